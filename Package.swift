@@ -1,0 +1,49 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// MARK: - Products
+let products: [Product] = [
+    .executable(name: "nnx", targets: ["nnx"]),
+    .library(name: "NNCore", targets: ["NNCore"]),
+    .library(name: "NNRender", targets: ["NNRender"]),
+    .library(name: "NNScenario", targets: ["NNScenario"]),
+    .library(name: "NNExplorer", targets: ["NNExplorer"]),
+]
+
+// MARK: - Targets
+let targets: [Target] = [
+    .target(name: "NNCore"),
+    .target(name: "NNScenario", dependencies: ["NNCore", .product(name: "Yams", package: "Yams")]),
+    .target(name: "NNRender"),
+    .target(name: "NNExplorer", dependencies: ["NNCore", "NNScenario", "NNRender"]),
+    .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+    .target(name: "NNTerminal", dependencies: ["NNRender", "CNCurses"]),
+    .executableTarget(name: "nnx", dependencies: [
+        "NNExplorer", "NNTerminal", "NNScenario", "NNCore", "NNRender",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+    ]),
+]
+
+// MARK: - Tests
+let snapshotTesting: Target.Dependency = .product(name: "SnapshotTesting", package: "swift-snapshot-testing")
+let tests: [Target] = [
+    .testTarget(name: "NNCoreTests", dependencies: ["NNCore"]),
+    .testTarget(name: "NNScenarioTests", dependencies: ["NNScenario", "NNCore"]),
+    .testTarget(name: "NNRenderTests", dependencies: ["NNRender", snapshotTesting], exclude: ["__Snapshots__"]),
+    .testTarget(name: "NNExplorerTests", dependencies: ["NNExplorer", "NNScenario", "NNCore", "NNRender", snapshotTesting],
+                exclude: ["__Snapshots__"]),
+    .testTarget(name: "NNTerminalTests", dependencies: ["NNTerminal", "NNRender"]),
+    .testTarget(name: "nnxTests", dependencies: ["nnx"]),
+]
+
+let package = Package(
+    name: "nnx",
+    platforms: [.macOS(.v15)],
+    products: products,
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", exact: "1.19.7"),
+    ],
+    targets: targets + tests
+)

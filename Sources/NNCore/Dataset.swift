@@ -1,0 +1,33 @@
+/// One labelled 2-D point. Labels are classes 0/1 as in the lecture's truth tables.
+public struct Sample: Sendable, Hashable, Codable {
+    public var x1: Double
+    public var x2: Double
+    public var label: Int
+    public init(_ x1: Double, _ x2: Double, label: Int) {
+        self.x1 = x1; self.x2 = x2; self.label = label
+    }
+    /// The perceptron's target: `y = 2c − 1`.
+    public var signedTarget: Double { label == 1 ? 1 : -1 }
+}
+
+/// A named set of 2-D samples.
+public struct Dataset: Sendable, Hashable {
+    public var name: String
+    public var samples: [Sample]
+    public init(name: String, samples: [Sample]) {
+        self.name = name; self.samples = samples
+    }
+    public var count: Int { samples.count }
+    public var isEmpty: Bool { samples.isEmpty }
+
+    /// The smallest box holding every sample (nil when empty).
+    public var bounds: (x1: ClosedRange<Double>, x2: ClosedRange<Double>)? {
+        guard let first = samples.first else { return nil }
+        var lo1 = first.x1, hi1 = first.x1, lo2 = first.x2, hi2 = first.x2
+        for s in samples {
+            lo1 = min(lo1, s.x1); hi1 = max(hi1, s.x1)
+            lo2 = min(lo2, s.x2); hi2 = max(hi2, s.x2)
+        }
+        return (lo1...hi1, lo2...hi2)
+    }
+}

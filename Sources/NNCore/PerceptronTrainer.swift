@@ -1,0 +1,181 @@
+/// The perceptron as a steppable state machine: one `step()` visits one sample and returns what happened.
+/// Nothing here reads a clock or global randomness; the same data, settings and seed give the same run.
+public struct PerceptronTrainer: Sendable {
+    public private(set) var samples: [Sample]
+    public private(set) var settings: PerceptronSettings
+    public private(set) var seed: UInt64
+    public private(set) var weights: [Double]
+    /// The epoch in progress or last finished (0 before the first visit).
+    public private(set) var epoch = 0
+    /// Visits made in the current epoch.
+    public private(set) var positionInEpoch = 0
+    /// Visits since the start.
+    public private(set) var steps = 0
+    /// Visits that changed the weights, since the start.
+    public private(set) var totalUpdates = 0
+    public private(set) var mistakesThisEpoch = 0
+    /// Mistakes in the last finished epoch (nil before one finished).
+    public private(set) var mistakesLastEpoch: Int?
+    public private(set) var status = PerceptronStatus.running
+    public private(set) var lastUpdate: PerceptronUpdate?
+    /// The sample indices of the current epoch in visit order.
+    public private(set) var visitOrder: [Int]
+    private var rng: SplitMix64
+    /// Weights at each epoch boundary (quantised) → that epoch; for cycle detection with a fixed order.
+    private var boundaries: [WeightKey: Int] = [:]
+
+    public init(samples: [Sample], settings: PerceptronSettings, seed: UInt64) {
+        self.samples = samples
+        self.settings = settings
+        self.seed = seed
+        weights = settings.initialWeights
+        rng = SplitMix64(seed: seed)
+        visitOrder = Array(samples.indices)
+        boundaries[WeightKey(weights)] = 0
+    }
+
+    public var learningRate: Double { settings.learningRate }
+    public var sampleCount: Int { samples.count }
+
+    /// Back to the initial weights with the same data, settings and seed.
+    public mutating func reset() {
+        self = PerceptronTrainer(samples: samples, settings: settings, seed: seed)
+    }
+
+    /// Back to the start with a new seed (a new shuffle order).
+    public mutating func reseed(_ newSeed: UInt64) {
+        self = PerceptronTrainer(samples: samples, settings: settings, seed: newSeed)
+    }
+
+    /// Changes η from now on. The cycle history no longer applies, so it starts again from the current weights.
+    public mutating func setLearningRate(_ eta: Double) {
+        settings.learningRate = eta
+        restartHistory()
+    }
+
+    /// Replaces the data (a point added or removed), keeping the weights; the current epoch starts over.
+    public mutating func replaceSamples(_ newSamples: [Sample]) {
+        samples = newSamples
+        positionInEpoch = 0
+        mistakesThisEpoch = 0
+        visitOrder = Array(samples.indices)
+        restartHistory()
+    }
+
+    private mutating func restartHistory() {
+        boundaries = [WeightKey(weights): epoch]
+        if status != .running { status = .running }
+    }
+
+    /// Visits the next sample and applies the rule. Returns nil when training has finished or there is no data.
+    @discardableResult
+    public mutating func step() -> PerceptronUpdate? {
+        guard !status.isFinished, !samples.isEmpty else { return nil }
+        if positionInEpoch == 0 { beginEpoch() }
+        let index = visitOrder[positionInEpoch]
+        let sample = samples[index]
+        let before = weights
+        let result = Perceptron.update(weights: weights, x1: sample.x1, x2: sample.x2, y: sample.signedTarget,
+                                       learningRate: settings.learningRate)
+        weights = result.weights
+        steps += 1
+        positionInEpoch += 1
+        if result.error != 0 {
+            totalUpdates += 1
+            mistakesThisEpoch += 1
+        }
+        let event = PerceptronUpdate(epoch: epoch, step: steps, position: positionInEpoch, index: index,
+                                     x1: sample.x1, x2: sample.x2, y: sample.signedTarget, v: result.v,
+                                     yhat: result.yhat, error: result.error, learningRate: settings.learningRate,
+                                     weightsBefore: before, weightsAfter: weights)
+        lastUpdate = event
+        if positionInEpoch == samples.count { endEpoch() }
+        return event
+    }
+
+    /// Visits samples until the current epoch ends (a whole epoch when at a boundary) or training finishes.
+    @discardableResult
+    public mutating func runEpoch() -> [PerceptronUpdate] {
+        var events: [PerceptronUpdate] = []
+        repeat {
+            guard let event = step() else { break }
+            events.append(event)
+        } while positionInEpoch != 0
+        return events
+    }
+
+    /// Runs until finished or `maxVisits` visits, without recording events (the fast path for benchmarks and
+    /// `nnx train`). The arithmetic is the same as `step()`'s; returns the number of visits made.
+    @discardableResult
+    public mutating func run(maxVisits: Int = .max) -> Int {
+        guard !samples.isEmpty else { return 0 }
+        let x1s = samples.map(\.x1), x2s = samples.map(\.x2), ys = samples.map(\.signedTarget)
+        let eta = settings.learningRate
+        var w0 = weights[0], w1 = weights[1], w2 = weights[2]
+        var visits = 0
+        while !status.isFinished && visits < maxVisits {
+            if positionInEpoch == 0 { beginEpoch() }
+            let stop = min(samples.count, positionInEpoch + (maxVisits - visits))
+            var mistakes = 0
+            for p in positionInEpoch..<stop {
+                let i = visitOrder[p]
+                let x1 = x1s[i], x2 = x2s[i], y = ys[i]
+                let v = w0 + w1 * x1 + w2 * x2
+                let e = y - (v >= 0 ? 1.0 : -1.0)
+                if e != 0 {
+                    let k = eta * e
+                    w0 += k; w1 += k * x1; w2 += k * x2
+                    mistakes += 1
+                }
+            }
+            let visited = stop - positionInEpoch
+            visits += visited
+            steps += visited
+            totalUpdates += mistakes
+            mistakesThisEpoch += mistakes
+            positionInEpoch = stop
+            weights = [w0, w1, w2]
+            if positionInEpoch == samples.count { endEpoch() }
+        }
+        lastUpdate = nil
+        return visits
+    }
+
+    private mutating func beginEpoch() {
+        epoch += 1
+        mistakesThisEpoch = 0
+        if settings.order == .shuffled {
+            visitOrder = Array(samples.indices)
+            rng.shuffle(&visitOrder)
+        } else if visitOrder.count != samples.count {
+            visitOrder = Array(samples.indices)
+        }
+    }
+
+    private mutating func endEpoch() {
+        positionInEpoch = 0
+        mistakesLastEpoch = mistakesThisEpoch
+        if mistakesThisEpoch == 0 {
+            status = .converged(epoch: epoch)
+            return
+        }
+        let key = WeightKey(weights)
+        if settings.order == .sequential, let earlier = boundaries[key] {
+            status = .cycling(epoch: epoch, sameAs: earlier)
+            return
+        }
+        boundaries[key] = epoch
+        if epoch >= settings.maxEpochs { status = .notConverged(epochs: epoch) }
+    }
+}
+
+/// Weights rounded to 1e-9, so that sums of η-multiples that should be equal compare equal despite rounding.
+private struct WeightKey: Hashable {
+    let parts: [Int64]
+    init(_ weights: [Double]) {
+        parts = weights.map { w in
+            let scaled = (w * 1e9).rounded()
+            return scaled.isFinite && abs(scaled) < 9e18 ? Int64(scaled) : Int64(bitPattern: UInt64(w.bitPattern))
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// A small, fast, seedable generator (Steele, Lea & Flood's SplitMix64). Every random thing in nnx takes one,
+/// so the same seed gives the same data, order and frames on every machine.
+public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
+    public private(set) var state: UInt64
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform double in [0, 1) from the top 53 bits (platform-independent, unlike `Double.random(in:)`).
+    public mutating func nextUnit() -> Double {
+        Double(next() >> 11) * 0x1.0p-53
+    }
+    public mutating func uniform(_ low: Double, _ high: Double) -> Double {
+        low + (high - low) * nextUnit()
+    }
+    /// A standard normal draw (Box–Muller).
+    public mutating func gaussian() -> Double {
+        let u1 = max(nextUnit(), 0x1.0p-53)
+        let u2 = nextUnit()
+        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+    }
+    /// An index in 0..<count without modulo bias (Lemire's method).
+    public mutating func index(below count: Int) -> Int {
+        precondition(count > 0)
+        let bound = UInt64(count)
+        var product = next().multipliedFullWidth(by: bound)
+        if product.low < bound {
+            let threshold = (0 &- bound) % bound
+            while product.low < threshold { product = next().multipliedFullWidth(by: bound) }
+        }
+        return Int(product.high)
+    }
+    /// A Fisher–Yates shuffle that depends only on this generator (the standard library's may change).
+    public mutating func shuffle<T>(_ array: inout [T]) {
+        guard array.count > 1 else { return }
+        for i in stride(from: array.count - 1, to: 0, by: -1) {
+            array.swapAt(i, index(below: i + 1))
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

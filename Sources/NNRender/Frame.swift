@@ -1,0 +1,76 @@
+/// A grid of cells: what every view renders into and every sink (ncurses, text, ANSI) draws from.
+public struct Frame: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int, fill: Cell = .blank) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: fill, count: self.width * self.height)
+    }
+    public init(size: Size) { self.init(width: size.width, height: size.height) }
+
+    public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    public subscript(column: Int, row: Int) -> Cell {
+        get { cells[row * width + column] }
+        set {
+            guard column >= 0, column < width, row >= 0, row < height else { return }
+            cells[row * width + column] = newValue
+        }
+    }
+
+    public func contains(column: Int, row: Int) -> Bool {
+        column >= 0 && column < width && row >= 0 && row < height
+    }
+
+    /// Writes `text` from (column, row), clipped to `clip` (default: the whole frame). Returns the column after the text.
+    @discardableResult
+    public mutating func put(_ text: String, column: Int, row: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
+        let area = clip ?? bounds
+        guard row >= area.y, row < area.maxY, row >= 0, row < height else { return column + text.count }
+        var c = column
+        for ch in text {
+            if c >= area.x && c < area.maxX && c >= 0 && c < width {
+                cells[row * width + c] = Cell(ch, style: style)
+            }
+            c += 1
+        }
+        return c
+    }
+
+    /// Sets only the style of the cells in `area`, keeping their characters.
+    public mutating func restyle(_ area: Rect, _ transform: (Style) -> Style) {
+        for row in max(0, area.y)..<min(height, area.maxY) {
+            for column in max(0, area.x)..<min(width, area.maxX) {
+                cells[row * width + column].style = transform(cells[row * width + column].style)
+            }
+        }
+    }
+
+    public mutating func fill(_ area: Rect, with cell: Cell = .blank) {
+        for row in max(0, area.y)..<max(max(0, area.y), min(height, area.maxY)) {
+            for column in max(0, area.x)..<max(max(0, area.x), min(width, area.maxX)) {
+                cells[row * width + column] = cell
+            }
+        }
+    }
+
+    /// One row's characters.
+    public func text(row: Int) -> String { String(cells[(row * width)..<((row + 1) * width)].map(\.character)) }
+
+    /// The text dump used by snapshots: one quoted row per line, so trailing blanks show.
+    public var textDump: String {
+        (0..<height).map { "\"" + text(row: $0) + "\"" }.joined(separator: "\n") + "\n"
+    }
+
+    /// Plain rows with trailing blanks trimmed (for `nnx render` and humans).
+    public var plainText: String {
+        (0..<height).map { row in
+            var line = text(row: row)
+            while line.last == " " { line.removeLast() }
+            return line
+        }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,59 @@
+/// Semantic colour roles: views say what a cell *means*; a `Theme` decides how it looks.
+public enum ColorRole: String, CaseIterable, Sendable, Hashable {
+    case plain, title, border, panelTitle, axis, label, emphasis, dim
+    case classA, classB          // class 0 and class 1 (colour-blind-safe pair in the default theme)
+    case visited, cursor         // the sample being visited, the keyboard cursor
+    case hyperplane, ghost       // the current decision line, the previous one
+    case positiveSide            // light shading of the side where w·x ≥ 0
+    case good, bad, warning      // converged / error / not converging
+    case hintKey, hintLabel, hintDisabled
+    case playing, paused
+    case selection               // highlighted row in a list
+    case overlay                 // help overlay background
+}
+
+/// Text attributes independent of colour (what a monochrome terminal can still show).
+public struct Attributes: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    public static let bold = Attributes(rawValue: 1)
+    public static let dim = Attributes(rawValue: 2)
+    public static let reverse = Attributes(rawValue: 4)
+    public static let underline = Attributes(rawValue: 8)
+}
+
+/// A cell's style as roles: foreground role, background role (nil = terminal default) and attributes.
+public struct Style: Sendable, Hashable {
+    public var foreground: ColorRole
+    public var background: ColorRole?
+    public var attributes: Attributes
+
+    public init(_ foreground: ColorRole = .plain, background: ColorRole? = nil, attributes: Attributes = []) {
+        self.foreground = foreground
+        self.background = background
+        self.attributes = attributes
+    }
+
+    public static let plain = Style()
+    public func with(background: ColorRole?) -> Style {
+        var copy = self
+        copy.background = background
+        return copy
+    }
+    public func adding(_ extra: Attributes) -> Style {
+        var copy = self
+        copy.attributes.formUnion(extra)
+        return copy
+    }
+}
+
+/// One terminal cell: a single-width character and its style.
+public struct Cell: Sendable, Hashable {
+    public var character: Character
+    public var style: Style
+    public init(_ character: Character = " ", style: Style = .plain) {
+        self.character = character
+        self.style = style
+    }
+    public static let blank = Cell()
+}

@@ -1,0 +1,172 @@
+/// A colour as a sink draws it: the terminal's default, or an index into the 256-colour palette
+/// (0–7 are the eight basic colours, 8–15 their bright forms).
+public enum PaletteColor: Sendable, Hashable, CustomStringConvertible {
+    case terminalDefault
+    case indexed(UInt8)
+    public var description: String {
+        switch self {
+        case .terminalDefault: "default"
+        case .indexed(let i): String(i)
+        }
+    }
+}
+
+/// What a cell looks like after a theme resolved its roles.
+public struct ResolvedStyle: Sendable, Hashable, CustomStringConvertible {
+    public var foreground: PaletteColor
+    public var background: PaletteColor
+    public var attributes: Attributes
+    public var description: String {
+        var parts = ["fg=\(foreground)", "bg=\(background)"]
+        if attributes.contains(.bold) { parts.append("bold") }
+        if attributes.contains(.dim) { parts.append("dim") }
+        if attributes.contains(.reverse) { parts.append("reverse") }
+        if attributes.contains(.underline) { parts.append("underline") }
+        return parts.joined(separator: " ")
+    }
+}
+
+/// Maps colour roles to a palette. Every theme keeps classes apart by glyph too, so none relies on colour alone.
+public struct Theme: Sendable, Hashable {
+    public enum Kind: String, Sendable, CaseIterable { case standard, highContrast = "high-contrast", eightColor = "8-color", monochrome }
+    public let kind: Kind
+    public var name: String { kind.rawValue }
+    public var usesColor: Bool { kind != .monochrome }
+    /// The highest palette index this theme uses (a sink needs at least this many colours).
+    public var colorsNeeded: Int {
+        switch kind {
+        case .standard, .highContrast: 256
+        case .eightColor: 8
+        case .monochrome: 0
+        }
+    }
+
+    public init(_ kind: Kind) { self.kind = kind }
+    public static let standard = Theme(.standard)
+    public static let highContrast = Theme(.highContrast)
+    public static let eightColor = Theme(.eightColor)
+    public static let monochrome = Theme(.monochrome)
+
+    /// Resolves roles to palette colours. A foreground role that carries its own background (keys, selection,
+    /// cursor) brings it along unless the style names a background role.
+    public func resolve(_ style: Style) -> ResolvedStyle {
+        let fg = entry(for: style.foreground)
+        let bg = style.background.map(entry(for:))
+        var attributes = style.attributes.union(fg.attributes)
+        guard usesColor else {
+            if bg?.attributes.contains(.reverse) == true { attributes.insert(.reverse) }
+            return ResolvedStyle(foreground: .terminalDefault, background: .terminalDefault, attributes: attributes)
+        }
+        let background = bg.map { $0.background ?? $0.foreground } ?? fg.background ?? .terminalDefault
+        return ResolvedStyle(foreground: fg.foreground, background: background, attributes: attributes)
+    }
+
+    private struct Entry {
+        var foreground: PaletteColor
+        var background: PaletteColor?
+        var attributes: Attributes
+        init(_ fg: PaletteColor, bg: PaletteColor? = nil, _ attributes: Attributes = []) {
+            foreground = fg; background = bg; self.attributes = attributes
+        }
+    }
+
+    private func entry(for role: ColorRole) -> Entry {
+        switch kind {
+        case .standard: Self.standardEntry(role)
+        case .highContrast: Self.highContrastEntry(role)
+        case .eightColor: Self.eightColorEntry(role)
+        case .monochrome: Self.monochromeEntry(role)
+        }
+    }
+
+    // Blue (33) vs orange (208): the pair most colour-blind viewers still tell apart.
+    private static func standardEntry(_ role: ColorRole) -> Entry {
+        switch role {
+        case .plain, .label: Entry(.terminalDefault)
+        case .title: Entry(.indexed(255), [.bold])
+        case .border: Entry(.indexed(244))
+        case .panelTitle: Entry(.indexed(117), [.bold])
+        case .axis: Entry(.indexed(245))
+        case .emphasis: Entry(.indexed(229), [.bold])
+        case .dim: Entry(.indexed(242))
+        case .classA: Entry(.indexed(33), [.bold])
+        case .classB: Entry(.indexed(208), [.bold])
+        case .visited: Entry(.indexed(226), [.bold])
+        case .cursor: Entry(.indexed(231), bg: .indexed(240), [.bold])
+        case .hyperplane: Entry(.indexed(231), [.bold])
+        case .ghost: Entry(.indexed(240))
+        case .positiveSide: Entry(.indexed(237), bg: .indexed(236))
+        case .good: Entry(.indexed(114), [.bold])
+        case .bad: Entry(.indexed(203), [.bold])
+        case .warning: Entry(.indexed(221), [.bold])
+        case .hintKey: Entry(.indexed(16), bg: .indexed(117), [.bold])
+        case .hintLabel: Entry(.indexed(252))
+        case .hintDisabled: Entry(.indexed(240))
+        case .playing: Entry(.indexed(114), [.bold])
+        case .paused: Entry(.indexed(221), [.bold])
+        case .selection: Entry(.indexed(16), bg: .indexed(117), [.bold])
+        case .overlay: Entry(.indexed(255), bg: .indexed(235))
+        }
+    }
+
+    // For projectors: saturated colours, bold everywhere, no subtle greys.
+    private static func highContrastEntry(_ role: ColorRole) -> Entry {
+        switch role {
+        case .plain, .label: Entry(.indexed(231), [.bold])
+        case .title, .emphasis: Entry(.indexed(231), [.bold, .underline])
+        case .border, .axis: Entry(.indexed(231))
+        case .panelTitle: Entry(.indexed(51), [.bold])
+        case .dim, .ghost, .hintDisabled: Entry(.indexed(248))
+        case .classA: Entry(.indexed(39), [.bold])
+        case .classB: Entry(.indexed(214), [.bold])
+        case .visited: Entry(.indexed(226), [.bold])
+        case .cursor: Entry(.indexed(16), bg: .indexed(226), [.bold])
+        case .hyperplane: Entry(.indexed(226), [.bold])
+        case .positiveSide: Entry(.indexed(238), bg: .indexed(238))
+        case .good: Entry(.indexed(46), [.bold])
+        case .bad: Entry(.indexed(196), [.bold])
+        case .warning: Entry(.indexed(226), [.bold])
+        case .hintKey, .selection: Entry(.indexed(16), bg: .indexed(231), [.bold])
+        case .hintLabel: Entry(.indexed(231), [.bold])
+        case .playing: Entry(.indexed(46), [.bold])
+        case .paused: Entry(.indexed(226), [.bold])
+        case .overlay: Entry(.indexed(231), bg: .indexed(16))
+        }
+    }
+
+    private static func eightColorEntry(_ role: ColorRole) -> Entry {
+        switch role {
+        case .plain, .label: Entry(.terminalDefault)
+        case .title, .emphasis: Entry(.indexed(7), [.bold])
+        case .border, .axis: Entry(.indexed(7))
+        case .panelTitle: Entry(.indexed(6), [.bold])
+        case .dim, .ghost, .hintDisabled: Entry(.indexed(7), [.dim])
+        case .classA: Entry(.indexed(4), [.bold])
+        case .classB: Entry(.indexed(3), [.bold])
+        case .visited: Entry(.indexed(5), [.bold])
+        case .cursor: Entry(.indexed(0), bg: .indexed(7))
+        case .hyperplane: Entry(.indexed(7), [.bold])
+        case .positiveSide: Entry(.indexed(0), bg: .indexed(0))
+        case .good: Entry(.indexed(2), [.bold])
+        case .bad: Entry(.indexed(1), [.bold])
+        case .warning: Entry(.indexed(3), [.bold])
+        case .hintKey, .selection: Entry(.indexed(0), bg: .indexed(6))
+        case .hintLabel: Entry(.indexed(7))
+        case .playing: Entry(.indexed(2), [.bold])
+        case .paused: Entry(.indexed(3), [.bold])
+        case .overlay: Entry(.indexed(7), bg: .indexed(4))
+        }
+    }
+
+    // No colour at all: attributes carry the meaning, glyphs carry the classes.
+    private static func monochromeEntry(_ role: ColorRole) -> Entry {
+        switch role {
+        case .title, .emphasis, .panelTitle, .classB, .hyperplane, .good, .bad, .warning, .playing, .paused:
+            Entry(.terminalDefault, [.bold])
+        case .dim, .ghost, .hintDisabled, .border, .axis: Entry(.terminalDefault, [.dim])
+        case .visited: Entry(.terminalDefault, [.bold, .underline])
+        case .cursor, .hintKey, .selection: Entry(.terminalDefault, [.reverse])
+        default: Entry(.terminalDefault)
+        }
+    }
+}
