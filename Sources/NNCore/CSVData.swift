@@ -11,7 +11,7 @@ extension Dataset {
     public static func parseCSV(_ text: String, name: String) throws(CSVError) -> Dataset {
         var samples: [Sample] = []
         var sawData = false
-        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = offset + 1
             let trimmed = raw.trimmingSpaces()
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }

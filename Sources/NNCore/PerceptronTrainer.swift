@@ -115,7 +115,7 @@ public struct PerceptronTrainer: Sendable {
         var visits = 0
         while !status.isFinished && visits < maxVisits {
             if positionInEpoch == 0 { beginEpoch() }
-            let stop = min(samples.count, positionInEpoch + (maxVisits - visits))
+            let stop = positionInEpoch + min(samples.count - positionInEpoch, maxVisits - visits)
             var mistakes = 0
             for p in positionInEpoch..<stop {
                 let i = visitOrder[p]

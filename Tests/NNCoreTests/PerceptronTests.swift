@@ -1,0 +1,136 @@
+import XCTest
+@testable import NNCore
+
+final class PerceptronTests: XCTestCase {
+    static let andTable = [Sample(0, 0, label: 0), Sample(0, 1, label: 0), Sample(1, 0, label: 0), Sample(1, 1, label: 1)]
+    static let orTable = [Sample(0, 0, label: 0), Sample(0, 1, label: 1), Sample(1, 0, label: 1), Sample(1, 1, label: 1)]
+    static let xorTable = [Sample(0, 0, label: 0), Sample(0, 1, label: 1), Sample(1, 0, label: 1), Sample(1, 1, label: 0)]
+
+    /// The lecture's example: w = (−1, 2, 1), x = (½, 1), y = −1, η = 1.
+    func testLectureWorkedExample() throws {
+        var trainer = PerceptronTrainer(samples: [Sample(0.5, 1, label: 0)],
+                                        settings: PerceptronSettings(learningRate: 1, initialWeights: [-1, 2, 1]), seed: 1)
+        let event = try XCTUnwrap(trainer.step())
+        XCTAssertEqual(event.v, 1)
+        XCTAssertEqual(event.yhat, 1)
+        XCTAssertEqual(event.y, -1)
+        XCTAssertEqual(event.error, -2)
+        XCTAssertEqual(event.delta, [-2, -1, -2])
+        XCTAssertEqual(event.weightsBefore, [-1, 2, 1])
+        XCTAssertEqual(event.weightsAfter, [-3, 1, -1])
+        XCTAssertEqual(trainer.weights, [-3, 1, -1])
+        // Distance before the update: |1| / ‖(2, 1)‖ = 1/√5.
+        XCTAssertEqual(try XCTUnwrap(event.distance), 1 / 5.0.squareRoot(), accuracy: 1e-15)
+        // v = −3 + 0.5 − 1 = −3.5 < 0: right from now on, so epoch 2 is error-free.
+        trainer.runEpoch()
+        XCTAssertEqual(trainer.status, .converged(epoch: 2))
+    }
+
+    func testNoUpdateWhenPredictionIsRight() {
+        let r = Perceptron.update(weights: [1, 0, 0], x1: 3, x2: 4, y: 1, learningRate: 1)
+        XCTAssertEqual(r.v, 1); XCTAssertEqual(r.error, 0); XCTAssertEqual(r.weights, [1, 0, 0])
+    }
+
+    func testSignOfZeroIsPlusOne() {
+        XCTAssertEqual(Perceptron.sign(0), 1)
+        XCTAssertEqual(Perceptron.sign(-0.0001), -1)
+    }
+
+    func testDistanceFormula() {
+        // Line 1·x1 + 1·x2 − 1 = 0; the origin has v = −1 and lies 1/√2 from it.
+        XCTAssertEqual(Perceptron.distance(v: -1, weights: [-1, 1, 1])!, 1 / 2.0.squareRoot(), accuracy: 1e-15)
+        // (3, 4) on the line 3·x1 + 4·x2 = 0 has v = 25 and distance 25 / 5 = 5.
+        XCTAssertEqual(Perceptron.distance(v: 25, weights: [0, 3, 4]), 5)
+        XCTAssertNil(Perceptron.distance(v: 2, weights: [2, 0, 0]))
+    }
+
+    /// Hand-checked: epoch 1 visits 00 (v = 0, ŷ = +1, e = −2 → w = (−2, 0, 0)), 01 and 10 (right),
+    /// 11 (v = −2, e = +2 → w = (0, 2, 2)); AND is error-free in epoch 6 with w = (−6, 4, 2).
+    func testANDConvergesInEpochSix() {
+        var trainer = PerceptronTrainer(samples: Self.andTable, settings: PerceptronSettings(), seed: 1)
+        let first = trainer.runEpoch()
+        XCTAssertEqual(first.map(\.error), [-2, 0, 0, 2])
+        XCTAssertEqual(trainer.weights, [0, 2, 2])
+        XCTAssertEqual(trainer.mistakesLastEpoch, 2)
+        while trainer.step() != nil {}
+        XCTAssertEqual(trainer.status, .converged(epoch: 6))
+        XCTAssertEqual(trainer.weights, [-6, 4, 2])
+        XCTAssertEqual(trainer.totalUpdates, 11)
+        XCTAssertEqual(trainer.steps, 24)
+    }
+
+    func testORConvergesInEpochFour() {
+        var trainer = PerceptronTrainer(samples: Self.orTable, settings: PerceptronSettings(), seed: 1)
+        trainer.runEpoch()
+        XCTAssertEqual(trainer.weights, [0, 0, 2])
+        while trainer.step() != nil {}
+        XCTAssertEqual(trainer.status, .converged(epoch: 4))
+        XCTAssertEqual(trainer.weights, [-2, 2, 2])
+    }
+
+    /// XOR: after epoch 2 and epoch 3 the weights are both (0, −2, 0): the rule is cycling.
+    func testXORIsDetectedAsCycling() {
+        var trainer = PerceptronTrainer(samples: Self.xorTable, settings: PerceptronSettings(), seed: 1)
+        trainer.runEpoch()
+        XCTAssertEqual(trainer.weights, [-2, -2, 0])
+        while trainer.step() != nil {}
+        XCTAssertEqual(trainer.status, .cycling(epoch: 3, sameAs: 2))
+        XCTAssertTrue(trainer.status.isFinished)
+        XCTAssertNil(trainer.step())
+    }
+
+    func testShuffledXORHitsTheEpochCap() {
+        var trainer = PerceptronTrainer(samples: Self.xorTable,
+                                        settings: PerceptronSettings(order: .shuffled, maxEpochs: 30), seed: 9)
+        trainer.run()
+        XCTAssertEqual(trainer.status, .notConverged(epochs: 30))
+        XCTAssertEqual(trainer.steps, 120)
+    }
+
+    func testFastRunMatchesStepping() {
+        let data = DatasetGenerator(kind: .overlapping, count: 50).generate(seed: 4).samples
+        let settings = PerceptronSettings(learningRate: 0.1, order: .shuffled, maxEpochs: 40)
+        var stepped = PerceptronTrainer(samples: data, settings: settings, seed: 3)
+        var fast = stepped
+        while stepped.step() != nil {}
+        fast.run(maxVisits: 77)   // stop mid-epoch, then go on
+        fast.run()
+        XCTAssertEqual(fast.weights, stepped.weights)
+        XCTAssertEqual(fast.status, stepped.status)
+        XCTAssertEqual(fast.steps, stepped.steps)
+        XCTAssertEqual(fast.totalUpdates, stepped.totalUpdates)
+    }
+
+    func testShuffledOrderIsAPermutationAndDependsOnSeed() {
+        var a = PerceptronTrainer(samples: Self.xorTable + Self.andTable, settings: PerceptronSettings(order: .shuffled), seed: 1)
+        var b = PerceptronTrainer(samples: Self.xorTable + Self.andTable, settings: PerceptronSettings(order: .shuffled), seed: 2)
+        a.step(); b.step()
+        XCTAssertEqual(a.visitOrder.sorted(), Array(0..<8))
+        XCTAssertNotEqual(a.visitOrder, b.visitOrder)
+        var again = PerceptronTrainer(samples: Self.xorTable + Self.andTable, settings: PerceptronSettings(order: .shuffled), seed: 1)
+        again.step()
+        XCTAssertEqual(again.visitOrder, a.visitOrder)
+    }
+
+    func testChangingTheDataKeepsWeightsAndRestartsTheEpoch() {
+        var trainer = PerceptronTrainer(samples: Self.andTable, settings: PerceptronSettings(), seed: 1)
+        while trainer.step() != nil {}
+        XCTAssertEqual(trainer.status, .converged(epoch: 6))
+        trainer.replaceSamples(Self.andTable + [Sample(2, 2, label: 0)])
+        XCTAssertEqual(trainer.status, .running)
+        XCTAssertEqual(trainer.weights, [-6, 4, 2])
+        XCTAssertEqual(trainer.positionInEpoch, 0)
+        let event = trainer.step()
+        XCTAssertEqual(event?.epoch, 7)
+    }
+
+    func testResetReturnsToInitialWeights() {
+        var trainer = PerceptronTrainer(samples: Self.andTable, settings: PerceptronSettings(initialWeights: [1, 1, 1]), seed: 1)
+        trainer.runEpoch()
+        trainer.reset()
+        XCTAssertEqual(trainer.weights, [1, 1, 1])
+        XCTAssertEqual(trainer.epoch, 0)
+        XCTAssertEqual(trainer.steps, 0)
+        XCTAssertNil(trainer.lastUpdate)
+    }
+}
