@@ -23,7 +23,7 @@ public struct Scenario: Sendable {
     public var model: ModelKind
     public var data: DataSource
     public var perceptron: PerceptronSettings
-    /// The file it came from (a path, or `builtin:NAME.yaml`), for messages.
+    /// The file it came from (a path, or a built-in's file name such as `perceptron-and.yaml`), for messages.
     public var source: String
 
     public init(title: String, summary: String, seed: UInt64, model: ModelKind, data: DataSource,
@@ -35,7 +35,7 @@ public struct Scenario: Sendable {
     /// The scenario's dataset, drawn with `seed` (the scenario's own unless reseeded).
     public func dataset(seed: UInt64? = nil) -> Dataset {
         switch data {
-        case .points(let samples): Dataset(name: "points", samples: samples)
+        case .points(let samples): Dataset(name: "scenario data", samples: samples)
         case .generator(let generator): generator.generate(seed: seed ?? self.seed)
         case .csv(let path, let dataset): Dataset(name: path, samples: dataset.samples)
         }

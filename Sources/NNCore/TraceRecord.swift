@@ -1,0 +1,66 @@
+/// A minimal JSON writer that keeps keys in the order given (the trace format's field order is a contract)
+/// and writes numbers the shortest way that reads back exactly (`1`, `-2`, `0.5`).
+public struct JSONObject: Sendable {
+    private var fields: [(String, String)] = []
+    public init() {}
+
+    public mutating func add(_ key: String, _ value: String) { fields.append((key, Self.quote(value))) }
+    public mutating func add(_ key: String, _ value: Int) { fields.append((key, String(value))) }
+    public mutating func add(_ key: String, _ value: Double) { fields.append((key, Self.number(value))) }
+    public mutating func add(_ key: String, _ value: Bool) { fields.append((key, value ? "true" : "false")) }
+    public mutating func add(_ key: String, _ values: [Double]) {
+        fields.append((key, "[" + values.map(Self.number).joined(separator: ",") + "]"))
+    }
+    public mutating func addNull(_ key: String) { fields.append((key, "null")) }
+
+    public var text: String {
+        "{" + fields.map { Self.quote($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+    }
+
+    public static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+
+    public static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
+
+extension PerceptronUpdate {
+    /// The `nnx trace` record of this visit:
+    /// `{"model":"perceptron","epoch":E,"step":S,"index":I,"x":[x1,x2],"y":±1,"v":v,"yhat":±1,"error":e,"w_before":[…],"w_after":[…]}`.
+    public var traceRecord: String {
+        var json = JSONObject()
+        json.add("model", "perceptron")
+        json.add("epoch", epoch)
+        json.add("step", step)
+        json.add("index", index)
+        json.add("x", [x1, x2])
+        json.add("y", y)
+        json.add("v", v)
+        json.add("yhat", yhat)
+        json.add("error", error)
+        json.add("w_before", weightsBefore)
+        json.add("w_after", weightsAfter)
+        return json.text
+    }
+}

@@ -1,0 +1,75 @@
+import NNCore
+import NNRender
+import NNScenario
+
+/// One line of the home screen: a built-in scenario, or one that failed to load (shown with its error).
+public struct HomeEntry: Sendable {
+    public var fileName: String
+    public var scenario: Result<Scenario, ScenarioError>
+    public var title: String {
+        switch scenario {
+        case .success(let s): s.title
+        case .failure: fileName
+        }
+    }
+    public var summary: String {
+        switch scenario {
+        case .success(let s): s.summary
+        case .failure(let e): e.description
+        }
+    }
+}
+
+public enum Screen: Sendable {
+    case home
+    case perceptron(PerceptronExplorer)
+}
+
+/// The whole app's state. `update` changes it; `view` draws it; nothing else does either.
+public struct AppState: Sendable {
+    public var size: Size
+    public var glyphs: Glyphs
+    public var theme: Theme
+    public var screen: Screen
+    public var homeEntries: [HomeEntry]
+    public var homeSelection = 0
+    public var showHelp = false
+    /// Set when the user asked to quit; the front end ends its loop.
+    public private(set) var shouldQuit = false
+    /// Opened with `nnx run FILE`: `q` on the scenario quits instead of going home.
+    public let startedOnScenario: Bool
+
+    /// The home screen listing the built-in scenarios.
+    public init(size: Size, glyphs: Glyphs = .unicode, theme: Theme = .standard,
+                builtins: [(name: String, text: String)] = BuiltinScenarios.files) {
+        self.size = size; self.glyphs = glyphs; self.theme = theme
+        homeEntries = builtins.map { file in
+            HomeEntry(fileName: file.name, scenario: Result { () throws(ScenarioError) in try BuiltinScenarios.load(named: file.name) })
+        }
+        screen = .home
+        startedOnScenario = false
+    }
+
+    /// Straight into one scenario (`nnx run FILE`).
+    public init(size: Size, scenario: Scenario, glyphs: Glyphs = .unicode, theme: Theme = .standard) {
+        self.size = size; self.glyphs = glyphs; self.theme = theme
+        homeEntries = []
+        screen = .perceptron(PerceptronExplorer(scenario: scenario))
+        startedOnScenario = true
+    }
+
+    public var perceptron: PerceptronExplorer? {
+        if case .perceptron(let p) = screen { return p }
+        return nil
+    }
+
+    /// Milliseconds until the next tick, nil when nothing animates.
+    public var tickInterval: Int? {
+        switch screen {
+        case .home: nil
+        case .perceptron(let p): p.tickInterval
+        }
+    }
+
+    mutating func quit() { shouldQuit = true }
+}

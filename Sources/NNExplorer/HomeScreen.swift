@@ -1,0 +1,79 @@
+import NNRender
+
+enum HomeAction { case up, down, open, help, quit }
+
+let homeKeyMap = KeyMap<AppState, HomeAction>(bindings: [
+    KeyBinding([.up, .character("k")], "↑↓", "move", help: "select the previous / next scenario", .up),
+    KeyBinding([.down, .character("j")], "↓", "move", help: "select the next scenario", inBar: { _ in false }, .down),
+    KeyBinding([.enter, .right, .character("l")], "Enter", "open", help: "open the selected scenario",
+               enabled: { !$0.homeEntries.isEmpty }, .open),
+    KeyBinding([.character("?")], "?", "help", help: "show this help", essential: true, .help),
+    KeyBinding([.character("q"), .escape], "q", "quit", help: "quit nnx", essential: true, .quit),
+])
+
+/// Rows of the home screen's list (a click on one opens it).
+struct HomeLayout {
+    static let minimum = Size(width: 40, height: 10)
+    let listTop = 3
+    let size: Size
+    var listHeight: Int { max(1, size.height - listTop - 6) }
+    /// The first entry shown, so that the selection stays visible.
+    func firstVisible(selection: Int, count: Int) -> Int {
+        max(0, min(selection - listHeight / 2, count - listHeight))
+    }
+}
+
+func updateHome(_ state: inout AppState, _ msg: Msg) {
+    let action: HomeAction?
+    switch msg {
+    case .key(let key): action = homeKeyMap.action(for: key, in: state)
+    case .mouse(_, let row, .left):
+        let layout = HomeLayout(size: state.size)
+        let index = layout.firstVisible(selection: state.homeSelection, count: state.homeEntries.count) + row - layout.listTop
+        guard row >= layout.listTop, index >= 0, index < state.homeEntries.count, row < layout.listTop + layout.listHeight else { return }
+        state.homeSelection = index
+        action = .open
+    default: action = nil
+    }
+    guard let action else { return }
+    let count = state.homeEntries.count
+    switch action {
+    case .up: state.homeSelection = max(0, state.homeSelection - 1)
+    case .down: state.homeSelection = min(max(0, count - 1), state.homeSelection + 1)
+    case .help: state.showHelp = true
+    case .quit: state.quit()
+    case .open:
+        guard state.homeSelection < count else { return }
+        if case .success(let scenario) = state.homeEntries[state.homeSelection].scenario {
+            state.screen = .perceptron(PerceptronExplorer(scenario: scenario))
+        }
+    }
+}
+
+func viewHome(_ state: AppState, into frame: inout Frame) {
+    let g = state.glyphs
+    let layout = HomeLayout(size: state.size)
+    frame.put(" nnx \(g.middleDot) a terminal neural-network explorer", column: 0, row: 0, style: Style(.title))
+    frame.put(" Scenarios (\(state.homeEntries.count))", column: 0, row: 2, style: Style(.panelTitle))
+    let first = layout.firstVisible(selection: state.homeSelection, count: state.homeEntries.count)
+    let width = state.size.width
+    for (offset, entry) in state.homeEntries.dropFirst(first).prefix(layout.listHeight).enumerated() {
+        let index = first + offset
+        let row = layout.listTop + offset
+        let selected = index == state.homeSelection
+        let marker = selected ? (g.unicode ? " ▸ " : " > ") : "   "
+        let failed: Bool = if case .failure = entry.scenario { true } else { false }
+        let style = selected ? Style(.selection) : Style(failed ? .bad : .plain)
+        if selected { frame.fill(Rect(x: 0, y: row, width: width, height: 1), with: Cell(" ", style: style)) }
+        let name = Line([Span(marker + entry.title, style.adding(.bold)), Span("  " + entry.fileName, selected ? style : Style(.dim))])
+        frame.put(name.truncated(to: width, glyphs: g), column: 0, row: row)
+    }
+    if state.homeSelection < state.homeEntries.count {
+        let entry = state.homeEntries[state.homeSelection]
+        let top = layout.listTop + layout.listHeight + 1
+        for (i, text) in wrap(entry.summary, width: width - 4).prefix(max(0, state.size.height - 1 - top)).enumerated() {
+            frame.put(text, column: 3, row: top + i, style: Style(.emphasis))
+        }
+    }
+    KeyHintBar(hints: homeKeyMap.barHints(state)).render(into: &frame, row: state.size.height - 1, area: frame.bounds)
+}

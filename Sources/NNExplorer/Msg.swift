@@ -1,0 +1,17 @@
+import NNRender
+
+/// Everything that can happen to the app: input from the front end, or a tick of the play timer.
+public enum Msg: Sendable, Hashable {
+    case key(Key)
+    case mouse(column: Int, row: Int, button: MouseButton)
+    case resize(Size)
+    case tick
+
+    public init(_ event: InputEvent) {
+        switch event {
+        case .key(let key): self = .key(key)
+        case .mouse(let column, let row, let button): self = .mouse(column: column, row: row, button: button)
+        case .resize(let size): self = .resize(size)
+        }
+    }
+}

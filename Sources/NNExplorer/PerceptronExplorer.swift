@@ -1,0 +1,158 @@
+import NNCore
+import NNRender
+import NNScenario
+
+/// The perceptron screen's state: a trainer plus everything the explorer lets a user change.
+public struct PerceptronExplorer: Sendable {
+    /// A dataset the `d` key cycles through: the scenario's own first, then the built-in ones.
+    public enum DataChoice: Sendable, Hashable {
+        case scenario
+        case builtin(DatasetKind)
+    }
+
+    public let scenario: Scenario
+    public private(set) var choices: [DataChoice]
+    public private(set) var choiceIndex = 0
+    public private(set) var seed: UInt64
+    public private(set) var dataset: Dataset
+    public private(set) var trainer: PerceptronTrainer
+    /// The plot's data ranges: fixed per dataset so the picture does not jump when points are added.
+    public private(set) var xRange: ClosedRange<Double>
+    public private(set) var yRange: ClosedRange<Double>
+    /// The hyperplane before the last update that moved it.
+    public private(set) var ghostWeights: [Double]?
+    public var showGhost = true
+    public private(set) var playing = false
+    public private(set) var speedIndex = 1
+    /// Cursor mode: the keyboard cursor's cell offset inside the plot area (nil when off).
+    public var cursor: (column: Int, row: Int)?
+    /// The class the next added point gets (0 or 1).
+    public private(set) var classToAdd = 1
+    /// A one-line note on the last action (e.g. "added ● (0.5, 0.25)").
+    public var note: String?
+
+    /// Sample visits per second for each speed step.
+    public static let speeds = [1, 2, 4, 8, 15, 30, 60, 120, 250, 500, 1000]
+    public static let learningRates = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10]
+
+    public init(scenario: Scenario) {
+        self.scenario = scenario
+        seed = scenario.seed
+        let fromScenario: [DataChoice] = [.scenario]
+        choices = fromScenario + DatasetKind.allCases.map(DataChoice.builtin)
+        dataset = scenario.dataset()
+        trainer = PerceptronTrainer(samples: dataset.samples, settings: scenario.perceptron, seed: scenario.seed)
+        (xRange, yRange) = Self.ranges(for: dataset)
+    }
+
+    public var dataChoice: DataChoice { choices[choiceIndex] }
+    public var stepsPerSecond: Int { Self.speeds[speedIndex] }
+
+    /// Milliseconds between ticks while playing (at most 30 frames a second).
+    public var tickInterval: Int? { playing ? max(33, 1000 / stepsPerSecond) : nil }
+    var stepsPerTick: Int { max(1, stepsPerSecond * (tickInterval ?? 1000) / 1000) }
+
+    static func ranges(for dataset: Dataset) -> (ClosedRange<Double>, ClosedRange<Double>) {
+        guard let b = dataset.bounds else { return (-1.5...1.5, -1.5...1.5) }
+        return (PlotMapping.paddedRange(b.x1.lowerBound, b.x1.upperBound, padding: 0.25),
+                PlotMapping.paddedRange(b.x2.lowerBound, b.x2.upperBound, padding: 0.25))
+    }
+
+    // MARK: actions
+
+    mutating func stepSample() {
+        guard let event = trainer.step() else { playing = false; return }
+        if event.changedWeights { ghostWeights = event.weightsBefore }
+        if trainer.status.isFinished { playing = false }
+    }
+
+    mutating func stepEpoch() {
+        let events = trainer.runEpoch()
+        if let moved = events.last(where: \.changedWeights) { ghostWeights = moved.weightsBefore }
+        if trainer.status.isFinished { playing = false }
+    }
+
+    mutating func tick() {
+        guard playing else { return }
+        for _ in 0..<stepsPerTick where playing { stepSample() }
+    }
+
+    mutating func togglePlay() {
+        if trainer.status.isFinished || trainer.sampleCount == 0 { playing = false; return }
+        playing.toggle()
+    }
+
+    mutating func changeSpeed(by delta: Int) {
+        speedIndex = min(Self.speeds.count - 1, max(0, speedIndex + delta))
+    }
+
+    mutating func reset() {
+        trainer.reset()
+        ghostWeights = nil
+        playing = false
+        note = "reset to w = \(formatVector(trainer.weights))"
+    }
+
+    /// A new seed: new points for a generated dataset, a new order for shuffled visits.
+    mutating func reseed() {
+        seed &+= 1
+        loadData(keepRanges: false)
+        note = "seed \(seed)"
+    }
+
+    mutating func nextDataset() {
+        choiceIndex = (choiceIndex + 1) % choices.count
+        loadData(keepRanges: false)
+        note = "dataset: \(dataset.name)"
+    }
+
+    private mutating func loadData(keepRanges: Bool) {
+        switch dataChoice {
+        case .scenario: dataset = scenario.dataset(seed: seed)
+        case .builtin(let kind): dataset = DatasetGenerator(kind: kind).generate(seed: seed)
+        }
+        var settings = scenario.perceptron
+        settings.learningRate = trainer.learningRate
+        trainer = PerceptronTrainer(samples: dataset.samples, settings: settings, seed: seed)
+        if !keepRanges { (xRange, yRange) = Self.ranges(for: dataset) }
+        ghostWeights = nil
+        playing = false
+    }
+
+    mutating func changeLearningRate(up: Bool) {
+        let rates = Self.learningRates
+        let current = trainer.learningRate
+        let next = up ? rates.first { $0 > current * (1 + 1e-9) } : rates.last { $0 < current * (1 - 1e-9) }
+        guard let next else { return }
+        trainer.setLearningRate(next)
+        note = "η = \(formatNumber(next))"
+    }
+
+    mutating func toggleClass() { classToAdd = 1 - classToAdd }
+
+    /// Adds a point of the selected class at (x, y), or removes the points in `cell` when there are some.
+    mutating func toggle(pointAt x: Double, _ y: Double, cellOf: (Sample) -> (column: Int, row: Int)?, cell: (column: Int, row: Int)) {
+        var samples = dataset.samples
+        let hits = samples.indices.filter { i in cellOf(samples[i]).map { $0 == cell } ?? false }
+        if let last = hits.last {
+            let removed = samples.remove(at: last)
+            note = "removed (\(formatNumber(removed.x1, digits: 2)), \(formatNumber(removed.x2, digits: 2)))"
+        } else {
+            let point = Sample(Self.snap(x, xRange), Self.snap(y, yRange), label: classToAdd)
+            samples.append(point)
+            note = "added class \(classToAdd) at (\(formatNumber(point.x1, digits: 2)), \(formatNumber(point.x2, digits: 2)))"
+        }
+        dataset.samples = samples
+        dataset.name = dataset.name.hasSuffix("(edited)") ? dataset.name : dataset.name + " (edited)"
+        trainer.replaceSamples(samples)
+    }
+
+    /// Rounds a clicked coordinate to a step of about a hundredth of the range (so the panel shows short numbers).
+    static func snap(_ value: Double, _ range: ClosedRange<Double>) -> Double {
+        let span = range.upperBound - range.lowerBound
+        var step = 1.0
+        while step > span / 100 { step /= 10 }
+        while step * 10 <= span / 100 { step *= 10 }
+        return (value / step).rounded() * step
+    }
+}

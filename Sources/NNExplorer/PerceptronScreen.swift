@@ -1,0 +1,153 @@
+import NNCore
+import NNRender
+
+enum PerceptronAction {
+    case togglePlay, faster, slower, stepSample, stepEpoch, reset, reseed, nextDataset
+    case lowerRate, raiseRate, toggleGhost, toggleClass, toggleCursor, moveCursor(Key), placeAtCursor, leaveCursor
+    case help, back
+}
+
+let perceptronKeyMap = KeyMap<PerceptronExplorer, PerceptronAction>(bindings: [
+    KeyBinding([.character(" ")], "space", label: { $0.playing ? "pause" : "play" }, help: "play / pause",
+               enabled: { !$0.trainer.status.isFinished && $0.trainer.sampleCount > 0 }) { _ in .togglePlay },
+    KeyBinding([.character("+"), .character("=")], "+-", label: { "\($0.stepsPerSecond)/s" },
+               help: "faster (+) / slower (-) play", enabled: { $0.speedIndex < PerceptronExplorer.speeds.count - 1 }) { _ in .faster },
+    KeyBinding([.character("-")], "-", "slower", help: "slower play", enabled: { $0.speedIndex > 0 }, inBar: { _ in false }, .slower),
+    KeyBinding([.character("n")], "n", "sample", help: "visit one sample (one step of the rule)",
+               enabled: { !$0.trainer.status.isFinished && $0.trainer.sampleCount > 0 }, .stepSample),
+    KeyBinding([.character("e")], "e", "epoch", help: "run to the end of the epoch",
+               enabled: { !$0.trainer.status.isFinished && $0.trainer.sampleCount > 0 }, .stepEpoch),
+    KeyBinding([.character("r")], "r", "reset", help: "reset the weights to their initial values", .reset),
+    KeyBinding([.character("s")], "s", "seed", help: "new seed: new random points, new shuffle order", .reseed),
+    KeyBinding([.character("d")], "d", "data", help: "next dataset (AND, OR, XOR, blobs …)", .nextDataset),
+    KeyBinding([.character("[")], "[]", label: { "η=\(formatNumber($0.trainer.learningRate))" },
+               help: "lower ([) / raise (]) the learning rate η", .lowerRate),
+    KeyBinding([.character("]")], "]", "η up", help: "raise the learning rate η", inBar: { _ in false }, .raiseRate),
+    KeyBinding([.character("g")], "g", "ghost", help: "show / hide the previous line (ghost)", .toggleGhost),
+    KeyBinding([.character("c")], "c", label: { "class \($0.classToAdd)" }, help: "switch the class of added points", .toggleClass),
+    KeyBinding([.character("a")], "a", label: { $0.cursor == nil ? "add" : "done" },
+               help: "cursor mode: arrows move, Enter adds or removes a point", .toggleCursor),
+    KeyBinding([.up, .down, .left, .right], "←↑↓→", label: { _ in "move" }, help: "move the cursor (cursor mode)",
+               enabled: { $0.cursor != nil }, inBar: { $0.cursor != nil }) { .moveCursor($0) },
+    KeyBinding([.enter], "Enter", "add/remove", help: "add a point at the cursor, or remove the one there",
+               enabled: { $0.cursor != nil }, inBar: { $0.cursor != nil }, .placeAtCursor),
+    KeyBinding([.escape], "Esc", "leave", help: "leave cursor mode", enabled: { $0.cursor != nil }, inBar: { _ in false }, .leaveCursor),
+    KeyBinding([.character("?")], "?", "help", help: "show this help", essential: true, .help),
+    KeyBinding([.character("q")], "q", "back", help: "back to the list (quit when opened with nnx run)", essential: true, .back),
+])
+
+func updatePerceptron(_ p: inout PerceptronExplorer, _ msg: Msg, layout: PerceptronLayout) -> ScreenOutcome {
+    let map = layout.mapping(p)
+    switch msg {
+    case .mouse(let column, let row, .left):
+        guard map.area.contains(column: column, row: row) else { return .none }
+        let point = map.point(column: column, row: row)
+        p.toggle(pointAt: point.x, point.y, cellOf: { map.cell(x: $0.x1, y: $0.x2) }, cell: (column, row))
+        return .none
+    case .mouse(_, _, .right):
+        p.toggleClass()
+        return .none
+    case .key(let key):
+        guard let action = perceptronKeyMap.action(for: key, in: p) else { return .none }
+        return perform(action, on: &p, map: map)
+    default:
+        return .none
+    }
+}
+
+private func perform(_ action: PerceptronAction, on p: inout PerceptronExplorer, map: PlotMapping) -> ScreenOutcome {
+    p.note = nil
+    switch action {
+    case .togglePlay: p.togglePlay()
+    case .faster: p.changeSpeed(by: 1)
+    case .slower: p.changeSpeed(by: -1)
+    case .stepSample: p.stepSample()
+    case .stepEpoch: p.stepEpoch()
+    case .reset: p.reset()
+    case .reseed: p.reseed()
+    case .nextDataset: p.nextDataset()
+    case .lowerRate: p.changeLearningRate(up: false)
+    case .raiseRate: p.changeLearningRate(up: true)
+    case .toggleGhost: p.showGhost.toggle()
+    case .toggleClass: p.toggleClass()
+    case .toggleCursor: p.cursor = p.cursor == nil ? (map.area.width / 2, map.area.height / 2) : nil
+    case .leaveCursor: p.cursor = nil
+    case .moveCursor(let key):
+        guard var c = p.cursor else { break }
+        switch key {
+        case .left: c.column -= 1
+        case .right: c.column += 1
+        case .up: c.row -= 1
+        case .down: c.row += 1
+        default: break
+        }
+        p.cursor = (min(max(0, c.column), map.area.width - 1), min(max(0, c.row), map.area.height - 1))
+    case .placeAtCursor:
+        guard let c = p.cursor else { break }
+        let cell = (map.area.x + c.column, map.area.y + c.row)
+        let point = map.point(column: cell.0, row: cell.1)
+        p.toggle(pointAt: point.x, point.y, cellOf: { map.cell(x: $0.x1, y: $0.x2) }, cell: cell)
+    case .help: return .help
+    case .back: return .back
+    }
+    return .none
+}
+
+func viewPerceptron(_ p: PerceptronExplorer, size: Size, glyphs g: Glyphs, into frame: inout Frame) {
+    let layout = PerceptronLayout(size: size)
+    let trainer = p.trainer
+
+    // Title line: scenario on the left, where training stands on the right.
+    frame.put(" nnx \(g.middleDot) \(p.scenario.title)", column: 0, row: layout.titleRow, style: Style(.title))
+    let playState = p.playing ? Span("\(g.play) playing \(p.stepsPerSecond)/s ", Style(.playing))
+                              : Span("\(g.pause) paused ", Style(.paused))
+    let right = Line([Span("epoch \(trainer.epoch) \(g.middleDot) step \(trainer.steps) \(g.middleDot) "), playState])
+    frame.put(right, column: max(0, size.width - right.width), row: layout.titleRow)
+
+    // The plot: shaded positive side, ghost, current line, points, visited sample, cursor.
+    frame.drawBox(layout.plotBox, title: "x2", glyphs: g)
+    var plot = layout.plot(p)
+    let w = trainer.weights
+    if w[1] != 0 || w[2] != 0 {
+        plot.shadedSide = .init(w0: w[0], w1: w[1], w2: w[2], style: Style(.plain, background: .positiveSide))
+        if p.showGhost, let ghost = p.ghostWeights, ghost != w {
+            plot.lines.append(.init(w0: ghost[0], w1: ghost[1], w2: ghost[2], style: Style(.ghost)))
+        }
+        plot.lines.append(.init(w0: w[0], w1: w[1], w2: w[2], style: Style(.hyperplane)))
+    }
+    let visited = trainer.lastUpdate?.index
+    for (i, s) in p.dataset.samples.enumerated() where i != visited {
+        plot.points.append(.init(x: s.x1, y: s.x2, glyph: s.label == 1 ? g.classB : g.classA,
+                                 style: Style(s.label == 1 ? .classB : .classA)))
+    }
+    if let i = visited, i < p.dataset.samples.count {
+        let s = p.dataset.samples[i]
+        plot.points.append(.init(x: s.x1, y: s.x2, glyph: g.visited,
+                                 style: Style(s.label == 1 ? .classB : .classA, background: .visited, attributes: [.bold])))
+    }
+    let map = plot.mapping(in: layout.plotBox.inset(1))
+    if let c = p.cursor { plot.cursor = map.point(column: map.area.x + c.column, row: map.area.y + c.row) }
+    plot.render(into: &frame, area: layout.plotBox.inset(1), glyphs: g)
+    if let note = p.note {
+        frame.put(" \(note) ", column: layout.plotBox.x + 2, row: layout.plotBox.maxY - 1, style: Style(.emphasis), clip: layout.plotBox)
+    }
+
+    // The side panel: the update's numbers, then progress and status.
+    let box = layout.panelBox
+    let inner = box.inset(1)
+    let textArea = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: inner.height)
+    let panel = PerceptronPanel(explorer: p, glyphs: g, width: textArea.width)
+    frame.drawBox(box, title: panel.updateTitle, glyphs: g)
+    let updateLines = panel.updateLines
+    frame.put(lines: updateLines, in: textArea, glyphs: g)
+    let dividerRow = inner.y + updateLines.count
+    if dividerRow < inner.maxY - 1 {
+        frame.drawDivider(box, row: dividerRow, title: "progress", glyphs: g)
+        var lines = panel.progressLines + panel.statusLines(width: textArea.width)
+        if p.cursor != nil || !p.dataset.samples.isEmpty { lines += panel.editingLines() }
+        let area = Rect(x: textArea.x, y: dividerRow + 1, width: textArea.width, height: inner.maxY - dividerRow - 1)
+        frame.put(lines: lines, in: area, glyphs: g)
+    }
+
+    KeyHintBar(hints: perceptronKeyMap.barHints(p)).render(into: &frame, row: layout.hintRow, area: frame.bounds)
+}

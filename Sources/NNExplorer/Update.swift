@@ -1,0 +1,36 @@
+import NNRender
+
+/// The one place state changes: a message in, the next state out. Pure: no clock, no terminal, no randomness.
+public func update(_ state: inout AppState, _ msg: Msg) {
+    switch msg {
+    case .resize(let size):
+        state.size = size
+        return
+    case .tick:
+        if case .perceptron(var p) = state.screen {
+            p.tick()
+            state.screen = .perceptron(p)
+        }
+        return
+    case .key, .mouse:
+        break
+    }
+    if state.showHelp {
+        state.showHelp = false   // any key or click closes the help
+        return
+    }
+    switch state.screen {
+    case .home: updateHome(&state, msg)
+    case .perceptron(var p):
+        let outcome = updatePerceptron(&p, msg, layout: PerceptronLayout(size: state.size))
+        state.screen = .perceptron(p)
+        switch outcome {
+        case .none: break
+        case .help: state.showHelp = true
+        case .back: if state.startedOnScenario { state.quit() } else { state.screen = .home }
+        }
+    }
+}
+
+/// What a screen asks of the app after handling a message.
+enum ScreenOutcome { case none, help, back }

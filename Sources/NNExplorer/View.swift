@@ -1,0 +1,38 @@
+import NNRender
+
+/// The whole screen as a pure function of the state and its size.
+public func view(_ state: AppState) -> Frame {
+    let size = state.size
+    var frame = Frame(size: size)
+    let minimum: Size = switch state.screen {
+    case .home: HomeLayout.minimum
+    case .perceptron: PerceptronLayout.minimum
+    }
+    guard size.width >= minimum.width, size.height >= minimum.height else {
+        drawTooSmall(&frame, size: size, minimum: minimum)
+        return frame
+    }
+    let help: HelpOverlay
+    switch state.screen {
+    case .home:
+        viewHome(state, into: &frame)
+        help = HelpOverlay(title: "keys: scenarios", hints: homeKeyMap.helpHints(state))
+    case .perceptron(let p):
+        viewPerceptron(p, size: size, glyphs: state.glyphs, into: &frame)
+        help = HelpOverlay(title: "keys: perceptron", hints: perceptronKeyMap.helpHints(p),
+                           footer: "click: add/remove a point · right click: class · any key closes")
+    }
+    if state.showHelp { help.render(into: &frame, area: frame.bounds, glyphs: state.glyphs) }
+    return frame
+}
+
+/// Below the minimum size: a centred note saying how big the terminal needs to be.
+private func drawTooSmall(_ frame: inout Frame, size: Size, minimum: Size) {
+    let lines = ["terminal too small: \(size.width)x\(size.height)",
+                 "nnx needs at least \(minimum.width)x\(minimum.height)",
+                 "enlarge the window, or press q"]
+    let top = max(0, (size.height - lines.count) / 2)
+    for (i, text) in lines.enumerated() {
+        frame.putCentered(Line(text, Style(i == 0 ? .warning : .plain)), in: frame.bounds, row: top + i)
+    }
+}

@@ -1,0 +1,75 @@
+/// One key as hint bars and the help overlay show it.
+public struct KeyHint: Sendable, Hashable {
+    public var keys: String
+    /// Short label for the bar (`play`, `η=1.0`).
+    public var label: String
+    /// Longer sentence for the help overlay.
+    public var help: String
+    public var enabled: Bool
+    /// Kept in the bar even when space is short (help, quit).
+    public var essential: Bool
+    public init(keys: String, label: String, help: String, enabled: Bool = true, essential: Bool = false) {
+        self.keys = keys; self.label = label; self.help = help; self.enabled = enabled; self.essential = essential
+    }
+}
+
+/// The htop-style bottom bar: `key label  key label …`, unavailable keys dimmed, essentials always kept.
+public struct KeyHintBar: Sendable {
+    public var hints: [KeyHint]
+    public init(hints: [KeyHint]) { self.hints = hints }
+
+    public func render(into frame: inout Frame, row: Int, area: Rect) {
+        frame.fill(Rect(x: area.x, y: row, width: area.width, height: 1))
+        func width(_ h: KeyHint) -> Int { h.keys.count + 1 + h.label.count + 2 }
+        let essentialWidth = hints.filter(\.essential).reduce(0) { $0 + width($1) }
+        var budget = area.width - essentialWidth
+        var shown: [KeyHint] = []
+        for hint in hints {
+            if hint.essential { shown.append(hint); continue }
+            if width(hint) <= budget { shown.append(hint); budget -= width(hint) } else { budget = -1 }
+        }
+        var column = area.x
+        for hint in shown {
+            let keyStyle = hint.enabled ? Style(.hintKey) : Style(.hintDisabled, attributes: [.reverse])
+            let labelStyle = hint.enabled ? Style(.hintLabel) : Style(.hintDisabled)
+            column = frame.put(hint.keys, column: column, row: row, style: keyStyle, clip: area)
+            column = frame.put(" " + hint.label, column: column, row: row, style: labelStyle, clip: area)
+            column += 2
+        }
+    }
+}
+
+/// The `?` overlay: a centred box listing every key with its help; unavailable keys are dimmed.
+public struct HelpOverlay: Sendable {
+    public var title: String
+    public var hints: [KeyHint]
+    public var footer: String
+    public init(title: String, hints: [KeyHint], footer: String = "press any key to close") {
+        self.title = title; self.hints = hints; self.footer = footer
+    }
+
+    public func render(into frame: inout Frame, area: Rect, glyphs: Glyphs) {
+        let keyWidth = min(12, hints.map(\.keys.count).max() ?? 1)
+        let textWidth = hints.map(\.help.count).max() ?? 10
+        let width = min(area.width, max(title.count + 6, keyWidth + textWidth + 6, footer.count + 4))
+        let height = min(area.height, hints.count + 4)
+        let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
+        frame.fill(box, with: Cell(" ", style: Style(.overlay)))
+        frame.drawBox(box, title: title, glyphs: glyphs, style: Style(.overlay), titleStyle: Style(.overlay, attributes: [.bold]))
+        let inner = box.inset(1)
+        for (i, hint) in hints.prefix(max(0, inner.height - 1)).enumerated() {
+            let row = inner.y + i
+            let style = Style(hint.enabled ? .overlay : .hintDisabled, background: .overlay)
+            let keys = hint.keys.padding(to: keyWidth)
+            frame.put(Line([Span(" " + keys + "  ", style.adding(.bold)), Span(hint.help, style)])
+                .truncated(to: inner.width, glyphs: glyphs), column: inner.x, row: row, clip: inner)
+        }
+        frame.putCentered(Line(footer, Style(.hintDisabled, background: .overlay)), in: inner, row: inner.maxY - 1)
+    }
+}
+
+extension String {
+    func padding(to width: Int) -> String {
+        count >= width ? String(prefix(width)) : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,123 @@
+/// A 2-D scatter plot with axes, optional decision lines `w0 + w1·x + w2·y = 0` drawn with sub-cell precision,
+/// and a shaded positive side. It takes plain numbers: it knows nothing of perceptrons.
+public struct ScatterPlot: Sendable {
+    public struct Point: Sendable, Hashable {
+        public var x: Double, y: Double
+        public var glyph: Character
+        public var style: Style
+        public init(x: Double, y: Double, glyph: Character, style: Style) {
+            self.x = x; self.y = y; self.glyph = glyph; self.style = style
+        }
+    }
+    /// The line `w0 + w1·x + w2·y = 0`.
+    public struct DecisionLine: Sendable, Hashable {
+        public var w0: Double, w1: Double, w2: Double
+        public var style: Style
+        public init(w0: Double, w1: Double, w2: Double, style: Style) {
+            self.w0 = w0; self.w1 = w1; self.w2 = w2; self.style = style
+        }
+        func value(_ x: Double, _ y: Double) -> Double { w0 + w1 * x + w2 * y }
+    }
+
+    public var xRange: ClosedRange<Double>
+    public var yRange: ClosedRange<Double>
+    public var points: [Point] = []
+    /// Drawn in order, so later lines cover earlier ones (ghost first, current last).
+    public var lines: [DecisionLine] = []
+    /// Cells whose centre has `w0 + w1·x + w2·y ≥ 0` get this background.
+    public var shadedSide: DecisionLine?
+    public var cursor: (x: Double, y: Double)?
+    public var xLabel = "x1"
+
+    public init(xRange: ClosedRange<Double>, yRange: ClosedRange<Double>) {
+        self.xRange = xRange; self.yRange = yRange
+    }
+
+    /// Width of the y tick labels plus the axis.
+    static let leftMargin = 6
+    /// The x axis line and its labels.
+    static let bottomMargin = 2
+
+    /// The cells the data is drawn in, for an outer `area` that also holds the axes.
+    public func mapping(in area: Rect) -> PlotMapping {
+        let inner = Rect(x: area.x + Self.leftMargin, y: area.y, width: area.width - Self.leftMargin,
+                         height: area.height - Self.bottomMargin)
+        return PlotMapping(area: inner, xRange: xRange, yRange: yRange)
+    }
+
+    public func render(into frame: inout Frame, area: Rect, glyphs: Glyphs) {
+        let map = mapping(in: area)
+        guard map.area.width >= 2, map.area.height >= 2 else { return }
+        drawAxes(into: &frame, map: map, glyphs: glyphs)
+        if let side = shadedSide { shade(into: &frame, map: map, side: side) }
+        for line in lines { draw(line, into: &frame, map: map, glyphs: glyphs) }
+        for p in points {
+            guard let cell = map.cell(x: p.x, y: p.y) else { continue }
+            let background = frame[cell.column, cell.row].style.background
+            frame[cell.column, cell.row] = Cell(p.glyph, style: p.style.background == nil ? p.style.with(background: background) : p.style)
+        }
+        if let cursor, let cell = map.cell(x: cursor.x, y: cursor.y) {
+            let existing = frame[cell.column, cell.row]
+            let glyph = existing.character == " " ? glyphs.cursor : existing.character
+            frame[cell.column, cell.row] = Cell(glyph, style: Style(existing.style.foreground == .plain ? .cursor : existing.style.foreground,
+                                                                   background: .cursor, attributes: [.bold]))
+        }
+    }
+
+    private func shade(into frame: inout Frame, map: PlotMapping, side: DecisionLine) {
+        for row in map.area.y..<map.area.maxY {
+            for column in map.area.x..<map.area.maxX {
+                let p = map.point(column: column, row: row)
+                if side.value(p.x, p.y) >= 0 {
+                    frame[column, row].style = side.style
+                }
+            }
+        }
+    }
+
+    private func draw(_ line: DecisionLine, into frame: inout Frame, map: PlotMapping, glyphs: Glyphs) {
+        var canvas = BrailleCanvas(columns: map.area.width, rows: map.area.height)
+        // Data → dots: x = x0 + u / (2·xScale), y = y1 − v / (4·yScale).
+        let sx = map.xScale * 2, sy = map.yScale * 4
+        let a = line.w0 + line.w1 * map.xRange.lowerBound + line.w2 * map.yRange.upperBound
+        canvas.line(a: a, b: line.w1 / sx, c: -line.w2 / sy)
+        for row in 0..<canvas.rows {
+            for column in 0..<canvas.columns {
+                guard let ch = canvas.character(column: column, row: row, glyphs: glyphs) else { continue }
+                let background = frame[map.area.x + column, map.area.y + row].style.background
+                frame[map.area.x + column, map.area.y + row] = Cell(ch, style: line.style.with(background: background))
+            }
+        }
+    }
+
+    private func drawAxes(into frame: inout Frame, map: PlotMapping, glyphs: Glyphs) {
+        let axisStyle = Style(.axis)
+        let axisColumn = map.area.x - 1
+        for row in map.area.y..<map.area.maxY {
+            frame.put(String(glyphs.vertical), column: axisColumn, row: row, style: axisStyle)
+        }
+        for tick in niceTicks(yRange, target: max(2, map.area.height / 4)) {
+            guard let cell = map.cell(x: xRange.lowerBound, y: tick) else { continue }
+            let label = formatNumber(tick, digits: 2, glyphs: glyphs)
+            frame.put(String(glyphs.teeRight), column: axisColumn, row: cell.row, style: axisStyle)
+            frame.put(label, column: axisColumn - label.count, row: cell.row, style: Style(.label))
+        }
+        let axisRow = map.area.maxY
+        frame.put(String(glyphs.bottomLeft) + String(repeating: glyphs.horizontal, count: map.area.width),
+                  column: axisColumn, row: axisRow, style: axisStyle)
+        var nextFree = map.area.x - Self.leftMargin
+        for tick in niceTicks(xRange, target: max(2, map.area.width / 10)) {
+            guard let cell = map.cell(x: tick, y: yRange.lowerBound) else { continue }
+            frame.put(String(glyphs.teeDown), column: cell.column, row: axisRow, style: axisStyle)
+            let label = formatNumber(tick, digits: 2, glyphs: glyphs)
+            let start = cell.column - label.count / 2
+            if start >= nextFree {
+                frame.put(label, column: start, row: axisRow + 1, style: Style(.label))
+                nextFree = start + label.count + 1
+            }
+        }
+        if nextFree <= map.area.maxX - xLabel.count {
+            frame.put(xLabel, column: map.area.maxX - xLabel.count, row: axisRow + 1, style: Style(.label, attributes: [.bold]))
+        }
+    }
+}

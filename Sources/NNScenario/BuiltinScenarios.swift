@@ -1,0 +1,27 @@
+/// The scenarios shipped in `scenarios/`, compiled into the binary (see `BuiltinScenarios+Files.swift`) so
+/// that nnx finds them from any working directory without resource bundles.
+public enum BuiltinScenarios {
+    /// (file name, YAML text) of every file in scenarios/, embedded at build time, sorted by file name.
+    public static let files: [(name: String, text: String)] = embeddedFiles.sorted { $0.name < $1.name }
+
+    /// The file names, e.g. "perceptron-and.yaml".
+    public static var names: [String] { files.map(\.name) }
+
+    /// Loads a built-in by file name ("perceptron-and.yaml"; the ".yaml" may be left out). Its `source` is
+    /// the file name. Built-ins cannot name CSV files.
+    public static func load(named name: String) throws(ScenarioError) -> Scenario {
+        let fileName = name.hasSuffix(".yaml") ? name : name + ".yaml"
+        guard let file = files.first(where: { $0.name == fileName }) else {
+            throw ScenarioError(file: name, line: 1, column: 1, message:
+                "no built-in scenario named '\(name)' (built-ins: \(names.joined(separator: ", ")))")
+        }
+        return try ScenarioLoader.parse(file.text, source: file.name, baseDirectory: nil)
+    }
+
+    /// Every built-in, in file-name order.
+    public static func loadAll() throws(ScenarioError) -> [Scenario] {
+        var scenarios: [Scenario] = []
+        for file in files { scenarios.append(try load(named: file.name)) }
+        return scenarios
+    }
+}

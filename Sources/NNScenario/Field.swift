@@ -1,0 +1,119 @@
+import Foundation
+import Yams
+
+/// A value read from a scenario: the node, what messages call it, and where its key is. Each typed read
+/// reports a problem and returns nil when the value does not fit.
+struct Field {
+    let name: String
+    let node: Node
+    var keyMark: Mark? = nil
+    let diagnostics: Diagnostics
+
+    func fail(_ message: String) {
+        diagnostics.report(message, at: node.mark)
+    }
+
+    /// The item of a list with the given name in messages.
+    func item(_ node: Node, named name: String) -> Field {
+        Field(name: name, node: node, diagnostics: diagnostics)
+    }
+
+    /// A non-empty single line of text. Any scalar counts (`title: 42` is the text "42").
+    func line() -> String? {
+        guard case .scalar(let scalar) = node, node.tag.rawValue != Tag.Name.null.rawValue else {
+            fail("\(name) must be a string, found \(node.found)")
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { fail("\(name) must not be empty"); return nil }
+        if text.contains("\n") { fail("\(name) must be a single line"); return nil }
+        return text
+    }
+
+    /// A finite number; integers count.
+    func number() -> Double? {
+        let value: Double?
+        switch node.tag.rawValue {
+        case Tag.Name.int.rawValue: value = node.int.map(Double.init) ?? node.float
+        case Tag.Name.float.rawValue: value = node.float
+        default: value = nil
+        }
+        guard let value else {
+            fail("\(name) must be a number, found \(node.found)")
+            return nil
+        }
+        guard value.isFinite else {
+            fail("\(name) must be a finite number, found \(node.scalarText)")
+            return nil
+        }
+        return value
+    }
+
+    /// A number greater than 0.
+    func positiveNumber() -> Double? {
+        guard let value = number() else { return nil }
+        guard value > 0 else {
+            fail("\(name) must be greater than 0, found \(node.scalarText)")
+            return nil
+        }
+        return value
+    }
+
+    /// A number of at least 0.
+    func nonNegativeNumber() -> Double? {
+        guard let value = number() else { return nil }
+        guard value >= 0 else {
+            fail("\(name) must be at least 0, found \(node.scalarText)")
+            return nil
+        }
+        return value
+    }
+
+    /// An integer within `range`.
+    func integer(in range: ClosedRange<Int>) -> Int? {
+        let expected: String
+        if range.upperBound - range.lowerBound == 1 {
+            expected = "\(range.lowerBound) or \(range.upperBound)"
+        } else if range.upperBound == .max {
+            expected = "an integer of at least \(range.lowerBound)"
+        } else {
+            expected = "an integer from \(range.lowerBound) to \(range.upperBound)"
+        }
+        guard node.tag.rawValue == Tag.Name.int.rawValue else {
+            fail("\(name) must be \(expected), found \(node.found)")
+            return nil
+        }
+        guard let value = node.int, range.contains(value) else {
+            fail("\(name) must be \(expected), found \(node.scalarText)")
+            return nil
+        }
+        return value
+    }
+
+    /// One of the given words.
+    func choice(_ allowed: [String]) -> String? {
+        if case .scalar(let scalar) = node, allowed.contains(scalar.string) { return scalar.string }
+        let list = allowed.count == 1 ? allowed[0] : "one of " + allowed.joined(separator: ", ")
+        let found = if case .scalar(let scalar) = node, node.tag.rawValue != Tag.Name.null.rawValue {
+            "'\(scalar.string)'"
+        } else {
+            node.found
+        }
+        fail("\(name) must be \(list); found \(found)")
+        return nil
+    }
+
+    /// One of an enumeration's raw values.
+    func choice<T: CaseIterable & RawRepresentable<String>>(_ type: T.Type) -> T? {
+        choice(T.allCases.map(\.rawValue)).flatMap(T.init(rawValue:))
+    }
+
+    /// The items of a list.
+    func list(_ expected: String = "a list") -> [Node]? {
+        guard case .sequence(let sequence) = node else {
+            fail("\(name) must be \(expected), found \(node.found)")
+            return nil
+        }
+        return Array(sequence)
+    }
+}

@@ -1,0 +1,88 @@
+import NNCore
+import Yams
+
+/// The `data:` block: exactly one of `points`, `generator` or `csv`.
+extension ScenarioReader {
+    static let dataSources = ["points", "generator", "csv"]
+
+    func data(_ field: Field) -> DataSource? {
+        guard let block = MappingReader(field, keys: Self.dataSources) else { return nil }
+        let present = block.presentKeys
+        guard let source = present.first else {
+            block.reportMissing("data needs one of points, generator or csv")
+            return nil
+        }
+        if present.count > 1, let second = block.field(present[1]) {
+            diagnostics.report("data must have only one of points, generator or csv; found both "
+                               + "\(present[0]) and \(present[1])", at: second.keyMark)
+        }
+        guard let value = block.field(source) else { return nil }
+        switch source {
+        case "points": return points(value).map(DataSource.points)
+        case "generator": return generator(value).map(DataSource.generator)
+        default: return csv(value)
+        }
+    }
+
+    /// Inline rows `[x1, x2, class]`.
+    private func points(_ field: Field) -> [Sample]? {
+        let row = "[x1, x2, class]"
+        guard let items = field.list("a list of rows \(row)") else { return nil }
+        guard !items.isEmpty else {
+            field.fail("points must have at least one row \(row)")
+            return nil
+        }
+        var samples: [Sample] = []
+        for item in items {
+            guard case .sequence(let values) = item, values.count == 3 else {
+                let found = if case .sequence(let values) = item { "\(values.count) values" } else { item.found }
+                field.item(item, named: "point").fail("each point must be a row \(row), found \(found)")
+                continue
+            }
+            let x1 = field.item(values[0], named: "x1").number()
+            let x2 = field.item(values[1], named: "x2").number()
+            let label = field.item(values[2], named: "class").integer(in: 0...1)
+            if let x1, let x2, let label { samples.append(Sample(x1, x2, label: label)) }
+        }
+        return samples.count == items.count ? samples : nil
+    }
+
+    /// `{kind, count, noise, margin}`; absent values take `DatasetGenerator`'s defaults.
+    private func generator(_ field: Field) -> DatasetGenerator? {
+        guard let block = MappingReader(field, keys: ["kind", "count", "noise", "margin"]) else { return nil }
+        let kind = block.field("kind", required: true)?.choice(DatasetKind.self)
+        let count = block.field("count").map { $0.integer(in: 1...100_000) }
+        let noise = block.field("noise").map { $0.nonNegativeNumber() }
+        let margin = block.field("margin").map { $0.nonNegativeNumber() }
+        // A double optional is a value that was present but invalid (already reported).
+        guard let kind, count != .some(nil), noise != .some(nil), margin != .some(nil) else { return nil }
+        var generator = DatasetGenerator(kind: kind, count: count ?? nil, noise: noise ?? nil)
+        if let margin = margin ?? nil { generator.margin = margin }
+        return generator
+    }
+
+    /// A CSV file of `x1,x2,class` rows, relative to the scenario's folder. Its bad rows are reported in the
+    /// CSV file itself, ordered where the scenario names it.
+    private func csv(_ field: Field) -> DataSource? {
+        guard let path = field.line() else { return nil }
+        guard let baseDirectory else {
+            field.fail("cannot read CSV file '\(path)': only a scenario file on disk can name a CSV file")
+            return nil
+        }
+        let fullPath = TextFile.resolve(path, relativeTo: baseDirectory)
+        let text: String
+        switch TextFile.read(fullPath) {
+        case .success(let contents): text = contents
+        case .failure(let problem):
+            field.fail("cannot read CSV file '\(path)': \(problem.reason)")
+            return nil
+        }
+        do {
+            return .csv(path: path, dataset: try Dataset.parseCSV(text, name: path))
+        } catch {
+            diagnostics.report(ScenarioError(file: fullPath, line: error.line, column: 1, message: error.message),
+                               sortedAt: SortPosition(field.node.mark))
+            return nil
+        }
+    }
+}

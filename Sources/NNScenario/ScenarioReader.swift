@@ -1,0 +1,69 @@
+import NNCore
+import Yams
+
+/// Reads a composed scenario document block by block. Every problem goes to `diagnostics`; the result is
+/// nil when there was any.
+struct ScenarioReader {
+    let diagnostics: Diagnostics
+    /// Folder that `csv:` paths are relative to; nil when the scenario is not a file on disk.
+    let baseDirectory: String?
+
+    static let topLevelKeys = ["title", "summary", "seed", "model", "data", "perceptron"]
+    /// Models the format will have but nnx cannot run yet.
+    static let plannedModels = ["mlp", "cnn"]
+
+    func scenario(_ root: Node) -> Scenario? {
+        guard case .mapping = root else {
+            diagnostics.report("a scenario must be a mapping of keys (title, summary, model, data, …), "
+                               + "found \(root.found)", at: root.mark)
+            return nil
+        }
+        let top = MappingReader(node: root, name: nil, keys: Self.topLevelKeys, diagnostics: diagnostics)
+        let title = top.field("title", required: true)?.line()
+        let summary = top.field("summary", required: true)?.line()
+        let seed = top.field("seed")?.integer(in: 0...Int.max) ?? 1
+        let model = top.field("model", required: true).flatMap(model)
+        let data = top.field("data", required: true).flatMap(data)
+        let perceptron = top.field("perceptron").map(perceptronSettings) ?? PerceptronSettings()
+        guard diagnostics.isEmpty, let title, let summary, let model, let data, let perceptron else { return nil }
+        return Scenario(title: title, summary: summary, seed: UInt64(seed), model: model, data: data,
+                        perceptron: perceptron, source: diagnostics.file)
+    }
+
+    private func model(_ field: Field) -> ModelKind? {
+        if case .scalar(let scalar) = field.node, Self.plannedModels.contains(scalar.string) {
+            field.fail("model '\(scalar.string)' is not supported yet")
+            return nil
+        }
+        return field.choice(ModelKind.self)
+    }
+
+    /// The `perceptron:` block; absent keys keep `PerceptronSettings()`'s defaults.
+    private func perceptronSettings(_ field: Field) -> PerceptronSettings? {
+        let keys = ["learning_rate", "initial_weights", "order", "max_epochs"]
+        guard let block = MappingReader(field, keys: keys) else { return nil }
+        var settings = PerceptronSettings()
+        var valid = true
+        func read<T>(_ key: String, _ value: (Field) -> T?, into path: WritableKeyPath<PerceptronSettings, T>) {
+            guard let field = block.field(key) else { return }
+            if let value = value(field) { settings[keyPath: path] = value } else { valid = false }
+        }
+        read("learning_rate", { $0.positiveNumber() }, into: \.learningRate)
+        read("initial_weights", initialWeights, into: \.initialWeights)
+        read("order", { $0.choice(SampleOrder.self) }, into: \.order)
+        read("max_epochs", { $0.integer(in: 1...100_000) }, into: \.maxEpochs)
+        return valid ? settings : nil
+    }
+
+    /// Exactly three numbers: w0 (bias), w1, w2.
+    private func initialWeights(_ field: Field) -> [Double]? {
+        let expected = "a list of 3 numbers [w0, w1, w2]"
+        guard let items = field.list(expected) else { return nil }
+        guard items.count == 3 else {
+            field.fail("\(field.name) must be \(expected), found \(items.count) item\(items.count == 1 ? "" : "s")")
+            return nil
+        }
+        let weights = items.enumerated().map { field.item($1, named: "w\($0)").number() }
+        return weights.contains(nil) ? nil : weights.compactMap { $0 }
+    }
+}

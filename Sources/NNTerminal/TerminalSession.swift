@@ -1,0 +1,177 @@
+import CNCurses
+import Dispatch
+import Foundation
+import NNRender
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Set by the signal sources, read by the loop: the only state shared with another thread.
+private final class StopRequest: Sendable {
+    let signal = Atomic<Int32>(0)
+}
+
+public enum TerminalSession {
+    /// While paused the loop still wakes this often, only to notice a stop request.
+    static let idleWakeMilliseconds = 250
+
+    /// Cheap pre-check used by the CLI before anything touches the terminal (isatty(0) && isatty(1), TERM set, not dumb; do not init curses).
+    public static func checkAvailable(environment: [String: String]) throws(TerminalUnavailable) {
+        try check(environment: environment, stdinIsTerminal: isatty(0) == 1, stdoutIsTerminal: isatty(1) == 1)
+    }
+
+    /// The decision of `checkAvailable`, with the tty answers passed in (so tests can fake them).
+    static func check(environment: [String: String], stdinIsTerminal: Bool, stdoutIsTerminal: Bool)
+        throws(TerminalUnavailable) {
+        guard let term = environment["TERM"], !term.isEmpty else { throw .termNotSet }
+        if term == "dumb" { throw .noCursorAddressing(term: term) }
+        guard stdinIsTerminal else { throw .notATerminal(stream: "standard input") }
+        guard stdoutIsTerminal else { throw .notATerminal(stream: "standard output") }
+    }
+
+    /// Whether the current locale (after `setlocale(LC_ALL, "")`) encodes text as UTF-8.
+    static func localeIsUTF8() -> Bool {
+        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+        let name = String(cString: codeset).lowercased().replacingOccurrences(of: "-", with: "")
+        return name == "utf8"
+    }
+
+    /// Runs the loop until the app quits, Ctrl-C (SIGINT) or SIGTERM; the terminal is ALWAYS restored (endwin) before returning or throwing. Returns the final app.
+    public static func run<App: TerminalApp>(_ app: App) throws(TerminalUnavailable) -> App {
+        let environment = ProcessInfo.processInfo.environment
+        try checkAvailable(environment: environment)
+        let term = environment["TERM"] ?? ""
+        setlocale(LC_ALL, "")
+        let unicode = localeIsUTF8()
+
+        // Signals: ignore them at the process level (also keeps ncurses from installing its own handlers, which
+        // would exit without a clean teardown) and observe them through dispatch sources that only set a flag.
+        let stop = StopRequest()
+        let previousInt = signal(SIGINT, SIG_IGN)
+        let previousTerm = signal(SIGTERM, SIG_IGN)
+        let sources = [SIGINT, SIGTERM].map { number in
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { @Sendable in stop.signal.store(number, ordering: .relaxed) }
+            source.resume()
+            return source
+        }
+        defer {
+            for source in sources { source.cancel() }
+            signal(SIGINT, previousInt)
+            signal(SIGTERM, previousTerm)
+        }
+
+        guard let screen = newterm(nil, nnx_stdout(), nnx_stdin()) else { throw .unknownTerminal(term: term) }
+        defer {
+            endwin()
+            delscreen(screen)
+        }
+        guard nnx_has_string_capability("cup") != 0 else { throw .noCursorAddressing(term: term) }
+        guard let window = nnx_stdscr() else { throw .initializationFailed("ncurses has no standard screen") }
+
+        cbreak()
+        noecho()
+        keypad(window, true)
+        leaveok(window, true)
+        set_escdelay(25)
+        curs_set(0)
+        mousemask(nnx_all_mouse_events() | nnx_report_mouse_position(), nil)
+        mouseinterval(0)
+
+        let output = CursesScreen(window: window, unicode: unicode)
+        var app = app
+        app.start(TerminalCapabilities(colors: output.colors, unicode: unicode))
+        // The app learns the real size before the first frame (it maps mouse clicks with it).
+        guard app.handle(.resize(output.size)) else { return app }
+        loop(&app, output: output, stop: stop)
+        return app
+    }
+
+    private static func loop<App: TerminalApp>(_ app: inout App, output: CursesScreen, stop: StopRequest) {
+        let clock = ContinuousClock()
+        var needsDraw = true
+        var interval: Int? = nil
+        var nextTick: ContinuousClock.Instant? = nil
+        var quickFailures = 0
+
+        while stop.signal.load(ordering: .relaxed) == 0 {
+            if needsDraw {
+                output.draw(app.frame(size: output.size), theme: app.theme)
+                output.present()
+                needsDraw = false
+            }
+
+            let wanted = app.tickInterval.map { max(1, $0) }
+            if wanted != interval {
+                interval = wanted
+                nextTick = wanted.map { clock.now.advanced(by: .milliseconds($0)) }
+            }
+            var timeout = idleWakeMilliseconds
+            if let nextTick { timeout = min(timeout, milliseconds(until: nextTick, clock: clock)) }
+
+            // Wait for one event (or the tick), then take whatever else is already queued before drawing.
+            var waitFor = timeout
+            for _ in 0..<64 {
+                wtimeout(output.window, Int32(waitFor))
+                let started = clock.now
+                var value: wint_t = 0
+                let status = wget_wch(output.window, &value)
+                if status == ERR {
+                    // A timeout takes about `waitFor`; instant ERRs, again and again, mean input is gone
+                    // (hang-up with SIGHUP ignored, EOF): stop rather than spin.
+                    if waitFor >= 10 {
+                        if started.duration(to: clock.now) < .milliseconds(waitFor / 2) {
+                            quickFailures += 1
+                            if quickFailures >= 20 { return }
+                        } else {
+                            quickFailures = 0
+                        }
+                    }
+                    break
+                }
+                quickFailures = 0
+                if let event = event(status: status, value: value, output: output) {
+                    if !app.handle(event) { return }
+                    needsDraw = true
+                }
+                if stop.signal.load(ordering: .relaxed) != 0 { return }
+                waitFor = 0
+            }
+
+            if let step = interval, let due = nextTick, clock.now >= due {
+                app.tick()
+                needsDraw = true
+                var next = due.advanced(by: .milliseconds(step))
+                if next <= clock.now { next = clock.now.advanced(by: .milliseconds(step)) }   // never catch up in bursts
+                nextTick = next
+            }
+        }
+    }
+
+    private static func milliseconds(until deadline: ContinuousClock.Instant, clock: ContinuousClock) -> Int {
+        let remaining = clock.now.duration(to: deadline)
+        if remaining <= .zero { return 0 }
+        let (seconds, attoseconds) = remaining.components
+        return Int(seconds) * 1000 + Int((attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
+    }
+
+    /// Turns one `wget_wch` result into an app event, asking ncurses for the size or mouse state when needed.
+    private static func event(status: Int32, value: wint_t, output: CursesScreen) -> InputEvent? {
+        switch InputDecoding.decode(isKeyCode: status == KEY_CODE_YES, value: value) {
+        case .key(let key):
+            return .key(key)
+        case .resize:
+            return .resize(output.size)
+        case .mouse:
+            var mouse = MEVENT()
+            guard getmouse(&mouse) == OK, let button = InputDecoding.mouseButton(bstate: mouse.bstate) else { return nil }
+            return .mouse(column: Int(mouse.x), row: Int(mouse.y), button: button)
+        case .ignored:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+
+/// `nnx`: the explorer (default), and headless commands over the same core.
+struct NNX: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nnx",
+        abstract: "A terminal neural-network explorer: perceptrons, MLPs and CNNs, step by step.",
+        discussion: """
+            With no command, opens the home screen listing the built-in scenarios. FILE arguments are \
+            scenario files (YAML) or the name of a built-in scenario (see `nnx lessons`).
+            """,
+        version: "0.1.0",
+        subcommands: [Run.self, Render.self, Trace.self, Train.self, Check.self, Lessons.self],
+        defaultSubcommand: Run.self
+    )
+}
+
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try NNX.parseAsRoot()
+            try command.run()
+        } catch {
+            // Usage errors exit with status 2 like every other bad input (ArgumentParser's default is 64).
+            if NNX.exitCode(for: error) == .validationFailure {
+                printError(NNX.fullMessage(for: error))
+                NNX.exit(withError: ExitCode(2))
+            }
+            NNX.exit(withError: error)
+        }
+    }
+}

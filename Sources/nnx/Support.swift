@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import NNRender
+import NNScenario
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+}
+
+/// Bad input already reported on stderr: exit with status 2.
+struct BadInput: Error {}
+
+/// Loads FILE: a path, or the name of a built-in scenario (`perceptron-and` or `perceptron-and.yaml`).
+/// Errors are printed as `file:line:col: error: …` and become exit status 2.
+func loadScenario(_ argument: String) throws -> Scenario {
+    do {
+        if !FileManager.default.fileExists(atPath: argument), let builtin = builtinName(argument) {
+            return try BuiltinScenarios.load(named: builtin)
+        }
+        return try ScenarioLoader.load(contentsOf: argument)
+    } catch let error as ScenarioError {
+        printError(error.description)
+        throw ExitCode(2)
+    }
+}
+
+func builtinName(_ argument: String) -> String? {
+    let name = argument.hasSuffix(".yaml") ? argument : argument + ".yaml"
+    return BuiltinScenarios.files.contains { $0.name == name } ? name : nil
+}
+
+/// Display options shared by the commands that draw.
+struct DisplayOptions: ParsableArguments {
+    @Flag(name: .long, help: "No colour (also when NO_COLOR is set).")
+    var mono = false
+
+    @Option(name: .long, help: "Colour theme: standard, high-contrast, 8-color or monochrome.")
+    var theme: String?
+
+    @Flag(name: .long, help: "Plain ASCII characters instead of Unicode blocks and braille.")
+    var ascii = false
+
+    func validate() throws {
+        if let theme, Theme.Kind(rawValue: theme) == nil {
+            throw ValidationError("unknown theme '\(theme)'; choose one of "
+                + Theme.Kind.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+    }
+
+    /// The theme asked for; monochrome when --mono or NO_COLOR says so; else `fallback`.
+    func chosenTheme(fallback: Theme) -> Theme {
+        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        if mono || noColor { return .monochrome }
+        if let theme, let kind = Theme.Kind(rawValue: theme) { return Theme(kind) }
+        return fallback
+    }
+}

@@ -1,0 +1,172 @@
+import NNCore
+import NNRender
+import XCTest
+@testable import NNExplorer
+
+final class PerceptronScreenTests: XCTestCase {
+    let size = Size(width: 100, height: 30)
+
+    func testWorkedExampleShowsTheLectureNumbers() throws {
+        var state = AppState(size: size, scenario: try builtin("perceptron-worked-example"))
+        press(&state, "n")
+        let text = view(state).plainText
+        XCTAssertTrue(text.contains("x = (0.5, 1)   y = −1"), text)
+        XCTAssertTrue(text.contains("= −1 + 2·0.5 + 1·1 = 1"), text)
+        XCTAssertTrue(text.contains("ŷ = sign(1) = +1   e = y − ŷ = −2"), text)
+        XCTAssertTrue(text.contains("Δw = η·e·x = 1·(−2)·(1, 0.5, 1)"), text)
+        XCTAssertTrue(text.contains("w: (−1, 2, 1) → (−3, 1, −1)"), text)
+        XCTAssertTrue(text.contains("distance |v|/‖(w1,w2)‖ = 0.447"), text)
+        XCTAssertEqual(state.perceptron?.trainer.weights, [-3, 1, -1])
+    }
+
+    func testKeysStepResetAndChangeTheLearningRate() throws {
+        var state = AppState(size: size, scenario: try builtin("perceptron-and"))
+        press(&state, "n")
+        XCTAssertEqual(state.perceptron?.trainer.steps, 1)
+        press(&state, "e")
+        XCTAssertEqual(state.perceptron?.trainer.steps, 4)
+        XCTAssertEqual(state.perceptron?.trainer.weights, [0, 2, 2])
+        press(&state, "]")
+        XCTAssertEqual(state.perceptron?.trainer.learningRate, 2)
+        press(&state, "[[")
+        XCTAssertEqual(state.perceptron?.trainer.learningRate, 0.5)
+        press(&state, "r")
+        XCTAssertEqual(state.perceptron?.trainer.steps, 0)
+        XCTAssertEqual(state.perceptron?.trainer.weights, [0, 0, 0])
+        press(&state, "g")
+        XCTAssertEqual(state.perceptron?.showGhost, false)
+    }
+
+    func testANDConvergesOnScreen() throws {
+        var state = AppState(size: size, scenario: try builtin("perceptron-and"))
+        press(&state, "eeeeee")
+        XCTAssertEqual(state.perceptron?.trainer.status, .converged(epoch: 6))
+        XCTAssertTrue(view(state).plainText.contains("status: converged: epoch 6 had no"))
+        // Finished: n, e and space are dimmed and do nothing.
+        press(&state, "n ")
+        XCTAssertEqual(state.perceptron?.trainer.steps, 24)
+        XCTAssertEqual(state.perceptron?.playing, false)
+    }
+
+    func testXORSaysItCycles() throws {
+        var state = AppState(size: size, scenario: try builtin("perceptron-xor"))
+        press(&state, "eeee")
+        XCTAssertEqual(state.perceptron?.trainer.status, .cycling(epoch: 3, sameAs: 2))
+        let text = view(state).plainText
+        XCTAssertTrue(text.contains("cycling"), text)
+        XCTAssertTrue(text.contains("never converge"), text)
+    }
+
+    func testPlayingAdvancesOnTicksOnly() throws {
+        var state = AppState(size: size, scenario: try builtin("perceptron-and"))
+        XCTAssertNil(state.tickInterval)
+        press(&state, " ")
+        XCTAssertEqual(state.perceptron?.playing, true)
+        XCTAssertEqual(state.tickInterval, 500)        // 2 visits a second
+        XCTAssertEqual(state.perceptron?.trainer.steps, 0)
+        update(&state, .tick)
+        update(&state, .tick)
+        XCTAssertEqual(state.perceptron?.trainer.steps, 2)
+        press(&state, "++++")                          // 30 a second: one per 33 ms frame
+        XCTAssertEqual(state.tickInterval, 33)
+        for _ in 0..<100 { update(&state, .tick) }
+        XCTAssertEqual(state.perceptron?.trainer.status, .converged(epoch: 6))
+        XCTAssertEqual(state.perceptron?.playing, false, "play stops when training has finished")
+        XCTAssertNil(state.tickInterval)
+    }
+
+    func testMouseClickAddsThenRemovesAPoint() throws {
+        var state = AppState(size: size, scenario: try builtin("perceptron-and"))
+        let map = PerceptronLayout(size: size).mapping(state.perceptron!)
+        let column = map.area.x + 2, row = map.area.y + 1
+        update(&state, .mouse(column: column, row: row, button: .left))
+        XCTAssertEqual(state.perceptron?.dataset.count, 5)
+        let added = try XCTUnwrap(state.perceptron?.dataset.samples.last)
+        XCTAssertEqual(added.label, 1)
+        XCTAssertEqual(map.cell(x: added.x1, y: added.x2)?.column, column)
+        XCTAssertEqual(map.cell(x: added.x1, y: added.x2)?.row, row)
+        XCTAssertEqual(state.perceptron?.trainer.sampleCount, 5)
+        XCTAssertTrue(view(state).plainText.contains("added class 1"))
+        update(&state, .mouse(column: column, row: row, button: .left))
+        XCTAssertEqual(state.perceptron?.dataset.count, 4)
+        // Outside the plot: nothing happens.
+        update(&state, .mouse(column: 0, row: 0, button: .left))
+        XCTAssertEqual(state.perceptron?.dataset.count, 4)
+    }
+
+    func testCursorModeAddsAPointOfTheOtherClass() throws {
+        var state = AppState(size: size, scenario: try builtin("perceptron-and"))
+        press(&state, "ca")
+        XCTAssertNotNil(state.perceptron?.cursor)
+        let start = state.perceptron!.cursor!
+        update(&state, .key(.left))
+        update(&state, .key(.up))
+        XCTAssertEqual(state.perceptron!.cursor!.column, start.column - 1)
+        XCTAssertEqual(state.perceptron!.cursor!.row, start.row - 1)
+        update(&state, .key(.enter))
+        XCTAssertEqual(state.perceptron?.dataset.samples.last?.label, 0)
+        XCTAssertEqual(state.perceptron?.dataset.count, 5)
+        update(&state, .key(.escape))
+        XCTAssertNil(state.perceptron?.cursor)
+        update(&state, .key(.enter))   // no cursor: Enter does nothing
+        XCTAssertEqual(state.perceptron?.dataset.count, 5)
+    }
+
+    func testNextDatasetAndReseed() throws {
+        var state = AppState(size: size, scenario: try builtin("perceptron-and"))
+        let names = (0..<6).map { _ -> String in
+            press(&state, "d")
+            return state.perceptron!.dataset.name
+        }
+        XCTAssertEqual(names, ["AND", "OR", "XOR", "separable blobs", "overlapping blobs", "scenario data"])
+        press(&state, "dddd")   // separable blobs
+        let before = state.perceptron!.dataset
+        press(&state, "s")
+        XCTAssertNotEqual(state.perceptron!.dataset, before)
+        XCTAssertEqual(state.perceptron!.seed, state.perceptron!.scenario.seed + 1)
+    }
+
+    func testResizeAndTooSmall() throws {
+        var state = AppState(size: size, scenario: try builtin("perceptron-and"))
+        update(&state, .resize(Size(width: 50, height: 12)))
+        let text = view(state).plainText
+        XCTAssertTrue(text.contains("terminal too small: 50x12"), text)
+        XCTAssertTrue(text.contains("nnx needs at least 64x20"), text)
+        update(&state, .resize(Size(width: 120, height: 40)))
+        XCTAssertEqual(view(state).width, 120)
+    }
+
+    func testHelpOverlayListsTheKeyMapAndClosesOnAnyKey() throws {
+        var state = AppState(size: size, scenario: try builtin("perceptron-and"))
+        press(&state, "?")
+        let text = view(state).plainText
+        XCTAssertTrue(text.contains("keys: perceptron"))
+        XCTAssertTrue(text.contains("visit one sample (one step of the rule)"))
+        press(&state, "n")   // closes the help, does not step
+        XCTAssertFalse(state.showHelp)
+        XCTAssertEqual(state.perceptron?.trainer.steps, 0)
+    }
+
+    func testQuitGoesHomeOrQuits() throws {
+        var direct = AppState(size: size, scenario: try builtin("perceptron-and"))
+        press(&direct, "q")
+        XCTAssertTrue(direct.shouldQuit)
+        var fromHome = AppState(size: size)
+        update(&fromHome, .key(.enter))
+        XCTAssertNotNil(fromHome.perceptron)
+        press(&fromHome, "q")
+        XCTAssertNil(fromHome.perceptron)
+        XCTAssertFalse(fromHome.shouldQuit)
+        press(&fromHome, "q")
+        XCTAssertTrue(fromHome.shouldQuit)
+    }
+
+    func testHintBarComesFromTheKeyMap() throws {
+        let wide = Size(width: 160, height: 30)
+        let state = AppState(size: wide, scenario: try builtin("perceptron-and"))
+        let bar = view(state).text(row: wide.height - 1)
+        for hint in perceptronKeyMap.barHints(state.perceptron!) {
+            XCTAssertTrue(bar.contains(hint.keys + " " + hint.label), "missing \(hint.keys) in \(bar)")
+        }
+    }
+}

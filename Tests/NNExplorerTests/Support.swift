@@ -1,0 +1,27 @@
+import NNExplorer
+import NNRender
+import NNScenario
+import SnapshotTesting
+import XCTest
+
+func builtin(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws -> Scenario {
+    try BuiltinScenarios.load(named: name + ".yaml")
+}
+
+func press(_ state: inout AppState, _ keys: String) {
+    for ch in keys { update(&state, .key(.character(ch))) }
+}
+
+/// Snapshots a frame three ways: its text, and its styles under the standard and the monochrome theme.
+func assertFrameSnapshots(_ state: AppState, named name: String,
+                          file: StaticString = #filePath, testName: String = #function, line: UInt = #line) {
+    let frame = view(state)
+    assertSnapshot(of: frame.textDump, as: .lines, named: name + "-text", file: file, testName: testName, line: line)
+    assertSnapshot(of: frame.styleDump(theme: .standard), as: .lines, named: name + "-colour", file: file, testName: testName, line: line)
+    assertSnapshot(of: frame.styleDump(theme: .monochrome), as: .lines, named: name + "-mono", file: file, testName: testName, line: line)
+}
+
+extension Frame {
+    /// Every row's text, joined: handy for `contains` checks.
+    var allText: String { plainText }
+}

@@ -1,0 +1,95 @@
+import XCTest
+@testable import NNRender
+
+final class FrameTests: XCTestCase {
+    func testPutClipsToFrameAndArea() {
+        var frame = Frame(width: 6, height: 2)
+        frame.put("abcdefgh", column: 2, row: 0)
+        frame.put("xyz", column: -1, row: 1, clip: Rect(x: 0, y: 0, width: 2, height: 2))
+        XCTAssertEqual(frame.textDump, "\"  abcd\"\n\"yz    \"\n")
+        XCTAssertEqual(frame.plainText, "  abcd\nyz\n")
+    }
+
+    func testBoxWithTitle() {
+        var frame = Frame(width: 10, height: 3)
+        frame.drawBox(frame.bounds, title: "plot", glyphs: .ascii)
+        XCTAssertEqual(frame.plainText, "+ plot --+\n|        |\n+--------+\n")
+    }
+
+    func testTruncationAddsEllipsis() {
+        XCTAssertEqual(Line("abcdef").truncated(to: 4, glyphs: .unicode).text, "abc…")
+        XCTAssertEqual(Line("abc").truncated(to: 4, glyphs: .unicode).text, "abc")
+    }
+
+    func testWrap() {
+        XCTAssertEqual(wrap("the weights are cycling and will never converge", width: 16),
+                       ["the weights are", "cycling and will", "never converge"])
+    }
+
+    func testNumberFormat() {
+        XCTAssertEqual(formatNumber(-3), "−3")
+        XCTAssertEqual(formatNumber(-3, glyphs: .ascii), "-3")
+        XCTAssertEqual(formatNumber(0.4472135955), "0.447")
+        XCTAssertEqual(formatNumber(-0.0001), "0")
+        XCTAssertEqual(formatNumber(2.5), "2.5")
+        XCTAssertEqual(formatVector([-1, 2, 0.5]), "(−1, 2, 0.5)")
+    }
+
+    func testNiceTicks() {
+        XCTAssertEqual(niceTicks(-0.5...1.5, target: 4), [-0.5, 0, 0.5, 1, 1.5])
+        XCTAssertEqual(niceTicks(0...10, target: 2), [0, 5, 10])
+        XCTAssertEqual(niceTicks(-0.27...1.27, target: 3), [0, 1])
+        XCTAssertEqual(niceTicks(-0.27...1.27, target: 4), [0, 0.5, 1])
+    }
+
+    func testPlotMappingRoundTrip() {
+        let map = PlotMapping(area: Rect(x: 10, y: 2, width: 20, height: 10), xRange: 0...2, yRange: 0...1)
+        XCTAssertEqual(map.cell(x: 0, y: 1)?.column, 10)
+        XCTAssertEqual(map.cell(x: 0, y: 1)?.row, 2)
+        XCTAssertEqual(map.cell(x: 2, y: 0)?.column, 29)
+        XCTAssertEqual(map.cell(x: 2, y: 0)?.row, 11)
+        XCTAssertNil(map.cell(x: 2.1, y: 0))
+        let p = map.point(column: 15, row: 4)
+        XCTAssertEqual(p.x, 0.55, accuracy: 1e-12)
+        XCTAssertEqual(p.y, 0.75, accuracy: 1e-12)
+        XCTAssertEqual(map.cell(x: p.x, y: p.y)?.column, 15)
+    }
+
+    func testBrailleHorizontalAndVerticalLines() {
+        var canvas = BrailleCanvas(columns: 2, rows: 1)
+        canvas.line(a: -1.5, b: 0, c: 1)      // v = 1.5: dot row 1 in every column
+        XCTAssertEqual(canvas.character(column: 0, row: 0, glyphs: .unicode), "⠒")
+        XCTAssertEqual(canvas.character(column: 1, row: 0, glyphs: .ascii), "-")
+        var vertical = BrailleCanvas(columns: 2, rows: 1)
+        vertical.line(a: -0.5, b: 1, c: 0)    // u = 0.5: the left dot column of cell 0
+        XCTAssertEqual(vertical.character(column: 0, row: 0, glyphs: .unicode), "⡇")
+        XCTAssertNil(vertical.character(column: 1, row: 0, glyphs: .unicode))
+        XCTAssertEqual(vertical.character(column: 0, row: 0, glyphs: .ascii), "|")
+    }
+
+    func testKeyHintBarKeepsEssentialsAndDimsDisabled() {
+        var frame = Frame(width: 34, height: 1)
+        KeyHintBar(hints: [KeyHint(keys: "space", label: "play", help: ""),
+                           KeyHint(keys: "n", label: "sample", help: "", enabled: false),
+                           KeyHint(keys: "e", label: "epoch", help: ""),
+                           KeyHint(keys: "q", label: "quit", help: "", essential: true)])
+            .render(into: &frame, row: 0, area: frame.bounds)
+        XCTAssertEqual(frame.plainText, "space play  n sample  q quit\n")
+        XCTAssertEqual(frame[12, 0].style.foreground, .hintDisabled)
+    }
+
+    func testThemesResolveRoles() {
+        XCTAssertEqual(Theme.standard.resolve(Style(.classA)).foreground, .indexed(33))
+        XCTAssertEqual(Theme.monochrome.resolve(Style(.classB)), ResolvedStyle(foreground: .terminalDefault, background: .terminalDefault, attributes: [.bold]))
+        XCTAssertEqual(Theme.standard.resolve(Style(.hintKey)).background, .indexed(117))
+        XCTAssertEqual(Theme.eightColor.resolve(Style(.plain, background: .positiveSide)).background, .indexed(0))
+        XCTAssertTrue(Theme.monochrome.resolve(Style(.selection)).attributes.contains(.reverse))
+    }
+
+    func testAnsiAndStyleDumps() {
+        var frame = Frame(width: 3, height: 1)
+        frame.put("ab", column: 0, row: 0, style: Style(.classA))
+        XCTAssertEqual(frame.ansiText(theme: .standard), "\u{1B}[0;1;38;5;33mab\u{1B}[0m \u{1B}[0m\n")
+        XCTAssertEqual(frame.styleDump(theme: .standard), "theme: standard\nA fg=33 bg=default bold\n\"AA.\"\n")
+    }
+}

@@ -1,0 +1,90 @@
+import NNCore
+import XCTest
+@testable import NNScenario
+
+/// The six built-ins load, say what their files say, and behave as their summaries promise.
+final class BuiltinScenarioTests: XCTestCase {
+    func testTheBuiltinsAreTheSixScenarioFilesInNameOrder() throws {
+        XCTAssertEqual(BuiltinScenarios.files.map(\.name), [
+            "perceptron-and.yaml", "perceptron-or.yaml", "perceptron-overlapping.yaml",
+            "perceptron-separable.yaml", "perceptron-worked-example.yaml", "perceptron-xor.yaml",
+        ])
+        let all = try BuiltinScenarios.loadAll()
+        XCTAssertEqual(all.map(\.source), BuiltinScenarios.names)
+        XCTAssertTrue(all.allSatisfy { $0.model == .perceptron && !$0.title.isEmpty && !$0.summary.isEmpty })
+    }
+
+    func testAND() throws {
+        let scenario = try BuiltinScenarios.load(named: "perceptron-and.yaml")
+        XCTAssertEqual(scenario.title, "Perceptron: AND converges")
+        XCTAssertEqual(scenario.seed, 1)
+        XCTAssertEqual(scenario.data, .points([Sample(0, 0, label: 0), Sample(0, 1, label: 0),
+                                                Sample(1, 0, label: 0), Sample(1, 1, label: 1)]))
+        XCTAssertEqual(scenario.perceptron, PerceptronSettings(learningRate: 1, initialWeights: [0, 0, 0],
+                                                               order: .sequential, maxEpochs: 100))
+        guard case .converged = finalStatus(scenario) else { return XCTFail("AND should converge") }
+    }
+
+    func testOR() throws {
+        let scenario = try BuiltinScenarios.load(named: "perceptron-or")   // ".yaml" may be left out
+        XCTAssertEqual(scenario.title, "Perceptron: OR converges")
+        XCTAssertEqual(scenario.dataset().samples.map(\.label), [0, 1, 1, 1])
+        XCTAssertEqual(scenario.perceptron, PerceptronSettings(learningRate: 1, initialWeights: [0, 0, 0],
+                                                               order: .sequential, maxEpochs: 100))
+        guard case .converged = finalStatus(scenario) else { return XCTFail("OR should converge") }
+    }
+
+    func testXORCycles() throws {
+        let scenario = try BuiltinScenarios.load(named: "perceptron-xor.yaml")
+        XCTAssertEqual(scenario.dataset().samples, [Sample(0, 0, label: 0), Sample(0, 1, label: 1),
+                                                    Sample(1, 0, label: 1), Sample(1, 1, label: 0)])
+        XCTAssertEqual(scenario.perceptron.order, .sequential)
+        guard case .cycling = finalStatus(scenario) else { return XCTFail("XOR should be detected cycling") }
+    }
+
+    func testWorkedExampleGivesTheLecturesUpdate() throws {
+        let scenario = try BuiltinScenarios.load(named: "perceptron-worked-example.yaml")
+        XCTAssertEqual(scenario.data, .points([Sample(0.5, 1, label: 0)]))
+        XCTAssertEqual(scenario.perceptron.initialWeights, [-1, 2, 1])
+        XCTAssertEqual(scenario.perceptron.learningRate, 1)
+        var trainer = PerceptronTrainer(samples: scenario.dataset().samples, settings: scenario.perceptron,
+                                        seed: scenario.seed)
+        let update = try XCTUnwrap(trainer.step())
+        XCTAssertEqual([update.v, update.yhat, update.error], [1, 1, -2])
+        XCTAssertEqual(update.weightsAfter, [-3, 1, -1])
+        trainer.run()
+        XCTAssertEqual(trainer.status, .converged(epoch: 2))
+    }
+
+    func testSeparableBlobsConverge() throws {
+        let scenario = try BuiltinScenarios.load(named: "perceptron-separable.yaml")
+        XCTAssertEqual(scenario.seed, 7)
+        XCTAssertEqual(scenario.data, .generator(DatasetGenerator(kind: .separable, count: 40, noise: 0.35, margin: 0.2)))
+        XCTAssertEqual(scenario.perceptron.order, .shuffled)
+        XCTAssertEqual(scenario.dataset().count, 40)
+        guard case .converged = finalStatus(scenario) else { return XCTFail("separable blobs should converge") }
+    }
+
+    func testOverlappingBlobsNeverConverge() throws {
+        let scenario = try BuiltinScenarios.load(named: "perceptron-overlapping.yaml")
+        XCTAssertEqual(scenario.data, .generator(DatasetGenerator(kind: .overlapping, count: 60, noise: 0.5)))
+        XCTAssertEqual(scenario.perceptron.maxEpochs, 50)
+        XCTAssertEqual(finalStatus(scenario), .notConverged(epochs: 50))
+    }
+
+    func testAnUnknownBuiltinNamesTheOthers() {
+        XCTAssertThrowsError(try BuiltinScenarios.load(named: "perceptron-nand.yaml")) { error in
+            XCTAssertEqual("\(error)", "perceptron-nand.yaml:1:1: error: no built-in scenario named "
+                + "'perceptron-nand.yaml' (built-ins: perceptron-and.yaml, perceptron-or.yaml, "
+                + "perceptron-overlapping.yaml, perceptron-separable.yaml, perceptron-worked-example.yaml, "
+                + "perceptron-xor.yaml)")
+        }
+    }
+
+    private func finalStatus(_ scenario: Scenario) -> PerceptronStatus {
+        var trainer = PerceptronTrainer(samples: scenario.dataset().samples, settings: scenario.perceptron,
+                                        seed: scenario.seed)
+        trainer.run()
+        return trainer.status
+    }
+}

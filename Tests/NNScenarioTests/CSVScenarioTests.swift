@@ -1,0 +1,86 @@
+import Foundation
+import NNCore
+import XCTest
+@testable import NNScenario
+
+/// Scenario files on disk and the CSV files they name (written to a fresh temporary folder per test).
+final class CSVScenarioTests: XCTestCase {
+    var folder = ""
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnx-csv-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/data", withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    func write(_ text: String, to name: String) throws -> String {
+        let path = folder + "/" + name
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// A scenario whose data is `csv: <path>`; the csv value starts at line 5, column 8.
+    func scenario(csv path: String) throws -> String {
+        try write("title: T\nsummary: S\nmodel: perceptron\ndata:\n  csv: \(path)\n", to: "s.yaml")
+    }
+
+    func error(loading path: String, file: StaticString = #filePath, line: UInt = #line) -> String {
+        do {
+            _ = try ScenarioLoader.load(contentsOf: path)
+            XCTFail("expected an error", file: file, line: line)
+            return ""
+        } catch {
+            return error.description
+        }
+    }
+
+    func testAValidCSVScenarioLoadsItsRows() throws {
+        _ = try write("# points from the notebook\nx1,x2,class\n0,0,0\n0.5, 1.5 ,1\n\n-1,2,0\n", to: "data/pts.csv")
+        let scenario = try ScenarioLoader.load(contentsOf: try scenario(csv: "data/pts.csv"))
+        let samples = [Sample(0, 0, label: 0), Sample(0.5, 1.5, label: 1), Sample(-1, 2, label: 0)]
+        XCTAssertEqual(scenario.data, .csv(path: "data/pts.csv", dataset: Dataset(name: "data/pts.csv", samples: samples)))
+        XCTAssertEqual(scenario.dataset().samples, samples)
+        XCTAssertEqual(scenario.source, folder + "/s.yaml")
+    }
+
+    func testAnUnreadableCSVIsReportedAtTheCSVValue() throws {
+        let path = try scenario(csv: "nope.csv")
+        XCTAssertEqual(error(loading: path), "\(path):5:8: error: cannot read CSV file 'nope.csv': no such file")
+        let folderPath = try scenario(csv: "data")
+        XCTAssertEqual(error(loading: folderPath), "\(folderPath):5:8: error: cannot read CSV file 'data': it is a folder")
+    }
+
+    func testABadRowIsReportedInTheCSVFileItself() throws {
+        let csv = try write("x1,x2,class\n0,0,0\n1,1,2\n", to: "bad.csv")
+        XCTAssertEqual(error(loading: try scenario(csv: "bad.csv")), "\(csv):3:1: error: class must be 0 or 1, found \"2\"")
+        let short = try write("0,0,0\n\n1,1\n", to: "short.csv")
+        XCTAssertEqual(error(loading: try scenario(csv: "short.csv")),
+                       "\(short):3:1: error: expected 3 values (x1,x2,class), found 2: \"1,1\"")
+    }
+
+    func testCSVNeedsAScenarioFileOnDisk() {
+        XCTAssertThrowsError(try ScenarioLoader.parse("title: T\nsummary: S\nmodel: perceptron\ndata: {csv: x.csv}\n",
+                                                      source: "inline", baseDirectory: nil)) { error in
+            XCTAssertEqual("\(error)", "inline:4:13: error: cannot read CSV file 'x.csv': "
+                + "only a scenario file on disk can name a CSV file")
+        }
+    }
+
+    func testAMissingScenarioFile() {
+        let path = folder + "/none.yaml"
+        XCTAssertEqual(error(loading: path), "\(path):1:1: error: cannot read file: no such file")
+    }
+
+    func testPathsResolveAgainstTheScenarioFolder() {
+        XCTAssertEqual(TextFile.directory(of: "s.yaml"), "")
+        XCTAssertEqual(TextFile.directory(of: "lessons/s.yaml"), "lessons")
+        XCTAssertEqual(TextFile.directory(of: "/s.yaml"), "/")
+        XCTAssertEqual(TextFile.resolve("x.csv", relativeTo: ""), "x.csv")
+        XCTAssertEqual(TextFile.resolve("x.csv", relativeTo: "lessons"), "lessons/x.csv")
+        XCTAssertEqual(TextFile.resolve("x.csv", relativeTo: "/"), "/x.csv")
+        XCTAssertEqual(TextFile.resolve("/data/x.csv", relativeTo: "lessons"), "/data/x.csv")
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import XCTest
+
+/// Runs the built `nnx` binary as a user would, with stdout and stderr captured (so never a terminal).
+struct Invocation {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+func nnx(_ arguments: [String], environment: [String: String] = [:]) throws -> Invocation {
+    let process = Process()
+    process.executableURL = Bundle.main.bundleURL.appendingPathComponent("nnx")
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env.merge(environment) { $1 }
+    process.environment = env
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Invocation(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+}
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+func scenarioPath(_ name: String) -> String { packageRoot.appendingPathComponent("scenarios/\(name).yaml").path }
+
+final class CommandLineTests: XCTestCase {
+    func testTraceOfTheWorkedExample() throws {
+        let run = try nnx(["trace", scenarioPath("perceptron-worked-example")])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stdout, """
+            {"model":"perceptron","epoch":1,"step":1,"index":0,"x":[0.5,1],"y":-1,"v":1,"yhat":1,"error":-2,"w_before":[-1,2,1],"w_after":[-3,1,-1]}
+            {"model":"perceptron","epoch":2,"step":2,"index":0,"x":[0.5,1],"y":-1,"v":-3.5,"yhat":-1,"error":0,"w_before":[-3,1,-1],"w_after":[-3,1,-1]}
+
+            """)
+    }
+
+    /// Every AND record obeys the rule, and each starts from the weights the previous one left.
+    func testTraceRecordsFollowTheRule() throws {
+        let run = try nnx(["trace", "perceptron-and"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let records = try run.stdout.split(separator: "\n").map {
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        XCTAssertEqual(records.count, 24)   // converges in epoch 6
+        var previous: [Double] = [0, 0, 0]
+        for (i, r) in records.enumerated() {
+            let x = r["x"] as! [Double], w = r["w_before"] as! [Double], after = r["w_after"] as! [Double]
+            let y = r["y"] as! Double, v = r["v"] as! Double, yhat = r["yhat"] as! Double, e = r["error"] as! Double
+            XCTAssertEqual(r["model"] as? String, "perceptron")
+            XCTAssertEqual(r["step"] as? Int, i + 1)
+            XCTAssertEqual(r["epoch"] as? Int, i / 4 + 1)
+            XCTAssertEqual(r["index"] as? Int, i % 4)
+            XCTAssertEqual(w, previous)
+            XCTAssertEqual(v, w[0] + w[1] * x[0] + w[2] * x[1])
+            XCTAssertEqual(yhat, v >= 0 ? 1 : -1)
+            XCTAssertEqual(e, y - yhat)
+            XCTAssertEqual(after, [w[0] + e, w[1] + e * x[0], w[2] + e * x[1]])   // η = 1
+            previous = after
+        }
+        XCTAssertEqual(previous, [-6, 4, 2])
+    }
+
+    func testTraceStopsAfterTheEpochsAsked() throws {
+        let run = try nnx(["trace", "perceptron-xor", "--epochs", "2"])
+        XCTAssertEqual(run.stdout.split(separator: "\n").count, 8)
+        XCTAssertTrue(run.stdout.hasSuffix("\"epoch\":2,\"step\":8,\"index\":3,\"x\":[1,1],\"y\":-1,\"v\":4,\"yhat\":1,\"error\":-2,\"w_before\":[2,0,2],\"w_after\":[0,-2,0]}\n"), run.stdout)
+    }
+
+    func testRenderPrintsTheFrame() throws {
+        let run = try nnx(["render", scenarioPath("perceptron-worked-example"), "--steps", "1", "--size", "100x30"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(lines.count, 31)   // 30 rows and the final newline
+        XCTAssertTrue(run.stdout.contains("w: (−1, 2, 1) → (−3, 1, −1)"), run.stdout)
+        XCTAssertFalse(run.stdout.contains("\u{1B}["))
+        let ansi = try nnx(["render", "perceptron-and", "--ansi", "--size", "80x24"], environment: ["NO_COLOR": ""])
+        XCTAssertTrue(ansi.stdout.contains("\u{1B}[0;1;38;5;"), ansi.stdout)
+        let mono = try nnx(["render", "perceptron-and", "--ansi", "--size", "80x24", "--mono"])
+        XCTAssertFalse(mono.stdout.contains("38;5;"))
+        let noColor = try nnx(["render", "perceptron-and", "--ansi", "--size", "80x24"], environment: ["NO_COLOR": "1"])
+        XCTAssertFalse(noColor.stdout.contains("38;5;"))
+    }
+
+    func testRenderRejectsABadSize() throws {
+        let run = try nnx(["render", "perceptron-and", "--size", "big"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("--size must look like 100x30"), run.stderr)
+    }
+
+    func testCheckReportsErrorsWithTheirPlace() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnx-check-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let bad = dir.appendingPathComponent("bad.yaml")
+        try "title: t\nsummary: s\nmodel: perceptron\ndata:\n  points: [[0, 0, 1]]\nperceptron:\n  learning_rat: 1\n"
+            .write(to: bad, atomically: true, encoding: .utf8)
+        let run = try nnx(["check", scenarioPath("perceptron-and"), bad.path])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stdout.contains("perceptron-and.yaml: ok"), run.stdout)
+        XCTAssertTrue(run.stderr.hasPrefix(bad.path + ":7:3: error: "), run.stderr)
+        XCTAssertTrue(run.stderr.contains("learning_rate"), run.stderr)
+    }
+
+    func testMissingFileIsBadInput() throws {
+        let run = try nnx(["render", "/nonexistent/x.yaml"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.hasPrefix("/nonexistent/x.yaml:1:1: error:"), run.stderr)
+    }
+
+    func testExplorerRefusesWithoutATerminal() throws {
+        for args in [[], ["run", "perceptron-and"]] {
+            let run = try nnx(args)
+            XCTAssertEqual(run.status, 2)
+            XCTAssertTrue(run.stderr.contains("nnx render"), run.stderr)
+            XCTAssertEqual(run.stderr.split(separator: "\n").count, 1)
+            XCTAssertEqual(run.stdout, "")
+        }
+    }
+
+    func testLessonsListsTheBuiltins() throws {
+        let run = try nnx(["lessons"])
+        XCTAssertEqual(run.status, 0)
+        for name in ["perceptron-and", "perceptron-or", "perceptron-xor", "perceptron-worked-example",
+                     "perceptron-separable", "perceptron-overlapping"] {
+            XCTAssertTrue(run.stdout.contains(name), name)
+        }
+    }
+
+    func testTrainPrintsASummary() throws {
+        let run = try nnx(["train", "perceptron-and", "--json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let o = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(o["status"] as? String, "converged")
+        XCTAssertEqual(o["epochs"] as? Int, 6)
+        XCTAssertEqual(o["weights"] as? [Double], [-6, 4, 2])
+        XCTAssertEqual(o["accuracy"] as? Double, 1)
+    }
+
+    func testHelpForEachCommand() throws {
+        for command in ["render", "trace", "train", "check", "lessons", "run"] {
+            let run = try nnx([command, "--help"])
+            XCTAssertEqual(run.status, 0, command)
+            XCTAssertTrue(run.stdout.contains("USAGE: nnx \(command)"), run.stdout)
+        }
+    }
+}
