@@ -29,7 +29,7 @@ let snapshotTesting: Target.Dependency = .product(name: "SnapshotTesting", packa
 let tests: [Target] = [
     .testTarget(name: "NNCoreTests", dependencies: ["NNCore"]),
     .testTarget(name: "NNScenarioTests", dependencies: ["NNScenario", "NNCore"]),
-    .testTarget(name: "NNRenderTests", dependencies: ["NNRender", snapshotTesting], exclude: ["__Snapshots__"]),
+    .testTarget(name: "NNRenderTests", dependencies: ["NNRender"]),
     .testTarget(name: "NNExplorerTests", dependencies: ["NNExplorer", "NNScenario", "NNCore", "NNRender", snapshotTesting],
                 exclude: ["__Snapshots__"]),
     .testTarget(name: "NNTerminalTests", dependencies: ["NNTerminal", "NNRender"]),

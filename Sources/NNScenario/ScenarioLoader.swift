@@ -1,3 +1,5 @@
+import NNCore
+
 /// Loads and validates scenario files. Problems are `ScenarioError`s located at `file:line:col`; the one
 /// thrown is the first in document order (a missing key counts as found at the end of its mapping).
 public enum ScenarioLoader {
@@ -8,6 +10,25 @@ public enum ScenarioLoader {
             return try parse(text, source: path, baseDirectory: TextFile.directory(of: path))
         case .failure(let problem):
             throw ScenarioError(file: path, line: 1, column: 1, message: "cannot read file: \(problem.reason)")
+        }
+    }
+
+    /// A bare CSV file of `x1,x2,class` rows as a perceptron scenario with the lecture's defaults
+    /// (η = 1, w = 0, sequential order), so `nnx run points.csv` works without writing YAML.
+    public static func load(csvFile path: String) throws(ScenarioError) -> Scenario {
+        let text: String
+        switch TextFile.read(path) {
+        case .success(let contents): text = contents
+        case .failure(let problem):
+            throw ScenarioError(file: path, line: 1, column: 1, message: "cannot read file: \(problem.reason)")
+        }
+        let name = String(path.split(separator: "/").last ?? Substring(path))
+        do {
+            let dataset = try Dataset.parseCSV(text, name: name)
+            return Scenario(title: "Perceptron: \(name)", summary: "Points from \(path).", seed: 1, model: .perceptron,
+                            data: .csv(path: path, dataset: dataset), perceptron: PerceptronSettings(), source: path)
+        } catch {
+            throw ScenarioError(file: path, line: error.line, column: 1, message: error.message)
         }
     }
 

@@ -10,15 +10,16 @@ func printError(_ message: String) {
 /// Bad input already reported on stderr: exit with status 2.
 struct BadInput: Error {}
 
-/// Loads FILE: a path, or the name of a built-in scenario (`perceptron-and` or `perceptron-and.yaml`).
+/// Loads FILE: a path, the name of a built-in scenario (`perceptron-and` or `perceptron-and.yaml`), or a CSV of points.
 /// Errors are printed as `file:line:col: error: …` and become exit status 2.
 func loadScenario(_ argument: String) throws -> Scenario {
     do {
         if !FileManager.default.fileExists(atPath: argument), let builtin = builtinName(argument) {
             return try BuiltinScenarios.load(named: builtin)
         }
+        if argument.lowercased().hasSuffix(".csv") { return try ScenarioLoader.load(csvFile: argument) }
         return try ScenarioLoader.load(contentsOf: argument)
-    } catch let error as ScenarioError {
+    } catch {
         printError(error.description)
         throw ExitCode(2)
     }

@@ -84,3 +84,17 @@ final class CSVScenarioTests: XCTestCase {
         XCTAssertEqual(TextFile.resolve("/data/x.csv", relativeTo: "lessons"), "/data/x.csv")
     }
 }
+
+final class BareCSVTests: XCTestCase {
+    func testABareCSVFileIsAPerceptronScenario() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nnx-bare-\(getpid()).csv")
+        try "x1,x2,class\n0,0,0\n1,1,1\n".write(to: url, atomically: true, encoding: .utf8)
+        let scenario = try ScenarioLoader.load(csvFile: url.path)
+        XCTAssertEqual(scenario.dataset().samples, [Sample(0, 0, label: 0), Sample(1, 1, label: 1)])
+        XCTAssertEqual(scenario.perceptron, PerceptronSettings())
+        try "0,0,0\n1,x,1\n".write(to: url, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try ScenarioLoader.load(csvFile: url.path)) { error in
+            XCTAssertEqual((error as? ScenarioError)?.description, "\(url.path):2:1: error: x2 is not a number: \"x\"")
+        }
+    }
+}
