@@ -144,12 +144,9 @@ public struct PerceptronTrainer: Sendable {
     private mutating func beginEpoch() {
         epoch += 1
         mistakesThisEpoch = 0
-        if settings.order == .shuffled {
-            visitOrder = Array(samples.indices)
-            rng.shuffle(&visitOrder)
-        } else if visitOrder.count != samples.count {
-            visitOrder = Array(samples.indices)
-        }
+        if visitOrder.count != samples.count { visitOrder = Array(samples.indices) }
+        // Shuffling the last epoch's order gives a uniform permutation too, without a new array each epoch.
+        if settings.order == .shuffled { rng.shuffle(&visitOrder) }
     }
 
     private mutating func endEpoch() {

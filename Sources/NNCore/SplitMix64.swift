@@ -39,8 +39,13 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
     /// A Fisher–Yates shuffle that depends only on this generator (the standard library's may change).
     public mutating func shuffle<T>(_ array: inout [T]) {
         guard array.count > 1 else { return }
-        for i in stride(from: array.count - 1, to: 0, by: -1) {
-            array.swapAt(i, index(below: i + 1))
+        array.withUnsafeMutableBufferPointer { buffer in
+            for i in stride(from: buffer.count - 1, to: 0, by: -1) {
+                let j = index(below: i + 1)
+                let held = buffer[i]
+                buffer[i] = buffer[j]
+                buffer[j] = held
+            }
         }
     }
 }
