@@ -1,10 +1,12 @@
 import NNRender
 
-enum HomeAction { case up, down, open, help, quit }
+enum HomeAction { case up, down, first, last, open, help, quit }
 
 let homeKeyMap = KeyMap<AppState, HomeAction>(bindings: [
-    KeyBinding([.up, .character("k")], "↑↓", "move", help: "select the previous / next scenario", .up),
-    KeyBinding([.down, .character("j")], "↓", "move", help: "select the next scenario", inBar: { _ in false }, .down),
+    KeyBinding([.up, .down, .character("k"), .character("j")], "↑↓", label: { _ in "move" },
+               help: "select the previous / next scenario (also k / j)") { $0 == .up || $0 == .character("k") ? .up : .down },
+    KeyBinding([.home, .end], "Home End", label: { _ in "first/last" }, help: "select the first / last scenario",
+               inBar: { _ in false }) { $0 == .home ? .first : .last },
     KeyBinding([.enter, .right, .character("l")], "Enter", "open", help: "open the selected scenario",
                enabled: { !$0.homeEntries.isEmpty }, .open),
     KeyBinding([.character("?")], "?", "help", help: "show this help", essential: true, .help),
@@ -40,6 +42,8 @@ func updateHome(_ state: inout AppState, _ msg: Msg) {
     switch action {
     case .up: state.homeSelection = max(0, state.homeSelection - 1)
     case .down: state.homeSelection = min(max(0, count - 1), state.homeSelection + 1)
+    case .first: state.homeSelection = 0
+    case .last: state.homeSelection = max(0, count - 1)
     case .help: state.showHelp = true
     case .quit: state.quit()
     case .open:
@@ -53,7 +57,7 @@ func updateHome(_ state: inout AppState, _ msg: Msg) {
 func viewHome(_ state: AppState, into frame: inout Frame) {
     let g = state.glyphs
     let layout = HomeLayout(size: state.size)
-    frame.put(" nnx \(g.middleDot) a terminal neural-network explorer", column: 0, row: 0, style: Style(.title))
+    frame.put(g.fold(" nnx \(g.middleDot) a terminal neural-network explorer"), column: 0, row: 0, style: Style(.title))
     frame.put(" Scenarios (\(state.homeEntries.count))", column: 0, row: 2, style: Style(.panelTitle))
     let first = layout.firstVisible(selection: state.homeSelection, count: state.homeEntries.count)
     let width = state.size.width
@@ -71,9 +75,9 @@ func viewHome(_ state: AppState, into frame: inout Frame) {
     if state.homeSelection < state.homeEntries.count {
         let entry = state.homeEntries[state.homeSelection]
         let top = layout.listTop + layout.listHeight + 1
-        for (i, text) in wrap(entry.summary, width: width - 4).prefix(max(0, state.size.height - 1 - top)).enumerated() {
+        for (i, text) in wrap(g.fold(entry.summary), width: width - 4).prefix(max(0, state.size.height - 1 - top)).enumerated() {
             frame.put(text, column: 3, row: top + i, style: Style(.emphasis))
         }
     }
-    KeyHintBar(hints: homeKeyMap.barHints(state)).render(into: &frame, row: state.size.height - 1, area: frame.bounds)
+    KeyHintBar(hints: homeKeyMap.barHints(state)).render(into: &frame, row: state.size.height - 1, area: frame.bounds, glyphs: g)
 }

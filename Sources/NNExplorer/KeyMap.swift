@@ -44,6 +44,9 @@ struct KeyBinding<State, Action>: Sendable {
 struct KeyMap<State, Action>: Sendable {
     var bindings: [KeyBinding<State, Action>]
 
+    /// The binding that has this key, enabled or not.
+    func binding(for key: Key) -> KeyBinding<State, Action>? { bindings.first { $0.keys.contains(key) } }
+
     /// The action for a key, if some binding has it and is enabled now.
     func action(for key: Key, in state: State) -> Action? {
         guard let binding = bindings.first(where: { $0.keys.contains(key) }), binding.enabled(state) else { return nil }

@@ -16,7 +16,7 @@ struct PerceptronLayout {
         titleRow = 0
         hintRow = size.height - 1
         let body = Rect(x: 0, y: 1, width: size.width, height: size.height - 2)
-        let panelWidth = min(52, max(34, size.width * 2 / 5))
+        let panelWidth = min(54, max(38, size.width * 9 / 20))
         let (left, right) = body.splitLeft(size.width - panelWidth)
         plotBox = left
         panelBox = right

@@ -2,98 +2,115 @@ import NNCore
 import NNRender
 
 /// The side panel's text: the numbers of the current update in the lecture's notation, and the progress.
+/// Formulas are built from chunks that break onto the next line where the panel is too narrow, so no
+/// number is ever cut off.
 struct PerceptronPanel {
     let explorer: PerceptronExplorer
     let glyphs: Glyphs
-    /// Columns available for text; narrow panels (80-column terminals) get shorter lines.
+    /// Columns available for text.
     let width: Int
-    private var narrow: Bool { width < 36 }
 
     private func n(_ value: Double) -> String { formatNumber(value, digits: 3, glyphs: glyphs) }
     private func vec(_ values: [Double]) -> String { formatVector(values, digits: 3, glyphs: glyphs) }
     private func signed(_ value: Double) -> String { value > 0 ? "+" + n(value) : n(value) }
     private var minus: String { glyphs.minus }
+    private var dot: String { " \(glyphs.middleDot) " }
 
     var updateTitle: String {
         guard let u = explorer.trainer.lastUpdate else { return "update" }
         return "update (sample \(u.position) of \(explorer.trainer.sampleCount))"
     }
 
-    /// `−1 + 2·0.5 + 1·1`: each product written with its numbers, signs folded in.
-    func weightedSum(_ w: [Double], _ x1: Double, _ x2: Double) -> String {
-        func factor(_ x: Double) -> String { x < 0 ? "(" + n(x) + ")" : n(x) }
-        var text = n(w[0])
-        for (weight, x) in [(w[1], x1), (w[2], x2)] {
-            text += weight < 0 ? " \(minus) " : " + "
-            text += n(abs(weight)) + "·" + factor(x)
+    /// Packs chunks (each a list of spans that stays together) onto lines of at most `width` columns;
+    /// continuation lines start with `indent`.
+    func pack(_ chunks: [[Span]], indent: String = "    ") -> [Line] {
+        var lines: [Line] = []
+        var current: [Span] = []
+        var used = 0
+        for chunk in chunks {
+            var folded = chunk.map { Span(glyphs.fold($0.text), $0.style) }
+            var chunkWidth = folded.reduce(0) { $0 + $1.text.count }
+            if used > 0, used + chunkWidth > width {
+                lines.append(Line(current))
+                current = [Span(indent)]
+                used = indent.count
+                // A chunk that starts a line loses its leading blanks (the indent stands for them).
+                while let first = folded.first, first.text.hasPrefix(" ") {
+                    folded[0].text.removeFirst()
+                    chunkWidth -= 1
+                }
+            }
+            current += folded
+            used += chunkWidth
         }
-        return text
+        if !current.isEmpty { lines.append(Line(current)) }
+        return lines
+    }
+
+    /// The chunks of `w0 + w1·x1 + w2·x2` with the numbers: `−1`, ` + 2·0.5`, ` + 1·1` (signs folded in).
+    func weightedSumChunks(_ w: [Double], _ x1: Double, _ x2: Double) -> [String] {
+        func factor(_ x: Double) -> String { x < 0 ? "(" + n(x) + ")" : n(x) }
+        var chunks = [n(w[0])]
+        for (weight, x) in [(w[1], x1), (w[2], x2)] {
+            chunks.append((weight < 0 ? " \(minus) " : " + ") + n(abs(weight)) + glyphs.multiply + factor(x))
+        }
+        return chunks
     }
 
     var updateLines: [Line] {
         let trainer = explorer.trainer
         guard let u = trainer.lastUpdate else {
-            var lines: [Line] = [Line("w = " + vec(trainer.weights), Style(.emphasis))]
-            if trainer.sampleCount == 0 {
-                lines.append(Line("no points: click the plot, or press a", Style(.dim)))
-                lines.append(Line("for the cursor, to add some", Style(.dim)))
-            } else {
-                lines.append(Line("press n to visit the first sample,", Style(.dim)))
-                lines.append(Line("e for a whole epoch, space to play", Style(.dim)))
-            }
+            var lines = [Line("w = " + vec(trainer.weights), Style(.emphasis))]
+            let hint = trainer.sampleCount == 0
+                ? "no points: click the plot, or press a for the cursor, to add some"
+                : "press n to visit the first sample, e for a whole epoch, space to play"
+            lines += wrap(glyphs.fold(hint), width: width).map { Line($0, Style(.dim)) }
             return lines
         }
         let em = Style(.emphasis)
         let errorStyle = Style(u.error == 0 ? .good : .bad, attributes: [.bold])
-        var lines: [Line] = [
-            Line([Span("x = " + vec([u.x1, u.x2])), Span("   y = " + signed(u.y), Style(u.y > 0 ? .classB : .classA))]),
-            Line("v = w·x = w0 + w1·x1 + w2·x2"),
-            Line([Span("  = " + weightedSum(u.weightsBefore, u.x1, u.x2) + " = "), Span(n(u.v), em)]),
-        ]
-        let yhat = [Span("ŷ = sign(\(n(u.v))) = "), Span(signed(u.yhat), em)]
-        let error = [Span("e = y \(minus) ŷ = "), Span(n(u.error), errorStyle)]
-        if narrow {
-            lines += [Line(yhat), Line(error)]
-        } else {
-            lines.append(Line(yhat + [Span("   ")] + error))
-        }
+        let sum = weightedSumChunks(u.weightsBefore, u.x1, u.x2)
+        var lines = pack([[Span("x = " + vec([u.x1, u.x2]))],
+                          [Span("   y = " + signed(u.y), Style(u.y > 0 ? .classB : .classA))]])
+        let m = glyphs.multiply
+        lines += pack([[Span("v = w\(m)x")], [Span(" = w0 + w1\(m)x1 + w2\(m)x2")]])
+        lines += pack([[Span("  = " + sum[0])]] + sum.dropFirst().map { [Span($0)] } + [[Span(" = "), Span(n(u.v), em)]])
+        lines += pack([[Span("ŷ = sign(\(n(u.v))) = "), Span(signed(u.yhat), em)],
+                       [Span("   e = y \(minus) ŷ = "), Span(n(u.error), errorStyle)]], indent: "")
         if u.error == 0 {
-            lines.append(Line([Span("Δw = 0", em), Span("  (ŷ = y: no change)", Style(.dim))]))
+            lines += pack([[Span("Δw = 0", em)], [Span("  (ŷ = y: no change)", Style(.dim))]])
         } else {
             let eText = u.error < 0 ? "(" + n(u.error) + ")" : n(u.error)
-            lines.append(Line("Δw = η·e·x = \(n(u.learningRate))·\(eText)·" + vec([1, u.x1, u.x2])))
-            lines.append(Line([Span("   = "), Span(vec(u.delta), em)]))
+            lines += pack([[Span("Δw = η\(m)e\(m)x")],
+                           [Span(" = \(n(u.learningRate))\(m)\(eText)\(m)" + vec([1, u.x1, u.x2]))]])
+            lines += pack([[Span("   = "), Span(vec(u.delta), em)]])
         }
-        lines.append(Line([Span("w: " + vec(u.weightsBefore) + " \(glyphs.arrow) "), Span(vec(u.weightsAfter), em)]))
+        lines += pack([[Span("w: " + vec(u.weightsBefore))], [Span(" \(glyphs.arrow) "), Span(vec(u.weightsAfter), em)]])
         if let d = u.distance {
-            lines.append(Line("distance |v|/‖(w1,w2)‖ = " + n(d)))
+            lines += pack([[Span("distance |v|/‖(w1,w2)‖")], [Span(" = " + n(d))]])
         } else {
-            lines.append(Line("distance: none (w1 = w2 = 0)", Style(.dim)))
+            lines += pack([[Span("distance: none (w1 = w2 = 0)", Style(.dim))]])
         }
         return lines
     }
 
     var progressLines: [Line] {
         let t = explorer.trainer
-        let dot = " \(glyphs.middleDot) "
-        var lines: [Line] = [
-            Line("epoch \(t.epoch)\(dot)step \(t.steps)\(dot)η = \(n(t.learningRate))"),
-            Line((narrow ? "mistakes (epoch) " : "mistakes this epoch ") + "\(t.mistakesThisEpoch)\(dot)updates \(t.totalUpdates)"),
-        ]
+        var lines = pack([[Span("epoch \(t.epoch)")], [Span(dot + "step \(t.steps)")], [Span(dot + "η = \(n(t.learningRate))")]], indent: "")
+        lines += pack([[Span("mistakes this epoch \(t.mistakesThisEpoch)")], [Span(dot + "updates \(t.totalUpdates)")]], indent: "")
+        lines += statusLines
         if let last = t.mistakesLastEpoch {
-            lines.append(Line("last full epoch: \(last) mistake" + (last == 1 ? "" : "s"), Style(.dim)))
+            lines += pack([[Span("last full epoch: \(last) mistake" + (last == 1 ? "" : "s"), Style(.dim))]])
         }
         let points = t.sampleCount == 1 ? "1 point" : "\(t.sampleCount) points"
-        lines.append(Line([Span("data: \(explorer.dataset.name), \(points)", Style(.dim))]))
-        let a = String(glyphs.classA), b = String(glyphs.classB)
-        lines.append(narrow
-            ? Line([Span(a + " class 0 (\(minus)1)  ", Style(.classA)), Span(b + " class 1 (+1)", Style(.classB))])
-            : Line([Span(a + " class 0: y = \(minus)1   ", Style(.classA)), Span(b + " class 1: y = +1", Style(.classB))]))
+        lines += pack([[Span("data: \(explorer.dataset.name),", Style(.dim))], [Span(" \(points)", Style(.dim))]], indent: "")
+        lines += pack([[Span(String(glyphs.classA) + " class 0: y = \(minus)1   ", Style(.classA))],
+                       [Span(String(glyphs.classB) + " class 1: y = +1", Style(.classB))]], indent: "")
         return lines
     }
 
-    /// The status sentence, wrapped to `width`, in the colour of its outcome.
-    func statusLines(width: Int) -> [Line] {
+    /// The status sentence, wrapped, in the colour of its outcome.
+    var statusLines: [Line] {
         let (text, role): (String, ColorRole) = switch explorer.trainer.status {
         case .running: ("status: running (no error-free epoch yet)", .plain)
         case .converged(let epoch): ("status: converged: epoch \(epoch) had no mistakes", .good)
@@ -103,16 +120,17 @@ struct PerceptronPanel {
                 + "; the weights are cycling and will never converge", .bad)
         case .notConverged(let epochs): ("status: not converged after \(epochs) epochs (the cap)", .warning)
         }
-        return wrap(text, width: width).map { Line($0, Style(role)) }
+        return wrap(glyphs.fold(text), width: width).map { Line($0, Style(role)) }
     }
 
-    func editingLines() -> [Line] {
+    var editingLines: [Line] {
         let glyph = explorer.classToAdd == 1 ? glyphs.classB : glyphs.classA
         let role: ColorRole = explorer.classToAdd == 1 ? .classB : .classA
-        var lines = [Line([Span("adding class \(explorer.classToAdd) "), Span(String(glyph), Style(role)),
-                           Span("  (c switches)", Style(.dim))])]
+        var lines = pack([[Span("adding class \(explorer.classToAdd) "), Span(String(glyph), Style(role))],
+                          [Span("  (c switches)", Style(.dim))]], indent: "")
         if explorer.cursor != nil {
-            lines.append(Line("arrows move, Enter adds/removes", Style(.dim)))
+            lines += wrap(glyphs.fold("cursor: arrows move, Enter adds or removes, Esc leaves"), width: width)
+                .map { Line($0, Style(.dim)) }
         }
         return lines
     }

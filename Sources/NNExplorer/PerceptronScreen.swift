@@ -10,9 +10,8 @@ enum PerceptronAction {
 let perceptronKeyMap = KeyMap<PerceptronExplorer, PerceptronAction>(bindings: [
     KeyBinding([.character(" ")], "space", label: { $0.playing ? "pause" : "play" }, help: "play / pause",
                enabled: { !$0.trainer.status.isFinished && $0.trainer.sampleCount > 0 }) { _ in .togglePlay },
-    KeyBinding([.character("+"), .character("=")], "+-", label: { "\($0.stepsPerSecond)/s" },
-               help: "faster (+) / slower (-) play", enabled: { $0.speedIndex < PerceptronExplorer.speeds.count - 1 }) { _ in .faster },
-    KeyBinding([.character("-")], "-", "slower", help: "slower play", enabled: { $0.speedIndex > 0 }, inBar: { _ in false }, .slower),
+    KeyBinding([.character("+"), .character("="), .character("-")], "+-", label: { "\($0.stepsPerSecond)/s" },
+               help: "faster (+) / slower (-) play") { $0 == .character("-") ? .slower : .faster },
     KeyBinding([.character("n")], "n", "sample", help: "visit one sample (one step of the rule)",
                enabled: { !$0.trainer.status.isFinished && $0.trainer.sampleCount > 0 }, .stepSample),
     KeyBinding([.character("e")], "e", "epoch", help: "run to the end of the epoch",
@@ -20,9 +19,8 @@ let perceptronKeyMap = KeyMap<PerceptronExplorer, PerceptronAction>(bindings: [
     KeyBinding([.character("r")], "r", "reset", help: "reset the weights to their initial values", .reset),
     KeyBinding([.character("s")], "s", "seed", help: "new seed: new random points, new shuffle order", .reseed),
     KeyBinding([.character("d")], "d", "data", help: "next dataset (AND, OR, XOR, blobs …)", .nextDataset),
-    KeyBinding([.character("[")], "[]", label: { "η=\(formatNumber($0.trainer.learningRate))" },
-               help: "lower ([) / raise (]) the learning rate η", .lowerRate),
-    KeyBinding([.character("]")], "]", "η up", help: "raise the learning rate η", inBar: { _ in false }, .raiseRate),
+    KeyBinding([.character("["), .character("]")], "[]", label: { "η=\(formatNumber($0.trainer.learningRate))" },
+               help: "lower ([) / raise (]) the learning rate η") { $0 == .character("[") ? .lowerRate : .raiseRate },
     KeyBinding([.character("g")], "g", "ghost", help: "show / hide the previous line (ghost)", .toggleGhost),
     KeyBinding([.character("c")], "c", label: { "class \($0.classToAdd)" }, help: "switch the class of added points", .toggleClass),
     KeyBinding([.character("a")], "a", label: { $0.cursor == nil ? "add" : "done" },
@@ -31,7 +29,7 @@ let perceptronKeyMap = KeyMap<PerceptronExplorer, PerceptronAction>(bindings: [
                enabled: { $0.cursor != nil }, inBar: { $0.cursor != nil }) { .moveCursor($0) },
     KeyBinding([.enter], "Enter", "add/remove", help: "add a point at the cursor, or remove the one there",
                enabled: { $0.cursor != nil }, inBar: { $0.cursor != nil }, .placeAtCursor),
-    KeyBinding([.escape], "Esc", "leave", help: "leave cursor mode", enabled: { $0.cursor != nil }, inBar: { _ in false }, .leaveCursor),
+    KeyBinding([.escape], "Esc", "leave", help: "leave cursor mode", enabled: { $0.cursor != nil }, inBar: { $0.cursor != nil }, .leaveCursor),
     KeyBinding([.character("?")], "?", "help", help: "show this help", essential: true, .help),
     KeyBinding([.character("q")], "q", "back", help: "back to the list (quit when opened with nnx run)", essential: true, .back),
 ])
@@ -48,11 +46,25 @@ func updatePerceptron(_ p: inout PerceptronExplorer, _ msg: Msg, layout: Percept
         p.toggleClass()
         return .none
     case .key(let key):
-        guard let action = perceptronKeyMap.action(for: key, in: p) else { return .none }
-        return perform(action, on: &p, map: map)
+        guard let binding = perceptronKeyMap.binding(for: key) else { return .none }
+        guard binding.enabled(p) else {
+            p.note = unavailableNote(binding.action(key), p)
+            return .none
+        }
+        return perform(binding.action(key), on: &p, map: map)
     default:
         return .none
     }
+}
+
+/// Why a key that is in the map does nothing now.
+private func unavailableNote(_ action: PerceptronAction, _ p: PerceptronExplorer) -> String {
+    switch action {
+    case .moveCursor, .placeAtCursor, .leaveCursor: return "press a for cursor mode first"
+    default: break
+    }
+    if p.trainer.sampleCount == 0 { return "no points: click the plot to add some" }
+    return "training finished: r to reset"
 }
 
 private func perform(_ action: PerceptronAction, on p: inout PerceptronExplorer, map: PlotMapping) -> ScreenOutcome {
@@ -97,11 +109,13 @@ func viewPerceptron(_ p: PerceptronExplorer, size: Size, glyphs g: Glyphs, into 
     let layout = PerceptronLayout(size: size)
     let trainer = p.trainer
 
-    // Title line: scenario on the left, where training stands on the right.
-    frame.put(" nnx \(g.middleDot) \(p.scenario.title)", column: 0, row: layout.titleRow, style: Style(.title))
+    // Title line: what is shown on the left, where training stands on the right (it wins when space is short).
     let playState = p.playing ? Span("\(g.play) playing \(p.stepsPerSecond)/s ", Style(.playing))
                               : Span("\(g.pause) paused ", Style(.paused))
-    let right = Line([Span("epoch \(trainer.epoch) \(g.middleDot) step \(trainer.steps) \(g.middleDot) "), playState])
+    let right = g.fold(Line([Span(" epoch \(trainer.epoch) \(g.middleDot) step \(trainer.steps) \(g.middleDot) "), playState]))
+    let title = p.dataChoice == .scenario ? p.scenario.title : "Perceptron on \(p.dataset.name)"
+    frame.put(Line(" nnx \(g.middleDot) " + title, Style(.title)).truncated(to: max(0, size.width - right.width), glyphs: g),
+              column: 0, row: layout.titleRow)
     frame.put(right, column: max(0, size.width - right.width), row: layout.titleRow)
 
     // The plot: shaded positive side, ghost, current line, points, visited sample, cursor.
@@ -111,7 +125,7 @@ func viewPerceptron(_ p: PerceptronExplorer, size: Size, glyphs g: Glyphs, into 
     if w[1] != 0 || w[2] != 0 {
         plot.shadedSide = .init(w0: w[0], w1: w[1], w2: w[2], style: Style(.plain, background: .positiveSide))
         if p.showGhost, let ghost = p.ghostWeights, ghost != w {
-            plot.lines.append(.init(w0: ghost[0], w1: ghost[1], w2: ghost[2], style: Style(.ghost)))
+            plot.lines.append(.init(w0: ghost[0], w1: ghost[1], w2: ghost[2], style: Style(.ghost), asciiMark: "."))
         }
         plot.lines.append(.init(w0: w[0], w1: w[1], w2: w[2], style: Style(.hyperplane)))
     }
@@ -128,8 +142,14 @@ func viewPerceptron(_ p: PerceptronExplorer, size: Size, glyphs g: Glyphs, into 
     let map = plot.mapping(in: layout.plotBox.inset(1))
     if let c = p.cursor { plot.cursor = map.point(column: map.area.x + c.column, row: map.area.y + c.row) }
     plot.render(into: &frame, area: layout.plotBox.inset(1), glyphs: g)
+    // The persistent remark on the bottom border, the last action's note on the top one.
+    if let remark = lineRemark(w, p) {
+        frame.put(Line(" \(remark) ", Style(.warning)).truncated(to: layout.plotBox.width - 4, glyphs: g),
+                  column: layout.plotBox.x + 2, row: layout.plotBox.maxY - 1)
+    }
     if let note = p.note {
-        frame.put(" \(note) ", column: layout.plotBox.x + 2, row: layout.plotBox.maxY - 1, style: Style(.emphasis), clip: layout.plotBox)
+        frame.put(Line(" \(note) ", Style(.emphasis)).truncated(to: layout.plotBox.width - 8, glyphs: g),
+                  column: layout.plotBox.x + 6, row: layout.plotBox.y)
     }
 
     // The side panel: the update's numbers, then progress and status.
@@ -143,11 +163,21 @@ func viewPerceptron(_ p: PerceptronExplorer, size: Size, glyphs g: Glyphs, into 
     let dividerRow = inner.y + updateLines.count
     if dividerRow < inner.maxY - 1 {
         frame.drawDivider(box, row: dividerRow, title: "progress", glyphs: g)
-        var lines = panel.progressLines + panel.statusLines(width: textArea.width)
-        if p.cursor != nil || !p.dataset.samples.isEmpty { lines += panel.editingLines() }
+        let lines = panel.progressLines + panel.editingLines
         let area = Rect(x: textArea.x, y: dividerRow + 1, width: textArea.width, height: inner.maxY - dividerRow - 1)
         frame.put(lines: lines, in: area, glyphs: g)
     }
 
-    KeyHintBar(hints: perceptronKeyMap.barHints(p)).render(into: &frame, row: layout.hintRow, area: frame.bounds)
+    KeyHintBar(hints: perceptronKeyMap.barHints(p)).render(into: &frame, row: layout.hintRow, area: frame.bounds, glyphs: g)
+}
+
+/// Says so when the line `w·x = 0` does not cross the plot (a student would think it vanished), or when
+/// there is no line at all.
+private func lineRemark(_ w: [Double], _ p: PerceptronExplorer) -> String? {
+    if w[1] == 0 && w[2] == 0 { return "no line: w1 = w2 = 0, so ŷ = sign(w0) everywhere" }
+    let corners = [(p.xRange.lowerBound, p.yRange.lowerBound), (p.xRange.lowerBound, p.yRange.upperBound),
+                   (p.xRange.upperBound, p.yRange.lowerBound), (p.xRange.upperBound, p.yRange.upperBound)]
+    let signs = Set(corners.map { Perceptron.sign(Perceptron.activation(w, $0.0, $0.1)) })
+    guard signs.count == 1, let side = signs.first else { return nil }
+    return "line off the plot: all on \(side > 0 ? "+" : "−") side"
 }

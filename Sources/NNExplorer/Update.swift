@@ -15,6 +15,11 @@ public func update(_ state: inout AppState, _ msg: Msg) {
     case .key, .mouse:
         break
     }
+    // Below the minimum size nothing is visible, so nothing may change unseen: only q works.
+    if !state.fitsTerminal {
+        if msg == .key(.character("q")) { state.quit() }
+        return
+    }
     if state.showHelp {
         state.showHelp = false   // any key or click closes the help
         return

@@ -4,12 +4,8 @@ import NNRender
 public func view(_ state: AppState) -> Frame {
     let size = state.size
     var frame = Frame(size: size)
-    let minimum: Size = switch state.screen {
-    case .home: HomeLayout.minimum
-    case .perceptron: PerceptronLayout.minimum
-    }
-    guard size.width >= minimum.width, size.height >= minimum.height else {
-        drawTooSmall(&frame, size: size, minimum: minimum)
+    guard state.fitsTerminal else {
+        drawTooSmall(&frame, size: size, minimum: state.minimumSize, glyphs: state.glyphs)
         return frame
     }
     let help: HelpOverlay
@@ -27,12 +23,24 @@ public func view(_ state: AppState) -> Frame {
 }
 
 /// Below the minimum size: a centred note saying how big the terminal needs to be.
-private func drawTooSmall(_ frame: inout Frame, size: Size, minimum: Size) {
+private func drawTooSmall(_ frame: inout Frame, size: Size, minimum: Size, glyphs: Glyphs) {
     let lines = ["terminal too small: \(size.width)x\(size.height)",
                  "nnx needs at least \(minimum.width)x\(minimum.height)",
                  "enlarge the window, or press q"]
     let top = max(0, (size.height - lines.count) / 2)
     for (i, text) in lines.enumerated() {
-        frame.putCentered(Line(text, Style(i == 0 ? .warning : .plain)), in: frame.bounds, row: top + i)
+        frame.putCentered(Line(text, Style(i == 0 ? .warning : .plain)), in: frame.bounds, row: top + i, glyphs: glyphs)
     }
+}
+
+extension AppState {
+    /// The smallest terminal the current screen can be drawn in.
+    public var minimumSize: Size {
+        switch screen {
+        case .home: HomeLayout.minimum
+        case .perceptron: PerceptronLayout.minimum
+        }
+    }
+
+    public var fitsTerminal: Bool { size.width >= minimumSize.width && size.height >= minimumSize.height }
 }

@@ -23,11 +23,39 @@ public struct Glyphs: Sendable, Hashable {
     public var arrow: String { unicode ? "→" : "->" }
     public var leftArrow: String { unicode ? "←" : "<-" }
     public var ellipsis: String { unicode ? "…" : "..." }
-    public var middleDot: String { unicode ? "·" : "-" }
+    /// The separator between items of a status line.
+    public var middleDot: String { unicode ? "·" : "|" }
+    /// Multiplication in formulas (`η·e·x`).
+    public var multiply: String { unicode ? "·" : "*" }
     public var play: String { unicode ? "▶" : ">" }
     public var pause: String { unicode ? "‖" : "||" }
     public var minus: String { unicode ? "−" : "-" }
     public var times: String { unicode ? "×" : "x" }
     /// The shade ramp for monochrome heatmaps, light to dark.
     public static let shadeRamp: [Character] = Array(" .:-=+*#%@")
+}
+
+extension Glyphs {
+    /// ASCII spellings of the Unicode symbols nnx writes (maths, arrows, markers).
+    static let asciiSpellings: [Character: String] = [
+        "·": "*", "ŷ": "y^", "Δ": "d", "η": "eta", "α": "alpha", "δ": "delta", "σ": "sigma", "Σ": "sum",
+        "‖": "||", "−": "-", "–": "-", "—": "--", "→": "->", "←": "<-", "↑": "^", "↓": "v", "…": "...",
+        "×": "x", "≥": ">=", "≤": "<=", "≠": "!=", "½": "1/2", "²": "^2", "○": "o", "●": "x", "◆": "@",
+        "▸": ">", "▶": ">", "°": "deg", "’": "'", "‘": "'", "“": "\"", "”": "\"",
+    ]
+
+    /// `text` as this glyph set can show it: unchanged in Unicode; in ASCII every symbol spelled out
+    /// (`ŷ` → `y^`, `η` → `eta`, `−` → `-`) and anything else unknown as `?`.
+    public func fold(_ text: String) -> String {
+        guard !unicode, !text.allSatisfy(\.isASCII) else { return text }
+        var out = ""
+        for ch in text {
+            if ch.isASCII { out.append(ch) } else { out += Self.asciiSpellings[ch] ?? "?" }
+        }
+        return out
+    }
+
+    public func fold(_ line: Line) -> Line {
+        unicode ? line : Line(line.spans.map { Span(fold($0.text), $0.style) })
+    }
 }

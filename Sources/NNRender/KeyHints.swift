@@ -18,15 +18,20 @@ public struct KeyHintBar: Sendable {
     public var hints: [KeyHint]
     public init(hints: [KeyHint]) { self.hints = hints }
 
-    public func render(into frame: inout Frame, row: Int, area: Rect) {
+    /// Draws the hints that fit, in order; a hint too wide for what is left is skipped, later shorter ones
+    /// may still fit.
+    public func render(into frame: inout Frame, row: Int, area: Rect, glyphs: Glyphs = .unicode) {
         frame.fill(Rect(x: area.x, y: row, width: area.width, height: 1))
+        let hints = self.hints.map { h in
+            KeyHint(keys: glyphs.fold(h.keys), label: glyphs.fold(h.label), help: h.help, enabled: h.enabled, essential: h.essential)
+        }
         func width(_ h: KeyHint) -> Int { h.keys.count + 1 + h.label.count + 2 }
         let essentialWidth = hints.filter(\.essential).reduce(0) { $0 + width($1) }
         var budget = area.width - essentialWidth
         var shown: [KeyHint] = []
         for hint in hints {
             if hint.essential { shown.append(hint); continue }
-            if width(hint) <= budget { shown.append(hint); budget -= width(hint) } else { budget = -1 }
+            if width(hint) <= budget { shown.append(hint); budget -= width(hint) }
         }
         var column = area.x
         for hint in shown {
@@ -49,6 +54,10 @@ public struct HelpOverlay: Sendable {
     }
 
     public func render(into frame: inout Frame, area: Rect, glyphs: Glyphs) {
+        let hints = self.hints.map { h in
+            KeyHint(keys: glyphs.fold(h.keys), label: h.label, help: glyphs.fold(h.help), enabled: h.enabled, essential: h.essential)
+        }
+        let footer = glyphs.fold(self.footer)
         let keyWidth = min(12, hints.map(\.keys.count).max() ?? 1)
         let textWidth = hints.map(\.help.count).max() ?? 10
         let width = min(area.width, max(title.count + 6, keyWidth + textWidth + 6, footer.count + 4))
@@ -64,7 +73,7 @@ public struct HelpOverlay: Sendable {
             frame.put(Line([Span(" " + keys + "  ", style.adding(.bold)), Span(hint.help, style)])
                 .truncated(to: inner.width, glyphs: glyphs), column: inner.x, row: row, clip: inner)
         }
-        frame.putCentered(Line(footer, Style(.hintDisabled, background: .overlay)), in: inner, row: inner.maxY - 1)
+        frame.putCentered(Line(footer, Style(.hintDisabled, background: .overlay)), in: inner, row: inner.maxY - 1, glyphs: glyphs)
     }
 }
 

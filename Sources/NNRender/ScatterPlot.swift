@@ -13,8 +13,10 @@ public struct ScatterPlot: Sendable {
     public struct DecisionLine: Sendable, Hashable {
         public var w0: Double, w1: Double, w2: Double
         public var style: Style
-        public init(w0: Double, w1: Double, w2: Double, style: Style) {
-            self.w0 = w0; self.w1 = w1; self.w2 = w2; self.style = style
+        /// In ASCII, every cell of the line shows this mark instead of a slope character (e.g. `.` for a ghost).
+        public var asciiMark: Character?
+        public init(w0: Double, w1: Double, w2: Double, style: Style, asciiMark: Character? = nil) {
+            self.w0 = w0; self.w1 = w1; self.w2 = w2; self.style = style; self.asciiMark = asciiMark
         }
         func value(_ x: Double, _ y: Double) -> Double { w0 + w1 * x + w2 * y }
     }
@@ -83,7 +85,8 @@ public struct ScatterPlot: Sendable {
         canvas.line(a: a, b: line.w1 / sx, c: -line.w2 / sy)
         for row in 0..<canvas.rows {
             for column in 0..<canvas.columns {
-                guard let ch = canvas.character(column: column, row: row, glyphs: glyphs) else { continue }
+                guard var ch = canvas.character(column: column, row: row, glyphs: glyphs) else { continue }
+                if !glyphs.unicode, let mark = line.asciiMark { ch = mark }
                 let background = frame[map.area.x + column, map.area.y + row].style.background
                 frame[map.area.x + column, map.area.y + row] = Cell(ch, style: line.style.with(background: background))
             }
@@ -106,7 +109,7 @@ public struct ScatterPlot: Sendable {
         frame.put(String(glyphs.bottomLeft) + String(repeating: glyphs.horizontal, count: map.area.width),
                   column: axisColumn, row: axisRow, style: axisStyle)
         var nextFree = map.area.x - Self.leftMargin
-        for tick in niceTicks(xRange, target: max(2, map.area.width / 10)) {
+        for tick in niceTicks(xRange, target: max(2, map.area.width / 8)) {
             guard let cell = map.cell(x: tick, y: yRange.lowerBound) else { continue }
             frame.put(String(glyphs.teeDown), column: cell.column, row: axisRow, style: axisStyle)
             let label = formatNumber(tick, digits: 2, glyphs: glyphs)

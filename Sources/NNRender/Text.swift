@@ -62,15 +62,21 @@ extension Frame {
     }
 
     /// `text` centred in `area` on `row`.
-    public mutating func putCentered(_ line: Line, in area: Rect, row: Int) {
-        let shown = line.truncated(to: area.width, glyphs: .ascii)
+    public mutating func putCentered(_ line: Line, in area: Rect, row: Int, glyphs: Glyphs = .unicode) {
+        let shown = line.truncated(to: area.width, glyphs: glyphs)
         put(shown, column: area.x + max(0, (area.width - shown.width) / 2), row: row, clip: area)
     }
 }
 
 extension Line {
     /// The line cut to `width` columns, ending in an ellipsis when something was cut.
+    /// Folded to ASCII first when `glyphs` is ASCII, so the width is measured on what will be shown.
     public func truncated(to width: Int, glyphs: Glyphs) -> Line {
+        let line = glyphs.fold(self)
+        return line.cut(to: width, glyphs: glyphs)
+    }
+
+    private func cut(to width: Int, glyphs: Glyphs) -> Line {
         guard self.width > width else { return self }
         guard width > 0 else { return .empty }
         let mark = glyphs.unicode ? "…" : "~"

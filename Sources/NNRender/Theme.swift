@@ -143,7 +143,7 @@ public struct Theme: Sendable, Hashable {
         case .dim, .ghost, .hintDisabled: Entry(.indexed(7), [.dim])
         case .classA: Entry(.indexed(4), [.bold])
         case .classB: Entry(.indexed(3), [.bold])
-        case .visited: Entry(.indexed(5), [.bold])
+        case .visited: Entry(.indexed(6), [.bold])   // cyan: blue and yellow points both read on it
         case .cursor: Entry(.indexed(0), bg: .indexed(7))
         case .hyperplane: Entry(.indexed(7), [.bold])
         case .positiveSide: Entry(.indexed(0), bg: .indexed(0))

@@ -17,6 +17,13 @@ final class Diagnostics {
         }?.element.error
     }
 
+    /// Every problem, in document order.
+    var all: [ScenarioError] {
+        problems.enumerated().sorted { a, b in
+            (a.element.order, a.offset) < (b.element.order, b.offset)
+        }.map(\.element.error)
+    }
+
     /// A problem at `mark` in this file.
     func report(_ message: String, at mark: Mark?) {
         let position = SortPosition(mark)

@@ -99,7 +99,11 @@ struct Field {
         } else {
             node.found
         }
-        fail("\(name) must be \(list); found \(found)")
+        var message = "\(name) must be \(list); found \(found)"
+        if case .scalar(let scalar) = node, let suggestion = KeySuggestion.closest(to: scalar.string, in: allowed) {
+            message += "; did you mean '\(suggestion)'?"
+        }
+        fail(message)
         return nil
     }
 

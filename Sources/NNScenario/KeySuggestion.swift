@@ -1,8 +1,8 @@
 /// "Did you mean …?" for a mistyped key or value.
-enum KeySuggestion {
+public enum KeySuggestion {
     /// The known word closest to `word`, if close enough: an edit distance of at most 2, or of at most a third
     /// of the known word's length (so long keys tolerate more typos). Case is ignored.
-    static func closest(to word: String, in known: [String]) -> String? {
+    public static func closest(to word: String, in known: [String]) -> String? {
         var best: (word: String, distance: Int)?
         for candidate in known {
             let distance = editDistance(word.lowercased(), candidate.lowercased())

@@ -1,4 +1,5 @@
 import NNCore
+import Yams
 
 /// Loads and validates scenario files. Problems are `ScenarioError`s located at `file:line:col`; the one
 /// thrown is the first in document order (a missing key counts as found at the end of its mapping).
@@ -35,11 +36,28 @@ public enum ScenarioLoader {
     /// Validates YAML text. `source` is the name used in messages; `baseDirectory` resolves `csv:` paths
     /// (nil: a `csv:` source is an error).
     public static func parse(_ yaml: String, source: String, baseDirectory: String?) throws(ScenarioError) -> Scenario {
-        let root = try YAMLDocument.compose(yaml, file: source)
-        let diagnostics = Diagnostics(file: source)
-        let scenario = ScenarioReader(diagnostics: diagnostics, baseDirectory: baseDirectory).scenario(root)
-        if let error = diagnostics.first { throw error }
+        let (scenario, problems) = read(yaml, source: source, baseDirectory: baseDirectory)
+        if let first = problems.first { throw first }
         guard let scenario else { preconditionFailure("a scenario that failed to read reported nothing") }
         return scenario
+    }
+
+    /// Every problem in a file, in document order (empty when it is valid), for `nnx check`.
+    /// A YAML syntax error stops the reading, so it comes alone.
+    public static func problems(contentsOf path: String) -> [ScenarioError] {
+        switch TextFile.read(path) {
+        case .success(let text):
+            return read(text, source: path, baseDirectory: TextFile.directory(of: path)).problems
+        case .failure(let problem):
+            return [ScenarioError(file: path, line: 1, column: 1, message: "cannot read file: \(problem.reason)")]
+        }
+    }
+
+    private static func read(_ yaml: String, source: String, baseDirectory: String?) -> (scenario: Scenario?, problems: [ScenarioError]) {
+        let root: Node
+        do { root = try YAMLDocument.compose(yaml, file: source) } catch { return (nil, [error]) }
+        let diagnostics = Diagnostics(file: source)
+        let scenario = ScenarioReader(diagnostics: diagnostics, baseDirectory: baseDirectory).scenario(root)
+        return (scenario, diagnostics.all)
     }
 }

@@ -40,8 +40,10 @@ public enum TerminalSession {
         return name == "utf8"
     }
 
-    /// Runs the loop until the app quits, Ctrl-C (SIGINT) or SIGTERM; the terminal is ALWAYS restored (endwin) before returning or throwing. Returns the final app.
-    public static func run<App: TerminalApp>(_ app: App) throws(TerminalUnavailable) -> App {
+    /// Runs the loop until the app quits, Ctrl-C (SIGINT) or SIGTERM; the terminal is ALWAYS restored (endwin)
+    /// before returning or throwing. Returns the final app and the signal that stopped it, if one did (so the
+    /// caller can exit with 128 + signal as shells expect).
+    public static func run<App: TerminalApp>(_ app: App) throws(TerminalUnavailable) -> (app: App, signal: Int32?) {
         let environment = ProcessInfo.processInfo.environment
         try checkAvailable(environment: environment)
         let term = environment["TERM"] ?? ""
@@ -79,16 +81,18 @@ public enum TerminalSession {
         leaveok(window, true)
         set_escdelay(25)
         curs_set(0)
-        mousemask(nnx_all_mouse_events() | nnx_report_mouse_position(), nil)
+        // Presses only: motion reports would send every pointer move over ssh.
+        mousemask(nnx_all_mouse_events(), nil)
         mouseinterval(0)
 
         let output = CursesScreen(window: window, unicode: unicode)
         var app = app
         app.start(TerminalCapabilities(colors: output.colors, unicode: unicode))
         // The app learns the real size before the first frame (it maps mouse clicks with it).
-        guard app.handle(.resize(output.size)) else { return app }
+        guard app.handle(.resize(output.size)) else { return (app, nil) }
         loop(&app, output: output, stop: stop)
-        return app
+        let stoppedBy = stop.signal.load(ordering: .relaxed)
+        return (app, stoppedBy == 0 ? nil : stoppedBy)
     }
 
     private static func loop<App: TerminalApp>(_ app: inout App, output: CursesScreen, stop: StopRequest) {

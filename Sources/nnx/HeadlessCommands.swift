@@ -34,6 +34,10 @@ struct Render: ParsableCommand {
         let scenario = try loadScenario(file)
         var state = AppState(size: Size(parsing: size)!, scenario: scenario, glyphs: display.ascii ? .ascii : .unicode,
                              theme: display.chosenTheme(fallback: .standard))
+        guard state.fitsTerminal else {
+            printError("nnx: --size \(size) is smaller than the \(state.minimumSize) this screen needs")
+            throw ExitCode(2)
+        }
         for _ in 0..<steps { update(&state, .key(.character("n"))) }
         let frame = view(state)
         print(ansi ? frame.ansiText(theme: state.theme) : frame.plainText, terminator: "")
@@ -138,14 +142,29 @@ struct Check: ParsableCommand {
     func run() throws {
         var failed = false
         for file in files {
-            do {
-                let scenario = try loadScenario(file)
-                print("\(file): ok (\(scenario.model.rawValue): \(scenario.title))")
-            } catch {
+            let problems: [ScenarioError]
+            if FileManager.default.fileExists(atPath: file) || builtinName(file) == nil {
+                problems = file.lowercased().hasSuffix(".csv")
+                    ? Result { () throws(ScenarioError) in try ScenarioLoader.load(csvFile: file) }.problems
+                    : ScenarioLoader.problems(contentsOf: file)
+            } else {
+                problems = Result { () throws(ScenarioError) in try BuiltinScenarios.load(named: builtinName(file)!) }.problems
+            }
+            if problems.isEmpty {
+                print("\(file): ok")
+            } else {
                 failed = true
+                problems.forEach { printError($0.description) }
             }
         }
         if failed { throw ExitCode(2) }
+    }
+}
+
+extension Result where Failure == ScenarioError {
+    var problems: [ScenarioError] {
+        if case .failure(let error) = self { return [error] }
+        return []
     }
 }
 

@@ -4,7 +4,7 @@ import ArgumentParser
 struct NNX: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nnx",
-        abstract: "A terminal neural-network explorer: perceptrons, MLPs and CNNs, step by step.",
+        abstract: "A terminal neural-network explorer for teaching: the perceptron rule, step by step.",
         discussion: """
             With no command, opens the home screen listing the built-in scenarios. FILE arguments are \
             scenario files (YAML) or the name of a built-in scenario (see `nnx lessons`).

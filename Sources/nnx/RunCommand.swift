@@ -24,12 +24,15 @@ struct Run: ParsableCommand {
         }
         let placeholder = Size(width: 80, height: 24)   // replaced by the real size before the first frame
         let state = scenario.map { AppState(size: placeholder, scenario: $0) } ?? AppState(size: placeholder)
+        let stoppedBy: Int32?
         do {
-            _ = try TerminalSession.run(ExplorerApp(state: state, display: display))
+            stoppedBy = try TerminalSession.run(ExplorerApp(state: state, display: display)).signal
         } catch {
             printError("nnx: \(error)")
             throw ExitCode(2)
         }
+        // Ctrl-C and SIGTERM end cleanly, with the status a shell expects (130, 143).
+        if let stoppedBy { throw ExitCode(128 + stoppedBy) }
     }
 }
 

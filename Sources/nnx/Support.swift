@@ -13,16 +13,32 @@ struct BadInput: Error {}
 /// Loads FILE: a path, the name of a built-in scenario (`perceptron-and` or `perceptron-and.yaml`), or a CSV of points.
 /// Errors are printed as `file:line:col: error: …` and become exit status 2.
 func loadScenario(_ argument: String) throws -> Scenario {
+    let exists = FileManager.default.fileExists(atPath: argument)
+    if !exists, builtinName(argument) == nil, !argument.contains("/"), !argument.contains(".") {
+        printError(unknownNameMessage(argument))
+        throw ExitCode(2)
+    }
     do {
-        if !FileManager.default.fileExists(atPath: argument), let builtin = builtinName(argument) {
-            return try BuiltinScenarios.load(named: builtin)
-        }
+        if !exists, let builtin = builtinName(argument) { return try BuiltinScenarios.load(named: builtin) }
         if argument.lowercased().hasSuffix(".csv") { return try ScenarioLoader.load(csvFile: argument) }
         return try ScenarioLoader.load(contentsOf: argument)
     } catch {
         printError(error.description)
         throw ExitCode(2)
     }
+}
+
+/// A bare word that is no file and no built-in: most likely a mistyped command or scenario name.
+func unknownNameMessage(_ argument: String) -> String {
+    var message = "nnx: '\(argument)' is neither a file nor a built-in scenario (see `nnx lessons`)"
+    let commands = NNX.configuration.subcommands.map { $0._commandName }
+    let names = BuiltinScenarios.files.map { String($0.name.dropLast(".yaml".count)) }
+    if let command = KeySuggestion.closest(to: argument, in: commands) {
+        message += "; did you mean the command '\(command)'?"
+    } else if let name = KeySuggestion.closest(to: argument, in: names) {
+        message += "; did you mean '\(name)'?"
+    }
+    return message
 }
 
 func builtinName(_ argument: String) -> String? {

@@ -170,3 +170,62 @@ final class PerceptronScreenTests: XCTestCase {
         }
     }
 }
+
+final class PerceptronScreenFeedbackTests: XCTestCase {
+    let size = Size(width: 80, height: 24)
+
+    /// With ASCII glyphs (a non-UTF-8 locale, --ascii) no cell may hold anything but ASCII.
+    func testASCIIFramesAreASCIIOnly() throws {
+        for name in ["perceptron-worked-example", "perceptron-separable", "perceptron-xor"] {
+            var state = AppState(size: size, scenario: try builtin(name), glyphs: .ascii)
+            press(&state, "nnnnna")
+            XCTAssertTrue(view(state).plainText.allSatisfy(\.isASCII), view(state).plainText)
+            press(&state, "?")
+            XCTAssertTrue(view(state).plainText.allSatisfy(\.isASCII), view(state).plainText)
+        }
+        var home = AppState(size: size, glyphs: .ascii)
+        XCTAssertTrue(view(home).plainText.allSatisfy(\.isASCII), view(home).plainText)
+        press(&home, "?")
+        XCTAssertTrue(view(home).plainText.allSatisfy(\.isASCII), view(home).plainText)
+    }
+
+    func testAKeyThatCannotActSaysWhy() throws {
+        var state = AppState(size: size, scenario: try builtin("perceptron-xor"))
+        press(&state, "eeen")
+        XCTAssertTrue(view(state).plainText.contains("training finished: r to reset"), view(state).plainText)
+        update(&state, .key(.enter))
+        XCTAssertTrue(view(state).plainText.contains("press a for cursor mode first"))
+    }
+
+    func testTheTitleNamesAnotherDataset() throws {
+        var state = AppState(size: size, scenario: try builtin("perceptron-and"))
+        press(&state, "ddd")
+        XCTAssertTrue(view(state).text(row: 0).hasPrefix(" nnx · Perceptron on XOR "), view(state).text(row: 0))
+    }
+
+    func testALineOutsideThePlotIsNamed() throws {
+        var state = AppState(size: size, scenario: try builtin("perceptron-worked-example"))
+        press(&state, "n")   // w = (−3, 1, −1): x2 = x1 − 3 misses the view around (0.5, 1)
+        XCTAssertTrue(view(state).plainText.contains("line off the plot: all on − side"))
+        XCTAssertTrue(view(AppState(size: size, scenario: try builtin("perceptron-and"))).plainText
+            .contains("no line: w1 = w2 = 0"))
+    }
+
+    func testKeysDoNothingWhileTheTerminalIsTooSmall() throws {
+        var state = AppState(size: Size(width: 40, height: 12), scenario: try builtin("perceptron-and"))
+        press(&state, "nne")
+        XCTAssertEqual(state.perceptron?.trainer.steps, 0)
+        press(&state, "q")
+        XCTAssertTrue(state.shouldQuit)
+    }
+
+    func testLongNumbersWrapInsteadOfBeingCut() throws {
+        var state = AppState(size: size, scenario: try builtin("perceptron-separable"))
+        press(&state, String(repeating: "n", count: 45))
+        let text = view(state).plainText
+        XCTAssertFalse(text.contains("…"), text)
+        let u = try XCTUnwrap(state.perceptron?.trainer.lastUpdate)
+        XCTAssertTrue(text.contains("= " + formatNumber(u.v)), text)
+        XCTAssertTrue(text.contains(formatVector(u.weightsAfter)), text)
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import NNScenario
 
@@ -119,6 +120,21 @@ final class ScenarioErrorTests: XCTestCase {
         XCTAssertEqual(error("title: T\nsummary: S\nmodel: perceptron\ndata: {generator: {kind: circles}}\n"),
                        "s.yaml:4:26: error: kind must be one of and, or, xor, separable, overlapping; found 'circles'")
         XCTAssertEqual(error("title: T\nsummary: S\nmodel: tree\n"), "s.yaml:3:8: error: model must be perceptron; found 'tree'")
+        XCTAssertEqual(error(withPerceptron("order: shufled")),
+                       "s.yaml:8:10: error: order must be one of sequential, shuffled; found 'shufled'; did you mean 'shuffled'?")
+    }
+
+    func testProblemsListsEveryErrorInDocumentOrder() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nnx-all-\(getpid()).yaml")
+        try "title: T\nsummary: S\nseed: -1\nmodel: perceptron\ndata: {points: [[0, 0, 3]]}\nperceptron:\n  learning_rat: 1\n"
+            .write(to: url, atomically: true, encoding: .utf8)
+        XCTAssertEqual(ScenarioLoader.problems(contentsOf: url.path).map(\.description), [
+            "\(url.path):3:7: error: seed must be an integer of at least 0, found -1",
+            "\(url.path):5:24: error: class must be 0 or 1, found 3",
+            "\(url.path):7:3: error: unknown key 'learning_rat' in perceptron; did you mean 'learning_rate'?",
+        ])
+        XCTAssertEqual(ScenarioLoader.problems(contentsOf: "/nonexistent.yaml").map(\.description),
+                       ["/nonexistent.yaml:1:1: error: cannot read file: no such file"])
     }
 
     func testLaterModelsAreNotSupportedYet() {

@@ -104,7 +104,30 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(run.status, 2)
         XCTAssertTrue(run.stdout.contains("perceptron-and.yaml: ok"), run.stdout)
         XCTAssertTrue(run.stderr.hasPrefix(bad.path + ":7:3: error: "), run.stderr)
+        XCTAssertEqual(run.stderr.split(separator: "\n").count, 1)
+        try "title: t\nsummary: s\nseed: -1\nmodel: perceptron\ndata:\n  points: [[0, 0, 1]]\nperceptron:\n  order: shufled\n"
+            .write(to: bad, atomically: true, encoding: .utf8)
+        let both = try nnx(["check", bad.path])
+        XCTAssertEqual(both.stderr, """
+            \(bad.path):3:7: error: seed must be an integer of at least 0, found -1
+            \(bad.path):8:10: error: order must be one of sequential, shuffled; found 'shufled'; did you mean 'shuffled'?
+
+            """)
         XCTAssertTrue(run.stderr.contains("learning_rate"), run.stderr)
+    }
+
+    func testRenderRejectsASizeBelowTheMinimum() throws {
+        let run = try nnx(["render", "perceptron-and", "--size", "50x10"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stderr, "nnx: --size 50x10 is smaller than the 64x20 this screen needs\n")
+    }
+
+    func testAMistypedCommandIsNotTakenForAFile() throws {
+        let run = try nnx(["lesson"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stderr, "nnx: 'lesson' is neither a file nor a built-in scenario (see `nnx lessons`); did you mean the command 'lessons'?\n")
+        let name = try nnx(["render", "perceptron-an"])
+        XCTAssertTrue(name.stderr.hasSuffix("did you mean 'perceptron-and'?\n"), name.stderr)
     }
 
     func testMissingFileIsBadInput() throws {
