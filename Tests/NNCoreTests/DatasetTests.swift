@@ -59,3 +59,28 @@ final class DatasetTests: XCTestCase {
         XCTAssertEqual(error("0,0,0\nnan,0,1\n"), "row 2: x1 is not a number: \"nan\"")
     }
 }
+
+final class ShuffleTests: XCTestCase {
+    /// Every permutation of three items comes out about equally often (60,000 shuffles: 10,000 each ± 3 %).
+    func testShuffleIsUniform() {
+        var rng = SplitMix64(seed: 42)
+        var counts: [[Int]: Int] = [:]
+        for _ in 0..<60_000 {
+            var items = [0, 1, 2]
+            rng.shuffle(&items)
+            counts[items, default: 0] += 1
+        }
+        XCTAssertEqual(counts.count, 6)
+        for (permutation, count) in counts {
+            XCTAssertEqual(Double(count), 10_000, accuracy: 300, "\(permutation)")
+        }
+    }
+
+    func testShuffleKeepsEveryIndexOnce() {
+        var rng = SplitMix64(seed: 3)
+        var items = Array(0..<1_001)
+        rng.shuffle(&items)
+        XCTAssertEqual(items.sorted(), Array(0..<1_001))
+        XCTAssertNotEqual(items, Array(0..<1_001))
+    }
+}
