@@ -55,7 +55,7 @@ struct Trace: ParsableCommand {
     @Argument(help: "A scenario file, or a built-in scenario's name.")
     var file: String
 
-    @Option(name: .long, help: "Stop after this many epochs (default: the scenario's max_epochs).")
+    @Option(name: .long, help: "Stop after this many epochs, instead of the scenario's max_epochs.")
     var epochs: Int?
 
     func validate() throws {
@@ -65,8 +65,10 @@ struct Trace: ParsableCommand {
     func run() throws {
         let scenario = try loadScenario(file)
         let dataset = scenario.dataset()
-        var trainer = PerceptronTrainer(samples: dataset.samples, settings: scenario.perceptron, seed: scenario.seed)
-        let limit = epochs ?? scenario.perceptron.maxEpochs
+        var settings = scenario.perceptron
+        if let epochs { settings.maxEpochs = max(1, epochs) }   // --epochs replaces the scenario's cap
+        var trainer = PerceptronTrainer(samples: dataset.samples, settings: settings, seed: scenario.seed)
+        let limit = epochs ?? settings.maxEpochs
         var out = ""
         while trainer.epoch < limit || trainer.positionInEpoch != 0, let event = trainer.step() {
             out += event.traceRecord + "\n"

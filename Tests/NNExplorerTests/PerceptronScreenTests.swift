@@ -161,6 +161,17 @@ final class PerceptronScreenTests: XCTestCase {
         XCTAssertTrue(fromHome.shouldQuit)
     }
 
+    func testHomeListsTheLessonsInLectureOrder() {
+        let state = AppState(size: size)
+        XCTAssertEqual(state.homeEntries.prefix(4).map(\.fileName),
+                       ["perceptron-worked-example.yaml", "perceptron-and.yaml", "perceptron-or.yaml", "perceptron-xor.yaml"])
+        var home = state
+        update(&home, .key(.end))
+        XCTAssertEqual(home.homeSelection, state.homeEntries.count - 1)
+        update(&home, .key(.home))
+        XCTAssertEqual(home.homeSelection, 0)
+    }
+
     func testHintBarComesFromTheKeyMap() throws {
         let wide = Size(width: 160, height: 30)
         let state = AppState(size: wide, scenario: try builtin("perceptron-and"))

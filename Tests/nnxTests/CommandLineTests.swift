@@ -73,6 +73,12 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(run.stdout.hasSuffix("\"epoch\":2,\"step\":8,\"index\":3,\"x\":[1,1],\"y\":-1,\"v\":4,\"yhat\":1,\"error\":-2,\"w_before\":[2,0,2],\"w_after\":[0,-2,0]}\n"), run.stdout)
     }
 
+    func testTraceEpochsCanGoBeyondTheScenarioCap() throws {
+        let run = try nnx(["trace", "perceptron-overlapping", "--epochs", "60"])   // max_epochs: 50
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stdout.split(separator: "\n").count, 60 * 60)
+    }
+
     func testRenderPrintsTheFrame() throws {
         let run = try nnx(["render", scenarioPath("perceptron-worked-example"), "--steps", "1", "--size", "100x30"])
         XCTAssertEqual(run.status, 0, run.stderr)
