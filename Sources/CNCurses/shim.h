@@ -23,8 +23,6 @@ static inline attr_t nnx_a_dim(void) { return A_DIM; }
 static inline attr_t nnx_a_reverse(void) { return A_REVERSE; }
 static inline attr_t nnx_a_underline(void) { return A_UNDERLINE; }
 
-static inline mmask_t nnx_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
-static inline mmask_t nnx_report_mouse_position(void) { return REPORT_MOUSE_POSITION; }
 static inline mmask_t nnx_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t nnx_button2_pressed(void) { return BUTTON2_PRESSED; }
 static inline mmask_t nnx_button3_pressed(void) { return BUTTON3_PRESSED; }

@@ -16,7 +16,8 @@ extension Dataset {
             let trimmed = raw.trimmingSpaces()
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let fields = trimmed.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
-            if !sawData && fields.allSatisfy({ Double($0) == nil }) && fields.count == 3 {
+            // A header names every column: each field has a letter and is no number (`x1,x2,class`).
+            if !sawData && fields.count == 3 && fields.allSatisfy({ $0.contains(where: \.isLetter) && Self.decimal($0) == nil }) {
                 sawData = true   // a header such as `x1,x2,class`
                 continue
             }
@@ -24,12 +25,8 @@ extension Dataset {
             guard fields.count == 3 else {
                 throw CSVError(line: line, message: "expected 3 values (x1,x2,class), found \(fields.count): \"\(trimmed)\"")
             }
-            guard let x1 = Double(fields[0]), x1.isFinite else {
-                throw CSVError(line: line, message: "x1 is not a number: \"\(fields[0])\"")
-            }
-            guard let x2 = Double(fields[1]), x2.isFinite else {
-                throw CSVError(line: line, message: "x2 is not a number: \"\(fields[1])\"")
-            }
+            let x1 = try coordinate(fields[0], named: "x1", line: line)
+            let x2 = try coordinate(fields[1], named: "x2", line: line)
             guard let label = Int(fields[2]), label == 0 || label == 1 else {
                 throw CSVError(line: line, message: "class must be 0 or 1, found \"\(fields[2])\"")
             }
@@ -37,6 +34,23 @@ extension Dataset {
         }
         guard !samples.isEmpty else { throw CSVError(line: 1, message: "no data rows") }
         return Dataset(name: name, samples: samples)
+    }
+
+    /// A plain decimal number (`-1.5`, `2e-3`): no hex, no `nan`/`inf`, no quotes.
+    static func decimal(_ text: String) -> Double? {
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }) else { return nil }
+        return Double(text)
+    }
+
+    private static func coordinate(_ text: String, named name: String, line: Int) throws(CSVError) -> Double {
+        if text.hasPrefix("\"") || text.hasPrefix("'") {
+            throw CSVError(line: line, message: "\(name): quoted values are not supported, found \(text)")
+        }
+        guard let value = decimal(text) else { throw CSVError(line: line, message: "\(name) is not a number: \"\(text)\"") }
+        guard abs(value) <= Sample.coordinateLimit else {
+            throw CSVError(line: line, message: "\(name) must be between -1000000 and 1000000, found \(text)")
+        }
+        return value
     }
 }
 

@@ -1,11 +1,15 @@
 /// One labelled 2-D point. Labels are classes 0/1 as in the lecture's truth tables.
-public struct Sample: Sendable, Hashable, Codable {
+public struct Sample: Sendable, Hashable {
     public var x1: Double
     public var x2: Double
     public var label: Int
     public init(_ x1: Double, _ x2: Double, label: Int) {
         self.x1 = x1; self.x2 = x2; self.label = label
     }
+    /// The largest |x1|, |x2| that scenario and CSV files may hold: larger values only overflow the
+    /// arithmetic (and the plot) without teaching anything.
+    public static let coordinateLimit = 1e6
+
     /// The perceptron's target: `y = 2c − 1`.
     public var signedTarget: Double { label == 1 ? 1 : -1 }
 }

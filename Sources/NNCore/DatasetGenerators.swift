@@ -1,5 +1,5 @@
 /// Built-in 2-D datasets: the lecture's truth tables and random blobs, all deterministic by seed.
-public enum DatasetKind: String, Sendable, CaseIterable, Codable {
+public enum DatasetKind: String, Sendable, CaseIterable {
     case and, or, xor
     case separable     // two blobs split by a random line, with an empty margin around it
     case overlapping   // two blobs that overlap: no line separates them

@@ -1,5 +1,5 @@
 /// The order in which an epoch visits the samples.
-public enum SampleOrder: String, Sendable, CaseIterable, Codable {
+public enum SampleOrder: String, Sendable, CaseIterable {
     case sequential, shuffled
 }
 

@@ -28,10 +28,11 @@ public struct PerceptronTrainer: Sendable {
         self.samples = samples
         self.settings = settings
         self.seed = seed
-        weights = settings.initialWeights.map { $0 + 0 }   // −0 becomes 0, as an update would leave it
+        // Exactly three weights (missing ones 0), and −0 becomes 0 as an update would leave it.
+        weights = (0..<3).map { $0 < settings.initialWeights.count ? settings.initialWeights[$0] + 0 : 0 }
         rng = SplitMix64(seed: seed)
         visitOrder = Array(samples.indices)
-        boundaries[WeightKey(weights)] = 0
+        boundaries[WeightKey(weights, learningRate: settings.learningRate)] = 0
     }
 
     public var learningRate: Double { settings.learningRate }
@@ -47,24 +48,30 @@ public struct PerceptronTrainer: Sendable {
         self = PerceptronTrainer(samples: samples, settings: settings, seed: newSeed)
     }
 
-    /// Changes η from now on. The cycle history no longer applies, so it starts again from the current weights.
+    /// Changes η from now on. A converged run stays converged (its line still separates the data) and a
+    /// capped one stays capped; the cycle history no longer applies, so it starts again, from these weights
+    /// if they are at an epoch boundary, else from the next boundary.
     public mutating func setLearningRate(_ eta: Double) {
         settings.learningRate = eta
         restartHistory()
+        if case .cycling = status { status = .running }
     }
 
-    /// Replaces the data (a point added or removed), keeping the weights; the current epoch starts over.
+    /// Replaces the data (a point added or removed), keeping the weights. An epoch in progress starts over
+    /// under its own number; any verdict is void, and the last update no longer describes this data.
     public mutating func replaceSamples(_ newSamples: [Sample]) {
         samples = newSamples
+        if positionInEpoch != 0 { epoch -= 1 }
         positionInEpoch = 0
         mistakesThisEpoch = 0
         visitOrder = Array(samples.indices)
+        lastUpdate = nil
+        status = .running
         restartHistory()
     }
 
     private mutating func restartHistory() {
-        boundaries = [WeightKey(weights): epoch]
-        if status != .running { status = .running }
+        boundaries = positionInEpoch == 0 ? [WeightKey(weights, learningRate: settings.learningRate): epoch] : [:]
     }
 
     /// Visits the next sample and applies the rule. Returns nil when training has finished or there is no data.
@@ -144,7 +151,7 @@ public struct PerceptronTrainer: Sendable {
             status = .converged(epoch: epoch)
             return
         }
-        let key = WeightKey(weights)
+        let key = WeightKey(weights, learningRate: settings.learningRate)
         if settings.order == .sequential, let earlier = boundaries[key] {
             status = .cycling(epoch: epoch, sameAs: earlier)
             return
@@ -154,12 +161,14 @@ public struct PerceptronTrainer: Sendable {
     }
 }
 
-/// Weights rounded to 1e-9, so that sums of η-multiples that should be equal compare equal despite rounding.
+/// Weights on a grid of η·2⁻³⁰, so that sums of η-multiples that should be equal compare equal despite
+/// rounding, whatever the scale of η (an absolute grid made every weight equal when η was tiny).
 private struct WeightKey: Hashable {
     let parts: [Int64]
-    init(_ weights: [Double]) {
+    init(_ weights: [Double], learningRate: Double) {
+        let grid = learningRate * 0x1p-30
         parts = weights.map { w in
-            let scaled = (w * 1e9).rounded()
+            let scaled = (w / grid).rounded()
             return scaled.isFinite && abs(scaled) < 9e18 ? Int64(scaled) : Int64(bitPattern: UInt64(w.bitPattern))
         }
     }

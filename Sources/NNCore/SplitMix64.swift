@@ -1,5 +1,6 @@
 /// A small, fast, seedable generator (Steele, Lea & Flood's SplitMix64). Every random thing in nnx takes one,
-/// so the same seed gives the same data, order and frames on every machine.
+/// so the same seed gives the same data, order and frames on every run (the Gaussian draws go through libm's
+/// `log` and `cos`, so other platforms' libraries could differ in the last bits).
 public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
     public private(set) var state: UInt64
     public init(seed: UInt64) { state = seed }

@@ -7,11 +7,10 @@ public struct JSONObject: Sendable {
     public mutating func add(_ key: String, _ value: String) { fields.append((key, Self.quote(value))) }
     public mutating func add(_ key: String, _ value: Int) { fields.append((key, String(value))) }
     public mutating func add(_ key: String, _ value: Double) { fields.append((key, Self.number(value))) }
-    public mutating func add(_ key: String, _ value: Bool) { fields.append((key, value ? "true" : "false")) }
+    public mutating func add(_ key: String, _ value: UInt64) { fields.append((key, String(value))) }
     public mutating func add(_ key: String, _ values: [Double]) {
         fields.append((key, "[" + values.map(Self.number).joined(separator: ",") + "]"))
     }
-    public mutating func addNull(_ key: String) { fields.append((key, "null")) }
 
     public var text: String {
         "{" + fields.map { Self.quote($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"

@@ -43,7 +43,7 @@ public struct AppState: Sendable {
     public init(size: Size, glyphs: Glyphs = .unicode, theme: Theme = .standard,
                 builtins: [(name: String, text: String)] = BuiltinScenarios.files) {
         self.size = size; self.glyphs = glyphs; self.theme = theme
-        homeEntries = Self.inLectureOrder(builtins).map { file in
+        homeEntries = BuiltinScenarios.inLectureOrder(builtins).map { file in
             HomeEntry(fileName: file.name, scenario: Result { () throws(ScenarioError) in try BuiltinScenarios.load(named: file.name) })
         }
         screen = .home
@@ -56,17 +56,6 @@ public struct AppState: Sendable {
         homeEntries = []
         screen = .perceptron(PerceptronExplorer(scenario: scenario))
         startedOnScenario = true
-    }
-
-    /// The order the lecture takes; scenarios not named here follow in file-name order.
-    static let lectureOrder = ["perceptron-worked-example", "perceptron-and", "perceptron-or", "perceptron-xor",
-                               "perceptron-separable", "perceptron-overlapping"].map { $0 + ".yaml" }
-
-    static func inLectureOrder(_ files: [(name: String, text: String)]) -> [(name: String, text: String)] {
-        func rank(_ name: String) -> Int { lectureOrder.firstIndex(of: name) ?? lectureOrder.count }
-        return files.enumerated().sorted { a, b in
-            (rank(a.element.name), a.offset) < (rank(b.element.name), b.offset)
-        }.map(\.element)
     }
 
     public var perceptron: PerceptronExplorer? {

@@ -13,15 +13,24 @@ let homeKeyMap = KeyMap<AppState, HomeAction>(bindings: [
     KeyBinding([.character("q"), .escape], "q", "quit", help: "quit nnx", essential: true, .quit),
 ])
 
-/// Rows of the home screen's list (a click on one opens it).
+/// Where the home screen's list goes: two rows an entry (title, then summary), scrolled to keep the
+/// selection visible. A click on either row opens the entry.
 struct HomeLayout {
     static let minimum = Size(width: 40, height: 10)
+    static let rowsPerEntry = 2
     let listTop = 3
     let size: Size
-    var listHeight: Int { max(1, size.height - listTop - 6) }
+    var visibleEntries: Int { max(1, (size.height - listTop - 2) / Self.rowsPerEntry) }
     /// The first entry shown, so that the selection stays visible.
     func firstVisible(selection: Int, count: Int) -> Int {
-        max(0, min(selection - listHeight / 2, count - listHeight))
+        max(0, min(selection - visibleEntries / 2, count - visibleEntries))
+    }
+    /// The entry drawn at `row`, if any.
+    func entry(atRow row: Int, selection: Int, count: Int) -> Int? {
+        guard row >= listTop else { return nil }
+        let offset = (row - listTop) / Self.rowsPerEntry
+        let index = firstVisible(selection: selection, count: count) + offset
+        return offset < visibleEntries && index < count ? index : nil
     }
 }
 
@@ -30,9 +39,8 @@ func updateHome(_ state: inout AppState, _ msg: Msg) {
     switch msg {
     case .key(let key): action = homeKeyMap.action(for: key, in: state)
     case .mouse(_, let row, .left):
-        let layout = HomeLayout(size: state.size)
-        let index = layout.firstVisible(selection: state.homeSelection, count: state.homeEntries.count) + row - layout.listTop
-        guard row >= layout.listTop, index >= 0, index < state.homeEntries.count, row < layout.listTop + layout.listHeight else { return }
+        guard let index = HomeLayout(size: state.size).entry(atRow: row, selection: state.homeSelection,
+                                                             count: state.homeEntries.count) else { return }
         state.homeSelection = index
         action = .open
     default: action = nil
@@ -57,13 +65,14 @@ func updateHome(_ state: inout AppState, _ msg: Msg) {
 func viewHome(_ state: AppState, into frame: inout Frame) {
     let g = state.glyphs
     let layout = HomeLayout(size: state.size)
-    frame.put(g.fold(" nnx \(g.middleDot) a terminal neural-network explorer"), column: 0, row: 0, style: Style(.title))
+    let width = state.size.width
+    frame.put(Line(" nnx \(g.middleDot) a terminal neural-network explorer", Style(.title)).truncated(to: width, glyphs: g),
+              column: 0, row: 0)
     frame.put(" Scenarios (\(state.homeEntries.count))", column: 0, row: 2, style: Style(.panelTitle))
     let first = layout.firstVisible(selection: state.homeSelection, count: state.homeEntries.count)
-    let width = state.size.width
-    for (offset, entry) in state.homeEntries.dropFirst(first).prefix(layout.listHeight).enumerated() {
+    for (offset, entry) in state.homeEntries.dropFirst(first).prefix(layout.visibleEntries).enumerated() {
         let index = first + offset
-        let row = layout.listTop + offset
+        let row = layout.listTop + offset * HomeLayout.rowsPerEntry
         let selected = index == state.homeSelection
         let marker = selected ? (g.unicode ? " ▸ " : " > ") : "   "
         let failed: Bool = if case .failure = entry.scenario { true } else { false }
@@ -71,13 +80,7 @@ func viewHome(_ state: AppState, into frame: inout Frame) {
         if selected { frame.fill(Rect(x: 0, y: row, width: width, height: 1), with: Cell(" ", style: style)) }
         let name = Line([Span(marker + entry.title, style.adding(.bold)), Span("  " + entry.fileName, selected ? style : Style(.dim))])
         frame.put(name.truncated(to: width, glyphs: g), column: 0, row: row)
-    }
-    if state.homeSelection < state.homeEntries.count {
-        let entry = state.homeEntries[state.homeSelection]
-        let top = layout.listTop + layout.listHeight + 1
-        for (i, text) in wrap(g.fold(entry.summary), width: width - 4).prefix(max(0, state.size.height - 1 - top)).enumerated() {
-            frame.put(text, column: 3, row: top + i, style: Style(.emphasis))
-        }
+        frame.put(Line("     " + entry.summary, Style(failed ? .bad : .dim)).truncated(to: width, glyphs: g), column: 0, row: row + 1)
     }
     KeyHintBar(hints: homeKeyMap.barHints(state)).render(into: &frame, row: state.size.height - 1, area: frame.bounds, glyphs: g)
 }

@@ -50,7 +50,10 @@ public struct PerceptronExplorer: Sendable {
 
     /// Milliseconds between ticks while playing (at most 30 frames a second).
     public var tickInterval: Int? { playing ? max(33, 1000 / stepsPerSecond) : nil }
-    var stepsPerTick: Int { max(1, stepsPerSecond * (tickInterval ?? 1000) / 1000) }
+    /// Visits owed but not yet made: a tick makes the whole ones and keeps the fraction, so that the speed
+    /// shown is the speed played (60/s at 33 ms a tick is 1.98 visits a tick, not 1).
+    /// Counted in thousandths of a visit, so that it adds up exactly.
+    private var visitCredit = 0
 
     static func ranges(for dataset: Dataset) -> (ClosedRange<Double>, ClosedRange<Double>) {
         guard let b = dataset.bounds else { return (-1.5...1.5, -1.5...1.5) }
@@ -73,13 +76,17 @@ public struct PerceptronExplorer: Sendable {
     }
 
     mutating func tick() {
-        guard playing else { return }
-        for _ in 0..<stepsPerTick where playing { stepSample() }
+        guard playing, let interval = tickInterval else { return }
+        visitCredit += stepsPerSecond * interval
+        let visits = visitCredit / 1000
+        visitCredit %= 1000
+        for _ in 0..<visits where playing { stepSample() }
     }
 
     mutating func togglePlay() {
         if trainer.status.isFinished || trainer.sampleCount == 0 { playing = false; return }
         playing.toggle()
+        visitCredit = 0
     }
 
     mutating func changeSpeed(by delta: Int) {
@@ -95,9 +102,10 @@ public struct PerceptronExplorer: Sendable {
 
     /// A new seed: new points for a generated dataset, a new order for shuffled visits.
     mutating func reseed() {
+        let edited = dataset.name.hasSuffix("(edited)")
         seed &+= 1
         loadData(keepRanges: false)
-        note = "seed \(seed)"
+        note = "seed \(seed): training restarted" + (edited ? ", edits dropped" : "")
     }
 
     mutating func nextDataset() {
@@ -130,6 +138,12 @@ public struct PerceptronExplorer: Sendable {
 
     mutating func toggleClass() { classToAdd = 1 - classToAdd }
 
+    /// Keeps the keyboard cursor inside a plot area of this size (after a resize).
+    mutating func clampCursor(width: Int, height: Int) {
+        guard let c = cursor else { return }
+        cursor = (min(max(0, c.column), max(0, width - 1)), min(max(0, c.row), max(0, height - 1)))
+    }
+
     /// Adds a point of the selected class at (x, y), or removes the points in `cell` when there are some.
     mutating func toggle(pointAt x: Double, _ y: Double, cellOf: (Sample) -> (column: Int, row: Int)?, cell: (column: Int, row: Int)) {
         var samples = dataset.samples
@@ -150,6 +164,7 @@ public struct PerceptronExplorer: Sendable {
     /// Rounds a clicked coordinate to a step of about a hundredth of the range (so the panel shows short numbers).
     static func snap(_ value: Double, _ range: ClosedRange<Double>) -> Double {
         let span = range.upperBound - range.lowerBound
+        guard span.isFinite, span > 0, value.isFinite else { return value }
         var step = 1.0
         while step > span / 100 { step /= 10 }
         while step * 10 <= span / 100 { step *= 10 }

@@ -95,6 +95,7 @@ private func perform(_ action: PerceptronAction, on p: inout PerceptronExplorer,
         }
         p.cursor = (min(max(0, c.column), map.area.width - 1), min(max(0, c.row), map.area.height - 1))
     case .placeAtCursor:
+        p.clampCursor(width: map.area.width, height: map.area.height)
         guard let c = p.cursor else { break }
         let cell = (map.area.x + c.column, map.area.y + c.row)
         let point = map.point(column: cell.0, row: cell.1)
@@ -105,7 +106,7 @@ private func perform(_ action: PerceptronAction, on p: inout PerceptronExplorer,
     return .none
 }
 
-func viewPerceptron(_ p: PerceptronExplorer, size: Size, glyphs g: Glyphs, into frame: inout Frame) {
+func viewPerceptron(_ p: PerceptronExplorer, size: Size, glyphs g: Glyphs, theme: Theme, into frame: inout Frame) {
     let layout = PerceptronLayout(size: size)
     let trainer = p.trainer
 
@@ -123,7 +124,12 @@ func viewPerceptron(_ p: PerceptronExplorer, size: Size, glyphs g: Glyphs, into 
     var plot = layout.plot(p)
     let w = trainer.weights
     if w[1] != 0 || w[2] != 0 {
-        plot.shadedSide = .init(w0: w[0], w1: w[1], w2: w[2], style: Style(.plain, background: .positiveSide))
+        if theme.shadesWithBackground {
+            plot.shadedSide = .init(w0: w[0], w1: w[1], w2: w[2], style: Style(.plain, background: .positiveSide))
+        } else {
+            plot.shadedSide = .init(w0: w[0], w1: w[1], w2: w[2], style: Style(.positiveSide))
+            plot.shadeMark = g.unicode ? "·" : "."
+        }
         if p.showGhost, let ghost = p.ghostWeights, ghost != w {
             plot.lines.append(.init(w0: ghost[0], w1: ghost[1], w2: ghost[2], style: Style(.ghost), asciiMark: "."))
         }

@@ -5,6 +5,11 @@ public func update(_ state: inout AppState, _ msg: Msg) {
     switch msg {
     case .resize(let size):
         state.size = size
+        if case .perceptron(var p) = state.screen {
+            let area = PerceptronLayout(size: size).mapping(p).area
+            p.clampCursor(width: area.width, height: area.height)
+            state.screen = .perceptron(p)
+        }
         return
     case .tick:
         if case .perceptron(var p) = state.screen {

@@ -14,7 +14,7 @@ public func view(_ state: AppState) -> Frame {
         viewHome(state, into: &frame)
         help = HelpOverlay(title: "keys: scenarios", hints: homeKeyMap.helpHints(state))
     case .perceptron(let p):
-        viewPerceptron(p, size: size, glyphs: state.glyphs, into: &frame)
+        viewPerceptron(p, size: size, glyphs: state.glyphs, theme: state.theme, into: &frame)
         help = HelpOverlay(title: "keys: perceptron", hints: perceptronKeyMap.helpHints(p),
                            footer: "click: add/remove a point · right click: class · any key closes")
     }

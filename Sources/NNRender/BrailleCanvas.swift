@@ -32,12 +32,12 @@ public struct BrailleCanvas: Sendable {
         if abs(c) >= abs(b) {
             for u in 0..<dotWidth {
                 let v = -(a + b * (Double(u) + 0.5)) / c
-                if v.isFinite { set(dotX: u, dotY: Int(v.rounded(.down)), mark: mark) }
+                if v >= 0, v < Double(dotHeight) { set(dotX: u, dotY: Int(v), mark: mark) }
             }
         } else {
             for v in 0..<dotHeight {
                 let u = -(a + c * (Double(v) + 0.5)) / b
-                if u.isFinite { set(dotX: Int(u.rounded(.down)), dotY: v, mark: mark) }
+                if u >= 0, u < Double(dotWidth) { set(dotX: Int(u), dotY: v, mark: mark) }
             }
         }
     }
@@ -51,8 +51,6 @@ public struct BrailleCanvas: Sendable {
         if folded > 67.5 { return "|" }
         return (du * dv > 0) ? "\\" : "/"
     }
-
-    public func isSet(column: Int, row: Int) -> Bool { bits[row * columns + column] != 0 }
 
     /// The character for a cell, or nil when it has no dot.
     public func character(column: Int, row: Int, glyphs: Glyphs) -> Character? {

@@ -14,7 +14,7 @@ public struct Frame: Sendable, Equatable {
     public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
     public subscript(column: Int, row: Int) -> Cell {
-        get { cells[row * width + column] }
+        get { contains(column: column, row: row) ? cells[row * width + column] : .blank }
         set {
             guard column >= 0, column < width, row >= 0, row < height else { return }
             cells[row * width + column] = newValue
@@ -38,15 +38,6 @@ public struct Frame: Sendable, Equatable {
             c += 1
         }
         return c
-    }
-
-    /// Sets only the style of the cells in `area`, keeping their characters.
-    public mutating func restyle(_ area: Rect, _ transform: (Style) -> Style) {
-        for row in max(0, area.y)..<min(height, area.maxY) {
-            for column in max(0, area.x)..<min(width, area.maxX) {
-                cells[row * width + column].style = transform(cells[row * width + column].style)
-            }
-        }
     }
 
     public mutating func fill(_ area: Rect, with cell: Cell = .blank) {

@@ -21,16 +21,6 @@ public struct Rect: Sendable, Hashable, CustomStringConvertible {
         let c = min(max(0, count), width)
         return (Rect(x: x, y: y, width: c, height: height), Rect(x: x + c, y: y, width: width - c, height: height))
     }
-    /// Splits off `count` rows at the top; returns (top, rest).
-    public func splitTop(_ count: Int) -> (Rect, Rect) {
-        let r = min(max(0, count), height)
-        return (Rect(x: x, y: y, width: width, height: r), Rect(x: x, y: y + r, width: width, height: height - r))
-    }
-    /// Splits off `count` rows at the bottom; returns (rest, bottom).
-    public func splitBottom(_ count: Int) -> (Rect, Rect) {
-        let r = min(max(0, count), height)
-        return (Rect(x: x, y: y, width: width, height: height - r), Rect(x: x, y: maxY - r, width: width, height: r))
-    }
 }
 
 /// A terminal size in cells.
@@ -40,8 +30,9 @@ public struct Size: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(width)x\(height)" }
     /// Parses `WIDTHxHEIGHT` (e.g. `100x30`).
     public init?(parsing text: String) {
-        let parts = text.lowercased().split(separator: "x")
-        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), w > 0, h > 0 else { return nil }
+        let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let w = Int(parts[0]), let h = Int(parts[1]), w > 0, h > 0 else { return nil }
         self.init(width: w, height: h)
     }
 }

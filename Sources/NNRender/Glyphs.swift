@@ -13,7 +13,6 @@ public struct Glyphs: Sendable, Hashable {
     public var bottomRight: Character { unicode ? "┘" : "+" }
     public var teeLeft: Character { unicode ? "├" : "+" }
     public var teeRight: Character { unicode ? "┤" : "+" }
-    public var teeUp: Character { unicode ? "┴" : "+" }
     public var teeDown: Character { unicode ? "┬" : "+" }
     /// Class 0 and class 1 markers: shape tells them apart without colour.
     public var classA: Character { unicode ? "○" : "o" }
@@ -21,8 +20,6 @@ public struct Glyphs: Sendable, Hashable {
     public var visited: Character { unicode ? "◆" : "@" }
     public var cursor: Character { "+" }
     public var arrow: String { unicode ? "→" : "->" }
-    public var leftArrow: String { unicode ? "←" : "<-" }
-    public var ellipsis: String { unicode ? "…" : "..." }
     /// The separator between items of a status line.
     public var middleDot: String { unicode ? "·" : "|" }
     /// Multiplication in formulas (`η·e·x`).
@@ -30,9 +27,6 @@ public struct Glyphs: Sendable, Hashable {
     public var play: String { unicode ? "▶" : ">" }
     public var pause: String { unicode ? "‖" : "||" }
     public var minus: String { unicode ? "−" : "-" }
-    public var times: String { unicode ? "×" : "x" }
-    /// The shade ramp for monochrome heatmaps, light to dark.
-    public static let shadeRamp: [Character] = Array(" .:-=+*#%@")
 }
 
 extension Glyphs {

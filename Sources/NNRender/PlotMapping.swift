@@ -30,16 +30,20 @@ public struct PlotMapping: Sendable, Hashable {
         (xRange.lowerBound + subColumn / xScale, yRange.upperBound - subRow / yScale)
     }
 
-    /// A padded range around `values` (or `fallback` when empty), so that points do not sit on the border.
+    /// The range from `low` to `high` widened by `padding` of its width on each side, so that points do not
+    /// sit on the border; a single value gets ±1 around it, and a non-finite input the range −1…1.
     public static func paddedRange(_ low: Double, _ high: Double, padding: Double = 0.2) -> ClosedRange<Double> {
+        guard low.isFinite, high.isFinite else { return -1...1 }
         var lo = low, hi = high
-        if !(hi > lo) { lo -= 1; hi += 1 }
+        if !(hi > lo) { lo -= max(1, abs(lo) * 1e-6); hi += max(1, abs(hi) * 1e-6) }
         let pad = (hi - lo) * padding
+        guard (lo - pad).isFinite, (hi + pad).isFinite else { return lo...hi }
         return (lo - pad)...(hi + pad)
     }
 }
 
-/// Round tick positions (steps of 1, 2 or 5 × 10ᵏ) inside a range, about `target` of them.
+/// Round tick positions (steps of 1, 2 or 5 × 10ᵏ) inside a range, about `target` of them; none when the
+/// range is empty, not finite, or too narrow for its magnitude to hold distinct ticks.
 public func niceTicks(_ range: ClosedRange<Double>, target: Int) -> [Double] {
     let span = range.upperBound - range.lowerBound
     guard span > 0, span.isFinite, target > 0 else { return [] }
@@ -48,12 +52,11 @@ public func niceTicks(_ range: ClosedRange<Double>, target: Int) -> [Double] {
     while magnitude * 10 <= rough { magnitude *= 10 }
     while magnitude > rough { magnitude /= 10 }
     let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= rough } ?? 10 * magnitude
-    var ticks: [Double] = []
-    var k = (range.lowerBound / step).rounded(.up)
-    while k * step <= range.upperBound + step * 1e-9 {
-        let t = k * step
-        ticks.append(abs(t) < step * 1e-9 ? 0 : t)
-        k += 1
+    let first = (range.lowerBound / step).rounded(.up), last = ((range.upperBound + step * 1e-9) / step).rounded(.down)
+    // Beyond 2^53 consecutive multiples are no longer distinct doubles: no ticks rather than an endless loop.
+    guard first.isFinite, last.isFinite, abs(first) < 0x1p52, abs(last) < 0x1p52, last - first < 1_000 else { return [] }
+    return (Int(first)...max(Int(first), Int(last))).compactMap { k in
+        let t = Double(k) * step
+        return t <= range.upperBound + step * 1e-9 ? (abs(t) < step * 1e-9 ? 0 : t) : nil
     }
-    return ticks
 }

@@ -26,8 +26,10 @@ public struct ScatterPlot: Sendable {
     public var points: [Point] = []
     /// Drawn in order, so later lines cover earlier ones (ghost first, current last).
     public var lines: [DecisionLine] = []
-    /// Cells whose centre has `w0 + w1·x + w2·y ≥ 0` get this background.
+    /// Cells whose centre has `w0 + w1·x + w2·y ≥ 0` get the line's style (a background colour) …
     public var shadedSide: DecisionLine?
+    /// … or, where a theme cannot shade with a background, this mark in every other empty cell.
+    public var shadeMark: Character?
     public var cursor: (x: Double, y: Double)?
     public var xLabel = "x1"
 
@@ -70,7 +72,10 @@ public struct ScatterPlot: Sendable {
         for row in map.area.y..<map.area.maxY {
             for column in map.area.x..<map.area.maxX {
                 let p = map.point(column: column, row: row)
-                if side.value(p.x, p.y) >= 0 {
+                guard side.value(p.x, p.y) >= 0 else { continue }
+                if let shadeMark {
+                    if (column + row) % 2 == 0 { frame[column, row] = Cell(shadeMark, style: side.style) }
+                } else {
                     frame[column, row].style = side.style
                 }
             }

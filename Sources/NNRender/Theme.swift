@@ -32,15 +32,9 @@ public struct Theme: Sendable, Hashable {
     public let kind: Kind
     public var name: String { kind.rawValue }
     public var usesColor: Bool { kind != .monochrome }
-    /// The highest palette index this theme uses (a sink needs at least this many colours).
-    public var colorsNeeded: Int {
-        switch kind {
-        case .standard, .highContrast: 256
-        case .eightColor: 8
-        case .monochrome: 0
-        }
-    }
-
+    /// Whether a background colour can shade an area visibly. Eight colours have no colour light enough to
+    /// sit behind points on a dark terminal, and monochrome has none: views draw a dot texture instead.
+    public var shadesWithBackground: Bool { kind == .standard || kind == .highContrast }
     public init(_ kind: Kind) { self.kind = kind }
     public static let standard = Theme(.standard)
     public static let highContrast = Theme(.highContrast)
@@ -146,7 +140,7 @@ public struct Theme: Sendable, Hashable {
         case .visited: Entry(.indexed(6), [.bold])   // cyan: blue and yellow points both read on it
         case .cursor: Entry(.indexed(0), bg: .indexed(7))
         case .hyperplane: Entry(.indexed(7), [.bold])
-        case .positiveSide: Entry(.indexed(0), bg: .indexed(0))
+        case .positiveSide: Entry(.indexed(7), [.dim])
         case .good: Entry(.indexed(2), [.bold])
         case .bad: Entry(.indexed(1), [.bold])
         case .warning: Entry(.indexed(3), [.bold])

@@ -19,6 +19,18 @@ public enum BuiltinScenarios {
     }
 
     /// Every built-in, in file-name order.
+    /// The order the lecture takes; files not named here follow in file-name order.
+    public static let lectureOrder = ["perceptron-worked-example", "perceptron-and", "perceptron-or", "perceptron-xor",
+                                      "perceptron-separable", "perceptron-overlapping"].map { $0 + ".yaml" }
+
+    /// `files` (by default the built-ins) sorted into the lecture's order.
+    public static func inLectureOrder(_ files: [(name: String, text: String)] = files) -> [(name: String, text: String)] {
+        func rank(_ name: String) -> Int { lectureOrder.firstIndex(of: name) ?? lectureOrder.count }
+        return files.enumerated().sorted { a, b in
+            (rank(a.element.name), a.offset) < (rank(b.element.name), b.offset)
+        }.map(\.element)
+    }
+
     public static func loadAll() throws(ScenarioError) -> [Scenario] {
         var scenarios: [Scenario] = []
         for file in files { scenarios.append(try load(named: file.name)) }

@@ -49,24 +49,42 @@ struct Field {
         return value
     }
 
-    /// A number greater than 0.
-    func positiveNumber() -> Double? {
+    /// A number greater than 0 and at most `limit`.
+    func positiveNumber(atMost limit: Double) -> Double? {
         guard let value = number() else { return nil }
         guard value > 0 else {
             fail("\(name) must be greater than 0, found \(node.scalarText)")
             return nil
         }
+        return atMost(limit, value)
+    }
+
+    /// A number within ±`limit` (coordinates and weights: far larger ones only overflow the arithmetic).
+    func number(within limit: Double) -> Double? {
+        guard let value = number() else { return nil }
+        guard abs(value) <= limit else {
+            fail("\(name) must be between -\(Int(limit)) and \(Int(limit)), found \(node.scalarText)")
+            return nil
+        }
         return value
     }
 
-    /// A number of at least 0.
-    func nonNegativeNumber() -> Double? {
+    private func atMost(_ limit: Double, _ value: Double) -> Double? {
+        guard value <= limit else {
+            fail("\(name) must be at most \(Int(limit)), found \(node.scalarText)")
+            return nil
+        }
+        return value
+    }
+
+    /// A number from 0 to `limit`.
+    func nonNegativeNumber(atMost limit: Double) -> Double? {
         guard let value = number() else { return nil }
         guard value >= 0 else {
             fail("\(name) must be at least 0, found \(node.scalarText)")
             return nil
         }
-        return value
+        return atMost(limit, value)
     }
 
     /// An integer within `range`.
@@ -83,7 +101,12 @@ struct Field {
             fail("\(name) must be \(expected), found \(node.found)")
             return nil
         }
-        guard let value = node.int, range.contains(value) else {
+        guard let value = node.int else {
+            // Tagged an integer but not an Int: beyond 64 bits.
+            fail("\(name) must be at most \(range.upperBound), found \(node.scalarText)")
+            return nil
+        }
+        guard range.contains(value) else {
             fail("\(name) must be \(expected), found \(node.scalarText)")
             return nil
         }

@@ -39,8 +39,8 @@ extension ScenarioReader {
                 field.item(item, named: "point").fail("each point must be a row \(row), found \(found)")
                 continue
             }
-            let x1 = field.item(values[0], named: "x1").number()
-            let x2 = field.item(values[1], named: "x2").number()
+            let x1 = field.item(values[0], named: "x1").number(within: Sample.coordinateLimit)
+            let x2 = field.item(values[1], named: "x2").number(within: Sample.coordinateLimit)
             let label = field.item(values[2], named: "class").integer(in: 0...1)
             if let x1, let x2, let label { samples.append(Sample(x1, x2, label: label)) }
         }
@@ -52,8 +52,8 @@ extension ScenarioReader {
         guard let block = MappingReader(field, keys: ["kind", "count", "noise", "margin"]) else { return nil }
         let kind = block.field("kind", required: true)?.choice(DatasetKind.self)
         let count = block.field("count").map { $0.integer(in: 1...100_000) }
-        let noise = block.field("noise").map { $0.nonNegativeNumber() }
-        let margin = block.field("margin").map { $0.nonNegativeNumber() }
+        let noise = block.field("noise").map { $0.nonNegativeNumber(atMost: 100) }
+        let margin = block.field("margin").map { $0.nonNegativeNumber(atMost: 100) }
         // A double optional is a value that was present but invalid (already reported).
         guard let kind, count != .some(nil), noise != .some(nil), margin != .some(nil) else { return nil }
         var generator = DatasetGenerator(kind: kind, count: count ?? nil, noise: noise ?? nil)

@@ -48,7 +48,7 @@ struct ScenarioReader {
             guard let field = block.field(key) else { return }
             if let value = value(field) { settings[keyPath: path] = value } else { valid = false }
         }
-        read("learning_rate", { $0.positiveNumber() }, into: \.learningRate)
+        read("learning_rate", { $0.positiveNumber(atMost: 1000) }, into: \.learningRate)
         read("initial_weights", initialWeights, into: \.initialWeights)
         read("order", { $0.choice(SampleOrder.self) }, into: \.order)
         read("max_epochs", { $0.integer(in: 1...100_000) }, into: \.maxEpochs)
@@ -63,7 +63,7 @@ struct ScenarioReader {
             field.fail("\(field.name) must be \(expected), found \(items.count) item\(items.count == 1 ? "" : "s")")
             return nil
         }
-        let weights = items.enumerated().map { field.item($1, named: "w\($0)").number() }
+        let weights = items.enumerated().map { field.item($1, named: "w\($0)").number(within: 1e6) }
         return weights.contains(nil) ? nil : weights.compactMap { $0 }
     }
 }

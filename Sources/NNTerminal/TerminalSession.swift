@@ -52,23 +52,31 @@ public enum TerminalSession {
 
         // Signals: ignore them at the process level (also keeps ncurses from installing its own handlers, which
         // would exit without a clean teardown) and observe them through dispatch sources that only set a flag.
+        // Ctrl-C, Ctrl-\\, SIGTERM and a hang-up end the loop cleanly; a second one while the loop is stuck
+        // restores the terminal and exits at once.
         let stop = StopRequest()
-        let previousInt = signal(SIGINT, SIG_IGN)
-        let previousTerm = signal(SIGTERM, SIG_IGN)
-        let sources = [SIGINT, SIGTERM].map { number in
+        let stopSignals = [SIGINT, SIGTERM, SIGQUIT, SIGHUP]
+        let previous = stopSignals.map { signal($0, SIG_IGN) }
+        let sources = stopSignals.map { number in
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { @Sendable in stop.signal.store(number, ordering: .relaxed) }
+            source.setEventHandler { @Sendable in
+                if stop.signal.exchange(number, ordering: .relaxed) != 0 {
+                    endwin()
+                    _exit(128 + number)
+                }
+            }
             source.resume()
             return source
         }
         defer {
             for source in sources { source.cancel() }
-            signal(SIGINT, previousInt)
-            signal(SIGTERM, previousTerm)
+            for (number, handler) in zip(stopSignals, previous) { signal(number, handler) }
         }
 
         guard let screen = newterm(nil, nnx_stdout(), nnx_stdin()) else { throw .unknownTerminal(term: term) }
+        CrashGuard.install()
         defer {
+            CrashGuard.remove()
             endwin()
             delscreen(screen)
         }
@@ -82,7 +90,7 @@ public enum TerminalSession {
         set_escdelay(25)
         curs_set(0)
         // Presses only: motion reports would send every pointer move over ssh.
-        mousemask(nnx_all_mouse_events(), nil)
+        mousemask(nnx_button1_pressed() | nnx_button2_pressed() | nnx_button3_pressed(), nil)
         mouseinterval(0)
 
         let output = CursesScreen(window: window, unicode: unicode)

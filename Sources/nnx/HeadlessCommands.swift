@@ -110,7 +110,7 @@ struct Train: ParsableCommand {
         if json {
             var o = JSONObject()
             o.add("model", "perceptron")
-            o.add("seed", Int(truncatingIfNeeded: seed))
+            o.add("seed", seed)
             o.add("status", status)
             o.add("epochs", trainer.epoch)
             o.add("steps", trainer.steps)
@@ -122,7 +122,7 @@ struct Train: ParsableCommand {
         } else {
             print("""
                 \(scenario.title) (seed \(seed))
-                status:   \(status) after \(trainer.epoch) epochs (\(trainer.steps) sample visits, \(trainer.totalUpdates) updates)
+                status:   \(status) after \(plural(trainer.epoch, "epoch")) (\(plural(trainer.steps, "sample visit")), \(plural(trainer.totalUpdates, "update")))
                 weights:  \(formatVector(trainer.weights, digits: 6, glyphs: .ascii))
                 accuracy: \(correct)/\(dataset.count) = \(formatNumber(accuracy * 100, digits: 2, glyphs: .ascii)) %
                 time:     \(formatNumber(seconds * 1000, digits: 3, glyphs: .ascii)) ms
@@ -145,7 +145,13 @@ struct Check: ParsableCommand {
         var failed = false
         for file in files {
             let problems: [ScenarioError]
-            if FileManager.default.fileExists(atPath: file) || builtinName(file) == nil {
+            let exists = FileManager.default.fileExists(atPath: file)
+            if !exists, builtinName(file) == nil, !file.contains("/"), !file.contains(".") {
+                failed = true
+                printError(unknownNameMessage(file))
+                continue
+            }
+            if exists || builtinName(file) == nil {
                 problems = file.lowercased().hasSuffix(".csv")
                     ? Result { () throws(ScenarioError) in try ScenarioLoader.load(csvFile: file) }.problems
                     : ScenarioLoader.problems(contentsOf: file)
@@ -174,7 +180,7 @@ struct Lessons: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the built-in scenarios.")
 
     func run() throws {
-        for file in BuiltinScenarios.files {
+        for file in BuiltinScenarios.inLectureOrder() {
             let name = String(file.name.dropLast(".yaml".count))
             switch Result(catching: { () throws(ScenarioError) in try BuiltinScenarios.load(named: file.name) }) {
             case .success(let s): print(name.padding(toLength: 28, withPad: " ", startingAt: 0) + s.title + "\n" + String(repeating: " ", count: 28) + s.summary)
@@ -183,3 +189,6 @@ struct Lessons: ParsableCommand {
         }
     }
 }
+
+/// `1 epoch`, `2 epochs`.
+func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }

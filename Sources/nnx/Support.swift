@@ -7,9 +7,6 @@ func printError(_ message: String) {
     FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
 }
 
-/// Bad input already reported on stderr: exit with status 2.
-struct BadInput: Error {}
-
 /// Loads FILE: a path, the name of a built-in scenario (`perceptron-and` or `perceptron-and.yaml`), or a CSV of points.
 /// Errors are printed as `file:line:col: error: …` and become exit status 2.
 func loadScenario(_ argument: String) throws -> Scenario {

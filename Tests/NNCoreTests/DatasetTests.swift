@@ -57,6 +57,11 @@ final class DatasetTests: XCTestCase {
         XCTAssertEqual(error("0,0,2\n"), "row 1: class must be 0 or 1, found \"2\"")
         XCTAssertEqual(error("x1,x2,class\n"), "row 1: no data rows")
         XCTAssertEqual(error("0,0,0\nnan,0,1\n"), "row 2: x1 is not a number: \"nan\"")
+        XCTAssertEqual(error("0x10,0,1\n"), "row 1: x1 is not a number: \"0x10\"")
+        XCTAssertEqual(error("\"0\",\"0\",\"0\"\n"), "row 1: x1: quoted values are not supported, found \"0\"")
+        XCTAssertEqual(error("1e400,0,1\n"), "row 1: x1 must be between -1000000 and 1000000, found 1e400")
+        XCTAssertEqual(error("0,2e6,1\n"), "row 1: x2 must be between -1000000 and 1000000, found 2e6")
+        XCTAssertEqual(error("x1,abc,1\n"), "row 1: x1 is not a number: \"x1\"")
     }
 }
 

@@ -128,6 +128,52 @@ final class PerceptronTests: XCTestCase {
         XCTAssertEqual(event?.epoch, 7)
     }
 
+    /// Changing η mid-epoch (even to the same value) must not record mid-epoch weights as an epoch boundary.
+    func testLearningRateChangeMidEpochGivesNoFalseCycle() {
+        var changed = PerceptronTrainer(samples: Self.andTable, settings: PerceptronSettings(), seed: 1)
+        var plain = changed
+        changed.step(); changed.step()
+        changed.setLearningRate(1)
+        while changed.step() != nil {}
+        while plain.step() != nil {}
+        XCTAssertEqual(changed.status, plain.status)
+        XCTAssertEqual(changed.status, .converged(epoch: 6))
+    }
+
+    func testTinyLearningRatesAreNotMistakenForCycles() {
+        var trainer = PerceptronTrainer(samples: Self.andTable, settings: PerceptronSettings(learningRate: 1e-10), seed: 1)
+        while trainer.step() != nil {}
+        XCTAssertEqual(trainer.status, .converged(epoch: 6))
+        XCTAssertEqual(trainer.weights, [-6e-10, 4e-10, 2e-10])
+    }
+
+    func testConvergenceSurvivesALearningRateChange() {
+        var trainer = PerceptronTrainer(samples: Self.andTable, settings: PerceptronSettings(), seed: 1)
+        while trainer.step() != nil {}
+        trainer.setLearningRate(0.5)
+        XCTAssertEqual(trainer.status, .converged(epoch: 6))
+    }
+
+    /// Editing the data mid-epoch restarts that epoch under its own number and forgets the last update.
+    func testReplacingSamplesMidEpochRestartsThatEpoch() {
+        var trainer = PerceptronTrainer(samples: Self.andTable, settings: PerceptronSettings(), seed: 1)
+        trainer.runEpoch()
+        trainer.step()
+        XCTAssertEqual(trainer.epoch, 2)
+        trainer.replaceSamples(Array(Self.andTable.dropFirst()))
+        XCTAssertEqual(trainer.epoch, 1)
+        XCTAssertNil(trainer.lastUpdate)
+        XCTAssertEqual(trainer.step()?.epoch, 2)
+        XCTAssertEqual(trainer.step()?.position, 2)
+    }
+
+    func testWrongNumberOfInitialWeightsIsPaddedNotACrash() {
+        var settings = PerceptronSettings()
+        settings.initialWeights = [1]
+        let trainer = PerceptronTrainer(samples: Self.andTable, settings: settings, seed: 1)
+        XCTAssertEqual(trainer.weights, [1, 0, 0])
+    }
+
     func testResetReturnsToInitialWeights() {
         var trainer = PerceptronTrainer(samples: Self.andTable, settings: PerceptronSettings(initialWeights: [1, 1, 1]), seed: 1)
         trainer.runEpoch()

@@ -21,14 +21,4 @@ final class BuiltinScenariosRunTests: XCTestCase {
             }
         }
     }
-
-    /// Same scenario and seed: byte-identical frames.
-    func testFramesAreDeterministic() throws {
-        func frame() throws -> String {
-            var state = AppState(size: Size(width: 100, height: 30), scenario: try builtin("perceptron-separable"))
-            for _ in 0..<37 { update(&state, .key(.character("n"))) }
-            return view(state).styleDump(theme: .standard) + view(state).textDump
-        }
-        XCTAssertEqual(try frame(), try frame())
-    }
 }

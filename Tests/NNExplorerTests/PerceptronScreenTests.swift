@@ -240,3 +240,78 @@ final class PerceptronScreenFeedbackTests: XCTestCase {
         XCTAssertTrue(text.contains(formatVector(u.weightsAfter)), text)
     }
 }
+
+final class PerceptronScreenEdgeTests: XCTestCase {
+    let size = Size(width: 100, height: 30)
+
+    /// The speed shown is the speed played: 60/s at 33 ms a tick is 1.98 visits a tick.
+    func testPlaySpeedAboveTheFrameRateIsHonoured() throws {
+        var state = AppState(size: size, scenario: try builtin("perceptron-overlapping"))
+        press(&state, " +++++")                           // 60 visits a second
+        XCTAssertEqual(state.perceptron?.stepsPerSecond, 60)
+        XCTAssertEqual(state.tickInterval, 33)
+        for _ in 0..<100 { update(&state, .tick) }         // 3.3 s of ticks
+        XCTAssertEqual(state.perceptron?.trainer.steps, 198)
+    }
+
+    func testRightClickSwitchesTheClassAndHomeClickOpens() throws {
+        var state = AppState(size: size, scenario: try builtin("perceptron-and"))
+        update(&state, .mouse(column: 10, row: 10, button: .right))
+        XCTAssertEqual(state.perceptron?.classToAdd, 0)
+        var home = AppState(size: size)
+        update(&home, .mouse(column: 5, row: HomeLayout(size: size).listTop + 2 * 2 + 1, button: .left))   // third entry's summary row
+        XCTAssertEqual(home.perceptron?.scenario.title, home.homeEntries[2].title)
+    }
+
+    func testTheCursorStaysInsideThePlotAfterAResize() throws {
+        var state = AppState(size: Size(width: 160, height: 50), scenario: try builtin("perceptron-and"))
+        press(&state, "a")
+        for _ in 0..<80 { update(&state, .key(.right)) }
+        update(&state, .resize(Size(width: 64, height: 20)))
+        let area = PerceptronLayout(size: state.size).mapping(state.perceptron!).area
+        XCTAssertLessThan(state.perceptron!.cursor!.column, area.width)
+        update(&state, .key(.enter))
+        let added = try XCTUnwrap(state.perceptron?.dataset.samples.last)
+        XCTAssertTrue(state.perceptron!.xRange.contains(added.x1), "\(added)")
+    }
+
+    /// Huge weights put the line far outside the plot: no crash, the remark says so.
+    func testExtremeWeightsRender() throws {
+        for weights: [Double] in [[1e6, 0, 1], [0, 1e6, -1e-6], [-1e6, 1e6, 1e6]] {
+            var scenario = try builtin("perceptron-and")
+            scenario.perceptron.initialWeights = weights
+            let state = AppState(size: size, scenario: scenario)
+            XCTAssertEqual(view(state).width, size.width)
+        }
+    }
+
+    /// Themes without a usable background colour show the positive side as a dot texture.
+    func testMonochromeShadesWithDots() throws {
+        var state = AppState(size: size, scenario: try builtin("perceptron-and"), theme: .monochrome)
+        press(&state, String(repeating: "n", count: 20))
+        XCTAssertTrue(view(state).plainText.contains("· · ·"))
+        state.theme = .standard
+        XCTAssertFalse(view(state).plainText.contains("· · ·"))
+    }
+
+    func testReseedSaysWhatItDiscarded() throws {
+        var state = AppState(size: size, scenario: try builtin("perceptron-and"))
+        let map = PerceptronLayout(size: size).mapping(state.perceptron!)
+        update(&state, .mouse(column: map.area.x + 1, row: map.area.y + 1, button: .left))
+        press(&state, "s")
+        XCTAssertEqual(state.perceptron?.note, "seed 2: training restarted, edits dropped")
+        XCTAssertEqual(state.perceptron?.dataset.count, 4)
+    }
+
+    /// Editing points clears the last update, so the panel never describes a sample that moved or went.
+    func testRemovingThePointJustVisitedClearsThePanel() throws {
+        var state = AppState(size: size, scenario: try builtin("perceptron-and"))
+        press(&state, "n")
+        let map = PerceptronLayout(size: size).mapping(state.perceptron!)
+        let cell = try XCTUnwrap(map.cell(x: 0, y: 0))
+        update(&state, .mouse(column: cell.column, row: cell.row, button: .left))
+        XCTAssertEqual(state.perceptron?.dataset.count, 3)
+        XCTAssertNil(state.perceptron?.trainer.lastUpdate)
+        XCTAssertTrue(view(state).plainText.contains("┌ update ─"))
+    }
+}

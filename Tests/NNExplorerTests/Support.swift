@@ -4,7 +4,7 @@ import NNScenario
 import SnapshotTesting
 import XCTest
 
-func builtin(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws -> Scenario {
+func builtin(_ name: String) throws -> Scenario {
     try BuiltinScenarios.load(named: name + ".yaml")
 }
 
@@ -19,9 +19,4 @@ func assertFrameSnapshots(_ state: AppState, named name: String,
     assertSnapshot(of: frame.textDump, as: .lines, named: name + "-text", file: file, testName: testName, line: line)
     assertSnapshot(of: frame.styleDump(theme: .standard), as: .lines, named: name + "-colour", file: file, testName: testName, line: line)
     assertSnapshot(of: frame.styleDump(theme: .monochrome), as: .lines, named: name + "-mono", file: file, testName: testName, line: line)
-}
-
-extension Frame {
-    /// Every row's text, joined: handy for `contains` checks.
-    var allText: String { plainText }
 }

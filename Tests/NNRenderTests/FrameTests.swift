@@ -42,6 +42,41 @@ final class FrameTests: XCTestCase {
         XCTAssertEqual(niceTicks(-0.27...1.27, target: 4), [0, 0.5, 1])
     }
 
+    /// Ranges too narrow for their magnitude, or not finite, give no ticks (this once looped for ever).
+    func testNiceTicksOnDegenerateRanges() {
+        XCTAssertEqual(niceTicks(1e17...(1e17 + 16), target: 4), [])
+        XCTAssertEqual(niceTicks(0...Double.infinity, target: 4), [])
+        XCTAssertEqual(niceTicks(1...1, target: 4), [])
+    }
+
+    func testPaddedRangeStaysFinite() {
+        XCTAssertEqual(PlotMapping.paddedRange(.infinity, .infinity), -1...1)
+        XCTAssertEqual(PlotMapping.paddedRange(2, 2), 0.6...3.4)
+        let huge = PlotMapping.paddedRange(-1e308, 1e308)
+        XCTAssertTrue(huge.lowerBound.isFinite && huge.upperBound.isFinite)
+    }
+
+    /// A line far outside the canvas draws nothing (and does not trap converting a huge coordinate).
+    func testBrailleLineFarAway() {
+        var canvas = BrailleCanvas(columns: 4, rows: 2)
+        canvas.line(a: 1e300, b: 1, c: 1e-300)
+        canvas.line(a: -1e30, b: 0, c: 1)
+        for row in 0..<2 { for column in 0..<4 { XCTAssertNil(canvas.character(column: column, row: row, glyphs: .unicode)) } }
+    }
+
+    func testNumberFormatExtremes() {
+        XCTAssertEqual(formatNumber(1e306), "1e+306")
+        XCTAssertEqual(formatNumber(-.infinity), "−∞")
+        XCTAssertEqual(formatNumber(-.infinity, glyphs: .ascii), "-inf")
+    }
+
+    func testSizeParsing() {
+        XCTAssertEqual(Size(parsing: "100x30"), Size(width: 100, height: 30))
+        XCTAssertNil(Size(parsing: "100x30x"))
+        XCTAssertNil(Size(parsing: "+100x+30"))
+        XCTAssertNil(Size(parsing: "0x5"))
+    }
+
     func testPlotMappingRoundTrip() {
         let map = PlotMapping(area: Rect(x: 10, y: 2, width: 20, height: 10), xRange: 0...2, yRange: 0...1)
         XCTAssertEqual(map.cell(x: 0, y: 1)?.column, 10)
@@ -82,7 +117,8 @@ final class FrameTests: XCTestCase {
         XCTAssertEqual(Theme.standard.resolve(Style(.classA)).foreground, .indexed(33))
         XCTAssertEqual(Theme.monochrome.resolve(Style(.classB)), ResolvedStyle(foreground: .terminalDefault, background: .terminalDefault, attributes: [.bold]))
         XCTAssertEqual(Theme.standard.resolve(Style(.hintKey)).background, .indexed(117))
-        XCTAssertEqual(Theme.eightColor.resolve(Style(.plain, background: .positiveSide)).background, .indexed(0))
+        XCTAssertFalse(Theme.eightColor.shadesWithBackground)
+        XCTAssertTrue(Theme.standard.shadesWithBackground)
         XCTAssertTrue(Theme.monochrome.resolve(Style(.selection)).attributes.contains(.reverse))
     }
 

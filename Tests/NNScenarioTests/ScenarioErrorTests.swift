@@ -101,6 +101,11 @@ final class ScenarioErrorTests: XCTestCase {
         XCTAssertEqual(error(withPerceptron("max_epochs: 0")),
                        "s.yaml:8:15: error: max_epochs must be an integer from 1 to 100000, found 0")
         XCTAssertEqual(error("seed: -1\ntitle: T\n"), "s.yaml:1:7: error: seed must be an integer of at least 0, found -1")
+        XCTAssertEqual(error("seed: 99999999999999999999\ntitle: T\n"),
+                       "s.yaml:1:7: error: seed must be at most 9223372036854775807, found 99999999999999999999")
+        XCTAssertEqual(error(withPerceptron("learning_rate: 1e9")), "s.yaml:8:18: error: learning_rate must be at most 1000, found 1e9")
+        XCTAssertEqual(error(withPerceptron("initial_weights: [0, 1e300, 0]")),
+                       "s.yaml:8:24: error: w1 must be between -1000000 and 1000000, found 1e300")
         XCTAssertEqual(error("title: T\nsummary: S\nmodel: perceptron\ndata:\n  points:\n    - [0, 0, 2]\n"),
                        "s.yaml:6:14: error: class must be 0 or 1, found 2")
         XCTAssertEqual(error("title: T\nsummary: S\nmodel: perceptron\ndata:\n  points:\n    - [0, 0, 1.0]\n"),

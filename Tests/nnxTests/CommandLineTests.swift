@@ -94,10 +94,28 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(noColor.stdout.contains("38;5;"))
     }
 
-    func testRenderRejectsABadSize() throws {
-        let run = try nnx(["render", "perceptron-and", "--size", "big"])
+    /// Same scenario and seed: byte-identical frames and traces from separate runs.
+    func testSeparateRunsGiveIdenticalOutput() throws {
+        for args in [["render", "perceptron-separable", "--steps", "57", "--ansi"], ["trace", "perceptron-overlapping", "--epochs", "3"]] {
+            let first = try nnx(args), second = try nnx(args)
+            XCTAssertEqual(first.status, 0, first.stderr)
+            XCTAssertFalse(first.stdout.isEmpty)
+            XCTAssertEqual(first.stdout, second.stdout)
+        }
+    }
+
+    func testCheckSuggestsAMistypedName() throws {
+        let run = try nnx(["check", "perceptron-an"])
         XCTAssertEqual(run.status, 2)
-        XCTAssertTrue(run.stderr.contains("--size must look like 100x30"), run.stderr)
+        XCTAssertTrue(run.stderr.hasSuffix("did you mean 'perceptron-and'?\n"), run.stderr)
+    }
+
+    func testRenderRejectsABadSize() throws {
+        for size in ["big", "100x30x", "+100x+30", "0x10"] {
+            let run = try nnx(["render", "perceptron-and", "--size", size])
+            XCTAssertEqual(run.status, 2, size)
+            XCTAssertTrue(run.stderr.contains("--size must look like 100x30"), run.stderr)
+        }
     }
 
     func testCheckReportsErrorsWithTheirPlace() throws {
