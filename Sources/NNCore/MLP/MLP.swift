@@ -1,0 +1,67 @@
+/// A fully connected network. `weights[l]` holds the weights from layer `l` to layer `l + 1` as a flat
+/// row-major matrix of `(sizes[l] + 1) × sizes[l + 1]`: row 0 is the bias unit, so the lecture's `w_ij`
+/// (from unit i of layer l, bias i = 0, to unit j of layer l + 1) is `weights[l][i * sizes[l + 1] + j]`.
+public struct MLP: Sendable, Hashable {
+    public let sizes: [Int]
+    public var activation: Activation
+    public var output: OutputActivation
+    public var weights: [[Double]]
+
+    public init(sizes: [Int], activation: Activation, output: OutputActivation, weights: [[Double]]) {
+        precondition(sizes.count >= 2 && sizes.allSatisfy { $0 > 0 }, "a network needs an input and an output layer")
+        precondition(weights.count == sizes.count - 1
+                     && zip(weights, zip(sizes, sizes.dropFirst())).allSatisfy { $0.count == ($1.0 + 1) * $1.1 },
+                     "weights do not fit the layer sizes")
+        self.sizes = sizes; self.activation = activation; self.output = output; self.weights = weights
+    }
+
+    /// Weights drawn with `initialization` from `rng`.
+    public init(sizes: [Int], activation: Activation, output: OutputActivation, initialization: Initialization,
+                rng: inout SplitMix64) {
+        var weights: [[Double]] = []
+        for (fanIn, fanOut) in zip(sizes, sizes.dropFirst()) {
+            let limit = switch initialization {
+            case .uniform(let range): range
+            case .xavier: (6 / Double(fanIn + fanOut)).squareRoot()
+            case .he: (6 / Double(fanIn)).squareRoot()
+            }
+            weights.append((0..<((fanIn + 1) * fanOut)).map { _ in rng.uniform(-limit, limit) })
+        }
+        self.init(sizes: sizes, activation: activation, output: output, weights: weights)
+    }
+
+    /// From the lecture's nested layout `layers[l][i][j]` (row 0 = bias).
+    public init(sizes: [Int], activation: Activation, output: OutputActivation, nested: [[[Double]]]) {
+        self.init(sizes: sizes, activation: activation, output: output, weights: nested.map { $0.flatMap { $0 } })
+    }
+
+    /// The weights in the lecture's nested layout `layers[l][i][j]` (row 0 = bias).
+    public var nestedWeights: [[[Double]]] {
+        weights.enumerated().map { l, flat in
+            let columns = sizes[l + 1]
+            return stride(from: 0, to: flat.count, by: columns).map { Array(flat[$0..<($0 + columns)]) }
+        }
+    }
+
+    public func weight(layer l: Int, from i: Int, to j: Int) -> Double { weights[l][i * sizes[l + 1] + j] }
+
+    public var inputCount: Int { sizes[0] }
+    public var outputCount: Int { sizes[sizes.count - 1] }
+    public var layerCount: Int { sizes.count }
+    /// Classes the output tells apart: 2 for a single sigmoid unit, else one per output unit.
+    public var classCount: Int { outputCount == 1 ? 2 : outputCount }
+
+    /// The class an output vector predicts: ŷ ≥ 0.5 for a single unit, else the largest output.
+    public static func predictedClass(_ outputs: UnsafeBufferPointer<Double>) -> Int {
+        if outputs.count == 1 { return outputs[0] >= 0.5 ? 1 : 0 }
+        var best = 0
+        for k in 1..<outputs.count where outputs[k] > outputs[best] { best = k }
+        return best
+    }
+
+    /// The target vector of a class: `[c]` for a single sigmoid unit, else one-hot.
+    public func target(forClass c: Int) -> [Double] {
+        if outputCount == 1 { return [Double(c)] }
+        return (0..<outputCount).map { $0 == c ? 1 : 0 }
+    }
+}

@@ -1,0 +1,29 @@
+/// How an MLP is built and trained; the defaults are the lecture's XOR setting (2-2-1 sigmoid, squared error,
+/// per-sample SGD, η = 0.5, weights uniform in [−0.5, 0.5]).
+public struct MLPSettings: Sendable, Hashable {
+    public var sizes: [Int] = [2, 2, 1]
+    public var activation: Activation = .sigmoid
+    public var output: OutputActivation = .sigmoid
+    public var loss: Loss = .squaredError
+    public var learningRate = 0.5
+    /// α in `Δw(t) = η δ z + α Δw(t−1)`.
+    public var momentum = 0.0
+    /// λ: each step also moves every non-bias weight by `−η λ w` (L2 decay; biases are not decayed).
+    public var weightDecay = 0.0
+    /// 1 is the lecture's per-sample SGD; larger batches average the sample updates.
+    public var batchSize = 1
+    public var order: SampleOrder = .sequential
+    public var initialization: Initialization = .uniform(range: 0.5)
+    /// Explicit first weights in the `layers[l][i][j]` layout; they override `initialization`.
+    public var initialWeights: [[[Double]]]?
+    public var maxEpochs = 1000
+    /// The fraction of the points held out for validation (0: train on all of them).
+    public var validationSplit = 0.0
+    /// Early stopping: stop when the validation loss has not improved for this many epochs, and go back to
+    /// the best weights. nil: no early stopping.
+    public var patience: Int?
+    /// Train this many times from different seeds and keep the run with the lowest final loss.
+    public var restarts = 1
+
+    public init() {}
+}

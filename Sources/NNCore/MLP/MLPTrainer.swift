@@ -1,0 +1,223 @@
+/// One epoch's figures: the loss is the lecture's sum over the training points (`E = ½ Σ_t Σ_k (y − ŷ)²` for
+/// squared error), accuracy the fraction classified right; validation figures when a split is held out.
+public struct EpochSummary: Sendable, Hashable {
+    public var epoch: Int
+    public var loss: Double
+    public var accuracy: Double
+    public var validationLoss: Double?
+    public var validationAccuracy: Double?
+}
+
+/// Where MLP training stands.
+public enum MLPStatus: Sendable, Hashable {
+    case running
+    /// The epoch cap was reached.
+    case finished(epochs: Int)
+    /// The validation loss did not improve for `patience` epochs; the weights are those of `bestEpoch`.
+    case earlyStopped(bestEpoch: Int, atEpoch: Int)
+    /// The loss became NaN or infinite (the learning rate is too large): training stops, it does not crash.
+    case diverged(epoch: Int)
+
+    public var isFinished: Bool { self != .running }
+}
+
+/// What one update did: the samples of the batch, the forward/backward values of its last sample, and for
+/// every weight its change `Δw(t) = η ⟨δ z⟩ + α Δw(t−1) − η λ w` with the momentum part on its own.
+public struct MLPUpdate: Sendable {
+    public var epoch: Int
+    public var step: Int
+    public var samples: [Int]
+    /// Forward and backward values of the batch's last sample (the only one when the batch size is 1).
+    public var pass: ForwardPass
+    public var target: [Double]
+    public var loss: Double
+    public var weightsBefore: [[Double]]
+    public var weightChanges: [[Double]]
+    public var momentumTerms: [[Double]]
+}
+
+/// An MLP as a steppable state machine: `step()` is one batch (one sample for per-sample SGD), `runEpoch()`
+/// one pass over the training points, `run()` everything without recording events.
+public struct MLPTrainer: Sendable {
+    public private(set) var network: MLP
+    public let settings: MLPSettings
+    public let seed: UInt64
+    public let trainingSet: [Sample]
+    public let validationSet: [Sample]
+    public private(set) var epoch = 0
+    public private(set) var positionInEpoch = 0
+    public private(set) var steps = 0
+    public private(set) var history: [EpochSummary] = []
+    public private(set) var status = MLPStatus.running
+    public private(set) var lastUpdate: MLPUpdate?
+    /// The epoch with the lowest validation loss (training loss without a split), and its weights.
+    public private(set) var best: (epoch: Int, loss: Double, weights: [[Double]])?
+    public private(set) var visitOrder: [Int]
+
+    private var rng: SplitMix64
+    private let inputs: [[Double]]
+    private let targets: [[Double]]
+    /// Δw(t−1) per layer, for momentum.
+    private var velocity: [[Double]]
+    /// The batch's summed `δ z` per weight.
+    private var gradient: [[Double]]
+    private var pass: ForwardPass
+
+    public init(samples: [Sample], settings: MLPSettings, seed: UInt64) {
+        self.settings = settings
+        self.seed = seed
+        rng = SplitMix64(seed: seed)
+        // The held-out points are chosen by the seed, before the weights are drawn.
+        var indices = Array(samples.indices)
+        let held = settings.validationSplit > 0 ? min(samples.count - 1, Int((Double(samples.count) * settings.validationSplit).rounded())) : 0
+        if held > 0 { rng.shuffle(&indices) }
+        let validationIndices = Set(indices.prefix(max(0, held)))
+        trainingSet = samples.indices.filter { !validationIndices.contains($0) }.map { samples[$0] }
+        validationSet = samples.indices.filter { validationIndices.contains($0) }.map { samples[$0] }
+        if let nested = settings.initialWeights {
+            network = MLP(sizes: settings.sizes, activation: settings.activation, output: settings.output, nested: nested)
+        } else {
+            network = MLP(sizes: settings.sizes, activation: settings.activation, output: settings.output,
+                          initialization: settings.initialization, rng: &rng)
+        }
+        let net = network
+        inputs = trainingSet.map { [$0.x1, $0.x2] }
+        targets = trainingSet.map { net.target(forClass: $0.label) }
+        velocity = network.weights.map { Array(repeating: 0, count: $0.count) }
+        gradient = velocity
+        pass = ForwardPass(sizes: settings.sizes)
+        visitOrder = Array(trainingSet.indices)
+    }
+
+    public var learningRate: Double { settings.learningRate }
+
+    /// One update: the next batch of the epoch. Nil once training has finished (or there is no data).
+    @discardableResult
+    public mutating func step() -> MLPUpdate? {
+        guard !status.isFinished, !trainingSet.isEmpty else { return nil }
+        return trainBatch(record: true)
+    }
+
+    /// The rest of the current epoch (a whole one at a boundary); its summary, or nil when finished.
+    @discardableResult
+    public mutating func runEpoch() -> EpochSummary? {
+        guard !status.isFinished, !trainingSet.isEmpty else { return nil }
+        repeat { _ = trainBatch(record: false) } while positionInEpoch != 0 && !status.isFinished
+        return history.last
+    }
+
+    /// Trains until finished (or `maxEpochs` more epochs), recording no events.
+    public mutating func run(maxEpochs: Int = .max) {
+        var done = 0
+        while done < maxEpochs, runEpoch() != nil { done += 1 }
+    }
+
+    // MARK: - The update
+
+    private mutating func trainBatch(record: Bool) -> MLPUpdate? {
+        if positionInEpoch == 0 { beginEpoch() }
+        let end = min(trainingSet.count, positionInEpoch + max(1, settings.batchSize))
+        let batch = Array(visitOrder[positionInEpoch..<end])
+        for l in gradient.indices { for i in gradient[l].indices { gradient[l][i] = 0 } }
+        var batchLoss = 0.0
+        for index in batch {
+            network.backpropagate(inputs[index], target: targets[index], loss: settings.loss, into: &pass)
+            batchLoss += network.loss(settings.loss, target: targets[index], pass)
+            accumulateGradient()
+        }
+        let before = record ? network.weights : []
+        let momentumTerms = record ? velocity.map { $0.map { settings.momentum * $0 } } : []
+        applyUpdate(batchSize: batch.count)
+        steps += 1
+        positionInEpoch = end
+        var update: MLPUpdate?
+        if record {
+            update = MLPUpdate(epoch: epoch, step: steps, samples: batch, pass: pass, target: targets[batch[batch.count - 1]],
+                               loss: batchLoss, weightsBefore: before, weightChanges: velocity, momentumTerms: momentumTerms)
+            lastUpdate = update
+        }
+        if positionInEpoch == trainingSet.count { endEpoch() }
+        return update
+    }
+
+    /// Adds this sample's `δ_j z_i` to every weight's sum (z_0 = 1 for the bias row).
+    private mutating func accumulateGradient() {
+        for l in 0..<(network.sizes.count - 1) {
+            let fanIn = network.sizes[l], fanOut = network.sizes[l + 1]
+            pass.activations[l].withUnsafeBufferPointer { z in
+                pass.deltas[l + 1].withUnsafeBufferPointer { delta in
+                    gradient[l].withUnsafeMutableBufferPointer { g in
+                        for j in 0..<fanOut { g[j] += delta[j] }
+                        for i in 0..<fanIn {
+                            let zi = z[i], row = (i + 1) * fanOut
+                            for j in 0..<fanOut { g[row + j] += delta[j] * zi }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `Δw(t) = η ⟨δ z⟩ + α Δw(t−1) − η λ w` (no decay on the bias row), then `w += Δw`.
+    private mutating func applyUpdate(batchSize: Int) {
+        let eta = settings.learningRate, alpha = settings.momentum, lambda = settings.weightDecay
+        let scale = eta / Double(batchSize)
+        for l in network.weights.indices {
+            let fanOut = network.sizes[l + 1]
+            gradient[l].withUnsafeBufferPointer { g in
+                velocity[l].withUnsafeMutableBufferPointer { v in
+                    network.weights[l].withUnsafeMutableBufferPointer { w in
+                        for n in 0..<w.count {
+                            var change = scale * g[n] + alpha * v[n]
+                            if n >= fanOut { change -= eta * lambda * w[n] }
+                            v[n] = change
+                            w[n] += change
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: - Epochs
+
+    private mutating func beginEpoch() {
+        epoch += 1
+        if settings.order == .shuffled { rng.shuffle(&visitOrder) }
+    }
+
+    private mutating func endEpoch() {
+        positionInEpoch = 0
+        let training = evaluate(trainingSet)
+        let validation = validationSet.isEmpty ? nil : evaluate(validationSet)
+        history.append(EpochSummary(epoch: epoch, loss: training.loss, accuracy: training.accuracy,
+                                    validationLoss: validation?.loss, validationAccuracy: validation?.accuracy))
+        guard training.loss.isFinite, validation?.loss.isFinite ?? true else {
+            status = .diverged(epoch: epoch)
+            return
+        }
+        let watched = validation?.loss ?? training.loss
+        if best == nil || watched < best!.loss { best = (epoch, watched, network.weights) }
+        if let patience = settings.patience, let best, epoch - best.epoch >= patience {
+            network.weights = best.weights
+            status = .earlyStopped(bestEpoch: best.epoch, atEpoch: epoch)
+        } else if epoch >= settings.maxEpochs {
+            status = .finished(epochs: epoch)
+        }
+    }
+
+    /// The summed loss and the accuracy of the network on `samples`.
+    public func evaluate(_ samples: [Sample]) -> (loss: Double, accuracy: Double) {
+        guard !samples.isEmpty else { return (0, 0) }
+        var scratch = ForwardPass(sizes: network.sizes)
+        var loss = 0.0, correct = 0
+        for s in samples {
+            network.forward([s.x1, s.x2], into: &scratch)
+            let target = network.target(forClass: s.label)
+            loss += network.loss(settings.loss, target: target, scratch)
+            let predicted = scratch.activations[network.sizes.count - 1].withUnsafeBufferPointer(MLP.predictedClass)
+            if predicted == s.label { correct += 1 }
+        }
+        return (loss, Double(correct) / Double(samples.count))
+    }
+}
