@@ -3,6 +3,13 @@ public enum DatasetKind: String, Sendable, CaseIterable {
     case and, or, xor
     case separable     // two blobs split by a random line, with an empty margin around it
     case overlapping   // two blobs that overlap: no line separates them
+    case circles       // a disc of class 1 inside a ring of class 0
+    case moons         // two interleaved half circles
+    case spirals       // two interleaved spirals
+    case blobs         // 2 to 4 Gaussian blobs, one class each
+
+    /// The datasets of the perceptron explorer (two classes, the lecture's tables and blobs).
+    public static let perceptronKinds: [DatasetKind] = [.and, .or, .xor, .separable, .overlapping]
 
     public var displayName: String {
         switch self {
@@ -11,6 +18,10 @@ public enum DatasetKind: String, Sendable, CaseIterable {
         case .xor: "XOR"
         case .separable: "separable blobs"
         case .overlapping: "overlapping blobs"
+        case .circles: "circles"
+        case .moons: "two moons"
+        case .spirals: "two spirals"
+        case .blobs: "blobs"
         }
     }
 }
@@ -23,18 +34,23 @@ public struct DatasetGenerator: Sendable, Hashable {
     public var noise: Double
     /// Half-width of the empty band around the separating line (separable blobs only).
     public var margin: Double
+    /// Number of classes (blobs only: 2 to 4; every other kind has 2).
+    public var classes: Int
 
-    public init(kind: DatasetKind, count: Int? = nil, noise: Double? = nil, margin: Double = 0.1) {
+    public init(kind: DatasetKind, count: Int? = nil, noise: Double? = nil, margin: Double = 0.1, classes: Int = 2) {
         self.kind = kind
         self.count = count ?? Self.defaultCount(kind)
         self.noise = noise ?? Self.defaultNoise(kind)
         self.margin = margin
+        self.classes = kind == .blobs ? min(4, max(2, classes)) : 2
     }
 
     public static func defaultCount(_ kind: DatasetKind) -> Int {
         switch kind {
         case .and, .or, .xor: 4
         case .separable, .overlapping: 40
+        case .circles, .moons, .blobs: 200
+        case .spirals: 300
         }
     }
     public static func defaultNoise(_ kind: DatasetKind) -> Double {
@@ -42,6 +58,10 @@ public struct DatasetGenerator: Sendable, Hashable {
         case .and, .or, .xor: 0
         case .separable: 0.35
         case .overlapping: 0.5
+        case .circles: 0.08
+        case .moons: 0.1
+        case .spirals: 0.05
+        case .blobs: 0.3
         }
     }
 
@@ -51,6 +71,10 @@ public struct DatasetGenerator: Sendable, Hashable {
         case .and, .or, .xor: return table(&rng)
         case .separable: return separableBlobs(&rng)
         case .overlapping: return overlappingBlobs(&rng)
+        case .circles: return circles(&rng)
+        case .moons: return moons(&rng)
+        case .spirals: return spirals(&rng)
+        case .blobs: return blobs(&rng)
         }
     }
 
@@ -94,6 +118,54 @@ public struct DatasetGenerator: Sendable, Hashable {
             }
         }
         return Dataset(name: kind.displayName, samples: samples)
+    }
+
+    /// Class 1 in a disc of radius 0.5, class 0 in a ring of radius 1, radii jittered by `noise`.
+    private func circles(_ rng: inout SplitMix64) -> Dataset {
+        let samples = (0..<count).map { i -> Sample in
+            let label = i % 2 == 0 ? 1 : 0
+            let angle = rng.uniform(0, 2 * Double.pi)
+            let radius = (label == 1 ? 0.5 * rng.nextUnit().squareRoot() : 1) + noise * rng.gaussian()
+            return Sample(radius * cos(angle), radius * sin(angle), label: label)
+        }
+        return Dataset(name: kind.displayName, samples: samples)
+    }
+
+    /// The upper half circle (class 0) and a lower one shifted right and up (class 1), as in the usual
+    /// "two moons", centred on the origin.
+    private func moons(_ rng: inout SplitMix64) -> Dataset {
+        let samples = (0..<count).map { i -> Sample in
+            let label = i % 2
+            let t = rng.uniform(0, Double.pi)
+            let (x, y) = label == 0 ? (cos(t), sin(t)) : (1 - cos(t), 0.5 - sin(t))
+            return Sample(x - 0.5 + noise * rng.gaussian(), y - 0.25 + noise * rng.gaussian(), label: label)
+        }
+        return Dataset(name: kind.displayName, samples: samples)
+    }
+
+    /// Two spirals of 1.75 turns, the second the first turned by half a turn.
+    private func spirals(_ rng: inout SplitMix64) -> Dataset {
+        let perClass = max(1, count / 2)
+        let samples = (0..<count).map { i -> Sample in
+            let label = i % 2
+            let f = Double(i / 2) / Double(perClass)
+            let radius = 0.1 + 0.9 * f
+            let angle = 1.75 * 2 * Double.pi * f + Double(label) * Double.pi
+            return Sample(radius * cos(angle) + noise * rng.gaussian(), radius * sin(angle) + noise * rng.gaussian(), label: label)
+        }
+        return Dataset(name: kind.displayName, samples: samples)
+    }
+
+    /// `classes` Gaussian blobs with centres evenly spaced on the unit circle.
+    private func blobs(_ rng: inout SplitMix64) -> Dataset {
+        let turn = rng.uniform(0, 2 * Double.pi)
+        let samples = (0..<count).map { i -> Sample in
+            let label = i % classes
+            let angle = turn + 2 * Double.pi * Double(label) / Double(classes)
+            return Sample(cos(angle) + noise * rng.gaussian(), sin(angle) + noise * rng.gaussian(), label: label)
+        }
+        let name = classes == 2 ? kind.displayName : "\(classes) blobs"
+        return Dataset(name: name, samples: samples)
     }
 
     /// Two Gaussian blobs whose centres are closer than their spread.

@@ -39,7 +39,7 @@ public struct PerceptronExplorer: Sendable {
         self.scenario = scenario
         seed = scenario.seed
         let fromScenario: [DataChoice] = [.scenario]
-        choices = fromScenario + DatasetKind.allCases.map(DataChoice.builtin)
+        choices = fromScenario + DatasetKind.perceptronKinds.map(DataChoice.builtin)
         dataset = scenario.dataset()
         trainer = PerceptronTrainer(samples: dataset.samples, settings: scenario.perceptron, seed: scenario.seed)
         (xRange, yRange) = Self.ranges(for: dataset)

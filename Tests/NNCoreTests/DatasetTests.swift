@@ -25,6 +25,24 @@ final class DatasetTests: XCTestCase {
         }
     }
 
+    func testTwoDimensionalShapes() {
+        let circles = DatasetGenerator(kind: .circles, noise: 0).generate(seed: 2).samples
+        XCTAssertEqual(circles.count, 200)
+        for s in circles {
+            let r = (s.x1 * s.x1 + s.x2 * s.x2).squareRoot()
+            if s.label == 1 { XCTAssertLessThanOrEqual(r, 0.5 + 1e-12) } else { XCTAssertEqual(r, 1, accuracy: 1e-12) }
+        }
+        let moons = DatasetGenerator(kind: .moons, noise: 0).generate(seed: 2).samples
+        XCTAssertEqual(Set(moons.map(\.label)), [0, 1])
+        let spirals = DatasetGenerator(kind: .spirals, count: 100).generate(seed: 2).samples
+        XCTAssertEqual(spirals.filter { $0.label == 1 }.count, 50)
+        let blobs = DatasetGenerator(kind: .blobs, count: 90, classes: 3).generate(seed: 2)
+        XCTAssertEqual(blobs.name, "3 blobs")
+        XCTAssertEqual(Set(blobs.samples.map(\.label)), [0, 1, 2])
+        XCTAssertEqual(DatasetGenerator(kind: .blobs, classes: 9).classes, 4)
+        XCTAssertEqual(DatasetGenerator(kind: .moons, classes: 3).classes, 2)
+    }
+
     func testSeparableBlobsAreSeparableAndTheirPerceptronConverges() {
         for seed in UInt64(1)...5 {
             let data = DatasetGenerator(kind: .separable, count: 40, margin: 0.2).generate(seed: seed)
