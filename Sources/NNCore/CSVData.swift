@@ -7,8 +7,8 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
 
 extension Dataset {
     /// Reads `x1,x2,class` rows. Blank lines and `#` comments are skipped; a first row of names is a header.
-    /// Classes are 0 or 1. Any other row is an error that names it.
-    public static func parseCSV(_ text: String, name: String) throws(CSVError) -> Dataset {
+    /// Classes are 0 to `classes − 1` (0 or 1 by default). Any other row is an error that names it.
+    public static func parseCSV(_ text: String, name: String, classes: Int = 2) throws(CSVError) -> Dataset {
         var samples: [Sample] = []
         var sawData = false
         for (offset, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
@@ -27,8 +27,9 @@ extension Dataset {
             }
             let x1 = try coordinate(fields[0], named: "x1", line: line)
             let x2 = try coordinate(fields[1], named: "x2", line: line)
-            guard let label = Int(fields[2]), label == 0 || label == 1 else {
-                throw CSVError(line: line, message: "class must be 0 or 1, found \"\(fields[2])\"")
+            guard let label = Int(fields[2]), label >= 0, label < classes else {
+                let allowed = classes == 2 ? "0 or 1" : "an integer from 0 to \(classes - 1)"
+                throw CSVError(line: line, message: "class must be \(allowed), found \"\(fields[2])\"")
             }
             samples.append(Sample(x1, x2, label: label))
         }

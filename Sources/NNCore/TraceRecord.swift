@@ -8,9 +8,24 @@ public struct JSONObject: Sendable {
     public mutating func add(_ key: String, _ value: Int) { fields.append((key, String(value))) }
     public mutating func add(_ key: String, _ value: Double) { fields.append((key, Self.number(value))) }
     public mutating func add(_ key: String, _ value: UInt64) { fields.append((key, String(value))) }
+    public mutating func add(_ key: String, _ value: Bool) { fields.append((key, value ? "true" : "false")) }
     public mutating func add(_ key: String, _ values: [Double]) {
-        fields.append((key, "[" + values.map(Self.number).joined(separator: ",") + "]"))
+        fields.append((key, Self.array(values)))
     }
+    public mutating func add(_ key: String, _ values: [[Double]]) {
+        fields.append((key, "[" + values.map(Self.array).joined(separator: ",") + "]"))
+    }
+    public mutating func add(_ key: String, _ values: [[[Double]]]) {
+        fields.append((key, "[" + values.map { "[" + $0.map(Self.array).joined(separator: ",") + "]" }.joined(separator: ",") + "]"))
+    }
+    public mutating func add(_ key: String, _ value: Double?) {
+        fields.append((key, value.map(Self.number) ?? "null"))
+    }
+    public mutating func add(_ key: String, _ values: [Int]) {
+        fields.append((key, "[" + values.map(String.init).joined(separator: ",") + "]"))
+    }
+
+    static func array(_ values: [Double]) -> String { "[" + values.map(number).joined(separator: ",") + "]" }
 
     public var text: String {
         "{" + fields.map { Self.quote($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
@@ -60,6 +75,44 @@ extension PerceptronUpdate {
         json.add("error", error)
         json.add("w_before", weightsBefore)
         json.add("w_after", weightsAfter)
+        return json.text
+    }
+}
+
+extension MLPTrainer {
+    /// The `nnx trace` record of an epoch:
+    /// `{"model":"mlp","epoch":E,"loss":…,"accuracy":…,"val_loss":…,"val_accuracy":…,"layers":[[[…]]]}`,
+    /// with `layers` the weights after the epoch in the `layers[l][i][j]` layout (null validation figures
+    /// when nothing is held out).
+    public func traceRecord(_ summary: EpochSummary) -> String {
+        var json = JSONObject()
+        json.add("model", "mlp")
+        json.add("epoch", summary.epoch)
+        json.add("loss", summary.loss)
+        json.add("accuracy", summary.accuracy)
+        json.add("val_loss", summary.validationLoss)
+        json.add("val_accuracy", summary.validationAccuracy)
+        json.add("layers", network.nestedWeights)
+        return json.text
+    }
+}
+
+extension MLPUpdate {
+    /// The `nnx trace --per-sample` record of one update: its samples, every unit's δ by layer and every
+    /// weight's change in the `layers[l][i][j]` layout.
+    public func traceRecord(sizes: [Int]) -> String {
+        var json = JSONObject()
+        json.add("model", "mlp")
+        json.add("epoch", epoch)
+        json.add("step", step)
+        json.add("samples", samples)
+        json.add("loss", loss)
+        json.add("outputs", pass.outputs)
+        json.add("deltas", Array(pass.deltas.dropFirst()))
+        let nested = weightChanges.enumerated().map { l, flat in
+            stride(from: 0, to: flat.count, by: sizes[l + 1]).map { Array(flat[$0..<($0 + sizes[l + 1])]) }
+        }
+        json.add("weight_changes", nested)
         return json.text
     }
 }

@@ -23,6 +23,15 @@ public struct HomeEntry: Sendable {
 public enum Screen: Sendable {
     case home
     case perceptron(PerceptronExplorer)
+    case mlp(MLPExplorer)
+
+    /// The explorer for a scenario's model.
+    static func explorer(for scenario: Scenario) -> Screen {
+        switch scenario.model {
+        case .perceptron: .perceptron(PerceptronExplorer(scenario: scenario))
+        case .mlp: .mlp(MLPExplorer(scenario: scenario))
+        }
+    }
 }
 
 /// The whole app's state. `update` changes it; `view` draws it; nothing else does either.
@@ -54,7 +63,7 @@ public struct AppState: Sendable {
     public init(size: Size, scenario: Scenario, glyphs: Glyphs = .unicode, theme: Theme = .standard) {
         self.size = size; self.glyphs = glyphs; self.theme = theme
         homeEntries = []
-        screen = .perceptron(PerceptronExplorer(scenario: scenario))
+        screen = .explorer(for: scenario)
         startedOnScenario = true
     }
 
@@ -63,11 +72,17 @@ public struct AppState: Sendable {
         return nil
     }
 
+    public var mlp: MLPExplorer? {
+        if case .mlp(let m) = screen { return m }
+        return nil
+    }
+
     /// Milliseconds until the next tick, nil when nothing animates.
     public var tickInterval: Int? {
         switch screen {
         case .home: nil
         case .perceptron(let p): p.tickInterval
+        case .mlp(let m): m.tickInterval
         }
     }
 

@@ -57,7 +57,7 @@ func updateHome(_ state: inout AppState, _ msg: Msg) {
     case .open:
         guard state.homeSelection < count else { return }
         if case .success(let scenario) = state.homeEntries[state.homeSelection].scenario {
-            state.screen = .perceptron(PerceptronExplorer(scenario: scenario))
+            state.screen = .explorer(for: scenario)
         }
     }
 }

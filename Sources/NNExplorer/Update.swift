@@ -12,9 +12,14 @@ public func update(_ state: inout AppState, _ msg: Msg) {
         }
         return
     case .tick:
-        if case .perceptron(var p) = state.screen {
+        switch state.screen {
+        case .perceptron(var p):
             p.tick()
             state.screen = .perceptron(p)
+        case .mlp(var m):
+            m.tick()
+            state.screen = .mlp(m)
+        case .home: break
         }
         return
     case .key, .mouse:
@@ -29,16 +34,22 @@ public func update(_ state: inout AppState, _ msg: Msg) {
         state.showHelp = false   // any key or click closes the help
         return
     }
+    let outcome: ScreenOutcome
     switch state.screen {
-    case .home: updateHome(&state, msg)
+    case .home:
+        updateHome(&state, msg)
+        return
     case .perceptron(var p):
-        let outcome = updatePerceptron(&p, msg, layout: PerceptronLayout(size: state.size))
+        outcome = updatePerceptron(&p, msg, layout: PerceptronLayout(size: state.size))
         state.screen = .perceptron(p)
-        switch outcome {
-        case .none: break
-        case .help: state.showHelp = true
-        case .back: if state.startedOnScenario { state.quit() } else { state.screen = .home }
-        }
+    case .mlp(var m):
+        outcome = updateMLP(&m, msg)
+        state.screen = .mlp(m)
+    }
+    switch outcome {
+    case .none: break
+    case .help: state.showHelp = true
+    case .back: if state.startedOnScenario { state.quit() } else { state.screen = .home }
     }
 }
 

@@ -17,6 +17,9 @@ public func view(_ state: AppState) -> Frame {
         viewPerceptron(p, size: size, glyphs: state.glyphs, theme: state.theme, into: &frame)
         help = HelpOverlay(title: "keys: perceptron", hints: perceptronKeyMap.helpHints(p),
                            footer: "click: add/remove a point · right click: class · any key closes")
+    case .mlp(let m):
+        viewMLP(m, size: size, glyphs: state.glyphs, theme: state.theme, into: &frame)
+        help = HelpOverlay(title: "keys: multi-layer perceptron", hints: mlpKeyMap.helpHints(m))
     }
     if state.showHelp { help.render(into: &frame, area: frame.bounds, glyphs: state.glyphs) }
     return frame
@@ -39,6 +42,7 @@ extension AppState {
         switch screen {
         case .home: HomeLayout.minimum
         case .perceptron: PerceptronLayout.minimum
+        case .mlp: MLPLayout.minimum
         }
     }
 

@@ -42,6 +42,29 @@ public struct BrailleCanvas: Sendable {
         }
     }
 
+    /// The segment from (u0, v0) to (u1, v1) in dot coordinates, stepping along its longer direction.
+    public mutating func segment(_ u0: Double, _ v0: Double, _ u1: Double, _ v1: Double) {
+        guard u0.isFinite, v0.isFinite, u1.isFinite, v1.isFinite else { return }
+        let steps = Int(min(4096, max(abs(u1 - u0), abs(v1 - v0)).rounded(.up)))
+        let mark = Self.asciiMark(b: v1 - v0, c: -(u1 - u0))
+        for n in 0...max(1, steps) {
+            let t = Double(n) / Double(max(1, steps))
+            let u = u0 + (u1 - u0) * t, v = v0 + (v1 - v0) * t
+            if u >= 0, v >= 0, u < Double(dotWidth), v < Double(dotHeight) { set(dotX: Int(u), dotY: Int(v), mark: mark) }
+        }
+    }
+
+    /// Copies the dots into `frame` at `origin` in `style`, keeping each cell's background.
+    public func draw(into frame: inout Frame, x: Int, y: Int, style: Style, glyphs: Glyphs) {
+        for row in 0..<rows {
+            for column in 0..<columns {
+                guard let ch = character(column: column, row: row, glyphs: glyphs) else { continue }
+                let background = frame[x + column, y + row].style.background
+                frame[x + column, y + row] = Cell(ch, style: style.with(background: background))
+            }
+        }
+    }
+
     static func asciiMark(b: Double, c: Double) -> Character {
         // Direction of the line in cell units: (du, dv) ∝ (c, −b) in dots; a cell is 2×4 dots.
         let du = c / 2, dv = -b / 4

@@ -31,6 +31,11 @@ public struct ScatterPlot: Sendable {
     /// … or, where a theme cannot shade with a background, this mark in every other empty cell.
     public var shadeMark: Character?
     public var cursor: (x: Double, y: Double)?
+    /// Decision regions under the points: for every half-cell pixel of the plot area (row-major, two pixel
+    /// rows a cell row) the class and confidence level (0–2) there; drawn as `▀` half blocks, or, when
+    /// `regionsAsGlyphs`, one texture glyph a cell by class (for themes without background shades).
+    public var regionPixels: [(cls: Int, level: Int)]?
+    public var regionsAsGlyphs = false
     public var xLabel = "x1"
 
     public init(xRange: ClosedRange<Double>, yRange: ClosedRange<Double>) {
@@ -53,6 +58,7 @@ public struct ScatterPlot: Sendable {
         let map = mapping(in: area)
         guard map.area.width >= 2, map.area.height >= 2 else { return }
         drawAxes(into: &frame, map: map, glyphs: glyphs)
+        if let pixels = regionPixels, pixels.count == map.area.width * map.area.height * 2 { drawRegions(pixels, into: &frame, map: map, glyphs: glyphs) }
         if let side = shadedSide { shade(into: &frame, map: map, side: side) }
         for line in lines { draw(line, into: &frame, map: map, glyphs: glyphs) }
         for p in points {
@@ -65,6 +71,26 @@ public struct ScatterPlot: Sendable {
             let glyph = existing.character == " " ? glyphs.cursor : existing.character
             frame[cell.column, cell.row] = Cell(glyph, style: Style(existing.style.foreground == .plain ? .cursor : existing.style.foreground,
                                                                    background: .cursor, attributes: [.bold]))
+        }
+    }
+
+    private func drawRegions(_ pixels: [(cls: Int, level: Int)], into frame: inout Frame, map: PlotMapping, glyphs: Glyphs) {
+        let width = map.area.width
+        for row in 0..<map.area.height {
+            for column in 0..<width {
+                let upper = pixels[(2 * row) * width + column], lower = pixels[(2 * row + 1) * width + column]
+                if regionsAsGlyphs {
+                    let texture: [Character] = glyphs.unicode ? [" ", "·", ":", "+"] : [" ", ".", ":", "+"]
+                    let mark = upper.level == 0 ? " " : texture[min(3, max(0, upper.cls))]
+                    frame[map.area.x + column, map.area.y + row] = Cell(mark, style: Style(.dim))
+                } else {
+                    let top = ColorRole.region(class: upper.cls, level: upper.level)
+                    let bottom = ColorRole.region(class: lower.cls, level: lower.level)
+                    frame[map.area.x + column, map.area.y + row] = glyphs.unicode
+                        ? Cell("▀", style: Style(top, background: bottom))
+                        : Cell(" ", style: Style(.plain, background: top))
+                }
+            }
         }
     }
 

@@ -10,6 +10,22 @@ public enum ColorRole: String, CaseIterable, Sendable, Hashable {
     case playing, paused
     case selection               // highlighted row in a list
     case overlay                 // help overlay background
+    case classC, classD          // third and fourth classes (multi-class data)
+    case positiveWeight, negativeWeight
+    case trainingCurve, validationCurve, marker
+    // Decision regions: a class's colour at three confidences (weak, medium, strong), as backgrounds.
+    case regionA1, regionA2, regionA3, regionB1, regionB2, regionB3
+    case regionC1, regionC2, regionC3, regionD1, regionD2, regionD3
+
+    /// The region role of class `c` (0–3) at confidence `level` (0–2).
+    public static func region(class c: Int, level: Int) -> ColorRole {
+        let table: [[ColorRole]] = [[.regionA1, .regionA2, .regionA3], [.regionB1, .regionB2, .regionB3],
+                                    [.regionC1, .regionC2, .regionC3], [.regionD1, .regionD2, .regionD3]]
+        return table[min(3, max(0, c))][min(2, max(0, level))]
+    }
+
+    /// The point colour of class `c` (0–3).
+    public static func forClass(_ c: Int) -> ColorRole { [.classA, .classB, .classC, .classD][min(3, max(0, c))] }
 }
 
 /// Text attributes independent of colour (what a monochrome terminal can still show).

@@ -100,6 +100,26 @@ public struct Theme: Sendable, Hashable {
         case .paused: Entry(.indexed(221), [.bold])
         case .selection: Entry(.indexed(16), bg: .indexed(117), [.bold])
         case .overlay: Entry(.indexed(255), bg: .indexed(235))
+        case .classC: Entry(.indexed(78), [.bold])
+        case .classD: Entry(.indexed(170), [.bold])
+        case .positiveWeight: Entry(.indexed(39))
+        case .negativeWeight: Entry(.indexed(209))
+        case .trainingCurve: Entry(.indexed(117))
+        case .validationCurve: Entry(.indexed(215))
+        case .marker: Entry(.indexed(226), [.bold])
+        // Dark, low-saturation shades so that bright points stay readable on top.
+        case .regionA1: Entry(.indexed(236), bg: .indexed(236))
+        case .regionA2: Entry(.indexed(17), bg: .indexed(17))
+        case .regionA3: Entry(.indexed(18), bg: .indexed(18))
+        case .regionB1: Entry(.indexed(236), bg: .indexed(236))
+        case .regionB2: Entry(.indexed(52), bg: .indexed(52))
+        case .regionB3: Entry(.indexed(94), bg: .indexed(94))
+        case .regionC1: Entry(.indexed(236), bg: .indexed(236))
+        case .regionC2: Entry(.indexed(22), bg: .indexed(22))
+        case .regionC3: Entry(.indexed(28), bg: .indexed(28))
+        case .regionD1: Entry(.indexed(236), bg: .indexed(236))
+        case .regionD2: Entry(.indexed(53), bg: .indexed(53))
+        case .regionD3: Entry(.indexed(90), bg: .indexed(90))
         }
     }
 
@@ -125,6 +145,22 @@ public struct Theme: Sendable, Hashable {
         case .playing: Entry(.indexed(46), [.bold])
         case .paused: Entry(.indexed(226), [.bold])
         case .overlay: Entry(.indexed(231), bg: .indexed(16))
+        case .classC: Entry(.indexed(46), [.bold])
+        case .classD: Entry(.indexed(201), [.bold])
+        case .positiveWeight: Entry(.indexed(39), [.bold])
+        case .negativeWeight: Entry(.indexed(208), [.bold])
+        case .trainingCurve: Entry(.indexed(51), [.bold])
+        case .validationCurve: Entry(.indexed(214), [.bold])
+        case .marker: Entry(.indexed(226), [.bold])
+        case .regionA1, .regionB1, .regionC1, .regionD1: Entry(.indexed(237), bg: .indexed(237))
+        case .regionA2: Entry(.indexed(18), bg: .indexed(18))
+        case .regionA3: Entry(.indexed(19), bg: .indexed(19))
+        case .regionB2: Entry(.indexed(88), bg: .indexed(88))
+        case .regionB3: Entry(.indexed(130), bg: .indexed(130))
+        case .regionC2: Entry(.indexed(22), bg: .indexed(22))
+        case .regionC3: Entry(.indexed(28), bg: .indexed(28))
+        case .regionD2: Entry(.indexed(54), bg: .indexed(54))
+        case .regionD3: Entry(.indexed(91), bg: .indexed(91))
         }
     }
 
@@ -149,15 +185,30 @@ public struct Theme: Sendable, Hashable {
         case .playing: Entry(.indexed(2), [.bold])
         case .paused: Entry(.indexed(3), [.bold])
         case .overlay: Entry(.indexed(7), bg: .indexed(4))
+        case .classC: Entry(.indexed(2), [.bold])
+        case .classD: Entry(.indexed(5), [.bold])
+        case .positiveWeight: Entry(.indexed(4), [.bold])
+        case .negativeWeight: Entry(.indexed(3), [.bold])
+        case .trainingCurve: Entry(.indexed(6))
+        case .validationCurve: Entry(.indexed(3))
+        case .marker: Entry(.indexed(5), [.bold])
+        // Eight colours have no dark shades: regions use glyphs (see shadesWithBackground).
+        case .regionA1, .regionA2, .regionA3: Entry(.indexed(4), [.dim])
+        case .regionB1, .regionB2, .regionB3: Entry(.indexed(3), [.dim])
+        case .regionC1, .regionC2, .regionC3: Entry(.indexed(2), [.dim])
+        case .regionD1, .regionD2, .regionD3: Entry(.indexed(5), [.dim])
         }
     }
 
     // No colour at all: attributes carry the meaning, glyphs carry the classes.
     private static func monochromeEntry(_ role: ColorRole) -> Entry {
         switch role {
-        case .title, .emphasis, .panelTitle, .classB, .hyperplane, .good, .bad, .warning, .playing, .paused:
+        case .title, .emphasis, .panelTitle, .classB, .classD, .hyperplane, .good, .bad, .warning, .playing, .paused,
+             .positiveWeight, .marker, .validationCurve:
             Entry(.terminalDefault, [.bold])
-        case .dim, .ghost, .hintDisabled, .border, .axis: Entry(.terminalDefault, [.dim])
+        case .dim, .ghost, .hintDisabled, .border, .axis, .negativeWeight,
+             .regionA1, .regionA2, .regionA3, .regionB1, .regionB2, .regionB3,
+             .regionC1, .regionC2, .regionC3, .regionD1, .regionD2, .regionD3: Entry(.terminalDefault, [.dim])
         case .visited: Entry(.terminalDefault, [.bold, .underline])
         case .cursor, .hintKey, .selection: Entry(.terminalDefault, [.reverse])
         default: Entry(.terminalDefault)

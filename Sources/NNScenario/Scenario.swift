@@ -3,6 +3,7 @@ import NNCore
 /// Which explorer a scenario opens.
 public enum ModelKind: String, Sendable, CaseIterable {
     case perceptron
+    case mlp
 }
 
 /// Where a scenario's points come from.
@@ -23,13 +24,15 @@ public struct Scenario: Sendable {
     public var model: ModelKind
     public var data: DataSource
     public var perceptron: PerceptronSettings
+    /// The `mlp:` block (defaults when the model is not an MLP).
+    public var mlp: MLPSettings
     /// The file it came from (a path, or a built-in's file name such as `perceptron-and.yaml`), for messages.
     public var source: String
 
     public init(title: String, summary: String, seed: UInt64, model: ModelKind, data: DataSource,
-                perceptron: PerceptronSettings, source: String) {
+                perceptron: PerceptronSettings = PerceptronSettings(), mlp: MLPSettings = MLPSettings(), source: String) {
         self.title = title; self.summary = summary; self.seed = seed; self.model = model
-        self.data = data; self.perceptron = perceptron; self.source = source
+        self.data = data; self.perceptron = perceptron; self.mlp = mlp; self.source = source
     }
 
     /// The scenario's dataset, drawn with `seed` (the scenario's own unless reseeded).

@@ -46,10 +46,13 @@ struct Render: ParsableCommand {
 
 struct Trace: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print JSON Lines, one record per sample visit, until convergence or N epochs.",
+        abstract: "Print JSON Lines: per sample visit (perceptron) or per epoch (MLP), until the end or N epochs.",
         discussion: """
             Perceptron records: {"model":"perceptron","epoch":E,"step":S,"index":I,"x":[x1,x2],"y":±1,"v":v,\
             "yhat":±1,"error":e,"w_before":[w0,w1,w2],"w_after":[w0,w1,w2]}
+            MLP records: {"model":"mlp","epoch":E,"loss":…,"accuracy":…,"val_loss":…,"val_accuracy":…,\
+            "layers":[[[…]]]} (layers[l][i][j], row 0 = bias); --per-sample adds one record per update with its \
+            deltas and weight changes.
             """)
 
     @Argument(help: "A scenario file, or a built-in scenario's name.")
@@ -58,23 +61,61 @@ struct Trace: ParsableCommand {
     @Option(name: .long, help: "Stop after this many epochs, instead of the scenario's max_epochs.")
     var epochs: Int?
 
+    @Flag(name: .long, help: "MLP: also one record per update (sample or mini-batch).")
+    var perSample = false
+
     func validate() throws {
         if let epochs, epochs < 0 { throw ValidationError("--epochs must be 0 or more, found \(epochs)") }
     }
 
     func run() throws {
         let scenario = try loadScenario(file)
-        let dataset = scenario.dataset()
+        var output = BufferedOutput()
+        switch scenario.model {
+        case .perceptron: tracePerceptron(scenario, &output)
+        case .mlp: traceMLP(scenario, &output)
+        }
+        output.flush()
+    }
+
+    private func tracePerceptron(_ scenario: Scenario, _ output: inout BufferedOutput) {
         var settings = scenario.perceptron
         if let epochs { settings.maxEpochs = max(1, epochs) }   // --epochs replaces the scenario's cap
-        var trainer = PerceptronTrainer(samples: dataset.samples, settings: settings, seed: scenario.seed)
+        var trainer = PerceptronTrainer(samples: scenario.dataset().samples, settings: settings, seed: scenario.seed)
         let limit = epochs ?? settings.maxEpochs
-        var out = ""
         while trainer.epoch < limit || trainer.positionInEpoch != 0, let event = trainer.step() {
-            out += event.traceRecord + "\n"
-            if out.utf8.count > 1 << 16 { print(out, terminator: ""); out = "" }
+            output.write(event.traceRecord)
         }
-        print(out, terminator: "")
+    }
+
+    private func traceMLP(_ scenario: Scenario, _ output: inout BufferedOutput) {
+        var settings = scenario.mlp
+        if let epochs { settings.maxEpochs = max(1, epochs) }
+        var trainer = MLPTrainer(samples: scenario.dataset().samples, settings: settings, seed: scenario.seed)
+        let limit = epochs ?? settings.maxEpochs
+        while trainer.epoch < limit || trainer.positionInEpoch != 0, !trainer.status.isFinished {
+            if perSample {
+                guard let update = trainer.step() else { break }
+                output.write(update.traceRecord(sizes: trainer.network.sizes))
+                if trainer.positionInEpoch == 0, let summary = trainer.history.last { output.write(trainer.traceRecord(summary)) }
+            } else {
+                guard let summary = trainer.runEpoch() else { break }
+                output.write(trainer.traceRecord(summary))
+            }
+        }
+    }
+}
+
+/// Lines to stdout in 64 KiB writes (traces run to millions of lines).
+struct BufferedOutput {
+    private var buffer = ""
+    mutating func write(_ line: String) {
+        buffer += line + "\n"
+        if buffer.utf8.count > 1 << 16 { flush() }
+    }
+    mutating func flush() {
+        print(buffer, terminator: "")
+        buffer = ""
     }
 }
 
@@ -94,11 +135,18 @@ struct Train: ParsableCommand {
     func run() throws {
         let scenario = try loadScenario(file)
         let seed = self.seed ?? scenario.seed
+        let summary: JSONObject, text: String
+        switch scenario.model {
+        case .perceptron: (summary, text) = trainPerceptron(scenario, seed: seed)
+        case .mlp: (summary, text) = trainMLP(scenario, seed: seed)
+        }
+        print(json ? summary.text : text)
+    }
+
+    private func trainPerceptron(_ scenario: Scenario, seed: UInt64) -> (JSONObject, String) {
         let dataset = scenario.dataset(seed: seed)
         var trainer = PerceptronTrainer(samples: dataset.samples, settings: scenario.perceptron, seed: seed)
-        let start = DispatchTime.now().uptimeNanoseconds
-        trainer.run()
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let seconds = timed { trainer.run() }
         let correct = dataset.samples.filter { Perceptron.sign(Perceptron.activation(trainer.weights, $0.x1, $0.x2)) == $0.signedTarget }.count
         let accuracy = dataset.isEmpty ? 0 : Double(correct) / Double(dataset.count)
         let status: String = switch trainer.status {
@@ -107,28 +155,70 @@ struct Train: ParsableCommand {
         case .cycling: "cycling"
         case .notConverged: "not_converged"
         }
-        if json {
-            var o = JSONObject()
-            o.add("model", "perceptron")
-            o.add("seed", seed)
-            o.add("status", status)
-            o.add("epochs", trainer.epoch)
-            o.add("steps", trainer.steps)
-            o.add("updates", trainer.totalUpdates)
-            o.add("weights", trainer.weights)
-            o.add("accuracy", accuracy)
-            o.add("seconds", seconds)
-            print(o.text)
-        } else {
-            print("""
-                \(scenario.title) (seed \(seed))
-                status:   \(status) after \(plural(trainer.epoch, "epoch")) (\(plural(trainer.steps, "sample visit")), \(plural(trainer.totalUpdates, "update")))
-                weights:  \(formatVector(trainer.weights, digits: 6, glyphs: .ascii))
-                accuracy: \(correct)/\(dataset.count) = \(formatNumber(accuracy * 100, digits: 2, glyphs: .ascii)) %
-                time:     \(formatNumber(seconds * 1000, digits: 3, glyphs: .ascii)) ms
-                """)
-        }
+        var o = JSONObject()
+        o.add("model", "perceptron")
+        o.add("seed", seed)
+        o.add("status", status)
+        o.add("epochs", trainer.epoch)
+        o.add("steps", trainer.steps)
+        o.add("updates", trainer.totalUpdates)
+        o.add("weights", trainer.weights)
+        o.add("accuracy", accuracy)
+        o.add("seconds", seconds)
+        let text = """
+            \(scenario.title) (seed \(seed))
+            status:   \(status) after \(plural(trainer.epoch, "epoch")) (\(plural(trainer.steps, "sample visit")), \(plural(trainer.totalUpdates, "update")))
+            weights:  \(formatVector(trainer.weights, digits: 6, glyphs: .ascii))
+            accuracy: \(correct)/\(dataset.count) = \(formatNumber(accuracy * 100, digits: 2, glyphs: .ascii)) %
+            time:     \(formatNumber(seconds * 1000, digits: 3, glyphs: .ascii)) ms
+            """
+        return (o, text)
     }
+
+    private func trainMLP(_ scenario: Scenario, seed: UInt64) -> (JSONObject, String) {
+        let dataset = scenario.dataset(seed: seed)
+        var result: (runs: [MLPTrainer], best: Int) = ([], 0)
+        let seconds = timed { result = MLPRestarts.run(samples: dataset.samples, settings: scenario.mlp, seed: seed) }
+        let trainer = result.runs[result.best]
+        let status: String = switch trainer.status {
+        case .running: "running"
+        case .finished: "finished"
+        case .earlyStopped: "early_stopped"
+        case .diverged: "diverged"
+        }
+        let training = trainer.evaluate(trainer.trainingSet)
+        let validation = trainer.validationSet.isEmpty ? nil : trainer.evaluate(trainer.validationSet)
+        var o = JSONObject()
+        o.add("model", "mlp")
+        o.add("seed", trainer.seed)
+        o.add("status", status)
+        o.add("epochs", trainer.epoch)
+        o.add("loss", training.loss)
+        o.add("accuracy", training.accuracy)
+        o.add("val_loss", validation?.loss)
+        o.add("val_accuracy", validation?.accuracy)
+        o.add("solved", training.accuracy == 1)
+        o.add("restarts", result.runs.count)
+        o.add("seconds", seconds)
+        var text = """
+            \(scenario.title) (seed \(trainer.seed)\(result.runs.count > 1 ? ", best of \(result.runs.count) runs" : ""))
+            status:   \(status) after \(plural(trainer.epoch, "epoch"))
+            loss:     \(formatNumber(training.loss, digits: 6, glyphs: .ascii)) (\(scenario.mlp.loss.rawValue), summed over \(plural(trainer.trainingSet.count, "training point")))
+            accuracy: \(formatNumber(training.accuracy * 100, digits: 2, glyphs: .ascii)) % of the training points\(training.accuracy == 1 ? " (all of them)" : "")
+            """
+        if let validation {
+            text += "\nvalidation: loss \(formatNumber(validation.loss, digits: 6, glyphs: .ascii)), accuracy \(formatNumber(validation.accuracy * 100, digits: 2, glyphs: .ascii)) % of \(plural(trainer.validationSet.count, "point"))"
+        }
+        text += "\ntime:     \(formatNumber(seconds * 1000, digits: 3, glyphs: .ascii)) ms"
+        return (o, text)
+    }
+}
+
+/// Seconds `body` took (wall clock; only `nnx train` reports time).
+func timed(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
 struct Check: ParsableCommand {

@@ -40,7 +40,7 @@ public struct MLPUpdate: Sendable {
 /// one pass over the training points, `run()` everything without recording events.
 public struct MLPTrainer: Sendable {
     public private(set) var network: MLP
-    public let settings: MLPSettings
+    public private(set) var settings: MLPSettings
     public let seed: UInt64
     public let trainingSet: [Sample]
     public let validationSet: [Sample]
@@ -90,6 +90,12 @@ public struct MLPTrainer: Sendable {
     }
 
     public var learningRate: Double { settings.learningRate }
+
+    /// Changes η from the next update on.
+    public mutating func setLearningRate(_ eta: Double) { settings.learningRate = eta }
+
+    /// Changes α from the next update on (0 switches momentum off; the remembered Δw(t−1) stays).
+    public mutating func setMomentum(_ alpha: Double) { settings.momentum = alpha }
 
     /// One update: the next batch of the epoch. Nil once training has finished (or there is no data).
     @discardableResult

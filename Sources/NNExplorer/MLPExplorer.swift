@@ -1,0 +1,158 @@
+import NNCore
+import NNRender
+import NNScenario
+
+/// The MLP screen's state: a trainer plus what the explorer lets a user change.
+public struct MLPExplorer: Sendable {
+    public enum DataChoice: Sendable, Hashable {
+        case scenario
+        case builtin(DatasetKind)
+    }
+
+    public let scenario: Scenario
+    public private(set) var choices: [DataChoice]
+    public private(set) var choiceIndex = 0
+    public private(set) var seed: UInt64
+    public private(set) var dataset: Dataset
+    public private(set) var trainer: MLPTrainer
+    public private(set) var xRange: ClosedRange<Double>
+    public private(set) var yRange: ClosedRange<Double>
+    public private(set) var playing = false
+    public private(set) var speedIndex = 3
+    public var logScale = false
+    /// Flat class colours instead of confidence shades.
+    public var discretize = false
+    public var note: String?
+    /// Thousandths of an epoch owed to play (see `tick`).
+    private var epochCredit = 0
+
+    /// Epochs a second while playing.
+    public static let speeds = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
+    public static let learningRates = [0.001, 0.003, 0.01, 0.03, 0.05, 0.1, 0.2, 0.3, 0.5, 1, 2, 3, 5, 10]
+    /// Two-class sets the `d` key offers (a softmax scenario keeps its own data only).
+    static let twoClassKinds: [DatasetKind] = [.xor, .circles, .moons, .spirals, .blobs]
+
+    public init(scenario: Scenario) {
+        self.scenario = scenario
+        seed = scenario.seed
+        let twoClass = scenario.mlp.sizes.last == 1
+        choices = [.scenario] + (twoClass ? Self.twoClassKinds.map(DataChoice.builtin) : [])
+        dataset = scenario.dataset()
+        trainer = MLPTrainer(samples: dataset.samples, settings: scenario.mlp, seed: scenario.seed)
+        (xRange, yRange) = PerceptronExplorer.ranges(for: dataset)
+    }
+
+    public var dataChoice: DataChoice { choices[choiceIndex] }
+    public var epochsPerSecond: Int { Self.speeds[speedIndex] }
+    public var tickInterval: Int? { playing ? 33 : nil }
+
+    // MARK: actions
+
+    mutating func stepUpdate() {
+        trainer.step()
+        if trainer.status.isFinished { playing = false }
+    }
+
+    mutating func stepEpoch() {
+        trainer.runEpoch()
+        if trainer.status.isFinished { playing = false }
+    }
+
+    /// Plays `epochsPerSecond` epochs a second, in whole epochs, carrying the fraction to the next tick.
+    mutating func tick() {
+        guard playing, let interval = tickInterval else { return }
+        epochCredit += epochsPerSecond * interval
+        let epochs = epochCredit / 1000
+        epochCredit %= 1000
+        for _ in 0..<epochs where playing { stepEpoch() }
+    }
+
+    mutating func togglePlay() {
+        if trainer.status.isFinished || trainer.trainingSet.isEmpty { playing = false; return }
+        playing.toggle()
+        epochCredit = 0
+    }
+
+    mutating func changeSpeed(by delta: Int) {
+        speedIndex = min(Self.speeds.count - 1, max(0, speedIndex + delta))
+    }
+
+    mutating func reset() {
+        trainer = MLPTrainer(samples: dataset.samples, settings: trainer.settings, seed: seed)
+        playing = false
+        note = "reset: new weights from seed \(seed)"
+    }
+
+    mutating func reseed() {
+        seed &+= 1
+        loadData()
+        note = "seed \(seed): new weights" + (dataChoice == .scenario ? "" : " and points")
+    }
+
+    mutating func nextDataset() {
+        guard choices.count > 1 else { note = "this scenario's classes fit only its own data"; return }
+        choiceIndex = (choiceIndex + 1) % choices.count
+        loadData()
+        note = "dataset: \(dataset.name)"
+    }
+
+    private mutating func loadData() {
+        switch dataChoice {
+        case .scenario: dataset = scenario.dataset(seed: seed)
+        case .builtin(let kind): dataset = DatasetGenerator(kind: kind).generate(seed: seed)
+        }
+        var settings = trainer.settings
+        if dataChoice != .scenario || seed != scenario.seed { settings.initialWeights = nil }
+        trainer = MLPTrainer(samples: dataset.samples, settings: settings, seed: seed)
+        (xRange, yRange) = PerceptronExplorer.ranges(for: dataset)
+        playing = false
+    }
+
+    mutating func changeLearningRate(up: Bool) {
+        let current = trainer.learningRate
+        let next = up ? Self.learningRates.first { $0 > current * (1 + 1e-9) } : Self.learningRates.last { $0 < current * (1 - 1e-9) }
+        guard let next else { return }
+        trainer.setLearningRate(next)
+        note = "η = \(formatNumber(next))"
+    }
+
+    /// Momentum off, or back on (the scenario's α, or 0.9 when it has none).
+    mutating func toggleMomentum() {
+        let on = scenario.mlp.momentum > 0 ? scenario.mlp.momentum : 0.9
+        let next = trainer.settings.momentum > 0 ? 0 : on
+        trainer.setMomentum(next)
+        note = next > 0 ? "momentum α = \(formatNumber(next))" : "momentum off"
+    }
+
+    // MARK: what the views read
+
+    /// Class and confidence level (0–2) of the network's output at every pixel centre of `map`'s area,
+    /// two pixel rows a cell row.
+    func regionPixels(_ map: PlotMapping) -> [(cls: Int, level: Int)] {
+        let net = trainer.network
+        var pass = ForwardPass(sizes: net.sizes)
+        var input = [0.0, 0.0]
+        var pixels: [(cls: Int, level: Int)] = []
+        pixels.reserveCapacity(map.area.width * map.area.height * 2)
+        let classes = Double(net.classCount)
+        for pixelRow in 0..<(map.area.height * 2) {
+            for column in 0..<map.area.width {
+                let p = map.point(subColumn: Double(column) + 0.5, subRow: (Double(pixelRow) + 0.5) / 2)
+                input[0] = p.x; input[1] = p.y
+                net.forward(input, into: &pass)
+                let outputs = pass.outputs
+                let cls: Int, confidence: Double
+                if outputs.count == 1 {
+                    cls = outputs[0] >= 0.5 ? 1 : 0
+                    confidence = abs(outputs[0] - 0.5) * 2
+                } else {
+                    cls = outputs.indices.max { outputs[$0] < outputs[$1] } ?? 0
+                    confidence = (outputs[cls] - 1 / classes) / (1 - 1 / classes)
+                }
+                let level = discretize ? 2 : (confidence < 0.3 ? 0 : confidence < 0.7 ? 1 : 2)
+                pixels.append((cls, level))
+            }
+        }
+        return pixels
+    }
+}

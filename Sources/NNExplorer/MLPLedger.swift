@@ -1,0 +1,86 @@
+import NNCore
+import NNRender
+
+/// The MLP panel's text: where training stands, then the last update in the lecture's notation — each unit's
+/// input sum, output and δ, and the output layer's Δw with its momentum part.
+struct MLPLedger {
+    let explorer: MLPExplorer
+    let glyphs: Glyphs
+    let width: Int
+
+    private func n(_ v: Double) -> String { formatNumber(v, digits: 3, glyphs: glyphs) }
+    private var dot: String { " \(glyphs.middleDot) " }
+
+    var progressLines: [Line] {
+        let t = explorer.trainer
+        var lines: [Line] = []
+        var first = "η = \(n(t.learningRate))"
+        if t.settings.momentum > 0 { first += dot + "α = \(n(t.settings.momentum))" }
+        if t.settings.weightDecay > 0 { first += dot + "λ = \(n(t.settings.weightDecay))" }
+        first += dot + "batch \(t.settings.batchSize)"
+        lines.append(Line(glyphs.fold(first), Style(.dim)))
+        if let last = t.history.last {
+            let name = t.settings.loss == .squaredError ? "E" : "loss"
+            var text = "\(name) = \(n(last.loss))" + dot + "accuracy \(percent(last.accuracy))"
+            if let vl = last.validationLoss, let va = last.validationAccuracy {
+                text += dot + "val \(n(vl)), \(percent(va))"
+            }
+            lines.append(Line(glyphs.fold(text)))
+        } else {
+            lines.append(Line(glyphs.fold("no epoch yet: n one update, e one epoch, space plays"), Style(.dim)))
+        }
+        let (status, role): (String, ColorRole) = switch t.status {
+        case .running: ("running", .plain)
+        case .finished(let epochs):
+            (t.history.last?.accuracy == 1 ? "done: \(epochs) epochs, every training point right" : "done: \(epochs) epochs (the cap)",
+             t.history.last?.accuracy == 1 ? .good : .warning)
+        case .earlyStopped(let best, let at): ("early stop at epoch \(at): weights of epoch \(best) restored", .good)
+        case .diverged(let epoch): ("diverged at epoch \(epoch): the loss overflowed; lower η ([) and reset (r)", .bad)
+        }
+        lines += wrap(glyphs.fold("status: " + status), width: width).map { Line($0, Style(role)) }
+        return lines
+    }
+
+    private func percent(_ v: Double) -> String { formatNumber(v * 100, digits: 1, glyphs: glyphs) + "%" }
+
+    var updateLines: [Line] {
+        guard let u = explorer.trainer.lastUpdate else { return [] }
+        let net = explorer.trainer.network
+        let pass = u.pass
+        var lines: [Line] = [Line("")]
+        let sample = explorer.trainer.trainingSet[u.samples[u.samples.count - 1]]
+        let batchNote = u.samples.count > 1 ? " (last of \(u.samples.count))" : ""
+        lines.append(Line(glyphs.fold("x = (\(n(sample.x1)), \(n(sample.x2)))   y = \(vector(u.target))\(batchNote)")))
+        // One line a unit, hidden layers then the output: net, z (or ŷ), δ.
+        let top = net.sizes.count - 1
+        for l in 1...top {
+            for j in 0..<net.sizes[l] {
+                let name = l == top ? (net.sizes[l] == 1 ? "o" : "o\(j + 1)") : (top > 2 ? "h\(l).\(j + 1)" : "h\(j + 1)")
+                let out = l == top ? "ŷ" : "z"
+                let text = "\(name): net \(n(pass.preActivations[l][j]))  \(out) \(n(pass.activations[l][j]))  δ \(n(pass.deltas[l][j]))"
+                lines.append(Line(glyphs.fold(text), Style(l == top ? .emphasis : .plain)))
+            }
+        }
+        if explorer.trainer.settings.loss == .squaredError, net.sizes[top] == 1 {
+            lines.append(Line(glyphs.fold("δ^o = ŷ(1−ŷ)(y−ŷ)   δ^h_j = z_j(1−z_j) Σ_k w_jk δ_k"), Style(.dim)))
+        }
+        // The output layer's weight changes: Δw = η δ z + α Δw(t−1).
+        let changes = u.weightChanges[top - 1], momentum = u.momentumTerms[top - 1]
+        let units = net.sizes[top - 1], outputs = net.sizes[top]
+        var parts: [String] = []
+        for i in 0...units {
+            let from = i == 0 ? "b" : (top > 1 ? "h\(i)" : "x\(i)")
+            let change = changes[i * outputs]
+            parts.append("\(from) \(change >= 0 ? "+" : "")\(n(change))")
+        }
+        lines.append(Line(glyphs.fold("Δw^o (to \(outputs == 1 ? "o" : "o1")): " + parts.joined(separator: "  "))))
+        if explorer.trainer.settings.momentum > 0 {
+            lines.append(Line(glyphs.fold("  of which momentum α·Δw(t−1): " + (0...units).map { n(momentum[$0 * outputs]) }.joined(separator: ", ")), Style(.dim)))
+        }
+        return lines.flatMap { line in
+            line.width <= width ? [line] : wrap(line.text, width: width).map { Line($0, line.spans.first?.style ?? .plain) }
+        }
+    }
+
+    private func vector(_ v: [Double]) -> String { v.count == 1 ? n(v[0]) : formatVector(v, digits: 0, glyphs: glyphs) }
+}

@@ -1,0 +1,146 @@
+import NNCore
+import NNRender
+
+enum MLPAction { case togglePlay, faster, slower, stepUpdate, stepEpoch, reset, reseed, nextDataset
+    case lowerRate, raiseRate, toggleMomentum, toggleLog, toggleDiscretize, help, back }
+
+let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
+    KeyBinding([.character(" ")], "space", label: { $0.playing ? "pause" : "play" }, help: "play / pause (whole epochs)",
+               enabled: { !$0.trainer.status.isFinished && !$0.trainer.trainingSet.isEmpty }) { _ in .togglePlay },
+    KeyBinding([.character("+"), .character("="), .character("-")], "+-", label: { "\($0.epochsPerSecond) ep/s" },
+               help: "more (+) / fewer (-) epochs a second while playing") { $0 == .character("-") ? .slower : .faster },
+    KeyBinding([.character("n")], "n", label: { $0.trainer.settings.batchSize == 1 ? "sample" : "batch" },
+               help: "one update: one sample (per-sample SGD) or one mini-batch",
+               enabled: { !$0.trainer.status.isFinished && !$0.trainer.trainingSet.isEmpty }) { _ in .stepUpdate },
+    KeyBinding([.character("e")], "e", "epoch", help: "run to the end of the epoch",
+               enabled: { !$0.trainer.status.isFinished && !$0.trainer.trainingSet.isEmpty }, .stepEpoch),
+    KeyBinding([.character("r")], "r", "reset", help: "start again from the first weights", .reset),
+    KeyBinding([.character("s")], "s", "seed", help: "new seed: new first weights (and new points for generated data)", .reseed),
+    KeyBinding([.character("d")], "d", "data", help: "next dataset (XOR, circles, moons, spirals, blobs)", .nextDataset),
+    KeyBinding([.character("["), .character("]")], "[]", label: { "η=\(formatNumber($0.trainer.learningRate))" },
+               help: "lower ([) / raise (]) the learning rate η") { $0 == .character("[") ? .lowerRate : .raiseRate },
+    KeyBinding([.character("m")], "m", label: { $0.trainer.settings.momentum > 0 ? "α=\(formatNumber($0.trainer.settings.momentum))" : "α off" },
+               help: "momentum on / off", .toggleMomentum),
+    KeyBinding([.character("l")], "l", label: { $0.logScale ? "log" : "lin" }, help: "loss curve: log / linear scale", .toggleLog),
+    KeyBinding([.character("z")], "z", label: { $0.discretize ? "classes" : "shades" },
+               help: "regions: confidence shades / flat class colours", .toggleDiscretize),
+    KeyBinding([.character("?")], "?", "help", help: "show this help", essential: true, .help),
+    KeyBinding([.character("q")], "q", "back", help: "back to the list (quit when opened with nnx run)", essential: true, .back),
+])
+
+func updateMLP(_ p: inout MLPExplorer, _ msg: Msg) -> ScreenOutcome {
+    guard case .key(let key) = msg, let binding = mlpKeyMap.binding(for: key) else { return .none }
+    guard binding.enabled(p) else {
+        p.note = p.trainer.trainingSet.isEmpty ? "no training points" : "training finished: r to reset"
+        return .none
+    }
+    p.note = nil
+    switch binding.action(key) {
+    case .togglePlay: p.togglePlay()
+    case .faster: p.changeSpeed(by: 1)
+    case .slower: p.changeSpeed(by: -1)
+    case .stepUpdate: p.stepUpdate()
+    case .stepEpoch: p.stepEpoch()
+    case .reset: p.reset()
+    case .reseed: p.reseed()
+    case .nextDataset: p.nextDataset()
+    case .lowerRate: p.changeLearningRate(up: false)
+    case .raiseRate: p.changeLearningRate(up: true)
+    case .toggleMomentum: p.toggleMomentum()
+    case .toggleLog: p.logScale.toggle()
+    case .toggleDiscretize: p.discretize.toggle()
+    case .help: return .help
+    case .back: return .back
+    }
+    return .none
+}
+
+/// Where the MLP screen's parts go: the regions on the left; loss, network and the update's numbers on the right.
+struct MLPLayout {
+    static let minimum = Size(width: 70, height: 22)
+    let titleRow = 0
+    let hintRow: Int
+    let plotBox: Rect, lossBox: Rect, networkBox: Rect, ledgerBox: Rect
+
+    init(size: Size) {
+        hintRow = size.height - 1
+        let body = Rect(x: 0, y: 1, width: size.width, height: size.height - 2)
+        let panelWidth = min(60, max(38, size.width * 9 / 20))
+        let (left, right) = body.splitLeft(size.width - panelWidth)
+        plotBox = left
+        let lossHeight = max(6, right.height / 4)
+        let networkHeight = max(6, right.height / 3)
+        lossBox = Rect(x: right.x, y: right.y, width: right.width, height: lossHeight)
+        networkBox = Rect(x: right.x, y: right.y + lossHeight, width: right.width, height: networkHeight)
+        ledgerBox = Rect(x: right.x, y: right.y + lossHeight + networkHeight, width: right.width,
+                         height: right.height - lossHeight - networkHeight)
+    }
+}
+
+func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, into frame: inout Frame) {
+    let layout = MLPLayout(size: size)
+    let t = p.trainer
+    let playState = p.playing ? Span("\(g.play) playing ", Style(.playing)) : Span("\(g.pause) paused ", Style(.paused))
+    let right = g.fold(Line([Span(" epoch \(t.epoch) \(g.middleDot) step \(t.steps) \(g.middleDot) "), playState]))
+    let title = p.dataChoice == .scenario ? p.scenario.title : "MLP on \(p.dataset.name)"
+    frame.put(Line(" nnx \(g.middleDot) " + title, Style(.title)).truncated(to: max(0, size.width - right.width), glyphs: g),
+              column: 0, row: layout.titleRow)
+    frame.put(right, column: max(0, size.width - right.width), row: layout.titleRow)
+
+    // Regions with the points on top (validation points hollow).
+    frame.drawBox(layout.plotBox, title: "x2 \(g.middleDot) decision regions", glyphs: g)
+    var plot = ScatterPlot(xRange: p.xRange, yRange: p.yRange)
+    let map = plot.mapping(in: layout.plotBox.inset(1))
+    if map.area.width > 0, map.area.height > 0 {
+        plot.regionPixels = p.regionPixels(map)
+        plot.regionsAsGlyphs = !theme.shadesWithBackground
+    }
+    let validation = Set(t.validationSet.map { [$0.x1, $0.x2, Double($0.label)] })
+    for s in p.dataset.samples {
+        let held = validation.contains([s.x1, s.x2, Double(s.label)])
+        plot.points.append(.init(x: s.x1, y: s.x2, glyph: classGlyph(s.label, hollow: held, g),
+                                 style: Style(ColorRole.forClass(s.label), attributes: [.bold])))
+    }
+    plot.render(into: &frame, area: layout.plotBox.inset(1), glyphs: g)
+    if let note = p.note {
+        frame.put(Line(" \(note) ", Style(.emphasis)).truncated(to: layout.plotBox.width - 4, glyphs: g),
+                  column: layout.plotBox.x + 2, row: layout.plotBox.maxY - 1)
+    }
+
+    // Loss curves.
+    let lossName = t.settings.loss == .squaredError ? "E" : "loss"
+    frame.drawBox(layout.lossBox, title: "\(lossName) per epoch" + (t.validationSet.isEmpty ? "" : " · training / validation"), glyphs: g)
+    var chart = LineChart(series: [.init(values: t.history.map(\.loss), style: Style(.trainingCurve))])
+    if !t.validationSet.isEmpty {
+        chart.series.append(.init(values: t.history.compactMap(\.validationLoss), style: Style(.validationCurve)))
+    }
+    chart.logScale = p.logScale
+    if case .earlyStopped(let bestEpoch, _) = t.status { chart.marker = bestEpoch }
+    chart.render(into: &frame, area: layout.lossBox.inset(1), glyphs: g)
+
+    // The network.
+    frame.drawBox(layout.networkBox, title: "network " + t.network.sizes.map(String.init).joined(separator: "-")
+                  + " \(g.middleDot) \(t.settings.activation.rawValue)", glyphs: g)
+    NetworkDiagram(sizes: t.network.sizes, weights: t.network.weights)
+        .render(into: &frame, area: layout.networkBox.inset(1), glyphs: g)
+
+    // The update's numbers and the progress.
+    frame.drawBox(layout.ledgerBox, title: "update", glyphs: g)
+    let inner = layout.ledgerBox.inset(1)
+    let text = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: inner.height)
+    let ledger = MLPLedger(explorer: p, glyphs: g, width: text.width)
+    frame.put(lines: ledger.progressLines + ledger.updateLines, in: text, glyphs: g)
+
+    KeyHintBar(hints: mlpKeyMap.barHints(p)).render(into: &frame, row: layout.hintRow, area: frame.bounds, glyphs: g)
+}
+
+/// Training points filled, validation points hollow; classes by shape as well as colour.
+func classGlyph(_ label: Int, hollow: Bool, _ g: Glyphs) -> Character {
+    let shapes: [Character] = switch (g.unicode, hollow) {
+    case (true, false): ["●", "▲", "■", "◆"]
+    case (true, true): ["○", "△", "□", "◇"]
+    case (false, false): ["O", "X", "#", "@"]
+    case (false, true): ["o", "x", "+", "a"]
+    }
+    return shapes[min(3, max(0, label))]
+}

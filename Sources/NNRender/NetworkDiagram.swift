@@ -1,0 +1,61 @@
+/// A fully connected network drawn as nodes in columns (one per layer) joined by braille lines, each coloured
+/// by the sign of its weight and bold when |w| is large; each unit's bias is written beside it when there is
+/// room. Takes plain numbers: `weights[l]` is the flat `(sizes[l] + 1) × sizes[l + 1]` matrix, row 0 = bias.
+public struct NetworkDiagram: Sendable {
+    public var sizes: [Int]
+    public var weights: [[Double]]
+    public var inputLabels: [String] = ["x1", "x2"]
+    /// A unit to draw highlighted: (layer, unit).
+    public var selected: (layer: Int, unit: Int)?
+
+    public init(sizes: [Int], weights: [[Double]]) { self.sizes = sizes; self.weights = weights }
+
+    static let labelWidth = 3
+
+    /// Where unit `i` of layer `l` sits (cell column and row).
+    public func position(layer l: Int, unit i: Int, in area: Rect) -> (column: Int, row: Int) {
+        let inner = Rect(x: area.x + Self.labelWidth, y: area.y, width: area.width - 2 * Self.labelWidth - 3, height: area.height)
+        let column = inner.x + (sizes.count == 1 ? 0 : l * max(0, inner.width - 1) / (sizes.count - 1))
+        let row = inner.y + Int((Double(i) + 0.5) * Double(inner.height) / Double(sizes[l]))
+        return (column, min(inner.maxY - 1, row))
+    }
+
+    public func render(into frame: inout Frame, area: Rect, glyphs: Glyphs) {
+        guard area.width >= 12, area.height >= 2 else { return }
+        let largest = weights.flatMap { $0 }.map(abs).max() ?? 1
+        // Four layers of lines: weak ones first, strong ones on top.
+        var canvases = Array(repeating: BrailleCanvas(columns: area.width, rows: area.height), count: 4)
+        for l in 0..<(sizes.count - 1) {
+            for i in 0..<sizes[l] {
+                for j in 0..<sizes[l + 1] {
+                    let w = weights[l][(i + 1) * sizes[l + 1] + j]
+                    let a = position(layer: l, unit: i, in: area), b = position(layer: l + 1, unit: j, in: area)
+                    let bucket = (w >= 0 ? 0 : 1) + (abs(w) >= largest / 2 ? 2 : 0)
+                    canvases[bucket].segment(Double((a.column - area.x) * 2 + 2), Double((a.row - area.y) * 4 + 2),
+                                             Double((b.column - area.x) * 2), Double((b.row - area.y) * 4 + 2))
+                }
+            }
+        }
+        let styles = [Style(.positiveWeight, attributes: [.dim]), Style(.negativeWeight, attributes: [.dim]),
+                      Style(.positiveWeight, attributes: [.bold]), Style(.negativeWeight, attributes: [.bold])]
+        for (canvas, style) in zip(canvases, styles) { canvas.draw(into: &frame, x: area.x, y: area.y, style: style, glyphs: glyphs) }
+
+        let roomForBias = sizes.dropFirst().allSatisfy { $0 * 2 <= area.height }
+        for l in sizes.indices {
+            for i in 0..<sizes[l] {
+                let p = position(layer: l, unit: i, in: area)
+                let isSelected = selected.map { $0.layer == l && $0.unit == i } ?? false
+                frame.put(glyphs.unicode ? "●" : "o", column: p.column, row: p.row,
+                          style: Style(isSelected ? .visited : .emphasis, attributes: [.bold]))
+                if l == 0 {
+                    let label = i < inputLabels.count ? inputLabels[i] : "x\(i + 1)"
+                    frame.put(label, column: p.column - label.count - 1, row: p.row, style: Style(.label))
+                } else if roomForBias {
+                    let bias = weights[l - 1][i]
+                    frame.put(Line(formatNumber(bias, digits: 1, glyphs: glyphs), Style(bias >= 0 ? .positiveWeight : .negativeWeight))
+                        .truncated(to: 5, glyphs: glyphs), column: p.column + 2, row: p.row)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import NNCore
+import NNRender
+import NNScenario
+import XCTest
+@testable import NNExplorer
+
+/// An MLP scenario built in code, so these tests do not depend on any scenario file.
+func mlpScenario(kind: DatasetKind = .xor, sizes: [Int] = [2, 2, 1], classes: Int = 2, seed: UInt64 = 3,
+                 validation: Double = 0, patience: Int? = nil, momentum: Double = 0) -> Scenario {
+    var settings = MLPSettings()
+    settings.sizes = sizes
+    settings.maxEpochs = 3000
+    settings.validationSplit = validation
+    settings.patience = patience
+    settings.momentum = momentum
+    if sizes.last! > 1 { settings.output = .softmax; settings.loss = .crossEntropy }
+    return Scenario(title: "MLP: test", summary: "test", seed: seed, model: .mlp,
+                    data: .generator(DatasetGenerator(kind: kind, classes: classes)), mlp: settings, source: "test")
+}
+
+final class MLPScreenTests: XCTestCase {
+    let size = Size(width: 100, height: 30)
+
+    func testKeysStepTrainAndShowTheLedger() throws {
+        var state = AppState(size: size, scenario: mlpScenario())
+        XCTAssertNotNil(state.mlp)
+        press(&state, "n")
+        XCTAssertEqual(state.mlp?.trainer.steps, 1)
+        let text = view(state).plainText
+        XCTAssertTrue(text.contains("x = (0, 0)   y = 0"), text)
+        XCTAssertTrue(text.contains("h1: net "), text)
+        XCTAssertTrue(text.contains("δ^o = ŷ(1−ŷ)(y−ŷ)"), text)
+        press(&state, "e")
+        XCTAssertEqual(state.mlp?.trainer.epoch, 1)
+        XCTAssertEqual(state.mlp?.trainer.history.count, 1)
+        XCTAssertTrue(view(state).plainText.contains("E = "), view(state).plainText)
+    }
+
+    /// The update panel's numbers are the trainer's: net, output and δ of the last sample.
+    func testLedgerNumbersAreTheTrainers() throws {
+        var state = AppState(size: Size(width: 120, height: 40), scenario: mlpScenario())
+        press(&state, "nn")
+        let u = try XCTUnwrap(state.mlp?.trainer.lastUpdate)
+        let text = view(state).plainText
+        let o = "o: net \(formatNumber(u.pass.preActivations[2][0]))  ŷ \(formatNumber(u.pass.activations[2][0]))  δ \(formatNumber(u.pass.deltas[2][0]))"
+        XCTAssertTrue(text.contains(o), "missing \(o) in\n\(text)")
+    }
+
+    func testPlayTrainsWholeEpochsAndStopsAtTheEnd() throws {
+        var state = AppState(size: size, scenario: mlpScenario())
+        press(&state, " ")
+        XCTAssertEqual(state.tickInterval, 33)
+        for _ in 0..<10 { update(&state, .tick) }   // 10 epochs a second at 33 ms a tick: 3.3 epochs
+        XCTAssertEqual(state.mlp?.trainer.epoch, 3)
+        press(&state, "+++++++++")   // 1000 epochs a second
+        for _ in 0..<200 { update(&state, .tick) }
+        XCTAssertEqual(state.mlp?.trainer.status, .finished(epochs: 3000))
+        XCTAssertEqual(state.mlp?.playing, false)
+    }
+
+    func testLearningRateMomentumAndToggles() throws {
+        var state = AppState(size: size, scenario: mlpScenario())
+        press(&state, "]")
+        XCTAssertEqual(state.mlp?.trainer.learningRate, 1)
+        press(&state, "m")
+        XCTAssertEqual(state.mlp?.trainer.settings.momentum, 0.9)
+        press(&state, "m")
+        XCTAssertEqual(state.mlp?.trainer.settings.momentum, 0)
+        press(&state, "lz")
+        XCTAssertEqual(state.mlp?.logScale, true)
+        XCTAssertEqual(state.mlp?.discretize, true)
+        press(&state, "d")
+        XCTAssertEqual(state.mlp?.dataset.name, "XOR")
+        press(&state, "d")
+        XCTAssertEqual(state.mlp?.dataset.name, "circles")
+    }
+
+    /// The regions are the network's: each pixel's class is what the network predicts there.
+    func testRegionPixelsFollowTheNetwork() throws {
+        var state = AppState(size: size, scenario: mlpScenario(kind: .blobs, sizes: [2, 6, 3], classes: 3))
+        press(&state, "eeeee")
+        let m = try XCTUnwrap(state.mlp)
+        let map = ScatterPlot(xRange: m.xRange, yRange: m.yRange).mapping(in: MLPLayout(size: size).plotBox.inset(1))
+        let pixels = m.regionPixels(map)
+        XCTAssertEqual(pixels.count, map.area.width * map.area.height * 2)
+        let p = map.point(subColumn: 3.5, subRow: 2.25)   // pixel row 4, column 3
+        let outputs = m.trainer.network.predict([p.x, p.y])
+        XCTAssertEqual(pixels[4 * map.area.width + 3].cls, outputs.indices.max { outputs[$0] < outputs[$1] })
+    }
+
+    func testEveryMLPFrameRendersAtBothSizes() throws {
+        for scenario in [mlpScenario(), mlpScenario(kind: .blobs, sizes: [2, 8, 3], classes: 3, validation: 0.3, patience: 5),
+                         mlpScenario(kind: .moons, sizes: [2, 8, 8, 1], momentum: 0.5)] {
+            for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
+                for theme in [Theme.standard, .monochrome] {
+                    var state = AppState(size: size, scenario: scenario, theme: theme)
+                    press(&state, "nneee")
+                    XCTAssertEqual(view(state).width, size.width)
+                }
+            }
+        }
+    }
+
+    func testSnapshots() throws {
+        for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
+            var state = AppState(size: size, scenario: mlpScenario())
+            press(&state, "eeeeeeeeeen")
+            assertFrameSnapshots(state, named: "xor-\(size)")
+        }
+        var blobs = AppState(size: Size(width: 120, height: 40), scenario: mlpScenario(kind: .blobs, sizes: [2, 6, 3], classes: 3, validation: 0.25))
+        press(&blobs, "eeeeeeeeeen")
+        assertFrameSnapshots(blobs, named: "blobs")
+    }
+}
