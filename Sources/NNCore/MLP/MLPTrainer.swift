@@ -57,6 +57,8 @@ public struct MLPTrainer: Sendable {
     private var rng: SplitMix64
     private let inputs: [[Double]]
     private let targets: [[Double]]
+    private let validationInputs: [[Double]]
+    private let validationTargets: [[Double]]
     /// Δw(t−1) per layer, for momentum.
     private var velocity: [[Double]]
     /// The batch's summed `δ z` per weight.
@@ -83,6 +85,8 @@ public struct MLPTrainer: Sendable {
         let net = network
         inputs = trainingSet.map { [$0.x1, $0.x2] }
         targets = trainingSet.map { net.target(forClass: $0.label) }
+        validationInputs = validationSet.map { [$0.x1, $0.x2] }
+        validationTargets = validationSet.map { net.target(forClass: $0.label) }
         velocity = network.weights.map { Array(repeating: 0, count: $0.count) }
         gradient = velocity
         pass = ForwardPass(sizes: settings.sizes)
@@ -123,8 +127,8 @@ public struct MLPTrainer: Sendable {
     private mutating func trainBatch(record: Bool) -> MLPUpdate? {
         if positionInEpoch == 0 { beginEpoch() }
         let end = min(trainingSet.count, positionInEpoch + max(1, settings.batchSize))
-        let batch = Array(visitOrder[positionInEpoch..<end])
-        for l in gradient.indices { for i in gradient[l].indices { gradient[l][i] = 0 } }
+        let batch = visitOrder[positionInEpoch..<end]
+        for l in gradient.indices { gradient[l].withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
         var batchLoss = 0.0
         for index in batch {
             network.backpropagate(inputs[index], target: targets[index], loss: settings.loss, into: &pass)
@@ -138,7 +142,7 @@ public struct MLPTrainer: Sendable {
         positionInEpoch = end
         var update: MLPUpdate?
         if record {
-            update = MLPUpdate(epoch: epoch, step: steps, samples: batch, pass: pass, target: targets[batch[batch.count - 1]],
+            update = MLPUpdate(epoch: epoch, step: steps, samples: Array(batch), pass: pass, target: targets[batch[batch.endIndex - 1]],
                                loss: batchLoss, weightsBefore: before, weightChanges: velocity, momentumTerms: momentumTerms)
             lastUpdate = update
         }
@@ -194,22 +198,36 @@ public struct MLPTrainer: Sendable {
 
     private mutating func endEpoch() {
         positionInEpoch = 0
-        let training = evaluate(trainingSet)
-        let validation = validationSet.isEmpty ? nil : evaluate(validationSet)
+        let training = evaluate(inputs, targets, labels: trainingSet)
+        let validation = validationSet.isEmpty ? nil : evaluate(validationInputs, validationTargets, labels: validationSet)
         history.append(EpochSummary(epoch: epoch, loss: training.loss, accuracy: training.accuracy,
                                     validationLoss: validation?.loss, validationAccuracy: validation?.accuracy))
         guard training.loss.isFinite, validation?.loss.isFinite ?? true else {
             status = .diverged(epoch: epoch)
             return
         }
+        // Only early stopping needs the best weights (keeping a copy every epoch costs a copy of every layer).
         let watched = validation?.loss ?? training.loss
-        if best == nil || watched < best!.loss { best = (epoch, watched, network.weights) }
+        if settings.patience != nil, best == nil || watched < best!.loss { best = (epoch, watched, network.weights) }
         if let patience = settings.patience, let best, epoch - best.epoch >= patience {
             network.weights = best.weights
             status = .earlyStopped(bestEpoch: best.epoch, atEpoch: epoch)
         } else if epoch >= settings.maxEpochs {
             status = .finished(epochs: epoch)
         }
+    }
+
+    /// The summed loss and accuracy on prepared inputs and targets, in the trainer's own buffers.
+    private mutating func evaluate(_ inputs: [[Double]], _ targets: [[Double]], labels: [Sample]) -> (loss: Double, accuracy: Double) {
+        guard !inputs.isEmpty else { return (0, 0) }
+        var loss = 0.0, correct = 0
+        let top = network.sizes.count - 1
+        for n in inputs.indices {
+            network.forward(inputs[n], into: &pass)
+            loss += network.loss(settings.loss, target: targets[n], pass)
+            if pass.activations[top].withUnsafeBufferPointer(MLP.predictedClass) == labels[n].label { correct += 1 }
+        }
+        return (loss, Double(correct) / Double(inputs.count))
     }
 
     /// The summed loss and the accuracy of the network on `samples`.
