@@ -21,6 +21,8 @@ public struct PerceptronTrainer: Sendable {
     /// The sample indices of the current epoch in visit order.
     public private(set) var visitOrder: [Int]
     private var rng: SplitMix64
+    /// The data changed mid-epoch: the next visit starts that epoch again, under the same number.
+    private var restartingEpoch = false
     /// Weights at each epoch boundary (quantised) → that epoch; for cycle detection with a fixed order.
     private var boundaries: [WeightKey: Int] = [:]
 
@@ -58,10 +60,10 @@ public struct PerceptronTrainer: Sendable {
     }
 
     /// Replaces the data (a point added or removed), keeping the weights. An epoch in progress starts over
-    /// under its own number; any verdict is void, and the last update no longer describes this data.
+    /// under its own number (the counter does not go back); any verdict is void, and the last update no longer describes this data.
     public mutating func replaceSamples(_ newSamples: [Sample]) {
         samples = newSamples
-        if positionInEpoch != 0 { epoch -= 1 }
+        restartingEpoch = positionInEpoch != 0
         positionInEpoch = 0
         mistakesThisEpoch = 0
         visitOrder = Array(samples.indices)
@@ -137,7 +139,7 @@ public struct PerceptronTrainer: Sendable {
     }
 
     private mutating func beginEpoch() {
-        epoch += 1
+        if restartingEpoch { restartingEpoch = false } else { epoch += 1 }
         mistakesThisEpoch = 0
         if visitOrder.count != samples.count { visitOrder = Array(samples.indices) }
         // Shuffling the last epoch's order gives a uniform permutation too, without a new array each epoch.

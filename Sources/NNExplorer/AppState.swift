@@ -87,4 +87,13 @@ public struct AppState: Sendable {
     }
 
     mutating func quit() { shouldQuit = true }
+
+    /// Whether the open explorer's training has ended (more steps would change nothing).
+    public var trainingFinished: Bool {
+        switch screen {
+        case .home: true
+        case .perceptron(let p): p.trainer.status.isFinished || p.trainer.sampleCount == 0
+        case .mlp(let m): m.trainer.status.isFinished || m.trainer.trainingSet.isEmpty
+        }
+    }
 }

@@ -82,5 +82,14 @@ func viewHome(_ state: AppState, into frame: inout Frame) {
         frame.put(name.truncated(to: width, glyphs: g), column: 0, row: row)
         frame.put(Line("     " + entry.summary, Style(failed ? .bad : .dim)).truncated(to: width, glyphs: g), column: 0, row: row + 1)
     }
+    // The selection's whole summary, wrapped, where rows are left below the list.
+    let shown = min(layout.visibleEntries, state.homeEntries.count)
+    let top = layout.listTop + shown * HomeLayout.rowsPerEntry + 1
+    if state.homeSelection < state.homeEntries.count, top < state.size.height - 2 {
+        let summary = wrap(g.fold(state.homeEntries[state.homeSelection].summary), width: width - 6)
+        for (i, text) in summary.prefix(state.size.height - 1 - top).enumerated() {
+            frame.put(text, column: 3, row: top + i, style: Style(.emphasis))
+        }
+    }
     KeyHintBar(hints: homeKeyMap.barHints(state)).render(into: &frame, row: state.size.height - 1, area: frame.bounds, glyphs: g)
 }

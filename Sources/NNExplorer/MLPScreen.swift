@@ -7,7 +7,7 @@ enum MLPAction { case togglePlay, faster, slower, stepUpdate, stepEpoch, reset, 
 let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
     KeyBinding([.character(" ")], "space", label: { $0.playing ? "pause" : "play" }, help: "play / pause (whole epochs)",
                enabled: { !$0.trainer.status.isFinished && !$0.trainer.trainingSet.isEmpty }) { _ in .togglePlay },
-    KeyBinding([.character("+"), .character("="), .character("-")], "+-", label: { "\($0.epochsPerSecond) ep/s" },
+    KeyBinding([.character("+"), .character("="), .character("-")], "+-", label: { _ in "speed" },
                help: "more (+) / fewer (-) epochs a second while playing") { $0 == .character("-") ? .slower : .faster },
     KeyBinding([.character("n")], "n", label: { $0.trainer.settings.batchSize == 1 ? "sample" : "batch" },
                help: "one update: one sample (per-sample SGD) or one mini-batch",
@@ -17,7 +17,7 @@ let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
     KeyBinding([.character("r")], "r", "reset", help: "start again from the first weights", .reset),
     KeyBinding([.character("s")], "s", "seed", help: "new seed: new first weights (and new points for generated data)", .reseed),
     KeyBinding([.character("d")], "d", "data", help: "next dataset (XOR, circles, moons, spirals, blobs)", .nextDataset),
-    KeyBinding([.character("["), .character("]")], "[]", label: { "η=\(formatNumber($0.trainer.learningRate))" },
+    KeyBinding([.character("["), .character("]")], "[]", label: { _ in "η" },
                help: "lower ([) / raise (]) the learning rate η") { $0 == .character("[") ? .lowerRate : .raiseRate },
     KeyBinding([.character("m")], "m", label: { $0.trainer.settings.momentum > 0 ? "α=\(formatNumber($0.trainer.settings.momentum))" : "α off" },
                help: "momentum on / off", .toggleMomentum),
@@ -80,8 +80,9 @@ struct MLPLayout {
 func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, into frame: inout Frame) {
     let layout = MLPLayout(size: size)
     let t = p.trainer
-    let playState = p.playing ? Span("\(g.play) playing ", Style(.playing)) : Span("\(g.pause) paused ", Style(.paused))
-    let right = g.fold(Line([Span(" epoch \(t.epoch) \(g.middleDot) step \(t.steps) \(g.middleDot) "), playState]))
+    let playState = p.playing ? Span("\(g.play) playing \(p.epochsPerSecond) epochs/s ", Style(.playing))
+                              : Span("\(g.pause) paused ", Style(.paused))
+    let right = g.fold(Line([Span("   epoch \(t.epoch) \(g.middleDot) step \(t.steps) \(g.middleDot) "), playState]))
     let title = p.dataChoice == .scenario ? p.scenario.title : "MLP on \(p.dataset.name)"
     frame.put(Line(" nnx \(g.middleDot) " + title, Style(.title)).truncated(to: max(0, size.width - right.width), glyphs: g),
               column: 0, row: layout.titleRow)

@@ -13,6 +13,9 @@ struct PerceptronPanel {
     private func n(_ value: Double) -> String { formatNumber(value, digits: 3, glyphs: glyphs) }
     private func vec(_ values: [Double]) -> String { formatVector(values, digits: 3, glyphs: glyphs) }
     private func signed(_ value: Double) -> String { value > 0 ? "+" + n(value) : n(value) }
+    /// Whether `value` is shown exactly (3 decimals hold it); else results computed from it get `≈`.
+    private func shownExactly(_ value: Double) -> Bool { (value * 1000).rounded() == value * 1000 }
+    private func equals(_ values: [Double]) -> String { values.allSatisfy(shownExactly) ? " = " : " ≈ " }
     private var minus: String { glyphs.minus }
     private var dot: String { " \(glyphs.middleDot) " }
 
@@ -35,9 +38,10 @@ struct PerceptronPanel {
                 current = [Span(indent)]
                 used = indent.count
                 // A chunk that starts a line loses its leading blanks (the indent stands for them).
-                while let first = folded.first, first.text.hasPrefix(" ") {
-                    folded[0].text.removeFirst()
-                    chunkWidth -= 1
+                let separator = glyphs.fold(glyphs.middleDot)
+                while let first = folded.first, first.text.hasPrefix(" ") || first.text.hasPrefix(separator) {
+                    folded[0].text.removeFirst(first.text.hasPrefix(" ") ? 1 : separator.count)
+                    chunkWidth -= first.text.hasPrefix(" ") ? 1 : separator.count
                 }
             }
             current += folded
@@ -74,7 +78,8 @@ struct PerceptronPanel {
                           [Span("   y = " + signed(u.y), Style(u.y > 0 ? .classB : .classA))]])
         let m = glyphs.multiply
         lines += pack([[Span("v = w\(m)x")], [Span(" = w0 + w1\(m)x1 + w2\(m)x2")]])
-        lines += pack([[Span("  = " + sum[0])]] + sum.dropFirst().map { [Span($0)] } + [[Span(" = "), Span(n(u.v), em)]])
+        lines += pack([[Span("  = " + sum[0])]] + sum.dropFirst().map { [Span($0)] }
+                      + [[Span(equals(u.weightsBefore + [u.x1, u.x2])), Span(n(u.v), em)]])
         lines += pack([[Span("ŷ = sign(\(n(u.v))) = "), Span(signed(u.yhat), em)],
                        [Span("   e = y \(minus) ŷ = "), Span(n(u.error), errorStyle)]], indent: "")
         if u.error == 0 {
@@ -83,7 +88,7 @@ struct PerceptronPanel {
             let eText = u.error < 0 ? "(" + n(u.error) + ")" : n(u.error)
             lines += pack([[Span("Δw = η\(m)e\(m)x")],
                            [Span(" = \(n(u.learningRate))\(m)\(eText)\(m)" + vec([1, u.x1, u.x2]))]])
-            lines += pack([[Span("   = "), Span(vec(u.delta), em)]])
+            lines += pack([[Span("   " + equals([u.learningRate, u.x1, u.x2]).dropFirst()), Span(vec(u.delta), em)]])
         }
         lines += pack([[Span("w: " + vec(u.weightsBefore))], [Span(" \(glyphs.arrow) "), Span(vec(u.weightsAfter), em)]])
         if let d = u.distance {
@@ -112,7 +117,9 @@ struct PerceptronPanel {
     /// The status sentence, wrapped, in the colour of its outcome.
     var statusLines: [Line] {
         let (text, role): (String, ColorRole) = switch explorer.trainer.status {
-        case .running: ("status: running (no error-free epoch yet)", .plain)
+        case .running: explorer.trainer.mistakesLastEpoch == 0
+            ? ("status: running (the points changed since the error-free epoch)", .plain)
+            : ("status: running (no error-free epoch yet)", .plain)
         case .converged(let epoch): ("status: converged: epoch \(epoch) had no mistakes", .good)
         case .cycling(let epoch, let sameAs):
             ("status: not converging: w after epoch \(epoch) equals w after "

@@ -10,7 +10,7 @@ enum PerceptronAction {
 let perceptronKeyMap = KeyMap<PerceptronExplorer, PerceptronAction>(bindings: [
     KeyBinding([.character(" ")], "space", label: { $0.playing ? "pause" : "play" }, help: "play / pause",
                enabled: { !$0.trainer.status.isFinished && $0.trainer.sampleCount > 0 }) { _ in .togglePlay },
-    KeyBinding([.character("+"), .character("="), .character("-")], "+-", label: { "\($0.stepsPerSecond)/s" },
+    KeyBinding([.character("+"), .character("="), .character("-")], "+-", label: { _ in "speed" },
                help: "faster (+) / slower (-) play") { $0 == .character("-") ? .slower : .faster },
     KeyBinding([.character("n")], "n", "sample", help: "visit one sample (one step of the rule)",
                enabled: { !$0.trainer.status.isFinished && $0.trainer.sampleCount > 0 }, .stepSample),
@@ -19,10 +19,10 @@ let perceptronKeyMap = KeyMap<PerceptronExplorer, PerceptronAction>(bindings: [
     KeyBinding([.character("r")], "r", "reset", help: "reset the weights to their initial values", .reset),
     KeyBinding([.character("s")], "s", "seed", help: "new seed: new random points, new shuffle order", .reseed),
     KeyBinding([.character("d")], "d", "data", help: "next dataset (AND, OR, XOR, blobs …)", .nextDataset),
-    KeyBinding([.character("["), .character("]")], "[]", label: { "η=\(formatNumber($0.trainer.learningRate))" },
+    KeyBinding([.character("["), .character("]")], "[]", label: { _ in "η" },
                help: "lower ([) / raise (]) the learning rate η") { $0 == .character("[") ? .lowerRate : .raiseRate },
     KeyBinding([.character("g")], "g", "ghost", help: "show / hide the previous line (ghost)", .toggleGhost),
-    KeyBinding([.character("c")], "c", label: { "class \($0.classToAdd)" }, help: "switch the class of added points", .toggleClass),
+    KeyBinding([.character("c")], "c", "class", help: "switch the class of added points", .toggleClass),
     KeyBinding([.character("a")], "a", label: { $0.cursor == nil ? "add" : "done" },
                help: "cursor mode: arrows move, Enter adds or removes a point", .toggleCursor),
     KeyBinding([.up, .down, .left, .right], "←↑↓→", label: { _ in "move" }, help: "move the cursor (cursor mode)",
@@ -113,7 +113,7 @@ func viewPerceptron(_ p: PerceptronExplorer, size: Size, glyphs g: Glyphs, theme
     // Title line: what is shown on the left, where training stands on the right (it wins when space is short).
     let playState = p.playing ? Span("\(g.play) playing \(p.stepsPerSecond)/s ", Style(.playing))
                               : Span("\(g.pause) paused ", Style(.paused))
-    let right = g.fold(Line([Span(" epoch \(trainer.epoch) \(g.middleDot) step \(trainer.steps) \(g.middleDot) "), playState]))
+    let right = g.fold(Line([Span("   epoch \(trainer.epoch) \(g.middleDot) step \(trainer.steps) \(g.middleDot) "), playState]))
     let title = p.dataChoice == .scenario ? p.scenario.title : "Perceptron on \(p.dataset.name)"
     frame.put(Line(" nnx \(g.middleDot) " + title, Style(.title)).truncated(to: max(0, size.width - right.width), glyphs: g),
               column: 0, row: layout.titleRow)
@@ -180,7 +180,7 @@ func viewPerceptron(_ p: PerceptronExplorer, size: Size, glyphs g: Glyphs, theme
 /// Says so when the line `w·x = 0` does not cross the plot (a student would think it vanished), or when
 /// there is no line at all.
 private func lineRemark(_ w: [Double], _ p: PerceptronExplorer) -> String? {
-    if w[1] == 0 && w[2] == 0 { return "no line: w1 = w2 = 0, so ŷ = sign(w0) everywhere" }
+    if w[1] == 0 && w[2] == 0 { return "no line yet: w1 = w2 = 0" }
     let corners = [(p.xRange.lowerBound, p.yRange.lowerBound), (p.xRange.lowerBound, p.yRange.upperBound),
                    (p.xRange.upperBound, p.yRange.lowerBound), (p.xRange.upperBound, p.yRange.upperBound)]
     let signs = Set(corners.map { Perceptron.sign(Perceptron.activation(w, $0.0, $0.1)) })

@@ -12,6 +12,7 @@ public func update(_ state: inout AppState, _ msg: Msg) {
         }
         return
     case .tick:
+        guard state.fitsTerminal else { return }   // nothing plays unseen
         switch state.screen {
         case .perceptron(var p):
             p.tick()

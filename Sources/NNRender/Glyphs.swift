@@ -25,7 +25,7 @@ public struct Glyphs: Sendable, Hashable {
     /// Multiplication in formulas (`η·e·x`).
     public var multiply: String { unicode ? "·" : "*" }
     public var play: String { unicode ? "▶" : ">" }
-    public var pause: String { unicode ? "‖" : "||" }
+    public var pause: String { unicode ? "‖" : "=" }
     public var minus: String { unicode ? "−" : "-" }
 }
 

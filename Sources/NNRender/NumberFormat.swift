@@ -19,7 +19,23 @@ public func formatNumber(_ value: Double, digits: Int = 3, glyphs: Glyphs = .uni
     return text
 }
 
+/// An axis label: short even for huge or tiny values (`1e6`, `2.5e-9`), so that it fits the margin.
+public func formatTick(_ value: Double, glyphs: Glyphs = .unicode) -> String {
+    let magnitude = abs(value)
+    guard value != 0, magnitude >= 1e4 || magnitude < 1e-3, value.isFinite else { return formatNumber(value, digits: 3, glyphs: glyphs) }
+    var exponent = Int(log10(magnitude).rounded(.down))
+    var mantissa = (value / pow(10, Double(exponent)) * 10).rounded() / 10
+    if abs(mantissa) >= 10 { mantissa /= 10; exponent += 1 }
+    return formatNumber(mantissa, digits: 1, glyphs: glyphs) + "e" + formatNumber(Double(exponent), glyphs: glyphs)
+}
+
 /// A vector as `(a, b, c)`.
 public func formatVector(_ values: [Double], digits: Int = 3, glyphs: Glyphs = .unicode) -> String {
     "(" + values.map { formatNumber($0, digits: digits, glyphs: glyphs) }.joined(separator: ", ") + ")"
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

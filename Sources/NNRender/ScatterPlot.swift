@@ -132,9 +132,10 @@ public struct ScatterPlot: Sendable {
         }
         for tick in niceTicks(yRange, target: max(2, map.area.height / 4)) {
             guard let cell = map.cell(x: xRange.lowerBound, y: tick) else { continue }
-            let label = formatNumber(tick, digits: 2, glyphs: glyphs)
+            let label = formatTick(tick, glyphs: glyphs)
             frame.put(String(glyphs.teeRight), column: axisColumn, row: cell.row, style: axisStyle)
-            frame.put(label, column: axisColumn - label.count, row: cell.row, style: Style(.label))
+            frame.put(Line(label, Style(.label)).truncated(to: Self.leftMargin - 1, glyphs: glyphs),
+                      column: max(axisColumn - label.count, axisColumn - Self.leftMargin + 1), row: cell.row)
         }
         let axisRow = map.area.maxY
         frame.put(String(glyphs.bottomLeft) + String(repeating: glyphs.horizontal, count: map.area.width),
@@ -143,7 +144,7 @@ public struct ScatterPlot: Sendable {
         for tick in niceTicks(xRange, target: max(2, map.area.width / 8)) {
             guard let cell = map.cell(x: tick, y: yRange.lowerBound) else { continue }
             frame.put(String(glyphs.teeDown), column: cell.column, row: axisRow, style: axisStyle)
-            let label = formatNumber(tick, digits: 2, glyphs: glyphs)
+            let label = formatTick(tick, glyphs: glyphs)
             let start = cell.column - label.count / 2
             if start >= nextFree {
                 frame.put(label, column: start, row: axisRow + 1, style: Style(.label))

@@ -28,16 +28,17 @@ public struct ResolvedStyle: Sendable, Hashable, CustomStringConvertible {
 
 /// Maps colour roles to a palette. Every theme keeps classes apart by glyph too, so none relies on colour alone.
 public struct Theme: Sendable, Hashable {
-    public enum Kind: String, Sendable, CaseIterable { case standard, highContrast = "high-contrast", eightColor = "8-color", monochrome }
+    public enum Kind: String, Sendable, CaseIterable { case standard, highContrast = "high-contrast", light, eightColor = "8-color", monochrome }
     public let kind: Kind
     public var name: String { kind.rawValue }
     public var usesColor: Bool { kind != .monochrome }
     /// Whether a background colour can shade an area visibly. Eight colours have no colour light enough to
     /// sit behind points on a dark terminal, and monochrome has none: views draw a dot texture instead.
-    public var shadesWithBackground: Bool { kind == .standard || kind == .highContrast }
+    public var shadesWithBackground: Bool { kind == .standard || kind == .highContrast || kind == .light }
     public init(_ kind: Kind) { self.kind = kind }
     public static let standard = Theme(.standard)
     public static let highContrast = Theme(.highContrast)
+    public static let light = Theme(.light)
     public static let eightColor = Theme(.eightColor)
     public static let monochrome = Theme(.monochrome)
 
@@ -68,6 +69,7 @@ public struct Theme: Sendable, Hashable {
         switch kind {
         case .standard: Self.standardEntry(role)
         case .highContrast: Self.highContrastEntry(role)
+        case .light: Self.lightEntry(role)
         case .eightColor: Self.eightColorEntry(role)
         case .monochrome: Self.monochromeEntry(role)
         }
@@ -161,6 +163,47 @@ public struct Theme: Sendable, Hashable {
         case .regionC3: Entry(.indexed(28), bg: .indexed(28))
         case .regionD2: Entry(.indexed(54), bg: .indexed(54))
         case .regionD3: Entry(.indexed(91), bg: .indexed(91))
+        }
+    }
+
+    // For terminals (and projectors) with a light background: dark ink, pale shading.
+    private static func lightEntry(_ role: ColorRole) -> Entry {
+        switch role {
+        case .plain, .label: Entry(.terminalDefault)
+        case .title: Entry(.indexed(16), [.bold])
+        case .border: Entry(.indexed(244))
+        case .panelTitle: Entry(.indexed(25), [.bold])
+        case .axis: Entry(.indexed(243))
+        case .emphasis: Entry(.indexed(18), [.bold])
+        case .dim, .ghost, .hintDisabled: Entry(.indexed(246))
+        case .classA: Entry(.indexed(26), [.bold])
+        case .classB: Entry(.indexed(166), [.bold])
+        case .classC: Entry(.indexed(28), [.bold])
+        case .classD: Entry(.indexed(127), [.bold])
+        case .visited: Entry(.indexed(94), bg: .indexed(229), [.bold])
+        case .cursor: Entry(.indexed(16), bg: .indexed(250), [.bold])
+        case .hyperplane: Entry(.indexed(16), [.bold])
+        case .positiveSide: Entry(.indexed(254), bg: .indexed(254))
+        case .good: Entry(.indexed(28), [.bold])
+        case .bad: Entry(.indexed(160), [.bold])
+        case .warning: Entry(.indexed(130), [.bold])
+        case .hintKey, .selection: Entry(.indexed(231), bg: .indexed(25), [.bold])
+        case .hintLabel: Entry(.indexed(238))
+        case .playing: Entry(.indexed(28), [.bold])
+        case .paused: Entry(.indexed(130), [.bold])
+        case .overlay: Entry(.indexed(16), bg: .indexed(254))
+        case .positiveWeight, .trainingCurve: Entry(.indexed(25))
+        case .negativeWeight, .validationCurve: Entry(.indexed(166))
+        case .marker: Entry(.indexed(127), [.bold])
+        case .regionA1, .regionB1, .regionC1, .regionD1: Entry(.indexed(255), bg: .indexed(255))
+        case .regionA2: Entry(.indexed(189), bg: .indexed(189))
+        case .regionA3: Entry(.indexed(153), bg: .indexed(153))
+        case .regionB2: Entry(.indexed(224), bg: .indexed(224))
+        case .regionB3: Entry(.indexed(223), bg: .indexed(223))
+        case .regionC2: Entry(.indexed(194), bg: .indexed(194))
+        case .regionC3: Entry(.indexed(157), bg: .indexed(157))
+        case .regionD2: Entry(.indexed(225), bg: .indexed(225))
+        case .regionD3: Entry(.indexed(219), bg: .indexed(219))
         }
     }
 

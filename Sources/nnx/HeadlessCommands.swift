@@ -38,7 +38,7 @@ struct Render: ParsableCommand {
             printError("nnx: --size \(size) is smaller than the \(state.minimumSize) this screen needs")
             throw ExitCode(2)
         }
-        for _ in 0..<steps { update(&state, .key(.character("n"))) }
+        for _ in 0..<steps where !state.trainingFinished { update(&state, .key(.character("n"))) }
         let frame = view(state)
         print(ansi ? frame.ansiText(theme: state.theme) : frame.plainText, terminator: "")
     }
@@ -167,7 +167,7 @@ struct Train: ParsableCommand {
         o.add("seconds", seconds)
         let text = """
             \(scenario.title) (seed \(seed))
-            status:   \(status) after \(plural(trainer.epoch, "epoch")) (\(plural(trainer.steps, "sample visit")), \(plural(trainer.totalUpdates, "update")))
+            status:   \(status.replacingOccurrences(of: "_", with: " ")) after \(plural(trainer.epoch, "epoch")) (\(plural(trainer.steps, "sample visit")), \(plural(trainer.totalUpdates, "update")))
             weights:  \(formatVector(trainer.weights, digits: 6, glyphs: .ascii))
             accuracy: \(correct)/\(dataset.count) = \(formatNumber(accuracy * 100, digits: 2, glyphs: .ascii)) %
             time:     \(formatNumber(seconds * 1000, digits: 3, glyphs: .ascii)) ms
@@ -202,7 +202,7 @@ struct Train: ParsableCommand {
         o.add("seconds", seconds)
         var text = """
             \(scenario.title) (seed \(trainer.seed)\(result.runs.count > 1 ? ", best of \(result.runs.count) runs" : ""))
-            status:   \(status) after \(plural(trainer.epoch, "epoch"))
+            status:   \(status.replacingOccurrences(of: "_", with: " ")) after \(plural(trainer.epoch, "epoch"))
             loss:     \(formatNumber(training.loss, digits: 6, glyphs: .ascii)) (\(scenario.mlp.loss.rawValue), summed over \(plural(trainer.trainingSet.count, "training point")))
             accuracy: \(formatNumber(training.accuracy * 100, digits: 2, glyphs: .ascii)) % of the training points\(training.accuracy == 1 ? " (all of them)" : "")
             """

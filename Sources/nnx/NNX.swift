@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `nnx`: the explorer (default), and headless commands over the same core.
 struct NNX: ParsableCommand {
@@ -18,6 +19,14 @@ struct NNX: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        // `nnx rnder x` would otherwise read as `nnx run rnder x` and fail on the second word.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.count > 1, let first = arguments.first, !first.hasPrefix("-"),
+           !NNX.configuration.subcommands.contains(where: { $0._commandName == first }),
+           !FileManager.default.fileExists(atPath: first), builtinName(first) == nil, !first.contains("/"), !first.contains(".") {
+            printError(unknownNameMessage(first))
+            NNX.exit(withError: ExitCode(2))
+        }
         do {
             var command = try NNX.parseAsRoot()
             try command.run()

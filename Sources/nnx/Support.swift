@@ -48,7 +48,7 @@ struct DisplayOptions: ParsableArguments {
     @Flag(name: .long, help: "No colour (also when NO_COLOR is set).")
     var mono = false
 
-    @Option(name: .long, help: "Colour theme: standard, high-contrast, 8-color or monochrome.")
+    @Option(name: .long, help: "Colour theme: standard (dark terminals), high-contrast, light (light terminals), 8-color or monochrome.")
     var theme: String?
 
     @Flag(name: .long, help: "Plain ASCII characters instead of Unicode blocks and braille.")

@@ -161,7 +161,7 @@ final class PerceptronTests: XCTestCase {
         trainer.step()
         XCTAssertEqual(trainer.epoch, 2)
         trainer.replaceSamples(Array(Self.andTable.dropFirst()))
-        XCTAssertEqual(trainer.epoch, 1)
+        XCTAssertEqual(trainer.epoch, 2)
         XCTAssertNil(trainer.lastUpdate)
         XCTAssertEqual(trainer.step()?.epoch, 2)
         XCTAssertEqual(trainer.step()?.position, 2)

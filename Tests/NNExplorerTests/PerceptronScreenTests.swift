@@ -6,6 +6,16 @@ import XCTest
 final class PerceptronScreenTests: XCTestCase {
     let size = Size(width: 100, height: 30)
 
+    /// Results computed from rounded terms are marked `≈`, exact ones `=`.
+    func testRoundedTermsGiveApproximateResults() throws {
+        var exact = AppState(size: size, scenario: try builtin("perceptron-and"))
+        press(&exact, "n")
+        XCTAssertTrue(view(exact).plainText.contains("= 0 + 0·0 + 0·0 = 0"), view(exact).plainText)
+        var rounded = AppState(size: size, scenario: try builtin("perceptron-separable"))
+        press(&rounded, "nnn")
+        XCTAssertTrue(view(rounded).plainText.contains(" ≈ "), view(rounded).plainText)
+    }
+
     func testWorkedExampleShowsTheLectureNumbers() throws {
         var state = AppState(size: size, scenario: try builtin("perceptron-worked-example"))
         press(&state, "n")
@@ -219,7 +229,7 @@ final class PerceptronScreenFeedbackTests: XCTestCase {
         press(&state, "n")   // w = (−3, 1, −1): x2 = x1 − 3 misses the view around (0.5, 1)
         XCTAssertTrue(view(state).plainText.contains("line off the plot: all on − side"))
         XCTAssertTrue(view(AppState(size: size, scenario: try builtin("perceptron-and"))).plainText
-            .contains("no line: w1 = w2 = 0"))
+            .contains("no line yet: w1 = w2 = 0"))
     }
 
     func testKeysDoNothingWhileTheTerminalIsTooSmall() throws {
@@ -236,7 +246,7 @@ final class PerceptronScreenFeedbackTests: XCTestCase {
         let text = view(state).plainText
         XCTAssertFalse(text.contains("…"), text)
         let u = try XCTUnwrap(state.perceptron?.trainer.lastUpdate)
-        XCTAssertTrue(text.contains("= " + formatNumber(u.v)), text)
+        XCTAssertTrue(text.contains("≈ " + formatNumber(u.v)), text)   // the terms shown are rounded
         XCTAssertTrue(text.contains(formatVector(u.weightsAfter)), text)
     }
 }

@@ -129,3 +129,13 @@ final class FrameTests: XCTestCase {
         XCTAssertEqual(frame.styleDump(theme: .standard), "theme: standard\nA fg=33 bg=default bold\n\"AA.\"\n")
     }
 }
+
+final class TickFormatTests: XCTestCase {
+    func testTicksStayShort() {
+        XCTAssertEqual(formatTick(1_000_000), "1e6")
+        XCTAssertEqual(formatTick(-2_500_000), "−2.5e6")
+        XCTAssertEqual(formatTick(2e-10), "2e−10")
+        XCTAssertEqual(formatTick(0.25), "0.25")
+        XCTAssertEqual(formatTick(0), "0")
+    }
+}

@@ -90,6 +90,8 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(ansi.stdout.contains("\u{1B}[0;1;38;5;"), ansi.stdout)
         let mono = try nnx(["render", "perceptron-and", "--ansi", "--size", "80x24", "--mono"])
         XCTAssertFalse(mono.stdout.contains("38;5;"))
+        let light = try nnx(["render", "perceptron-and", "--ansi", "--size", "80x24", "--theme", "light"], environment: ["NO_COLOR": ""])
+        XCTAssertTrue(light.stdout.contains("\u{1B}[0;1;38;5;16m nnx"), light.stdout)
         let noColor = try nnx(["render", "perceptron-and", "--ansi", "--size", "80x24"], environment: ["NO_COLOR": "1"])
         XCTAssertFalse(noColor.stdout.contains("38;5;"))
     }
