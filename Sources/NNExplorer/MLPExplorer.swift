@@ -23,6 +23,27 @@ public struct MLPExplorer: Sendable {
     /// Flat class colours instead of confidence shades.
     public var discretize = false
     public var note: String?
+    /// Step-by-step mode: the next update, computed ahead on a copy of the trainer, and how many of its
+    /// phases have been shown. It is applied for real when the last phase (the update) is reached.
+    public private(set) var pending: (update: MLPUpdate, shown: Int)?
+
+    /// One update in the lecture's order: forward layer by layer, output deltas, hidden deltas back to the
+    /// first hidden layer, then the weight changes.
+    public enum Phase: Sendable, Hashable {
+        case forward(layer: Int)
+        case outputDeltas
+        case hiddenDeltas(layer: Int)
+        case update
+    }
+
+    public var phases: [Phase] {
+        let top = trainer.network.sizes.count - 1
+        return (1...top).map { Phase.forward(layer: $0) } + [.outputDeltas]
+            + stride(from: top - 1, through: 1, by: -1).map { Phase.hiddenDeltas(layer: $0) } + [.update]
+    }
+
+    /// The phase on screen, in step-by-step mode.
+    public var currentPhase: Phase? { pending.map { phases[$0.shown] } }
     /// Thousandths of an epoch owed to play (see `tick`).
     private var epochCredit = 0
 
@@ -48,7 +69,28 @@ public struct MLPExplorer: Sendable {
 
     // MARK: actions
 
+    /// The next phase of the next update (see `Phase`).
+    mutating func stepPhase() {
+        if let p = pending {
+            let next = p.shown + 1
+            if phases[next] == .update {
+                pending = nil
+                stepUpdate()   // the same computation, now for real: the ledger shows it whole
+            } else {
+                pending = (p.update, next)
+            }
+            return
+        }
+        var ahead = trainer
+        guard let update = ahead.step() else { return }
+        pending = (update, 0)
+    }
+
+    /// Leaves step-by-step mode (any other action does).
+    mutating func cancelPhases() { pending = nil }
+
     mutating func stepUpdate() {
+        pending = nil
         trainer.step()
         if trainer.status.isFinished { playing = false }
     }

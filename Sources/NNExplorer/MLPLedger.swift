@@ -44,27 +44,73 @@ struct MLPLedger {
     private func percent(_ v: Double) -> String { formatNumber(v * 100, digits: 1, glyphs: glyphs) + "%" }
 
     var updateLines: [Line] {
+        if let pending = explorer.pending {
+            return lines(for: pending.update, upTo: explorer.phases[pending.shown], phaseNumber: pending.shown + 1)
+        }
         guard let u = explorer.trainer.lastUpdate else { return [] }
+        return lines(for: u, upTo: nil, phaseNumber: nil)
+    }
+
+    /// The phase's name and its formula, in the lecture's notation.
+    private func describe(_ phase: MLPExplorer.Phase, top: Int) -> (String, String) {
+        switch phase {
+        case .forward(let l):
+            (l == top ? "forward to the output" : "forward to hidden layer \(l)",
+             l == top && explorer.trainer.settings.output == .softmax ? "net_k = Σ_j w_jk z_j, ŷ = softmax(net)"
+                 : "net_j = Σ_i w_ij z_i (i = 0: bias), z_j = f(net_j)")
+        case .outputDeltas:
+            ("output deltas", explorer.trainer.settings.loss == .squaredError && explorer.trainer.settings.output == .sigmoid
+                ? "δ^o_k = ŷ_k(1 − ŷ_k)(y_k − ŷ_k)" : "δ^o_k = y_k − ŷ_k")
+        case .hiddenDeltas(let l): ("deltas of hidden layer \(l) (old weights)", "δ^h_j = f'(net_j) Σ_k w_jk δ_k")
+        case .update: ("weight changes", "Δw_ij = η δ_j z_i + α Δw_ij(t−1)")
+        }
+    }
+
+    /// The update's numbers; with `phase`, only what that phase and the ones before it have computed.
+    private func lines(for u: MLPUpdate, upTo phase: MLPExplorer.Phase?, phaseNumber: Int?) -> [Line] {
         let net = explorer.trainer.network
         let pass = u.pass
+        let top = net.sizes.count - 1
         var lines: [Line] = [Line("")]
+        if let phase, let number = phaseNumber {
+            let (name, formula) = describe(phase, top: top)
+            lines.append(Line(glyphs.fold("phase \(number) of \(explorer.phases.count): \(name)"), Style(.emphasis)))
+            lines.append(Line(glyphs.fold(formula), Style(.dim)))
+        }
         let sample = explorer.trainer.trainingSet[u.samples[u.samples.count - 1]]
         let batchNote = u.samples.count > 1 ? " (last of \(u.samples.count))" : ""
         lines.append(Line(glyphs.fold("x = (\(n(sample.x1)), \(n(sample.x2)))   y = \(vector(u.target))\(batchNote)")))
-        // One line a unit, hidden layers then the output: net, z (or ŷ), δ.
-        let top = net.sizes.count - 1
-        for l in 1...top {
+        // How far the computation has got.
+        let forwardDone: Int, deltasFrom: Int
+        switch phase {
+        case .forward(let l): (forwardDone, deltasFrom) = (l, top + 1)
+        case .outputDeltas: (forwardDone, deltasFrom) = (top, top)
+        case .hiddenDeltas(let l): (forwardDone, deltasFrom) = (top, l)
+        case .update, nil: (forwardDone, deltasFrom) = (top, 1)
+        }
+        for l in 1...forwardDone {
             for j in 0..<net.sizes[l] {
                 let name = l == top ? (net.sizes[l] == 1 ? "o" : "o\(j + 1)") : (top > 2 ? "h\(l).\(j + 1)" : "h\(j + 1)")
                 let out = l == top ? "ŷ" : "z"
-                let text = "\(name): net \(n(pass.preActivations[l][j]))  \(out) \(n(pass.activations[l][j]))  δ \(n(pass.deltas[l][j]))"
+                var text = "\(name): net \(n(pass.preActivations[l][j]))  \(out) \(n(pass.activations[l][j]))"
+                if l >= deltasFrom { text += "  δ \(n(pass.deltas[l][j]))" }
                 lines.append(Line(glyphs.fold(text), Style(l == top ? .emphasis : .plain)))
             }
         }
-        if explorer.trainer.settings.loss == .squaredError, net.sizes[top] == 1 {
-            lines.append(Line(glyphs.fold("δ^o = ŷ(1−ŷ)(y−ŷ)   δ^h_j = z_j(1−z_j) Σ_k w_jk δ_k"), Style(.dim)))
+        if phase == nil {
+            if explorer.trainer.settings.loss == .squaredError, net.sizes[top] == 1 {
+                lines.append(Line(glyphs.fold("δ^o = ŷ(1−ŷ)(y−ŷ)   δ^h_j = z_j(1−z_j) Σ_k w_jk δ_k"), Style(.dim)))
+            }
+            lines += weightChangeLines(u, top: top)
         }
-        // The output layer's weight changes: Δw = η δ z + α Δw(t−1).
+        return lines.flatMap { line in
+            line.width <= width ? [line] : wrap(line.text, width: width).map { Line($0, line.spans.first?.style ?? .plain) }
+        }
+    }
+
+    /// The output layer's weight changes: Δw = η δ z + α Δw(t−1), with the momentum part when there is one.
+    private func weightChangeLines(_ u: MLPUpdate, top: Int) -> [Line] {
+        let net = explorer.trainer.network
         let changes = u.weightChanges[top - 1], momentum = u.momentumTerms[top - 1]
         let units = net.sizes[top - 1], outputs = net.sizes[top]
         var parts: [String] = []
@@ -73,13 +119,11 @@ struct MLPLedger {
             let change = changes[i * outputs]
             parts.append("\(from) \(change >= 0 ? "+" : "")\(n(change))")
         }
-        lines.append(Line(glyphs.fold("Δw^o (to \(outputs == 1 ? "o" : "o1")): " + parts.joined(separator: "  "))))
+        var lines = [Line(glyphs.fold("Δw^o (to \(outputs == 1 ? "o" : "o1")): " + parts.joined(separator: "  ")))]
         if explorer.trainer.settings.momentum > 0 {
             lines.append(Line(glyphs.fold("  of which momentum α·Δw(t−1): " + (0...units).map { n(momentum[$0 * outputs]) }.joined(separator: ", ")), Style(.dim)))
         }
-        return lines.flatMap { line in
-            line.width <= width ? [line] : wrap(line.text, width: width).map { Line($0, line.spans.first?.style ?? .plain) }
-        }
+        return lines
     }
 
     private func vector(_ v: [Double]) -> String { v.count == 1 ? n(v[0]) : formatVector(v, digits: 0, glyphs: glyphs) }

@@ -1,7 +1,7 @@
 import NNCore
 import NNRender
 
-enum MLPAction { case togglePlay, faster, slower, stepUpdate, stepEpoch, reset, reseed, nextDataset
+enum MLPAction { case togglePlay, faster, slower, stepPhase, stepUpdate, stepEpoch, reset, reseed, nextDataset
     case lowerRate, raiseRate, toggleMomentum, toggleLog, toggleDiscretize, help, back }
 
 let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
@@ -9,6 +9,8 @@ let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
                enabled: { !$0.trainer.status.isFinished && !$0.trainer.trainingSet.isEmpty }) { _ in .togglePlay },
     KeyBinding([.character("+"), .character("="), .character("-")], "+-", label: { _ in "speed" },
                help: "more (+) / fewer (-) epochs a second while playing") { $0 == .character("-") ? .slower : .faster },
+    KeyBinding([.character("p")], "p", "phase", help: "one phase of the next update: forward layer by layer, δ, Δw",
+               enabled: { !$0.trainer.status.isFinished && !$0.trainer.trainingSet.isEmpty }, .stepPhase),
     KeyBinding([.character("n")], "n", label: { $0.trainer.settings.batchSize == 1 ? "sample" : "batch" },
                help: "one update: one sample (per-sample SGD) or one mini-batch",
                enabled: { !$0.trainer.status.isFinished && !$0.trainer.trainingSet.isEmpty }) { _ in .stepUpdate },
@@ -35,7 +37,13 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg) -> ScreenOutcome {
         return .none
     }
     p.note = nil
-    switch binding.action(key) {
+    let action = binding.action(key)
+    switch action {
+    case .stepPhase, .help, .toggleLog, .toggleDiscretize: break
+    default: p.cancelPhases()
+    }
+    switch action {
+    case .stepPhase: p.stepPhase()
     case .togglePlay: p.togglePlay()
     case .faster: p.changeSpeed(by: 1)
     case .slower: p.changeSpeed(by: -1)

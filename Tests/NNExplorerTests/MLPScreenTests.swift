@@ -101,6 +101,33 @@ final class MLPScreenTests: XCTestCase {
         }
     }
 
+    /// `p` walks one update phase by phase; the weights change only at the last phase, and exactly as `n` would.
+    func testPhaseStepping() throws {
+        var phased = AppState(size: Size(width: 120, height: 40), scenario: mlpScenario())
+        var direct = phased
+        XCTAssertEqual(phased.mlp?.phases, [.forward(layer: 1), .forward(layer: 2), .outputDeltas, .hiddenDeltas(layer: 1), .update])
+        press(&phased, "p")
+        var text = view(phased).plainText
+        XCTAssertTrue(text.contains("phase 1 of 5: forward to hidden layer 1"), text)
+        XCTAssertTrue(text.contains("h1: net "), text)
+        XCTAssertFalse(text.contains("o: net "), text)
+        XCTAssertFalse(text.contains("δ "), text)
+        press(&phased, "pp")
+        text = view(phased).plainText
+        XCTAssertTrue(text.contains("phase 3 of 5: output deltas"), text)
+        XCTAssertTrue(text.contains("δ^o_k = ŷ_k(1 − ŷ_k)(y_k − ŷ_k)"), text)
+        XCTAssertEqual(phased.mlp?.trainer.steps, 0)
+        press(&phased, "pp")
+        XCTAssertEqual(phased.mlp?.trainer.steps, 1)
+        XCTAssertNil(phased.mlp?.pending)
+        press(&direct, "n")
+        XCTAssertEqual(phased.mlp?.trainer.network, direct.mlp?.trainer.network)
+        XCTAssertTrue(view(phased).plainText.contains("Δw^o (to o): "))
+        press(&phased, "pn")   // another action leaves step-by-step mode
+        XCTAssertNil(phased.mlp?.pending)
+        XCTAssertEqual(phased.mlp?.trainer.steps, 2)
+    }
+
     func testSnapshots() throws {
         for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
             var state = AppState(size: size, scenario: mlpScenario())
