@@ -4,6 +4,228 @@
 
 extension BuiltinScenarios {
     static let embeddedFiles: [(name: String, text: String)] = [
+("mlp-blobs-3-classes.yaml", #"""
+# Three classes need three output units. A softmax output turns their input sums into probabilities
+# ŷ_k = e^net_k / Σ_m e^net_m that add up to 1; the predicted class is the largest, and the loss is the
+# cross-entropy −log ŷ of the right class (targets are one-hot: class 2 is y = (0, 0, 1)).
+# The blobs overlap a little, so a few points always lie in a neighbour's region. Measured from this
+# seed: 96 % of the points are right after the first epoch, 98 % after the last (100).
+title: "MLP: three classes with softmax"
+summary: One output unit per class and a softmax over them split the plane into three regions.
+seed: 1
+model: mlp
+data:
+  generator:
+    kind: blobs
+    classes: 3                  # 2 to 4 blobs, centres evenly spaced on the unit circle
+    count: 150                  # 50 per class
+    noise: 0.4                  # spread of each blob
+mlp:
+  layers: [2, 6, 3]             # 3 output units: one per class
+  activation: tanh
+  output: softmax
+  loss: cross_entropy
+  learning_rate: 0.05
+  batch_size: 1
+  order: shuffled
+  init: uniform
+  init_range: 0.5
+  max_epochs: 100
+
+"""#),
+("mlp-circles.yaml", #"""
+# A disc of class 1 inside a ring of class 0. A perceptron's single line cannot separate them, but each
+# hidden unit draws one line and the output unit combines them: four lines box in the disc.
+# Measured from this seed: every training point is right by epoch 69 (of 200).
+title: "MLP: circles"
+summary: Four hidden units draw four lines, and the output unit joins them into a closed boundary around the disc.
+seed: 1
+model: mlp
+data:
+  generator:
+    kind: circles
+    count: 200                  # half in the disc, half in the ring
+    noise: 0.08                 # jitter of each point's radius
+mlp:
+  layers: [2, 4, 1]
+  activation: sigmoid
+  output: sigmoid
+  loss: squared_error
+  learning_rate: 0.5
+  batch_size: 1
+  order: shuffled               # a new order each epoch
+  init: uniform
+  init_range: 0.5
+  max_epochs: 200
+
+"""#),
+("mlp-overfitting.yaml", #"""
+# Too many hidden units for the data: 50 tanh units (201 weights) for 28 training points of noisy XOR.
+# Given time, the net memorises the noise: training accuracy reaches 100 % by epoch 462 while the
+# validation loss, lowest at epoch 288 (0.53), climbs to 1.2 by epoch 3000 and validation accuracy falls
+# from 92 % to 75 % (measured with early stopping and weight decay switched off).
+# The lecture's fixes are switched on here:
+# - validation_split holds 12 of the 40 points out of training (the hollow points);
+# - early stopping watches their loss and, after `patience` epochs without a new best, goes back to the
+#   best weights: it stops at epoch 666 and returns to epoch 466 (89 % training, 92 % validation);
+# - weight decay pulls every weight towards 0 a little at each step, keeping the boundary smooth.
+# Fewer hidden units (layers: [2, 4, 1]) is the lecture's other fix.
+title: "MLP: overfitting and early stopping"
+summary: Fifty hidden units on forty noisy points learn the noise; early stopping on held-out points and weight decay keep the shape of XOR.
+seed: 7                         # draws the points, the validation split, the order and the first weights
+model: mlp
+data:
+  generator:
+    kind: xor                   # the four XOR corners, repeated with Gaussian jitter
+    count: 40
+    noise: 0.35                 # large enough that the corners' clouds touch
+mlp:
+  layers: [2, 50, 1]            # far more hidden units than the problem needs
+  activation: tanh
+  output: sigmoid
+  loss: squared_error
+  learning_rate: 0.2
+  batch_size: 1
+  order: shuffled
+  init: xavier                  # uniform in ±√(6 / (fan_in + fan_out)): about ±0.34 here
+  weight_decay: 0.0005          # λ: every step also moves each non-bias weight by −η λ w
+  validation_split: 0.3         # 30 % of the points (12) are held out and never trained on
+  early_stopping:
+    patience: 200               # stop after 200 epochs without a better validation loss
+  max_epochs: 3000
+
+"""#),
+("mlp-spirals.yaml", #"""
+# Two interleaved spirals: the classic hard case, with a boundary that turns one and three-quarter
+# times around the centre. Two hidden layers of 16 tanh units, cross-entropy (stronger gradients than
+# the squared error when an output is confidently wrong) and momentum.
+# The points lie within ±1, so the first weights are drawn wide (init_range 3): the tanh units start
+# with steep, varied slopes. From the lecture's ±0.5 the same net is still near 60 % after 1000 epochs.
+# Measured from this seed: 95 % of the training points are right by epoch 19, all 200 by epoch 59;
+# other seeds reach 90 % within about 20–120 epochs.
+title: "MLP: two spirals"
+summary: A deeper net of tanh units winds its boundary around two interleaved spirals.
+seed: 2
+model: mlp
+data:
+  generator:
+    kind: spirals
+    count: 200                  # 100 points per spiral
+    noise: 0.05
+mlp:
+  layers: [2, 16, 16, 1]        # two hidden layers of 16 units
+  activation: tanh
+  output: sigmoid
+  loss: cross_entropy           # −Σ [y log ŷ + (1 − y) log(1 − ŷ)]
+  learning_rate: 0.02
+  momentum: 0.5
+  batch_size: 1
+  order: shuffled
+  init: uniform
+  init_range: 3
+  max_epochs: 300
+
+"""#),
+("mlp-xor-momentum.yaml", #"""
+# The same network, data and first weights as mlp-xor.yaml, plus momentum: each change keeps a part of
+# the previous one, Δw(t) = η δ z + α Δw(t−1), so steps grow along directions that keep their sign and
+# the long flat stretch of the error is crossed quickly. Measured from this seed: XOR is learnt after
+# 209 epochs instead of 1966 without momentum, about 9 times fewer.
+title: "MLP: XOR with momentum"
+summary: Momentum carries the weights across the flat part of the error surface, so XOR is learnt about nine times sooner.
+seed: 1                         # the same first weights as mlp-xor.yaml
+model: mlp
+data:
+  points:
+    - [0, 0, 0]
+    - [0, 1, 1]
+    - [1, 0, 1]
+    - [1, 1, 0]
+mlp:
+  layers: [2, 2, 1]
+  activation: sigmoid
+  output: sigmoid
+  loss: squared_error
+  learning_rate: 0.5            # η, as in mlp-xor.yaml
+  momentum: 0.9                 # α: the part of the previous weight change added to each new one
+  batch_size: 1
+  order: sequential
+  init: uniform
+  init_range: 0.5
+  max_epochs: 1000
+
+"""#),
+("mlp-xor-stuck.yaml", #"""
+# Backpropagation only follows the slope, so it can settle where the error is not zero. These first
+# weights (a draw from the lecture's uniform [−0.5, 0.5], nothing unusual) lead the two hidden units to
+# the same job: (0, 1), (1, 0) and (1, 1) end up with the same output ŷ ≈ 2/3 and E stays at about 1/3,
+# a local minimum. Plain SGD has not learnt XOR after 3000 epochs (nor after 20000, and momentum 0.9
+# does not get out either).
+# The lecture's fix is restarts: train K times from different first weights and keep the run with the
+# lowest error. With restarts: 5 the first run starts from these weights and the other four draw theirs
+# from seeds 2–5; three of those four learn XOR within 3000 epochs, and the best run is one of them.
+title: "MLP: XOR stuck in a local minimum"
+summary: From these first weights backpropagation settles where E ≈ 1/3 and XOR is never learnt — restarts from other weights get out.
+seed: 1                         # restart k draws its first weights from seed 1 + k
+model: mlp
+data:
+  points:
+    - [0, 0, 0]
+    - [0, 1, 1]
+    - [1, 0, 1]
+    - [1, 1, 0]
+mlp:
+  layers: [2, 2, 1]
+  activation: sigmoid
+  output: sigmoid
+  loss: squared_error
+  learning_rate: 0.5
+  batch_size: 1
+  order: sequential
+  # initial_weights[l][i][j]: from unit i of layer l (row 0 = the bias unit) to unit j of layer l + 1.
+  initial_weights:
+    - [[-0.29, -0.48],          # input → hidden: biases of h1, h2
+       [-0.25, -0.14],          #   from x1
+       [-0.40, -0.33]]          #   from x2
+    - [[0.33],                  # hidden → output: bias
+       [-0.19],                 #   from h1
+       [-0.42]]                 #   from h2
+  max_epochs: 3000
+  restarts: 5                   # K runs; the first uses the weights above, the others draw their own
+
+"""#),
+("mlp-xor.yaml", #"""
+# The lecture's XOR network: two inputs, two sigmoid hidden units, one sigmoid output, trained by
+# backpropagation one sample at a time (per-sample SGD) on the squared error E = ½ Σ_t (y_t − ŷ_t)².
+# Measured from this seed's first weights: E starts at 0.51 and is still 0.50 after 1000 epochs (a long
+# plateau), then falls; all four outputs are on the right side of 0.5 after 1966 epochs (E = 0.25), and
+# E is 0.007 by epoch 3000. Press s for another seed: most learn XOR within 700–2000 epochs, and a few
+# never do (see mlp-xor-stuck.yaml).
+title: "MLP: backpropagation learns XOR"
+summary: One hidden layer of two sigmoid units bends the boundary that no single perceptron could draw.
+seed: 1                         # draws the first weights (the order is fixed)
+model: mlp
+data:
+  # [x1, x2, class]: class 1 when exactly one input is 1; the sigmoid output's target is y = class.
+  points:
+    - [0, 0, 0]
+    - [0, 1, 1]
+    - [1, 0, 1]
+    - [1, 1, 0]
+mlp:
+  layers: [2, 2, 1]             # inputs x1, x2 → 2 hidden units → 1 output unit
+  activation: sigmoid           # hidden units: z = σ(net) = 1 / (1 + e^−net)
+  output: sigmoid               # ŷ ≥ 0.5 means class 1
+  loss: squared_error           # E = ½ Σ_t Σ_k (y_tk − ŷ_tk)², the lecture's error
+  learning_rate: 0.5            # η
+  momentum: 0                   # α = 0: plain gradient steps (mlp-xor-momentum.yaml adds it)
+  batch_size: 1                 # update after every sample, as in the lecture's algorithm
+  order: sequential             # the rows top to bottom in every epoch
+  init: uniform
+  init_range: 0.5               # first weights uniform in [−0.5, 0.5]
+  max_epochs: 3000
+
+"""#),
 ("perceptron-and.yaml", #"""
 # The lecture's first example: the AND truth table, learned by the perceptron rule.
 # Course authors: copy this file to start a new scenario; check it with `nnx check FILE`.

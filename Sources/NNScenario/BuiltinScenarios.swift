@@ -21,7 +21,9 @@ public enum BuiltinScenarios {
     /// Every built-in, in file-name order.
     /// The order the lecture takes; files not named here follow in file-name order.
     public static let lectureOrder = ["perceptron-worked-example", "perceptron-and", "perceptron-or", "perceptron-xor",
-                                      "perceptron-separable", "perceptron-overlapping"].map { $0 + ".yaml" }
+                                      "perceptron-separable", "perceptron-overlapping",
+                                      "mlp-xor", "mlp-xor-momentum", "mlp-xor-stuck", "mlp-overfitting",
+                                      "mlp-circles", "mlp-spirals", "mlp-blobs-3-classes"].map { $0 + ".yaml" }
 
     /// `files` (by default the built-ins) sorted into the lecture's order.
     public static func inLectureOrder(_ files: [(name: String, text: String)] = files) -> [(name: String, text: String)] {

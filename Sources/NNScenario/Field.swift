@@ -8,9 +8,20 @@ struct Field {
     let node: Node
     var keyMark: Mark? = nil
     let diagnostics: Diagnostics
+    /// Why the value is limited, appended to every problem in parentheses ("layers ends in 3 output units").
+    var note: String? = nil
 
     func fail(_ message: String) {
-        diagnostics.report(message, at: node.mark)
+        diagnostics.report(noted(message), at: node.mark)
+    }
+
+    /// A problem with the key being there at all (it does not fit with another key), shown at the key.
+    func failAtKey(_ message: String) {
+        diagnostics.report(noted(message), at: keyMark ?? node.mark)
+    }
+
+    private func noted(_ message: String) -> String {
+        note.map { "\(message) (\($0))" } ?? message
     }
 
     /// The item of a list with the given name in messages.
@@ -27,6 +38,9 @@ struct Field {
         let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { fail("\(name) must not be empty"); return nil }
         if text.contains("\n") { fail("\(name) must be a single line"); return nil }
+        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            fail("\(name) must not contain control characters (tabs, escapes)"); return nil
+        }
         return text
     }
 
@@ -85,6 +99,20 @@ struct Field {
             return nil
         }
         return atMost(limit, value)
+    }
+
+    /// A number from `lower` up to but not including `upper` (momentum, validation_split).
+    func number(from lower: Double, below upper: Double) -> Double? {
+        guard let value = number() else { return nil }
+        guard value >= lower else {
+            fail("\(name) must be at least \(Int(lower)), found \(node.scalarText)")
+            return nil
+        }
+        guard value < upper else {
+            fail("\(name) must be less than \(Int(upper)), found \(node.scalarText)")
+            return nil
+        }
+        return value
     }
 
     /// An integer within `range`.

@@ -1,11 +1,29 @@
 import NNCore
 import Yams
 
+/// The classes a scenario's data may hold (labels 0 to `count − 1`), and why, for messages.
+struct ClassLimit {
+    var count: Int
+    /// Appended to a label's problem; nil for the perceptron, whose 0/1 needs no explaining.
+    var reason: String?
+
+    static let perceptron = ClassLimit(count: 2, reason: nil)
+    /// The model could not be read: labels are checked only loosely, so that no second error follows the first.
+    static let unknown = ClassLimit(count: 256, reason: nil)
+
+    /// An MLP's output layer: one unit tells two classes apart, K units tell K classes apart.
+    static func mlp(outputs: Int) -> ClassLimit {
+        outputs == 1 ? ClassLimit(count: 2, reason: "one output unit tells two classes apart: layers ends in 1")
+            : ClassLimit(count: outputs, reason: "layers ends in \(outputs) output units, one per class")
+    }
+}
+
 /// The `data:` block: exactly one of `points`, `generator` or `csv`.
 extension ScenarioReader {
     static let dataSources = ["points", "generator", "csv"]
+    static let generatorKeys = ["kind", "count", "noise", "margin", "classes"]
 
-    func data(_ field: Field) -> DataSource? {
+    func data(_ field: Field, classes: ClassLimit) -> DataSource? {
         guard let block = MappingReader(field, keys: Self.dataSources) else { return nil }
         let present = block.presentKeys
         guard let source = present.first else {
@@ -18,14 +36,14 @@ extension ScenarioReader {
         }
         guard let value = block.field(source) else { return nil }
         switch source {
-        case "points": return points(value).map(DataSource.points)
-        case "generator": return generator(value).map(DataSource.generator)
-        default: return csv(value)
+        case "points": return points(value, classes: classes).map(DataSource.points)
+        case "generator": return generator(value, classes: classes).map(DataSource.generator)
+        default: return csv(value, classes: classes)
         }
     }
 
     /// Inline rows `[x1, x2, class]`.
-    private func points(_ field: Field) -> [Sample]? {
+    private func points(_ field: Field, classes: ClassLimit) -> [Sample]? {
         let row = "[x1, x2, class]"
         guard let items = field.list("a list of rows \(row)") else { return nil }
         guard !items.isEmpty else {
@@ -41,29 +59,49 @@ extension ScenarioReader {
             }
             let x1 = field.item(values[0], named: "x1").number(within: Sample.coordinateLimit)
             let x2 = field.item(values[1], named: "x2").number(within: Sample.coordinateLimit)
-            let label = field.item(values[2], named: "class").integer(in: 0...1)
+            var labelField = field.item(values[2], named: "class")
+            labelField.note = classes.reason
+            let label = labelField.integer(in: 0...(classes.count - 1))
             if let x1, let x2, let label { samples.append(Sample(x1, x2, label: label)) }
         }
         return samples.count == items.count ? samples : nil
     }
 
-    /// `{kind, count, noise, margin}`; absent values take `DatasetGenerator`'s defaults.
-    private func generator(_ field: Field) -> DatasetGenerator? {
-        guard let block = MappingReader(field, keys: ["kind", "count", "noise", "margin"]) else { return nil }
+    /// `{kind, count, noise, margin, classes}`; absent values take `DatasetGenerator`'s defaults.
+    private func generator(_ field: Field, classes limit: ClassLimit) -> DatasetGenerator? {
+        guard let block = MappingReader(field, keys: Self.generatorKeys) else { return nil }
         let kind = block.field("kind", required: true)?.choice(DatasetKind.self)
         let count = block.field("count").map { $0.integer(in: 1...100_000) }
         let noise = block.field("noise").map { $0.nonNegativeNumber(atMost: 100) }
         let margin = block.field("margin").map { $0.nonNegativeNumber(atMost: 100) }
+        let classes = block.field("classes").map { generatorClasses($0, kind: kind, limit: limit) }
         // A double optional is a value that was present but invalid (already reported).
-        guard let kind, count != .some(nil), noise != .some(nil), margin != .some(nil) else { return nil }
+        guard let kind, count != .some(nil), noise != .some(nil), margin != .some(nil), classes != .some(nil)
+        else { return nil }
         var generator = DatasetGenerator(kind: kind, count: count ?? nil, noise: noise ?? nil)
         if let margin = margin ?? nil { generator.margin = margin }
+        if let classes = classes ?? nil { generator.classes = classes }
         return generator
+    }
+
+    /// `classes`: 2 to 4 blobs, and no more than the model tells apart.
+    private func generatorClasses(_ field: Field, kind: DatasetKind?, limit: ClassLimit) -> Int? {
+        guard let classes = field.integer(in: 2...4) else { return nil }
+        if let kind, kind != .blobs {
+            field.failAtKey("classes is only for kind blobs; \(kind.rawValue) always has 2 classes")
+            return nil
+        }
+        guard classes <= limit.count else {
+            field.fail("classes must be at most \(limit.count), found \(classes) "
+                       + "(\(limit.reason ?? "the perceptron tells two classes apart"))")
+            return nil
+        }
+        return classes
     }
 
     /// A CSV file of `x1,x2,class` rows, relative to the scenario's folder. Its bad rows are reported in the
     /// CSV file itself, ordered where the scenario names it.
-    private func csv(_ field: Field) -> DataSource? {
+    private func csv(_ field: Field, classes: ClassLimit) -> DataSource? {
         guard let path = field.line() else { return nil }
         guard let baseDirectory else {
             field.fail("cannot read CSV file '\(path)': only a scenario file on disk can name a CSV file")
@@ -78,9 +116,11 @@ extension ScenarioReader {
             return nil
         }
         do {
-            return .csv(path: path, dataset: try Dataset.parseCSV(text, name: path))
+            return .csv(path: path, dataset: try Dataset.parseCSV(text, name: path, classes: classes.count))
         } catch {
-            diagnostics.report(ScenarioError(file: fullPath, line: error.line, column: 1, message: error.message),
+            var message = error.message
+            if message.hasPrefix("class must be"), let reason = classes.reason { message += " (\(reason))" }
+            diagnostics.report(ScenarioError(file: fullPath, line: error.line, column: 1, message: message),
                                sortedAt: SortPosition(field.node.mark))
             return nil
         }

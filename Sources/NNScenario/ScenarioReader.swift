@@ -8,9 +8,9 @@ struct ScenarioReader {
     /// Folder that `csv:` paths are relative to; nil when the scenario is not a file on disk.
     let baseDirectory: String?
 
-    static let topLevelKeys = ["title", "summary", "seed", "model", "data", "perceptron"]
+    static let topLevelKeys = ["title", "summary", "seed", "model", "data", "perceptron", "mlp"]
     /// Models the format will have but nnx cannot run yet.
-    static let plannedModels = ["mlp", "cnn"]
+    static let plannedModels = ["cnn"]
 
     func scenario(_ root: Node) -> Scenario? {
         guard case .mapping = root else {
@@ -23,11 +23,22 @@ struct ScenarioReader {
         let summary = top.field("summary", required: true)?.line()
         let seed = top.field("seed")?.integer(in: 0...Int.max) ?? 1
         let model = top.field("model", required: true).flatMap(model)
-        let data = top.field("data", required: true).flatMap(data)
-        let perceptron = top.field("perceptron").map(perceptronSettings) ?? PerceptronSettings()
-        guard diagnostics.isEmpty, let title, let summary, let model, let data, let perceptron else { return nil }
+        let perceptronField = top.field("perceptron"), mlpField = top.field("mlp")
+        checkBlocks(model: model, perceptron: perceptronField, mlp: mlpField)
+        let perceptron = perceptronField.map(perceptronSettings) ?? PerceptronSettings()
+        let mlpBlock = mlpField.map(mlpSettings)
+        let mlp = mlpBlock.map(\.settings) ?? MLPSettings()
+        // The labels the data may hold depend on the model (and on an MLP's output layer).
+        let classes: ClassLimit = switch (model, mlpBlock) {
+        case (.perceptron, _): .perceptron
+        case (.mlp, nil): .mlp(outputs: MLPSettings().sizes[MLPSettings().sizes.count - 1])
+        case (.mlp, let block?): block.outputs.map(ClassLimit.mlp(outputs:)) ?? .unknown
+        case (nil, _): .unknown
+        }
+        let data = top.field("data", required: true).flatMap { self.data($0, classes: classes) }
+        guard diagnostics.isEmpty, let title, let summary, let model, let data, let perceptron, let mlp else { return nil }
         return Scenario(title: title, summary: summary, seed: UInt64(seed), model: model, data: data,
-                        perceptron: perceptron, source: diagnostics.file)
+                        perceptron: perceptron, mlp: mlp, source: diagnostics.file)
     }
 
     private func model(_ field: Field) -> ModelKind? {
@@ -36,6 +47,19 @@ struct ScenarioReader {
             return nil
         }
         return field.choice(ModelKind.self)
+    }
+
+    /// Each settings block belongs to its model: a `perceptron:` block in an MLP scenario (or the other way
+    /// round) would be silently ignored, so it is an error at the block's key.
+    private func checkBlocks(model: ModelKind?, perceptron: Field?, mlp: Field?) {
+        let misplaced: Field? = switch model {
+        case .perceptron: mlp
+        case .mlp: perceptron
+        case nil: nil
+        }
+        guard let misplaced, let model else { return }
+        misplaced.failAtKey("the \(misplaced.name) block belongs to model \(misplaced.name), "
+                            + "but this scenario's model is \(model.rawValue)")
     }
 
     /// The `perceptron:` block; absent keys keep `PerceptronSettings()`'s defaults.

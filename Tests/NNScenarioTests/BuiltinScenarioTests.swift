@@ -2,16 +2,26 @@ import NNCore
 import XCTest
 @testable import NNScenario
 
-/// The six built-ins load, say what their files say, and behave as their summaries promise.
+/// The perceptron built-ins load, say what their files say, and behave as their summaries promise (the MLP
+/// ones are in `MLPBuiltinScenarioTests`).
 final class BuiltinScenarioTests: XCTestCase {
-    func testTheBuiltinsAreTheSixScenarioFilesInNameOrder() throws {
-        XCTAssertEqual(BuiltinScenarios.files.map(\.name), [
-            "perceptron-and.yaml", "perceptron-or.yaml", "perceptron-overlapping.yaml",
-            "perceptron-separable.yaml", "perceptron-worked-example.yaml", "perceptron-xor.yaml",
-        ])
+    static let mlpFiles = ["mlp-blobs-3-classes.yaml", "mlp-circles.yaml", "mlp-overfitting.yaml", "mlp-spirals.yaml",
+                           "mlp-xor-momentum.yaml", "mlp-xor-stuck.yaml", "mlp-xor.yaml"]
+    static let perceptronFiles = ["perceptron-and.yaml", "perceptron-or.yaml", "perceptron-overlapping.yaml",
+                                  "perceptron-separable.yaml", "perceptron-worked-example.yaml", "perceptron-xor.yaml"]
+
+    func testTheBuiltinsAreTheScenarioFilesInNameOrder() throws {
+        XCTAssertEqual(BuiltinScenarios.files.map(\.name), Self.mlpFiles + Self.perceptronFiles)
         let all = try BuiltinScenarios.loadAll()
         XCTAssertEqual(all.map(\.source), BuiltinScenarios.names)
-        XCTAssertTrue(all.allSatisfy { $0.model == .perceptron && !$0.title.isEmpty && !$0.summary.isEmpty })
+        XCTAssertTrue(all.allSatisfy { !$0.title.isEmpty && !$0.summary.isEmpty })
+        // The file name's first word is the model.
+        XCTAssertEqual(all.map(\.model.rawValue), all.map { String($0.source.prefix { $0 != "-" }) })
+    }
+
+    func testTheLectureOrderNamesEveryBuiltin() {
+        XCTAssertEqual(Set(BuiltinScenarios.lectureOrder), Set(BuiltinScenarios.names))
+        XCTAssertEqual(BuiltinScenarios.inLectureOrder().map(\.name), BuiltinScenarios.lectureOrder)
     }
 
     func testAND() throws {
@@ -75,9 +85,7 @@ final class BuiltinScenarioTests: XCTestCase {
     func testAnUnknownBuiltinNamesTheOthers() {
         XCTAssertThrowsError(try BuiltinScenarios.load(named: "perceptron-nand.yaml")) { error in
             XCTAssertEqual("\(error)", "perceptron-nand.yaml:1:1: error: no built-in scenario named "
-                + "'perceptron-nand.yaml' (built-ins: perceptron-and.yaml, perceptron-or.yaml, "
-                + "perceptron-overlapping.yaml, perceptron-separable.yaml, perceptron-worked-example.yaml, "
-                + "perceptron-xor.yaml)")
+                + "'perceptron-nand.yaml' (built-ins: \((Self.mlpFiles + Self.perceptronFiles).joined(separator: ", ")))")
         }
     }
 

@@ -1,0 +1,91 @@
+import NNCore
+import Yams
+
+/// The `mlp:` block (issue 3 fixes the names); absent keys keep `MLPSettings()`'s defaults.
+extension ScenarioReader {
+    static let mlpKeys = ["layers", "activation", "output", "loss", "learning_rate", "momentum", "weight_decay",
+                          "batch_size", "order", "init", "init_range", "initial_weights", "max_epochs",
+                          "validation_split", "early_stopping", "restarts"]
+    static let initializations = ["uniform", "xavier", "he"]
+
+    /// The settings (nil when any value was wrong) and the number of output units (nil when `layers` was wrong),
+    /// which the data's labels are checked against.
+    func mlpSettings(_ field: Field) -> (settings: MLPSettings?, outputs: Int?) {
+        guard let block = MappingReader(field, keys: Self.mlpKeys) else { return (nil, nil) }
+        var settings = MLPSettings()
+        var wrong: Set<String> = []   // keys whose values were reported
+        func read<T>(_ key: String, _ value: (Field) -> T?, into path: WritableKeyPath<MLPSettings, T>) {
+            guard let field = block.field(key) else { return }
+            if let value = value(field) { settings[keyPath: path] = value } else { wrong.insert(key) }
+        }
+        read("layers", layers, into: \.sizes)
+        let sizesKnown = !wrong.contains("layers")
+        read("activation", { $0.choice(Activation.self) }, into: \.activation)
+        read("output", { $0.choice(OutputActivation.self) }, into: \.output)
+        read("loss", { $0.choice(Loss.self) }, into: \.loss)
+        read("learning_rate", { $0.positiveNumber(atMost: 1000) }, into: \.learningRate)
+        read("momentum", { $0.number(from: 0, below: 1) }, into: \.momentum)
+        read("weight_decay", { $0.nonNegativeNumber(atMost: 1) }, into: \.weightDecay)
+        read("batch_size", { $0.integer(in: 1...Int.max) }, into: \.batchSize)
+        read("order", { $0.choice(SampleOrder.self) }, into: \.order)
+        read("max_epochs", { $0.integer(in: 1...1_000_000) }, into: \.maxEpochs)
+        read("validation_split", { $0.number(from: 0, below: 1) }, into: \.validationSplit)
+        read("restarts", { $0.integer(in: 1...100) }, into: \.restarts)
+        if let initialization = initialization(block) { settings.initialization = initialization } else { wrong.insert("init") }
+        if sizesKnown, let field = block.field("initial_weights") {
+            if let weights = initialWeights(field, sizes: settings.sizes) {
+                settings.initialWeights = weights
+            } else {
+                wrong.insert("initial_weights")
+            }
+        }
+        if let field = block.field("early_stopping") {
+            if let patience = patience(field) { settings.patience = patience } else { wrong.insert("early_stopping") }
+            if settings.validationSplit == 0, !wrong.contains("validation_split") {
+                field.failAtKey("early_stopping needs validation_split greater than 0: "
+                                + "it watches the loss on the held-out points")
+                wrong.insert("early_stopping")
+            }
+        }
+        if sizesKnown, settings.output == .softmax, settings.sizes.last == 1, let output = block.field("output") {
+            output.fail("output softmax needs at least 2 output units, one per class, but layers ends in 1 "
+                        + "(one sigmoid unit tells two classes apart)")
+            wrong.insert("output")
+        }
+        return (wrong.isEmpty ? settings : nil, sizesKnown ? settings.sizes.last : nil)
+    }
+
+    /// `init` and `init_range` (nil once reported): the range belongs to uniform draws only, as Xavier and He
+    /// set their own.
+    private func initialization(_ block: MappingReader) -> Initialization? {
+        let rangeField = block.field("init_range")
+        let name = block.field("init").map { $0.choice(Self.initializations) } ?? "uniform"
+        let range = rangeField.map { $0.positiveNumber(atMost: 100) } ?? Self.defaultUniformRange
+        guard let name, let range else { return nil }
+        if name == "uniform" { return .uniform(range: range) }
+        if let rangeField {
+            rangeField.failAtKey("init_range is only for init uniform; \(name) sets its own range from the layer sizes")
+            return nil
+        }
+        return name == "he" ? .he : .xavier
+    }
+
+    private static var defaultUniformRange: Double {
+        if case .uniform(let range) = MLPSettings().initialization { range } else { 0.5 }
+    }
+
+    /// `early_stopping: {patience: N}`, or `early_stopping: N` for short.
+    private func patience(_ field: Field) -> Int? {
+        let range = 1...1_000_000
+        switch field.node {
+        case .mapping:
+            guard let block = MappingReader(field, keys: ["patience"]) else { return nil }
+            return block.field("patience", required: true)?.integer(in: range)
+        case .scalar where field.node.tag.rawValue == Tag.Name.int.rawValue:
+            return field.integer(in: range)
+        default:
+            field.fail("early_stopping must be a mapping {patience: N} or an integer N, found \(field.node.found)")
+            return nil
+        }
+    }
+}

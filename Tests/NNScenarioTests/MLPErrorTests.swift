@@ -1,0 +1,137 @@
+import Foundation
+import XCTest
+@testable import NNScenario
+
+/// Problems in `model: mlp` scenarios, each pinned to its exact `file:line:col: error: message`.
+final class MLPErrorTests: XCTestCase {
+    func error(_ yaml: String, file: StaticString = #filePath, line: UInt = #line) -> String {
+        do {
+            let scenario = try ScenarioLoader.parse(yaml, source: "s.yaml", baseDirectory: nil)
+            XCTFail("expected an error, loaded '\(scenario.title)'", file: file, line: line)
+            return ""
+        } catch {
+            return error.description
+        }
+    }
+
+    /// An MLP scenario whose `mlp:` block lines start at line 8, column 3.
+    func withMLP(_ lines: String...) -> String {
+        "title: T\nsummary: S\nmodel: mlp\ndata:\n  points:\n    - [0, 0, 0]\nmlp:\n"
+            + lines.map { "  " + $0 + "\n" }.joined()
+    }
+
+    func testUnknownKeys() {
+        XCTAssertEqual(error(withMLP("learning_rat: 1")),
+                       "s.yaml:8:3: error: unknown key 'learning_rat' in mlp; did you mean 'learning_rate'?")
+        XCTAssertEqual(error(withMLP("activaton: tanh")),
+                       "s.yaml:8:3: error: unknown key 'activaton' in mlp; did you mean 'activation'?")
+        XCTAssertEqual(error(withMLP("layer: [2, 1]")), "s.yaml:8:3: error: unknown key 'layer' in mlp; did you mean 'layers'?")
+        XCTAssertEqual(error(withMLP("hidden: 3")), "s.yaml:8:3: error: unknown key 'hidden' in mlp (allowed: "
+            + "layers, activation, output, loss, learning_rate, momentum, weight_decay, batch_size, order, init, "
+            + "init_range, initial_weights, max_epochs, validation_split, early_stopping, restarts)")
+        XCTAssertEqual(error(withMLP("validation_split: 0.3", "early_stopping: {patiense: 5}")),
+                       "s.yaml:9:20: error: unknown key 'patiense' in early_stopping; did you mean 'patience'?")
+        XCTAssertEqual(error("title: T\nsummary: S\nmodel: mlp\ndata: {generator: {kind: blobs, clases: 3}}\n"),
+                       "s.yaml:4:33: error: unknown key 'clases' in generator; did you mean 'classes'?")
+    }
+
+    func testWrongTypes() {
+        XCTAssertEqual(error(withMLP("layers: 3")),
+                       "s.yaml:8:11: error: layers must be a list of layer sizes such as [2, 2, 1], found an integer 3")
+        XCTAssertEqual(error(withMLP("layers: [2, two, 1]")),
+                       "s.yaml:8:15: error: layers[1] must be an integer from 1 to 256, found a string \"two\"")
+        XCTAssertEqual(error(withMLP("activation: relu6")),
+                       "s.yaml:8:15: error: activation must be one of sigmoid, tanh, relu, linear; found 'relu6'; did you mean 'relu'?")
+        XCTAssertEqual(error(withMLP("output: linear")),
+                       "s.yaml:8:11: error: output must be one of sigmoid, softmax; found 'linear'")
+        XCTAssertEqual(error(withMLP("loss: mse")),
+                       "s.yaml:8:9: error: loss must be one of squared_error, cross_entropy; found 'mse'")
+        XCTAssertEqual(error(withMLP("init: glorot")), "s.yaml:8:9: error: init must be one of uniform, xavier, he; found 'glorot'")
+        XCTAssertEqual(error(withMLP("order: random")),
+                       "s.yaml:8:10: error: order must be one of sequential, shuffled; found 'random'")
+        XCTAssertEqual(error(withMLP("momentum: high")), "s.yaml:8:13: error: momentum must be a number, found a string \"high\"")
+        XCTAssertEqual(error(withMLP("batch_size: 1.5")),
+                       "s.yaml:8:15: error: batch_size must be an integer of at least 1, found a number 1.5")
+        XCTAssertEqual(error(withMLP("validation_split: 0.3", "early_stopping: yes")),
+                       "s.yaml:9:19: error: early_stopping must be a mapping {patience: N} or an integer N, found a boolean yes")
+        XCTAssertEqual(error(withMLP("initial_weights: 0")), "s.yaml:8:20: error: initial_weights must be a list of "
+            + "2 matrices [layer][row][column], one per pair of neighbouring layers in [2, 2, 1], found an integer 0")
+        XCTAssertEqual(error("title: T\nsummary: S\nmodel: mlp\ndata: {points: [[0, 0, 0]]}\nmlp: [2, 2, 1]\n"),
+                       "s.yaml:5:6: error: mlp must be a mapping, found a list")
+    }
+
+    func testOutOfRangeValues() {
+        XCTAssertEqual(error(withMLP("layers: [3, 2, 1]")), "s.yaml:8:12: error: layers[0] must be 2, the inputs x1 and x2; found 3")
+        XCTAssertEqual(error(withMLP("layers: [2]")), "s.yaml:8:11: error: layers must have at least 2 sizes, "
+            + "the 2 inputs and the outputs, such as [2, 1]; found 1")
+        XCTAssertEqual(error(withMLP("layers: [2, 0, 1]")), "s.yaml:8:15: error: layers[1] must be an integer from 1 to 256, found 0")
+        XCTAssertEqual(error(withMLP("layers: [2, 300, 1]")),
+                       "s.yaml:8:15: error: layers[1] must be an integer from 1 to 256, found 300")
+        XCTAssertEqual(error(withMLP("layers: [2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]")),
+                       "s.yaml:8:11: error: layers must have at most 10 sizes, found 11")
+        XCTAssertEqual(error(withMLP("learning_rate: 0")), "s.yaml:8:18: error: learning_rate must be greater than 0, found 0")
+        XCTAssertEqual(error(withMLP("learning_rate: 2000")), "s.yaml:8:18: error: learning_rate must be at most 1000, found 2000")
+        XCTAssertEqual(error(withMLP("momentum: 1")), "s.yaml:8:13: error: momentum must be less than 1, found 1")
+        XCTAssertEqual(error(withMLP("momentum: -0.1")), "s.yaml:8:13: error: momentum must be at least 0, found -0.1")
+        XCTAssertEqual(error(withMLP("weight_decay: 2")), "s.yaml:8:17: error: weight_decay must be at most 1, found 2")
+        XCTAssertEqual(error(withMLP("weight_decay: -1")), "s.yaml:8:17: error: weight_decay must be at least 0, found -1")
+        XCTAssertEqual(error(withMLP("batch_size: 0")), "s.yaml:8:15: error: batch_size must be an integer of at least 1, found 0")
+        XCTAssertEqual(error(withMLP("init_range: 0")), "s.yaml:8:15: error: init_range must be greater than 0, found 0")
+        XCTAssertEqual(error(withMLP("init_range: 500")), "s.yaml:8:15: error: init_range must be at most 100, found 500")
+        XCTAssertEqual(error(withMLP("max_epochs: 0")),
+                       "s.yaml:8:15: error: max_epochs must be an integer from 1 to 1000000, found 0")
+        XCTAssertEqual(error(withMLP("validation_split: 1")), "s.yaml:8:21: error: validation_split must be less than 1, found 1")
+        XCTAssertEqual(error(withMLP("restarts: 101")), "s.yaml:8:13: error: restarts must be an integer from 1 to 100, found 101")
+        XCTAssertEqual(error(withMLP("restarts: 0")), "s.yaml:8:13: error: restarts must be an integer from 1 to 100, found 0")
+        XCTAssertEqual(error(withMLP("validation_split: 0.3", "early_stopping: 0")),
+                       "s.yaml:9:19: error: early_stopping must be an integer from 1 to 1000000, found 0")
+        XCTAssertEqual(error(withMLP("validation_split: 0.3", "early_stopping: {patience: 0}")),
+                       "s.yaml:9:30: error: patience must be an integer from 1 to 1000000, found 0")
+        XCTAssertEqual(error(withMLP("validation_split: 0.3", "early_stopping: {}")),
+                       "s.yaml:9:19: error: missing required key 'patience' in early_stopping")
+        XCTAssertEqual(error("title: T\nsummary: S\nmodel: mlp\ndata: {generator: {kind: blobs, classes: 5}}\n"),
+                       "s.yaml:4:42: error: classes must be an integer from 2 to 4, found 5")
+    }
+
+    func testInitialWeightsMustFitTheLayers() {
+        // layers [2, 2, 1]: matrix 0 is 3 × 2 (bias row, x1, x2), matrix 1 is 3 × 1 (bias row, h1, h2).
+        XCTAssertEqual(error(withMLP("initial_weights: [[[0, 0], [0, 0], [0, 0]], [[0], [0], [0]], [[0]]]")),
+                       "s.yaml:8:20: error: initial_weights must have 2 matrices, one per pair of neighbouring layers "
+                       + "in [2, 2, 1]; found 3")
+        XCTAssertEqual(error(withMLP("initial_weights: [[[0, 0], [0, 0]], [[0], [0], [0]]]")),
+                       "s.yaml:8:21: error: initial_weights[0] must have 3 rows, the bias row and one per unit of layer 0 "
+                       + "(2 units); found 2")
+        XCTAssertEqual(error(withMLP("initial_weights: [[[0, 0], [0, 0], [0, 0]], [[0], [0], [0, 0]]]")),
+                       "s.yaml:8:58: error: initial_weights[1][2] must have 1 weight, one per unit of layer 2; found 2")
+        XCTAssertEqual(error(withMLP("initial_weights: [[[0, 0], [0, x], [0, 0]], [[0], [0], [0]]]")),
+                       "s.yaml:8:34: error: initial_weights[0][1][1] must be a number, found a string \"x\"")
+        XCTAssertEqual(error(withMLP("initial_weights: [[[0, 0], [0, 0], [0, 0]], 5]")),
+                       "s.yaml:8:47: error: initial_weights[1] must be a matrix of 3 rows, the bias row and one per unit "
+                       + "of layer 1, found an integer 5")
+        // The shape follows `layers`, wherever it is written.
+        XCTAssertEqual(error(withMLP("initial_weights:", "  - [[0, 0], [0, 0], [0, 0]]", "  - [[0], [0], [0]]", "layers: [2, 3, 1]")),
+                       "s.yaml:9:8: error: initial_weights[0][0] must have 3 weights, one per unit of layer 1; found 2")
+        XCTAssertEqual(error(withMLP("layers: [2, 1]", "initial_weights: [[[0], [0], [1e7]]]")),
+                       "s.yaml:9:33: error: initial_weights[0][2][0] must be between -1000000 and 1000000, found 1e7")
+    }
+
+    func testSettingsThatDoNotFitTogether() {
+        XCTAssertEqual(error(withMLP("output: softmax")), "s.yaml:8:11: error: output softmax needs at least 2 output units, "
+            + "one per class, but layers ends in 1 (one sigmoid unit tells two classes apart)")
+        XCTAssertEqual(error(withMLP("early_stopping: {patience: 10}")), "s.yaml:8:3: error: early_stopping needs "
+            + "validation_split greater than 0: it watches the loss on the held-out points")
+        XCTAssertEqual(error(withMLP("validation_split: 0", "early_stopping: 10")), "s.yaml:9:3: error: early_stopping needs "
+            + "validation_split greater than 0: it watches the loss on the held-out points")
+        XCTAssertEqual(error(withMLP("init: xavier", "init_range: 0.5")),
+                       "s.yaml:9:3: error: init_range is only for init uniform; xavier sets its own range from the layer sizes")
+        XCTAssertEqual(error(withMLP("init_range: 1", "init: he")),
+                       "s.yaml:8:3: error: init_range is only for init uniform; he sets its own range from the layer sizes")
+    }
+
+    func testEachBlockBelongsToItsModel() {
+        XCTAssertEqual(error("title: T\nsummary: S\nmodel: perceptron\ndata: {points: [[0, 0, 0]]}\nmlp: {layers: [2, 1]}\n"),
+                       "s.yaml:5:1: error: the mlp block belongs to model mlp, but this scenario's model is perceptron")
+        XCTAssertEqual(error("title: T\nsummary: S\nmodel: mlp\ndata: {points: [[0, 0, 0]]}\nperceptron: {max_epochs: 5}\n"),
+                       "s.yaml:5:1: error: the perceptron block belongs to model perceptron, but this scenario's model is mlp")
+    }
+}

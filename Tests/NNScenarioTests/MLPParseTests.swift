@@ -1,0 +1,108 @@
+import NNCore
+import XCTest
+@testable import NNScenario
+
+/// Valid `model: mlp` scenarios: every key of the `mlp:` block, its short forms and its defaults.
+final class MLPParseTests: XCTestCase {
+    func parse(_ yaml: String) throws -> Scenario {
+        try ScenarioLoader.parse(yaml, source: "s.yaml", baseDirectory: nil)
+    }
+
+    func testEveryMLPKeyIsRead() throws {
+        let scenario = try parse("""
+            title: "MLP: everything"
+            summary: S
+            seed: 3
+            model: mlp
+            data:
+              generator: {kind: blobs, classes: 3, count: 30, noise: 0.2}
+            mlp:
+              layers: [2, 3, 3]
+              activation: relu
+              output: softmax
+              loss: cross_entropy
+              learning_rate: 0.25
+              momentum: 0.8
+              weight_decay: 0.001
+              batch_size: 8
+              order: shuffled
+              init: uniform
+              init_range: 0.1
+              initial_weights:
+                - [[0, 0.1, 0.2], [1, 2, 3], [-1, -2, -3]]
+                - [[0, 0, 0], [1, 0, 0], [0, 1, 0], [0, 0, 1]]
+              max_epochs: 50
+              validation_split: 0.2
+              early_stopping: {patience: 5}
+              restarts: 3
+            """)
+        XCTAssertEqual(scenario.model, .mlp)
+        XCTAssertEqual(scenario.data, .generator(DatasetGenerator(kind: .blobs, count: 30, noise: 0.2, classes: 3)))
+        XCTAssertEqual(scenario.dataset().samples.map(\.label).prefix(4), [0, 1, 2, 0])
+        var expected = MLPSettings()
+        expected.sizes = [2, 3, 3]
+        expected.activation = .relu
+        expected.output = .softmax
+        expected.loss = .crossEntropy
+        expected.learningRate = 0.25
+        expected.momentum = 0.8
+        expected.weightDecay = 0.001
+        expected.batchSize = 8
+        expected.order = .shuffled
+        expected.initialization = .uniform(range: 0.1)
+        expected.initialWeights = [[[0, 0.1, 0.2], [1, 2, 3], [-1, -2, -3]],
+                                   [[0, 0, 0], [1, 0, 0], [0, 1, 0], [0, 0, 1]]]
+        expected.maxEpochs = 50
+        expected.validationSplit = 0.2
+        expected.patience = 5
+        expected.restarts = 3
+        XCTAssertEqual(scenario.mlp, expected)
+        XCTAssertEqual(scenario.perceptron, PerceptronSettings())
+        // The weights fit the network they describe.
+        let trainer = MLPTrainer(samples: scenario.dataset().samples, settings: scenario.mlp, seed: scenario.seed)
+        XCTAssertEqual(trainer.network.nestedWeights, expected.initialWeights)
+    }
+
+    func testAnMLPScenarioWithoutABlockTakesTheLecturesDefaults() throws {
+        let scenario = try parse("title: T\nsummary: S\nmodel: mlp\ndata: {generator: {kind: xor}}\n")
+        XCTAssertEqual(scenario.mlp, MLPSettings())
+        XCTAssertEqual(scenario.mlp.sizes, [2, 2, 1])
+        XCTAssertEqual(scenario.mlp.initialization, .uniform(range: 0.5))
+        let partial = try parse("title: T\nsummary: S\nmodel: mlp\ndata: {generator: {kind: xor}}\nmlp: {layers: [2, 8, 8, 1]}\n")
+        var expected = MLPSettings()
+        expected.sizes = [2, 8, 8, 1]
+        XCTAssertEqual(partial.mlp, expected)
+    }
+
+    func testShortFormsAndOtherChoices() throws {
+        let head = "title: T\nsummary: S\nmodel: mlp\ndata: {points: [[0, 0, 0], [1, 1, 1]]}\nmlp:\n"
+        let short = try parse(head + "  validation_split: 0.5\n  early_stopping: 7\n  init: xavier\n")
+        XCTAssertEqual(short.mlp.patience, 7)
+        XCTAssertEqual(short.mlp.validationSplit, 0.5)
+        XCTAssertEqual(short.mlp.initialization, .xavier)
+        XCTAssertEqual(try parse(head + "  init: he\n  activation: linear\n").mlp.initialization, .he)
+        XCTAssertEqual(try parse(head + "  init_range: 2\n").mlp.initialization, .uniform(range: 2))
+        XCTAssertEqual(try parse(head + "  init: uniform\n").mlp.initialization, .uniform(range: 0.5))
+        let perSample = try parse(head + "  momentum: 0\n  weight_decay: 0\n  validation_split: 0\n  batch_size: 1\n")
+        XCTAssertEqual(perSample.mlp, MLPSettings())
+        // No hidden layer: a softmax straight from the inputs; classes up to K − 1.
+        let linear = try parse("title: T\nsummary: S\nmodel: mlp\ndata: {points: [[0, 0, 3]]}\n"
+                               + "mlp: {layers: [2, 4], output: softmax}\n")
+        XCTAssertEqual(linear.mlp.sizes, [2, 4])
+        XCTAssertEqual(linear.dataset().samples, [Sample(0, 0, label: 3)])
+    }
+
+    func testLabelsUpToTheOutputUnits() throws {
+        // One output unit: classes 0 and 1; K units: classes 0 to K − 1, from points, generators and CSV.
+        let points = try parse("title: T\nsummary: S\nmodel: mlp\ndata: {points: [[0, 0, 2], [1, 0, 1]]}\n"
+                               + "mlp: {layers: [2, 3, 3], output: softmax, loss: cross_entropy}\n")
+        XCTAssertEqual(points.dataset().samples.map(\.label), [2, 1])
+        let blobs = try parse("title: T\nsummary: S\nmodel: mlp\ndata: {generator: {kind: blobs, classes: 4}}\n"
+                              + "mlp: {layers: [2, 8, 4], output: softmax}\n")
+        XCTAssertEqual(Set(blobs.dataset().samples.map(\.label)), [0, 1, 2, 3])
+        // Two-class kinds fit any output layer.
+        XCTAssertNoThrow(try parse("title: T\nsummary: S\nmodel: mlp\ndata: {generator: {kind: moons}}\n"
+                                   + "mlp: {layers: [2, 8, 3], output: softmax}\n"))
+        XCTAssertNoThrow(try parse("title: T\nsummary: S\nmodel: perceptron\ndata: {generator: {kind: blobs, classes: 2}}\n"))
+    }
+}
