@@ -23,6 +23,10 @@ public struct MLPExplorer: Sendable {
     /// Flat class colours instead of confidence shades.
     public var discretize = false
     public var note: String?
+    /// A hidden unit whose own output the regions show instead of the network's: (layer, unit).
+    public private(set) var selectedUnit: (layer: Int, unit: Int)?
+    /// The class the next clicked point gets.
+    public private(set) var classToAdd = 1
     /// Step-by-step mode: the next update, computed ahead on a copy of the trainer, and how many of its
     /// phases have been shown. It is applied for real when the last phase (the update) is reached.
     public private(set) var pending: (update: MLPUpdate, shown: Int)?
@@ -121,6 +125,7 @@ public struct MLPExplorer: Sendable {
 
     mutating func reset() {
         trainer = MLPTrainer(samples: dataset.samples, settings: trainer.settings, seed: seed)
+        selectedUnit = nil
         playing = false
         note = "reset: new weights from seed \(seed)"
     }
@@ -147,6 +152,7 @@ public struct MLPExplorer: Sendable {
         if dataChoice != .scenario || seed != scenario.seed { settings.initialWeights = nil }
         trainer = MLPTrainer(samples: dataset.samples, settings: settings, seed: seed)
         (xRange, yRange) = PerceptronExplorer.ranges(for: dataset)
+        selectedUnit = nil
         playing = false
     }
 
@@ -166,6 +172,81 @@ public struct MLPExplorer: Sendable {
         note = next > 0 ? "momentum α = \(formatNumber(next))" : "momentum off"
     }
 
+    /// The next hidden unit (layer by layer), then back to the network's output.
+    mutating func selectNextUnit() {
+        let sizes = trainer.network.sizes
+        let hidden = (1..<(sizes.count - 1)).flatMap { l in (0..<sizes[l]).map { (layer: l, unit: $0) } }
+        if let current = selectedUnit, let index = hidden.firstIndex(where: { $0 == current }) {
+            selectedUnit = index + 1 < hidden.count ? hidden[index + 1] : nil
+        } else {
+            selectedUnit = hidden.first
+        }
+        note = selectedUnit.map { "regions: the output of hidden unit \(unitName(layer: $0.layer, unit: $0.unit))" } ?? "regions: the network's output"
+    }
+
+    func unitName(layer: Int, unit: Int) -> String {
+        trainer.network.sizes.count > 3 ? "h\(layer).\(unit + 1)" : "h\(unit + 1)"
+    }
+
+    /// Changes the architecture (hidden units of every hidden layer ±1, or a hidden layer more or less) and
+    /// starts again with new weights drawn from the seed.
+    mutating func changeArchitecture(units: Int = 0, layers: Int = 0) {
+        var sizes = trainer.network.sizes
+        if units != 0 {
+            guard sizes.count > 2 else { note = "no hidden layer: add one with L"; return }
+            for l in 1..<(sizes.count - 1) { sizes[l] = min(64, max(1, sizes[l] + units)) }
+        }
+        if layers > 0, sizes.count < 6 { sizes.insert(sizes.count > 2 ? sizes[sizes.count - 2] : 4, at: sizes.count - 1) }
+        if layers < 0, sizes.count > 2 { sizes.remove(at: sizes.count - 2) }
+        var settings = trainer.settings
+        guard sizes != settings.sizes else { return }
+        settings.sizes = sizes
+        settings.initialWeights = nil
+        restart(with: settings)
+        note = "network " + sizes.map(String.init).joined(separator: "-") + ": new weights"
+    }
+
+    /// The next hidden activation (sigmoid, tanh, ReLU, linear); starts again.
+    mutating func nextActivation() {
+        var settings = trainer.settings
+        let all = Activation.allCases
+        settings.activation = all[(all.firstIndex(of: settings.activation)! + 1) % all.count]
+        settings.initialWeights = nil
+        restart(with: settings)
+        note = "hidden activation: \(settings.activation.rawValue)"
+    }
+
+    private mutating func restart(with settings: MLPSettings) {
+        trainer = MLPTrainer(samples: dataset.samples, settings: settings, seed: seed)
+        selectedUnit = nil
+        pending = nil
+        playing = false
+    }
+
+    mutating func toggleClass() {
+        classToAdd = (classToAdd + 1) % trainer.network.classCount
+        note = "clicks add class \(classToAdd)"
+    }
+
+    /// Adds a point of the selected class at (x, y), or removes the points in `cell`; training starts again
+    /// from the current weights' seed with the new data.
+    mutating func toggle(pointAt x: Double, _ y: Double, cellOf: (Sample) -> (column: Int, row: Int)?, cell: (column: Int, row: Int)) {
+        var samples = dataset.samples
+        let hits = samples.indices.filter { i in cellOf(samples[i]).map { $0 == cell } ?? false }
+        if let last = hits.last {
+            samples.remove(at: last)
+            note = "removed a point"
+        } else {
+            samples.append(Sample(PerceptronExplorer.snap(x, xRange), PerceptronExplorer.snap(y, yRange), label: classToAdd))
+            note = "added a point of class \(classToAdd)"
+        }
+        dataset.samples = samples
+        if !dataset.name.hasSuffix("(edited)") { dataset.name += " (edited)" }
+        var settings = trainer.settings
+        settings.initialWeights = nil
+        restart(with: settings)
+    }
+
     // MARK: what the views read
 
     /// Class and confidence level (0–2) of the network's output at every pixel centre of `map`'s area,
@@ -182,8 +263,21 @@ public struct MLPExplorer: Sendable {
                 let p = map.point(subColumn: Double(column) + 0.5, subRow: (Double(pixelRow) + 0.5) / 2)
                 input[0] = p.x; input[1] = p.y
                 net.forward(input, into: &pass)
-                let outputs = pass.outputs
                 let cls: Int, confidence: Double
+                if let unit = selectedUnit {
+                    // A hidden unit: "on" (class 1) where its output is in the upper half of its range
+                    // (above 0.5 for sigmoid, above 0 otherwise; ReLU is on wherever it is not 0).
+                    let z = pass.activations[unit.layer][unit.unit]
+                    switch net.activation {
+                    case .sigmoid: (cls, confidence) = (z >= 0.5 ? 1 : 0, min(1, abs(z - 0.5) * 2))
+                    case .tanh, .linear: (cls, confidence) = (z >= 0 ? 1 : 0, min(1, abs(z)))
+                    case .relu: (cls, confidence) = (z > 0 ? 1 : 0, z > 0 ? min(1, z) : 1)
+                    }
+                    let level = discretize ? 2 : (confidence < 0.3 ? 0 : confidence < 0.7 ? 1 : 2)
+                    pixels.append((cls, level))
+                    continue
+                }
+                let outputs = pass.outputs
                 if outputs.count == 1 {
                     cls = outputs[0] >= 0.5 ? 1 : 0
                     confidence = abs(outputs[0] - 0.5) * 2

@@ -2,7 +2,8 @@ import NNCore
 import NNRender
 
 enum MLPAction { case togglePlay, faster, slower, stepPhase, stepUpdate, stepEpoch, reset, reseed, nextDataset
-    case lowerRate, raiseRate, toggleMomentum, toggleLog, toggleDiscretize, help, back }
+    case lowerRate, raiseRate, toggleMomentum, toggleLog, toggleDiscretize, help, back
+    case fewerUnits, moreUnits, fewerLayers, moreLayers, nextActivation, nextUnit, toggleClass }
 
 let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
     KeyBinding([.character(" ")], "space", label: { $0.playing ? "pause" : "play" }, help: "play / pause (whole epochs)",
@@ -26,11 +27,28 @@ let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
     KeyBinding([.character("l")], "l", label: { $0.logScale ? "log" : "lin" }, help: "loss curve: log / linear scale", .toggleLog),
     KeyBinding([.character("z")], "z", label: { $0.discretize ? "classes" : "shades" },
                help: "regions: confidence shades / flat class colours", .toggleDiscretize),
+    KeyBinding([.character("h"), .character("H")], "hH", label: { _ in "units" },
+               help: "fewer (h) / more (H) units in every hidden layer (new weights)") { $0 == .character("h") ? .fewerUnits : .moreUnits },
+    KeyBinding([.character("k"), .character("K")], "kK", label: { _ in "layers" },
+               help: "one hidden layer less (k) / more (K) (new weights)") { $0 == .character("k") ? .fewerLayers : .moreLayers },
+    KeyBinding([.character("a")], "a", label: { $0.trainer.settings.activation.rawValue },
+               help: "next hidden activation: sigmoid, tanh, relu, linear (new weights)", .nextActivation),
+    KeyBinding([.character("u")], "u", label: { m in m.selectedUnit.map { m.unitName(layer: $0.layer, unit: $0.unit) } ?? "unit" },
+               help: "show one hidden unit's own output over the plane (again: the next one, then the network)", .nextUnit),
+    KeyBinding([.character("c")], "c", "class", help: "switch the class of points added by a click", .toggleClass),
     KeyBinding([.character("?")], "?", "help", help: "show this help", essential: true, .help),
     KeyBinding([.character("q")], "q", "back", help: "back to the list (quit when opened with nnx run)", essential: true, .back),
 ])
 
-func updateMLP(_ p: inout MLPExplorer, _ msg: Msg) -> ScreenOutcome {
+func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenOutcome {
+    if case .mouse(let column, let row, let button) = msg {
+        let map = ScatterPlot(xRange: p.xRange, yRange: p.yRange).mapping(in: layout.plotBox.inset(1))
+        guard map.area.contains(column: column, row: row) else { return .none }
+        if button == .right { p.toggleClass(); return .none }
+        let point = map.point(column: column, row: row)
+        p.toggle(pointAt: point.x, point.y, cellOf: { map.cell(x: $0.x1, y: $0.x2) }, cell: (column, row))
+        return .none
+    }
     guard case .key(let key) = msg, let binding = mlpKeyMap.binding(for: key) else { return .none }
     guard binding.enabled(p) else {
         p.note = p.trainer.trainingSet.isEmpty ? "no training points" : "training finished: r to reset"
@@ -39,7 +57,7 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg) -> ScreenOutcome {
     p.note = nil
     let action = binding.action(key)
     switch action {
-    case .stepPhase, .help, .toggleLog, .toggleDiscretize: break
+    case .stepPhase, .help, .toggleLog, .toggleDiscretize, .nextUnit, .toggleClass: break
     default: p.cancelPhases()
     }
     switch action {
@@ -57,6 +75,13 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg) -> ScreenOutcome {
     case .toggleMomentum: p.toggleMomentum()
     case .toggleLog: p.logScale.toggle()
     case .toggleDiscretize: p.discretize.toggle()
+    case .fewerUnits: p.changeArchitecture(units: -1)
+    case .moreUnits: p.changeArchitecture(units: 1)
+    case .fewerLayers: p.changeArchitecture(layers: -1)
+    case .moreLayers: p.changeArchitecture(layers: 1)
+    case .nextActivation: p.nextActivation()
+    case .nextUnit: p.selectNextUnit()
+    case .toggleClass: p.toggleClass()
     case .help: return .help
     case .back: return .back
     }
@@ -97,7 +122,8 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, into 
     frame.put(right, column: max(0, size.width - right.width), row: layout.titleRow)
 
     // Regions with the points on top (validation points hollow).
-    frame.drawBox(layout.plotBox, title: "x2 \(g.middleDot) decision regions", glyphs: g)
+    let regionsTitle = p.selectedUnit.map { "output of hidden unit \(p.unitName(layer: $0.layer, unit: $0.unit))" } ?? "decision regions"
+    frame.drawBox(layout.plotBox, title: "x2 \(g.middleDot) " + regionsTitle, glyphs: g)
     var plot = ScatterPlot(xRange: p.xRange, yRange: p.yRange)
     let map = plot.mapping(in: layout.plotBox.inset(1))
     if map.area.width > 0, map.area.height > 0 {
@@ -130,8 +156,9 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, into 
     // The network.
     frame.drawBox(layout.networkBox, title: "network " + t.network.sizes.map(String.init).joined(separator: "-")
                   + " \(g.middleDot) \(t.settings.activation.rawValue)", glyphs: g)
-    NetworkDiagram(sizes: t.network.sizes, weights: t.network.weights)
-        .render(into: &frame, area: layout.networkBox.inset(1), glyphs: g)
+    var diagram = NetworkDiagram(sizes: t.network.sizes, weights: t.network.weights)
+    diagram.selected = p.selectedUnit
+    diagram.render(into: &frame, area: layout.networkBox.inset(1), glyphs: g)
 
     // The update's numbers and the progress.
     frame.drawBox(layout.ledgerBox, title: "update", glyphs: g)

@@ -44,7 +44,7 @@ public func update(_ state: inout AppState, _ msg: Msg) {
         outcome = updatePerceptron(&p, msg, layout: PerceptronLayout(size: state.size))
         state.screen = .perceptron(p)
     case .mlp(var m):
-        outcome = updateMLP(&m, msg)
+        outcome = updateMLP(&m, msg, layout: MLPLayout(size: state.size))
         state.screen = .mlp(m)
     }
     switch outcome {

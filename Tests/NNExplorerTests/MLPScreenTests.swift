@@ -139,3 +139,54 @@ final class MLPScreenTests: XCTestCase {
         assertFrameSnapshots(blobs, named: "blobs")
     }
 }
+
+final class MLPScreenEditingTests: XCTestCase {
+    let size = Size(width: 120, height: 40)
+
+    func testArchitectureAndActivationKeys() throws {
+        var state = AppState(size: size, scenario: mlpScenario())
+        press(&state, "H")
+        XCTAssertEqual(state.mlp?.trainer.network.sizes, [2, 3, 1])
+        press(&state, "K")
+        XCTAssertEqual(state.mlp?.trainer.network.sizes, [2, 3, 3, 1])
+        press(&state, "hk")
+        XCTAssertEqual(state.mlp?.trainer.network.sizes, [2, 2, 1])
+        press(&state, "a")
+        XCTAssertEqual(state.mlp?.trainer.settings.activation, .tanh)
+        XCTAssertEqual(state.mlp?.trainer.epoch, 0)
+        XCTAssertTrue(view(state).plainText.contains("network 2-2-1 · tanh"))
+    }
+
+    /// `u` shows each hidden unit's own output: its pixels follow that unit, not the network.
+    func testHiddenUnitView() throws {
+        var state = AppState(size: size, scenario: mlpScenario())
+        press(&state, "eeeeeu")
+        let m = try XCTUnwrap(state.mlp)
+        XCTAssertEqual(m.selectedUnit?.layer, 1)
+        XCTAssertEqual(m.selectedUnit?.unit, 0)
+        XCTAssertTrue(view(state).plainText.contains("output of hidden unit h1"))
+        let map = ScatterPlot(xRange: m.xRange, yRange: m.yRange).mapping(in: MLPLayout(size: size).plotBox.inset(1))
+        let pixels = m.regionPixels(map)
+        var pass = ForwardPass(sizes: m.trainer.network.sizes)
+        let p = map.point(subColumn: 10.5, subRow: 3.25)   // pixel row 6, column 10
+        m.trainer.network.forward([p.x, p.y], into: &pass)
+        XCTAssertEqual(pixels[6 * map.area.width + 10].cls, pass.activations[1][0] >= 0.5 ? 1 : 0)
+        press(&state, "uu")
+        XCTAssertNil(state.mlp?.selectedUnit)
+    }
+
+    func testClicksAddAndRemovePoints() throws {
+        var state = AppState(size: size, scenario: mlpScenario())
+        let m = try XCTUnwrap(state.mlp)
+        let map = ScatterPlot(xRange: m.xRange, yRange: m.yRange).mapping(in: MLPLayout(size: size).plotBox.inset(1))
+        let cell = (column: map.area.x + 3, row: map.area.y + 3)
+        update(&state, .mouse(column: cell.column, row: cell.row, button: .left))
+        XCTAssertEqual(state.mlp?.dataset.count, 5)
+        XCTAssertEqual(state.mlp?.trainer.trainingSet.count, 5)
+        XCTAssertEqual(state.mlp?.dataset.samples.last?.label, 1)
+        update(&state, .mouse(column: cell.column, row: cell.row, button: .left))
+        XCTAssertEqual(state.mlp?.dataset.count, 4)
+        update(&state, .mouse(column: cell.column, row: cell.row, button: .right))
+        XCTAssertEqual(state.mlp?.classToAdd, 0)
+    }
+}
