@@ -27,6 +27,8 @@ public struct MLPExplorer: Sendable {
     public private(set) var selectedUnit: (layer: Int, unit: Int)?
     /// The class the next clicked point gets.
     public private(set) var classToAdd = 1
+    /// The restarts view: K runs trained to the end from seeds seed, seed+1, …, and the best one's index.
+    public private(set) var restarts: (runs: [MLPTrainer], best: Int)?
     /// Step-by-step mode: the next update, computed ahead on a copy of the trainer, and how many of its
     /// phases have been shown. It is applied for real when the last phase (the update) is reached.
     public private(set) var pending: (update: MLPUpdate, shown: Int)?
@@ -172,6 +174,25 @@ public struct MLPExplorer: Sendable {
         note = next > 0 ? "momentum α = \(formatNumber(next))" : "momentum off"
     }
 
+    /// Trains the scenario's number of restarts (at least 4) to the end from consecutive seeds, for the view
+    /// that compares them; a second press closes it.
+    mutating func toggleRestarts() {
+        if restarts != nil { restarts = nil; return }
+        var settings = trainer.settings
+        settings.restarts = max(4, scenario.mlp.restarts)
+        restarts = MLPRestarts.run(samples: dataset.samples, settings: settings, seed: seed)
+        playing = false
+    }
+
+    /// Continues with the best of the restarts.
+    mutating func adoptBestRestart() {
+        guard let r = restarts else { return }
+        trainer = r.runs[r.best]
+        seed = trainer.seed
+        restarts = nil
+        note = "continuing with the best run (seed \(seed))"
+    }
+
     /// The next hidden unit (layer by layer), then back to the network's output.
     mutating func selectNextUnit() {
         let sizes = trainer.network.sizes
@@ -252,7 +273,12 @@ public struct MLPExplorer: Sendable {
     /// Class and confidence level (0–2) of the network's output at every pixel centre of `map`'s area,
     /// two pixel rows a cell row.
     func regionPixels(_ map: PlotMapping) -> [(cls: Int, level: Int)] {
-        let net = trainer.network
+        Self.regionPixels(of: trainer.network, map, unit: selectedUnit, discretize: discretize)
+    }
+
+    /// The same for any network (the restarts view draws several).
+    static func regionPixels(of net: MLP, _ map: PlotMapping, unit selectedUnit: (layer: Int, unit: Int)? = nil,
+                             discretize: Bool = false) -> [(cls: Int, level: Int)] {
         var pass = ForwardPass(sizes: net.sizes)
         var input = [0.0, 0.0]
         var pixels: [(cls: Int, level: Int)] = []

@@ -3,7 +3,7 @@ import NNRender
 
 enum MLPAction { case togglePlay, faster, slower, stepPhase, stepUpdate, stepEpoch, reset, reseed, nextDataset
     case lowerRate, raiseRate, toggleMomentum, toggleLog, toggleDiscretize, help, back
-    case fewerUnits, moreUnits, fewerLayers, moreLayers, nextActivation, nextUnit, toggleClass }
+    case fewerUnits, moreUnits, fewerLayers, moreLayers, nextActivation, nextUnit, toggleClass, toggleRestarts, adoptBest }
 
 let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
     KeyBinding([.character(" ")], "space", label: { $0.playing ? "pause" : "play" }, help: "play / pause (whole epochs)",
@@ -36,6 +36,10 @@ let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
     KeyBinding([.character("u")], "u", label: { m in m.selectedUnit.map { m.unitName(layer: $0.layer, unit: $0.unit) } ?? "unit" },
                help: "show one hidden unit's own output over the plane (again: the next one, then the network)", .nextUnit),
     KeyBinding([.character("c")], "c", "class", help: "switch the class of points added by a click", .toggleClass),
+    KeyBinding([.character("x")], "x", label: { $0.restarts == nil ? "restarts" : "close" },
+               help: "restarts: train K runs from different seeds and compare them (again: close)", .toggleRestarts),
+    KeyBinding([.enter], "Enter", "keep best", help: "restarts view: continue with the best run",
+               enabled: { $0.restarts != nil }, inBar: { $0.restarts != nil }, .adoptBest),
     KeyBinding([.character("?")], "?", "help", help: "show this help", essential: true, .help),
     KeyBinding([.character("q")], "q", "back", help: "back to the list (quit when opened with nnx run)", essential: true, .back),
 ])
@@ -57,7 +61,7 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     p.note = nil
     let action = binding.action(key)
     switch action {
-    case .stepPhase, .help, .toggleLog, .toggleDiscretize, .nextUnit, .toggleClass: break
+    case .stepPhase, .help, .toggleLog, .toggleDiscretize, .nextUnit, .toggleClass, .toggleRestarts, .adoptBest: break
     default: p.cancelPhases()
     }
     switch action {
@@ -82,6 +86,8 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     case .nextActivation: p.nextActivation()
     case .nextUnit: p.selectNextUnit()
     case .toggleClass: p.toggleClass()
+    case .toggleRestarts: p.toggleRestarts()
+    case .adoptBest: p.adoptBestRestart()
     case .help: return .help
     case .back: return .back
     }
@@ -137,6 +143,7 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, into 
                                  style: Style(ColorRole.forClass(s.label), attributes: [.bold])))
     }
     plot.render(into: &frame, area: layout.plotBox.inset(1), glyphs: g)
+    if let restarts = p.restarts { drawRestarts(restarts, p, in: layout.plotBox, glyphs: g, theme: theme, into: &frame) }
     if let note = p.note {
         frame.put(Line(" \(note) ", Style(.emphasis)).truncated(to: layout.plotBox.width - 4, glyphs: g),
                   column: layout.plotBox.x + 2, row: layout.plotBox.maxY - 1)
@@ -179,4 +186,33 @@ func classGlyph(_ label: Int, hollow: Bool, _ g: Glyphs) -> Character {
     case (false, true): ["o", "x", "+", "a"]
     }
     return shapes[min(3, max(0, label))]
+}
+
+/// The restarts view over the regions: one small map per run with its seed and final loss; the best starred.
+private func drawRestarts(_ restarts: (runs: [MLPTrainer], best: Int), _ p: MLPExplorer, in box: Rect, glyphs g: Glyphs,
+                          theme: Theme, into frame: inout Frame) {
+    frame.fill(box)
+    frame.drawBox(box, title: "restarts: \(restarts.runs.count) runs from seeds \(restarts.runs[0].seed)…, best starred (Enter keeps it)", glyphs: g)
+    let inner = box.inset(1)
+    let count = restarts.runs.count
+    let columns = Int(Double(count).squareRoot().rounded(.up))
+    let rows = (count + columns - 1) / columns
+    let width = inner.width / columns, height = inner.height / rows
+    for (i, run) in restarts.runs.enumerated() {
+        let cell = Rect(x: inner.x + (i % columns) * width, y: inner.y + (i / columns) * height, width: width, height: height)
+        let loss = MLPRestarts.finalLoss(run)
+        let star = i == restarts.best ? (g.unicode ? "★ " : "* ") : ""
+        frame.drawBox(cell, title: star + "seed \(run.seed) \(g.middleDot) E \(formatNumber(loss, glyphs: g))", glyphs: g,
+                      style: Style(i == restarts.best ? .good : .border), titleStyle: Style(i == restarts.best ? .good : .panelTitle))
+        let area = cell.inset(1)
+        guard area.width > 1, area.height > 1 else { continue }
+        let map = PlotMapping(area: area, xRange: p.xRange, yRange: p.yRange)
+        RegionMap(pixels: MLPExplorer.regionPixels(of: run.network, map), asGlyphs: !theme.shadesWithBackground)
+            .render(into: &frame, area: area, glyphs: g)
+        for s in p.dataset.samples {
+            guard let c = map.cell(x: s.x1, y: s.x2) else { continue }
+            let background = frame[c.column, c.row].style.background
+            frame[c.column, c.row] = Cell(classGlyph(s.label, hollow: false, g), style: Style(ColorRole.forClass(s.label), background: background, attributes: [.bold]))
+        }
+    }
 }

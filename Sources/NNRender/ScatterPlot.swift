@@ -75,23 +75,7 @@ public struct ScatterPlot: Sendable {
     }
 
     private func drawRegions(_ pixels: [(cls: Int, level: Int)], into frame: inout Frame, map: PlotMapping, glyphs: Glyphs) {
-        let width = map.area.width
-        for row in 0..<map.area.height {
-            for column in 0..<width {
-                let upper = pixels[(2 * row) * width + column], lower = pixels[(2 * row + 1) * width + column]
-                if regionsAsGlyphs {
-                    let texture: [Character] = glyphs.unicode ? [" ", "·", ":", "+"] : [" ", ".", ":", "+"]
-                    let mark = upper.level == 0 ? " " : texture[min(3, max(0, upper.cls))]
-                    frame[map.area.x + column, map.area.y + row] = Cell(mark, style: Style(.dim))
-                } else {
-                    let top = ColorRole.region(class: upper.cls, level: upper.level)
-                    let bottom = ColorRole.region(class: lower.cls, level: lower.level)
-                    frame[map.area.x + column, map.area.y + row] = glyphs.unicode
-                        ? Cell("▀", style: Style(top, background: bottom))
-                        : Cell(" ", style: Style(.plain, background: top))
-                }
-            }
-        }
+        RegionMap(pixels: pixels, asGlyphs: regionsAsGlyphs).render(into: &frame, area: map.area, glyphs: glyphs)
     }
 
     private func shade(into frame: inout Frame, map: PlotMapping, side: DecisionLine) {

@@ -190,3 +190,23 @@ final class MLPScreenEditingTests: XCTestCase {
         XCTAssertEqual(state.mlp?.classToAdd, 0)
     }
 }
+
+final class MLPRestartsViewTests: XCTestCase {
+    /// x trains K runs and shows them with their losses; Enter continues with the one of lowest loss.
+    func testRestartsViewAndKeepingTheBest() throws {
+        var scenario = mlpScenario()
+        scenario.mlp.maxEpochs = 300
+        var state = AppState(size: Size(width: 120, height: 40), scenario: scenario)
+        press(&state, "x")
+        let restarts = try XCTUnwrap(state.mlp?.restarts)
+        XCTAssertEqual(restarts.runs.count, 4)
+        let losses = restarts.runs.map(MLPRestarts.finalLoss)
+        XCTAssertEqual(losses[restarts.best], losses.min())
+        let text = view(state).plainText
+        XCTAssertTrue(text.contains("★ seed \(restarts.runs[restarts.best].seed)"), text)
+        update(&state, .key(.enter))
+        XCTAssertNil(state.mlp?.restarts)
+        XCTAssertEqual(state.mlp?.trainer.network, restarts.runs[restarts.best].network)
+        XCTAssertEqual(state.mlp?.seed, restarts.runs[restarts.best].seed)
+    }
+}
