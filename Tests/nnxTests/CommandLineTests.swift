@@ -79,6 +79,45 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(run.stdout.split(separator: "\n").count, 60 * 60)
     }
 
+    /// MLP traces: one record per epoch with the weights in the layers[l][i][j] layout, and with
+    /// --per-sample one more per update whose weight changes add up to the epoch's weights.
+    func testMLPTrace() throws {
+        let run = try nnx(["trace", "mlp-xor", "--epochs", "3"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let records = try run.stdout.split(separator: "\n").map {
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        XCTAssertEqual(records.map { $0["epoch"] as? Int }, [1, 2, 3])
+        for r in records {
+            XCTAssertEqual(r["model"] as? String, "mlp")
+            XCTAssertEqual(r["accuracy"] as? Double, 0.5)
+            XCTAssertTrue(r["val_loss"] is NSNull)
+            let layers = try XCTUnwrap(r["layers"] as? [[[Double]]])
+            XCTAssertEqual(layers.map(\.count), [3, 3])        // bias row + 2 inputs; bias row + 2 hidden units
+            XCTAssertEqual(layers.map { $0[0].count }, [2, 1])
+        }
+        let detailed = try nnx(["trace", "mlp-xor", "--epochs", "1", "--per-sample"])
+        let lines = try detailed.stdout.split(separator: "\n").map {
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        XCTAssertEqual(lines.count, 5)                             // 4 updates, then the epoch
+        XCTAssertEqual(lines.prefix(4).map { $0["samples"] as? [Int] }, [[0], [1], [2], [3]])
+        let deltas = try XCTUnwrap(lines[0]["deltas"] as? [[Double]])
+        XCTAssertEqual(deltas.map(\.count), [2, 1])
+        XCTAssertEqual(lines[4]["epoch"] as? Int, 1)
+    }
+
+    func testMLPTrainSummary() throws {
+        let run = try nnx(["train", "mlp-xor-momentum", "--json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let o = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(o["model"] as? String, "mlp")
+        XCTAssertEqual(o["solved"] as? Bool, true)
+        XCTAssertEqual(o["accuracy"] as? Double, 1)
+        let text = try nnx(["train", "mlp-xor-stuck", "--seed", "1"])
+        XCTAssertTrue(text.stdout.contains("best of 5 runs"), text.stdout)
+    }
+
     func testRenderPrintsTheFrame() throws {
         let run = try nnx(["render", scenarioPath("perceptron-worked-example"), "--steps", "1", "--size", "100x30"])
         XCTAssertEqual(run.status, 0, run.stderr)
