@@ -67,6 +67,7 @@ public struct MLPExplorer: Sendable {
         dataset = scenario.dataset()
         trainer = MLPTrainer(samples: dataset.samples, settings: scenario.mlp, seed: scenario.seed)
         (xRange, yRange) = PerceptronExplorer.ranges(for: dataset)
+        if case .generator(let g) = scenario.data { generator = g }
     }
 
     public var dataChoice: DataChoice { choices[choiceIndex] }
@@ -145,10 +146,20 @@ public struct MLPExplorer: Sendable {
         note = "dataset: \(dataset.name)"
     }
 
-    private mutating func loadData() {
-        switch dataChoice {
-        case .scenario: dataset = scenario.dataset(seed: seed)
-        case .builtin(let kind): dataset = DatasetGenerator(kind: kind).generate(seed: seed)
+    /// The generator behind the shown data (nil for inline points or a CSV), with the user's count and noise.
+    public private(set) var generator: DatasetGenerator?
+
+    private mutating func loadData(keepGenerator: Bool = false) {
+        if !keepGenerator {
+            switch dataChoice {
+            case .scenario: if case .generator(let g) = scenario.data { generator = g } else { generator = nil }
+            case .builtin(let kind): generator = DatasetGenerator(kind: kind)
+            }
+        }
+        if let generator {
+            dataset = generator.generate(seed: seed)
+        } else {
+            dataset = scenario.dataset(seed: seed)
         }
         var settings = trainer.settings
         if dataChoice != .scenario || seed != scenario.seed { settings.initialWeights = nil }
@@ -156,6 +167,37 @@ public struct MLPExplorer: Sendable {
         (xRange, yRange) = PerceptronExplorer.ranges(for: dataset)
         selectedUnit = nil
         playing = false
+    }
+
+    /// Halves or doubles the number of generated points (4 to 2,000); new points, new weights.
+    mutating func changeCount(up: Bool) {
+        guard var g = generator else { note = "these points are fixed (inline or CSV)"; return }
+        g.count = min(2000, max(4, up ? g.count * 2 : g.count / 2))
+        generator = g
+        loadData(keepGenerator: true)
+        note = "\(g.count) points"
+    }
+
+    /// Less or more noise on the generated points (steps of 0.05, 0 to 1).
+    mutating func changeNoise(up: Bool) {
+        guard var g = generator else { note = "these points are fixed (inline or CSV)"; return }
+        g.noise = min(1, max(0, ((g.noise + (up ? 0.05 : -0.05)) * 100).rounded() / 100))
+        generator = g
+        loadData(keepGenerator: true)
+        note = "noise \(formatNumber(g.noise))"
+    }
+
+    /// The held-out fraction for validation: 0, 0.1, 0.2, 0.3, 0.5 (early stopping needs one).
+    mutating func changeValidation(up: Bool) {
+        let steps = [0, 0.1, 0.2, 0.3, 0.5]
+        let current = trainer.settings.validationSplit
+        let next = up ? steps.first { $0 > current + 1e-9 } : steps.last { $0 < current - 1e-9 }
+        guard let next else { return }
+        var settings = trainer.settings
+        settings.validationSplit = next
+        if next == 0 { settings.patience = nil }
+        restart(with: settings)
+        note = next == 0 ? "no validation points" : "validation: \(formatNumber(next * 100))% of the points held out"
     }
 
     mutating func changeLearningRate(up: Bool) {

@@ -3,7 +3,8 @@ import NNRender
 
 enum MLPAction { case togglePlay, faster, slower, stepPhase, stepUpdate, stepEpoch, reset, reseed, nextDataset
     case lowerRate, raiseRate, toggleMomentum, toggleLog, toggleDiscretize, help, back
-    case fewerUnits, moreUnits, fewerLayers, moreLayers, nextActivation, nextUnit, toggleClass, toggleRestarts, adoptBest }
+    case fewerUnits, moreUnits, fewerLayers, moreLayers, nextActivation, nextUnit, toggleClass, toggleRestarts, adoptBest
+    case fewerPoints, morePoints, lessNoise, moreNoise, lessValidation, moreValidation }
 
 let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
     KeyBinding([.character(" ")], "space", label: { $0.playing ? "pause" : "play" }, help: "play / pause (whole epochs)",
@@ -36,6 +37,12 @@ let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
     KeyBinding([.character("u")], "u", label: { m in m.selectedUnit.map { m.unitName(layer: $0.layer, unit: $0.unit) } ?? "unit" },
                help: "show one hidden unit's own output over the plane (again: the next one, then the network)", .nextUnit),
     KeyBinding([.character("c")], "c", "class", help: "switch the class of points added by a click", .toggleClass),
+    KeyBinding([.character("t"), .character("T")], "tT", label: { _ in "points" },
+               help: "half (t) / twice (T) as many generated points", enabled: { $0.generator != nil }) { $0 == .character("t") ? .fewerPoints : .morePoints },
+    KeyBinding([.character("o"), .character("O")], "oO", label: { _ in "noise" },
+               help: "less (o) / more (O) noise on generated points", enabled: { $0.generator != nil }) { $0 == .character("o") ? .lessNoise : .moreNoise },
+    KeyBinding([.character("v"), .character("V")], "vV", label: { _ in "validation" },
+               help: "hold out less (v) / more (V) of the points for validation") { $0 == .character("v") ? .lessValidation : .moreValidation },
     KeyBinding([.character("x")], "x", label: { $0.restarts == nil ? "restarts" : "close" },
                help: "restarts: train K runs from different seeds and compare them (again: close)", .toggleRestarts),
     KeyBinding([.enter], "Enter", "keep best", help: "restarts view: continue with the best run",
@@ -55,7 +62,11 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     }
     guard case .key(let key) = msg, let binding = mlpKeyMap.binding(for: key) else { return .none }
     guard binding.enabled(p) else {
-        p.note = p.trainer.trainingSet.isEmpty ? "no training points" : "training finished: r to reset"
+        p.note = switch binding.action(key) {
+        case .fewerPoints, .morePoints, .lessNoise, .moreNoise: "these points are fixed (inline or CSV)"
+        case .adoptBest: "press x for the restarts first"
+        default: p.trainer.trainingSet.isEmpty ? "no training points" : "training finished: r to reset"
+        }
         return .none
     }
     p.note = nil
@@ -88,6 +99,12 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     case .toggleClass: p.toggleClass()
     case .toggleRestarts: p.toggleRestarts()
     case .adoptBest: p.adoptBestRestart()
+    case .fewerPoints: p.changeCount(up: false)
+    case .morePoints: p.changeCount(up: true)
+    case .lessNoise: p.changeNoise(up: false)
+    case .moreNoise: p.changeNoise(up: true)
+    case .lessValidation: p.changeValidation(up: false)
+    case .moreValidation: p.changeValidation(up: true)
     case .help: return .help
     case .back: return .back
     }

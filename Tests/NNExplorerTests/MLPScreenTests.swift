@@ -210,3 +210,31 @@ final class MLPRestartsViewTests: XCTestCase {
         XCTAssertEqual(state.mlp?.seed, restarts.runs[restarts.best].seed)
     }
 }
+
+final class MLPDataKeysTests: XCTestCase {
+    func testCountNoiseAndValidationKeys() throws {
+        var state = AppState(size: Size(width: 120, height: 40), scenario: mlpScenario(kind: .moons))
+        XCTAssertEqual(state.mlp?.dataset.count, 200)
+        press(&state, "T")
+        XCTAssertEqual(state.mlp?.dataset.count, 400)
+        press(&state, "tt")
+        XCTAssertEqual(state.mlp?.dataset.count, 100)
+        press(&state, "O")
+        XCTAssertEqual(state.mlp?.generator?.noise, 0.15)
+        press(&state, "VV")
+        XCTAssertEqual(state.mlp?.trainer.settings.validationSplit, 0.2)
+        XCTAssertEqual(state.mlp?.trainer.validationSet.count, 20)
+        XCTAssertEqual(state.mlp?.trainer.trainingSet.count, 80)
+        press(&state, "vv")
+        XCTAssertEqual(state.mlp?.trainer.validationSet.count, 0)
+    }
+
+    func testFixedPointsCannotBeRegenerated() throws {
+        var scenario = mlpScenario()
+        scenario.data = .points([Sample(0, 0, label: 0), Sample(1, 1, label: 1)])
+        var state = AppState(size: Size(width: 120, height: 40), scenario: scenario)
+        press(&state, "T")
+        XCTAssertEqual(state.mlp?.dataset.count, 2)
+        XCTAssertEqual(state.mlp?.note, "these points are fixed (inline or CSV)")
+    }
+}
