@@ -2,13 +2,14 @@ import NNCore
 import NNRender
 import NNScenario
 
+/// A dataset the `d` key cycles through: the scenario's own first, then built-in ones.
+public enum DataChoice: Sendable, Hashable {
+    case scenario
+    case builtin(DatasetKind)
+}
+
 /// The MLP screen's state: a trainer plus what the explorer lets a user change.
 public struct MLPExplorer: Sendable {
-    public enum DataChoice: Sendable, Hashable {
-        case scenario
-        case builtin(DatasetKind)
-    }
-
     public let scenario: Scenario
     public private(set) var choices: [DataChoice]
     public private(set) var choiceIndex = 0

@@ -136,13 +136,9 @@ struct MLPLayout {
 func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, into frame: inout Frame) {
     let layout = MLPLayout(size: size)
     let t = p.trainer
-    let playState = p.playing ? Span("\(g.play) playing \(p.epochsPerSecond) epochs/s ", Style(.playing))
-                              : Span("\(g.pause) paused ", Style(.paused))
-    let right = g.fold(Line([Span("   epoch \(t.epoch) \(g.middleDot) step \(t.steps) \(g.middleDot) "), playState]))
-    let title = p.dataChoice == .scenario ? p.scenario.title : "MLP on \(p.dataset.name)"
-    frame.put(Line(" nnx \(g.middleDot) " + title, Style(.title)).truncated(to: max(0, size.width - right.width), glyphs: g),
-              column: 0, row: layout.titleRow)
-    frame.put(right, column: max(0, size.width - right.width), row: layout.titleRow)
+    drawTitleLine(p.dataChoice == .scenario ? p.scenario.title : "MLP on \(p.dataset.name)",
+                  epoch: t.epoch, step: t.steps, playing: p.playing ? "\(p.epochsPerSecond) epochs/s" : nil,
+                  width: size.width, glyphs: g, into: &frame)
 
     // Regions with the points on top (validation points hollow).
     let regionsTitle = p.selectedUnit.map { "output of hidden unit \(p.unitName(layer: $0.layer, unit: $0.unit))" } ?? "decision regions"

@@ -4,12 +4,6 @@ import NNScenario
 
 /// The perceptron screen's state: a trainer plus everything the explorer lets a user change.
 public struct PerceptronExplorer: Sendable {
-    /// A dataset the `d` key cycles through: the scenario's own first, then the built-in ones.
-    public enum DataChoice: Sendable, Hashable {
-        case scenario
-        case builtin(DatasetKind)
-    }
-
     public let scenario: Scenario
     public private(set) var choices: [DataChoice]
     public private(set) var choiceIndex = 0

@@ -111,13 +111,9 @@ func viewPerceptron(_ p: PerceptronExplorer, size: Size, glyphs g: Glyphs, theme
     let trainer = p.trainer
 
     // Title line: what is shown on the left, where training stands on the right (it wins when space is short).
-    let playState = p.playing ? Span("\(g.play) playing \(p.stepsPerSecond)/s ", Style(.playing))
-                              : Span("\(g.pause) paused ", Style(.paused))
-    let right = g.fold(Line([Span("   epoch \(trainer.epoch) \(g.middleDot) step \(trainer.steps) \(g.middleDot) "), playState]))
-    let title = p.dataChoice == .scenario ? p.scenario.title : "Perceptron on \(p.dataset.name)"
-    frame.put(Line(" nnx \(g.middleDot) " + title, Style(.title)).truncated(to: max(0, size.width - right.width), glyphs: g),
-              column: 0, row: layout.titleRow)
-    frame.put(right, column: max(0, size.width - right.width), row: layout.titleRow)
+    drawTitleLine(p.dataChoice == .scenario ? p.scenario.title : "Perceptron on \(p.dataset.name)",
+                  epoch: trainer.epoch, step: trainer.steps, playing: p.playing ? "\(p.stepsPerSecond)/s" : nil,
+                  width: size.width, glyphs: g, into: &frame)
 
     // The plot: shaded positive side, ghost, current line, points, visited sample, cursor.
     frame.drawBox(layout.plotBox, title: "x2", glyphs: g)

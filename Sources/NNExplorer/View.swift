@@ -48,3 +48,12 @@ extension AppState {
 
     public var fitsTerminal: Bool { size.width >= minimumSize.width && size.height >= minimumSize.height }
 }
+
+/// An explorer's first row: what is shown on the left, where training stands on the right (it wins when
+/// space is short). `playing` is the speed while playing, nil when paused.
+func drawTitleLine(_ title: String, epoch: Int, step: Int, playing: String?, width: Int, glyphs g: Glyphs, into frame: inout Frame) {
+    let state = playing.map { Span("\(g.play) playing \($0) ", Style(.playing)) } ?? Span("\(g.pause) paused ", Style(.paused))
+    let right = g.fold(Line([Span("   epoch \(epoch) \(g.middleDot) step \(step) \(g.middleDot) "), state]))
+    frame.put(Line(" nnx \(g.middleDot) " + title, Style(.title)).truncated(to: max(0, width - right.width), glyphs: g), column: 0, row: 0)
+    frame.put(right, column: max(0, width - right.width), row: 0)
+}
