@@ -109,12 +109,24 @@ public struct MLPExplorer: Sendable {
     }
 
     /// Plays `epochsPerSecond` epochs a second, in whole epochs, carrying the fraction to the next tick.
+    /// Plays `epochsPerSecond` epochs a second, in whole epochs, carrying the fraction to the next tick; a
+    /// tick does at most `tickBudget` multiply-adds of training, so a big network plays slower instead of
+    /// freezing the screen.
     mutating func tick() {
         guard playing, let interval = tickInterval else { return }
         epochCredit += epochsPerSecond * interval
-        let epochs = epochCredit / 1000
+        let epochs = min(epochCredit / 1000, max(1, Self.tickBudget / max(1, epochCost)))
         epochCredit %= 1000
         for _ in 0..<epochs where playing { stepEpoch() }
+    }
+
+    /// Multiply-adds one tick of play may spend (a few ms in a release build).
+    static let tickBudget = 20_000_000
+
+    /// About the multiply-adds of one epoch: forward and backward over every training point.
+    var epochCost: Int {
+        let sizes = trainer.network.sizes
+        return 3 * trainer.trainingSet.count * zip(sizes, sizes.dropFirst()).reduce(0) { $0 + ($1.0 + 1) * $1.1 }
     }
 
     mutating func togglePlay() {
@@ -324,11 +336,19 @@ public struct MLPExplorer: Sendable {
                              discretize: Bool = false) -> [(cls: Int, level: Int)] {
         var pass = ForwardPass(sizes: net.sizes)
         var input = [0.0, 0.0]
+        let width = map.area.width, pixelRows = map.area.height * 2
         var pixels: [(cls: Int, level: Int)] = []
-        pixels.reserveCapacity(map.area.width * map.area.height * 2)
+        pixels.reserveCapacity(width * pixelRows)
         let classes = Double(net.classCount)
-        for pixelRow in 0..<(map.area.height * 2) {
-            for column in 0..<map.area.width {
+        // A big network would freeze the screen: past a budget of multiply-adds a frame, evaluate one pixel
+        // in every `block × block` square and repeat it.
+        let block = regionBlock(net: net, pixels: width * pixelRows)
+        for pixelRow in 0..<pixelRows {
+            for column in 0..<width {
+                if block > 1, pixelRow % block != 0 || column % block != 0 {
+                    pixels.append(pixels[(pixelRow - pixelRow % block) * width + (column - column % block)])
+                    continue
+                }
                 let p = map.point(subColumn: Double(column) + 0.5, subRow: (Double(pixelRow) + 0.5) / 2)
                 input[0] = p.x; input[1] = p.y
                 net.forward(input, into: &pass)
@@ -359,5 +379,15 @@ public struct MLPExplorer: Sendable {
             }
         }
         return pixels
+    }
+
+    /// Multiply-adds a frame's regions may cost (about 10 ms in a release build).
+    static let regionBudget = 8_000_000
+
+    /// The side of the square of pixels one evaluation stands for: 1 unless the network is too big.
+    static func regionBlock(net: MLP, pixels: Int) -> Int {
+        let perPixel = zip(net.sizes, net.sizes.dropFirst()).reduce(0) { $0 + ($1.0 + 1) * $1.1 }
+        let affordable = max(1, regionBudget / max(1, perPixel))
+        return pixels <= affordable ? 1 : Int((Double(pixels) / Double(affordable)).squareRoot().rounded(.up))
     }
 }

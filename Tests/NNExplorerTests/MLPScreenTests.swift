@@ -238,3 +238,31 @@ final class MLPDataKeysTests: XCTestCase {
         XCTAssertEqual(state.mlp?.note, "these points are fixed (inline or CSV)")
     }
 }
+
+final class MLPBudgetTests: XCTestCase {
+    /// Small nets get every pixel; a big one is evaluated in blocks, and the pixels stay consistent.
+    func testRegionsOfABigNetworkAreComputedInBlocks() {
+        var rng = SplitMix64(seed: 1)
+        let small = MLP(sizes: [2, 8, 8, 1], activation: .tanh, output: .sigmoid, initialization: .xavier, rng: &rng)
+        let big = MLP(sizes: [2, 256, 256, 256, 1], activation: .tanh, output: .sigmoid, initialization: .xavier, rng: &rng)
+        XCTAssertEqual(MLPExplorer.regionBlock(net: small, pixels: 20_000), 1)
+        let block = MLPExplorer.regionBlock(net: big, pixels: 20_000)
+        XCTAssertGreaterThan(block, 1)
+        let map = PlotMapping(area: Rect(x: 0, y: 0, width: 40, height: 20), xRange: -1...1, yRange: -1...1)
+        let pixels = MLPExplorer.regionPixels(of: big, map)
+        XCTAssertEqual(pixels.count, 40 * 40)
+        let blockHere = MLPExplorer.regionBlock(net: big, pixels: 1_600)
+        if blockHere > 1 { XCTAssertTrue(pixels[1] == pixels[0]) }
+    }
+
+    func testPlayingABigNetworkIsCappedPerTick() {
+        var scenario = mlpScenario(kind: .spirals, sizes: [2, 64, 64, 1])
+        scenario.mlp.maxEpochs = 100_000
+        var state = AppState(size: Size(width: 100, height: 30), scenario: scenario)
+        press(&state, " +++++++")   // 1000 epochs a second: 33 an unbounded tick
+        update(&state, .tick)
+        let epochs = state.mlp!.trainer.epoch
+        XCTAssertGreaterThanOrEqual(epochs, 1)
+        XCTAssertLessThan(epochs, 33)
+    }
+}
