@@ -71,7 +71,7 @@ struct MLPLedger {
         let net = explorer.trainer.network
         let pass = u.pass
         let top = net.sizes.count - 1
-        var lines: [Line] = [Line("")]
+        var lines: [Line] = []
         if let phase, let number = phaseNumber {
             let (name, formula) = describe(phase, top: top)
             lines.append(Line(glyphs.fold("phase \(number) of \(explorer.phases.count): \(name)"), Style(.emphasis)))

@@ -124,8 +124,8 @@ struct MLPLayout {
         let panelWidth = min(60, max(38, size.width * 9 / 20))
         let (left, right) = body.splitLeft(size.width - panelWidth)
         plotBox = left
-        let lossHeight = max(6, right.height / 4)
-        let networkHeight = max(6, right.height / 3)
+        let lossHeight = max(5, right.height / 5)
+        let networkHeight = max(5, right.height / 4)
         lossBox = Rect(x: right.x, y: right.y, width: right.width, height: lossHeight)
         networkBox = Rect(x: right.x, y: right.y + lossHeight, width: right.width, height: networkHeight)
         ledgerBox = Rect(x: right.x, y: right.y + lossHeight + networkHeight, width: right.width,

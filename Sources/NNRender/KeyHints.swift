@@ -60,18 +60,24 @@ public struct HelpOverlay: Sendable {
         let footer = glyphs.fold(self.footer)
         let keyWidth = min(12, hints.map(\.keys.count).max() ?? 1)
         let textWidth = hints.map(\.help.count).max() ?? 10
-        let width = min(area.width, max(title.count + 6, keyWidth + textWidth + 6, footer.count + 4))
-        let height = min(area.height, hints.count + 4)
+        // More keys than rows: several columns, side by side.
+        let rowsAvailable = max(1, area.height - 4)
+        let columns = max(1, (hints.count + rowsAvailable - 1) / rowsAvailable)
+        let rows = (hints.count + columns - 1) / columns
+        let width = min(area.width, max(title.count + 6, columns * (keyWidth + textWidth + 4) + 2, footer.count + 4))
+        let height = min(area.height, rows + 3)
         let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
         frame.fill(box, with: Cell(" ", style: Style(.overlay)))
         frame.drawBox(box, title: title, glyphs: glyphs, style: Style(.overlay), titleStyle: Style(.overlay, attributes: [.bold]))
         let inner = box.inset(1)
-        for (i, hint) in hints.prefix(max(0, inner.height - 1)).enumerated() {
-            let row = inner.y + i
+        let columnWidth = inner.width / columns
+        for (i, hint) in hints.enumerated() {
+            let row = inner.y + i % rows, column = inner.x + (i / rows) * columnWidth
+            let clip = Rect(x: column, y: inner.y, width: columnWidth - 1, height: inner.height - 1)
             let style = Style(hint.enabled ? .overlay : .hintDisabled, background: .overlay)
             let keys = hint.keys.padding(to: keyWidth)
             frame.put(Line([Span(" " + keys + "  ", style.adding(.bold)), Span(hint.help, style)])
-                .truncated(to: inner.width, glyphs: glyphs), column: inner.x, row: row, clip: inner)
+                .truncated(to: clip.width, glyphs: glyphs), column: column, row: row, clip: clip)
         }
         frame.putCentered(Line(footer, Style(.hintDisabled, background: .overlay)), in: inner, row: inner.maxY - 1, glyphs: glyphs)
     }
