@@ -81,7 +81,7 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    for (name, steps) in [("perceptron-and", 7), ("perceptron-separable", 50)] {
+    for (name, steps) in [("perceptron-and", 7), ("perceptron-separable", 50), ("mlp-circles", 50), ("mlp-spirals", 50)] {
         let scenario = try! BuiltinScenarios.load(named: name + ".yaml")
         var state = AppState(size: Size(width: 120, height: 40), scenario: scenario)
         for _ in 0..<steps { update(&state, .key(.character("n"))) }
