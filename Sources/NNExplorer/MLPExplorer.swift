@@ -356,7 +356,7 @@ public struct MLPExplorer: Sendable {
                 if let unit = selectedUnit {
                     // A hidden unit: "on" (class 1) where its output is in the upper half of its range
                     // (above 0.5 for sigmoid, above 0 otherwise; ReLU is on wherever it is not 0).
-                    let z = pass.activations[unit.layer][unit.unit]
+                    let z = pass.activation(layer: unit.layer, unit: unit.unit)
                     switch net.activation {
                     case .sigmoid: (cls, confidence) = (z >= 0.5 ? 1 : 0, min(1, abs(z - 0.5) * 2))
                     case .tanh, .linear: (cls, confidence) = (z >= 0 ? 1 : 0, min(1, abs(z)))
@@ -366,13 +366,14 @@ public struct MLPExplorer: Sendable {
                     pixels.append((cls, level))
                     continue
                 }
-                let outputs = pass.outputs
-                if outputs.count == 1 {
-                    cls = outputs[0] >= 0.5 ? 1 : 0
-                    confidence = abs(outputs[0] - 0.5) * 2
+                let top = net.sizes.count - 1
+                if net.outputCount == 1 {
+                    let yhat = pass.activation(layer: top, unit: 0)
+                    cls = yhat >= 0.5 ? 1 : 0
+                    confidence = abs(yhat - 0.5) * 2
                 } else {
-                    cls = outputs.indices.max { outputs[$0] < outputs[$1] } ?? 0
-                    confidence = (outputs[cls] - 1 / classes) / (1 - 1 / classes)
+                    cls = pass.predictedClass
+                    confidence = (pass.activation(layer: top, unit: cls) - 1 / classes) / (1 - 1 / classes)
                 }
                 let level = discretize ? 2 : (confidence < 0.3 ? 0 : confidence < 0.7 ? 1 : 2)
                 pixels.append((cls, level))

@@ -92,8 +92,8 @@ struct MLPLedger {
             for j in 0..<net.sizes[l] {
                 let name = l == top ? (net.sizes[l] == 1 ? "o" : "o\(j + 1)") : (top > 2 ? "h\(l).\(j + 1)" : "h\(j + 1)")
                 let out = l == top ? "ŷ" : "z"
-                var text = "\(name): net \(n(pass.preActivations[l][j]))  \(out) \(n(pass.activations[l][j]))"
-                if l >= deltasFrom { text += "  δ \(n(pass.deltas[l][j]))" }
+                var text = "\(name): net \(n(pass.preActivation(layer: l, unit: j)))  \(out) \(n(pass.activation(layer: l, unit: j)))"
+                if l >= deltasFrom { text += "  δ \(n(pass.delta(layer: l, unit: j)))" }
                 lines.append(Line(glyphs.fold(text), Style(l == top ? .emphasis : .plain)))
             }
         }

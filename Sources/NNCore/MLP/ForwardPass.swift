@@ -4,29 +4,53 @@ import Glibc
 import Darwin
 #endif
 
-/// Every value of one forward and backward pass, in buffers that are reused from sample to sample so that
-/// training allocates nothing per sample. Layer 0 is the input.
+/// Every value of one forward and backward pass, in contiguous buffers reused from sample to sample so that
+/// training allocates nothing per sample. Layer 0 is the input; unit j of layer l is at `start[l] + j`.
 public struct ForwardPass: Sendable {
-    /// `preActivations[l][j]`: the input sum of unit j of layer l (`net_j = Σ_i w_ij z_i`); empty for l = 0.
-    public internal(set) var preActivations: [[Double]]
-    /// `activations[l][j]`: the output z_j of unit j of layer l (the inputs for l = 0).
-    public internal(set) var activations: [[Double]]
-    /// `deltas[l][j] = −∂E/∂net_j` (the lecture's δ); empty for l = 0.
-    public internal(set) var deltas: [[Double]]
+    public let sizes: [Int]
+    let start: [Int]
+    /// Input sums `net_j = Σ_i w_ij z_i` (unused for layer 0).
+    var net: [Double]
+    /// Outputs z_j (the inputs for layer 0).
+    var z: [Double]
+    /// `δ_j = −∂E/∂net_j`, the lecture's δ (unused for layer 0).
+    var delta: [Double]
 
     public init(sizes: [Int]) {
-        preActivations = sizes.enumerated().map { $0 == 0 ? [] : Array(repeating: 0, count: $1) }
-        activations = sizes.map { Array(repeating: 0, count: $0) }
-        deltas = preActivations
+        self.sizes = sizes
+        start = sizes.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1) }
+        let total = start[start.count - 1]
+        net = Array(repeating: 0, count: total)
+        z = net
+        delta = net
     }
 
-    public var outputs: [Double] { activations[activations.count - 1] }
+    public func preActivation(layer l: Int, unit j: Int) -> Double { net[start[l] + j] }
+    public func activation(layer l: Int, unit j: Int) -> Double { z[start[l] + j] }
+    public func delta(layer l: Int, unit j: Int) -> Double { delta[start[l] + j] }
+
+    private func layers(_ values: [Double], skippingInput: Bool) -> [[Double]] {
+        sizes.indices.map { l in skippingInput && l == 0 ? [] : Array(values[start[l]..<start[l + 1]]) }
+    }
+    /// `preActivations[l][j]` (empty for l = 0). Copies: for views and tests.
+    public var preActivations: [[Double]] { layers(net, skippingInput: true) }
+    /// `activations[l][j]`: the output z_j of unit j of layer l (the inputs for l = 0). Copies.
+    public var activations: [[Double]] { layers(z, skippingInput: false) }
+    /// `deltas[l][j]` (empty for l = 0). Copies.
+    public var deltas: [[Double]] { layers(delta, skippingInput: true) }
+    public var outputs: [Double] { Array(z[start[sizes.count - 1]..<start[sizes.count]]) }
+
+    /// The class the outputs predict (see `MLP.predictedClass`), without copying them.
+    public var predictedClass: Int {
+        let range = start[sizes.count - 1]..<start[sizes.count]
+        return z.withUnsafeBufferPointer { MLP.predictedClass(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
 }
 
 extension MLP {
     /// The forward pass of `input`, written into `pass`.
     public func forward(_ input: [Double], into pass: inout ForwardPass) {
-        for i in 0..<sizes[0] { pass.activations[0][i] = input[i] }
+        for i in 0..<sizes[0] { pass.z[i] = input[i] }
         for l in 0..<(sizes.count - 1) { forwardLayer(l, &pass) }
     }
 
@@ -34,28 +58,28 @@ extension MLP {
     public func forwardLayer(_ l: Int, _ pass: inout ForwardPass) {
         let fanIn = sizes[l], fanOut = sizes[l + 1]
         let last = l + 1 == sizes.count - 1
-        weights[l].withUnsafeBufferPointer { w in
-            pass.activations[l].withUnsafeBufferPointer { z in
-                pass.preActivations[l + 1].withUnsafeMutableBufferPointer { net in
-                    for j in 0..<fanOut { net[j] = w[j] }   // bias row
+        let from = pass.start[l], to = pass.start[l + 1], weightStart = offsets[l]
+        let f = last ? Activation.sigmoid : activation
+        let softmax = last && output == .softmax
+        parameters.withUnsafeBufferPointer { parameters in
+            let w = parameters.baseAddress! + weightStart
+            pass.z.withUnsafeMutableBufferPointer { zBuffer in
+                pass.net.withUnsafeMutableBufferPointer { netBuffer in
+                    let z = zBuffer.baseAddress!, net = netBuffer.baseAddress!
+                    for j in 0..<fanOut { net[to + j] = w[j] }   // bias row
                     for i in 0..<fanIn {
-                        let zi = z[i], row = (i + 1) * fanOut
-                        for j in 0..<fanOut { net[j] += w[row + j] * zi }
+                        let zi = z[from + i], row = w + (i + 1) * fanOut
+                        for j in 0..<fanOut { net[to + j] += row[j] * zi }
                     }
-                }
-            }
-        }
-        pass.preActivations[l + 1].withUnsafeBufferPointer { net in
-            pass.activations[l + 1].withUnsafeMutableBufferPointer { out in
-                if last && output == .softmax {
-                    var largest = -Double.infinity
-                    for j in 0..<fanOut { largest = max(largest, net[j]) }
-                    var total = 0.0
-                    for j in 0..<fanOut { out[j] = exp(net[j] - largest); total += out[j] }
-                    for j in 0..<fanOut { out[j] /= total }
-                } else {
-                    let f = last ? .sigmoid : activation
-                    for j in 0..<fanOut { out[j] = f.value(net[j]) }
+                    if softmax {
+                        var largest = -Double.infinity
+                        for j in 0..<fanOut { largest = max(largest, net[to + j]) }
+                        var total = 0.0
+                        for j in 0..<fanOut { z[to + j] = exp(net[to + j] - largest); total += z[to + j] }
+                        for j in 0..<fanOut { z[to + j] /= total }
+                    } else {
+                        for j in 0..<fanOut { z[to + j] = f.value(net[to + j]) }
+                    }
                 }
             }
         }
@@ -64,19 +88,21 @@ extension MLP {
     /// The output deltas `δ^o_k = −∂E/∂net_k` for `target`: with sigmoid outputs and squared error the
     /// lecture's `ŷ_k(1 − ŷ_k)(y_k − ŷ_k)`; with cross-entropy (sigmoid or softmax) `y_k − ŷ_k`.
     public func outputDeltas(target: [Double], loss: Loss, _ pass: inout ForwardPass) {
-        let top = sizes.count - 1
-        pass.activations[top].withUnsafeBufferPointer { yhat in
-            pass.deltas[top].withUnsafeMutableBufferPointer { delta in
+        let top = pass.start[sizes.count - 1], count = sizes[sizes.count - 1]
+        let output = self.output
+        pass.z.withUnsafeBufferPointer { zBuffer in
+            pass.delta.withUnsafeMutableBufferPointer { deltaBuffer in
+                let yhat = zBuffer.baseAddress! + top, delta = deltaBuffer.baseAddress! + top
                 switch (loss, output) {
                 case (.crossEntropy, _):
-                    for k in 0..<yhat.count { delta[k] = target[k] - yhat[k] }
+                    for k in 0..<count { delta[k] = target[k] - yhat[k] }
                 case (.squaredError, .sigmoid):
-                    for k in 0..<yhat.count { delta[k] = yhat[k] * (1 - yhat[k]) * (target[k] - yhat[k]) }
+                    for k in 0..<count { delta[k] = yhat[k] * (1 - yhat[k]) * (target[k] - yhat[k]) }
                 case (.squaredError, .softmax):
                     // ∂ŷ_m/∂net_k = ŷ_m(δ_mk − ŷ_k): δ_k = ŷ_k((y_k − ŷ_k) − Σ_m (y_m − ŷ_m) ŷ_m).
                     var weighted = 0.0
-                    for m in 0..<yhat.count { weighted += (target[m] - yhat[m]) * yhat[m] }
-                    for k in 0..<yhat.count { delta[k] = yhat[k] * ((target[k] - yhat[k]) - weighted) }
+                    for m in 0..<count { weighted += (target[m] - yhat[m]) * yhat[m] }
+                    for k in 0..<count { delta[k] = yhat[k] * ((target[k] - yhat[k]) - weighted) }
                 }
             }
         }
@@ -86,14 +112,20 @@ extension MLP {
     /// this sample's update): `δ_j = f'(net_j) Σ_k w_jk δ_k`.
     public func hiddenDeltas(_ l: Int, _ pass: inout ForwardPass) {
         let units = sizes[l], above = sizes[l + 1]
-        weights[l].withUnsafeBufferPointer { w in
-            pass.deltas[l + 1].withUnsafeBufferPointer { next in
-                pass.deltas[l].withUnsafeMutableBufferPointer { delta in
-                    for j in 0..<units {
-                        var sum = 0.0
-                        let row = (j + 1) * above
-                        for k in 0..<above { sum += w[row + k] * next[k] }
-                        delta[j] = activation.derivative(input: pass.preActivations[l][j], output: pass.activations[l][j]) * sum
+        let here = pass.start[l], next = pass.start[l + 1], weightStart = offsets[l]
+        let f = activation
+        parameters.withUnsafeBufferPointer { parameters in
+            let w = parameters.baseAddress! + weightStart
+            pass.net.withUnsafeBufferPointer { netBuffer in
+                pass.z.withUnsafeBufferPointer { zBuffer in
+                    pass.delta.withUnsafeMutableBufferPointer { deltaBuffer in
+                        let delta = deltaBuffer.baseAddress!, net = netBuffer.baseAddress!, z = zBuffer.baseAddress!
+                        for j in 0..<units {
+                            var sum = 0.0
+                            let row = w + (j + 1) * above
+                            for k in 0..<above { sum += row[k] * delta[next + k] }
+                            delta[here + j] = f.derivative(input: net[here + j], output: z[here + j]) * sum
+                        }
                     }
                 }
             }
@@ -109,9 +141,10 @@ extension MLP {
 
     /// The loss of the outputs in `pass` for `target`.
     public func loss(_ loss: Loss, target: [Double], _ pass: ForwardPass) -> Double {
-        target.withUnsafeBufferPointer { y in
-            pass.activations[sizes.count - 1].withUnsafeBufferPointer { yhat in
-                loss.value(target: y, output: yhat, outputKind: output)
+        let top = pass.start[sizes.count - 1], end = pass.start[sizes.count]
+        return target.withUnsafeBufferPointer { y in
+            pass.z.withUnsafeBufferPointer { z in
+                loss.value(target: y, output: UnsafeBufferPointer(rebasing: z[top..<end]), outputKind: output)
             }
         }
     }

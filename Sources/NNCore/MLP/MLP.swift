@@ -1,18 +1,31 @@
 /// A fully connected network. `weights[l]` holds the weights from layer `l` to layer `l + 1` as a flat
 /// row-major matrix of `(sizes[l] + 1) × sizes[l + 1]`: row 0 is the bias unit, so the lecture's `w_ij`
 /// (from unit i of layer l, bias i = 0, to unit j of layer l + 1) is `weights[l][i * sizes[l + 1] + j]`.
+/// All layers live in one contiguous `parameters` array (layer l from `offsets[l]`), so that training
+/// touches one buffer, not one per layer.
 public struct MLP: Sendable, Hashable {
     public let sizes: [Int]
     public var activation: Activation
     public var output: OutputActivation
-    public var weights: [[Double]]
+    /// Every weight, layer after layer.
+    public var parameters: [Double]
+    /// Where each layer's matrix starts in `parameters` (one more entry: the total).
+    public let offsets: [Int]
 
     public init(sizes: [Int], activation: Activation, output: OutputActivation, weights: [[Double]]) {
         precondition(sizes.count >= 2 && sizes.allSatisfy { $0 > 0 }, "a network needs an input and an output layer")
         precondition(weights.count == sizes.count - 1
                      && zip(weights, zip(sizes, sizes.dropFirst())).allSatisfy { $0.count == ($1.0 + 1) * $1.1 },
                      "weights do not fit the layer sizes")
-        self.sizes = sizes; self.activation = activation; self.output = output; self.weights = weights
+        self.sizes = sizes; self.activation = activation; self.output = output
+        parameters = weights.flatMap { $0 }
+        offsets = weights.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
+    }
+
+    /// The weights layer by layer (copies; for views, tests and traces, not training loops).
+    public var weights: [[Double]] {
+        get { (0..<(sizes.count - 1)).map { Array(parameters[offsets[$0]..<offsets[$0 + 1]]) } }
+        set { parameters = newValue.flatMap { $0 } }
     }
 
     /// Weights drawn with `initialization` from `rng`.
@@ -43,7 +56,7 @@ public struct MLP: Sendable, Hashable {
         }
     }
 
-    public func weight(layer l: Int, from i: Int, to j: Int) -> Double { weights[l][i * sizes[l + 1] + j] }
+    public func weight(layer l: Int, from i: Int, to j: Int) -> Double { parameters[offsets[l] + i * sizes[l + 1] + j] }
 
     public var inputCount: Int { sizes[0] }
     public var outputCount: Int { sizes[sizes.count - 1] }

@@ -50,8 +50,9 @@ public struct MLPTrainer: Sendable {
     public private(set) var history: [EpochSummary] = []
     public private(set) var status = MLPStatus.running
     public private(set) var lastUpdate: MLPUpdate?
-    /// The epoch with the lowest validation loss (training loss without a split), and its weights.
-    public private(set) var best: (epoch: Int, loss: Double, weights: [[Double]])?
+    /// The epoch with the lowest watched loss and its weights (as `network.parameters`); kept only with
+    /// early stopping.
+    public private(set) var best: (epoch: Int, loss: Double, parameters: [Double])?
     public private(set) var visitOrder: [Int]
 
     private var rng: SplitMix64
@@ -59,10 +60,10 @@ public struct MLPTrainer: Sendable {
     private let targets: [[Double]]
     private let validationInputs: [[Double]]
     private let validationTargets: [[Double]]
-    /// Δw(t−1) per layer, for momentum.
-    private var velocity: [[Double]]
-    /// The batch's summed `δ z` per weight.
-    private var gradient: [[Double]]
+    /// Δw(t−1) for every weight (laid out as `network.parameters`), for momentum.
+    private var velocity: [Double]
+    /// The batch's summed `δ z` for every weight.
+    private var gradient: [Double]
     private var pass: ForwardPass
 
     public init(samples: [Sample], settings: MLPSettings, seed: UInt64) {
@@ -87,7 +88,7 @@ public struct MLPTrainer: Sendable {
         targets = trainingSet.map { net.target(forClass: $0.label) }
         validationInputs = validationSet.map { [$0.x1, $0.x2] }
         validationTargets = validationSet.map { net.target(forClass: $0.label) }
-        velocity = network.weights.map { Array(repeating: 0, count: $0.count) }
+        velocity = Array(repeating: 0, count: network.parameters.count)
         gradient = velocity
         pass = ForwardPass(sizes: settings.sizes)
         visitOrder = Array(trainingSet.indices)
@@ -128,7 +129,7 @@ public struct MLPTrainer: Sendable {
         if positionInEpoch == 0 { beginEpoch() }
         let end = min(trainingSet.count, positionInEpoch + max(1, settings.batchSize))
         let batch = visitOrder[positionInEpoch..<end]
-        for l in gradient.indices { gradient[l].withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
+        gradient.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
         var batchLoss = 0.0
         for index in batch {
             network.backpropagate(inputs[index], target: targets[index], loss: settings.loss, into: &pass)
@@ -136,14 +137,14 @@ public struct MLPTrainer: Sendable {
             accumulateGradient()
         }
         let before = record ? network.weights : []
-        let momentumTerms = record ? velocity.map { $0.map { settings.momentum * $0 } } : []
+        let momentumTerms = record ? layered(velocity.map { settings.momentum * $0 }) : []
         applyUpdate(batchSize: batch.count)
         steps += 1
         positionInEpoch = end
         var update: MLPUpdate?
         if record {
             update = MLPUpdate(epoch: epoch, step: steps, samples: Array(batch), pass: pass, target: targets[batch[batch.endIndex - 1]],
-                               loss: batchLoss, weightsBefore: before, weightChanges: velocity, momentumTerms: momentumTerms)
+                               loss: batchLoss, weightsBefore: before, weightChanges: layered(velocity), momentumTerms: momentumTerms)
             lastUpdate = update
         }
         if positionInEpoch == trainingSet.count { endEpoch() }
@@ -152,15 +153,18 @@ public struct MLPTrainer: Sendable {
 
     /// Adds this sample's `δ_j z_i` to every weight's sum (z_0 = 1 for the bias row).
     private mutating func accumulateGradient() {
-        for l in 0..<(network.sizes.count - 1) {
-            let fanIn = network.sizes[l], fanOut = network.sizes[l + 1]
-            pass.activations[l].withUnsafeBufferPointer { z in
-                pass.deltas[l + 1].withUnsafeBufferPointer { delta in
-                    gradient[l].withUnsafeMutableBufferPointer { g in
-                        for j in 0..<fanOut { g[j] += delta[j] }
+        let sizes = network.sizes, offsets = network.offsets, start = pass.start
+        pass.z.withUnsafeBufferPointer { zBuffer in
+            pass.delta.withUnsafeBufferPointer { deltaBuffer in
+                gradient.withUnsafeMutableBufferPointer { gBuffer in
+                    let z = zBuffer.baseAddress!, delta = deltaBuffer.baseAddress!
+                    for l in 0..<(sizes.count - 1) {
+                        let fanIn = sizes[l], fanOut = sizes[l + 1]
+                        let g = gBuffer.baseAddress! + offsets[l], d = delta + start[l + 1], input = z + start[l]
+                        for j in 0..<fanOut { g[j] += d[j] }
                         for i in 0..<fanIn {
-                            let zi = z[i], row = (i + 1) * fanOut
-                            for j in 0..<fanOut { g[row + j] += delta[j] * zi }
+                            let zi = input[i], row = g + (i + 1) * fanOut
+                            for j in 0..<fanOut { row[j] += d[j] * zi }
                         }
                     }
                 }
@@ -168,18 +172,19 @@ public struct MLPTrainer: Sendable {
         }
     }
 
-    /// `Δw(t) = η ⟨δ z⟩ + α Δw(t−1) − η λ w` (no decay on the bias row), then `w += Δw`.
+    /// `Δw(t) = η ⟨δ z⟩ + α Δw(t−1) − η λ w` (no decay on the bias rows), then `w += Δw`.
     private mutating func applyUpdate(batchSize: Int) {
         let eta = settings.learningRate, alpha = settings.momentum, lambda = settings.weightDecay
         let scale = eta / Double(batchSize)
-        for l in network.weights.indices {
-            let fanOut = network.sizes[l + 1]
-            gradient[l].withUnsafeBufferPointer { g in
-                velocity[l].withUnsafeMutableBufferPointer { v in
-                    network.weights[l].withUnsafeMutableBufferPointer { w in
-                        for n in 0..<w.count {
+        let sizes = network.sizes, offsets = network.offsets
+        gradient.withUnsafeBufferPointer { g in
+            velocity.withUnsafeMutableBufferPointer { v in
+                network.parameters.withUnsafeMutableBufferPointer { w in
+                    for l in 0..<(sizes.count - 1) {
+                        let biasEnd = offsets[l] + sizes[l + 1]
+                        for n in offsets[l]..<offsets[l + 1] {
                             var change = scale * g[n] + alpha * v[n]
-                            if n >= fanOut { change -= eta * lambda * w[n] }
+                            if n >= biasEnd { change -= eta * lambda * w[n] }
                             v[n] = change
                             w[n] += change
                         }
@@ -187,6 +192,11 @@ public struct MLPTrainer: Sendable {
                 }
             }
         }
+    }
+
+    /// A flat per-weight array cut into layers (for events).
+    private func layered(_ flat: [Double]) -> [[Double]] {
+        (0..<(network.sizes.count - 1)).map { Array(flat[network.offsets[$0]..<network.offsets[$0 + 1]]) }
     }
 
     // MARK: - Epochs
@@ -208,9 +218,9 @@ public struct MLPTrainer: Sendable {
         }
         // Only early stopping needs the best weights (keeping a copy every epoch costs a copy of every layer).
         let watched = validation?.loss ?? training.loss
-        if settings.patience != nil, best == nil || watched < best!.loss { best = (epoch, watched, network.weights) }
+        if settings.patience != nil, best == nil || watched < best!.loss { best = (epoch, watched, network.parameters) }
         if let patience = settings.patience, let best, epoch - best.epoch >= patience {
-            network.weights = best.weights
+            network.parameters = best.parameters
             status = .earlyStopped(bestEpoch: best.epoch, atEpoch: epoch)
         } else if epoch >= settings.maxEpochs {
             status = .finished(epochs: epoch)
@@ -221,11 +231,10 @@ public struct MLPTrainer: Sendable {
     private mutating func evaluate(_ inputs: [[Double]], _ targets: [[Double]], labels: [Sample]) -> (loss: Double, accuracy: Double) {
         guard !inputs.isEmpty else { return (0, 0) }
         var loss = 0.0, correct = 0
-        let top = network.sizes.count - 1
         for n in inputs.indices {
             network.forward(inputs[n], into: &pass)
             loss += network.loss(settings.loss, target: targets[n], pass)
-            if pass.activations[top].withUnsafeBufferPointer(MLP.predictedClass) == labels[n].label { correct += 1 }
+            if pass.predictedClass == labels[n].label { correct += 1 }
         }
         return (loss, Double(correct) / Double(inputs.count))
     }
@@ -239,8 +248,7 @@ public struct MLPTrainer: Sendable {
             network.forward([s.x1, s.x2], into: &scratch)
             let target = network.target(forClass: s.label)
             loss += network.loss(settings.loss, target: target, scratch)
-            let predicted = scratch.activations[network.sizes.count - 1].withUnsafeBufferPointer(MLP.predictedClass)
-            if predicted == s.label { correct += 1 }
+            if scratch.predictedClass == s.label { correct += 1 }
         }
         return (loss, Double(correct) / Double(samples.count))
     }
