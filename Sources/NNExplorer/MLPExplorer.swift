@@ -26,6 +26,8 @@ public struct MLPExplorer: Sendable {
     public var note: String?
     /// A hidden unit whose own output the regions show instead of the network's: (layer, unit).
     public private(set) var selectedUnit: (layer: Int, unit: Int)?
+    /// Every hidden unit's output as small maps in place of the regions.
+    public var showUnits = false
     /// The class the next clicked point gets.
     public private(set) var classToAdd = 1
     /// The restarts view: K runs trained to the end from seeds seed, seed+1, …, and the best one's index.

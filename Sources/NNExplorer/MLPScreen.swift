@@ -4,7 +4,7 @@ import NNRender
 enum MLPAction { case togglePlay, faster, slower, stepPhase, stepUpdate, stepEpoch, reset, reseed, nextDataset
     case lowerRate, raiseRate, toggleMomentum, toggleLog, toggleDiscretize, help, back
     case fewerUnits, moreUnits, fewerLayers, moreLayers, nextActivation, nextUnit, toggleClass, toggleRestarts, adoptBest
-    case fewerPoints, morePoints, lessNoise, moreNoise, lessValidation, moreValidation }
+    case fewerPoints, morePoints, lessNoise, moreNoise, lessValidation, moreValidation, toggleUnits }
 
 let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
     KeyBinding([.character(" ")], "space", label: { $0.playing ? "pause" : "play" }, help: "play / pause (whole epochs)",
@@ -36,6 +36,8 @@ let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
                help: "next hidden activation: sigmoid, tanh, relu, linear (new weights)", .nextActivation),
     KeyBinding([.character("u")], "u", label: { m in m.selectedUnit.map { m.unitName(layer: $0.layer, unit: $0.unit) } ?? "unit" },
                help: "show one hidden unit's own output over the plane (again: the next one, then the network)", .nextUnit),
+    KeyBinding([.character("U")], "U", label: { $0.showUnits ? "regions" : "all units" },
+               help: "every hidden unit's output side by side (again: back to the regions)", .toggleUnits),
     KeyBinding([.character("c")], "c", "class", help: "switch the class of points added by a click", .toggleClass),
     KeyBinding([.character("t"), .character("T")], "tT", label: { _ in "points" },
                help: "half (t) / twice (T) as many generated points", enabled: { $0.generator != nil }) { $0 == .character("t") ? .fewerPoints : .morePoints },
@@ -72,7 +74,7 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     p.note = nil
     let action = binding.action(key)
     switch action {
-    case .stepPhase, .help, .toggleLog, .toggleDiscretize, .nextUnit, .toggleClass, .toggleRestarts, .adoptBest: break
+    case .stepPhase, .help, .toggleLog, .toggleDiscretize, .nextUnit, .toggleClass, .toggleRestarts, .adoptBest, .toggleUnits: break
     default: p.cancelPhases()
     }
     switch action {
@@ -103,6 +105,7 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     case .morePoints: p.changeCount(up: true)
     case .lessNoise: p.changeNoise(up: false)
     case .moreNoise: p.changeNoise(up: true)
+    case .toggleUnits: p.showUnits.toggle()
     case .lessValidation: p.changeValidation(up: false)
     case .moreValidation: p.changeValidation(up: true)
     case .help: return .help
@@ -156,7 +159,11 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, into 
                                  style: Style(ColorRole.forClass(s.label), attributes: [.bold])))
     }
     plot.render(into: &frame, area: layout.plotBox.inset(1), glyphs: g)
-    if let restarts = p.restarts { drawRestarts(restarts, p, in: layout.plotBox, glyphs: g, theme: theme, into: &frame) }
+    if let restarts = p.restarts {
+        drawRestarts(restarts, p, in: layout.plotBox, glyphs: g, theme: theme, into: &frame)
+    } else if p.showUnits, p.trainer.network.sizes.count > 2 {
+        drawHiddenUnits(p, in: layout.plotBox, glyphs: g, theme: theme, into: &frame)
+    }
     if let note = p.note {
         frame.put(Line(" \(note) ", Style(.emphasis)).truncated(to: layout.plotBox.width - 4, glyphs: g),
                   column: layout.plotBox.x + 2, row: layout.plotBox.maxY - 1)
@@ -201,31 +208,57 @@ func classGlyph(_ label: Int, hollow: Bool, _ g: Glyphs) -> Character {
     return shapes[min(3, max(0, label))]
 }
 
-/// The restarts view over the regions: one small map per run with its seed and final loss; the best starred.
-private func drawRestarts(_ restarts: (runs: [MLPTrainer], best: Int), _ p: MLPExplorer, in box: Rect, glyphs g: Glyphs,
-                          theme: Theme, into frame: inout Frame) {
+/// One small map of a grid view: its title, whether it is the highlighted one, and the network and unit it shows.
+struct Thumbnail {
+    var title: String
+    var highlighted: Bool
+    var network: MLP
+    var unit: (layer: Int, unit: Int)?
+}
+
+/// A grid of small region maps over the regions box (restarts, hidden units), with the points on each.
+private func drawThumbnails(_ items: [Thumbnail], title: String, _ p: MLPExplorer, in box: Rect, glyphs g: Glyphs,
+                            theme: Theme, into frame: inout Frame) {
     frame.fill(box)
-    frame.drawBox(box, title: "restarts: \(restarts.runs.count) runs from seeds \(restarts.runs[0].seed)…, best starred (Enter keeps it)", glyphs: g)
+    frame.drawBox(box, title: title, glyphs: g)
     let inner = box.inset(1)
-    let count = restarts.runs.count
-    let columns = Int(Double(count).squareRoot().rounded(.up))
-    let rows = (count + columns - 1) / columns
+    let columns = max(1, Int(Double(items.count).squareRoot().rounded(.up)))
+    let rows = max(1, (items.count + columns - 1) / columns)
     let width = inner.width / columns, height = inner.height / rows
-    for (i, run) in restarts.runs.enumerated() {
+    for (i, item) in items.enumerated() {
         let cell = Rect(x: inner.x + (i % columns) * width, y: inner.y + (i / columns) * height, width: width, height: height)
-        let loss = MLPRestarts.finalLoss(run)
-        let star = i == restarts.best ? (g.unicode ? "★ " : "* ") : ""
-        frame.drawBox(cell, title: star + "seed \(run.seed) \(g.middleDot) E \(formatNumber(loss, glyphs: g))", glyphs: g,
-                      style: Style(i == restarts.best ? .good : .border), titleStyle: Style(i == restarts.best ? .good : .panelTitle))
+        frame.drawBox(cell, title: item.title, glyphs: g, style: Style(item.highlighted ? .good : .border),
+                      titleStyle: Style(item.highlighted ? .good : .panelTitle))
         let area = cell.inset(1)
         guard area.width > 1, area.height > 1 else { continue }
         let map = PlotMapping(area: area, xRange: p.xRange, yRange: p.yRange)
-        RegionMap(pixels: MLPExplorer.regionPixels(of: run.network, map), asGlyphs: !theme.shadesWithBackground)
-            .render(into: &frame, area: area, glyphs: g)
+        RegionMap(pixels: MLPExplorer.regionPixels(of: item.network, map, unit: item.unit, discretize: p.discretize),
+                  asGlyphs: !theme.shadesWithBackground).render(into: &frame, area: area, glyphs: g)
         for s in p.dataset.samples {
             guard let c = map.cell(x: s.x1, y: s.x2) else { continue }
             let background = frame[c.column, c.row].style.background
-            frame[c.column, c.row] = Cell(classGlyph(s.label, hollow: false, g), style: Style(ColorRole.forClass(s.label), background: background, attributes: [.bold]))
+            frame[c.column, c.row] = Cell(classGlyph(s.label, hollow: false, g),
+                                          style: Style(ColorRole.forClass(s.label), background: background, attributes: [.bold]))
         }
     }
+}
+
+/// The restarts view: one map per run with its seed and final loss; the best starred.
+private func drawRestarts(_ restarts: (runs: [MLPTrainer], best: Int), _ p: MLPExplorer, in box: Rect, glyphs g: Glyphs,
+                          theme: Theme, into frame: inout Frame) {
+    let items = restarts.runs.enumerated().map { i, run in
+        Thumbnail(title: (i == restarts.best ? (g.unicode ? "★ " : "* ") : "") + "seed \(run.seed) \(g.middleDot) E \(formatNumber(MLPRestarts.finalLoss(run), glyphs: g))",
+                  highlighted: i == restarts.best, network: run.network, unit: nil)
+    }
+    drawThumbnails(items, title: "restarts: \(restarts.runs.count) runs from seeds \(restarts.runs[0].seed)…, best starred (Enter keeps it)",
+                   p, in: box, glyphs: g, theme: theme, into: &frame)
+}
+
+/// The hidden units view: what each hidden unit computes over the plane (at most 16).
+private func drawHiddenUnits(_ p: MLPExplorer, in box: Rect, glyphs g: Glyphs, theme: Theme, into frame: inout Frame) {
+    let net = p.trainer.network
+    let units = (1..<(net.sizes.count - 1)).flatMap { l in (0..<net.sizes[l]).map { (layer: l, unit: $0) } }.prefix(16)
+    let items = units.map { Thumbnail(title: p.unitName(layer: $0.layer, unit: $0.unit), highlighted: false, network: net, unit: $0) }
+    drawThumbnails(Array(items), title: "hidden units: each one's output over the plane" + (units.count == 16 ? " (first 16)" : ""),
+                   p, in: box, glyphs: g, theme: theme, into: &frame)
 }

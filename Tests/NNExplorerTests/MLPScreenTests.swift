@@ -266,3 +266,16 @@ final class MLPBudgetTests: XCTestCase {
         XCTAssertLessThan(epochs, 33)
     }
 }
+
+final class MLPHiddenUnitsViewTests: XCTestCase {
+    func testAllUnitsViewShowsOneMapPerHiddenUnit() throws {
+        var state = AppState(size: Size(width: 120, height: 40), scenario: mlpScenario(sizes: [2, 3, 2, 1]))
+        press(&state, "eU")
+        XCTAssertEqual(state.mlp?.showUnits, true)
+        let text = view(state).plainText
+        XCTAssertTrue(text.contains("hidden units: each one's output over the plane"), text)
+        for name in ["h1.1", "h1.2", "h1.3", "h2.1", "h2.2"] { XCTAssertTrue(text.contains("┌ \(name) "), name) }
+        press(&state, "U")
+        XCTAssertTrue(view(state).plainText.contains("decision regions"))
+    }
+}
