@@ -6,13 +6,7 @@ import XCTest
 /// for K output units; in inline points, generators and CSV files.
 final class MLPClassTests: XCTestCase {
     func error(_ yaml: String, file: StaticString = #filePath, line: UInt = #line) -> String {
-        do {
-            let scenario = try ScenarioLoader.parse(yaml, source: "s.yaml", baseDirectory: nil)
-            XCTFail("expected an error, loaded '\(scenario.title)'", file: file, line: line)
-            return ""
-        } catch {
-            return error.description
-        }
+        scenarioError(yaml, file: file, line: line)
     }
 
     func testPointClassesMustBeBelowTheOutputUnits() {

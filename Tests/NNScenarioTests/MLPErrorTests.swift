@@ -5,13 +5,7 @@ import XCTest
 /// Problems in `model: mlp` scenarios, each pinned to its exact `file:line:col: error: message`.
 final class MLPErrorTests: XCTestCase {
     func error(_ yaml: String, file: StaticString = #filePath, line: UInt = #line) -> String {
-        do {
-            let scenario = try ScenarioLoader.parse(yaml, source: "s.yaml", baseDirectory: nil)
-            XCTFail("expected an error, loaded '\(scenario.title)'", file: file, line: line)
-            return ""
-        } catch {
-            return error.description
-        }
+        scenarioError(yaml, file: file, line: line)
     }
 
     /// An MLP scenario whose `mlp:` block lines start at line 8, column 3.

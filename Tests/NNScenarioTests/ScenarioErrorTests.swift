@@ -6,13 +6,7 @@ import XCTest
 final class ScenarioErrorTests: XCTestCase {
     /// The description of the error `yaml` gives, as file "s.yaml".
     func error(_ yaml: String, file: StaticString = #filePath, line: UInt = #line) -> String {
-        do {
-            let scenario = try ScenarioLoader.parse(yaml, source: "s.yaml", baseDirectory: nil)
-            XCTFail("expected an error, loaded '\(scenario.title)'", file: file, line: line)
-            return ""
-        } catch {
-            return error.description
-        }
+        scenarioError(yaml, file: file, line: line)
     }
 
     /// A valid scenario's lines with `perceptron:` block lines appended.
