@@ -96,8 +96,11 @@ public struct MLPExplorer: Sendable {
         pending = (update, 0)
     }
 
-    /// Leaves step-by-step mode (any other action does).
-    mutating func cancelPhases() { pending = nil }
+    /// Leaves step-by-step mode and closes the restarts view (any action that changes training does).
+    mutating func cancelPhases() {
+        pending = nil
+        restarts = nil
+    }
 
     mutating func stepUpdate() {
         pending = nil
@@ -110,7 +113,6 @@ public struct MLPExplorer: Sendable {
         if trainer.status.isFinished { playing = false }
     }
 
-    /// Plays `epochsPerSecond` epochs a second, in whole epochs, carrying the fraction to the next tick.
     /// Plays `epochsPerSecond` epochs a second, in whole epochs, carrying the fraction to the next tick; a
     /// tick does at most `tickBudget` multiply-adds of training, so a big network plays slower instead of
     /// freezing the screen.
