@@ -88,8 +88,10 @@ struct MLPLedger {
         case .hiddenDeltas(let l): (forwardDone, deltasFrom) = (top, l)
         case .update, nil: (forwardDone, deltasFrom) = (top, 1)
         }
+        // With a hidden unit selected (u), only that unit and the outputs: big nets have too many lines.
+        let focus = explorer.selectedUnit
         for l in 1...forwardDone {
-            for j in 0..<net.sizes[l] {
+            for j in 0..<net.sizes[l] where focus == nil || l == top || (focus!.layer == l && focus!.unit == j) {
                 let name = l == top ? (net.sizes[l] == 1 ? "o" : "o\(j + 1)") : (top > 2 ? "h\(l).\(j + 1)" : "h\(j + 1)")
                 let out = l == top ? "ŷ" : "z"
                 var text = "\(name): net \(n(pass.preActivation(layer: l, unit: j)))  \(out) \(n(pass.activation(layer: l, unit: j)))"
@@ -102,10 +104,23 @@ struct MLPLedger {
                 lines.append(Line(glyphs.fold("δ^o = ŷ(1−ŷ)(y−ŷ)   δ^h_j = z_j(1−z_j) Σ_k w_jk δ_k"), Style(.dim)))
             }
             lines += weightChangeLines(u, top: top)
+            if let focus { lines += incomingChangeLines(u, layer: focus.layer, unit: focus.unit) }
         }
         return lines.flatMap { line in
             line.width <= width ? [line] : wrap(line.text, width: width).map { Line($0, line.spans.first?.style ?? .plain) }
         }
+    }
+
+    /// The changes of the weights into one hidden unit: from the bias and from each unit below it.
+    private func incomingChangeLines(_ u: MLPUpdate, layer l: Int, unit j: Int) -> [Line] {
+        let sizes = explorer.trainer.network.sizes
+        let changes = u.weightChanges[l - 1], fanOut = sizes[l]
+        let parts = (0...sizes[l - 1]).map { i -> String in
+            let from = i == 0 ? "b" : (l == 1 ? "x\(i)" : explorer.unitName(layer: l - 1, unit: i - 1))
+            let change = changes[i * fanOut + j]
+            return "\(from) \(change >= 0 ? "+" : "")\(n(change))"
+        }
+        return [Line(glyphs.fold("Δw into \(explorer.unitName(layer: l, unit: j)): " + parts.joined(separator: "  ")))]
     }
 
     /// The output layer's weight changes: Δw = η δ z + α Δw(t−1), with the momentum part when there is one.
