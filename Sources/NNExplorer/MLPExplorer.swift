@@ -53,6 +53,8 @@ public struct MLPExplorer: Sendable {
 
     /// The phase on screen, in step-by-step mode.
     public var currentPhase: Phase? { pending.map { phases[$0.shown] } }
+    /// The last phase (the weight changes) of an update that `p` has just applied is on screen.
+    public private(set) var showingUpdatePhase = false
     /// Thousandths of an epoch owed to play (see `tick`).
     private var epochCredit = 0
 
@@ -84,8 +86,8 @@ public struct MLPExplorer: Sendable {
         if let p = pending {
             let next = p.shown + 1
             if phases[next] == .update {
-                pending = nil
-                stepUpdate()   // the same computation, now for real: the ledger shows it whole
+                stepUpdate()   // the same computation, now for real
+                showingUpdatePhase = true
             } else {
                 pending = (p.update, next)
             }
@@ -94,11 +96,13 @@ public struct MLPExplorer: Sendable {
         var ahead = trainer
         guard let update = ahead.step() else { return }
         pending = (update, 0)
+        showingUpdatePhase = false
     }
 
     /// Leaves step-by-step mode and closes the restarts view (any action that changes training does).
     mutating func cancelPhases() {
         pending = nil
+        showingUpdatePhase = false
         restarts = nil
     }
 

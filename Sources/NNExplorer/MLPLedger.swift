@@ -9,19 +9,27 @@ struct MLPLedger {
     let width: Int
 
     private func n(_ v: Double) -> String { formatNumber(v, digits: 3, glyphs: glyphs) }
+    /// Rates keep their small digits (λ = 0.0005 must not read 0.001).
+    private func rate(_ v: Double) -> String { formatNumber(v, digits: 6, glyphs: glyphs) }
+    /// A signed change: `+0.04`, `−0.07`, and `0` when it rounds to nothing.
+    private func change(_ v: Double) -> String {
+        let text = n(v)
+        return text == "0" || text.hasPrefix(glyphs.minus) ? text : "+" + text
+    }
     private var dot: String { " \(glyphs.middleDot) " }
 
     var progressLines: [Line] {
         let t = explorer.trainer
         var lines: [Line] = []
-        var first = "η = \(n(t.learningRate))"
-        if t.settings.momentum > 0 { first += dot + "α = \(n(t.settings.momentum))" }
-        if t.settings.weightDecay > 0 { first += dot + "λ = \(n(t.settings.weightDecay))" }
+        var first = "η = \(rate(t.learningRate))"
+        if t.settings.momentum > 0 { first += dot + "α = \(rate(t.settings.momentum))" }
+        if t.settings.weightDecay > 0 { first += dot + "λ = \(rate(t.settings.weightDecay))" }
         first += dot + "batch \(t.settings.batchSize)"
         lines.append(Line(glyphs.fold(first), Style(.dim)))
-        if let last = t.history.last {
+        if let last = t.currentSummary {
             let name = t.settings.loss == .squaredError ? "E" : "loss"
-            var text = "\(name) = \(n(last.loss))" + dot + "accuracy \(percent(last.accuracy))"
+            let which = last.epoch == t.history.last?.epoch ? "" : " (epoch \(last.epoch))"
+            var text = "\(name)\(which) = \(n(last.loss))" + dot + "accuracy \(percent(last.accuracy))"
             if let vl = last.validationLoss, let va = last.validationAccuracy {
                 text += dot + "val \(n(vl)), \(percent(va))"
             }
@@ -38,6 +46,9 @@ struct MLPLedger {
         case .diverged(let epoch): ("diverged at epoch \(epoch): the loss overflowed; lower η ([) and reset (r)", .bad)
         }
         lines += wrap(glyphs.fold("status: " + status), width: width).map { Line($0, Style(role)) }
+        if let perfect = t.firstPerfectEpoch {
+            lines.append(Line(glyphs.fold("every training point right since epoch \(perfect)"), Style(.good)))
+        }
         return lines
     }
 
@@ -48,7 +59,17 @@ struct MLPLedger {
             return lines(for: pending.update, upTo: explorer.phases[pending.shown], phaseNumber: pending.shown + 1)
         }
         guard let u = explorer.trainer.lastUpdate else { return [] }
-        return lines(for: u, upTo: nil, phaseNumber: nil)
+        // Right after `p` applied an update, its last phase (the weight changes) is on screen.
+        return lines(for: u, upTo: explorer.showingUpdatePhase ? .update : nil,
+                     phaseNumber: explorer.showingUpdatePhase ? explorer.phases.count : nil)
+    }
+
+    private var outputDeltaFormula: String {
+        switch (explorer.trainer.settings.loss, explorer.trainer.settings.output) {
+        case (.squaredError, .sigmoid): "δ^o_k = ŷ_k(1 − ŷ_k)(y_k − ŷ_k)"
+        case (.squaredError, .softmax): "δ^o_k = ŷ_k((y_k − ŷ_k) − Σ_m (y_m − ŷ_m) ŷ_m)"
+        case (.crossEntropy, _): "δ^o_k = y_k − ŷ_k"
+        }
     }
 
     /// The phase's name and its formula, in the lecture's notation.
@@ -58,9 +79,7 @@ struct MLPLedger {
             (l == top ? "forward to the output" : "forward to hidden layer \(l)",
              l == top && explorer.trainer.settings.output == .softmax ? "net_k = Σ_j w_jk z_j, ŷ = softmax(net)"
                  : "net_j = Σ_i w_ij z_i (i = 0: bias), z_j = f(net_j)")
-        case .outputDeltas:
-            ("output deltas", explorer.trainer.settings.loss == .squaredError && explorer.trainer.settings.output == .sigmoid
-                ? "δ^o_k = ŷ_k(1 − ŷ_k)(y_k − ŷ_k)" : "δ^o_k = y_k − ŷ_k")
+        case .outputDeltas: ("output deltas", outputDeltaFormula)
         case .hiddenDeltas(let l): ("deltas of hidden layer \(l) (old weights)", "δ^h_j = f'(net_j) Σ_k w_jk δ_k")
         case .update: ("weight changes", "Δw_ij = η δ_j z_i + α Δw_ij(t−1)")
         }
@@ -80,24 +99,40 @@ struct MLPLedger {
         let sample = explorer.trainer.trainingSet[u.samples[u.samples.count - 1]]
         let batchNote = u.samples.count > 1 ? " (last of \(u.samples.count))" : ""
         lines.append(Line(glyphs.fold("x = (\(n(sample.x1)), \(n(sample.x2)))   y = \(vector(u.target))\(batchNote)")))
-        // How far the computation has got.
-        let forwardDone: Int, deltasFrom: Int
+        // Which layers' numbers to show: in step-by-step mode the layer of the phase (and the outputs); else all.
+        let shownLayers: [Int]
+        var deltasFrom = 1
         switch phase {
-        case .forward(let l): (forwardDone, deltasFrom) = (l, top + 1)
-        case .outputDeltas: (forwardDone, deltasFrom) = (top, top)
-        case .hiddenDeltas(let l): (forwardDone, deltasFrom) = (top, l)
-        case .update, nil: (forwardDone, deltasFrom) = (top, 1)
+        case .forward(let l): (shownLayers, deltasFrom) = ([l], top + 1)
+        case .outputDeltas: (shownLayers, deltasFrom) = ([top], top)
+        case .hiddenDeltas(let l): (shownLayers, deltasFrom) = ([l, l + 1], l)
+        case .update, nil: shownLayers = Array(1...top)
         }
         // With a hidden unit selected (u), only that unit and the outputs: big nets have too many lines.
         let focus = explorer.selectedUnit
-        for l in 1...forwardDone {
+        for l in shownLayers {
             for j in 0..<net.sizes[l] where focus == nil || l == top || (focus!.layer == l && focus!.unit == j) {
-                let name = l == top ? (net.sizes[l] == 1 ? "o" : "o\(j + 1)") : (top > 2 ? "h\(l).\(j + 1)" : "h\(j + 1)")
+                let name = l == top ? (net.sizes[l] == 1 ? "o" : "o\(j + 1)") : explorer.unitName(layer: l, unit: j)
                 let out = l == top ? "ŷ" : "z"
                 var text = "\(name): net \(n(pass.preActivation(layer: l, unit: j)))  \(out) \(n(pass.activation(layer: l, unit: j)))"
                 if l >= deltasFrom { text += "  δ \(n(pass.delta(layer: l, unit: j)))" }
                 lines.append(Line(glyphs.fold(text), Style(l == top ? .emphasis : .plain)))
             }
+        }
+        // The hidden δ use the weights above the layer (old weights): show them for small nets.
+        if case .hiddenDeltas(let l) = phase, net.sizes[l] * net.sizes[l + 1] <= 8 {
+            var parts: [String] = []
+            for j in 0..<net.sizes[l] {
+                for k in 0..<net.sizes[l + 1] {
+                    let to = l + 1 == top ? (net.sizes[top] == 1 ? "o" : "o\(k + 1)") : explorer.unitName(layer: l + 1, unit: k)
+                    parts.append("\(explorer.unitName(layer: l, unit: j))→\(to) \(n(u.weightsBefore[l][(j + 1) * net.sizes[l + 1] + k]))")
+                }
+            }
+            lines.append(Line(glyphs.fold("w: " + parts.joined(separator: "  ")), Style(.dim)))
+        }
+        if phase == .update {
+            lines += allChangeLines(u)
+            return fitted(lines)
         }
         if phase == nil {
             if explorer.trainer.settings.loss == .squaredError, net.sizes[top] == 1 {
@@ -106,21 +141,41 @@ struct MLPLedger {
             lines += weightChangeLines(u, top: top)
             if let focus { lines += incomingChangeLines(u, layer: focus.layer, unit: focus.unit) }
         }
-        return lines.flatMap { line in
+        return fitted(lines)
+    }
+
+    private func fitted(_ lines: [Line]) -> [Line] {
+        lines.flatMap { line in
             line.width <= width ? [line] : wrap(line.text, width: width).map { Line($0, line.spans.first?.style ?? .plain) }
         }
     }
 
-    /// The changes of the weights into one hidden unit: from the bias and from each unit below it.
+    /// Every weight change of the update, unit by unit (the outputs first; for big nets only they and the
+    /// selected unit).
+    private func allChangeLines(_ u: MLPUpdate) -> [Line] {
+        let sizes = explorer.trainer.network.sizes, top = sizes.count - 1
+        var lines: [Line] = []
+        for l in stride(from: top, through: 1, by: -1) {
+            for j in 0..<sizes[l] {
+                let small = sizes.dropFirst().reduce(0, +) <= 8
+                let selected = explorer.selectedUnit.map { $0.layer == l && $0.unit == j } ?? false
+                guard l == top || small || selected else { continue }
+                lines += incomingChangeLines(u, layer: l, unit: j)
+            }
+        }
+        return lines
+    }
+
+    /// The changes of the weights into one unit (hidden or output): from the bias and from each unit below.
     private func incomingChangeLines(_ u: MLPUpdate, layer l: Int, unit j: Int) -> [Line] {
-        let sizes = explorer.trainer.network.sizes
+        let sizes = explorer.trainer.network.sizes, top = sizes.count - 1
         let changes = u.weightChanges[l - 1], fanOut = sizes[l]
+        let name = l == top ? (sizes[top] == 1 ? "o" : "o\(j + 1)") : explorer.unitName(layer: l, unit: j)
         let parts = (0...sizes[l - 1]).map { i -> String in
             let from = i == 0 ? "b" : (l == 1 ? "x\(i)" : explorer.unitName(layer: l - 1, unit: i - 1))
-            let change = changes[i * fanOut + j]
-            return "\(from) \(change >= 0 ? "+" : "")\(n(change))"
+            return "\(from) \(change(changes[i * fanOut + j]))"
         }
-        return [Line(glyphs.fold("Δw into \(explorer.unitName(layer: l, unit: j)): " + parts.joined(separator: "  ")))]
+        return [Line(glyphs.fold("Δw into \(name): " + parts.joined(separator: "  ")))]
     }
 
     /// The output layer's weight changes: Δw = η δ z + α Δw(t−1), with the momentum part when there is one.

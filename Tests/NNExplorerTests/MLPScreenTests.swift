@@ -101,6 +101,19 @@ final class MLPScreenTests: XCTestCase {
         }
     }
 
+    /// The hidden-delta phase shows the weights it uses; after `e` the panel shows the epoch's last update.
+    func testHiddenDeltaPhaseShowsTheWeightsAndEpochRecordsItsLastUpdate() throws {
+        var state = AppState(size: Size(width: 120, height: 40), scenario: mlpScenario())
+        press(&state, "pppp")
+        let text = view(state).plainText
+        XCTAssertTrue(text.contains("phase 4 of 5: deltas of hidden layer 1"), text)
+        XCTAssertTrue(text.contains("w: h1→o "), text)
+        var epoch = AppState(size: Size(width: 120, height: 40), scenario: mlpScenario())
+        press(&epoch, "nne")
+        XCTAssertEqual(epoch.mlp?.trainer.lastUpdate?.samples, [3])
+        XCTAssertEqual(epoch.mlp?.trainer.lastUpdate?.step, 4)
+    }
+
     /// `p` walks one update phase by phase; the weights change only at the last phase, and exactly as `n` would.
     func testPhaseStepping() throws {
         var phased = AppState(size: Size(width: 120, height: 40), scenario: mlpScenario())
@@ -115,6 +128,7 @@ final class MLPScreenTests: XCTestCase {
         press(&phased, "pp")
         text = view(phased).plainText
         XCTAssertTrue(text.contains("phase 3 of 5: output deltas"), text)
+        XCTAssertFalse(text.contains("h1: net "), text)   // only the layer being computed
         XCTAssertTrue(text.contains("δ^o_k = ŷ_k(1 − ŷ_k)(y_k − ŷ_k)"), text)
         XCTAssertEqual(phased.mlp?.trainer.steps, 0)
         press(&phased, "pp")
@@ -122,7 +136,12 @@ final class MLPScreenTests: XCTestCase {
         XCTAssertNil(phased.mlp?.pending)
         press(&direct, "n")
         XCTAssertEqual(phased.mlp?.trainer.network, direct.mlp?.trainer.network)
-        XCTAssertTrue(view(phased).plainText.contains("Δw^o (to o): "))
+        text = view(phased).plainText
+        XCTAssertTrue(text.contains("phase 5 of 5: weight changes"), text)
+        XCTAssertTrue(text.contains("Δw_ij = η δ_j z_i + α Δw_ij(t−1)"), text)
+        XCTAssertTrue(text.contains("Δw into o: b "), text)
+        XCTAssertTrue(text.contains("Δw into h1: b "), text)   // the input→hidden changes too
+        XCTAssertTrue(text.contains("Δw into h2: b "), text)
         press(&phased, "pn")   // another action leaves step-by-step mode
         XCTAssertNil(phased.mlp?.pending)
         XCTAssertEqual(phased.mlp?.trainer.steps, 2)

@@ -113,11 +113,24 @@ public struct MLPTrainer: Sendable {
     @discardableResult
     public mutating func runEpoch() -> EpochSummary? {
         guard !status.isFinished, !trainingSet.isEmpty else { return nil }
-        repeat { _ = trainBatch(record: false) } while positionInEpoch != 0 && !status.isFinished
+        // Only the epoch's last update is recorded, so `lastUpdate` is never older than the weights.
+        repeat {
+            let last = positionInEpoch + max(1, settings.batchSize) >= trainingSet.count
+            _ = trainBatch(record: last)
+        } while positionInEpoch != 0 && !status.isFinished
         return history.last
     }
 
-    /// Trains until finished (or `maxEpochs` more epochs), recording no events.
+    /// The first epoch after which every training point was classified right, if any.
+    public var firstPerfectEpoch: Int? { history.first { $0.accuracy == 1 }?.epoch }
+
+    /// The summary of the epoch whose weights the network has now (the best one after early stopping).
+    public var currentSummary: EpochSummary? {
+        if case .earlyStopped(let bestEpoch, _) = status, bestEpoch >= 1, bestEpoch <= history.count { return history[bestEpoch - 1] }
+        return history.last
+    }
+
+    /// Trains until finished (or `maxEpochs` more epochs), recording only each epoch's last update.
     public mutating func run(maxEpochs: Int = .max) {
         var done = 0
         while done < maxEpochs, runEpoch() != nil { done += 1 }
