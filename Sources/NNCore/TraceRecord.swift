@@ -9,6 +9,8 @@ public struct JSONObject: Sendable {
     public mutating func add(_ key: String, _ value: Double) { fields.append((key, Self.number(value))) }
     public mutating func add(_ key: String, _ value: UInt64) { fields.append((key, String(value))) }
     public mutating func add(_ key: String, _ value: Bool) { fields.append((key, value ? "true" : "false")) }
+    /// A value already written as JSON (a nested object or a list of them).
+    public mutating func add(_ key: String, json: String) { fields.append((key, json)) }
     public mutating func add(_ key: String, _ values: [Double]) {
         fields.append((key, Self.array(values)))
     }
@@ -97,16 +99,30 @@ extension MLPTrainer {
     }
 }
 
+extension MLPTrainer {
+    /// An epoch-0 record: the first weights and their loss, so that a per-sample trace can be replayed.
+    public var initialTraceRecord: String {
+        let training = evaluate(trainingSet)
+        let validation = validationSet.isEmpty ? nil : evaluate(validationSet)
+        return traceRecord(EpochSummary(epoch: 0, loss: training.loss, accuracy: training.accuracy,
+                                        validationLoss: validation?.loss, validationAccuracy: validation?.accuracy))
+    }
+}
+
 extension MLPUpdate {
-    /// The `nnx trace --per-sample` record of one update: its samples, every unit's δ by layer and every
-    /// weight's change in the `layers[l][i][j]` layout.
+    /// The `nnx trace --per-sample` record of one update: its samples, the (last) sample's input and target,
+    /// every unit's input sum, output and δ by layer, and every weight's change in the `layers[l][i][j]` layout.
     public func traceRecord(sizes: [Int]) -> String {
         var json = JSONObject()
         json.add("model", "mlp")
         json.add("epoch", epoch)
         json.add("step", step)
         json.add("samples", samples)
+        json.add("x", pass.activations[0])
+        json.add("target", target)
         json.add("loss", loss)
+        json.add("net", Array(pass.preActivations.dropFirst()))
+        json.add("z", Array(pass.activations.dropFirst()))
         json.add("outputs", pass.outputs)
         json.add("deltas", Array(pass.deltas.dropFirst()))
         let nested = weightChanges.enumerated().map { l, flat in

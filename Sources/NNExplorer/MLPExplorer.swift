@@ -128,6 +128,14 @@ public struct MLPExplorer: Sendable {
         for _ in 0..<epochs where playing { stepEpoch() }
     }
 
+    /// The speed play really reaches: the chosen one, unless the tick budget caps it.
+    public var effectiveEpochsPerSecond: Int {
+        min(epochsPerSecond, max(1, Self.tickBudget / max(1, epochCost)) * 1000 / 33)
+    }
+
+    /// Multiply-adds the restarts view may spend (about a second in a release build).
+    static let restartBudget = 1_000_000_000
+
     /// Multiply-adds one tick of play may spend (a few ms in a release build).
     static let tickBudget = 20_000_000
 
@@ -243,6 +251,12 @@ public struct MLPExplorer: Sendable {
         if restarts != nil { restarts = nil; return }
         var settings = trainer.settings
         settings.restarts = max(4, scenario.mlp.restarts)
+        // The runs are trained while the screen waits: cap their epochs so that this takes about a second.
+        let affordable = max(1, Self.restartBudget / max(1, epochCost * settings.restarts))
+        if affordable < settings.maxEpochs {
+            settings.maxEpochs = affordable
+            note = "restarts capped at \(affordable) epochs each"
+        }
         restarts = MLPRestarts.run(samples: dataset.samples, settings: settings, seed: seed)
         playing = false
     }

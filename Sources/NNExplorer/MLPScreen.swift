@@ -127,7 +127,7 @@ struct MLPLayout {
         let panelWidth = min(60, max(38, size.width * 9 / 20))
         let (left, right) = body.splitLeft(size.width - panelWidth)
         plotBox = left
-        let lossHeight = max(5, right.height / 5)
+        let lossHeight = max(6, right.height / 5)
         let networkHeight = max(5, right.height / 4)
         lossBox = Rect(x: right.x, y: right.y, width: right.width, height: lossHeight)
         networkBox = Rect(x: right.x, y: right.y + lossHeight, width: right.width, height: networkHeight)
@@ -140,7 +140,7 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, into 
     let layout = MLPLayout(size: size)
     let t = p.trainer
     drawTitleLine(p.dataChoice == .scenario ? p.scenario.title : "MLP on \(p.dataset.name)",
-                  epoch: t.epoch, step: t.steps, playing: p.playing ? "\(p.epochsPerSecond) epochs/s" : nil,
+                  epoch: t.epoch, step: t.steps, playing: p.playing ? "\(p.effectiveEpochsPerSecond) epochs/s" : nil,
                   width: size.width, glyphs: g, into: &frame)
 
     // Regions with the points on top (validation points hollow).
@@ -170,11 +170,21 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, into 
     }
 
     // Loss curves.
+    // With a validation set the two curves are per point (their sums run over different numbers of points).
     let lossName = t.settings.loss == .squaredError ? "E" : "loss"
-    frame.drawBox(layout.lossBox, title: "\(lossName) per epoch" + (t.validationSet.isEmpty ? "" : " · training / validation"), glyphs: g)
-    var chart = LineChart(series: [.init(values: t.history.map(\.loss), style: Style(.trainingCurve))])
+    if t.validationSet.isEmpty {
+        frame.drawBox(layout.lossBox, title: "\(lossName) per epoch", glyphs: g)
+    } else {
+        frame.drawBox(layout.lossBox, title: "", glyphs: g)
+        frame.put(Line([Span(" \(lossName) per point: ", Style(.panelTitle)), Span("training", Style(.trainingCurve, attributes: [.bold])),
+                        Span(" / ", Style(.panelTitle)), Span("validation", Style(.validationCurve, attributes: [.underline])), Span(" ")])
+                    .truncated(to: layout.lossBox.width - 3, glyphs: g), column: layout.lossBox.x + 1, row: layout.lossBox.y)
+    }
+    let perPoint = { (count: Int) -> Double in t.validationSet.isEmpty ? 1 : Double(max(1, count)) }
+    var chart = LineChart(series: [.init(values: t.history.map { $0.loss / perPoint(t.trainingSet.count) }, style: Style(.trainingCurve))])
     if !t.validationSet.isEmpty {
-        chart.series.append(.init(values: t.history.compactMap(\.validationLoss), style: Style(.validationCurve)))
+        chart.series.append(.init(values: t.history.compactMap { $0.validationLoss.map { $0 / perPoint(t.validationSet.count) } },
+                                  style: Style(.validationCurve)))
     }
     chart.logScale = p.logScale
     if case .earlyStopped(let bestEpoch, _) = t.status { chart.marker = bestEpoch }
@@ -247,10 +257,10 @@ private func drawThumbnails(_ items: [Thumbnail], title: String, _ p: MLPExplore
 private func drawRestarts(_ restarts: (runs: [MLPTrainer], best: Int), _ p: MLPExplorer, in box: Rect, glyphs g: Glyphs,
                           theme: Theme, into frame: inout Frame) {
     let items = restarts.runs.enumerated().map { i, run in
-        Thumbnail(title: (i == restarts.best ? (g.unicode ? "★ " : "* ") : "") + "seed \(run.seed) \(g.middleDot) E \(formatNumber(MLPRestarts.finalLoss(run), glyphs: g))",
+        Thumbnail(title: (i == restarts.best ? (g.unicode ? "★" : "*") : "") + "s\(run.seed) E=\(formatNumber(MLPRestarts.finalLoss(run), glyphs: g))",
                   highlighted: i == restarts.best, network: run.network, unit: nil)
     }
-    drawThumbnails(items, title: "restarts: \(restarts.runs.count) runs from seeds \(restarts.runs[0].seed)…, best starred (Enter keeps it)",
+    drawThumbnails(items, title: "restarts: s = seed, E = final loss, best starred (Enter keeps it)",
                    p, in: box, glyphs: g, theme: theme, into: &frame)
 }
 

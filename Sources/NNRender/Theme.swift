@@ -114,8 +114,8 @@ public struct Theme: Sendable, Hashable {
         case .regionA2: Entry(.indexed(17), bg: .indexed(17))
         case .regionA3: Entry(.indexed(18), bg: .indexed(18))
         case .regionB1: Entry(.indexed(236), bg: .indexed(236))
-        case .regionB2: Entry(.indexed(52), bg: .indexed(52))
-        case .regionB3: Entry(.indexed(94), bg: .indexed(94))
+        case .regionB2: Entry(.indexed(94), bg: .indexed(94))      // brown, then dark orange: no red band
+        case .regionB3: Entry(.indexed(130), bg: .indexed(130))
         case .regionC1: Entry(.indexed(236), bg: .indexed(236))
         case .regionC2: Entry(.indexed(22), bg: .indexed(22))
         case .regionC3: Entry(.indexed(28), bg: .indexed(28))

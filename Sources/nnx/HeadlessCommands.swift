@@ -93,6 +93,7 @@ struct Trace: ParsableCommand {
         if let epochs { settings.maxEpochs = max(1, epochs) }
         var trainer = MLPTrainer(samples: scenario.dataset().samples, settings: settings, seed: scenario.seed)
         let limit = epochs ?? settings.maxEpochs
+        if perSample { output.write(trainer.initialTraceRecord) }
         while trainer.epoch < limit || trainer.positionInEpoch != 0, !trainer.status.isFinished {
             if perSample {
                 guard let update = trainer.step() else { break }
@@ -199,6 +200,14 @@ struct Train: ParsableCommand {
         o.add("val_accuracy", validation?.accuracy)
         o.add("solved", training.accuracy == 1)
         o.add("restarts", result.runs.count)
+        let runs = result.runs.map { run -> String in
+            var r = JSONObject()
+            r.add("seed", run.seed)
+            r.add("loss", MLPRestarts.finalLoss(run))
+            r.add("accuracy", run.evaluate(run.trainingSet).accuracy)
+            return r.text
+        }
+        o.add("runs", json: "[" + runs.joined(separator: ",") + "]")
         o.add("seconds", seconds)
         var text = """
             \(scenario.title) (seed \(trainer.seed)\(result.runs.count > 1 ? ", best of \(result.runs.count) runs" : ""))
@@ -209,6 +218,13 @@ struct Train: ParsableCommand {
         if let validation {
             text += "\nvalidation: loss \(formatNumber(validation.loss, digits: 6, glyphs: .ascii)), accuracy \(formatNumber(validation.accuracy * 100, digits: 2, glyphs: .ascii)) % of \(plural(trainer.validationSet.count, "point"))"
         }
+        if result.runs.count > 1 {
+            for (i, run) in result.runs.enumerated() {
+                let accuracy = run.evaluate(run.trainingSet).accuracy
+                text += "\n  run \(i + 1) (seed \(run.seed)): loss \(formatNumber(MLPRestarts.finalLoss(run), digits: 6, glyphs: .ascii)), accuracy \(formatNumber(accuracy * 100, digits: 2, glyphs: .ascii)) %" + (i == result.best ? "  <- kept" : "")
+            }
+        }
+        if let perfect = trainer.firstPerfectEpoch { text += "\nfirst epoch with every training point right: \(perfect)" }
         text += "\ntime:     \(formatNumber(seconds * 1000, digits: 3, glyphs: .ascii)) ms"
         return (o, text)
     }

@@ -5,7 +5,7 @@ import Foundation
 struct NNX: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nnx",
-        abstract: "A terminal neural-network explorer for teaching: the perceptron rule, step by step.",
+        abstract: "A terminal neural-network explorer for teaching: the perceptron and the multi-layer perceptron, step by step.",
         discussion: """
             With no command, opens the home screen listing the built-in scenarios. FILE arguments are \
             scenario files (YAML) or the name of a built-in scenario (see `nnx lessons`).

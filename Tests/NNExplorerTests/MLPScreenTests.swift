@@ -222,7 +222,7 @@ final class MLPRestartsViewTests: XCTestCase {
         let losses = restarts.runs.map(MLPRestarts.finalLoss)
         XCTAssertEqual(losses[restarts.best], losses.min())
         let text = view(state).plainText
-        XCTAssertTrue(text.contains("★ seed \(restarts.runs[restarts.best].seed)"), text)
+        XCTAssertTrue(text.contains("★s\(restarts.runs[restarts.best].seed) E="), text)
         update(&state, .key(.enter))
         XCTAssertNil(state.mlp?.restarts)
         XCTAssertEqual(state.mlp?.trainer.network, restarts.runs[restarts.best].network)

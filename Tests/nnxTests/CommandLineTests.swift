@@ -100,11 +100,24 @@ final class CommandLineTests: XCTestCase {
         let lines = try detailed.stdout.split(separator: "\n").map {
             try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
         }
-        XCTAssertEqual(lines.count, 5)                             // 4 updates, then the epoch
-        XCTAssertEqual(lines.prefix(4).map { $0["samples"] as? [Int] }, [[0], [1], [2], [3]])
-        let deltas = try XCTUnwrap(lines[0]["deltas"] as? [[Double]])
+        XCTAssertEqual(lines.count, 6)                             // the first weights, 4 updates, then the epoch
+        XCTAssertEqual(lines[0]["epoch"] as? Int, 0)
+        XCTAssertEqual(lines[1...4].map { $0["samples"] as? [Int] }, [[0], [1], [2], [3]])
+        let deltas = try XCTUnwrap(lines[1]["deltas"] as? [[Double]])
         XCTAssertEqual(deltas.map(\.count), [2, 1])
-        XCTAssertEqual(lines[4]["epoch"] as? Int, 1)
+        XCTAssertEqual(lines[1]["x"] as? [Double], [0, 0])
+        XCTAssertEqual(lines[1]["target"] as? [Double], [0])
+        XCTAssertEqual(lines[5]["epoch"] as? Int, 1)
+        // Replaying: epoch-0 weights plus the four updates' changes give the epoch-1 weights.
+        var weights = try XCTUnwrap(lines[0]["layers"] as? [[[Double]]])
+        for update in lines[1...4] {
+            let changes = try XCTUnwrap(update["weight_changes"] as? [[[Double]]])
+            for l in weights.indices { for i in weights[l].indices { for j in weights[l][i].indices { weights[l][i][j] += changes[l][i][j] } } }
+        }
+        let after = try XCTUnwrap(lines[5]["layers"] as? [[[Double]]])
+        for l in weights.indices { for i in weights[l].indices { for j in weights[l][i].indices {
+            XCTAssertEqual(weights[l][i][j], after[l][i][j], accuracy: 1e-15)
+        } } }
     }
 
     func testMLPTrainSummary() throws {
@@ -116,6 +129,8 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(o["accuracy"] as? Double, 1)
         let text = try nnx(["train", "mlp-xor-stuck", "--seed", "1"])
         XCTAssertTrue(text.stdout.contains("best of 5 runs"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("run 1 (seed 1): loss 0.338"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("<- kept"), text.stdout)
     }
 
     func testRenderPrintsTheFrame() throws {
