@@ -19,7 +19,8 @@ public func view(_ state: AppState) -> Frame {
                            footer: "click: add/remove a point · right click: class · any key closes")
     case .mlp(let m):
         viewMLP(m, size: size, glyphs: state.glyphs, theme: state.theme, into: &frame)
-        help = HelpOverlay(title: "keys: multi-layer perceptron", hints: mlpKeyMap.helpHints(m))
+        help = HelpOverlay(title: "keys: multi-layer perceptron", hints: mlpKeyMap.helpHints(m),
+                           footer: "click: add/remove a point · right click: class · any key closes")
     }
     if state.showHelp { help.render(into: &frame, area: frame.bounds, glyphs: state.glyphs) }
     return frame
