@@ -111,12 +111,15 @@ public struct MLPTrainer: Sendable {
 
     /// The rest of the current epoch (a whole one at a boundary); its summary, or nil when finished.
     @discardableResult
-    public mutating func runEpoch() -> EpochSummary? {
+    public mutating func runEpoch() -> EpochSummary? { trainEpoch(recordingLast: true) }
+
+    /// The rest of the epoch; with `recordingLast` its last update becomes `lastUpdate` (so the screen never
+    /// shows an update older than the weights), else nothing is recorded (the fast path).
+    private mutating func trainEpoch(recordingLast: Bool) -> EpochSummary? {
         guard !status.isFinished, !trainingSet.isEmpty else { return nil }
-        // Only the epoch's last update is recorded, so `lastUpdate` is never older than the weights.
         repeat {
             let last = positionInEpoch + max(1, settings.batchSize) >= trainingSet.count
-            _ = trainBatch(record: last)
+            _ = trainBatch(record: recordingLast && last)
         } while positionInEpoch != 0 && !status.isFinished
         return history.last
     }
@@ -130,10 +133,10 @@ public struct MLPTrainer: Sendable {
         return history.last
     }
 
-    /// Trains until finished (or `maxEpochs` more epochs), recording only each epoch's last update.
+    /// Trains until finished (or `maxEpochs` more epochs), recording no events.
     public mutating func run(maxEpochs: Int = .max) {
         var done = 0
-        while done < maxEpochs, runEpoch() != nil { done += 1 }
+        while done < maxEpochs, trainEpoch(recordingLast: false) != nil { done += 1 }
     }
 
     // MARK: - The update
