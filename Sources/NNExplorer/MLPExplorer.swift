@@ -270,6 +270,12 @@ public struct MLPExplorer: Sendable {
         note = "continuing with the best run (seed \(seed))"
     }
 
+    /// Every hidden unit side by side, or (again) back to the network's own regions.
+    mutating func toggleUnitsView() {
+        showUnits.toggle()
+        if !showUnits { selectedUnit = nil }
+    }
+
     /// The next hidden unit (layer by layer), then back to the network's output.
     mutating func selectNextUnit() {
         let sizes = trainer.network.sizes

@@ -105,7 +105,7 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     case .morePoints: p.changeCount(up: true)
     case .lessNoise: p.changeNoise(up: false)
     case .moreNoise: p.changeNoise(up: true)
-    case .toggleUnits: p.showUnits.toggle()
+    case .toggleUnits: p.toggleUnitsView()
     case .lessValidation: p.changeValidation(up: false)
     case .moreValidation: p.changeValidation(up: true)
     case .help: return .help

@@ -294,7 +294,8 @@ final class MLPHiddenUnitsViewTests: XCTestCase {
         let text = view(state).plainText
         XCTAssertTrue(text.contains("hidden units: each one's output over the plane"), text)
         for name in ["h1.1", "h1.2", "h1.3", "h2.1", "h2.2"] { XCTAssertTrue(text.contains("┌ \(name) "), name) }
-        press(&state, "U")
+        press(&state, "uU")   // a unit selected, then back: the network's own regions
+        XCTAssertNil(state.mlp?.selectedUnit)
         XCTAssertTrue(view(state).plainText.contains("decision regions"))
     }
 }
