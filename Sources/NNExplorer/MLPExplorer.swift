@@ -71,7 +71,7 @@ public struct MLPExplorer: Sendable {
         choices = [.scenario] + (twoClass ? Self.twoClassKinds.map(DataChoice.builtin) : [])
         dataset = scenario.dataset()
         trainer = MLPTrainer(samples: dataset.samples, settings: scenario.mlp, seed: scenario.seed)
-        (xRange, yRange) = PerceptronExplorer.ranges(for: dataset)
+        (xRange, yRange) = PlotData.ranges(for: dataset)
         if case .generator(let g) = scenario.data { generator = g }
     }
 
@@ -193,7 +193,7 @@ public struct MLPExplorer: Sendable {
         var settings = trainer.settings
         if dataChoice != .scenario || seed != scenario.seed { settings.initialWeights = nil }
         trainer = MLPTrainer(samples: dataset.samples, settings: settings, seed: seed)
-        (xRange, yRange) = PerceptronExplorer.ranges(for: dataset)
+        (xRange, yRange) = PlotData.ranges(for: dataset)
         selectedUnit = nil
         playing = false
     }
@@ -218,10 +218,7 @@ public struct MLPExplorer: Sendable {
 
     /// The held-out fraction for validation: 0, 0.1, 0.2, 0.3, 0.5 (early stopping needs one).
     mutating func changeValidation(up: Bool) {
-        let steps = [0, 0.1, 0.2, 0.3, 0.5]
-        let current = trainer.settings.validationSplit
-        let next = up ? steps.first { $0 > current + 1e-9 } : steps.last { $0 < current - 1e-9 }
-        guard let next else { return }
+        guard let next = PlotData.step([0, 0.1, 0.2, 0.3, 0.5], from: trainer.settings.validationSplit, up: up) else { return }
         var settings = trainer.settings
         settings.validationSplit = next
         if next == 0 { settings.patience = nil }
@@ -230,9 +227,7 @@ public struct MLPExplorer: Sendable {
     }
 
     mutating func changeLearningRate(up: Bool) {
-        let current = trainer.learningRate
-        let next = up ? Self.learningRates.first { $0 > current * (1 + 1e-9) } : Self.learningRates.last { $0 < current * (1 - 1e-9) }
-        guard let next else { return }
+        guard let next = PlotData.step(Self.learningRates, from: trainer.learningRate, up: up) else { return }
         trainer.setLearningRate(next)
         note = "η = \(formatNumber(next))"
     }
@@ -335,17 +330,7 @@ public struct MLPExplorer: Sendable {
     /// Adds a point of the selected class at (x, y), or removes the points in `cell`; training starts again
     /// from the current weights' seed with the new data.
     mutating func toggle(pointAt x: Double, _ y: Double, cellOf: (Sample) -> (column: Int, row: Int)?, cell: (column: Int, row: Int)) {
-        var samples = dataset.samples
-        let hits = samples.indices.filter { i in cellOf(samples[i]).map { $0 == cell } ?? false }
-        if let last = hits.last {
-            samples.remove(at: last)
-            note = "removed a point"
-        } else {
-            samples.append(Sample(PerceptronExplorer.snap(x, xRange), PerceptronExplorer.snap(y, yRange), label: classToAdd))
-            note = "added a point of class \(classToAdd)"
-        }
-        dataset.samples = samples
-        if !dataset.name.hasSuffix("(edited)") { dataset.name += " (edited)" }
+        note = PlotData.togglePoint(in: &dataset, x: x, y: y, label: classToAdd, ranges: (xRange, yRange), cellOf: cellOf, cell: cell)
         var settings = trainer.settings
         settings.initialWeights = nil
         restart(with: settings)

@@ -36,7 +36,7 @@ public struct PerceptronExplorer: Sendable {
         choices = fromScenario + DatasetKind.perceptronKinds.map(DataChoice.builtin)
         dataset = scenario.dataset()
         trainer = PerceptronTrainer(samples: dataset.samples, settings: scenario.perceptron, seed: scenario.seed)
-        (xRange, yRange) = Self.ranges(for: dataset)
+        (xRange, yRange) = PlotData.ranges(for: dataset)
     }
 
     public var dataChoice: DataChoice { choices[choiceIndex] }
@@ -48,12 +48,6 @@ public struct PerceptronExplorer: Sendable {
     /// shown is the speed played (60/s at 33 ms a tick is 1.98 visits a tick, not 1).
     /// Counted in thousandths of a visit, so that it adds up exactly.
     private var visitCredit = 0
-
-    static func ranges(for dataset: Dataset) -> (ClosedRange<Double>, ClosedRange<Double>) {
-        guard let b = dataset.bounds else { return (-1.5...1.5, -1.5...1.5) }
-        return (PlotMapping.paddedRange(b.x1.lowerBound, b.x1.upperBound, padding: 0.25),
-                PlotMapping.paddedRange(b.x2.lowerBound, b.x2.upperBound, padding: 0.25))
-    }
 
     // MARK: actions
 
@@ -98,17 +92,17 @@ public struct PerceptronExplorer: Sendable {
     mutating func reseed() {
         let edited = dataset.name.hasSuffix("(edited)")
         seed &+= 1
-        loadData(keepRanges: false)
+        loadData()
         note = "seed \(seed): training restarted" + (edited ? ", edits dropped" : "")
     }
 
     mutating func nextDataset() {
         choiceIndex = (choiceIndex + 1) % choices.count
-        loadData(keepRanges: false)
+        loadData()
         note = "dataset: \(dataset.name)"
     }
 
-    private mutating func loadData(keepRanges: Bool) {
+    private mutating func loadData() {
         switch dataChoice {
         case .scenario: dataset = scenario.dataset(seed: seed)
         case .builtin(let kind): dataset = DatasetGenerator(kind: kind).generate(seed: seed)
@@ -116,16 +110,13 @@ public struct PerceptronExplorer: Sendable {
         var settings = scenario.perceptron
         settings.learningRate = trainer.learningRate
         trainer = PerceptronTrainer(samples: dataset.samples, settings: settings, seed: seed)
-        if !keepRanges { (xRange, yRange) = Self.ranges(for: dataset) }
+        (xRange, yRange) = PlotData.ranges(for: dataset)
         ghostWeights = nil
         playing = false
     }
 
     mutating func changeLearningRate(up: Bool) {
-        let rates = Self.learningRates
-        let current = trainer.learningRate
-        let next = up ? rates.first { $0 > current * (1 + 1e-9) } : rates.last { $0 < current * (1 - 1e-9) }
-        guard let next else { return }
+        guard let next = PlotData.step(Self.learningRates, from: trainer.learningRate, up: up) else { return }
         trainer.setLearningRate(next)
         note = "η = \(formatNumber(next))"
     }
@@ -140,28 +131,8 @@ public struct PerceptronExplorer: Sendable {
 
     /// Adds a point of the selected class at (x, y), or removes the points in `cell` when there are some.
     mutating func toggle(pointAt x: Double, _ y: Double, cellOf: (Sample) -> (column: Int, row: Int)?, cell: (column: Int, row: Int)) {
-        var samples = dataset.samples
-        let hits = samples.indices.filter { i in cellOf(samples[i]).map { $0 == cell } ?? false }
-        if let last = hits.last {
-            let removed = samples.remove(at: last)
-            note = "removed (\(formatNumber(removed.x1, digits: 2)), \(formatNumber(removed.x2, digits: 2)))"
-        } else {
-            let point = Sample(Self.snap(x, xRange), Self.snap(y, yRange), label: classToAdd)
-            samples.append(point)
-            note = "added class \(classToAdd) at (\(formatNumber(point.x1, digits: 2)), \(formatNumber(point.x2, digits: 2)))"
-        }
-        dataset.samples = samples
-        dataset.name = dataset.name.hasSuffix("(edited)") ? dataset.name : dataset.name + " (edited)"
-        trainer.replaceSamples(samples)
+        note = PlotData.togglePoint(in: &dataset, x: x, y: y, label: classToAdd, ranges: (xRange, yRange), cellOf: cellOf, cell: cell)
+        trainer.replaceSamples(dataset.samples)
     }
 
-    /// Rounds a clicked coordinate to a step of about a hundredth of the range (so the panel shows short numbers).
-    static func snap(_ value: Double, _ range: ClosedRange<Double>) -> Double {
-        let span = range.upperBound - range.lowerBound
-        guard span.isFinite, span > 0, value.isFinite else { return value }
-        var step = 1.0
-        while step > span / 100 { step /= 10 }
-        while step * 10 <= span / 100 { step *= 10 }
-        return (value / step).rounded() * step
-    }
 }
