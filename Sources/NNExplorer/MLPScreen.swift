@@ -152,11 +152,12 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, into 
         plot.regionPixels = p.regionPixels(map)
         plot.regionsAsGlyphs = !theme.shadesWithBackground
     }
-    let validation = Set(t.validationSet.map { [$0.x1, $0.x2, Double($0.label)] })
-    for s in p.dataset.samples {
-        let held = validation.contains([s.x1, s.x2, Double(s.label)])
-        plot.points.append(.init(x: s.x1, y: s.x2, glyph: classGlyph(s.label, hollow: held, g),
-                                 style: Style(ColorRole.forClass(s.label), attributes: [.bold])))
+    // The trainer already splits the points: training ones filled, held-out ones hollow.
+    for (held, samples) in [(false, t.trainingSet), (true, t.validationSet)] {
+        for s in samples {
+            plot.points.append(.init(x: s.x1, y: s.x2, glyph: classGlyph(s.label, hollow: held, g),
+                                     style: Style(ColorRole.forClass(s.label), attributes: [.bold])))
+        }
     }
     plot.render(into: &frame, area: layout.plotBox.inset(1), glyphs: g)
     if let restarts = p.restarts {
