@@ -10,9 +10,28 @@ let products: [Product] = [
     .library(name: "NNExplorer", targets: ["NNExplorer"]),
 ]
 
+// MARK: - Kernels
+// The hot loops (NNKernels) are compiled twice from the same files: for the baseline CPU and, on x86-64,
+// for AVX2 ("haswell"; NNKernelsAVX2's files are links to NNKernels'). NNCore picks the AVX2 build at run
+// time when the CPU has it, so the binary still runs everywhere. The two builds give the same bits: the
+// kernels use no fused multiply-adds.
+// They are optimised in debug builds too: unoptimised SIMD code is a hundred times slower.
+let optimised: SwiftSetting = .unsafeFlags(["-O"], .when(configuration: .debug))
+#if arch(x86_64)
+let kernelTargets: [Target] = [
+    .target(name: "NNKernels", swiftSettings: [optimised]),
+    .target(name: "NNKernelsAVX2", swiftSettings: [optimised, .unsafeFlags(["-target-cpu", "haswell"])]),
+]
+let kernelDependencies: [Target.Dependency] = ["NNKernels", "NNKernelsAVX2"]
+#else
+let kernelTargets: [Target] = [.target(name: "NNKernels", swiftSettings: [optimised])]
+let kernelDependencies: [Target.Dependency] = ["NNKernels"]
+#endif
+
 // MARK: - Targets
-let targets: [Target] = [
-    .target(name: "NNCore"),
+let targets: [Target] = kernelTargets + [
+    .target(name: "CCPUFeatures"),
+    .target(name: "NNCore", dependencies: kernelDependencies + ["CCPUFeatures"]),
     .target(name: "NNScenario", dependencies: ["NNCore", .product(name: "Yams", package: "Yams")]),
     .target(name: "NNRender"),
     .target(name: "NNExplorer", dependencies: ["NNCore", "NNScenario", "NNRender"]),
@@ -27,7 +46,7 @@ let targets: [Target] = [
 // MARK: - Tests
 let snapshotTesting: Target.Dependency = .product(name: "SnapshotTesting", package: "swift-snapshot-testing")
 let tests: [Target] = [
-    .testTarget(name: "NNCoreTests", dependencies: ["NNCore"]),
+    .testTarget(name: "NNCoreTests", dependencies: ["NNCore"] + kernelDependencies),
     .testTarget(name: "NNScenarioTests", dependencies: ["NNScenario", "NNCore"]),
     .testTarget(name: "NNRenderTests", dependencies: ["NNRender"]),
     .testTarget(name: "NNExplorerTests", dependencies: ["NNExplorer", "NNScenario", "NNCore", "NNRender", snapshotTesting],

@@ -3,24 +3,16 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-/// The C library's tanh (inside `Activation` the name means the case).
-@inline(__always) private func hyperbolicTangent(_ x: Double) -> Double { tanh(x) }
+import NNKernels
 
 /// A hidden unit's non-linearity. Derivatives are written in terms of the output where the lecture does
 /// (`σ' = σ(1 − σ)`, `tanh' = 1 − tanh²`).
 public enum Activation: String, Sendable, CaseIterable {
     case sigmoid, tanh, relu, linear
 
-    @inline(__always)
-    public func value(_ x: Double) -> Double {
-        switch self {
-        case .sigmoid: 1 / (1 + exp(-x))
-        case .tanh: hyperbolicTangent(x)
-        case .relu: x > 0 ? x : 0
-        case .linear: x
-        }
-    }
+    /// f(x), computed by the same vectorised code as the batched kernels (so one sample and a batch agree
+    /// to the bit).
+    public func value(_ x: Double) -> Double { activationValue(code, x) }
 
     /// f'(x), from the input `x` and the output `y = f(x)`.
     @inline(__always)

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import NNKernels
 
 /// Every value of one forward and backward pass, in contiguous buffers reused from sample to sample so that
 /// training allocates nothing per sample. Layer 0 is the input; unit j of layer l is at `start[l] + j`.
@@ -75,7 +71,7 @@ extension MLP {
                         var largest = -Double.infinity
                         for j in 0..<fanOut { largest = max(largest, net[to + j]) }
                         var total = 0.0
-                        for j in 0..<fanOut { z[to + j] = exp(net[to + j] - largest); total += z[to + j] }
+                        for j in 0..<fanOut { z[to + j] = exponential(net[to + j] - largest); total += z[to + j] }
                         for j in 0..<fanOut { z[to + j] /= total }
                     } else {
                         for j in 0..<fanOut { z[to + j] = f.value(net[to + j]) }

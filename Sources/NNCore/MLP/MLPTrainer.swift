@@ -56,15 +56,15 @@ public struct MLPTrainer: Sendable {
     public private(set) var visitOrder: [Int]
 
     private var rng: SplitMix64
-    private let inputs: [[Double]]
-    private let targets: [[Double]]
-    private let validationInputs: [[Double]]
-    private let validationTargets: [[Double]]
+    private let training: PreparedSamples
+    private let validation: PreparedSamples
     /// Δw(t−1) for every weight (laid out as `network.parameters`), for momentum.
     private var velocity: [Double]
     /// The batch's summed `δ z` for every weight.
     private var gradient: [Double]
-    private var pass: ForwardPass
+    /// The batch's values (also used, a chunk at a time, to evaluate the epoch).
+    private var batchPass: BatchPass
+    private let kernels = Kernels.current
 
     public init(samples: [Sample], settings: MLPSettings, seed: UInt64) {
         self.settings = settings
@@ -83,14 +83,11 @@ public struct MLPTrainer: Sendable {
             network = MLP(sizes: settings.sizes, activation: settings.activation, output: settings.output,
                           initialization: settings.initialization, rng: &rng)
         }
-        let net = network
-        inputs = trainingSet.map { [$0.x1, $0.x2] }
-        targets = trainingSet.map { net.target(forClass: $0.label) }
-        validationInputs = validationSet.map { [$0.x1, $0.x2] }
-        validationTargets = validationSet.map { net.target(forClass: $0.label) }
+        training = PreparedSamples(trainingSet, for: network)
+        validation = PreparedSamples(validationSet, for: network)
         velocity = Array(repeating: 0, count: network.parameters.count)
         gradient = velocity
-        pass = ForwardPass(sizes: settings.sizes)
+        batchPass = BatchPass(sizes: settings.sizes, capacity: max(settings.batchSize, Self.evaluationChunk))
         visitOrder = Array(trainingSet.indices)
     }
 
@@ -146,12 +143,13 @@ public struct MLPTrainer: Sendable {
         let end = min(trainingSet.count, positionInEpoch + max(1, settings.batchSize))
         let batch = visitOrder[positionInEpoch..<end]
         gradient.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-        var batchLoss = 0.0
-        for index in batch {
-            network.backpropagate(inputs[index], target: targets[index], loss: settings.loss, into: &pass)
-            batchLoss += network.loss(settings.loss, target: targets[index], pass)
-            accumulateGradient()
-        }
+        batchPass.load(training, batch)
+        batchPass.forward(network, kernels)
+        batchPass.backward(network, training, batch, loss: settings.loss, kernels)
+        batchPass.accumulateGradient(into: &gradient, network, kernels)
+        var batchLoss = 0.0, hits = 0
+        batchPass.addLoss(training, batch, settings.loss, output: network.output, to: &batchLoss, hits: &hits)
+        let pass = record ? batchPass.pass(column: batch.count - 1) : nil
         let before = record ? network.weights : []
         let momentumTerms = record ? layered(velocity.map { settings.momentum * $0 }) : []
         applyUpdate(batchSize: batch.count)
@@ -159,33 +157,12 @@ public struct MLPTrainer: Sendable {
         positionInEpoch = end
         var update: MLPUpdate?
         if record {
-            update = MLPUpdate(epoch: epoch, step: steps, samples: Array(batch), pass: pass, target: targets[batch[batch.endIndex - 1]],
+            update = MLPUpdate(epoch: epoch, step: steps, samples: Array(batch), pass: pass!, target: training.target(batch[batch.endIndex - 1]),
                                loss: batchLoss, weightsBefore: before, weightChanges: layered(velocity), momentumTerms: momentumTerms)
             lastUpdate = update
         }
         if positionInEpoch == trainingSet.count { endEpoch() }
         return update
-    }
-
-    /// Adds this sample's `δ_j z_i` to every weight's sum (z_0 = 1 for the bias row).
-    private mutating func accumulateGradient() {
-        let sizes = network.sizes, offsets = network.offsets, start = pass.start
-        pass.z.withUnsafeBufferPointer { zBuffer in
-            pass.delta.withUnsafeBufferPointer { deltaBuffer in
-                gradient.withUnsafeMutableBufferPointer { gBuffer in
-                    let z = zBuffer.baseAddress!, delta = deltaBuffer.baseAddress!
-                    for l in 0..<(sizes.count - 1) {
-                        let fanIn = sizes[l], fanOut = sizes[l + 1]
-                        let g = gBuffer.baseAddress! + offsets[l], d = delta + start[l + 1], input = z + start[l]
-                        for j in 0..<fanOut { g[j] += d[j] }
-                        for i in 0..<fanIn {
-                            let zi = input[i], row = g + (i + 1) * fanOut
-                            for j in 0..<fanOut { row[j] += d[j] * zi }
-                        }
-                    }
-                }
-            }
-        }
     }
 
     /// `Δw(t) = η ⟨δ z⟩ + α Δw(t−1) − η λ w` (no decay on the bias rows), then `w += Δw`.
@@ -196,11 +173,17 @@ public struct MLPTrainer: Sendable {
         gradient.withUnsafeBufferPointer { g in
             velocity.withUnsafeMutableBufferPointer { v in
                 network.parameters.withUnsafeMutableBufferPointer { w in
+                    let g = g.baseAddress!, v = v.baseAddress!, w = w.baseAddress!
                     for l in 0..<(sizes.count - 1) {
                         let biasEnd = offsets[l] + sizes[l + 1]
-                        for n in offsets[l]..<offsets[l + 1] {
+                        for n in offsets[l]..<biasEnd {
+                            let change = scale * g[n] + alpha * v[n]
+                            v[n] = change
+                            w[n] += change
+                        }
+                        for n in biasEnd..<offsets[l + 1] {
                             var change = scale * g[n] + alpha * v[n]
-                            if n >= biasEnd { change -= eta * lambda * w[n] }
+                            change -= eta * lambda * w[n]
                             v[n] = change
                             w[n] += change
                         }
@@ -224,8 +207,8 @@ public struct MLPTrainer: Sendable {
 
     private mutating func endEpoch() {
         positionInEpoch = 0
-        let training = evaluate(inputs, targets, labels: trainingSet)
-        let validation = validationSet.isEmpty ? nil : evaluate(validationInputs, validationTargets, labels: validationSet)
+        let training = evaluate(self.training)
+        let validation = validationSet.isEmpty ? nil : evaluate(self.validation)
         history.append(EpochSummary(epoch: epoch, loss: training.loss, accuracy: training.accuracy,
                                     validationLoss: validation?.loss, validationAccuracy: validation?.accuracy))
         guard training.loss.isFinite, validation?.loss.isFinite ?? true else {
@@ -243,16 +226,22 @@ public struct MLPTrainer: Sendable {
         }
     }
 
-    /// The summed loss and accuracy on prepared inputs and targets, in the trainer's own buffers.
-    private mutating func evaluate(_ inputs: [[Double]], _ targets: [[Double]], labels: [Sample]) -> (loss: Double, accuracy: Double) {
-        guard !inputs.isEmpty else { return (0, 0) }
-        var loss = 0.0, correct = 0
-        for n in inputs.indices {
-            network.forward(inputs[n], into: &pass)
-            loss += network.loss(settings.loss, target: targets[n], pass)
-            if pass.predictedClass == labels[n].label { correct += 1 }
+    /// Samples evaluated together after each epoch.
+    static let evaluationChunk = 64
+
+    /// The summed loss and accuracy on prepared samples, in the trainer's own buffers (in chunks of samples;
+    /// the sums still run sample after sample).
+    private mutating func evaluate(_ data: PreparedSamples) -> (loss: Double, accuracy: Double) {
+        guard data.count > 0 else { return (0, 0) }
+        var loss = 0.0, hits = 0
+        let all = Array(0..<data.count)
+        for first in stride(from: 0, to: data.count, by: batchPass.capacity) {
+            let chunk = all[first..<min(data.count, first + batchPass.capacity)]
+            batchPass.load(data, chunk)
+            batchPass.forward(network, kernels)
+            batchPass.addLoss(data, chunk, settings.loss, output: network.output, to: &loss, hits: &hits)
         }
-        return (loss, Double(correct) / Double(inputs.count))
+        return (loss, Double(hits) / Double(data.count))
     }
 
     /// The summed loss and the accuracy of the network on `samples`.

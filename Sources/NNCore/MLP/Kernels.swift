@@ -1,0 +1,67 @@
+import CCPUFeatures
+import NNKernels
+#if canImport(NNKernelsAVX2)
+import NNKernelsAVX2
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The batched kernels, from the AVX2 build when this CPU has AVX2 (and `NNX_KERNELS` is not `baseline`),
+/// else from the baseline build. Both give the same bits; only the speed differs.
+struct Kernels: Sendable {
+    let denseForward: @Sendable (UnsafePointer<Double>, Int, Int, UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void
+    let activateAll: @Sendable (Int, UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void
+    let hiddenDeltas: @Sendable (UnsafePointer<Double>, Int, Int, UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>,
+                                 Int, UnsafeMutablePointer<Double>, Int) -> Void
+    let accumulateGradient: @Sendable (UnsafeMutablePointer<Double>, Int, Int, UnsafePointer<Double>, UnsafePointer<Double>, Int,
+                                       UnsafeMutablePointer<Double>) -> Void
+    let evaluatePoints: @Sendable (UnsafePointer<Float>, UnsafePointer<Int>, Int, Int, Int, UnsafePointer<Float>, UnsafePointer<Float>,
+                                   Int, Int, Int, Int, UnsafeMutablePointer<Float>) -> Void
+    let name: String
+
+    static let baseline = Kernels(
+        denseForward: { NNKernels.denseForward($0, fanIn: $1, fanOut: $2, input: $3, net: $4, columns: $5) },
+        activateAll: { NNKernels.activateAll($0, $1, $2, count: $3) },
+        hiddenDeltas: { NNKernels.hiddenDeltas($0, units: $1, above: $2, deltaAbove: $3, net: $4, z: $5, activation: $6, delta: $7, columns: $8) },
+        accumulateGradient: { NNKernels.accumulateGradient($0, fanIn: $1, fanOut: $2, input: $3, delta: $4, columns: $5, scratch: $6) },
+        evaluatePoints: { NNKernels.evaluatePoints(weights: $0, sizes: $1, layers: $2, hidden: $3, output: $4, xs: $5, ys: $6,
+                                                   count: $7, layer: $8, unit: $9, units: $10, out: $11) },
+        name: "baseline")
+
+    #if canImport(NNKernelsAVX2)
+    static let avx2 = Kernels(
+        denseForward: { NNKernelsAVX2.denseForward($0, fanIn: $1, fanOut: $2, input: $3, net: $4, columns: $5) },
+        activateAll: { NNKernelsAVX2.activateAll($0, $1, $2, count: $3) },
+        hiddenDeltas: { NNKernelsAVX2.hiddenDeltas($0, units: $1, above: $2, deltaAbove: $3, net: $4, z: $5, activation: $6, delta: $7, columns: $8) },
+        accumulateGradient: { NNKernelsAVX2.accumulateGradient($0, fanIn: $1, fanOut: $2, input: $3, delta: $4, columns: $5, scratch: $6) },
+        evaluatePoints: { NNKernelsAVX2.evaluatePoints(weights: $0, sizes: $1, layers: $2, hidden: $3, output: $4, xs: $5, ys: $6,
+                                                       count: $7, layer: $8, unit: $9, units: $10, out: $11) },
+        name: "avx2")
+    #endif
+
+    /// The build this process uses.
+    static let current: Kernels = {
+        #if canImport(NNKernelsAVX2)
+        let forced = getenv("NNX_KERNELS").map { String(cString: $0) }
+        if forced != "baseline", nnx_cpu_has_avx2() != 0 { return avx2 }
+        #endif
+        return baseline
+    }()
+}
+
+/// Which kernel build this process uses ("avx2" or "baseline"), for benchmarks and `--version`-like output.
+public var kernelBuildName: String { Kernels.current.name }
+
+extension Activation {
+    var code: Int {
+        switch self {
+        case .sigmoid: NNKernels.ActivationCode.sigmoid
+        case .tanh: NNKernels.ActivationCode.tanh
+        case .relu: NNKernels.ActivationCode.relu
+        case .linear: NNKernels.ActivationCode.linear
+        }
+    }
+}

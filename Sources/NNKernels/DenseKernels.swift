@@ -1,0 +1,178 @@
+/// Batched kernels of a fully connected layer. A batch of `n` samples is stored unit-major: value `p` of
+/// unit `j` at `[j * n + p]`. Weights are row-major `(fanIn + 1) × fanOut` with the bias in row 0. Every
+/// element is computed in the same order as the one-sample formulas (bias first, then inputs in order;
+/// samples summed in order), so a batch gives the same bits as its samples one by one.
+
+@inline(__always) private func load(_ p: UnsafePointer<Double>) -> Double4 { UnsafeRawPointer(p).loadUnaligned(as: Double4.self) }
+@inline(__always) private func store(_ v: Double4, _ p: UnsafeMutablePointer<Double>) { UnsafeMutableRawPointer(p).storeBytes(of: v, as: Double4.self) }
+
+/// `net[j][p] = w_0j + Σ_i w_ij input[i][p]`.
+public func denseForward(_ w: UnsafePointer<Double>, fanIn: Int, fanOut: Int, input: UnsafePointer<Double>,
+                         net: UnsafeMutablePointer<Double>, columns n: Int) {
+    if n == 1 {
+        // One sample: vectorise over the units instead (the weight rows are contiguous in j).
+        var j = 0
+        while j + 4 <= fanOut {
+            var acc = load(w + j)
+            for i in 0..<fanIn { acc += load(w + (i + 1) * fanOut + j) * Double4(repeating: input[i]) }
+            store(acc, net + j)
+            j += 4
+        }
+        while j < fanOut {
+            var acc = w[j]
+            for i in 0..<fanIn { acc += w[(i + 1) * fanOut + j] * input[i] }
+            net[j] = acc
+            j += 1
+        }
+        return
+    }
+    product(first: w, coefficients: w + fanOut, innerStride: fanOut, outerStride: 1, inner: fanIn, outer: fanOut,
+            input: input, output: net, columns: n)
+}
+
+/// `output[j][p] = first[j] (or 0) + Σ_i c(i, j) input[i][p]` with `c(i, j) = coefficients[i·innerStride + j·outerStride]`,
+/// the sum in order of i. Blocks of 4 rows × 8 columns share their loads (8 accumulators).
+@inline(__always)
+private func product(first: UnsafePointer<Double>?, coefficients c: UnsafePointer<Double>, innerStride si: Int, outerStride sj: Int,
+                     inner: Int, outer: Int, input: UnsafePointer<Double>, output: UnsafeMutablePointer<Double>, columns n: Int) {
+    @inline(__always) func start(_ j: Int) -> Double4 { Double4(repeating: first?[j] ?? 0) }
+    var j = 0
+    while j + 4 <= outer {
+        var p = 0
+        while p + 8 <= n {
+            var a0 = start(j), a1 = a0, b0 = start(j + 1), b1 = b0, c0 = start(j + 2), c1 = c0, d0 = start(j + 3), d1 = d0
+            for i in 0..<inner {
+                let x = input + (i &* n &+ p), row = c + (i &* si &+ j &* sj)
+                let x0 = load(x), x1 = load(x + 4)
+                let wa = Double4(repeating: row[0]), wb = Double4(repeating: row[sj])
+                let wc = Double4(repeating: row[2 * sj]), wd = Double4(repeating: row[3 * sj])
+                a0 += wa * x0; a1 += wa * x1; b0 += wb * x0; b1 += wb * x1
+                c0 += wc * x0; c1 += wc * x1; d0 += wd * x0; d1 += wd * x1
+            }
+            store(a0, output + j * n + p); store(a1, output + j * n + p + 4)
+            store(b0, output + (j + 1) * n + p); store(b1, output + (j + 1) * n + p + 4)
+            store(c0, output + (j + 2) * n + p); store(c1, output + (j + 2) * n + p + 4)
+            store(d0, output + (j + 3) * n + p); store(d1, output + (j + 3) * n + p + 4)
+            p += 8
+        }
+        for jj in j..<(j + 4) { productRow(first: first, c, si, sj, inner, jj, input, output, n, from: p) }
+        j += 4
+    }
+    while j < outer { productRow(first: first, c, si, sj, inner, j, input, output, n, from: 0); j += 1 }
+}
+
+/// One row of `product` from column `from` on.
+@inline(__always)
+private func productRow(first: UnsafePointer<Double>?, _ c: UnsafePointer<Double>, _ si: Int, _ sj: Int, _ inner: Int, _ j: Int,
+                        _ input: UnsafePointer<Double>, _ output: UnsafeMutablePointer<Double>, _ n: Int, from: Int) {
+    let initial = first?[j] ?? 0, out = output + j * n
+    var p = from
+    while p + 4 <= n {
+        var a = Double4(repeating: initial)
+        for i in 0..<inner { a += Double4(repeating: c[i &* si &+ j &* sj]) * load(input + (i &* n &+ p)) }
+        store(a, out + p)
+        p += 4
+    }
+    while p < n {
+        var a = initial
+        for i in 0..<inner { a += c[i &* si &+ j &* sj] * input[i &* n &+ p] }
+        out[p] = a
+        p += 1
+    }
+}
+
+/// `z = f(net)` for `count` values (an `ActivationCode`).
+public func activateAll(_ code: Int, _ net: UnsafePointer<Double>, _ z: UnsafeMutablePointer<Double>, count: Int) {
+    switch code {
+    case ActivationCode.sigmoid: apply(net, z, count) { vectorSigmoid($0) }
+    case ActivationCode.tanh: apply(net, z, count) { vectorTanh($0) }
+    case ActivationCode.relu: apply(net, z, count) { $0.replacing(with: 0, where: .!($0 .> 0)) }
+    default: z.update(from: net, count: count)
+    }
+}
+
+@inline(__always)
+private func apply(_ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, _ count: Int, _ f: (Double4) -> Double4) {
+    var k = 0
+    while k + 4 <= count { store(f(load(x + k)), y + k); k += 4 }
+    if k < count {
+        var tail = Double4.zero
+        for m in 0..<(count - k) { tail[m] = x[k + m] }
+        let result = f(tail)
+        for m in 0..<(count - k) { y[k + m] = result[m] }
+    }
+}
+
+/// Hidden deltas `δ_j[p] = f'(net_j[p]) Σ_k w_jk δ_k[p]` of a layer of `units` below a layer of `above`,
+/// with f' written from the output where the lecture does (σ(1 − σ), 1 − tanh²).
+public func hiddenDeltas(_ w: UnsafePointer<Double>, units: Int, above: Int, deltaAbove: UnsafePointer<Double>,
+                         net: UnsafePointer<Double>, z: UnsafePointer<Double>, activation code: Int,
+                         delta: UnsafeMutablePointer<Double>, columns n: Int) {
+    // The sums first (into `delta`), then each is multiplied by its unit's slope.
+    product(first: nil, coefficients: w + above, innerStride: 1, outerStride: above, inner: above, outer: units,
+            input: deltaAbove, output: delta, columns: n)
+    let count = units * n
+    switch code {
+    case ActivationCode.sigmoid: scale(delta, count) { (_, k) in let zk = load(z + k); return zk * (1 - zk) } scalar: { (_, k) in z[k] * (1 - z[k]) }
+    case ActivationCode.tanh: scale(delta, count) { (_, k) in let zk = load(z + k); return 1 - zk * zk } scalar: { (_, k) in 1 - z[k] * z[k] }
+    case ActivationCode.relu:
+        scale(delta, count) { (_, k) in Double4.zero.replacing(with: 1, where: load(net + k) .> 0) } scalar: { (_, k) in net[k] > 0 ? 1 : 0 }
+    default: break   // linear: f' = 1, and 1 · sum is the sum
+    }
+}
+
+/// `values[k] = slope(k) · values[k]`.
+@inline(__always)
+private func scale(_ values: UnsafeMutablePointer<Double>, _ count: Int, _ slope: (Int, Int) -> Double4, scalar: (Int, Int) -> Double) {
+    var k = 0
+    while k + 4 <= count { store(slope(0, k) * load(values + k), values + k); k += 4 }
+    while k < count { values[k] = scalar(0, k) * values[k]; k += 1 }
+}
+
+/// Adds `Σ_p δ_j[p] z_i[p]` to every weight's gradient (z = 1 for the bias row), sample after sample.
+/// `scratch` holds `n × (fanOut + 1)` values (the deltas turned sample-major, so that rows vectorise over j,
+/// and a row of ones for the bias).
+public func accumulateGradient(_ g: UnsafeMutablePointer<Double>, fanIn: Int, fanOut: Int, input: UnsafePointer<Double>,
+                               delta: UnsafePointer<Double>, columns n: Int, scratch: UnsafeMutablePointer<Double>) {
+    let d: UnsafePointer<Double>
+    if n == 1 {
+        d = delta
+    } else {
+        for j in 0..<fanOut {
+            let from = delta + j &* n
+            for p in 0..<n { scratch[p &* fanOut &+ j] = from[p] }
+        }
+        d = UnsafePointer(scratch)
+    }
+    // Row i (z = 1 for the bias row: 1 · δ is δ exactly), a register block of the row at a time, summed over
+    // the samples in order.
+    let ones = scratch + n &* fanOut
+    ones.update(repeating: 1, count: n)
+    for i in 0...fanIn {
+        let row = g + i &* fanOut, z = i == 0 ? UnsafePointer(ones) : input + (i &- 1) &* n
+        var j = 0
+        while j &+ 16 <= fanOut {
+            var a0 = load(row + j), a1 = load(row + j + 4), a2 = load(row + j + 8), a3 = load(row + j + 12)
+            var dp = d + j
+            for p in 0..<n {
+                let zv = Double4(repeating: z[p])
+                a0 += load(dp) * zv; a1 += load(dp + 4) * zv; a2 += load(dp + 8) * zv; a3 += load(dp + 12) * zv
+                dp += fanOut
+            }
+            store(a0, row + j); store(a1, row + j + 4); store(a2, row + j + 8); store(a3, row + j + 12)
+            j &+= 16
+        }
+        while j &+ 4 <= fanOut {
+            var a = load(row + j), dp = d + j
+            for p in 0..<n { a += load(dp) * Double4(repeating: z[p]); dp += fanOut }
+            store(a, row + j)
+            j &+= 4
+        }
+        while j < fanOut {
+            var a = row[j], dp = d + j
+            for p in 0..<n { a += dp.pointee * z[p]; dp += fanOut }
+            row[j] = a
+            j &+= 1
+        }
+    }
+}

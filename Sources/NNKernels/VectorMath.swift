@@ -1,0 +1,89 @@
+/// Vectorised exp, sigmoid and tanh for the MLP's hot loops. They are written with SIMD types and plain
+/// multiplies and adds only (no fused multiply-add, no library calls), so that every lane gets the same bits
+/// whatever the vector width or instruction set: the AVX2 build of this file and the baseline build agree
+/// exactly, and a value computed alone (`scalar`) equals the same value computed inside a batch.
+public typealias Double4 = SIMD4<Double>
+
+/// `e^x = scale · (1 + q)` with `scale = 2^k` and `q = e^r − 1`, `r = x − k ln 2`, `|r| ≤ ln 2 / 2`. Returning
+/// the parts lets tanh form `e^x − 1` without cancellation. x is clamped to [−708, 709] (no overflow, no
+/// subnormal scale); a NaN stays NaN.
+@inline(__always)
+func exponentParts(_ x0: Double4) -> (scale: Double4, q: Double4) {
+    let upper = Double4(repeating: 709), lower = Double4(repeating: -708)
+    var x = x0.replacing(with: upper, where: x0 .> upper)
+    x = x.replacing(with: lower, where: x .< lower)
+    // Adding 1.5·2^52 rounds to an integer (round to nearest even), which then sits in the low mantissa bits.
+    let magic = Double4(repeating: 6_755_399_441_055_744)
+    let shifted = x * Double4(repeating: 1.4426950408889634) + magic
+    let k = shifted - magic
+    // ln 2 in two parts (fdlibm's): k · ln2High is exact for |k| < 2^11.
+    let r = (x - k * Double4(repeating: 6.93147180369123816490e-01)) - k * Double4(repeating: 1.90821492927058770002e-10)
+    // e^r − 1 by its Taylor series to r^12/12! (truncation below 2e-16 for |r| ≤ 0.347), in Horner form.
+    var p = Double4(repeating: 1.0 / 479_001_600)
+    p = p * r + Double4(repeating: 1.0 / 39_916_800)
+    p = p * r + Double4(repeating: 1.0 / 3_628_800)
+    p = p * r + Double4(repeating: 1.0 / 362_880)
+    p = p * r + Double4(repeating: 1.0 / 40_320)
+    p = p * r + Double4(repeating: 1.0 / 5_040)
+    p = p * r + Double4(repeating: 1.0 / 720)
+    p = p * r + Double4(repeating: 1.0 / 120)
+    p = p * r + Double4(repeating: 1.0 / 24)
+    p = p * r + Double4(repeating: 1.0 / 6)
+    p = p * r + Double4(repeating: 0.5)
+    p = p * r + Double4(repeating: 1)
+    let q = p * r
+    let integer = unsafeBitCast(shifted, to: SIMD4<Int64>.self) &- unsafeBitCast(magic, to: SIMD4<Int64>.self)
+    let scale = unsafeBitCast((integer &+ 1023) &<< 52, to: Double4.self)
+    return (scale, q)
+}
+
+@inline(__always)
+public func vectorExp(_ x: Double4) -> Double4 {
+    let (scale, q) = exponentParts(x)
+    return scale * (1 + q)
+}
+
+/// σ(x) = 1 / (1 + e^−x).
+@inline(__always)
+public func vectorSigmoid(_ x: Double4) -> Double4 {
+    1 / (1 + vectorExp(-x))
+}
+
+/// tanh(x) = (e^2|x| − 1) / (e^2|x| + 1) with the sign of x; e^y − 1 is formed as `scale·q + (scale − 1)`,
+/// exact in its leading bits near 0. Past |x| = 20 tanh is 1 to double precision.
+@inline(__always)
+public func vectorTanh(_ x: Double4) -> Double4 {
+    let magnitude = unsafeBitCast(unsafeBitCast(x, to: SIMD4<UInt64>.self) & SIMD4(repeating: 0x7fff_ffff_ffff_ffff), to: Double4.self)
+    let limit = Double4(repeating: 40)
+    var y = magnitude + magnitude
+    y = y.replacing(with: limit, where: y .> limit)
+    let (scale, q) = exponentParts(y)
+    let expMinusOne = scale * q + (scale - 1)
+    let t = expMinusOne / (expMinusOne + 2)
+    return t.replacing(with: -t, where: x .< 0)
+}
+
+/// The activation codes the kernels take (NNCore's `Activation` maps onto them).
+public enum ActivationCode {
+    public static let sigmoid = 0, tanh = 1, relu = 2, linear = 3
+}
+
+@inline(__always)
+func activate(_ code: Int, _ x: Double4) -> Double4 {
+    switch code {
+    case ActivationCode.sigmoid: vectorSigmoid(x)
+    case ActivationCode.tanh: vectorTanh(x)
+    case ActivationCode.relu: x.replacing(with: 0, where: .!(x .> 0))
+    default: x
+    }
+}
+
+/// One activation value, the same bits as the batched kernels give for it.
+public func activationValue(_ code: Int, _ x: Double) -> Double {
+    activate(code, Double4(repeating: x))[0]
+}
+
+/// e^x, the same bits as inside the kernels.
+public func exponential(_ x: Double) -> Double {
+    vectorExp(Double4(repeating: x))[0]
+}

@@ -1,0 +1,39 @@
+#if canImport(NNKernelsAVX2)
+import Foundation
+import NNCore
+import NNKernels
+import NNKernelsAVX2
+import XCTest
+
+final class KernelBuildTests: XCTestCase {
+    /// Both builds of the kernels give the same bits (no fused multiply-add in either), so training is
+    /// reproducible across machines with and without AVX2.
+    func testAVX2AndBaselineBuildsAgreeToTheBit() throws {
+        try XCTSkipUnless(kernelBuildName == "avx2" || ProcessInfo.processInfo.environment["NNX_KERNELS"] == "baseline",
+                          "this CPU cannot run the AVX2 build")
+        var rng = SplitMix64(seed: 11)
+        let fanIn = 7, fanOut = 9, n = 13
+        let w = (0..<((fanIn + 1) * fanOut)).map { _ in rng.uniform(-1, 1) }
+        let input = (0..<(fanIn * n)).map { _ in rng.uniform(-3, 3) }
+        var netA = [Double](repeating: 0, count: fanOut * n), netB = netA
+        NNKernels.denseForward(w, fanIn: fanIn, fanOut: fanOut, input: input, net: &netA, columns: n)
+        NNKernelsAVX2.denseForward(w, fanIn: fanIn, fanOut: fanOut, input: input, net: &netB, columns: n)
+        XCTAssertEqual(netA, netB)
+        for code in [NNKernels.ActivationCode.sigmoid, NNKernels.ActivationCode.tanh, NNKernels.ActivationCode.relu] {
+            var zA = netA, zB = netA
+            NNKernels.activateAll(code, netA, &zA, count: netA.count)
+            NNKernelsAVX2.activateAll(code, netA, &zB, count: netA.count)
+            XCTAssertEqual(zA, zB, "activation \(code)")
+            var dA = netA, dB = netA
+            let above = (0..<(fanOut * n)).map { _ in rng.uniform(-1, 1) }
+            NNKernels.hiddenDeltas(w, units: fanIn, above: fanOut, deltaAbove: above, net: input, z: input, activation: code, delta: &dA, columns: n)
+            NNKernelsAVX2.hiddenDeltas(w, units: fanIn, above: fanOut, deltaAbove: above, net: input, z: input, activation: code, delta: &dB, columns: n)
+            XCTAssertEqual(dA, dB)
+            var gA = w, gB = w, scratch = [Double](repeating: 0, count: n * (fanOut + 1))
+            NNKernels.accumulateGradient(&gA, fanIn: fanIn, fanOut: fanOut, input: input, delta: zA, columns: n, scratch: &scratch)
+            NNKernelsAVX2.accumulateGradient(&gB, fanIn: fanIn, fanOut: fanOut, input: input, delta: zA, columns: n, scratch: &scratch)
+            XCTAssertEqual(gA, gB)
+        }
+    }
+}
+#endif
