@@ -176,3 +176,82 @@ public func accumulateGradient(_ g: UnsafeMutablePointer<Double>, fanIn: Int, fa
         }
     }
 }
+
+/// One per-sample SGD update of a whole network, in one call (the lecture's loop body; the batch kernels
+/// with one column give the same bits, this only saves their per-call overhead on small nets).
+/// `shape` is `[layers, sizes…, weight offsets…, value starts…]`; `values` holds net, z and δ one after
+/// another (`starts[layers]` values each). `kinds` is `[hidden ActivationCode, output (0 sigmoid, 1 softmax),
+/// loss (0 squared error, 1 cross-entropy)]`; `rates` is `[η, α, λ]`.
+public func trainOneSample(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>, rates: UnsafePointer<Double>,
+                           weights w: UnsafeMutablePointer<Double>, velocity v: UnsafeMutablePointer<Double>,
+                           values: UnsafeMutablePointer<Double>, input: UnsafePointer<Double>, target: UnsafePointer<Double>) {
+    let layers = shape[0], sizes = shape + 1, offsets = shape + 1 + layers, starts = shape + 2 * layers
+    let total = starts[layers - 1] + sizes[layers - 1]
+    let net = values, z = values + total, delta = values + 2 * total
+    let hidden = kinds[0], softmax = kinds[1] == 1, crossEntropy = kinds[2] == 1
+    for i in 0..<sizes[0] { z[i] = input[i] }
+    let top = layers - 1
+    for l in 0..<top {
+        let fanIn = sizes[l], fanOut = sizes[l + 1], to = starts[l + 1]
+        denseForward(w + offsets[l], fanIn: fanIn, fanOut: fanOut, input: z + starts[l], net: net + to, columns: 1)
+        if l + 1 == top && softmax {
+            var largest = -Double.infinity
+            for k in 0..<fanOut { largest = max(largest, net[to + k]) }
+            var sum = 0.0
+            for k in 0..<fanOut { z[to + k] = vectorExp(Double4(repeating: net[to + k] - largest))[0]; sum += z[to + k] }
+            for k in 0..<fanOut { z[to + k] /= sum }
+        } else {
+            activateAll(l + 1 == top ? ActivationCode.sigmoid : hidden, net + to, z + to, count: fanOut)
+        }
+    }
+    // Output deltas (as the batch's backward pass computes them).
+    let outputs = sizes[top], yhat = z + starts[top], d = delta + starts[top]
+    if crossEntropy {
+        for k in 0..<outputs { d[k] = target[k] - yhat[k] }
+    } else if !softmax {
+        for k in 0..<outputs { d[k] = yhat[k] * (1 - yhat[k]) * (target[k] - yhat[k]) }
+    } else {
+        var weighted = 0.0
+        for m in 0..<outputs { weighted += (target[m] - yhat[m]) * yhat[m] }
+        for k in 0..<outputs { d[k] = yhat[k] * ((target[k] - yhat[k]) - weighted) }
+    }
+    // Hidden deltas with the old weights.
+    var l = top - 1
+    while l >= 1 {
+        let units = sizes[l], above = sizes[l + 1], here = starts[l], next = starts[l + 1], row0 = w + offsets[l]
+        for j in 0..<units {
+            var sum = 0.0
+            let row = row0 + (j + 1) * above
+            for k in 0..<above { sum += row[k] * delta[next + k] }
+            let zj = z[here + j]
+            let slope: Double = switch hidden {
+            case ActivationCode.sigmoid: zj * (1 - zj)
+            case ActivationCode.tanh: 1 - zj * zj
+            case ActivationCode.relu: net[here + j] > 0 ? 1 : 0
+            default: 1
+            }
+            delta[here + j] = slope * sum
+        }
+        l -= 1
+    }
+    // Δw = η (0 + δ_j z_i) + α Δw(t−1) (− η λ w off the bias row), then w += Δw.
+    let eta = rates[0], alpha = rates[1], lambda = rates[2]
+    for l in 0..<top {
+        let fanIn = sizes[l], fanOut = sizes[l + 1], dl = delta + starts[l + 1], zl = z + starts[l]
+        let wl = w + offsets[l], vl = v + offsets[l]
+        for j in 0..<fanOut {
+            let change = eta * (0 + dl[j]) + alpha * vl[j]
+            vl[j] = change
+            wl[j] += change
+        }
+        for i in 0..<fanIn {
+            let zi = zl[i], wr = wl + (i + 1) * fanOut, vr = vl + (i + 1) * fanOut
+            for j in 0..<fanOut {
+                var change = eta * (0 + dl[j] * zi) + alpha * vr[j]
+                change -= eta * lambda * wr[j]
+                vr[j] = change
+                wr[j] += change
+            }
+        }
+    }
+}

@@ -55,9 +55,14 @@ public func evaluatePoints(weights: UnsafePointer<Float>, sizes: UnsafePointer<I
     var p = 0
     while p < count {
         let filled = min(lanes, count - p)
-        var x = Float16Points.zero, y = Float16Points.zero
-        for m in 0..<filled { x[m] = xs[p + m]; y[m] = ys[p + m] }
-        values[0] = x; values[1] = y
+        if filled == lanes {
+            values[0] = UnsafeRawPointer(xs + p).loadUnaligned(as: Float16Points.self)
+            values[1] = UnsafeRawPointer(ys + p).loadUnaligned(as: Float16Points.self)
+        } else {
+            var x = Float16Points.zero, y = Float16Points.zero
+            for m in 0..<filled { x[m] = xs[p + m]; y[m] = ys[p + m] }
+            values[0] = x; values[1] = y
+        }
         var w = weights, start = 0
         for l in 0..<layer {
             let fanIn = sizes[l], fanOut = sizes[l + 1]
@@ -87,7 +92,11 @@ public func evaluatePoints(weights: UnsafePointer<Float>, sizes: UnsafePointer<I
         let watched = values + start + unit
         for k in 0..<units {
             let v = watched[k]
-            for m in 0..<filled { out[k * count + p + m] = v[m] }
+            if filled == lanes {
+                UnsafeMutableRawPointer(out + k * count + p).storeBytes(of: v, as: Float16Points.self)
+            } else {
+                for m in 0..<filled { out[k * count + p + m] = v[m] }
+            }
         }
         p += lanes
     }

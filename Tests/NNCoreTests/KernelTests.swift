@@ -68,3 +68,35 @@ final class KernelTests: XCTestCase {
     }
 
 }
+
+final class MLPFastPathTests: XCTestCase {
+    /// `run()` (per-sample updates in one kernel call each, or whole batches) leaves the same bits as stepping
+    /// update by update, with momentum, weight decay, shuffling and every activation.
+    func testRunGivesTheBitsOfStepping() {
+        let samples = DatasetGenerator(kind: .moons, count: 37).generate(seed: 2).samples
+        for batchSize in [1, 5] {
+            for activation in Activation.allCases {
+                for (output, loss, sizes) in [(OutputActivation.sigmoid, Loss.squaredError, [2, 5, 4, 1]), (.softmax, .crossEntropy, [2, 6, 2]),
+                                              (.softmax, .squaredError, [2, 3, 2])] {
+                    var settings = MLPSettings()
+                    settings.sizes = sizes; settings.activation = activation; settings.output = output; settings.loss = loss
+                    settings.batchSize = batchSize; settings.momentum = 0.6; settings.weightDecay = 0.01; settings.order = .shuffled
+                    settings.learningRate = 0.3; settings.maxEpochs = 7
+                    var fast = MLPTrainer(samples: samples, settings: settings, seed: 4)
+                    fast.run()
+                    var slow = MLPTrainer(samples: samples, settings: settings, seed: 4)
+                    while slow.step() != nil {}
+                    XCTAssertEqual(fast.epoch, 7)
+                    XCTAssertEqual(fast.steps, slow.steps)
+                    XCTAssertEqual(fast.network.parameters, slow.network.parameters, "\(batchSize) \(activation) \(output) \(loss)")
+                    XCTAssertEqual(fast.history, slow.history)
+                    // And the screen's epoch at a time (recording the last update) too.
+                    var screen = MLPTrainer(samples: samples, settings: settings, seed: 4)
+                    while screen.runEpoch() != nil {}
+                    XCTAssertEqual(screen.network.parameters, slow.network.parameters)
+                    XCTAssertEqual(screen.lastUpdate?.step, slow.steps)
+                }
+            }
+        }
+    }
+}

@@ -11,15 +11,25 @@ import Darwin
 
 /// The batched kernels, from the AVX2 build when this CPU has AVX2 (and `NNX_KERNELS` is not `baseline`),
 /// else from the baseline build. Both give the same bits; only the speed differs.
+/// C function pointers, not closures: a call carries no context to retain and release.
 struct Kernels: Sendable {
-    let denseForward: @Sendable (UnsafePointer<Double>, Int, Int, UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void
-    let activateAll: @Sendable (Int, UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void
-    let hiddenDeltas: @Sendable (UnsafePointer<Double>, Int, Int, UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>,
-                                 Int, UnsafeMutablePointer<Double>, Int) -> Void
-    let accumulateGradient: @Sendable (UnsafeMutablePointer<Double>, Int, Int, UnsafePointer<Double>, UnsafePointer<Double>, Int,
-                                       UnsafeMutablePointer<Double>) -> Void
-    let evaluatePoints: @Sendable (UnsafePointer<Float>, UnsafePointer<Int>, Int, Int, Int, UnsafePointer<Float>, UnsafePointer<Float>,
-                                   Int, Int, Int, Int, UnsafeMutablePointer<Float>) -> Void
+    typealias DenseForward = @convention(c) (UnsafePointer<Double>, Int, Int, UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void
+    typealias ActivateAll = @convention(c) (Int, UnsafePointer<Double>, UnsafeMutablePointer<Double>, Int) -> Void
+    typealias HiddenDeltas = @convention(c) (UnsafePointer<Double>, Int, Int, UnsafePointer<Double>, UnsafePointer<Double>,
+                                             UnsafePointer<Double>, Int, UnsafeMutablePointer<Double>, Int) -> Void
+    typealias AccumulateGradient = @convention(c) (UnsafeMutablePointer<Double>, Int, Int, UnsafePointer<Double>, UnsafePointer<Double>,
+                                                   Int, UnsafeMutablePointer<Double>) -> Void
+    typealias EvaluatePoints = @convention(c) (UnsafePointer<Float>, UnsafePointer<Int>, Int, Int, Int, UnsafePointer<Float>,
+                                               UnsafePointer<Float>, Int, Int, Int, Int, UnsafeMutablePointer<Float>) -> Void
+    let denseForward: DenseForward
+    let activateAll: ActivateAll
+    let hiddenDeltas: HiddenDeltas
+    let accumulateGradient: AccumulateGradient
+    let evaluatePoints: EvaluatePoints
+    typealias TrainOneSample = @convention(c) (UnsafePointer<Int>, UnsafePointer<Int>, UnsafePointer<Double>, UnsafeMutablePointer<Double>,
+                                               UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>, UnsafePointer<Double>,
+                                               UnsafePointer<Double>) -> Void
+    let trainOneSample: TrainOneSample
     let name: String
 
     static let baseline = Kernels(
@@ -29,6 +39,7 @@ struct Kernels: Sendable {
         accumulateGradient: { NNKernels.accumulateGradient($0, fanIn: $1, fanOut: $2, input: $3, delta: $4, columns: $5, scratch: $6) },
         evaluatePoints: { NNKernels.evaluatePoints(weights: $0, sizes: $1, layers: $2, hidden: $3, output: $4, xs: $5, ys: $6,
                                                    count: $7, layer: $8, unit: $9, units: $10, out: $11) },
+        trainOneSample: { NNKernels.trainOneSample(shape: $0, kinds: $1, rates: $2, weights: $3, velocity: $4, values: $5, input: $6, target: $7) },
         name: "baseline")
 
     #if canImport(NNKernelsAVX2)
@@ -39,6 +50,7 @@ struct Kernels: Sendable {
         accumulateGradient: { NNKernelsAVX2.accumulateGradient($0, fanIn: $1, fanOut: $2, input: $3, delta: $4, columns: $5, scratch: $6) },
         evaluatePoints: { NNKernelsAVX2.evaluatePoints(weights: $0, sizes: $1, layers: $2, hidden: $3, output: $4, xs: $5, ys: $6,
                                                        count: $7, layer: $8, unit: $9, units: $10, out: $11) },
+        trainOneSample: { NNKernelsAVX2.trainOneSample(shape: $0, kinds: $1, rates: $2, weights: $3, velocity: $4, values: $5, input: $6, target: $7) },
         name: "avx2")
     #endif
 

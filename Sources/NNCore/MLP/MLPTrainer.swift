@@ -65,6 +65,9 @@ public struct MLPTrainer: Sendable {
     /// The batch's values (also used, a chunk at a time, to evaluate the epoch).
     private var batchPass: BatchPass
     private let kernels = Kernels.current
+    /// `[layers, sizes…, weight offsets…, value starts…]` and net, z, δ of one sample, for `trainOneSample`.
+    private let sampleShape: [Int]
+    private var sampleValues: [Double]
 
     public init(samples: [Sample], settings: MLPSettings, seed: UInt64) {
         self.settings = settings
@@ -88,6 +91,9 @@ public struct MLPTrainer: Sendable {
         velocity = Array(repeating: 0, count: network.parameters.count)
         gradient = velocity
         batchPass = BatchPass(sizes: settings.sizes, capacity: max(settings.batchSize, Self.evaluationChunk))
+        let starts = settings.sizes.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1) }
+        sampleShape = [settings.sizes.count] + settings.sizes + network.offsets.dropLast() + starts.dropLast()
+        sampleValues = Array(repeating: 0, count: 3 * starts[starts.count - 1])
         visitOrder = Array(trainingSet.indices)
     }
 
@@ -114,6 +120,7 @@ public struct MLPTrainer: Sendable {
     /// shows an update older than the weights), else nothing is recorded (the fast path).
     private mutating func trainEpoch(recordingLast: Bool) -> EpochSummary? {
         guard !status.isFinished, !trainingSet.isEmpty else { return nil }
+        if settings.batchSize <= 1, trainSamplesQuickly(leavingLast: recordingLast) { return history.last }
         repeat {
             let last = positionInEpoch + max(1, settings.batchSize) >= trainingSet.count
             _ = trainBatch(record: recordingLast && last)
@@ -137,6 +144,38 @@ public struct MLPTrainer: Sendable {
     }
 
     // MARK: - The update
+
+    /// Per-sample SGD through the rest of the epoch in one kernel call a sample (the same bits as
+    /// `trainBatch`, without its per-call bookkeeping), leaving the last sample when it is to be recorded.
+    /// True when the epoch has ended.
+    private mutating func trainSamplesQuickly(leavingLast: Bool) -> Bool {
+        let end = trainingSet.count - (leavingLast ? 1 : 0)
+        guard positionInEpoch < end else { return false }
+        if positionInEpoch == 0 { beginEpoch() }
+        let kinds = [network.activation.code, network.output == .softmax ? 1 : 0, settings.loss == .crossEntropy ? 1 : 0]
+        let rates = [settings.learningRate, settings.momentum, settings.weightDecay]
+        let train = kernels.trainOneSample, inputWidth = training.inputWidth, outputWidth = training.outputWidth
+        let order = visitOrder[positionInEpoch..<end]
+        network.parameters.withUnsafeMutableBufferPointer { w in
+            velocity.withUnsafeMutableBufferPointer { v in
+                sampleValues.withUnsafeMutableBufferPointer { values in
+                    training.inputs.withUnsafeBufferPointer { x in
+                        training.targets.withUnsafeBufferPointer { t in
+                            for index in order {
+                                train(sampleShape, kinds, rates, w.baseAddress!, v.baseAddress!, values.baseAddress!,
+                                      x.baseAddress! + index * inputWidth, t.baseAddress! + index * outputWidth)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        steps += order.count
+        positionInEpoch = end
+        guard positionInEpoch == trainingSet.count else { return false }
+        endEpoch()
+        return true
+    }
 
     private mutating func trainBatch(record: Bool) -> MLPUpdate? {
         if positionInEpoch == 0 { beginEpoch() }

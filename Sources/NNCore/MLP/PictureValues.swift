@@ -1,0 +1,34 @@
+import NNKernels
+
+extension MLP {
+    /// The values of `units` units of layer `layer` (from `unit` on) at each point `(xs[p], ys[p])`, computed in
+    /// single precision, 16 points at a time: for pictures only (decision regions, unit maps), never for the
+    /// numbers on screen. `result[k * count + p]`. For a softmax output layer the values are the input sums
+    /// `net_k` (the softmax keeps their order; `softmaxConfidence` turns them into the largest probability).
+    public func pictureValues(xs: [Float], ys: [Float], layer: Int, unit: Int = 0, units: Int = 1) -> [Float] {
+        precondition(xs.count == ys.count && sizes[0] == 2)
+        let count = xs.count
+        var result = [Float](repeating: 0, count: count * units)
+        guard count > 0 else { return result }
+        let weights = parameters.map(Float.init)
+        let outputCode = output == .softmax ? ActivationCode.linear : ActivationCode.sigmoid
+        weights.withUnsafeBufferPointer { w in
+            sizes.withUnsafeBufferPointer { s in
+                result.withUnsafeMutableBufferPointer { out in
+                    Kernels.current.evaluatePoints(w.baseAddress!, s.baseAddress!, sizes.count, activation.code, outputCode,
+                                                   xs, ys, count, layer, unit, units, out.baseAddress!)
+                }
+            }
+        }
+        return result
+    }
+
+    /// The largest softmax probability of a point whose output sums are `sums` (as `pictureValues` gives them).
+    public static func softmaxConfidence(_ sums: [Double]) -> (cls: Int, probability: Double) {
+        var best = 0
+        for k in sums.indices where sums[k] > sums[best] { best = k }
+        var total = 0.0
+        for k in sums.indices { total += exponential(sums[k] - sums[best]) }
+        return (best, 1 / total)
+    }
+}
