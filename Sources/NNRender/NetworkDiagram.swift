@@ -1,5 +1,6 @@
 /// A fully connected network drawn as nodes in columns (one per layer) joined by braille lines, each coloured
-/// by the sign of its weight and bold when |w| is large; each unit's bias is written beside it when there is
+/// by the sign of its weight and heavier for larger |w| (faint below a quarter of the largest |w|, a double
+/// bold line from half of it); each unit's bias is written beside it when there is
 /// room. Takes plain numbers: `weights[l]` is the flat `(sizes[l] + 1) × sizes[l + 1]` matrix, row 0 = bias.
 public struct NetworkDiagram: Sendable {
     public var sizes: [Int]
@@ -23,20 +24,24 @@ public struct NetworkDiagram: Sendable {
     public func render(into frame: inout Frame, area: Rect, glyphs: Glyphs) {
         guard area.width >= 12, area.height >= 2 else { return }
         let largest = weights.flatMap { $0 }.map(abs).max() ?? 1
-        // Four layers of lines: weak ones first, strong ones on top.
-        var canvases = Array(repeating: BrailleCanvas(columns: area.width, rows: area.height), count: 4)
+        // Six layers of lines, per sign: faint, plain, heavy (drawn twice, one dot apart); heavier ones on top.
+        var canvases = Array(repeating: BrailleCanvas(columns: area.width, rows: area.height), count: 6)
         for l in 0..<(sizes.count - 1) {
             for i in 0..<sizes[l] {
                 for j in 0..<sizes[l + 1] {
                     let w = weights[l][(i + 1) * sizes[l + 1] + j]
                     let a = position(layer: l, unit: i, in: area), b = position(layer: l + 1, unit: j, in: area)
-                    let bucket = (w >= 0 ? 0 : 1) + (abs(w) >= largest / 2 ? 2 : 0)
-                    canvases[bucket].segment(Double((a.column - area.x) * 2 + 2), Double((a.row - area.y) * 4 + 2),
-                                             Double((b.column - area.x) * 2), Double((b.row - area.y) * 4 + 2))
+                    let weight = abs(w) >= largest / 2 ? 2 : abs(w) >= largest / 4 ? 1 : 0
+                    let bucket = (w >= 0 ? 0 : 1) + 2 * weight
+                    let x0 = Double((a.column - area.x) * 2 + 2), y0 = Double((a.row - area.y) * 4 + 2)
+                    let x1 = Double((b.column - area.x) * 2), y1 = Double((b.row - area.y) * 4 + 2)
+                    canvases[bucket].segment(x0, y0, x1, y1)
+                    if weight == 2 { canvases[bucket].segment(x0, y0 + 1, x1, y1 + 1) }
                 }
             }
         }
         let styles = [Style(.positiveWeight, attributes: [.dim]), Style(.negativeWeight, attributes: [.dim]),
+                      Style(.positiveWeight), Style(.negativeWeight),
                       Style(.positiveWeight, attributes: [.bold]), Style(.negativeWeight, attributes: [.bold])]
         for (canvas, style) in zip(canvases, styles) { canvas.draw(into: &frame, x: area.x, y: area.y, style: style, glyphs: glyphs) }
 

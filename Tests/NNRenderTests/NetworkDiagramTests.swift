@@ -1,0 +1,25 @@
+@testable import NNRender
+import XCTest
+
+final class NetworkDiagramTests: XCTestCase {
+    /// Counts the braille dots drawn in `role` with (or without) bold.
+    private func dots(_ frame: Frame, role: ColorRole, bold: Bool) -> Int {
+        frame.cells.filter { $0.style.foreground == role && $0.style.attributes.contains(.bold) == bold }
+            .compactMap { $0.character.unicodeScalars.first?.value }
+            .filter { (0x2800...0x28FF).contains($0) }
+            .reduce(0) { $0 + ($1 - 0x2800).nonzeroBitCount }
+    }
+
+    /// A 2-1 net: x1's weight is the largest (a heavy, double, bold line), x2's small and negative (faint).
+    func testConnectionsAreHeavierForLargerWeights() {
+        let diagram = NetworkDiagram(sizes: [2, 1], weights: [[0.1, 4, -0.3]])
+        var frame = Frame(width: 40, height: 8)
+        diagram.render(into: &frame, area: frame.bounds, glyphs: .unicode)
+        let heavy = dots(frame, role: .positiveWeight, bold: true)
+        let faint = dots(frame, role: .negativeWeight, bold: false)
+        XCTAssertGreaterThan(faint, 0)
+        XCTAssertGreaterThan(heavy, faint * 3 / 2, "a heavy line is drawn twice, one dot apart")
+        XCTAssertEqual(dots(frame, role: .negativeWeight, bold: true), 0)
+        XCTAssertTrue(frame.cells.contains { $0.style.foreground == .negativeWeight && $0.style.attributes.contains(.dim) })
+    }
+}
