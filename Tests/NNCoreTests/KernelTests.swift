@@ -100,3 +100,23 @@ final class MLPFastPathTests: XCTestCase {
         }
     }
 }
+
+extension MLPFastPathTests {
+    /// The epoch's evaluation one sample at a time (narrow nets) and in batches (wide ones) agree to the bit.
+    func testBothEvaluationsAgree() {
+        let samples = DatasetGenerator(kind: .blobs, count: 150, classes: 3).generate(seed: 5).samples
+        for activation in Activation.allCases {
+            for (output, loss, sizes) in [(OutputActivation.softmax, Loss.crossEntropy, [2, 7, 3, 3]), (.softmax, .squaredError, [2, 3, 3])] {
+                var settings = MLPSettings()
+                settings.sizes = sizes; settings.activation = activation; settings.output = output; settings.loss = loss
+                settings.initialization = .uniform(range: 2)
+                var trainer = MLPTrainer(samples: samples, settings: settings, seed: 9)
+                let data = trainer.training
+                let one = trainer.evaluateOneByOne(data), batched = trainer.evaluateInBatches(data)
+                XCTAssertEqual(one.loss, batched.loss, "\(activation) \(sizes)")
+                XCTAssertEqual(one.accuracy, batched.accuracy)
+                XCTAssertEqual(trainer.evaluate(samples).loss, one.loss)
+            }
+        }
+    }
+}

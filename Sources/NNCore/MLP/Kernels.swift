@@ -26,10 +26,14 @@ struct Kernels: Sendable {
     let hiddenDeltas: HiddenDeltas
     let accumulateGradient: AccumulateGradient
     let evaluatePoints: EvaluatePoints
-    typealias TrainOneSample = @convention(c) (UnsafePointer<Int>, UnsafePointer<Int>, UnsafePointer<Double>, UnsafeMutablePointer<Double>,
-                                               UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>, UnsafePointer<Double>,
-                                               UnsafePointer<Double>) -> Void
-    let trainOneSample: TrainOneSample
+    typealias TrainSamples = @convention(c) (UnsafePointer<Int>, UnsafePointer<Int>, UnsafePointer<Double>, UnsafeMutablePointer<Double>,
+                                             UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>, UnsafePointer<Double>,
+                                             UnsafePointer<Double>, UnsafePointer<Int>, Int) -> Void
+    typealias EvaluateSamples = @convention(c) (UnsafePointer<Int>, UnsafePointer<Int>, UnsafePointer<Double>, UnsafeMutablePointer<Double>,
+                                                UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Int>, Int,
+                                                UnsafeMutablePointer<Double>) -> Void
+    let trainSamples: TrainSamples
+    let evaluateSamples: EvaluateSamples
     let name: String
 
     static let baseline = Kernels(
@@ -39,7 +43,10 @@ struct Kernels: Sendable {
         accumulateGradient: { NNKernels.accumulateGradient($0, fanIn: $1, fanOut: $2, input: $3, delta: $4, columns: $5, scratch: $6) },
         evaluatePoints: { NNKernels.evaluatePoints(weights: $0, sizes: $1, layers: $2, hidden: $3, output: $4, xs: $5, ys: $6,
                                                    count: $7, layer: $8, unit: $9, units: $10, out: $11) },
-        trainOneSample: { NNKernels.trainOneSample(shape: $0, kinds: $1, rates: $2, weights: $3, velocity: $4, values: $5, input: $6, target: $7) },
+        trainSamples: { NNKernels.trainSamples(shape: $0, kinds: $1, rates: $2, weights: $3, velocity: $4, workspace: $5, inputs: $6,
+                                         targets: $7, order: $8, count: $9) },
+        evaluateSamples: { NNKernels.evaluateSamples(shape: $0, kinds: $1, weights: $2, workspace: $3, inputs: $4, targets: $5, labels: $6,
+                                              count: $7, results: $8) },
         name: "baseline")
 
     #if canImport(NNKernelsAVX2)
@@ -50,7 +57,10 @@ struct Kernels: Sendable {
         accumulateGradient: { NNKernelsAVX2.accumulateGradient($0, fanIn: $1, fanOut: $2, input: $3, delta: $4, columns: $5, scratch: $6) },
         evaluatePoints: { NNKernelsAVX2.evaluatePoints(weights: $0, sizes: $1, layers: $2, hidden: $3, output: $4, xs: $5, ys: $6,
                                                        count: $7, layer: $8, unit: $9, units: $10, out: $11) },
-        trainOneSample: { NNKernelsAVX2.trainOneSample(shape: $0, kinds: $1, rates: $2, weights: $3, velocity: $4, values: $5, input: $6, target: $7) },
+        trainSamples: { NNKernelsAVX2.trainSamples(shape: $0, kinds: $1, rates: $2, weights: $3, velocity: $4, workspace: $5, inputs: $6,
+                                         targets: $7, order: $8, count: $9) },
+        evaluateSamples: { NNKernelsAVX2.evaluateSamples(shape: $0, kinds: $1, weights: $2, workspace: $3, inputs: $4, targets: $5, labels: $6,
+                                              count: $7, results: $8) },
         name: "avx2")
     #endif
 

@@ -1,3 +1,5 @@
+import NNKernels
+
 /// One epoch's figures: the loss is the lecture's sum over the training points (`E = ½ Σ_t Σ_k (y − ŷ)²` for
 /// squared error), accuracy the fraction classified right; validation figures when a split is held out.
 public struct EpochSummary: Sendable, Hashable {
@@ -56,7 +58,7 @@ public struct MLPTrainer: Sendable {
     public private(set) var visitOrder: [Int]
 
     private var rng: SplitMix64
-    private let training: PreparedSamples
+    let training: PreparedSamples
     private let validation: PreparedSamples
     /// Δw(t−1) for every weight (laid out as `network.parameters`), for momentum.
     private var velocity: [Double]
@@ -65,9 +67,12 @@ public struct MLPTrainer: Sendable {
     /// The batch's values (also used, a chunk at a time, to evaluate the epoch).
     private var batchPass: BatchPass
     private let kernels = Kernels.current
-    /// `[layers, sizes…, weight offsets…, value starts…]` and net, z, δ of one sample, for `trainOneSample`.
+    /// The padded layout of the network and the workspace for the one-sample kernels (see NNKernels'
+    /// `sampleShape`).
     private let sampleShape: [Int]
     private var sampleValues: [Double]
+    /// `[hidden activation, output, loss]` codes for the one-sample kernels.
+    private let kinds: [Int]
 
     public init(samples: [Sample], settings: MLPSettings, seed: UInt64) {
         self.settings = settings
@@ -91,9 +96,9 @@ public struct MLPTrainer: Sendable {
         velocity = Array(repeating: 0, count: network.parameters.count)
         gradient = velocity
         batchPass = BatchPass(sizes: settings.sizes, capacity: max(settings.batchSize, Self.evaluationChunk))
-        let starts = settings.sizes.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1) }
-        sampleShape = [settings.sizes.count] + settings.sizes + network.offsets.dropLast() + starts.dropLast()
-        sampleValues = Array(repeating: 0, count: 3 * starts[starts.count - 1])
+        sampleShape = NNKernels.sampleShape(sizes: settings.sizes)
+        sampleValues = Array(repeating: 0, count: sampleWorkspaceSize(shape: sampleShape))
+        kinds = [network.activation.code, network.output == .softmax ? 1 : 0, settings.loss == .crossEntropy ? 1 : 0]
         visitOrder = Array(trainingSet.indices)
     }
 
@@ -145,32 +150,30 @@ public struct MLPTrainer: Sendable {
 
     // MARK: - The update
 
-    /// Per-sample SGD through the rest of the epoch in one kernel call a sample (the same bits as
+    /// Per-sample SGD through the rest of the epoch in one kernel call (the same bits as
     /// `trainBatch`, without its per-call bookkeeping), leaving the last sample when it is to be recorded.
     /// True when the epoch has ended.
     private mutating func trainSamplesQuickly(leavingLast: Bool) -> Bool {
         let end = trainingSet.count - (leavingLast ? 1 : 0)
         guard positionInEpoch < end else { return false }
         if positionInEpoch == 0 { beginEpoch() }
-        let kinds = [network.activation.code, network.output == .softmax ? 1 : 0, settings.loss == .crossEntropy ? 1 : 0]
-        let rates = [settings.learningRate, settings.momentum, settings.weightDecay]
-        let train = kernels.trainOneSample, inputWidth = training.inputWidth, outputWidth = training.outputWidth
-        let order = visitOrder[positionInEpoch..<end]
-        network.parameters.withUnsafeMutableBufferPointer { w in
-            velocity.withUnsafeMutableBufferPointer { v in
-                sampleValues.withUnsafeMutableBufferPointer { values in
-                    training.inputs.withUnsafeBufferPointer { x in
-                        training.targets.withUnsafeBufferPointer { t in
-                            for index in order {
-                                train(sampleShape, kinds, rates, w.baseAddress!, v.baseAddress!, values.baseAddress!,
-                                      x.baseAddress! + index * inputWidth, t.baseAddress! + index * outputWidth)
-                            }
+        let trainSamples = kernels.trainSamples, first = positionInEpoch
+        let eta = settings.learningRate, alpha = settings.momentum, lambda = settings.weightDecay
+        // Nothing allocated here: with 4 XOR points an epoch, a per-epoch allocation costs as much as an update.
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 3) { rates in
+            rates[0] = eta; rates[1] = alpha; rates[2] = lambda
+            network.parameters.withUnsafeMutableBufferPointer { w in
+                velocity.withUnsafeMutableBufferPointer { v in
+                    sampleValues.withUnsafeMutableBufferPointer { workspace in
+                        visitOrder.withUnsafeBufferPointer { order in
+                            trainSamples(sampleShape, kinds, rates.baseAddress!, w.baseAddress!, v.baseAddress!, workspace.baseAddress!,
+                                         training.inputs, training.targets, order.baseAddress! + first, end - first)
                         }
                     }
                 }
             }
         }
-        steps += order.count
+        steps += end - first
         positionInEpoch = end
         guard positionInEpoch == trainingSet.count else { return false }
         endEpoch()
@@ -265,13 +268,36 @@ public struct MLPTrainer: Sendable {
         }
     }
 
-    /// Samples evaluated together after each epoch.
-    static let evaluationChunk = 64
-
-    /// The summed loss and accuracy on prepared samples, in the trainer's own buffers (in chunks of samples;
-    /// the sums still run sample after sample).
+    /// The summed loss and accuracy on prepared samples (one kernel call, in the trainer's own buffers).
     private mutating func evaluate(_ data: PreparedSamples) -> (loss: Double, accuracy: Double) {
         guard data.count > 0 else { return (0, 0) }
+        // Wide layers vectorise better over samples (the batch kernels), narrow ones over units (one sample at
+        // a time); both give the same bits.
+        if network.sizes.dropFirst().contains(where: { $0 > 4 }) { return evaluateInBatches(data) }
+        return evaluateOneByOne(data)
+    }
+
+    /// `evaluate` through the one-sample kernel (one call for all samples).
+    mutating func evaluateOneByOne(_ data: PreparedSamples) -> (loss: Double, accuracy: Double) {
+        guard data.count > 0 else { return (0, 0) }
+        let evaluateSamples = kernels.evaluateSamples
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2) { results in
+            network.parameters.withUnsafeBufferPointer { w in
+                sampleValues.withUnsafeMutableBufferPointer { values in
+                    evaluateSamples(sampleShape, kinds, w.baseAddress!, values.baseAddress!, data.inputs, data.targets, data.labels,
+                                    data.count, results.baseAddress!)
+                }
+            }
+            return (results[0], results[1] / Double(data.count))
+        }
+    }
+
+    /// Samples evaluated together by the batch kernels.
+    static let evaluationChunk = 64
+
+    /// `evaluate` through the batch kernels, a chunk of samples at a time (the sums still run sample after
+    /// sample).
+    mutating func evaluateInBatches(_ data: PreparedSamples) -> (loss: Double, accuracy: Double) {
         var loss = 0.0, hits = 0
         let all = Array(0..<data.count)
         for first in stride(from: 0, to: data.count, by: batchPass.capacity) {

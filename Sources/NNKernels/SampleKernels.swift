@@ -1,0 +1,233 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Per-sample SGD and evaluation, one sample at a time, on a copy of the weights whose layers are padded
+/// to a multiple of 4 units: every loop over units then runs over whole vectors (no scalar tails, no short
+/// loops of varying length), which is what makes small nets like 2-4-1 fast. Padded units have zero
+/// weights and zero deltas and are never read by the layer above. Every real value is computed exactly as
+/// the batch kernels compute it (same operations, same order), so the results are the same bits.
+
+@inline(__always) private func load(_ p: UnsafePointer<Double>) -> Double4 { UnsafeRawPointer(p).loadUnaligned(as: Double4.self) }
+@inline(__always) private func store(_ v: Double4, _ p: UnsafeMutablePointer<Double>) { UnsafeMutableRawPointer(p).storeBytes(of: v, as: Double4.self) }
+@inline(__always) private func roundUp4(_ n: Int) -> Int { (n + 3) & ~3 }
+
+/// The padded layout of a network of `sizes`, as one array of integers (made once, passed to the kernels):
+/// `[L, sizes…, padded sizes…, weight offsets…, padded weight offsets…, value starts…, padded weights, values]`.
+public func sampleShape(sizes: [Int]) -> [Int] {
+    let padded = sizes.map(roundUp4)
+    var offsets = [0], paddedOffsets = [0], starts = [0]
+    for l in 0..<(sizes.count - 1) {
+        offsets.append(offsets[l] + (sizes[l] + 1) * sizes[l + 1])
+        paddedOffsets.append(paddedOffsets[l] + (sizes[l] + 1) * padded[l + 1])
+    }
+    for l in sizes.indices { starts.append(starts[l] + padded[l]) }
+    return [sizes.count] + sizes + padded + offsets.dropLast() + paddedOffsets.dropLast() + starts.dropLast()
+        + [paddedOffsets[paddedOffsets.count - 1], starts[starts.count - 1]]
+}
+
+/// Doubles of workspace the kernels need for `shape`: padded weights and velocities, net, z and δ.
+public func sampleWorkspaceSize(shape: [Int]) -> Int {
+    let layers = shape[0], weights = shape[1 + 5 * layers - 2], values = shape[1 + 5 * layers - 1]
+    return 2 * weights + 3 * values
+}
+
+/// A view of `sampleShape`'s array and the workspace.
+private struct Layout {
+    let layers: Int, sizes: UnsafePointer<Int>, padded: UnsafePointer<Int>
+    let offsets: UnsafePointer<Int>, paddedOffsets: UnsafePointer<Int>, starts: UnsafePointer<Int>
+    let weightCount: Int, valueCount: Int
+
+    @inline(__always)
+    init(_ shape: UnsafePointer<Int>) {
+        layers = shape[0]
+        sizes = shape + 1; padded = sizes + layers
+        offsets = padded + layers; paddedOffsets = offsets + (layers - 1); starts = paddedOffsets + (layers - 1)
+        weightCount = starts[layers]; valueCount = starts[layers + 1]
+    }
+
+    /// Copies the flat weights into the padded layout (zero in the padded columns), or back. Plain loops:
+    /// the rows are a few values long, too short for a library copy to pay off.
+    @inline(__always)
+    func pad(_ flat: UnsafePointer<Double>, into paddedWeights: UnsafeMutablePointer<Double>) {
+        var to = paddedWeights, from = flat
+        for l in 0..<(layers - 1) {
+            let columns = sizes[l + 1], stride = padded[l + 1]
+            for _ in 0...sizes[l] {
+                for j in 0..<columns { to[j] = from[j] }
+                for j in columns..<stride { to[j] = 0 }
+                to += stride; from += columns
+            }
+        }
+    }
+
+    @inline(__always)
+    func unpad(_ paddedWeights: UnsafePointer<Double>, into flat: UnsafeMutablePointer<Double>) {
+        var to = flat, from = paddedWeights
+        for l in 0..<(layers - 1) {
+            let columns = sizes[l + 1], stride = padded[l + 1]
+            for _ in 0...sizes[l] {
+                for j in 0..<columns { to[j] = from[j] }
+                to += columns; from += stride
+            }
+        }
+    }
+}
+
+/// Forward pass of one sample on padded weights into `net` and `z`.
+@inline(__always)
+private func forward(_ s: Layout, hidden: Int, softmax: Bool, _ w: UnsafePointer<Double>,
+                     net: UnsafeMutablePointer<Double>, z: UnsafeMutablePointer<Double>, input: UnsafePointer<Double>) {
+    for i in 0..<s.sizes[0] { z[i] = input[i] }
+    let top = s.layers - 1
+    for l in 0..<top {
+        let fanIn = s.sizes[l], stride = s.padded[l + 1], wl = w + s.paddedOffsets[l]
+        let zIn = z + s.starts[l], to = s.starts[l + 1]
+        let code = l + 1 == top ? (softmax ? ActivationCode.linear : ActivationCode.sigmoid) : hidden
+        var c = 0
+        while c < stride {
+            var acc = load(wl + c)
+            var row = wl + stride + c
+            for i in 0..<fanIn { acc += load(row) * Double4(repeating: zIn[i]); row += stride }
+            store(acc, net + to + c)
+            let out: Double4 = switch code {
+            case ActivationCode.sigmoid: vectorSigmoid(acc)
+            case ActivationCode.tanh: vectorTanh(acc)
+            case ActivationCode.relu: acc.replacing(with: 0, where: .!(acc .> 0))
+            default: acc
+            }
+            store(out, z + to + c)
+            c += 4
+        }
+        if l + 1 == top && softmax {
+            let units = s.sizes[top]
+            var largest = -Double.infinity
+            for k in 0..<units { largest = max(largest, net[to + k]) }
+            var sum = 0.0
+            for k in 0..<units { z[to + k] = vectorExp(Double4(repeating: net[to + k] - largest))[0]; sum += z[to + k] }
+            for k in 0..<units { z[to + k] /= sum }
+        }
+    }
+}
+
+/// Per-sample SGD through the samples `order[0..<count]` (the lecture's loop body: forward, output deltas,
+/// hidden deltas with the old weights, `Δw = η δ z + α Δw(t−1) − η λ w`, `w += Δw`). `weights` and `velocity`
+/// are the flat layers (row-major `(fanIn + 1) × fanOut`, bias row first); `kinds` is `[hidden ActivationCode,
+/// output (0 sigmoid, 1 softmax), loss (0 squared error, 1 cross-entropy)]`; `rates` is `[η, α, λ]`.
+public func trainSamples(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>, rates: UnsafePointer<Double>,
+                         weights: UnsafeMutablePointer<Double>, velocity: UnsafeMutablePointer<Double>,
+                         workspace: UnsafeMutablePointer<Double>, inputs: UnsafePointer<Double>, targets: UnsafePointer<Double>,
+                         order: UnsafePointer<Int>, count: Int) {
+    let s = Layout(shape)
+    let w = workspace, v = workspace + s.weightCount
+    let net = v + s.weightCount, z = net + s.valueCount, delta = z + s.valueCount
+    s.pad(weights, into: w)
+    s.pad(velocity, into: v)
+    let hidden = kinds[0], softmax = kinds[1] == 1, crossEntropy = kinds[2] == 1
+    let eta = Double4(repeating: rates[0]), alpha = Double4(repeating: rates[1]), decay = Double4(repeating: rates[0] * rates[2])
+    let top = s.layers - 1, outputs = s.sizes[top], inputWidth = s.sizes[0]
+    for position in 0..<count {
+        let sample = order[position]
+        forward(s, hidden: hidden, softmax: softmax, w, net: net, z: z, input: inputs + sample * inputWidth)
+        // Output deltas (zero in the padded units).
+        let yhat = z + s.starts[top], dOut = delta + s.starts[top], target = targets + sample * outputs
+        for k in 0..<s.padded[top] { dOut[k] = 0 }
+        if crossEntropy {
+            for k in 0..<outputs { dOut[k] = target[k] - yhat[k] }
+        } else if !softmax {
+            for k in 0..<outputs { dOut[k] = yhat[k] * (1 - yhat[k]) * (target[k] - yhat[k]) }
+        } else {
+            var weighted = 0.0
+            for m in 0..<outputs { weighted += (target[m] - yhat[m]) * yhat[m] }
+            for k in 0..<outputs { dOut[k] = yhat[k] * ((target[k] - yhat[k]) - weighted) }
+        }
+        // Hidden deltas with the old weights: δ_j = f'(net_j) Σ_k w_jk δ_k, the sum in order of k.
+        var l = top - 1
+        while l >= 1 {
+            let units = s.sizes[l], above = s.sizes[l + 1], stride = s.padded[l + 1]
+            let here = s.starts[l], next = delta + s.starts[l + 1], wl = w + s.paddedOffsets[l]
+            for j in 0..<units {
+                var sum = 0.0
+                let row = wl + (j + 1) * stride
+                for k in 0..<above { sum += row[k] * next[k] }
+                let zj = z[here + j]
+                let slope: Double = switch hidden {
+                case ActivationCode.sigmoid: zj * (1 - zj)
+                case ActivationCode.tanh: 1 - zj * zj
+                case ActivationCode.relu: net[here + j] > 0 ? 1 : 0
+                default: 1
+                }
+                delta[here + j] = slope * sum
+            }
+            for j in units..<s.padded[l] { delta[here + j] = 0 }
+            l -= 1
+        }
+        // Δw = η (0 + δ_j z_i) + α Δw(t−1), less η λ w off the bias row; then w += Δw.
+        for l in 0..<top {
+            let fanIn = s.sizes[l], stride = s.padded[l + 1]
+            let d = delta + s.starts[l + 1], zIn = z + s.starts[l]
+            let wl = w + s.paddedOffsets[l], vl = v + s.paddedOffsets[l]
+            var c = 0
+            while c < stride {
+                let dc = load(d + c)
+                let change = eta * (0 + dc) + alpha * load(vl + c)
+                store(change, vl + c)
+                store(load(wl + c) + change, wl + c)
+                c += 4
+            }
+            for i in 0..<fanIn {
+                let zi = Double4(repeating: zIn[i]), wr = wl + (i + 1) * stride, vr = vl + (i + 1) * stride
+                var c = 0
+                while c < stride {
+                    let weight = load(wr + c)
+                    var change = eta * (0 + load(d + c) * zi) + alpha * load(vr + c)
+                    change -= decay * weight
+                    store(change, vr + c)
+                    store(weight + change, wr + c)
+                    c += 4
+                }
+            }
+        }
+    }
+    s.unpad(w, into: weights)
+    s.unpad(v, into: velocity)
+}
+
+/// The summed loss (as `Loss.value` computes it, summed sample after sample) and the number of right
+/// predictions of a network over `count` samples; `results` receives `[loss, hits]`.
+public func evaluateSamples(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>, weights: UnsafePointer<Double>,
+                            workspace: UnsafeMutablePointer<Double>, inputs: UnsafePointer<Double>, targets: UnsafePointer<Double>,
+                            labels: UnsafePointer<Int>, count: Int, results: UnsafeMutablePointer<Double>) {
+    let s = Layout(shape)
+    let w = workspace, net = workspace + 2 * s.weightCount, z = net + s.valueCount
+    s.pad(weights, into: w)
+    let hidden = kinds[0], softmax = kinds[1] == 1, crossEntropy = kinds[2] == 1
+    let top = s.layers - 1, outputs = s.sizes[top], inputWidth = s.sizes[0], yhat = z + s.starts[top]
+    var total = 0.0, hits = 0
+    for sample in 0..<count {
+        forward(s, hidden: hidden, softmax: softmax, w, net: net, z: z, input: inputs + sample * inputWidth)
+        let y = targets + sample * outputs
+        var loss = 0.0
+        if crossEntropy {
+            let tiny = 1e-15   // log(0) would be −∞ for a confident wrong output
+            for k in 0..<outputs {
+                loss -= y[k] * log(max(yhat[k], tiny))
+                if !softmax { loss -= (1 - y[k]) * log(max(1 - yhat[k], tiny)) }
+            }
+        } else {
+            for k in 0..<outputs { let d = y[k] - yhat[k]; loss += 0.5 * d * d }
+        }
+        total += loss
+        var predicted = 0
+        if outputs == 1 {
+            predicted = yhat[0] >= 0.5 ? 1 : 0
+        } else {
+            for k in 1..<outputs where yhat[k] > yhat[predicted] { predicted = k }
+        }
+        if predicted == labels[sample] { hits += 1 }
+    }
+    results[0] = total
+    results[1] = Double(hits)
+}
