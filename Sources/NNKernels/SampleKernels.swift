@@ -92,14 +92,16 @@ private func forward(_ s: Layout, hidden: Int, softmax: Bool, _ w: UnsafePointer
             var row = wl + stride + c
             for i in 0..<fanIn { acc += load(row) * Double4(repeating: zIn[i]); row += stride }
             store(acc, net + to + c)
-            let out: Double4 = switch code {
-            case ActivationCode.sigmoid: vectorSigmoid(acc)
-            case ActivationCode.tanh: vectorTanh(acc)
-            case ActivationCode.relu: acc.replacing(with: 0, where: .!(acc .> 0))
-            default: acc
-            }
-            store(out, z + to + c)
             c += 4
+        }
+        // The whole padded layer through its activation (the switch outside the loops keeps each loop small).
+        let sums = net + to, outputs = z + to
+        switch code {
+        case ActivationCode.sigmoid: for c in Swift.stride(from: 0, to: stride, by: 4) { store(vectorSigmoid(load(sums + c)), outputs + c) }
+        case ActivationCode.tanh: for c in Swift.stride(from: 0, to: stride, by: 4) { store(vectorTanh(load(sums + c)), outputs + c) }
+        case ActivationCode.relu:
+            for c in Swift.stride(from: 0, to: stride, by: 4) { let x = load(sums + c); store(x.replacing(with: 0, where: .!(x .> 0)), outputs + c) }
+        default: for c in Swift.stride(from: 0, to: stride, by: 4) { store(load(sums + c), outputs + c) }
         }
         if l + 1 == top && softmax {
             let units = s.sizes[top]
@@ -133,7 +135,7 @@ public func trainSamples(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>, r
         forward(s, hidden: hidden, softmax: softmax, w, net: net, z: z, input: inputs + sample * inputWidth)
         // Output deltas (zero in the padded units).
         let yhat = z + s.starts[top], dOut = delta + s.starts[top], target = targets + sample * outputs
-        for k in 0..<s.padded[top] { dOut[k] = 0 }
+        for c in Swift.stride(from: 0, to: s.padded[top], by: 4) { store(.zero, dOut + c) }
         if crossEntropy {
             for k in 0..<outputs { dOut[k] = target[k] - yhat[k] }
         } else if !softmax {
@@ -148,6 +150,7 @@ public func trainSamples(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>, r
         while l >= 1 {
             let units = s.sizes[l], above = s.sizes[l + 1], stride = s.padded[l + 1]
             let here = s.starts[l], next = delta + s.starts[l + 1], wl = w + s.paddedOffsets[l]
+            store(.zero, delta + here + s.padded[l] - 4)   // the padded units' deltas (the real ones follow)
             for j in 0..<units {
                 var sum = 0.0
                 let row = wl + (j + 1) * stride
@@ -161,7 +164,6 @@ public func trainSamples(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>, r
                 }
                 delta[here + j] = slope * sum
             }
-            for j in units..<s.padded[l] { delta[here + j] = 0 }
             l -= 1
         }
         // Δw = η (0 + δ_j z_i) + α Δw(t−1), less η λ w off the bias row; then w += Δw.

@@ -6,12 +6,15 @@ public typealias Double4 = SIMD4<Double>
 
 /// `e^x = scale · (1 + q)` with `scale = 2^k` and `q = e^r − 1`, `r = x − k ln 2`, `|r| ≤ ln 2 / 2`. Returning
 /// the parts lets tanh form `e^x − 1` without cancellation. x is clamped to [−708, 709] (no overflow, no
-/// subnormal scale); a NaN stays NaN.
+/// subnormal scale), unless the caller knows it is in range already; a NaN stays NaN.
 @inline(__always)
-func exponentParts(_ x0: Double4) -> (scale: Double4, q: Double4) {
-    let upper = Double4(repeating: 709), lower = Double4(repeating: -708)
-    var x = x0.replacing(with: upper, where: x0 .> upper)
-    x = x.replacing(with: lower, where: x .< lower)
+func exponentParts(_ x0: Double4, inRange: Bool = false) -> (scale: Double4, q: Double4) {
+    var x = x0
+    if !inRange {
+        let upper = Double4(repeating: 709), lower = Double4(repeating: -708)
+        x = x.replacing(with: upper, where: x .> upper)
+        x = x.replacing(with: lower, where: x .< lower)
+    }
     // Adding 1.5·2^52 rounds to an integer (round to nearest even), which then sits in the low mantissa bits.
     let magic = Double4(repeating: 6_755_399_441_055_744)
     let shifted = x * Double4(repeating: 1.4426950408889634) + magic
@@ -53,7 +56,7 @@ public func vectorTanh(_ x: Double4) -> Double4 {
     let limit = Double4(repeating: 40)
     var y = magnitude + magnitude
     y = y.replacing(with: limit, where: y .> limit)
-    let (scale, q) = exponentParts(y)
+    let (scale, q) = exponentParts(y, inRange: true)   // 0 ≤ y ≤ 40 (or NaN)
     let expMinusOne = scale * q + (scale - 1)
     let t = expMinusOne / (expMinusOne + 2)
     return t.replacing(with: -t, where: x .< 0)
