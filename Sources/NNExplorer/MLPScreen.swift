@@ -177,15 +177,17 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, into 
         frame.drawBox(layout.lossBox, title: "\(lossName) per epoch", glyphs: g)
     } else {
         frame.drawBox(layout.lossBox, title: "", glyphs: g)
-        frame.put(Line([Span(" \(lossName) per point: ", Style(.panelTitle)), Span("training", Style(.trainingCurve, attributes: [.bold])),
-                        Span(" / ", Style(.panelTitle)), Span("validation", Style(.validationCurve, attributes: [.underline])), Span(" ")])
+        let solid = g.unicode ? "⠤⠤" : "--", dashed = g.unicode ? "⠤ ⠤" : ": :"
+        frame.put(Line([Span(" \(lossName) per point: ", Style(.panelTitle)), Span("training \(solid)", Style(.trainingCurve, attributes: [.bold])),
+                        Span(" / ", Style(.panelTitle)), Span("validation \(dashed)", Style(.validationCurve, attributes: [.underline])),
+                        Span(" ")])
                     .truncated(to: layout.lossBox.width - 3, glyphs: g), column: layout.lossBox.x + 1, row: layout.lossBox.y)
     }
     let perPoint = { (count: Int) -> Double in t.validationSet.isEmpty ? 1 : Double(max(1, count)) }
     var chart = LineChart(series: [.init(values: t.history.map { $0.loss / perPoint(t.trainingSet.count) }, style: Style(.trainingCurve))])
     if !t.validationSet.isEmpty {
         chart.series.append(.init(values: t.history.compactMap { $0.validationLoss.map { $0 / perPoint(t.validationSet.count) } },
-                                  style: Style(.validationCurve)))
+                                  style: Style(.validationCurve), dashed: true))
     }
     chart.logScale = p.logScale
     if case .earlyStopped(let bestEpoch, _) = t.status { chart.marker = bestEpoch }

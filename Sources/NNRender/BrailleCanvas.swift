@@ -43,13 +43,18 @@ public struct BrailleCanvas: Sendable {
     }
 
     /// The segment from (u0, v0) to (u1, v1) in dot coordinates, stepping along its longer direction.
-    public mutating func segment(_ u0: Double, _ v0: Double, _ u1: Double, _ v1: Double) {
+    /// `dashed`: two dots on, two off (counted along the segment's longer direction, from its start in dot
+    /// units, so joined segments keep the rhythm), and ":" as the ASCII mark: a second curve that still
+    /// reads as different without colour.
+    public mutating func segment(_ u0: Double, _ v0: Double, _ u1: Double, _ v1: Double, dashed: Bool = false) {
         guard u0.isFinite, v0.isFinite, u1.isFinite, v1.isFinite else { return }
         let steps = Int(min(4096, max(abs(u1 - u0), abs(v1 - v0)).rounded(.up)))
-        let mark = Self.asciiMark(b: v1 - v0, c: -(u1 - u0))
+        let mark: Character = dashed ? ":" : Self.asciiMark(b: v1 - v0, c: -(u1 - u0))
+        let alongU = abs(u1 - u0) >= abs(v1 - v0)
         for n in 0...max(1, steps) {
             let t = Double(n) / Double(max(1, steps))
             let u = u0 + (u1 - u0) * t, v = v0 + (v1 - v0) * t
+            if dashed, (Int(alongU ? u : v) / 2) % 2 == 1 { continue }
             if u >= 0, v >= 0, u < Double(dotWidth), v < Double(dotHeight) { set(dotX: Int(u), dotY: Int(v), mark: mark) }
         }
     }

@@ -4,7 +4,9 @@ public struct LineChart: Sendable {
     public struct Series: Sendable {
         public var values: [Double]
         public var style: Style
-        public init(values: [Double], style: Style) { self.values = values; self.style = style }
+        /// Drawn dashed (and with ":" in ASCII), to tell it from a solid curve without colour.
+        public var dashed: Bool
+        public init(values: [Double], style: Style, dashed: Bool = false) { self.values = values; self.style = style; self.dashed = dashed }
     }
     public var series: [Series]
     public var logScale = false
@@ -43,7 +45,8 @@ public struct LineChart: Sendable {
             for (i, value) in s.values.enumerated() {
                 guard let y = scaled(value) else { previous = nil; continue }
                 let point = (u(i), v(y))
-                if let p = previous { canvas.segment(p.0, p.1, point.0, point.1) } else { canvas.segment(point.0, point.1, point.0, point.1) }
+                let from = previous ?? point
+                canvas.segment(from.0, from.1, point.0, point.1, dashed: s.dashed)
                 previous = point
             }
             canvas.draw(into: &frame, x: plot.x, y: plot.y, style: s.style, glyphs: glyphs)
