@@ -14,6 +14,15 @@ public enum DataSource: Sendable, Hashable {
     case generator(DatasetGenerator)
     /// A CSV file (path as written in the scenario), read when the scenario was loaded.
     case csv(path: String, dataset: Dataset)
+
+    /// How many points the data has.
+    public var pointCount: Int {
+        switch self {
+        case .points(let samples): samples.count
+        case .generator(let generator): generator.count
+        case .csv(_, let dataset): dataset.samples.count
+        }
+    }
 }
 
 /// A loaded, validated scenario file.

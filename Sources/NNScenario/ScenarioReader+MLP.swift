@@ -8,10 +8,11 @@ extension ScenarioReader {
                           "validation_split", "early_stopping", "restarts"]
     static let initializations = ["uniform", "xavier", "he"]
 
-    /// The settings (nil when any value was wrong) and the number of output units (nil when `layers` was wrong),
-    /// which the data's labels are checked against.
-    func mlpSettings(_ field: Field) -> (settings: MLPSettings?, outputs: Int?) {
-        guard let block = MappingReader(field, keys: Self.mlpKeys) else { return (nil, nil) }
+    /// The settings (nil when any value was wrong), the number of output units (nil when `layers` was wrong),
+    /// which the data's labels are checked against, and the `validation_split` field (checked against the
+    /// number of points once the data is read).
+    func mlpSettings(_ field: Field) -> (settings: MLPSettings?, outputs: Int?, validationField: Field?) {
+        guard let block = MappingReader(field, keys: Self.mlpKeys) else { return (nil, nil, nil) }
         var settings = MLPSettings()
         var wrong: Set<String> = []   // keys whose values were reported
         func read<T>(_ key: String, _ value: (Field) -> T?, into path: WritableKeyPath<MLPSettings, T>) {
@@ -52,7 +53,22 @@ extension ScenarioReader {
                         + "(one sigmoid unit tells two classes apart)")
             wrong.insert("output")
         }
-        return (wrong.isEmpty ? settings : nil, sizesKnown ? settings.sizes.last : nil)
+        return (wrong.isEmpty ? settings : nil, sizesKnown ? settings.sizes.last : nil, block.field("validation_split"))
+    }
+
+    /// A validation split must leave at least 2 points to train on (the trainer holds out
+    /// `round(count × split)` points, at most all but one).
+    func checkValidationSplit(_ settings: MLPSettings, _ field: Field?, pointCount count: Int) {
+        guard let field, settings.validationSplit > 0 else { return }
+        let held = Int((Double(count) * settings.validationSplit).rounded())
+        if count - held < 2 {
+            field.fail("validation_split \(formatted(settings.validationSplit)) holds out \(held) of the \(count) points, "
+                       + "leaving \(max(0, count - held)) to train on; it must leave at least 2")
+        }
+    }
+
+    private func formatted(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
     }
 
     /// `init` and `init_range` (nil once reported): the range belongs to uniform draws only, as Xavier and He

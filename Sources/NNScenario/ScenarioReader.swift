@@ -36,6 +36,9 @@ struct ScenarioReader {
         case (nil, _): .unknown
         }
         let data = top.field("data", required: true).flatMap { self.data($0, classes: classes) }
+        if model == .mlp, let data, let settings = mlpBlock?.settings {
+            checkValidationSplit(settings, mlpBlock?.validationField, pointCount: data.pointCount)
+        }
         guard diagnostics.isEmpty, let title, let summary, let model, let data, let perceptron, let mlp else { return nil }
         return Scenario(title: title, summary: summary, seed: UInt64(seed), model: model, data: data,
                         perceptron: perceptron, mlp: mlp, source: diagnostics.file)

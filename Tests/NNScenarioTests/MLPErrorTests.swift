@@ -87,6 +87,15 @@ final class MLPErrorTests: XCTestCase {
                        "s.yaml:4:42: error: classes must be an integer from 2 to 4, found 5")
     }
 
+    /// The split is checked against the data: at least 2 points must stay for training.
+    func testValidationSplitMustLeavePointsToTrainOn() {
+        XCTAssertEqual(error(withMLP("validation_split: 0.5")),
+                       "s.yaml:8:21: error: validation_split 0.5 holds out 1 of the 1 points, leaving 0 to train on; it must leave at least 2")
+        let fourPoints = "title: T\nsummary: S\nmodel: mlp\ndata: {generator: {kind: xor}}\nmlp:\n  validation_split: 0.7\n"
+        XCTAssertEqual(error(fourPoints),
+                       "s.yaml:6:21: error: validation_split 0.7 holds out 3 of the 4 points, leaving 1 to train on; it must leave at least 2")
+    }
+
     func testInitialWeightsMustFitTheLayers() {
         // layers [2, 2, 1]: matrix 0 is 3 × 2 (bias row, x1, x2), matrix 1 is 3 × 1 (bias row, h1, h2).
         XCTAssertEqual(error(withMLP("initial_weights: [[[0, 0], [0, 0], [0, 0]], [[0], [0], [0]], [[0]]]")),

@@ -75,7 +75,7 @@ final class MLPParseTests: XCTestCase {
     }
 
     func testShortFormsAndOtherChoices() throws {
-        let head = "title: T\nsummary: S\nmodel: mlp\ndata: {points: [[0, 0, 0], [1, 1, 1]]}\nmlp:\n"
+        let head = "title: T\nsummary: S\nmodel: mlp\ndata: {points: [[0, 0, 0], [1, 1, 1], [0, 1, 1], [1, 0, 1]]}\nmlp:\n"
         let short = try parse(head + "  validation_split: 0.5\n  early_stopping: 7\n  init: xavier\n")
         XCTAssertEqual(short.mlp.patience, 7)
         XCTAssertEqual(short.mlp.validationSplit, 0.5)
