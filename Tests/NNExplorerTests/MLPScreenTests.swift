@@ -21,6 +21,30 @@ func mlpScenario(kind: DatasetKind = .xor, sizes: [Int] = [2, 2, 1], classes: In
 final class MLPScreenTests: XCTestCase {
     let size = Size(width: 100, height: 30)
 
+    /// A learning rate far too large: the loss overflows, training stops with the status on screen, the keys
+    /// that train do nothing more, and every panel still draws (no NaN reaches the picture as garbage).
+    func testDivergenceIsShownAndStopsTraining() throws {
+        var scenario = mlpScenario(kind: .separable, sizes: [2, 8, 8, 1])
+        scenario.mlp.activation = .linear
+        scenario.mlp.loss = .crossEntropy
+        scenario.mlp.learningRate = 1e6
+        scenario.mlp.initialization = .uniform(range: 50)
+        var state = AppState(size: Size(width: 120, height: 40), scenario: scenario)
+        for _ in 0..<20 { press(&state, "e") }
+        let m = try XCTUnwrap(state.mlp)
+        guard case .diverged(let epoch) = m.trainer.status else { return XCTFail("\(m.trainer.status)") }
+        let text = view(state).plainText
+        // The status wraps in the panel: what happened, then what to do.
+        XCTAssertTrue(text.contains("status: diverged at epoch \(epoch): the loss overflowed;"), text)
+        XCTAssertTrue(text.contains("lower η ([) and reset (r)"), text)
+        XCTAssertTrue(text.contains("loss = NaN"), text)
+        let steps = m.trainer.steps
+        press(&state, "ne ")
+        XCTAssertEqual(state.mlp?.trainer.steps, steps)
+        press(&state, "r")
+        XCTAssertEqual(state.mlp?.trainer.status, .running)
+    }
+
     func testKeysStepTrainAndShowTheLedger() throws {
         var state = AppState(size: size, scenario: mlpScenario())
         XCTAssertNotNil(state.mlp)
