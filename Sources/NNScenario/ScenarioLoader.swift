@@ -16,6 +16,8 @@ public enum ScenarioLoader {
 
     /// A bare CSV file of `x1,x2,class` rows as a perceptron scenario with the lecture's defaults
     /// (η = 1, w = 0, sequential order), so `nnx run points.csv` works without writing YAML.
+    /// A bare `x1,x2,class` CSV file as a scenario: two classes (0 and 1) open in the perceptron explorer;
+    /// more (up to `csvClassLimit`) in the MLP explorer, with a softmax output unit per class.
     public static func load(csvFile path: String) throws(ScenarioError) -> Scenario {
         let text: String
         switch TextFile.read(path) {
@@ -24,14 +26,31 @@ public enum ScenarioLoader {
             throw ScenarioError(file: path, line: 1, column: 1, message: "cannot read file: \(problem.reason)")
         }
         let name = String(path.split(separator: "/").last ?? Substring(path))
+        let dataset: Dataset
         do {
-            let dataset = try Dataset.parseCSV(text, name: name)
-            return Scenario(title: "Perceptron: \(name)", summary: "Points from \(path).", seed: 1, model: .perceptron,
-                            data: .csv(path: path, dataset: dataset), perceptron: PerceptronSettings(), source: path)
+            dataset = try Dataset.parseCSV(text, name: name, classes: csvClassLimit)
         } catch {
             throw ScenarioError(file: path, line: error.line, column: 1, message: error.message)
         }
+        let classes = (dataset.samples.map(\.label).max() ?? 0) + 1
+        guard classes > 2 else {
+            return Scenario(title: "Perceptron: \(name)", summary: "Points from \(path).", seed: 1, model: .perceptron,
+                            data: .csv(path: path, dataset: dataset), perceptron: PerceptronSettings(), source: path)
+        }
+        var mlp = MLPSettings()
+        mlp.sizes = [2, 8, classes]
+        mlp.activation = .tanh
+        mlp.output = .softmax
+        mlp.loss = .crossEntropy
+        mlp.learningRate = 0.05
+        mlp.order = .shuffled
+        mlp.maxEpochs = 300
+        return Scenario(title: "MLP: \(name)", summary: "Points of \(classes) classes from \(path): a 2-8-\(classes) softmax network.",
+                        seed: 1, model: .mlp, data: .csv(path: path, dataset: dataset), mlp: mlp, source: path)
     }
+
+    /// The most classes a bare CSV file may hold (labels 0 to 9).
+    public static let csvClassLimit = 10
 
     /// Validates YAML text. `source` is the name used in messages; `baseDirectory` resolves `csv:` paths
     /// (nil: a `csv:` source is an error).

@@ -97,4 +97,23 @@ final class BareCSVTests: XCTestCase {
             XCTAssertEqual((error as? ScenarioError)?.description, "\(url.path):2:1: error: x2 is not a number: \"x\"")
         }
     }
+
+    /// More than two classes: an MLP with one softmax unit per class, which trains and tells them apart.
+    func testABareCSVFileWithMoreClassesIsAnMLPScenario() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nnx-bare3-\(getpid()).csv")
+        var rows = "x1,x2,class\n"
+        for k in 0..<30 { rows += "\(Double(k % 3) * 2 + Double(k) * 0.01),\(Double(k % 3) - Double(k) * 0.01),\(k % 3)\n" }
+        try rows.write(to: url, atomically: true, encoding: .utf8)
+        let scenario = try ScenarioLoader.load(csvFile: url.path)
+        XCTAssertEqual(scenario.model, .mlp)
+        XCTAssertEqual(scenario.mlp.sizes, [2, 8, 3])
+        XCTAssertEqual(scenario.mlp.output, .softmax)
+        var trainer = MLPTrainer(samples: scenario.dataset().samples, settings: scenario.mlp, seed: scenario.seed)
+        trainer.run()
+        XCTAssertEqual(trainer.history.last?.accuracy, 1)
+        try "0,0,0\n1,1,10\n".write(to: url, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try ScenarioLoader.load(csvFile: url.path)) { error in
+            XCTAssertEqual((error as? ScenarioError)?.description, "\(url.path):2:1: error: class must be an integer from 0 to 9, found \"10\"")
+        }
+    }
 }
