@@ -4,11 +4,13 @@
 /// exactly, and a value computed alone (`scalar`) equals the same value computed inside a batch.
 public typealias Double4 = SIMD4<Double>
 
-/// `e^x = scale · (1 + q)` with `scale = 2^k` and `q = e^r − 1`, `r = x − k ln 2`, `|r| ≤ ln 2 / 2`. Returning
-/// the parts lets tanh form `e^x − 1` without cancellation. x is clamped to [−708, 709] (no overflow, no
-/// subnormal scale), unless the caller knows it is in range already; a NaN stays NaN.
+/// `e^x = scale · N(r) / N(−r)` with `scale = 2^k`, `r = x − k ln 2` (|r| ≤ ln 2 / 2) and `N(r) = E + r·O` the
+/// numerator of the [6/6] Padé approximant of e^r (E, O its even and odd parts; error below 1e-18 here).
+/// Returned in parts so that tanh and σ need a single division and tanh keeps its accuracy near 0. x is
+/// clamped to [−708, 709] (no overflow, no subnormal scale), unless the caller knows it is in range
+/// already; a NaN stays NaN.
 @inline(__always)
-func exponentParts(_ x0: Double4, inRange: Bool = false) -> (scale: Double4, q: Double4) {
+func exponentParts(_ x0: Double4, inRange: Bool = false) -> (scale: Double4, even: Double4, oddTimesR: Double4) {
     var x = x0
     if !inRange {
         let upper = Double4(repeating: 709), lower = Double4(repeating: -708)
@@ -21,44 +23,42 @@ func exponentParts(_ x0: Double4, inRange: Bool = false) -> (scale: Double4, q: 
     let k = shifted - magic
     // ln 2 in two parts (fdlibm's): k · ln2High is exact for |k| < 2^11.
     let r = (x - k * Double4(repeating: 6.93147180369123816490e-01)) - k * Double4(repeating: 1.90821492927058770002e-10)
-    // e^r − 1 = r · P(r), P the Taylor series of (e^r − 1)/r to r^11/12! (truncation below 2e-16 for
-    // |r| ≤ 0.347), in Estrin's form: a third of Horner's chain of dependent operations, which is what
-    // per-sample training waits on.
-    @inline(__always) func c(_ factorial: Double) -> Double4 { Double4(repeating: 1 / factorial) }
-    let r2 = r * r, r4 = r2 * r2, r8 = r4 * r4
-    let e0 = c(1) + c(2) * r, e1 = c(6) + c(24) * r, e2 = c(120) + c(720) * r
-    let e3 = c(5_040) + c(40_320) * r, e4 = c(362_880) + c(3_628_800) * r, e5 = c(39_916_800) + c(479_001_600) * r
-    let f0 = e0 + e1 * r2, f1 = e2 + e3 * r2, f2 = e4 + e5 * r2
-    let p = (f0 + f1 * r4) + f2 * r8
-    let q = p * r
+    // N(r) = 1 + r/2 + 5r²/44 + r³/66 + r⁴/792 + r⁵/15840 + r⁶/665280.
+    @inline(__always) func c(_ value: Double) -> Double4 { Double4(repeating: value) }
+    let r2 = r * r, r4 = r2 * r2
+    let even = (c(1) + c(5.0 / 44) * r2) + r4 * (c(1.0 / 792) + c(1.0 / 665_280) * r2)
+    let odd = (c(0.5) + c(1.0 / 66) * r2) + c(1.0 / 15_840) * r4
     let integer = unsafeBitCast(shifted, to: SIMD4<Int64>.self) &- unsafeBitCast(magic, to: SIMD4<Int64>.self)
     let scale = unsafeBitCast((integer &+ 1023) &<< 52, to: Double4.self)
-    return (scale, q)
+    return (scale, even, r * odd)
 }
 
 @inline(__always)
 public func vectorExp(_ x: Double4) -> Double4 {
-    let (scale, q) = exponentParts(x)
-    return scale * (1 + q)
+    let (scale, even, oddTimesR) = exponentParts(x)
+    return scale * (even + oddTimesR) / (even - oddTimesR)
 }
 
-/// σ(x) = 1 / (1 + e^−x).
+/// σ(x) = 1 / (1 + e^−x) = N(−r) / (N(−r) + scale · N(r)) with e^−x's parts: one division.
 @inline(__always)
 public func vectorSigmoid(_ x: Double4) -> Double4 {
-    1 / (1 + vectorExp(-x))
+    let (scale, even, oddTimesR) = exponentParts(-x)
+    let below = even - oddTimesR
+    return below / (below + scale * (even + oddTimesR))
 }
 
-/// tanh(x) = (e^2|x| − 1) / (e^2|x| + 1) with the sign of x; e^y − 1 is formed as `scale·q + (scale − 1)`,
-/// exact in its leading bits near 0. Past |x| = 20 tanh is 1 to double precision.
+/// tanh(x) = (e^y − 1) / (e^y + 1) for y = 2|x|, with the sign of x. With e^y = s·N(r)/N(−r) this is
+/// `((s − 1)E + (s + 1)rO) / ((s + 1)E + (s − 1)rO)`: one division, and near 0 (s = 1) the numerator is
+/// `2rO` with no cancellation. Past |x| = 20 tanh is 1 to double precision.
 @inline(__always)
 public func vectorTanh(_ x: Double4) -> Double4 {
     let magnitude = unsafeBitCast(unsafeBitCast(x, to: SIMD4<UInt64>.self) & SIMD4(repeating: 0x7fff_ffff_ffff_ffff), to: Double4.self)
     let limit = Double4(repeating: 40)
     var y = magnitude + magnitude
     y = y.replacing(with: limit, where: y .> limit)
-    let (scale, q) = exponentParts(y, inRange: true)   // 0 ≤ y ≤ 40 (or NaN)
-    let expMinusOne = scale * q + (scale - 1)
-    let t = expMinusOne / (expMinusOne + 2)
+    let (scale, even, oddTimesR) = exponentParts(y, inRange: true)   // 0 ≤ y ≤ 40 (or NaN)
+    let minusOne = scale - 1, plusOne = scale + 1
+    let t = (minusOne * even + plusOne * oddTimesR) / (plusOne * even + minusOne * oddTimesR)
     return t.replacing(with: -t, where: x .< 0)
 }
 
