@@ -39,6 +39,8 @@ private struct Layout {
     let layers: Int, sizes: UnsafePointer<Int>, padded: UnsafePointer<Int>
     let offsets: UnsafePointer<Int>, paddedOffsets: UnsafePointer<Int>, starts: UnsafePointer<Int>
     let weightCount: Int, valueCount: Int
+    /// Every layer fits one vector (at most 4 units): the narrow kernels apply.
+    var isNarrow: Bool { (0..<layers).allSatisfy { padded[$0] == 4 } }
 
     @inline(__always)
     init(_ shape: UnsafePointer<Int>) {
@@ -130,6 +132,14 @@ public func trainSamples(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>, r
     let hidden = kinds[0], softmax = kinds[1] == 1, crossEntropy = kinds[2] == 1
     let eta = Double4(repeating: rates[0]), alpha = Double4(repeating: rates[1]), decay = Double4(repeating: rates[0] * rates[2])
     let top = s.layers - 1, outputs = s.sizes[top], inputWidth = s.sizes[0]
+    if s.isNarrow {
+        trainNarrow(s, hidden: hidden, softmax: softmax, crossEntropy: crossEntropy, eta: eta, alpha: alpha, decay: decay,
+                    w: w, v: v, values: UnsafeMutableRawPointer(net).bindMemory(to: Double4.self, capacity: 3 * s.layers),
+                    inputs: inputs, targets: targets, order: order, count: count)
+        s.unpad(w, into: weights)
+        s.unpad(v, into: velocity)
+        return
+    }
     for position in 0..<count {
         let sample = order[position]
         forward(s, hidden: hidden, softmax: softmax, w, net: net, z: z, input: inputs + sample * inputWidth)
@@ -208,8 +218,15 @@ public func evaluateSamples(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>
     let hidden = kinds[0], softmax = kinds[1] == 1, crossEntropy = kinds[2] == 1
     let top = s.layers - 1, outputs = s.sizes[top], inputWidth = s.sizes[0], yhat = z + s.starts[top]
     var total = 0.0, hits = 0
+    let narrow = s.isNarrow
+    let vectors = UnsafeMutableRawPointer(net).bindMemory(to: Double4.self, capacity: 2 * s.layers)
     for sample in 0..<count {
-        forward(s, hidden: hidden, softmax: softmax, w, net: net, z: z, input: inputs + sample * inputWidth)
+        if narrow {
+            forwardNarrow(s, hidden: hidden, softmax: softmax, w, nets: vectors, zs: vectors + s.layers, input: inputs + sample * inputWidth)
+            z.update(from: UnsafeRawPointer(vectors + s.layers).assumingMemoryBound(to: Double.self), count: s.valueCount)
+        } else {
+            forward(s, hidden: hidden, softmax: softmax, w, net: net, z: z, input: inputs + sample * inputWidth)
+        }
         let y = targets + sample * outputs
         var loss = 0.0
         if crossEntropy {
@@ -232,4 +249,102 @@ public func evaluateSamples(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>
     }
     results[0] = total
     results[1] = Double(hits)
+}
+
+// MARK: - Narrow nets: every layer one vector
+
+/// The forward pass of one sample when every layer has at most 4 units: each layer's values are one vector.
+@inline(__always)
+private func forwardNarrow(_ s: Layout, hidden: Int, softmax: Bool, _ w: UnsafePointer<Double>,
+                           nets: UnsafeMutablePointer<Double4>, zs: UnsafeMutablePointer<Double4>, input: UnsafePointer<Double>) {
+    zs[0] = Double4(input[0], input[1], 0, 0)
+    let top = s.layers - 1
+    for l in 0..<top {
+        let wl = w + s.paddedOffsets[l], zIn = zs[l]
+        var acc = load(wl)
+        for i in 0..<s.sizes[l] { acc += load(wl + 4 * (i + 1)) * Double4(repeating: zIn[i]) }
+        nets[l + 1] = acc
+        if l + 1 == top {
+            if softmax {
+                let units = s.sizes[top]
+                var largest = -Double.infinity
+                for k in 0..<units { largest = max(largest, acc[k]) }
+                var out = Double4.zero, sum = 0.0
+                for k in 0..<units { out[k] = vectorExp(Double4(repeating: acc[k] - largest))[0]; sum += out[k] }
+                for k in 0..<units { out[k] /= sum }
+                zs[l + 1] = out
+            } else {
+                zs[l + 1] = vectorSigmoid(acc)
+            }
+        } else {
+            zs[l + 1] = switch hidden {
+            case ActivationCode.sigmoid: vectorSigmoid(acc)
+            case ActivationCode.tanh: vectorTanh(acc)
+            case ActivationCode.relu: acc.replacing(with: 0, where: .!(acc .> 0))
+            default: acc
+            }
+        }
+    }
+}
+
+/// `trainSamples` for nets whose layers all have at most 4 units: the same operations on the same values
+/// (so the same bits), with each layer's values, deltas and weight rows as single vectors.
+@inline(__always)
+private func trainNarrow(_ s: Layout, hidden: Int, softmax: Bool, crossEntropy: Bool, eta: Double4, alpha: Double4, decay: Double4,
+                         w: UnsafeMutablePointer<Double>, v: UnsafeMutablePointer<Double>, values: UnsafeMutablePointer<Double4>,
+                         inputs: UnsafePointer<Double>, targets: UnsafePointer<Double>, order: UnsafePointer<Int>, count: Int) {
+    let layers = s.layers, top = layers - 1, outputs = s.sizes[top], inputWidth = s.sizes[0]
+    let nets = values, zs = values + layers, deltas = values + 2 * layers
+    for position in 0..<count {
+        let sample = order[position]
+        forwardNarrow(s, hidden: hidden, softmax: softmax, w, nets: nets, zs: zs, input: inputs + sample * inputWidth)
+        // Output deltas (zero in the padded units).
+        let yhat = zs[top], target = targets + sample * outputs
+        var dOut = Double4.zero
+        if crossEntropy {
+            for k in 0..<outputs { dOut[k] = target[k] - yhat[k] }
+        } else if !softmax {
+            for k in 0..<outputs { dOut[k] = yhat[k] * (1 - yhat[k]) * (target[k] - yhat[k]) }
+        } else {
+            var weighted = 0.0
+            for m in 0..<outputs { weighted += (target[m] - yhat[m]) * yhat[m] }
+            for k in 0..<outputs { dOut[k] = yhat[k] * ((target[k] - yhat[k]) - weighted) }
+        }
+        deltas[top] = dOut
+        // Hidden deltas with the old weights: the products w_jk δ_k as a vector, summed in order of k.
+        var l = top - 1
+        while l >= 1 {
+            let above = s.sizes[l + 1], wl = w + s.paddedOffsets[l], dAbove = deltas[l + 1], zl = zs[l], netl = nets[l]
+            var d = Double4.zero
+            for j in 0..<s.sizes[l] {
+                let products = load(wl + 4 * (j + 1)) * dAbove
+                var sum = 0.0
+                for k in 0..<above { sum += products[k] }
+                let zj = zl[j]
+                let slope: Double = switch hidden {
+                case ActivationCode.sigmoid: zj * (1 - zj)
+                case ActivationCode.tanh: 1 - zj * zj
+                case ActivationCode.relu: netl[j] > 0 ? 1 : 0
+                default: 1
+                }
+                d[j] = slope * sum
+            }
+            deltas[l] = d
+            l -= 1
+        }
+        // Δw = η (0 + δ_j z_i) + α Δw(t−1), less η λ w off the bias row; then w += Δw.
+        for l in 0..<top {
+            let d = deltas[l + 1], zIn = zs[l], wl = w + s.paddedOffsets[l], vl = v + s.paddedOffsets[l]
+            let change = eta * (0 + d) + alpha * load(vl)
+            store(change, vl)
+            store(load(wl) + change, wl)
+            for i in 0..<s.sizes[l] {
+                let wr = wl + 4 * (i + 1), vr = vl + 4 * (i + 1), weight = load(wr)
+                var change = eta * (0 + d * Double4(repeating: zIn[i])) + alpha * load(vr)
+                change -= decay * weight
+                store(change, vr)
+                store(weight + change, wr)
+            }
+        }
+    }
 }

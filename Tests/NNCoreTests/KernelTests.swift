@@ -76,7 +76,8 @@ final class MLPFastPathTests: XCTestCase {
         let samples = DatasetGenerator(kind: .moons, count: 37).generate(seed: 2).samples
         for batchSize in [1, 5] {
             for activation in Activation.allCases {
-                for (output, loss, sizes) in [(OutputActivation.sigmoid, Loss.squaredError, [2, 5, 4, 1]), (.softmax, .crossEntropy, [2, 6, 2]),
+                for (output, loss, sizes) in [(OutputActivation.sigmoid, Loss.squaredError, [2, 5, 4, 1]), (.sigmoid, .squaredError, [2, 4, 3, 1]),
+                                              (.sigmoid, .crossEntropy, [2, 2, 1]), (.softmax, .crossEntropy, [2, 6, 2]),
                                               (.softmax, .squaredError, [2, 3, 2])] {
                     var settings = MLPSettings()
                     settings.sizes = sizes; settings.activation = activation; settings.output = output; settings.loss = loss
