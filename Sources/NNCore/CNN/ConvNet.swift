@@ -1,0 +1,241 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A convolutional network: its stages, the shape of every stage's output, and the weights and biases of the
+/// convolution and dense stages. Convolution weights are laid out `[output map][input map][row][column]`,
+/// dense weights `[input][output]`.
+public struct ConvNet: Sendable, Hashable {
+    public let layers: [CNNLayer]
+    /// `shapes[0]` is the input's `[C, H, W]`, `shapes[l + 1]` the output of layer `l`.
+    public let shapes: [[Int]]
+    /// Per layer (empty for layers without parameters).
+    public var weights: [[Double]]
+    public var biases: [[Double]]
+    /// Layers whose parameters training leaves alone (hand-set kernels).
+    public var frozen: [Bool]
+
+    /// A network for inputs of `inputShape`, with weights drawn from `rng`: uniform in ±√(6 / fan-in) before a
+    /// ReLU (He), ±√(6 / (fan-in + fan-out)) otherwise (Xavier); biases 0.
+    public init(inputShape: [Int], layers: [CNNLayer], rng: inout SplitMix64) throws(ShapeError) {
+        var shapes = [inputShape]
+        for layer in layers {
+            switch layer.outputShape(shapes[shapes.count - 1]) {
+            case .success(let shape): shapes.append(shape)
+            case .failure(let error): throw error
+            }
+        }
+        self.layers = layers
+        self.shapes = shapes
+        var weights: [[Double]] = [], biases: [[Double]] = []
+        for (l, layer) in layers.enumerated() {
+            let (weightCount, biasCount) = layer.parameterCounts(shapes[l])
+            let fanIn = weightCount / max(1, biasCount), fanOut = weightCount / max(1, shapes[l][0])
+            let beforeReLU = l + 1 < layers.count && layers[l + 1] == .activation(.relu)
+            let limit = beforeReLU ? (6 / Double(max(1, fanIn))).squareRoot() : (6 / Double(max(1, fanIn + fanOut))).squareRoot()
+            weights.append((0..<weightCount).map { _ in rng.uniform(-limit, limit) })
+            biases.append(Array(repeating: 0, count: biasCount))
+        }
+        self.weights = weights
+        self.biases = biases
+        frozen = Array(repeating: false, count: layers.count)
+    }
+
+    public var inputShape: [Int] { shapes[0] }
+    public var outputShape: [Int] { shapes[shapes.count - 1] }
+    public var endsInSoftmax: Bool { layers.last == .softmax }
+
+    /// Every stage's output for `input`: `result[0]` is the input, `result[l + 1]` the output of layer `l`.
+    public func forward(_ input: Tensor) -> [Tensor] {
+        precondition(input.shape == inputShape, "the input is \(input.shape), the network takes \(inputShape)")
+        var outputs = [input]
+        outputs.reserveCapacity(layers.count + 1)
+        for l in layers.indices { outputs.append(forward(layer: l, outputs[l])) }
+        return outputs
+    }
+
+    /// One layer's output.
+    public func forward(layer l: Int, _ input: Tensor) -> Tensor {
+        let shape = shapes[l + 1]
+        var out = Tensor(channels: shape[0], height: shape[1], width: shape[2])
+        switch layers[l] {
+        case .convolution(let kernels, let size, let stride, let padding, let mode):
+            let pad = CNNLayer.padding(padding, size: size), w = weights[l], b = biases[l], inC = input.channels
+            for o in 0..<kernels {
+                for i in 0..<out.height {
+                    for j in 0..<out.width {
+                        var sum = b[o]
+                        for c in 0..<inC {
+                            for k in 0..<size {
+                                let y = i * stride + k - pad
+                                guard y >= 0, y < input.height else { continue }
+                                for m in 0..<size {
+                                    let x = j * stride + m - pad
+                                    guard x >= 0, x < input.width else { continue }
+                                    sum += w[Self.kernelIndex(o, c, k, m, inC, size, mode)] * input[c, y, x]
+                                }
+                            }
+                        }
+                        out[o, i, j] = sum
+                    }
+                }
+            }
+        case .activation(let f):
+            for n in 0..<input.count { out.values[n] = f.value(input.values[n]) }
+        case .pooling(let kind, let size, let stride):
+            for c in 0..<out.channels {
+                for i in 0..<out.height {
+                    for j in 0..<out.width {
+                        var best = -Double.infinity, total = 0.0
+                        for k in 0..<size {
+                            for m in 0..<size {
+                                let v = input[c, i * stride + k, j * stride + m]
+                                if v > best { best = v }
+                                total += v
+                            }
+                        }
+                        out[c, i, j] = kind == .max ? best : total / Double(size * size)
+                    }
+                }
+            }
+        case .flatten:
+            out.values = input.values
+        case .dense(let units):
+            let w = weights[l], b = biases[l]
+            for j in 0..<units {
+                var sum = b[j]
+                for i in 0..<input.count { sum += input.values[i] * w[i * units + j] }
+                out.values[j] = sum
+            }
+        case .softmax:
+            let largest = input.values.max() ?? 0
+            var total = 0.0
+            for n in 0..<input.count { out.values[n] = exp(input.values[n] - largest); total += out.values[n] }
+            for n in 0..<input.count { out.values[n] /= total }
+        }
+        return out
+    }
+
+    /// Where kernel value (k, m) of output map o over input map c sits in the layer's weights; convolution
+    /// mode reads the kernel flipped (row and column), so that it computes `Σ w_kl z_(i−k, j−l)`.
+    @inline(__always)
+    static func kernelIndex(_ o: Int, _ c: Int, _ k: Int, _ m: Int, _ inC: Int, _ size: Int, _ mode: ConvolutionMode) -> Int {
+        let (row, column) = mode == .correlation ? (k, m) : (size - 1 - k, size - 1 - m)
+        return ((o * inC + c) * size + row) * size + column
+    }
+
+    /// The cross-entropy of class `label` for the network's output probabilities.
+    public static func crossEntropy(_ probabilities: Tensor, label: Int) -> Double {
+        -log(max(probabilities.values[label], 1e-300))
+    }
+}
+
+/// The gradient of the loss with respect to every weight and bias (laid out as the network's).
+public struct ConvNetGradients: Sendable, Hashable {
+    public var weights: [[Double]]
+    public var biases: [[Double]]
+
+    public init(zeroFor net: ConvNet) {
+        weights = net.weights.map { Array(repeating: 0, count: $0.count) }
+        biases = net.biases.map { Array(repeating: 0, count: $0.count) }
+    }
+}
+
+extension ConvNet {
+    /// Backpropagation from `gradient`, the loss's gradient with respect to the output of layer `top`, down to
+    /// the input: adds every parameter's gradient to `gradients` and returns the gradient with respect to the
+    /// input. `outputs` are `forward`'s.
+    @discardableResult
+    public func backward(_ outputs: [Tensor], gradient: Tensor, fromLayer top: Int, into gradients: inout ConvNetGradients) -> Tensor {
+        var g = gradient
+        for l in stride(from: top, through: 0, by: -1) { g = backward(layer: l, outputs[l], outputs[l + 1], g, &gradients) }
+        return g
+    }
+
+    /// For a network ending in softmax: the loss (cross-entropy of `label`) and the gradients of one sample,
+    /// added to `gradients`. The softmax and the cross-entropy are differentiated together: the gradient at
+    /// the softmax's input is `p − y`.
+    @discardableResult
+    public func addGradients(_ outputs: [Tensor], label: Int, into gradients: inout ConvNetGradients) -> Double {
+        precondition(endsInSoftmax, "training needs a network that ends in softmax")
+        let probabilities = outputs[outputs.count - 1]
+        var g = probabilities
+        g.values[label] -= 1
+        backward(outputs, gradient: g, fromLayer: layers.count - 2, into: &gradients)
+        return Self.crossEntropy(probabilities, label: label)
+    }
+
+    /// One layer backwards: the gradient with respect to its input from the one with respect to its output.
+    func backward(layer l: Int, _ input: Tensor, _ output: Tensor, _ g: Tensor, _ gradients: inout ConvNetGradients) -> Tensor {
+        var gIn = Tensor(channels: input.channels, height: input.height, width: input.width)
+        switch layers[l] {
+        case .convolution(let kernels, let size, let stride, let padding, let mode):
+            let pad = CNNLayer.padding(padding, size: size), w = weights[l], inC = input.channels
+            for o in 0..<kernels {
+                for i in 0..<output.height {
+                    for j in 0..<output.width {
+                        let go = g[o, i, j]
+                        gradients.biases[l][o] += go
+                        for c in 0..<inC {
+                            for k in 0..<size {
+                                let y = i * stride + k - pad
+                                guard y >= 0, y < input.height else { continue }
+                                for m in 0..<size {
+                                    let x = j * stride + m - pad
+                                    guard x >= 0, x < input.width else { continue }
+                                    let index = Self.kernelIndex(o, c, k, m, inC, size, mode)
+                                    gradients.weights[l][index] += input[c, y, x] * go
+                                    gIn[c, y, x] += w[index] * go
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        case .activation(let f):
+            for n in 0..<input.count { gIn.values[n] = g.values[n] * f.derivative(input: input.values[n], output: output.values[n]) }
+        case .pooling(let kind, let size, let stride):
+            for c in 0..<output.channels {
+                for i in 0..<output.height {
+                    for j in 0..<output.width {
+                        if kind == .mean {
+                            let share = g[c, i, j] / Double(size * size)
+                            for k in 0..<size { for m in 0..<size { gIn[c, i * stride + k, j * stride + m] += share } }
+                        } else {
+                            // The gradient goes to the window's maximum (the first one, as the forward pass took it).
+                            var best = -Double.infinity, at = (0, 0)
+                            for k in 0..<size {
+                                for m in 0..<size where input[c, i * stride + k, j * stride + m] > best {
+                                    best = input[c, i * stride + k, j * stride + m]; at = (k, m)
+                                }
+                            }
+                            gIn[c, i * stride + at.0, j * stride + at.1] += g[c, i, j]
+                        }
+                    }
+                }
+            }
+        case .flatten:
+            gIn.values = g.values
+        case .dense(let units):
+            let w = weights[l]
+            for j in 0..<units { gradients.biases[l][j] += g.values[j] }
+            for i in 0..<input.count {
+                var sum = 0.0
+                let x = input.values[i]
+                for j in 0..<units {
+                    gradients.weights[l][i * units + j] += x * g.values[j]
+                    sum += w[i * units + j] * g.values[j]
+                }
+                gIn.values[i] = sum
+            }
+        case .softmax:
+            // ∂p_j/∂z_i = p_j(δ_ij − p_i): gIn_i = p_i (g_i − Σ_j g_j p_j).
+            var weighted = 0.0
+            for j in 0..<output.count { weighted += g.values[j] * output.values[j] }
+            for i in 0..<output.count { gIn.values[i] = output.values[i] * (g.values[i] - weighted) }
+        }
+        return gIn
+    }
+}

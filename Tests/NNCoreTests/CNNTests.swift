@@ -1,0 +1,157 @@
+import Foundation
+@testable import NNCore
+import XCTest
+
+/// The convolutional network's stages against hand-computed examples, and its gradients against finite
+/// differences.
+final class CNNLayerTests: XCTestCase {
+    private func net(_ shape: [Int], _ layers: [CNNLayer], seed: UInt64 = 1) throws -> ConvNet {
+        var rng = SplitMix64(seed: seed)
+        return try ConvNet(inputShape: shape, layers: layers, rng: &rng)
+    }
+
+    /// A vertical edge: left half 0, right half 9. The kernel [[1, 0, −1]] × 3 rows, as correlation, gives
+    /// −27 where the window straddles the edge; as true convolution (kernel flipped) +27.
+    func testCorrelationAndConvolutionOnAnEdge() throws {
+        let image = Tensor(channels: 1, height: 4, width: 4, values: [0, 0, 9, 9, 0, 0, 9, 9, 0, 0, 9, 9, 0, 0, 9, 9])
+        var correlation = try net([1, 4, 4], [.convolution(kernels: 1, size: 3, stride: 1, padding: .valid, mode: .correlation)])
+        correlation.weights[0] = [1, 0, -1, 1, 0, -1, 1, 0, -1]
+        XCTAssertEqual(correlation.forward(image)[1].nested, [[[-27, -27], [-27, -27]]])
+        var convolution = try net([1, 4, 4], [.convolution(kernels: 1, size: 3, stride: 1, padding: .valid, mode: .convolution)])
+        convolution.weights[0] = correlation.weights[0]
+        XCTAssertEqual(convolution.forward(image)[1].nested, [[[27, 27], [27, 27]]])
+    }
+
+    /// An asymmetric kernel shows the flip in both directions; the bias is added once per output.
+    func testConvolutionFlipsRowsAndColumns() throws {
+        let image = Tensor(channels: 1, height: 2, width: 2, values: [1, 2, 3, 4])
+        var correlation = try net([1, 2, 2], [.convolution(kernels: 1, size: 2, stride: 1, padding: .valid, mode: .correlation)])
+        correlation.weights[0] = [1, 10, 100, 1000]
+        correlation.biases[0] = [0.5]
+        XCTAssertEqual(correlation.forward(image)[1].values, [4321.5])   // 1·1 + 10·2 + 100·3 + 1000·4 + 0.5
+        var convolution = try net([1, 2, 2], [.convolution(kernels: 1, size: 2, stride: 1, padding: .valid, mode: .convolution)])
+        convolution.weights[0] = [1, 10, 100, 1000]
+        convolution.biases[0] = [0.5]
+        XCTAssertEqual(convolution.forward(image)[1].values, [1234.5])   // 1000·1 + 100·2 + 10·3 + 1·4 + 0.5
+    }
+
+    /// Stride 2 skips windows; `same` padding keeps the size with zeros outside; two input maps are summed.
+    func testStridePaddingAndChannels() throws {
+        let image = Tensor(channels: 1, height: 4, width: 4, values: (1...16).map(Double.init))
+        var strided = try net([1, 4, 4], [.convolution(kernels: 1, size: 2, stride: 2, padding: .valid, mode: .correlation)])
+        strided.weights[0] = [1, 1, 1, 1]
+        let expected: [[[Double]]] = [[[14, 22], [46, 54]]]   // 1+2+5+6, 3+4+7+8; 9+10+13+14, 11+12+15+16
+        XCTAssertEqual(strided.forward(image)[1].nested, expected)
+        var same = try net([1, 4, 4], [.convolution(kernels: 1, size: 3, stride: 1, padding: .same, mode: .correlation)])
+        same.weights[0] = [0, 0, 0, 0, 1, 0, 0, 0, 1]   // centre + lower right
+        let out = same.forward(image)[1]
+        XCTAssertEqual(out.shape, [1, 4, 4])
+        XCTAssertEqual(out[0, 0, 0], 1 + 6)
+        XCTAssertEqual(out[0, 3, 3], 16)   // the lower-right neighbour is padding
+        let two = Tensor(channels: 2, height: 2, width: 2, values: [1, 2, 3, 4, 10, 20, 30, 40])
+        var sum = try net([2, 2, 2], [.convolution(kernels: 2, size: 1, stride: 1, padding: .valid, mode: .correlation)])
+        sum.weights[0] = [1, 1, 2, -1]   // map 0 = a + b, map 1 = 2a − b
+        XCTAssertEqual(sum.forward(two)[1].nested, [[[11, 22], [33, 44]], [[-8, -16], [-24, -32]]])
+    }
+
+    func testMaxAndMeanPooling() throws {
+        let maps = Tensor(channels: 1, height: 4, width: 4, values: [1, 5, 2, 0, 3, 4, 8, 1, 0, 0, 1, 1, 0, 7, 1, 3])
+        XCTAssertEqual(try net([1, 4, 4], [.pooling(.max, size: 2, stride: 2)]).forward(maps)[1].nested, [[[5, 8], [7, 3]]])
+        XCTAssertEqual(try net([1, 4, 4], [.pooling(.mean, size: 2, stride: 2)]).forward(maps)[1].nested, [[[3.25, 2.75], [1.75, 1.5]]])
+        XCTAssertEqual(try net([1, 4, 4], [.pooling(.max, size: 3, stride: 1)]).forward(maps)[1].nested, [[[8, 8], [8, 8]]])
+    }
+
+    func testShapesAndErrors() throws {
+        let lenet = try net([1, 16, 16], [.convolution(kernels: 6, size: 5, stride: 1, padding: .valid, mode: .correlation), .activation(.relu),
+                                          .pooling(.max, size: 2, stride: 2), .convolution(kernels: 12, size: 3, stride: 1, padding: .valid, mode: .correlation),
+                                          .activation(.relu), .pooling(.max, size: 2, stride: 2), .flatten, .dense(units: 10), .softmax])
+        XCTAssertEqual(lenet.shapes, [[1, 16, 16], [6, 12, 12], [6, 12, 12], [6, 6, 6], [12, 4, 4], [12, 4, 4], [12, 2, 2], [48, 1, 1], [10, 1, 1], [10, 1, 1]])
+        XCTAssertEqual(lenet.weights.map(\.count), [150, 0, 0, 648, 0, 0, 0, 480, 0])
+        XCTAssertThrowsError(try net([1, 4, 4], [.convolution(kernels: 1, size: 5, stride: 1, padding: .valid, mode: .correlation)])) {
+            XCTAssertEqual($0 as? ShapeError, ShapeError("a 5×5 kernel does not fit 4×4 maps"))
+        }
+        XCTAssertThrowsError(try net([1, 4, 4], [.pooling(.max, size: 5, stride: 1)])) {
+            XCTAssertEqual($0 as? ShapeError, ShapeError("a 5×5 pooling window does not fit 4×4 maps"))
+        }
+    }
+
+    // MARK: gradients
+
+    /// The loss `L = Σ r · output` (r fixed random weights) checked by central differences for every weight,
+    /// bias and input value.
+    private func checkGradients(_ layers: [CNNLayer], input shape: [Int], seed: UInt64 = 3, file: StaticString = #filePath, line: UInt = #line) throws {
+        var rng = SplitMix64(seed: seed)
+        let network = try ConvNet(inputShape: shape, layers: layers, rng: &rng)
+        // Distinct input values (no ties for max pooling).
+        let input = Tensor(channels: shape[0], height: shape[1], width: shape[2],
+                           values: (0..<(shape[0] * shape[1] * shape[2])).map { _ in rng.uniform(-1, 1) })
+        let out = network.outputShape
+        let r = Tensor(channels: out[0], height: out[1], width: out[2], values: (0..<(out[0] * out[1] * out[2])).map { _ in rng.uniform(-1, 1) })
+        func loss(_ net: ConvNet, _ x: Tensor) -> Double { zip(net.forward(x).last!.values, r.values).reduce(0) { $0 + $1.0 * $1.1 } }
+        var gradients = ConvNetGradients(zeroFor: network)
+        let inputGradient = network.backward(network.forward(input), gradient: r, fromLayer: layers.count - 1, into: &gradients)
+        let h = 1e-6
+        for l in layers.indices {
+            for n in network.weights[l].indices {
+                var plus = network, minus = network
+                plus.weights[l][n] += h; minus.weights[l][n] -= h
+                XCTAssertEqual(gradients.weights[l][n], (loss(plus, input) - loss(minus, input)) / (2 * h), accuracy: 1e-6,
+                               "weight \(n) of layer \(l)", file: file, line: line)
+            }
+            for n in network.biases[l].indices {
+                var plus = network, minus = network
+                plus.biases[l][n] += h; minus.biases[l][n] -= h
+                XCTAssertEqual(gradients.biases[l][n], (loss(plus, input) - loss(minus, input)) / (2 * h), accuracy: 1e-6,
+                               "bias \(n) of layer \(l)", file: file, line: line)
+            }
+        }
+        for n in input.values.indices {
+            var plus = input, minus = input
+            plus.values[n] += h; minus.values[n] -= h
+            XCTAssertEqual(inputGradient.values[n], (loss(network, plus) - loss(network, minus)) / (2 * h), accuracy: 1e-6,
+                           "input \(n)", file: file, line: line)
+        }
+    }
+
+    func testConvolutionGradients() throws {
+        for mode in ConvolutionMode.allCases {
+            try checkGradients([.convolution(kernels: 2, size: 3, stride: 1, padding: .valid, mode: mode)], input: [2, 5, 5])
+            try checkGradients([.convolution(kernels: 2, size: 3, stride: 2, padding: .same, mode: mode)], input: [1, 6, 6])
+        }
+    }
+
+    func testPoolingGradients() throws {
+        for kind in PoolingKind.allCases {
+            try checkGradients([.pooling(kind, size: 2, stride: 2)], input: [2, 4, 4])
+            try checkGradients([.pooling(kind, size: 3, stride: 1)], input: [1, 5, 5])
+        }
+    }
+
+    func testDenseActivationAndSoftmaxGradients() throws {
+        for f in [Activation.relu, .sigmoid, .tanh] {
+            try checkGradients([.flatten, .dense(units: 3), .activation(f), .dense(units: 4), .softmax], input: [2, 2, 2])
+        }
+        try checkGradients([.convolution(kernels: 2, size: 2, stride: 1, padding: .valid, mode: .correlation), .activation(.tanh),
+                            .pooling(.max, size: 2, stride: 1), .flatten, .dense(units: 3), .softmax], input: [1, 4, 4])
+    }
+
+    /// Softmax and cross-entropy together: the gradient `p − y` equals finite differences of `−log p_label`.
+    func testSoftmaxCrossEntropyGradient() throws {
+        var rng = SplitMix64(seed: 8)
+        let network = try ConvNet(inputShape: [1, 3, 3], layers: [.convolution(kernels: 2, size: 2, stride: 1, padding: .valid, mode: .correlation),
+                                                                   .activation(.relu), .flatten, .dense(units: 3), .softmax], rng: &rng)
+        let input = Tensor(channels: 1, height: 3, width: 3, values: (0..<9).map { _ in rng.uniform(-1, 1) })
+        var gradients = ConvNetGradients(zeroFor: network)
+        let loss = network.addGradients(network.forward(input), label: 2, into: &gradients)
+        XCTAssertEqual(loss, ConvNet.crossEntropy(network.forward(input).last!, label: 2))
+        let h = 1e-6
+        for l in network.layers.indices {
+            for n in network.weights[l].indices {
+                var plus = network, minus = network
+                plus.weights[l][n] += h; minus.weights[l][n] -= h
+                let numeric = (ConvNet.crossEntropy(plus.forward(input).last!, label: 2) - ConvNet.crossEntropy(minus.forward(input).last!, label: 2)) / (2 * h)
+                XCTAssertEqual(gradients.weights[l][n], numeric, accuracy: 1e-6, "weight \(n) of layer \(l)")
+            }
+        }
+    }
+}
