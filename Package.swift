@@ -31,7 +31,8 @@ let kernelDependencies: [Target.Dependency] = ["NNKernels"]
 // MARK: - Targets
 let targets: [Target] = kernelTargets + [
     .target(name: "CCPUFeatures"),
-    .target(name: "NNCore", dependencies: kernelDependencies + ["CCPUFeatures"]),
+    // The digits' original file sits beside the Swift source generated from it (OptdigitsSyncTests).
+    .target(name: "NNCore", dependencies: kernelDependencies + ["CCPUFeatures"], exclude: ["CNN/optdigits-8x8.csv.gz"]),
     .target(name: "NNScenario", dependencies: ["NNCore", .product(name: "Yams", package: "Yams")]),
     .target(name: "NNRender"),
     .target(name: "NNExplorer", dependencies: ["NNCore", "NNScenario", "NNRender"]),

@@ -155,3 +155,61 @@ final class CNNLayerTests: XCTestCase {
         }
     }
 }
+
+final class CNNTrainingTests: XCTestCase {
+    /// The embedded digits are the shipped file's, value for value (regenerate the Swift file if this fails).
+    func testEmbeddedDigitsMatchTheShippedFile() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/NNCore/CNN/optdigits-8x8.csv.gz")
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        gzip.arguments = ["-dc", file.path]
+        let pipe = Pipe()
+        gzip.standardOutput = pipe
+        do { try gzip.run() } catch { throw XCTSkip("gzip is not available: \(error)") }
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        gzip.waitUntilExit()
+        let rows = text.split(separator: "\n").map { $0.split(separator: ",").map { Double($0)! } }
+        XCTAssertEqual(rows.count, 1797)
+        XCTAssertEqual(Optdigits.images.count, rows.count)
+        for (row, sample) in zip(rows, Optdigits.images) {
+            XCTAssertEqual(sample.image.values.map { $0 * 16 }, Array(row.prefix(64)))
+            XCTAssertEqual(Double(sample.label), row[64])
+        }
+        XCTAssertEqual(Set(Optdigits.images.map(\.label)), Set(0...9))
+    }
+
+    /// A small CNN learns a few hundred digits in six epochs, deterministically by seed; frozen kernels stay
+    /// as set.
+    func testASmallNetworkLearnsDigits() throws {
+        let images = Array(Optdigits.images.prefix(300))
+        var rng = SplitMix64(seed: 1)
+        var network = try ConvNet(inputShape: [1, 8, 8], layers: [.convolution(kernels: 4, size: 3, stride: 1, padding: .valid, mode: .correlation),
+                                                                  .activation(.relu), .pooling(.max, size: 2, stride: 2), .flatten,
+                                                                  .dense(units: 10), .softmax], rng: &rng)
+        var settings = CNNSettings()
+        settings.maxEpochs = 6
+        settings.batchSize = 16
+        var trainer = CNNTrainer(images: images, network: network, settings: settings, seed: 2)
+        XCTAssertEqual(trainer.trainingSet.count, 225)
+        XCTAssertEqual(trainer.testSet.count, 75)
+        trainer.run()
+        XCTAssertEqual(trainer.status, .finished(epochs: 6))
+        let last = try XCTUnwrap(trainer.history.last)
+        XCTAssertLessThan(last.loss, trainer.history[0].loss)
+        XCTAssertGreaterThan(last.testAccuracy ?? 0, 0.8)
+        let matrix = trainer.confusionMatrix(trainer.testSet)
+        XCTAssertEqual(matrix.flatMap { $0 }.reduce(0, +), 75)
+        XCTAssertEqual(Double((0..<10).map { matrix[$0][$0] }.reduce(0, +)) / 75, last.testAccuracy ?? 0, accuracy: 1e-12)
+        var again = CNNTrainer(images: images, network: network, settings: settings, seed: 2)
+        again.run()
+        XCTAssertEqual(again.history, trainer.history)
+        // Frozen kernels stay as set while the rest learns.
+        network.frozen[0] = true
+        settings.maxEpochs = 1
+        var frozen = CNNTrainer(images: images, network: network, settings: settings, seed: 2)
+        frozen.run()
+        XCTAssertEqual(frozen.network.weights[0], network.weights[0])
+        XCTAssertNotEqual(frozen.network.weights[4], network.weights[4])
+    }
+}

@@ -1,0 +1,162 @@
+/// How a CNN is trained: mini-batch SGD with momentum, `Δw(t) = −η ⟨∂L/∂w⟩ + α Δw(t−1)` with the gradient
+/// averaged over the batch.
+public struct CNNSettings: Sendable, Hashable {
+    public var learningRate = 0.05
+    public var momentum = 0.9
+    public var batchSize = 32
+    public var maxEpochs = 20
+    /// The fraction of the images held out as the test set (drawn with the seed).
+    public var testSplit = 0.25
+    public init() {}
+}
+
+/// One epoch's figures: the training loss (mean cross-entropy) and accuracy as the epoch went (each image
+/// counted with the weights it met, as libraries report it), and the test accuracy after the epoch.
+public struct CNNEpochSummary: Sendable, Hashable {
+    public var epoch: Int
+    public var loss: Double
+    public var accuracy: Double
+    public var testAccuracy: Double?
+}
+
+public enum CNNStatus: Sendable, Hashable {
+    case running
+    case finished(epochs: Int)
+    /// The loss became NaN or infinite.
+    case diverged(epoch: Int)
+    public var isFinished: Bool { self != .running }
+}
+
+/// A CNN as a steppable state machine: `step()` trains one batch, `runEpoch()` the rest of an epoch.
+public struct CNNTrainer: Sendable {
+    public private(set) var network: ConvNet
+    public let settings: CNNSettings
+    public let seed: UInt64
+    public let trainingSet: [LabeledImage]
+    public let testSet: [LabeledImage]
+    public private(set) var epoch = 0
+    public private(set) var positionInEpoch = 0
+    public private(set) var steps = 0
+    public private(set) var history: [CNNEpochSummary] = []
+    public private(set) var status = CNNStatus.running
+
+    private var rng: SplitMix64
+    private var order: [Int]
+    private var velocity: ConvNetGradients
+    private var epochLoss = 0.0, epochHits = 0
+
+    /// Splits `images` into training and test sets with `seed` (the test set is `testSplit` of them).
+    public init(images: [LabeledImage], network: ConvNet, settings: CNNSettings, seed: UInt64) {
+        self.network = network
+        self.settings = settings
+        self.seed = seed
+        rng = SplitMix64(seed: seed)
+        var indices = Array(images.indices)
+        rng.shuffle(&indices)
+        let held = min(images.count - 1, max(0, Int((Double(images.count) * settings.testSplit).rounded())))
+        testSet = indices.prefix(held).sorted().map { images[$0] }
+        trainingSet = indices.dropFirst(held).sorted().map { images[$0] }
+        order = Array(trainingSet.indices)
+        velocity = ConvNetGradients(zeroFor: network)
+    }
+
+    /// One batch: forward, backward, the update; the batch's summed loss. Nil once finished (or without training
+    /// data).
+    @discardableResult
+    public mutating func step() -> Double? {
+        guard !status.isFinished, !trainingSet.isEmpty else { return nil }
+        if positionInEpoch == 0 { beginEpoch() }
+        let end = min(trainingSet.count, positionInEpoch + max(1, settings.batchSize))
+        var gradients = ConvNetGradients(zeroFor: network)
+        var batchLoss = 0.0
+        for n in order[positionInEpoch..<end] {
+            let sample = trainingSet[n]
+            let outputs = network.forward(sample.image)
+            let loss = network.addGradients(outputs, label: sample.label, into: &gradients)
+            batchLoss += loss
+            if Self.predictedClass(outputs[outputs.count - 1]) == sample.label { epochHits += 1 }
+        }
+        epochLoss += batchLoss
+        apply(gradients, batchSize: end - positionInEpoch)
+        steps += 1
+        positionInEpoch = end
+        if positionInEpoch == trainingSet.count { endEpoch() }
+        return batchLoss
+    }
+
+    /// The rest of the current epoch (a whole one at a boundary); its summary, or nil when finished.
+    @discardableResult
+    public mutating func runEpoch() -> CNNEpochSummary? {
+        guard !status.isFinished, !trainingSet.isEmpty else { return nil }
+        repeat { step() } while positionInEpoch != 0 && !status.isFinished
+        return history.last
+    }
+
+    /// Trains until finished or `maxEpochs` more epochs.
+    public mutating func run(maxEpochs: Int = .max) {
+        var done = 0
+        while done < maxEpochs, runEpoch() != nil { done += 1 }
+    }
+
+    private mutating func apply(_ gradients: ConvNetGradients, batchSize: Int) {
+        let scale = settings.learningRate / Double(batchSize), alpha = settings.momentum
+        for l in network.layers.indices where !network.frozen[l] {
+            for n in network.weights[l].indices {
+                let change = -scale * gradients.weights[l][n] + alpha * velocity.weights[l][n]
+                velocity.weights[l][n] = change
+                network.weights[l][n] += change
+            }
+            for n in network.biases[l].indices {
+                let change = -scale * gradients.biases[l][n] + alpha * velocity.biases[l][n]
+                velocity.biases[l][n] = change
+                network.biases[l][n] += change
+            }
+        }
+    }
+
+    private mutating func beginEpoch() {
+        epoch += 1
+        epochLoss = 0
+        epochHits = 0
+        rng.shuffle(&order)
+    }
+
+    private mutating func endEpoch() {
+        positionInEpoch = 0
+        let count = Double(trainingSet.count)
+        let test = testSet.isEmpty ? nil : evaluate(testSet).accuracy
+        history.append(CNNEpochSummary(epoch: epoch, loss: epochLoss / count, accuracy: Double(epochHits) / count, testAccuracy: test))
+        if !epochLoss.isFinite {
+            status = .diverged(epoch: epoch)
+        } else if epoch >= settings.maxEpochs {
+            status = .finished(epochs: epoch)
+        }
+    }
+
+    /// Mean cross-entropy and accuracy of the network on `images`.
+    public func evaluate(_ images: [LabeledImage]) -> (loss: Double, accuracy: Double) {
+        guard !images.isEmpty else { return (0, 0) }
+        var loss = 0.0, hits = 0
+        for sample in images {
+            let probabilities = network.forward(sample.image).last!
+            loss += ConvNet.crossEntropy(probabilities, label: sample.label)
+            if Self.predictedClass(probabilities) == sample.label { hits += 1 }
+        }
+        return (loss / Double(images.count), Double(hits) / Double(images.count))
+    }
+
+    /// `matrix[true][predicted]` counts over `images`.
+    public func confusionMatrix(_ images: [LabeledImage]) -> [[Int]] {
+        let classes = network.outputShape[0]
+        var matrix = Array(repeating: Array(repeating: 0, count: classes), count: classes)
+        for sample in images { matrix[sample.label][Self.predictedClass(network.forward(sample.image).last!)] += 1 }
+        return matrix
+    }
+
+    /// The most probable class (the first on ties).
+    public static func predictedClass(_ output: Tensor) -> Int {
+        var best = 0
+        for k in output.values.indices where output.values[k] > output.values[best] { best = k }
+        return best
+    }
+}
