@@ -62,23 +62,24 @@ public struct ConvNet: Sendable, Hashable {
         var out = Tensor(channels: shape[0], height: shape[1], width: shape[2])
         switch layers[l] {
         case .convolution(let kernels, let size, let stride, let padding, let mode):
-            let pad = CNNLayer.padding(padding, size: size), w = weights[l], b = biases[l], inC = input.channels
-            for o in 0..<kernels {
-                for i in 0..<out.height {
-                    for j in 0..<out.width {
-                        var sum = b[o]
-                        for c in 0..<inC {
-                            for k in 0..<size {
-                                let y = i * stride + k - pad
-                                guard y >= 0, y < input.height else { continue }
-                                for m in 0..<size {
-                                    let x = j * stride + m - pad
-                                    guard x >= 0, x < input.width else { continue }
-                                    sum += w[Self.kernelIndex(o, c, k, m, inC, size, mode)] * input[c, y, x]
+            let geometry = ConvolutionGeometry(input: input, output: out, size: size, stride: stride,
+                                               pad: CNNLayer.padding(padding, size: size))
+            let kernel = mode == .correlation ? weights[l] : Self.flipped(weights[l], size: size)
+            let b = biases[l]
+            input.values.withUnsafeBufferPointer { x in
+                kernel.withUnsafeBufferPointer { w in
+                    out.values.withUnsafeMutableBufferPointer { y in
+                        geometry.forEachOutput(kernels: kernels) { o, i, j, rows, columns, at in
+                            var sum = b[o]
+                            for c in 0..<geometry.inChannels {
+                                let wBase = (o * geometry.inChannels + c) * size * size
+                                for k in rows {
+                                    let wRow = wBase + k * size, xRow = geometry.inputIndex(c, i, j, k)
+                                    for m in columns { sum += w[wRow + m] * x[xRow + m] }
                                 }
                             }
+                            y[at] = sum
                         }
-                        out[o, i, j] = sum
                     }
                 }
             }
@@ -126,9 +127,56 @@ public struct ConvNet: Sendable, Hashable {
         return ((o * inC + c) * size + row) * size + column
     }
 
+    /// Every kernel turned by 180° (rows and columns reversed): convolution is correlation with the flipped
+    /// kernel.
+    static func flipped(_ weights: [Double], size: Int) -> [Double] {
+        var result = weights
+        let area = size * size
+        for start in stride(from: 0, to: weights.count, by: area) {
+            for n in 0..<area { result[start + n] = weights[start + area - 1 - n] }
+        }
+        return result
+    }
+
     /// The cross-entropy of class `label` for the network's output probabilities.
     public static func crossEntropy(_ probabilities: Tensor, label: Int) -> Double {
         -log(max(probabilities.values[label], 1e-300))
+    }
+}
+
+/// Where a convolution's windows fall: for each output cell, the kernel rows and columns that land inside the
+/// input (the others meet zero padding and are skipped).
+struct ConvolutionGeometry {
+    let inChannels: Int, inHeight: Int, inWidth: Int, outHeight: Int, outWidth: Int
+    let size: Int, stride: Int, pad: Int
+
+    init(input: Tensor, output: Tensor, size: Int, stride: Int, pad: Int) {
+        inChannels = input.channels; inHeight = input.height; inWidth = input.width
+        outHeight = output.height; outWidth = output.width
+        self.size = size; self.stride = stride; self.pad = pad
+    }
+
+    /// Calls `body(o, i, j, kernel rows, kernel columns, output index)` for every output cell in order.
+    @inline(__always)
+    func forEachOutput(kernels: Int, _ body: (Int, Int, Int, Range<Int>, Range<Int>, Int) -> Void) {
+        var at = 0
+        for o in 0..<kernels {
+            for i in 0..<outHeight {
+                let top = i * stride - pad
+                let rows = max(0, -top)..<min(size, inHeight - top)
+                for j in 0..<outWidth {
+                    let left = j * stride - pad
+                    body(o, i, j, rows, max(0, -left)..<min(size, inWidth - left), at)
+                    at += 1
+                }
+            }
+        }
+    }
+
+    /// The input index of kernel row k, column 0 of the window of output cell (i, j) in map c (column m adds m).
+    @inline(__always)
+    func inputIndex(_ c: Int, _ i: Int, _ j: Int, _ k: Int) -> Int {
+        (c * inHeight + i * stride - pad + k) * inWidth + j * stride - pad
     }
 }
 
@@ -172,28 +220,37 @@ extension ConvNet {
         var gIn = Tensor(channels: input.channels, height: input.height, width: input.width)
         switch layers[l] {
         case .convolution(let kernels, let size, let stride, let padding, let mode):
-            let pad = CNNLayer.padding(padding, size: size), w = weights[l], inC = input.channels
-            for o in 0..<kernels {
-                for i in 0..<output.height {
-                    for j in 0..<output.width {
-                        let go = g[o, i, j]
-                        gradients.biases[l][o] += go
-                        for c in 0..<inC {
-                            for k in 0..<size {
-                                let y = i * stride + k - pad
-                                guard y >= 0, y < input.height else { continue }
-                                for m in 0..<size {
-                                    let x = j * stride + m - pad
-                                    guard x >= 0, x < input.width else { continue }
-                                    let index = Self.kernelIndex(o, c, k, m, inC, size, mode)
-                                    gradients.weights[l][index] += input[c, y, x] * go
-                                    gIn[c, y, x] += w[index] * go
+            let geometry = ConvolutionGeometry(input: input, output: output, size: size, stride: stride,
+                                               pad: CNNLayer.padding(padding, size: size))
+            let kernel = mode == .correlation ? weights[l] : Self.flipped(weights[l], size: size)
+            var kernelGradient = Array(repeating: 0.0, count: kernel.count)
+            input.values.withUnsafeBufferPointer { x in
+                kernel.withUnsafeBufferPointer { w in
+                    g.values.withUnsafeBufferPointer { gOut in
+                        gIn.values.withUnsafeMutableBufferPointer { gx in
+                            kernelGradient.withUnsafeMutableBufferPointer { gw in
+                                geometry.forEachOutput(kernels: kernels) { o, i, j, rows, columns, at in
+                                    let go = gOut[at]
+                                    gradients.biases[l][o] += go
+                                    for c in 0..<geometry.inChannels {
+                                        let wBase = (o * geometry.inChannels + c) * size * size
+                                        for k in rows {
+                                            let wRow = wBase + k * size, xRow = geometry.inputIndex(c, i, j, k)
+                                            for m in columns {
+                                                gw[wRow + m] += x[xRow + m] * go
+                                                gx[xRow + m] += w[wRow + m] * go
+                                            }
+                                        }
+                                    }
                                 }
                             }
                         }
                     }
                 }
             }
+            // Back into the stored layout (flipped again for convolution mode), added to what is there.
+            let stored = mode == .correlation ? kernelGradient : Self.flipped(kernelGradient, size: size)
+            for n in stored.indices { gradients.weights[l][n] += stored[n] }
         case .activation(let f):
             for n in 0..<input.count { gIn.values[n] = g.values[n] * f.derivative(input: input.values[n], output: output.values[n]) }
         case .pooling(let kind, let size, let stride):
