@@ -24,12 +24,14 @@ public enum Screen: Sendable {
     case home
     case perceptron(PerceptronExplorer)
     case mlp(MLPExplorer)
+    case cnn(CNNExplorer)
 
     /// The explorer for a scenario's model.
     static func explorer(for scenario: Scenario) -> Screen {
         switch scenario.model {
         case .perceptron: .perceptron(PerceptronExplorer(scenario: scenario))
         case .mlp: .mlp(MLPExplorer(scenario: scenario))
+        case .cnn: .cnn(CNNExplorer(scenario: scenario))
         }
     }
 }
@@ -77,12 +79,18 @@ public struct AppState: Sendable {
         return nil
     }
 
+    public var cnn: CNNExplorer? {
+        if case .cnn(let c) = screen { return c }
+        return nil
+    }
+
     /// Milliseconds until the next tick, nil when nothing animates.
     public var tickInterval: Int? {
         switch screen {
         case .home: nil
         case .perceptron(let p): p.tickInterval
         case .mlp(let m): m.tickInterval
+        case .cnn(let c): c.tickInterval
         }
     }
 
@@ -94,6 +102,7 @@ public struct AppState: Sendable {
         case .home: true
         case .perceptron(let p): p.trainer.status.isFinished || p.trainer.sampleCount == 0
         case .mlp(let m): m.trainer.status.isFinished || m.trainer.trainingSet.isEmpty
+        case .cnn(let c): c.trainer.map { $0.status.isFinished } ?? true
         }
     }
 }

@@ -20,6 +20,9 @@ public func update(_ state: inout AppState, _ msg: Msg) {
         case .mlp(var m):
             m.tick()
             state.screen = .mlp(m)
+        case .cnn(var c):
+            c.tick()
+            state.screen = .cnn(c)
         case .home: break
         }
         return
@@ -46,6 +49,9 @@ public func update(_ state: inout AppState, _ msg: Msg) {
     case .mlp(var m):
         outcome = updateMLP(&m, msg, layout: MLPLayout(size: state.size))
         state.screen = .mlp(m)
+    case .cnn(var c):
+        outcome = updateCNN(&c, msg)
+        state.screen = .cnn(c)
     }
     switch outcome {
     case .none: break

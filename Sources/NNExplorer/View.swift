@@ -21,6 +21,9 @@ public func view(_ state: AppState) -> Frame {
         viewMLP(m, size: size, glyphs: state.glyphs, theme: state.theme, into: &frame)
         help = HelpOverlay(title: "keys: multi-layer perceptron", hints: mlpKeyMap.helpHints(m),
                            footer: "click: add/remove a point · right click: class · any key closes")
+    case .cnn(let c):
+        viewCNN(c, size: size, glyphs: state.glyphs, theme: state.theme, into: &frame)
+        help = HelpOverlay(title: "keys: convolutional network", hints: cnnKeyMap.helpHints(c))
     }
     if state.showHelp { help.render(into: &frame, area: frame.bounds, glyphs: state.glyphs) }
     return frame
@@ -44,6 +47,7 @@ extension AppState {
         case .home: HomeLayout.minimum
         case .perceptron: PerceptronLayout.minimum
         case .mlp: MLPLayout.minimum
+        case .cnn: CNNLayout.minimum
         }
     }
 

@@ -16,6 +16,18 @@ public enum ColorRole: String, CaseIterable, Sendable, Hashable {
     // Decision regions: a class's colour at three confidences (weak, medium, strong), as backgrounds.
     case regionA1, regionA2, regionA3, regionB1, regionB2, regionB3
     case regionC1, regionC2, regionC3, regionD1, regionD2, regionD3
+    // Heatmaps (images, kernels, feature maps), as backgrounds: a grey ramp from low to high, and a
+    // diverging scale from strongly negative (orange) through zero to strongly positive (blue).
+    case grey0, grey1, grey2, grey3, grey4, grey5
+    case heatNegative3, heatNegative2, heatNegative1, heatZero, heatPositive1, heatPositive2, heatPositive3
+
+    /// Grey level 0 (lowest) to 5 (highest).
+    public static func grey(_ level: Int) -> ColorRole { [.grey0, .grey1, .grey2, .grey3, .grey4, .grey5][min(5, max(0, level))] }
+
+    /// Diverging level −3 (strongly negative) to 3 (strongly positive).
+    public static func heat(_ level: Int) -> ColorRole {
+        [.heatNegative3, .heatNegative2, .heatNegative1, .heatZero, .heatPositive1, .heatPositive2, .heatPositive3][min(6, max(0, level + 3))]
+    }
 
     /// The region role of class `c` (0–3) at confidence `level` (0–2).
     public static func region(class c: Int, level: Int) -> ColorRole {

@@ -122,6 +122,19 @@ public struct Theme: Sendable, Hashable {
         case .regionD1: Entry(.indexed(236), bg: .indexed(236))
         case .regionD2: Entry(.indexed(53), bg: .indexed(53))
         case .regionD3: Entry(.indexed(90), bg: .indexed(90))
+        case .grey0: Entry(.indexed(232), bg: .indexed(232))
+        case .grey1: Entry(.indexed(236), bg: .indexed(236))
+        case .grey2: Entry(.indexed(240), bg: .indexed(240))
+        case .grey3: Entry(.indexed(245), bg: .indexed(245))
+        case .grey4: Entry(.indexed(250), bg: .indexed(250))
+        case .grey5: Entry(.indexed(255), bg: .indexed(255))
+        case .heatNegative3: Entry(.indexed(208), bg: .indexed(208))
+        case .heatNegative2: Entry(.indexed(166), bg: .indexed(166))
+        case .heatNegative1: Entry(.indexed(94), bg: .indexed(94))
+        case .heatZero: Entry(.indexed(236), bg: .indexed(236))
+        case .heatPositive1: Entry(.indexed(24), bg: .indexed(24))
+        case .heatPositive2: Entry(.indexed(31), bg: .indexed(31))
+        case .heatPositive3: Entry(.indexed(39), bg: .indexed(39))
         }
     }
 
@@ -163,6 +176,19 @@ public struct Theme: Sendable, Hashable {
         case .regionC3: Entry(.indexed(28), bg: .indexed(28))
         case .regionD2: Entry(.indexed(54), bg: .indexed(54))
         case .regionD3: Entry(.indexed(91), bg: .indexed(91))
+        case .grey0: Entry(.indexed(16), bg: .indexed(16))
+        case .grey1: Entry(.indexed(238), bg: .indexed(238))
+        case .grey2: Entry(.indexed(243), bg: .indexed(243))
+        case .grey3: Entry(.indexed(248), bg: .indexed(248))
+        case .grey4: Entry(.indexed(252), bg: .indexed(252))
+        case .grey5: Entry(.indexed(231), bg: .indexed(231))
+        case .heatNegative3: Entry(.indexed(214), bg: .indexed(214))
+        case .heatNegative2: Entry(.indexed(202), bg: .indexed(202))
+        case .heatNegative1: Entry(.indexed(130), bg: .indexed(130))
+        case .heatZero: Entry(.indexed(16), bg: .indexed(16))
+        case .heatPositive1: Entry(.indexed(25), bg: .indexed(25))
+        case .heatPositive2: Entry(.indexed(33), bg: .indexed(33))
+        case .heatPositive3: Entry(.indexed(51), bg: .indexed(51))
         }
     }
 
@@ -204,6 +230,19 @@ public struct Theme: Sendable, Hashable {
         case .regionC3: Entry(.indexed(157), bg: .indexed(157))
         case .regionD2: Entry(.indexed(225), bg: .indexed(225))
         case .regionD3: Entry(.indexed(219), bg: .indexed(219))
+        case .grey0: Entry(.indexed(255), bg: .indexed(255))
+        case .grey1: Entry(.indexed(251), bg: .indexed(251))
+        case .grey2: Entry(.indexed(247), bg: .indexed(247))
+        case .grey3: Entry(.indexed(243), bg: .indexed(243))
+        case .grey4: Entry(.indexed(238), bg: .indexed(238))
+        case .grey5: Entry(.indexed(233), bg: .indexed(233))
+        case .heatNegative3: Entry(.indexed(166), bg: .indexed(166))
+        case .heatNegative2: Entry(.indexed(215), bg: .indexed(215))
+        case .heatNegative1: Entry(.indexed(223), bg: .indexed(223))
+        case .heatZero: Entry(.indexed(255), bg: .indexed(255))
+        case .heatPositive1: Entry(.indexed(153), bg: .indexed(153))
+        case .heatPositive2: Entry(.indexed(74), bg: .indexed(74))
+        case .heatPositive3: Entry(.indexed(25), bg: .indexed(25))
         }
     }
 
@@ -240,6 +279,10 @@ public struct Theme: Sendable, Hashable {
         case .regionB1, .regionB2, .regionB3: Entry(.indexed(3), [.dim])
         case .regionC1, .regionC2, .regionC3: Entry(.indexed(2), [.dim])
         case .regionD1, .regionD2, .regionD3: Entry(.indexed(5), [.dim])
+        // Heatmaps use glyphs here too (see shadesWithBackground); the sign shows in the glyph's colour.
+        case .grey0, .grey1, .grey2, .grey3, .grey4, .grey5, .heatZero: Entry(.indexed(7))
+        case .heatNegative1, .heatNegative2, .heatNegative3: Entry(.indexed(3))
+        case .heatPositive1, .heatPositive2, .heatPositive3: Entry(.indexed(4))
         }
     }
 

@@ -12,6 +12,11 @@ public enum KeySuggestion {
         return best?.word
     }
 
+    /// "; did you mean 'x'?" when a known word is close, else nothing.
+    static func suffix(for word: String, among known: [String]) -> String {
+        closest(to: word, in: known).map { "; did you mean '\($0)'?" } ?? ""
+    }
+
     /// Levenshtein distance (insertions, deletions, substitutions), by characters.
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)

@@ -4,6 +4,7 @@ import NNCore
 public enum ModelKind: String, Sendable, CaseIterable {
     case perceptron
     case mlp
+    case cnn
 }
 
 /// Where a scenario's points come from.
@@ -14,6 +15,8 @@ public enum DataSource: Sendable, Hashable {
     case generator(DatasetGenerator)
     /// A CSV file (path as written in the scenario), read when the scenario was loaded.
     case csv(path: String, dataset: Dataset)
+    /// Images for a CNN (their network and settings are in `Scenario.cnn`): no points.
+    case images
 
     /// How many points the data has.
     public var pointCount: Int {
@@ -21,6 +24,7 @@ public enum DataSource: Sendable, Hashable {
         case .points(let samples): samples.count
         case .generator(let generator): generator.count
         case .csv(_, let dataset): dataset.samples.count
+        case .images: 0
         }
     }
 }
@@ -35,6 +39,8 @@ public struct Scenario: Sendable {
     public var perceptron: PerceptronSettings
     /// The `mlp:` block (defaults when the model is not an MLP).
     public var mlp: MLPSettings
+    /// The images, the `cnn:` block's stages and settings (nil unless the model is a CNN).
+    public var cnn: CNNScenario?
     /// The file it came from (a path, or a built-in's file name such as `perceptron-and.yaml`), for messages.
     public var source: String
 
@@ -50,6 +56,7 @@ public struct Scenario: Sendable {
         case .points(let samples): Dataset(name: "scenario data", samples: samples)
         case .generator(let generator): generator.generate(seed: seed ?? self.seed)
         case .csv(let path, let dataset): Dataset(name: path, samples: dataset.samples)
+        case .images: Dataset(name: "images", samples: [])
         }
     }
 }

@@ -8,9 +8,9 @@ struct ScenarioReader {
     /// Folder that `csv:` paths are relative to; nil when the scenario is not a file on disk.
     let baseDirectory: String?
 
-    static let topLevelKeys = ["title", "summary", "seed", "model", "data", "perceptron", "mlp"]
+    static let topLevelKeys = ["title", "summary", "seed", "model", "data", "perceptron", "mlp", "cnn"]
     /// Models the format will have but nnx cannot run yet.
-    static let plannedModels = ["cnn"]
+    static let plannedModels: [String] = []
 
     func scenario(_ root: Node) -> Scenario? {
         guard case .mapping = root else {
@@ -23,14 +23,17 @@ struct ScenarioReader {
         let summary = top.field("summary", required: true)?.line()
         let seed = top.field("seed")?.integer(in: 0...Int.max) ?? 1
         let model = top.field("model", required: true).flatMap(model)
-        let perceptronField = top.field("perceptron"), mlpField = top.field("mlp")
-        checkBlocks(model: model, perceptron: perceptronField, mlp: mlpField)
+        let perceptronField = top.field("perceptron"), mlpField = top.field("mlp"), cnnField = top.field("cnn")
+        checkBlocks(model: model, perceptron: perceptronField, mlp: mlpField, cnn: cnnField)
+        if model == .cnn {
+            return cnnScenario(top, title: title, summary: summary, seed: seed, cnnField: cnnField)
+        }
         let perceptron = perceptronField.map(perceptronSettings) ?? PerceptronSettings()
         let mlpBlock = mlpField.map(mlpSettings)
         let mlp = mlpBlock.map(\.settings) ?? MLPSettings()
         // The labels the data may hold depend on the model (and on an MLP's output layer).
         let classes: ClassLimit = switch (model, mlpBlock) {
-        case (.perceptron, _): .perceptron
+        case (.perceptron, _), (.cnn, _): .perceptron
         case (.mlp, nil): .mlp(outputs: MLPSettings().sizes[MLPSettings().sizes.count - 1])
         case (.mlp, let block?): block.outputs.map(ClassLimit.mlp(outputs:)) ?? .unknown
         case (nil, _): .unknown
@@ -54,15 +57,28 @@ struct ScenarioReader {
 
     /// Each settings block belongs to its model: a `perceptron:` block in an MLP scenario (or the other way
     /// round) would be silently ignored, so it is an error at the block's key.
-    private func checkBlocks(model: ModelKind?, perceptron: Field?, mlp: Field?) {
-        let misplaced: Field? = switch model {
-        case .perceptron: mlp
-        case .mlp: perceptron
-        case nil: nil
+    private func checkBlocks(model: ModelKind?, perceptron: Field?, mlp: Field?, cnn: Field?) {
+        guard let model else { return }
+        for misplaced in [perceptron, mlp, cnn].compactMap({ $0 }) where misplaced.name != model.rawValue {
+            misplaced.failAtKey("the \(misplaced.name) block belongs to model \(misplaced.name), "
+                                + "but this scenario's model is \(model.rawValue)")
         }
-        guard let misplaced, let model else { return }
-        misplaced.failAtKey("the \(misplaced.name) block belongs to model \(misplaced.name), "
-                            + "but this scenario's model is \(model.rawValue)")
+    }
+
+    /// `model: cnn`: images in `data`, stages and settings in `cnn`.
+    private func cnnScenario(_ top: MappingReader, title: String?, summary: String?, seed: Int, cnnField: Field?) -> Scenario? {
+        let images = top.field("data", required: true).flatMap(cnnImages)
+        if cnnField == nil { top.reportMissing("missing required key 'cnn' for model cnn (its layers: conv, activation, pool, …)") }
+        var block: (layers: [CNNLayer], fixed: [Int: CNNScenario.FixedParameters], training: CNNSettings)?
+        if let images, let cnnField {
+            let classes = (images.images.map(\.label).max() ?? 0) + 1
+            block = cnnBlock(cnnField, inputShape: images.images[0].image.shape, classes: classes, labelled: images.name != "the inline image")
+        }
+        guard diagnostics.isEmpty, let title, let summary, let images, let block else { return nil }
+        var scenario = Scenario(title: title, summary: summary, seed: UInt64(seed), model: .cnn, data: .images, source: diagnostics.file)
+        scenario.cnn = CNNScenario(imagesName: images.name, images: images.images, probe: images.probe, layers: block.layers,
+                                   fixed: block.fixed, training: block.training)
+        return scenario
     }
 
     /// The `perceptron:` block; absent keys keep `PerceptronSettings()`'s defaults.

@@ -7,7 +7,7 @@ import NNScenario
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the frame after N steps (one sample visit each) as text, or with ANSI colours.")
+        abstract: "Print the frame after N steps (a sample visit, an MLP update or a CNN batch each) as text, or with ANSI colours.")
 
     @Argument(help: "A scenario file, or a built-in scenario's name.")
     var file: String
@@ -74,6 +74,7 @@ struct Trace: ParsableCommand {
         switch scenario.model {
         case .perceptron: tracePerceptron(scenario, &output)
         case .mlp: traceMLP(scenario, &output)
+        case .cnn: traceCNN(scenario, &output)
         }
         output.flush()
     }
@@ -104,6 +105,43 @@ struct Trace: ParsableCommand {
                 output.write(trainer.traceRecord(summary))
             }
         }
+    }
+}
+
+extension Trace {
+    /// A CNN: one record per stage output for the probe image (with the first weights), then, when the network
+    /// trains, one record per epoch.
+    fileprivate func traceCNN(_ scenario: Scenario, _ output: inout BufferedOutput) {
+        guard let cnn = scenario.cnn else { return }
+        let network = cnn.network(seed: scenario.seed)
+        let probe = cnn.images[cnn.probe].image
+        for (l, tensor) in network.forward(probe).dropFirst().enumerated() {
+            output.write(Self.layerRecord(l, network.layers[l], tensor))
+        }
+        guard cnn.trains else { return }
+        var settings = cnn.training
+        if let epochs { settings.maxEpochs = max(1, epochs) }
+        guard (epochs ?? settings.maxEpochs) > 0 else { return }
+        var trainer = CNNTrainer(images: cnn.images, network: network, settings: settings, seed: scenario.seed)
+        while let summary = trainer.runEpoch() {
+            var o = JSONObject()
+            o.add("model", "cnn")
+            o.add("epoch", summary.epoch)
+            o.add("loss", summary.loss)
+            o.add("accuracy", summary.accuracy)
+            o.add("test_accuracy", summary.testAccuracy)
+            output.write(o.text)
+        }
+    }
+
+    static func layerRecord(_ l: Int, _ layer: CNNLayer, _ tensor: Tensor) -> String {
+        var o = JSONObject()
+        o.add("model", "cnn")
+        o.add("layer", l)
+        o.add("kind", layer.kind)
+        o.add("shape", tensor.shape)
+        o.add("values", tensor.nested)
+        return o.text
     }
 }
 
@@ -140,6 +178,7 @@ struct Train: ParsableCommand {
         switch scenario.model {
         case .perceptron: (summary, text) = trainPerceptron(scenario, seed: seed)
         case .mlp: (summary, text) = trainMLP(scenario, seed: seed)
+        case .cnn: (summary, text) = try trainCNN(scenario, seed: seed)
         }
         print(json ? summary.text : text)
     }
@@ -172,6 +211,40 @@ struct Train: ParsableCommand {
             weights:  \(formatVector(trainer.weights, digits: 6, glyphs: .ascii))
             accuracy: \(correct)/\(dataset.count) = \(formatNumber(accuracy * 100, digits: 2, glyphs: .ascii)) %
             time:     \(formatNumber(seconds * 1000, digits: 3, glyphs: .ascii)) ms
+            """
+        return (o, text)
+    }
+
+    private func trainCNN(_ scenario: Scenario, seed: UInt64) throws -> (JSONObject, String) {
+        guard let cnn = scenario.cnn, cnn.trains else {
+            printError("nnx: \(scenario.source) has hand-set kernels and no softmax: there is nothing to train (nnx trace shows its maps)")
+            throw ExitCode(2)
+        }
+        var trainer = CNNTrainer(images: cnn.images, network: cnn.network(seed: seed), settings: cnn.training, seed: seed)
+        let seconds = timed { trainer.run() }
+        let last = trainer.history.last
+        let status: String = switch trainer.status {
+        case .running: "running"
+        case .finished: "finished"
+        case .diverged: "diverged"
+        }
+        var o = JSONObject()
+        o.add("model", "cnn")
+        o.add("seed", seed)
+        o.add("status", status)
+        o.add("epochs", trainer.epoch)
+        o.add("loss", last?.loss)
+        o.add("accuracy", last?.accuracy)
+        o.add("test_accuracy", last?.testAccuracy)
+        o.add("seconds", seconds)
+        let percent = { (v: Double?) in v.map { formatNumber($0 * 100, digits: 2, glyphs: .ascii) + " %" } ?? "-" }
+        let text = """
+            \(scenario.title) (seed \(seed))
+            status:        \(status) after \(plural(trainer.epoch, "epoch")) (\(plural(trainer.steps, "batch")) of \(cnn.training.batchSize))
+            loss:          \(last.map { formatNumber($0.loss, digits: 6, glyphs: .ascii) } ?? "-") (mean cross-entropy over the epoch's training images)
+            accuracy:      \(percent(last?.accuracy)) of \(trainer.trainingSet.count) training images
+            test accuracy: \(percent(last?.testAccuracy)) of \(trainer.testSet.count) test images
+            time:          \(formatNumber(seconds * 1000, digits: 3, glyphs: .ascii)) ms
             """
         return (o, text)
     }

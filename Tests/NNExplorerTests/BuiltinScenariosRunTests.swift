@@ -15,10 +15,13 @@ final class BuiltinScenariosRunTests: XCTestCase {
                 let (steps, finished, epoch): (Int, Bool, Int) = switch state.screen {
                 case .perceptron(let p): (p.trainer.steps, p.trainer.status.isFinished, p.trainer.epoch)
                 case .mlp(let m): (m.trainer.steps, m.trainer.status.isFinished, m.trainer.epoch)
+                // Hand-set kernels train nothing: no steps, and nothing to finish.
+                case .cnn(let c): c.trainer.map { ($0.steps, $0.status.isFinished, $0.epoch) } ?? (50, true, 0)
                 case .home: (0, false, 0)
                 }
                 XCTAssertEqual(state.perceptron != nil, scenario.model == .perceptron, file.name)
                 XCTAssertEqual(state.mlp != nil, scenario.model == .mlp, file.name)
+                XCTAssertEqual(state.cnn != nil, scenario.model == .cnn, file.name)
                 XCTAssertTrue(steps == 50 || finished, "\(file.name): \(steps) steps")
                 let frame = view(state)
                 XCTAssertEqual(frame.width, size.width)

@@ -1,0 +1,99 @@
+import NNCore
+import NNScenario
+
+/// The CNN screen's state: the network (trained, or hand-set and only looked at), the image being looked at,
+/// and what the user toggled.
+public struct CNNExplorer: Sendable {
+    public let scenario: Scenario
+    public let cnn: CNNScenario
+    public private(set) var seed: UInt64
+    /// Present when the network ends in softmax and trains.
+    public private(set) var trainer: CNNTrainer?
+    private var lookedAt: ConvNet
+    /// Index into `images` of the image on screen.
+    public private(set) var probe: Int
+    public private(set) var playing = false
+    /// One colour scale for every map of a stage (on), or each map its own (off).
+    public private(set) var sharedScale = true
+    /// Numbers instead of shades for the input and the kernels.
+    public private(set) var showValues = false
+    public var note: String?
+
+    /// Batches trained a tick while playing (about 10 ms of work for the 8×8 digits in a release build).
+    static let batchesPerTick = 8
+
+    public init(scenario: Scenario) {
+        guard let cnn = scenario.cnn else { preconditionFailure("a CNN explorer needs a cnn scenario") }
+        self.scenario = scenario
+        self.cnn = cnn
+        seed = scenario.seed
+        lookedAt = cnn.network(seed: scenario.seed)
+        probe = 0
+        trainer = nil
+        start()
+        probe = trainer == nil ? min(cnn.probe, cnn.images.count - 1) : 0
+    }
+
+    private mutating func start() {
+        lookedAt = cnn.network(seed: seed)
+        trainer = cnn.trains ? CNNTrainer(images: cnn.images, network: lookedAt, settings: cnn.training, seed: seed) : nil
+        playing = false
+    }
+
+    public var network: ConvNet { trainer?.network ?? lookedAt }
+
+    /// The images ←/→ browses: the test set while training (the images the network never learns from), else all.
+    public var images: [LabeledImage] {
+        guard let trainer, !trainer.testSet.isEmpty else { return cnn.images }
+        return trainer.testSet
+    }
+
+    public var probeImage: LabeledImage { images[min(probe, images.count - 1)] }
+
+    /// Every stage's output for the image on screen (index 0 is the image).
+    public var probeOutputs: [Tensor] { network.forward(probeImage.image) }
+
+    public var tickInterval: Int? { playing ? 100 : nil }
+
+    mutating func togglePlay() { playing.toggle() }
+
+    mutating func tick() {
+        guard playing, var t = trainer else { return }
+        for _ in 0..<Self.batchesPerTick where t.step() != nil {}
+        trainer = t
+        if t.status.isFinished { playing = false }
+    }
+
+    mutating func stepBatch() { trainer?.step() }
+    mutating func stepEpoch() { trainer?.runEpoch() }
+
+    mutating func reset() { start() }
+
+    mutating func reseed() {
+        seed &+= 1
+        start()
+        note = "seed \(seed): new first weights and a new test split"
+    }
+
+    mutating func moveProbe(by offset: Int) {
+        let count = images.count
+        probe = ((probe + offset) % count + count) % count
+    }
+
+    /// The next image after the current one that the network gets wrong.
+    mutating func nextMistake() {
+        let count = images.count
+        for offset in 1...count {
+            let index = (probe + offset) % count
+            let output = network.forward(images[index].image).last!
+            if CNNTrainer.predictedClass(output) != images[index].label {
+                probe = index
+                return
+            }
+        }
+        note = "no mistakes on these \(count) images"
+    }
+
+    mutating func toggleSharedScale() { sharedScale.toggle() }
+    mutating func toggleValues() { showValues.toggle() }
+}

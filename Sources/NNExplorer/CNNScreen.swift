@@ -1,0 +1,213 @@
+import NNCore
+import NNRender
+
+enum CNNAction { case togglePlay, stepBatch, stepEpoch, reset, reseed, previousImage, nextImage, nextMistake
+    case toggleScale, toggleValues, help, back }
+
+let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
+    KeyBinding([.character(" ")], "space", label: { $0.playing ? "pause" : "play" }, help: "play / pause training",
+               enabled: { $0.trainer.map { !$0.status.isFinished } ?? false }) { _ in .togglePlay },
+    KeyBinding([.character("n")], "n", "batch", help: "train one mini-batch",
+               enabled: { $0.trainer.map { !$0.status.isFinished } ?? false }, .stepBatch),
+    KeyBinding([.character("e")], "e", "epoch", help: "train to the end of the epoch",
+               enabled: { $0.trainer.map { !$0.status.isFinished } ?? false }, .stepEpoch),
+    KeyBinding([.left, .right], "←→", label: { _ in "image" }, help: "previous / next image (the test set while training)") {
+        $0 == .left ? .previousImage : .nextImage },
+    KeyBinding([.character("w")], "w", "wrong", help: "the next image the network gets wrong", .nextMistake),
+    KeyBinding([.character("m")], "m", label: { $0.sharedScale ? "scale: stage" : "scale: map" },
+               help: "colour scale shared by a stage's maps / each map its own", .toggleScale),
+    KeyBinding([.character("v")], "v", label: { $0.showValues ? "shades" : "values" },
+               help: "the input and the kernels as numbers / as shades", .toggleValues),
+    KeyBinding([.character("r")], "r", "reset", help: "start again from the first weights", .reset),
+    KeyBinding([.character("s")], "s", "seed", help: "new seed: new first weights and a new test split", .reseed),
+    KeyBinding([.character("?")], "?", "help", help: "show this help", essential: true, .help),
+    KeyBinding([.character("q")], "q", "back", help: "back to the list (quit when opened with nnx run)", essential: true, .back),
+])
+
+func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
+    guard case .key(let key) = msg, let binding = cnnKeyMap.binding(for: key) else { return .none }
+    guard binding.enabled(p) else {
+        p.note = p.trainer == nil ? "hand-set kernels: nothing to train" : "training finished: r to reset"
+        return .none
+    }
+    p.note = nil
+    switch binding.action(key) {
+    case .togglePlay: p.togglePlay()
+    case .stepBatch: p.stepBatch()
+    case .stepEpoch: p.stepEpoch()
+    case .reset: p.reset()
+    case .reseed: p.reseed()
+    case .previousImage: p.moveProbe(by: -1)
+    case .nextImage: p.moveProbe(by: 1)
+    case .nextMistake: p.nextMistake()
+    case .toggleScale: p.toggleSharedScale()
+    case .toggleValues: p.toggleValues()
+    case .help: return .help
+    case .back: return .back
+    }
+    return .none
+}
+
+struct CNNLayout {
+    static let minimum = Size(width: 70, height: 22)
+    let hintRow: Int
+    let mapsBox: Rect, panelBox: Rect
+
+    init(size: Size) {
+        hintRow = size.height - 1
+        let body = Rect(x: 0, y: 1, width: size.width, height: size.height - 2)
+        let panelWidth = min(44, max(30, size.width / 3))
+        (mapsBox, panelBox) = body.splitLeft(size.width - panelWidth)
+    }
+}
+
+func viewCNN(_ p: CNNExplorer, size: Size, glyphs g: Glyphs, theme: Theme, into frame: inout Frame) {
+    let layout = CNNLayout(size: size)
+    drawTitleLine(p.scenario.title, epoch: p.trainer?.epoch ?? 0, step: p.trainer?.steps ?? 0,
+                  playing: p.playing ? "\(CNNExplorer.batchesPerTick * 10) batches/s" : nil, width: size.width, glyphs: g, into: &frame)
+    let outputs = p.probeOutputs
+    drawStages(p, outputs, in: layout.mapsBox, glyphs: g, shades: theme.shadesWithBackground, into: &frame)
+    drawPanel(p, outputs, in: layout.panelBox, glyphs: g, into: &frame)
+    if let note = p.note {
+        frame.put(Line(" \(note) ", Style(.emphasis)).truncated(to: layout.mapsBox.width - 4, glyphs: g),
+                  column: layout.mapsBox.x + 2, row: layout.mapsBox.maxY - 1)
+    }
+    KeyHintBar(hints: cnnKeyMap.barHints(p)).render(into: &frame, row: layout.hintRow, area: frame.bounds, glyphs: g)
+}
+
+/// The input, the first convolution's kernels, then one row of maps a stage (convolution, non-linearity,
+/// pooling), as far as the box allows.
+private func drawStages(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyphs g: Glyphs, shades: Bool, into frame: inout Frame) {
+    frame.drawBox(box, title: "feature maps \(g.middleDot) image \(p.probe + 1) of \(p.images.count)", glyphs: g)
+    let inner = box.inset(1)
+    var row = inner.y
+    // The input and the first kernels side by side.
+    let input = outputs[0]
+    var column = inner.x
+    let caption = p.trainer == nil ? "input" : "input (class \(p.probeImage.label))"
+    frame.put(Line(caption, Style(.label)).truncated(to: inner.width, glyphs: g), column: column, row: row)
+    var tallest = 0
+    let inputMap = heatmap(input, channel: 0, scale: MatrixHeatmap.fittingScale(input.values), zoom: zoom(for: input, limit: 4),
+                           values: p.showValues && input.width * 5 <= inner.width / 2)
+    let inputSize = inputMap.size()
+    if row + 1 + inputSize.height <= inner.maxY {
+        inputMap.render(into: &frame, at: (column, row + 1), shades: shades, glyphs: g)
+        tallest = inputSize.height
+    }
+    column += max(inputSize.width, caption.count) + 3
+    if let l = p.network.layers.firstIndex(where: { if case .convolution = $0 { true } else { false } }),
+       case .convolution(let kernels, let size, _, _, let mode) = p.network.layers[l] {
+        let label = "kernels \(size)×\(size) (\(mode.rawValue)\(p.network.frozen[l] ? ", hand-set" : ""))"
+        frame.put(Line(g.fold(label), Style(.label)).truncated(to: max(0, inner.maxX - column), glyphs: g), column: column, row: row)
+        let weights = p.network.weights[l], inputs = p.network.shapes[l][0]
+        let limit = weights.map(abs).max() ?? 1
+        var x = column
+        for o in 0..<kernels {
+            let values = Array(weights[(o * inputs * size * size)..<((o * inputs + 1) * size * size)])
+            var map = MatrixHeatmap(rows: size, columns: size, values: values, scale: .diverging(limit: max(limit, 1e-12)))
+            if p.showValues { map.showValues = true } else { map = map.zoomed(size <= 5 ? 2 : 1) }
+            let mapSize = map.size()
+            guard x + mapSize.width <= inner.maxX, row + 1 + mapSize.height <= inner.maxY else {
+                frame.put("+\(kernels - o)", column: min(x, inner.maxX - 3), row: row + 1, style: Style(.dim))
+                break
+            }
+            map.render(into: &frame, at: (x, row + 1), shades: shades, glyphs: g)
+            tallest = max(tallest, mapSize.height)
+            x += mapSize.width + 1
+        }
+    }
+    row += tallest + 2
+    // One row a stage.
+    for (l, layer) in p.network.layers.enumerated() {
+        switch layer {
+        case .convolution, .activation, .pooling: break
+        default: continue
+        }
+        let maps = outputs[l + 1]
+        guard row + 2 <= inner.maxY else { break }
+        let finite = maps.values.filter(\.isFinite)
+        let low = finite.min() ?? 0, high = finite.max() ?? 0
+        let name = switch layer {
+        case .convolution: "conv"
+        case .activation(let f): f.rawValue
+        case .pooling(let kind, let size, _): "\(kind.rawValue) pool \(size)×\(size)"
+        default: layer.kind
+        }
+        let label = "\(l + 1) \(name): \(maps.channels) × \(maps.height)×\(maps.width)   \(p.sharedScale ? "range" : "stage range") "
+            + "\(formatNumber(low, digits: 2, glyphs: g)) … \(formatNumber(high, digits: 2, glyphs: g))"
+        frame.put(Line(g.fold(label), Style(.label)).truncated(to: inner.width, glyphs: g), column: inner.x, row: row)
+        let sharedScale = MatrixHeatmap.fittingScale(maps.values)
+        let factor = zoom(for: maps, limit: 3)
+        var x = inner.x, height = 0
+        for c in 0..<maps.channels {
+            let scale = p.sharedScale ? sharedScale : MatrixHeatmap.fittingScale(Array(maps.values[(c * maps.height * maps.width)..<((c + 1) * maps.height * maps.width)]))
+            let map = heatmap(maps, channel: c, scale: scale, zoom: factor, values: false)
+            let mapSize = map.size()
+            guard x + mapSize.width <= inner.maxX, row + 1 + mapSize.height <= inner.maxY else {
+                frame.put("+\(maps.channels - c)", column: min(x, inner.maxX - 3), row: row + 1, style: Style(.dim))
+                break
+            }
+            map.render(into: &frame, at: (x, row + 1), shades: shades, glyphs: g)
+            height = max(height, mapSize.height)
+            x += mapSize.width + 1
+        }
+        row += height + 2
+    }
+}
+
+/// Channel `c` of `maps` as a heatmap, each value repeated `zoom` times across and down.
+private func heatmap(_ maps: Tensor, channel c: Int, scale: MatrixHeatmap.Scale, zoom: Int, values: Bool) -> MatrixHeatmap {
+    let start = c * maps.height * maps.width
+    var map = MatrixHeatmap(rows: maps.height, columns: maps.width, values: Array(maps.values[start..<(start + maps.height * maps.width)]), scale: scale)
+    if values { map.showValues = true; return map }
+    return map.zoomed(zoom)
+}
+
+/// How many times to repeat a small map's values so that it is at least about 8 columns wide.
+private func zoom(for maps: Tensor, limit: Int) -> Int { max(1, min(limit, 8 / max(1, maps.width))) }
+
+/// Training figures, the output probabilities, the loss curve.
+private func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyphs g: Glyphs, into frame: inout Frame) {
+    frame.drawBox(box, title: p.trainer == nil ? "network" : "training", glyphs: g)
+    let inner = box.inset(1)
+    var lines: [Line] = []
+    let shapes = p.network.shapes.dropFirst().map { "\($0[0])×\($0[1])×\($0[2])" }
+    lines.append(Line(g.fold("\(p.cnn.imagesName): \(p.cnn.images.count) images \(p.network.inputShape[1])×\(p.network.inputShape[2])"), Style(.dim)))
+    lines += wrap(g.fold("stages: " + zip(p.network.layers, shapes).map { "\($0.kind) \($1)" }.joined(separator: ", ")), width: inner.width)
+        .map { Line($0, Style(.dim)) }
+    if let t = p.trainer {
+        let s = t.settings
+        lines.append(Line(g.fold("η = \(formatNumber(s.learningRate)) \(g.middleDot) α = \(formatNumber(s.momentum)) \(g.middleDot) batch \(s.batchSize)")))
+        lines.append(Line(g.fold("train \(t.trainingSet.count) \(g.middleDot) test \(t.testSet.count) images")))
+        if let last = t.history.last {
+            lines.append(Line(g.fold("loss \(formatNumber(last.loss, digits: 3)) \(g.middleDot) accuracy \(percent(last.accuracy))")))
+            if let test = last.testAccuracy { lines.append(Line("test accuracy \(percent(test))", Style(test >= 0.98 ? .good : .plain))) }
+        } else {
+            lines.append(Line(g.fold("no epoch yet: n one batch, e one epoch, space plays"), Style(.dim)))
+        }
+        let status = switch t.status {
+        case .running: "running (epoch \(t.epoch) of \(s.maxEpochs))"
+        case .finished(let epochs): "done: \(epochs) epochs"
+        case .diverged(let epoch): "diverged at epoch \(epoch): the loss overflowed"
+        }
+        lines.append(Line(g.fold("status: " + status), Style(t.status == .running ? .plain : .good)))
+    }
+    if p.network.endsInSoftmax, let probabilities = outputs.last {
+        let predicted = CNNTrainer.predictedClass(probabilities)
+        lines.append(Line(""))
+        lines.append(Line(g.fold("P(class) \(g.middleDot) true \(p.probeImage.label), predicted \(predicted)"),
+                          Style(predicted == p.probeImage.label ? .good : .bad)))
+        let barWidth = max(4, inner.width - 12)
+        for k in probabilities.values.indices {
+            let value = probabilities.values[k]
+            let filled = Int((value * Double(barWidth)).rounded())
+            let bar = String(repeating: g.unicode ? "█" : "#", count: filled)
+            let mark = k == p.probeImage.label ? "*" : " "
+            lines.append(Line([Span("\(mark)\(k) "), Span(bar, Style(k == predicted ? .classB : .classA)),
+                               Span(" " + formatNumber(value, digits: 2, glyphs: g), Style(.dim))]))
+        }
+    }
+    frame.put(lines: lines, in: inner, glyphs: g)
+}
+
+private func percent(_ v: Double) -> String { formatNumber(v * 100, digits: 1) + "%" }

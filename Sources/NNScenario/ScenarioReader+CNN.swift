@@ -1,0 +1,249 @@
+import NNCore
+import Yams
+
+/// A CNN scenario's `data:` (`image` or `images`, and `probe`) and `cnn:` blocks (issue 4 fixes the names).
+extension ScenarioReader {
+    static let cnnDataKeys = ["image", "images", "probe"]
+    static let cnnKeys = ["layers", "learning_rate", "momentum", "batch_size", "max_epochs", "test_split"]
+    static let layerKinds = ["conv", "activation", "pool", "flatten", "dense", "softmax"]
+    static let convKeys = ["kernels", "size", "stride", "padding", "mode", "weights", "bias", "frozen"]
+    static let poolKeys = ["kind", "size", "stride"]
+    /// Image sets the issue names that are still to come.
+    static let plannedImageSets = ["glyphs"]
+    static let maxImageSide = 64
+
+    /// The images and the probe: one inline `image` (rows of numbers) or a named set.
+    func cnnImages(_ field: Field) -> (name: String, images: [LabeledImage], probe: Int)? {
+        guard let block = MappingReader(field, keys: Self.cnnDataKeys) else { return nil }
+        let present = block.presentKeys.filter { $0 != "probe" }
+        guard let source = present.first, let value = block.field(source) else {
+            block.reportMissing("data for a CNN needs image (one image as rows of numbers) or images (optdigits)")
+            return nil
+        }
+        if present.count > 1, let second = block.field(present[1]) {
+            diagnostics.report("data must have only one of image or images; found both", at: second.keyMark)
+        }
+        var name = "the inline image", images: [LabeledImage] = []
+        if source == "image" {
+            guard let image = inlineImage(value) else { return nil }
+            images = [LabeledImage(image: image, label: 0)]
+        } else {
+            if case .scalar(let scalar) = value.node, Self.plannedImageSets.contains(scalar.string)
+                || scalar.string.hasSuffix(".pgm") || scalar.string.hasSuffix(".csv") {
+                value.fail("images: \(scalar.string) is not supported yet; images: optdigits is")
+                return nil
+            }
+            guard value.choice(["optdigits"]) != nil else { return nil }
+            name = "optdigits"
+            images = Optdigits.images
+        }
+        var probe = 0
+        if let field = block.field("probe") {
+            guard let index = field.integer(in: 0...(images.count - 1)) else { return nil }
+            probe = index
+        }
+        return (name, images, probe)
+    }
+
+    /// `image: [[…], …]`: rows of equal length.
+    private func inlineImage(_ field: Field) -> Tensor? {
+        guard let rows = field.list("a list of rows of numbers"), !rows.isEmpty else {
+            if case .sequence = field.node { field.fail("image must have at least one row") }
+            return nil
+        }
+        guard rows.count <= Self.maxImageSide else {
+            field.fail("image must have at most \(Self.maxImageSide) rows, found \(rows.count)")
+            return nil
+        }
+        var values: [Double] = [], width: Int?
+        for (y, node) in rows.enumerated() {
+            let row = field.item(node, named: "image[\(y)]")
+            guard let items = row.list("a row of numbers") else { return nil }
+            guard !items.isEmpty, items.count <= Self.maxImageSide else {
+                row.fail("\(row.name) must have 1 to \(Self.maxImageSide) numbers, found \(items.count)")
+                return nil
+            }
+            if let width, items.count != width {
+                row.fail("\(row.name) must have \(width) numbers like the first row, found \(items.count)")
+                return nil
+            }
+            width = items.count
+            for (x, item) in items.enumerated() {
+                guard let number = row.item(item, named: "image[\(y)][\(x)]").number(within: 1e6) else { return nil }
+                values.append(number)
+            }
+        }
+        return Tensor(channels: 1, height: rows.count, width: width ?? 1, values: values)
+    }
+
+    /// The `cnn:` block for images of `inputShape` with labels `0..<classes`: stages (each checked against the
+    /// shape it receives), hand-set parameters and training settings. Nil once reported.
+    func cnnBlock(_ field: Field, inputShape: [Int], classes: Int, labelled: Bool) -> (layers: [CNNLayer], fixed: [Int: CNNScenario.FixedParameters], training: CNNSettings)? {
+        guard let block = MappingReader(field, keys: Self.cnnKeys) else { return nil }
+        var training = CNNSettings(), valid = true
+        func read<T>(_ key: String, _ value: (Field) -> T?, into path: WritableKeyPath<CNNSettings, T>) {
+            guard let field = block.field(key) else { return }
+            if let value = value(field) { training[keyPath: path] = value } else { valid = false }
+        }
+        read("learning_rate", { $0.positiveNumber(atMost: 1000) }, into: \.learningRate)
+        read("momentum", { $0.number(from: 0, below: 1) }, into: \.momentum)
+        read("batch_size", { $0.integer(in: 1...100_000) }, into: \.batchSize)
+        read("max_epochs", { $0.integer(in: 1...10_000) }, into: \.maxEpochs)
+        read("test_split", { $0.number(from: 0, below: 1) }, into: \.testSplit)
+        guard let layersField = block.field("layers", required: true), let items = layersField.list("a list of stages (conv, activation, pool, flatten, dense, softmax)") else { return nil }
+        guard !items.isEmpty else {
+            layersField.fail("layers must have at least one stage")
+            return nil
+        }
+        var layers: [CNNLayer] = [], fixed: [Int: CNNScenario.FixedParameters] = [:], shape = inputShape
+        for (l, node) in items.enumerated() {
+            let item = layersField.item(node, named: "layers[\(l)]")
+            guard let (layer, parameters) = stage(item, inputShape: shape) else { return nil }
+            switch layer.outputShape(shape) {
+            case .success(let next): shape = next
+            case .failure(let problem):
+                item.fail("\(item.name) (\(layer.kind)) does not fit its input of \(shape[0])×\(shape[1])×\(shape[2]): \(problem.message)")
+                return nil
+            }
+            if layer == .softmax, l != items.count - 1 {
+                item.fail("softmax must be the last stage: it turns the network's outputs into class probabilities")
+                return nil
+            }
+            if let parameters { fixed[l] = parameters }
+            layers.append(layer)
+        }
+        if layers.last == .softmax {
+            let outputs = shape[0] * shape[1] * shape[2]
+            if !labelled {
+                layersField.fail("a network that ends in softmax is trained, and training needs labelled images (images: optdigits); "
+                                 + "the inline image has no label")
+                return nil
+            }
+            if outputs < classes {
+                layersField.fail("the softmax has \(outputs) outputs but the images have \(classes) classes; "
+                                 + "the last dense stage needs units: \(classes)")
+                return nil
+            }
+        }
+        return valid ? (layers, fixed, training) : nil
+    }
+
+    /// One stage: `flatten` or `softmax` alone, or a one-key mapping (`conv: {…}`, `activation: relu`,
+    /// `pool: {…}`, `dense: {units: N}` or `dense: N`).
+    private func stage(_ item: Field, inputShape shape: [Int]) -> (CNNLayer, CNNScenario.FixedParameters?)? {
+        if case .scalar(let scalar) = item.node {
+            switch scalar.string {
+            case "flatten": return (.flatten, nil)
+            case "softmax": return (.softmax, nil)
+            default:
+                item.fail("\(item.name) must be flatten, softmax or a mapping such as {conv: {…}}, {activation: relu}, "
+                          + "{pool: {…}}, {dense: {units: 10}}; found \(scalar.string)\(KeySuggestion.suffix(for: scalar.string, among: Self.layerKinds))")
+                return nil
+            }
+        }
+        guard case .mapping(let mapping) = item.node, mapping.count == 1, let (key, value) = mapping.first else {
+            item.fail("\(item.name) must be one stage: flatten, softmax or a one-key mapping such as {conv: {…}}; found \(item.node.found)")
+            return nil
+        }
+        let kind = key.string ?? ""
+        let field = Field(name: kind, node: value, keyMark: key.mark, diagnostics: diagnostics)
+        switch kind {
+        case "conv": return convolution(field, inputShape: shape)
+        case "activation":
+            guard let name = field.choice(["relu", "sigmoid", "tanh"]), let f = Activation(rawValue: name) else { return nil }
+            return (.activation(f), nil)
+        case "pool":
+            guard let block = MappingReader(field, keys: Self.poolKeys) else { return nil }
+            let kindName = block.field("kind").map { $0.choice(PoolingKind.self) } ?? .max
+            guard let size = block.field("size", required: true)?.integer(in: 1...16), let kindName else { return nil }
+            guard let stride = block.field("stride").map({ $0.integer(in: 1...16) }) ?? size else { return nil }
+            return (.pooling(kindName, size: size, stride: stride), nil)
+        case "dense":
+            if case .mapping = value {
+                guard let block = MappingReader(field, keys: ["units"]), let units = block.field("units", required: true)?.integer(in: 1...4096) else { return nil }
+                return (.dense(units: units), nil)
+            }
+            guard let units = field.integer(in: 1...4096) else { return nil }
+            return (.dense(units: units), nil)
+        case "flatten": return (.flatten, nil)
+        case "softmax": return (.softmax, nil)
+        default:
+            diagnostics.report("unknown stage '\(kind)' in \(item.name); expected one of \(Self.layerKinds.joined(separator: ", "))"
+                               + KeySuggestion.suffix(for: kind, among: Self.layerKinds), at: key.mark)
+            return nil
+        }
+    }
+
+    /// `conv: {kernels, size, stride, padding, mode, weights, bias, frozen}`.
+    private func convolution(_ field: Field, inputShape shape: [Int]) -> (CNNLayer, CNNScenario.FixedParameters?)? {
+        guard let block = MappingReader(field, keys: Self.convKeys) else { return nil }
+        let kernels = block.field("kernels", required: true)?.integer(in: 1...64)
+        let size = block.field("size", required: true)?.integer(in: 1...15)
+        let stride = block.field("stride").map { $0.integer(in: 1...8) } ?? 1
+        let padding = block.field("padding").map { $0.choice(ConvolutionPadding.self) } ?? .valid
+        let mode = block.field("mode").map { $0.choice(ConvolutionMode.self) } ?? .correlation
+        let frozen = block.field("frozen").map(boolean) ?? false
+        guard let kernels, let size, let stride, let padding, let mode, let frozen else { return nil }
+        if padding == .same, size % 2 == 0, let padField = block.field("padding") {
+            padField.fail("padding same needs an odd kernel size (the kernel centred on each value), found size \(size)")
+            return nil
+        }
+        let layer = CNNLayer.convolution(kernels: kernels, size: size, stride: stride, padding: padding, mode: mode)
+        var weights: [Double]?, biases: [Double]?
+        if let weightsField = block.field("weights") {
+            guard let values = kernelWeights(weightsField, kernels: kernels, inputs: shape[0], size: size) else { return nil }
+            weights = values
+        }
+        if let biasField = block.field("bias") {
+            guard let items = biasField.list("a list of \(kernels) numbers, one per kernel") else { return nil }
+            guard items.count == kernels else {
+                biasField.fail("bias must have \(kernels) numbers, one per kernel; found \(items.count)")
+                return nil
+            }
+            let values = items.enumerated().map { biasField.item($1, named: "bias[\($0)]").number(within: 1e6) }
+            guard !values.contains(nil) else { return nil }
+            biases = values.compactMap { $0 }
+        }
+        if frozen, weights == nil, let frozenField = block.field("frozen") {
+            frozenField.fail("frozen kernels need their weights: without weights they would stay random")
+            return nil
+        }
+        guard let weights else {
+            if let biasField = block.field("bias") { biasField.failAtKey("bias needs weights beside it (hand-set kernels)"); return nil }
+            return (layer, nil)
+        }
+        return (layer, CNNScenario.FixedParameters(weights: weights, biases: biases, frozen: frozen))
+    }
+
+    /// `weights[output map][input map][row][column]`, flattened in that order.
+    private func kernelWeights(_ field: Field, kernels: Int, inputs: Int, size: Int) -> [Double]? {
+        var values: [Double] = []
+        func level(_ field: Field, _ counts: [Int], _ names: [(one: String, many: String)]) -> Bool {
+            guard let count = counts.first else {
+                guard let number = field.number(within: 1e6) else { return false }
+                values.append(number)
+                return true
+            }
+            let what = "\(count) \(count == 1 ? names[0].one : names[0].many)"
+            guard let items = field.list("a list of \(what)") else { return false }
+            guard items.count == count else {
+                field.fail("\(field.name) must have \(what); found \(items.count)")
+                return false
+            }
+            for (n, item) in items.enumerated() where !level(field.item(item, named: "\(field.name)[\(n)]"), Array(counts.dropFirst()), Array(names.dropFirst())) {
+                return false
+            }
+            return true
+        }
+        let names = [("kernel (one per output map)", "kernels (one per output map)"), ("input map", "input maps"),
+                     ("row", "rows"), ("number", "numbers")]
+        return level(field, [kernels, inputs, size, size], names) ? values : nil
+    }
+
+    /// `true` or `false`.
+    private func boolean(_ field: Field) -> Bool? {
+        if case .scalar(let scalar) = field.node, let value = Bool(scalar.string) { return value }
+        field.fail("\(field.name) must be true or false, found \(field.node.found)")
+        return nil
+    }
+}

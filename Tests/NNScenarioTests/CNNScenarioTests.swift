@@ -1,0 +1,94 @@
+import NNCore
+@testable import NNScenario
+import XCTest
+
+/// `model: cnn` scenarios: the issue's hand-set kernel example loads as written, a trained one too, and
+/// each problem is reported at its exact `file:line:col`.
+final class CNNScenarioTests: XCTestCase {
+    func error(_ yaml: String, file: StaticString = #filePath, line: UInt = #line) -> String {
+        scenarioError(yaml, file: file, line: line)
+    }
+
+    private let head = "title: T\nsummary: S\nmodel: cnn\n"
+
+    /// The example of issue 4, word for word.
+    func testTheIssuesHandSetKernelExampleLoads() throws {
+        let yaml = head + """
+            data:
+              image: [[0, 0, 9, 9], [0, 0, 9, 9], [0, 0, 9, 9], [0, 0, 9, 9]]
+            cnn:
+              layers:
+                - conv: {kernels: 1, size: 3, stride: 1, padding: valid, mode: correlation,
+                         weights: [[[[1, 0, -1], [1, 0, -1], [1, 0, -1]]]], bias: [0], frozen: true}
+                - activation: relu          # relu | sigmoid | tanh
+                - pool: {kind: max, size: 2, stride: 2}   # max | mean
+
+            """
+        let scenario = try ScenarioLoader.parse(yaml, source: "s.yaml", baseDirectory: nil)
+        let cnn = try XCTUnwrap(scenario.cnn)
+        XCTAssertEqual(scenario.model, .cnn)
+        XCTAssertEqual(cnn.layers, [.convolution(kernels: 1, size: 3, stride: 1, padding: .valid, mode: .correlation),
+                                    .activation(.relu), .pooling(.max, size: 2, stride: 2)])
+        XCTAssertFalse(cnn.trains)
+        let network = cnn.network(seed: 1)
+        XCTAssertEqual(network.weights[0], [1, 0, -1, 1, 0, -1, 1, 0, -1])
+        XCTAssertEqual(network.frozen[0], true)
+        XCTAssertEqual(network.forward(cnn.images[0].image)[1].nested, [[[-27, -27], [-27, -27]]])
+    }
+
+    func testATrainedScenarioOnTheDigits() throws {
+        let yaml = head + """
+            data: {images: optdigits, probe: 5}
+            cnn:
+              layers: [{conv: {kernels: 4, size: 3, padding: same, mode: convolution}}, {activation: tanh},
+                       {pool: {kind: mean, size: 2}}, flatten, {dense: 10}, softmax]
+              learning_rate: 0.1
+              momentum: 0.5
+              batch_size: 8
+              max_epochs: 3
+              test_split: 0.2
+
+            """
+        let scenario = try ScenarioLoader.parse(yaml, source: "s.yaml", baseDirectory: nil)
+        let cnn = try XCTUnwrap(scenario.cnn)
+        XCTAssertTrue(cnn.trains)
+        XCTAssertEqual(cnn.probe, 5)
+        XCTAssertEqual(cnn.images.count, 1797)
+        XCTAssertEqual(cnn.layers[2], .pooling(.mean, size: 2, stride: 2))   // stride defaults to the size
+        XCTAssertEqual(cnn.network(seed: 1).shapes.last, [10, 1, 1])
+        XCTAssertEqual(cnn.training.learningRate, 0.1)
+        XCTAssertEqual(cnn.training.momentum, 0.5)
+        XCTAssertEqual(cnn.training.batchSize, 8)
+        XCTAssertEqual(cnn.training.maxEpochs, 3)
+        XCTAssertEqual(cnn.training.testSplit, 0.2)
+    }
+
+    func testProblemsAreReportedWhereTheyAre() {
+        let image = "data: {image: [[0, 1], [2, 3]]}\n"
+        XCTAssertEqual(error(head + image), "s.yaml:1:1: error: missing required key 'cnn' for model cnn (its layers: conv, activation, pool, …)")
+        XCTAssertEqual(error(head + image + "cnn:\n  layers: [{conv: {kernels: 1, size: 3}}]\n"),
+                       "s.yaml:6:12: error: layers[0] (conv) does not fit its input of 1×2×2: a 3×3 kernel does not fit 2×2 maps")
+        XCTAssertEqual(error(head + image + "cnn:\n  layers: [{cnov: {kernels: 1}}]\n"),
+                       "s.yaml:6:13: error: unknown stage 'cnov' in layers[0]; expected one of conv, activation, pool, flatten, dense, softmax; did you mean 'conv'?")
+        XCTAssertEqual(error(head + image + "cnn:\n  layers: [{conv: {kernels: 1, size: 1, weights: [[[[1, 2]]]]}}]\n"),
+                       "s.yaml:6:53: error: weights[0][0][0] must have 1 number; found 2")
+        XCTAssertEqual(error(head + image + "cnn:\n  layers: [{conv: {kernels: 1, size: 1, frozen: true}}]\n"),
+                       "s.yaml:6:49: error: frozen kernels need their weights: without weights they would stay random")
+        XCTAssertEqual(error(head + image + "cnn:\n  layers: [{activation: softplus}]\n"),
+                       "s.yaml:6:25: error: activation must be one of relu, sigmoid, tanh; found 'softplus'")
+        XCTAssertEqual(error(head + image + "cnn:\n  layers: [softmax, flatten]\n"),
+                       "s.yaml:6:12: error: softmax must be the last stage: it turns the network's outputs into class probabilities")
+        XCTAssertEqual(error(head + image + "cnn:\n  layers: [flatten, {dense: 3}, softmax]\n"),
+                       "s.yaml:6:11: error: a network that ends in softmax is trained, and training needs labelled images (images: optdigits); the inline image has no label")
+        XCTAssertEqual(error(head + "data: {images: optdigits}\ncnn:\n  layers: [flatten, {dense: 3}, softmax]\n"),
+                       "s.yaml:6:11: error: the softmax has 3 outputs but the images have 10 classes; the last dense stage needs units: 10")
+        XCTAssertEqual(error(head + "data: {images: glyphs}\ncnn:\n  layers: [flatten]\n"),
+                       "s.yaml:4:16: error: images: glyphs is not supported yet; images: optdigits is")
+        XCTAssertEqual(error(head + "data: {image: [[1, 2], [3]]}\ncnn:\n  layers: [flatten]\n"),
+                       "s.yaml:4:24: error: image[1] must have 2 numbers like the first row, found 1")
+        XCTAssertEqual(error(head + "data: {images: optdigits, probe: 1797}\ncnn:\n  layers: [flatten]\n"),
+                       "s.yaml:4:34: error: probe must be an integer from 0 to 1796, found 1797")
+        XCTAssertEqual(error(head + image + "mlp: {layers: [2, 1]}\ncnn:\n  layers: [flatten]\n"),
+                       "s.yaml:5:1: error: the mlp block belongs to model mlp, but this scenario's model is cnn")
+    }
+}
