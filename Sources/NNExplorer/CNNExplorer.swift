@@ -94,6 +94,28 @@ public struct CNNExplorer: Sendable {
         note = "no mistakes on these \(count) images"
     }
 
+    /// The network's pooling kind (of its first pooling stage), if it has one.
+    public var poolingKind: PoolingKind? {
+        for layer in network.layers { if case .pooling(let kind, _, _) = layer { return kind } }
+        return nil
+    }
+
+    /// Max pooling becomes mean pooling and back, on the same maps (hand-set networks: a trained one learned
+    /// with the pooling it has).
+    mutating func togglePooling() {
+        guard trainer == nil, let kind = poolingKind else { return }
+        let layers = lookedAt.layers.map { layer -> CNNLayer in
+            guard case .pooling(_, let size, let stride) = layer else { return layer }
+            return .pooling(kind == .max ? .mean : .max, size: size, stride: stride)
+        }
+        var rng = SplitMix64(seed: seed)
+        guard var switched = try? ConvNet(inputShape: lookedAt.inputShape, layers: layers, rng: &rng) else { return }
+        switched.weights = lookedAt.weights
+        switched.biases = lookedAt.biases
+        switched.frozen = lookedAt.frozen
+        lookedAt = switched
+    }
+
     mutating func toggleSharedScale() { sharedScale.toggle() }
     mutating func toggleValues() { showValues.toggle() }
 }

@@ -2,7 +2,7 @@ import NNCore
 import NNRender
 
 enum CNNAction { case togglePlay, stepBatch, stepEpoch, reset, reseed, previousImage, nextImage, nextMistake
-    case toggleScale, toggleValues, help, back }
+    case toggleScale, toggleValues, togglePooling, help, back }
 
 let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
     KeyBinding([.character(" ")], "space", label: { $0.playing ? "pause" : "play" }, help: "play / pause training",
@@ -18,6 +18,9 @@ let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
                help: "colour scale shared by a stage's maps / each map its own", .toggleScale),
     KeyBinding([.character("v")], "v", label: { $0.showValues ? "shades" : "values" },
                help: "the input and the kernels as numbers / as shades", .toggleValues),
+    KeyBinding([.character("p")], "p", label: { $0.poolingKind == .mean ? "mean pool" : "max pool" },
+               help: "pooling: max / mean, on the same maps (hand-set kernels)",
+               enabled: { $0.trainer == nil && $0.poolingKind != nil }, inBar: { $0.poolingKind != nil }, .togglePooling),
     KeyBinding([.character("r")], "r", "reset", help: "start again from the first weights", .reset),
     KeyBinding([.character("s")], "s", "seed", help: "new seed: new first weights and a new test split", .reseed),
     KeyBinding([.character("?")], "?", "help", help: "show this help", essential: true, .help),
@@ -27,7 +30,11 @@ let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
 func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
     guard case .key(let key) = msg, let binding = cnnKeyMap.binding(for: key) else { return .none }
     guard binding.enabled(p) else {
-        p.note = p.trainer == nil ? "hand-set kernels: nothing to train" : "training finished: r to reset"
+        p.note = switch binding.action(key) {
+        case .togglePooling: p.poolingKind == nil ? "this network has no pooling stage"
+            : "a trained network learned with its pooling: change it in the scenario"
+        default: p.trainer == nil ? "hand-set kernels: nothing to train" : "training finished: r to reset"
+        }
         return .none
     }
     p.note = nil
@@ -42,6 +49,7 @@ func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
     case .nextMistake: p.nextMistake()
     case .toggleScale: p.toggleSharedScale()
     case .toggleValues: p.toggleValues()
+    case .togglePooling: p.togglePooling()
     case .help: return .help
     case .back: return .back
     }
@@ -124,7 +132,16 @@ private func drawStages(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, gly
         default: continue
         }
         let maps = outputs[l + 1]
-        guard row + 2 <= inner.maxY else { break }
+        let factor = zoom(for: maps, limit: 3)
+        // A stage needs its label and its maps; what does not fit is counted, not cut.
+        guard row + 1 + (maps.height * factor + 1) / 2 <= inner.maxY else {
+            let left = p.network.layers[l...].filter { if case .convolution = $0 { true } else if case .activation = $0 { true } else if case .pooling = $0 { true } else { false } }.count
+            if row < inner.maxY {
+                frame.put(Line("\(left) more stage\(left == 1 ? "" : "s") below: enlarge the window", Style(.dim)).truncated(to: inner.width, glyphs: g),
+                          column: inner.x, row: row)
+            }
+            break
+        }
         let finite = maps.values.filter(\.isFinite)
         let low = finite.min() ?? 0, high = finite.max() ?? 0
         let name = switch layer {
@@ -137,7 +154,6 @@ private func drawStages(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, gly
             + "\(formatNumber(low, digits: 2, glyphs: g)) … \(formatNumber(high, digits: 2, glyphs: g))"
         frame.put(Line(g.fold(label), Style(.label)).truncated(to: inner.width, glyphs: g), column: inner.x, row: row)
         let sharedScale = MatrixHeatmap.fittingScale(maps.values)
-        let factor = zoom(for: maps, limit: 3)
         var x = inner.x, height = 0
         for c in 0..<maps.channels {
             let scale = p.sharedScale ? sharedScale : MatrixHeatmap.fittingScale(Array(maps.values[(c * maps.height * maps.width)..<((c + 1) * maps.height * maps.width)]))
@@ -172,7 +188,7 @@ private func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyp
     let inner = box.inset(1)
     var lines: [Line] = []
     let shapes = p.network.shapes.dropFirst().map { "\($0[0])×\($0[1])×\($0[2])" }
-    lines.append(Line(g.fold("\(p.cnn.imagesName): \(p.cnn.images.count) images \(p.network.inputShape[1])×\(p.network.inputShape[2])"), Style(.dim)))
+    lines.append(Line(g.fold("\(p.cnn.imagesName): \(p.cnn.images.count) image\(p.cnn.images.count == 1 ? "" : "s") \(p.network.inputShape[1])×\(p.network.inputShape[2])"), Style(.dim)))
     lines += wrap(g.fold("stages: " + zip(p.network.layers, shapes).map { "\($0.kind) \($1)" }.joined(separator: ", ")), width: inner.width)
         .map { Line($0, Style(.dim)) }
     if let t = p.trainer {

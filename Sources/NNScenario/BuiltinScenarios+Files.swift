@@ -4,6 +4,107 @@
 
 extension BuiltinScenarios {
     static let embeddedFiles: [(name: String, text: String)] = [
+("cnn-digits.yaml", #"""
+# A small convolutional network learns the 8×8 handwritten digits (1,797 images, UCI optdigits): 16 kernels
+# of 3×3 over the image (same padding), ReLU, 2×2 max pooling, then a dense layer of 10 units and a softmax
+# over the 10 classes; cross-entropy loss, mini-batch SGD with momentum. A quarter of the images, drawn with
+# the seed, are held out as the test set. Measured from this seed: 94.7 % test accuracy after the first
+# epoch, 98.7 % after the tenth. Use ←/→ to browse the test images and w for the next one it gets wrong.
+title: "CNN: a small network learns handwritten digits"
+summary: 16 kernels, ReLU, max pooling and a dense softmax layer reach 98 % on held-out 8x8 digits.
+seed: 1
+model: cnn
+data:
+  images: optdigits
+  probe: 0
+cnn:
+  layers:
+    - conv: {kernels: 16, size: 3, padding: same}   # weights drawn with the seed (He, for the ReLU)
+    - activation: relu
+    - pool: {kind: max, size: 2, stride: 2}
+    - flatten
+    - dense: {units: 10}
+    - softmax
+  learning_rate: 0.05
+  momentum: 0.9
+  batch_size: 16
+  max_epochs: 10
+  test_split: 0.25
+
+"""#),
+("cnn-edge-kernels.yaml", #"""
+# Convolution with four hand-set 3×3 kernels, no training: what each kernel picks out of a bright square.
+# Correlation (what deep-learning libraries compute): output(i, j) = Σ_kl w_kl · image(i + k, j + l) + b.
+# The vertical-edge kernel [1, 0, −1] is positive where dark meets light going left (the square's right
+# side) and negative on its left side; ReLU then keeps only the positive side. Press v for the numbers.
+title: "CNN: edge, blur and sharpen kernels"
+summary: Four hand-set 3x3 kernels on a bright square find vertical and horizontal edges, blur and sharpen.
+seed: 1
+model: cnn
+data:
+  image:                        # 12×12: a bright 6×6 square (9) on a dark ground (0)
+    - [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+    - [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+    - [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+    - [0, 0, 0, 9, 9, 9, 9, 9, 9, 0, 0, 0]
+    - [0, 0, 0, 9, 9, 9, 9, 9, 9, 0, 0, 0]
+    - [0, 0, 0, 9, 9, 9, 9, 9, 9, 0, 0, 0]
+    - [0, 0, 0, 9, 9, 9, 9, 9, 9, 0, 0, 0]
+    - [0, 0, 0, 9, 9, 9, 9, 9, 9, 0, 0, 0]
+    - [0, 0, 0, 9, 9, 9, 9, 9, 9, 0, 0, 0]
+    - [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+    - [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+    - [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+cnn:
+  layers:
+    - conv:
+        kernels: 4
+        size: 3
+        stride: 1
+        padding: valid          # 12×12 → 10×10: only windows inside the image
+        mode: correlation
+        weights:                # [kernel][input map][row][column]
+          - [[[1, 0, -1], [1, 0, -1], [1, 0, -1]]]                  # vertical edge
+          - [[[1, 1, 1], [0, 0, 0], [-1, -1, -1]]]                  # horizontal edge
+          - [[[0.111, 0.111, 0.111], [0.111, 0.111, 0.111], [0.111, 0.111, 0.111]]]   # blur: the mean of 9
+          - [[[0, -1, 0], [-1, 5, -1], [0, -1, 0]]]                 # sharpen
+        bias: [0, 0, 0, 0]
+        frozen: true
+    - activation: relu          # negative responses become 0
+    - pool: {kind: max, size: 2, stride: 2}   # 10×10 → 5×5: the strongest response in each 2×2 window
+
+"""#),
+("cnn-pooling.yaml", #"""
+# Pooling shrinks each map by summarising windows: max keeps the strongest response (where an edge is, it
+# stays), mean averages it (an edge one pixel wide fades). Press p to switch max and mean on the same maps.
+title: "CNN: max pooling and mean pooling"
+summary: "The same edge maps pooled 2x2 by max (p switches to mean): max keeps thin edges, mean blurs them."
+seed: 1
+model: cnn
+data:
+  image:                        # 8×8: a thin bright diagonal line
+    - [9, 0, 0, 0, 0, 0, 0, 0]
+    - [0, 9, 0, 0, 0, 0, 0, 0]
+    - [0, 0, 9, 0, 0, 0, 0, 0]
+    - [0, 0, 0, 9, 0, 0, 0, 0]
+    - [0, 0, 0, 0, 9, 0, 0, 0]
+    - [0, 0, 0, 0, 0, 9, 0, 0]
+    - [0, 0, 0, 0, 0, 0, 9, 0]
+    - [0, 0, 0, 0, 0, 0, 0, 9]
+cnn:
+  layers:
+    - conv:
+        kernels: 2
+        size: 3
+        padding: same           # 8×8 stays 8×8 (zeros outside the image)
+        weights:
+          - [[[-1, -1, 2], [-1, 2, -1], [2, -1, -1]]]    # the other diagonal: answers weakly
+          - [[[2, -1, -1], [-1, 2, -1], [-1, -1, 2]]]    # this diagonal: answers strongly along the line
+        frozen: true
+    - activation: relu
+    - pool: {kind: max, size: 2, stride: 2}   # 8×8 → 4×4
+
+"""#),
 ("mlp-blobs-3-classes.yaml", #"""
 # Three classes need three output units. A softmax output turns their input sums into probabilities
 # ŷ_k = e^net_k / Σ_m e^net_m that add up to 1; the predicted class is the largest, and the loss is the

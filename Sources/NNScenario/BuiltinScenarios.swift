@@ -23,7 +23,8 @@ public enum BuiltinScenarios {
     public static let lectureOrder = ["perceptron-worked-example", "perceptron-and", "perceptron-or", "perceptron-xor",
                                       "perceptron-separable", "perceptron-overlapping",
                                       "mlp-xor", "mlp-xor-momentum", "mlp-xor-stuck", "mlp-overfitting",
-                                      "mlp-circles", "mlp-spirals", "mlp-blobs-3-classes"].map { $0 + ".yaml" }
+                                      "mlp-circles", "mlp-spirals", "mlp-blobs-3-classes",
+                                      "cnn-edge-kernels", "cnn-pooling", "cnn-digits"].map { $0 + ".yaml" }
 
     /// `files` (by default the built-ins) sorted into the lecture's order.
     public static func inLectureOrder(_ files: [(name: String, text: String)] = files) -> [(name: String, text: String)] {

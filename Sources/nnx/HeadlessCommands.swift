@@ -240,7 +240,7 @@ struct Train: ParsableCommand {
         let percent = { (v: Double?) in v.map { formatNumber($0 * 100, digits: 2, glyphs: .ascii) + " %" } ?? "-" }
         let text = """
             \(scenario.title) (seed \(seed))
-            status:        \(status) after \(plural(trainer.epoch, "epoch")) (\(plural(trainer.steps, "batch")) of \(cnn.training.batchSize))
+            status:        \(status) after \(plural(trainer.epoch, "epoch")) (\(trainer.steps) batch\(trainer.steps == 1 ? "" : "es") of \(cnn.training.batchSize))
             loss:          \(last.map { formatNumber($0.loss, digits: 6, glyphs: .ascii) } ?? "-") (mean cross-entropy over the epoch's training images)
             accuracy:      \(percent(last?.accuracy)) of \(trainer.trainingSet.count) training images
             test accuracy: \(percent(last?.testAccuracy)) of \(trainer.testSet.count) test images

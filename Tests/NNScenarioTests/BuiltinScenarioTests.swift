@@ -5,13 +5,14 @@ import XCTest
 /// The perceptron built-ins load, say what their files say, and behave as their summaries promise (the MLP
 /// ones are in `MLPBuiltinScenarioTests`).
 final class BuiltinScenarioTests: XCTestCase {
+    static let cnnFiles = ["cnn-digits.yaml", "cnn-edge-kernels.yaml", "cnn-pooling.yaml"]
     static let mlpFiles = ["mlp-blobs-3-classes.yaml", "mlp-circles.yaml", "mlp-overfitting.yaml", "mlp-spirals.yaml",
                            "mlp-xor-momentum.yaml", "mlp-xor-stuck.yaml", "mlp-xor.yaml"]
     static let perceptronFiles = ["perceptron-and.yaml", "perceptron-or.yaml", "perceptron-overlapping.yaml",
                                   "perceptron-separable.yaml", "perceptron-worked-example.yaml", "perceptron-xor.yaml"]
 
     func testTheBuiltinsAreTheScenarioFilesInNameOrder() throws {
-        XCTAssertEqual(BuiltinScenarios.files.map(\.name), Self.mlpFiles + Self.perceptronFiles)
+        XCTAssertEqual(BuiltinScenarios.files.map(\.name), Self.cnnFiles + Self.mlpFiles + Self.perceptronFiles)
         let all = try BuiltinScenarios.loadAll()
         XCTAssertEqual(all.map(\.source), BuiltinScenarios.names)
         XCTAssertTrue(all.allSatisfy { !$0.title.isEmpty && !$0.summary.isEmpty })
@@ -85,7 +86,7 @@ final class BuiltinScenarioTests: XCTestCase {
     func testAnUnknownBuiltinNamesTheOthers() {
         XCTAssertThrowsError(try BuiltinScenarios.load(named: "perceptron-nand.yaml")) { error in
             XCTAssertEqual("\(error)", "perceptron-nand.yaml:1:1: error: no built-in scenario named "
-                + "'perceptron-nand.yaml' (built-ins: \((Self.mlpFiles + Self.perceptronFiles).joined(separator: ", ")))")
+                + "'perceptron-nand.yaml' (built-ins: \((Self.cnnFiles + Self.mlpFiles + Self.perceptronFiles).joined(separator: ", ")))")
         }
     }
 

@@ -1,0 +1,83 @@
+import NNCore
+import NNRender
+import NNScenario
+import XCTest
+@testable import NNExplorer
+
+final class CNNScreenTests: XCTestCase {
+    func testSnapshots() throws {
+        let edges = try builtin("cnn-edge-kernels")
+        for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
+            assertFrameSnapshots(AppState(size: size, scenario: edges), named: "edges-\(size)")
+        }
+        // Monochrome draws glyphs of growing density instead of shades; values mode prints the numbers.
+        assertFrameSnapshots(AppState(size: Size(width: 80, height: 24), scenario: edges, theme: .monochrome), named: "edges-mono-theme")
+        var values = AppState(size: Size(width: 120, height: 40), scenario: edges)
+        press(&values, "v")
+        assertFrameSnapshots(values, named: "edges-values")
+        var digits = AppState(size: Size(width: 120, height: 40), scenario: try builtin("cnn-digits"))
+        press(&digits, "nnnnn")
+        assertFrameSnapshots(digits, named: "digits-after-5-batches")
+    }
+
+    /// The maps on screen are the network's: the edge kernels' numbers, ranges and shapes as computed.
+    func testTheMapsAreTheNetworks() throws {
+        let state = AppState(size: Size(width: 120, height: 40), scenario: try builtin("cnn-edge-kernels"))
+        let c = try XCTUnwrap(state.cnn)
+        let outputs = c.probeOutputs
+        XCTAssertEqual(outputs[1].shape, [4, 10, 10])
+        XCTAssertEqual(outputs[1].values.min(), -27)
+        XCTAssertEqual(outputs[1].values.max(), 27)
+        XCTAssertEqual(outputs[1][0, 3, 1], -27)   // left side of the square: dark → light under [1, 0, −1]
+        XCTAssertEqual(outputs[1][0, 3, 7], 27)    // right side
+        let text = view(state).plainText
+        XCTAssertTrue(text.contains("1 conv: 4 × 10×10   range −27 … 27"), text)
+        XCTAssertTrue(text.contains("3 max pool 2×2: 4 × 5×5   range 0 … 27"), text)
+        XCTAssertTrue(text.contains("kernels 3×3 (correlation, hand-set)"), text)
+    }
+
+    func testHandSetKernelsTrainNothingAndPoolingSwitches() throws {
+        var state = AppState(size: Size(width: 100, height: 30), scenario: try builtin("cnn-pooling"))
+        press(&state, "n")
+        XCTAssertEqual(state.cnn?.note, "hand-set kernels: nothing to train")
+        XCTAssertTrue(view(state).plainText.contains("hand-set kernels: nothing to train"))
+        let relu = try XCTUnwrap(state.cnn?.probeOutputs[2])
+        press(&state, "p")
+        let c = try XCTUnwrap(state.cnn)
+        XCTAssertEqual(c.poolingKind, .mean)
+        let pooled = c.probeOutputs[3]
+        // Mean of the top-left 2×2 window of map 1.
+        XCTAssertEqual(pooled[1, 0, 0], (relu[1, 0, 0] + relu[1, 0, 1] + relu[1, 1, 0] + relu[1, 1, 1]) / 4)
+        XCTAssertTrue(view(state).plainText.contains("3 mean pool 2×2"))
+        press(&state, "p")
+        XCTAssertEqual(state.cnn?.poolingKind, .max)
+    }
+
+    func testTrainingAndBrowsing() throws {
+        var state = AppState(size: Size(width: 120, height: 40), scenario: try builtin("cnn-digits"))
+        press(&state, "n")
+        XCTAssertEqual(state.cnn?.trainer?.steps, 1)
+        XCTAssertEqual(state.cnn?.images.count, 449)   // the test set
+        update(&state, .key(.right))
+        XCTAssertEqual(state.cnn?.probe, 1)
+        update(&state, .key(.left)); update(&state, .key(.left))
+        XCTAssertEqual(state.cnn?.probe, 448)
+        press(&state, "w")
+        let c = try XCTUnwrap(state.cnn)
+        let output = c.network.forward(c.probeImage.image).last!
+        XCTAssertNotEqual(CNNTrainer.predictedClass(output), c.probeImage.label)
+        XCTAssertTrue(view(state).plainText.contains("true \(c.probeImage.label), predicted \(CNNTrainer.predictedClass(output))"))
+        press(&state, "mv")
+        XCTAssertEqual(state.cnn?.sharedScale, false)
+        XCTAssertEqual(state.cnn?.showValues, true)
+        press(&state, "p")
+        XCTAssertEqual(state.cnn?.note, "a trained network learned with its pooling: change it in the scenario")
+        press(&state, " ")
+        XCTAssertEqual(state.cnn?.playing, true)
+        update(&state, .tick)
+        XCTAssertEqual(state.cnn?.trainer?.steps, 1 + CNNExplorer.batchesPerTick)
+        press(&state, "r")
+        XCTAssertEqual(state.cnn?.trainer?.steps, 0)
+        XCTAssertEqual(state.cnn?.playing, false)
+    }
+}
