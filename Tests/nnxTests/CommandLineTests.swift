@@ -253,3 +253,44 @@ final class CommandLineTests: XCTestCase {
         }
     }
 }
+
+final class CNNCommandLineTests: XCTestCase {
+    /// `--epochs 0`: one record per stage output for the probe image, in the format.
+    func testTraceOfTheEdgeKernels() throws {
+        let run = try nnx(["trace", "cnn-pooling", "--epochs", "0"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let records = try run.stdout.split(separator: "\n").map { try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        XCTAssertEqual(records.map { $0["kind"] as? String }, ["conv", "activation", "pool"])
+        XCTAssertEqual(records.map { $0["layer"] as? Int }, [0, 1, 2])
+        XCTAssertEqual(records.map { $0["shape"] as? [Int] }, [[2, 8, 8], [2, 8, 8], [2, 4, 4]])
+        XCTAssertTrue(records.allSatisfy { $0["model"] as? String == "cnn" })
+        // Map 1 answers 2·9·3 = 54 along the diagonal (three 9s under the kernel's three 2s, away from the corners).
+        let conv = try XCTUnwrap(records[0]["values"] as? [[[Double]]])
+        XCTAssertEqual(conv[1][3][3], 54)
+        XCTAssertEqual(conv[1][0][0], 36)   // the corner: one 9 of the line falls outside (zero padding)
+        let pooled = try XCTUnwrap(records[2]["values"] as? [[[Double]]])
+        XCTAssertEqual(pooled[1][1][1], 54)
+    }
+
+    /// With epochs: the stage records, then one record per epoch; train prints the summary.
+    func testTraceAndTrainTheDigits() throws {
+        let trace = try nnx(["trace", "cnn-digits", "--epochs", "1"])
+        XCTAssertEqual(trace.status, 0, trace.stderr)
+        let lines = trace.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 7)
+        let epoch = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(lines[6].utf8)) as? [String: Any])
+        XCTAssertEqual(epoch["epoch"] as? Int, 1)
+        XCTAssertEqual(Array(lines[6].utf8.prefix(30)), Array("{\"model\":\"cnn\",\"epoch\":1,\"loss\"".utf8.prefix(30)))
+        XCTAssertGreaterThan(epoch["test_accuracy"] as? Double ?? 0, 0.9)
+        let handSet = try nnx(["train", "cnn-edge-kernels"])
+        XCTAssertEqual(handSet.status, 2)
+        XCTAssertTrue(handSet.stderr.contains("has hand-set kernels and no softmax: there is nothing to train"), handSet.stderr)
+    }
+
+    func testRenderAfterBatches() throws {
+        let run = try nnx(["render", "cnn-digits", "--steps", "3", "--size", "100x30"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("epoch 1 · step 3"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("P(class)"), run.stdout)
+    }
+}
