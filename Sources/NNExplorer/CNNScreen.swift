@@ -115,8 +115,10 @@ private func drawStages(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, gly
             var map = MatrixHeatmap(rows: size, columns: size, values: values, scale: .diverging(limit: max(limit, 1e-12)))
             if p.showValues { map.showValues = true } else { map = map.zoomed(size <= 5 ? 2 : 1) }
             let mapSize = map.size()
-            guard x + mapSize.width <= inner.maxX, row + 1 + mapSize.height <= inner.maxY else {
-                frame.put("+\(kernels - o)", column: min(x, inner.maxX - 3), row: row + 1, style: Style(.dim))
+            // Room for the map, and for the "+N" of those after it.
+            let reserve = o + 1 < kernels ? 4 : 0
+            guard x + mapSize.width + reserve <= inner.maxX, row + 1 + mapSize.height <= inner.maxY else {
+                frame.put("+\(kernels - o)", column: x, row: row + 1, style: Style(.dim), clip: inner)
                 break
             }
             map.render(into: &frame, at: (x, row + 1), shades: shades, glyphs: g)
@@ -159,8 +161,9 @@ private func drawStages(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, gly
             let scale = p.sharedScale ? sharedScale : MatrixHeatmap.fittingScale(Array(maps.values[(c * maps.height * maps.width)..<((c + 1) * maps.height * maps.width)]))
             let map = heatmap(maps, channel: c, scale: scale, zoom: factor, values: false)
             let mapSize = map.size()
-            guard x + mapSize.width <= inner.maxX, row + 1 + mapSize.height <= inner.maxY else {
-                frame.put("+\(maps.channels - c)", column: min(x, inner.maxX - 3), row: row + 1, style: Style(.dim))
+            let reserve = c + 1 < maps.channels ? 4 : 0
+            guard x + mapSize.width + reserve <= inner.maxX else {
+                frame.put("+\(maps.channels - c)", column: x, row: row + 1, style: Style(.dim), clip: inner)
                 break
             }
             map.render(into: &frame, at: (x, row + 1), shades: shades, glyphs: g)
