@@ -18,6 +18,8 @@ public struct CNNExplorer: Sendable {
     /// Numbers instead of shades for the input and the kernels.
     public private(set) var showValues = false
     public var note: String?
+    /// The sliding window's cell, while the step-by-step view is open.
+    public private(set) var window: WindowPosition?
 
     /// Batches trained a tick while playing (about 10 ms of work for the 8×8 digits in a release build).
     static let batchesPerTick = 8
@@ -114,6 +116,37 @@ public struct CNNExplorer: Sendable {
         switched.biases = lookedAt.biases
         switched.frozen = lookedAt.frozen
         lookedAt = switched
+    }
+
+    /// Opens the step-by-step view of the first convolution at its first cell, or closes it.
+    mutating func toggleWindow() {
+        if window != nil { window = nil; return }
+        guard windowGrid != nil else { note = "this network has no convolution"; return }
+        window = WindowPosition(map: 0, row: 0, column: 0)
+    }
+
+    /// Moves the window by whole cells, staying on the map.
+    mutating func moveWindow(rows: Int, columns: Int) {
+        guard var w = window, let grid = windowGrid else { return }
+        w.row = min(grid.rows - 1, max(0, w.row + rows))
+        w.column = min(grid.columns - 1, max(0, w.column + columns))
+        window = w
+    }
+
+    /// The next cell in reading order (then the next map's first cell).
+    mutating func advanceWindow() {
+        guard var w = window, let grid = windowGrid else { return }
+        w.column += 1
+        if w.column == grid.columns { w.column = 0; w.row += 1 }
+        if w.row == grid.rows { w.row = 0; w.map = (w.map + 1) % grid.maps }
+        window = w
+    }
+
+    /// The same cell of the next kernel's map.
+    mutating func nextWindowMap() {
+        guard var w = window, let grid = windowGrid else { return }
+        w.map = (w.map + 1) % grid.maps
+        window = w
     }
 
     mutating func toggleSharedScale() { sharedScale.toggle() }

@@ -2,16 +2,24 @@ import NNCore
 import NNRender
 
 enum CNNAction { case togglePlay, stepBatch, stepEpoch, reset, reseed, previousImage, nextImage, nextMistake
-    case toggleScale, toggleValues, togglePooling, help, back }
+    case toggleScale, toggleValues, togglePooling, toggleWindow, windowUp, windowDown, nextKernel, help, back }
 
 let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
     KeyBinding([.character(" ")], "space", label: { $0.playing ? "pause" : "play" }, help: "play / pause training",
                enabled: { $0.trainer.map { !$0.status.isFinished } ?? false }) { _ in .togglePlay },
-    KeyBinding([.character("n")], "n", "batch", help: "train one mini-batch",
-               enabled: { $0.trainer.map { !$0.status.isFinished } ?? false }, .stepBatch),
+    KeyBinding([.character("k")], "k", label: { $0.window == nil ? "window" : "close window" },
+               help: "step by step: the first convolution's window over the input, cell by cell (again: close)", .toggleWindow),
+    KeyBinding([.character("n")], "n", label: { $0.window == nil ? "batch" : "next cell" },
+               help: "train one mini-batch (with the window open: move it to the next cell)",
+               enabled: { $0.window != nil || ($0.trainer.map { !$0.status.isFinished } ?? false) }, .stepBatch),
+    KeyBinding([.up, .down], "↑↓", label: { _ in "move" }, help: "window: one row up / down",
+               enabled: { $0.window != nil }, inBar: { $0.window != nil }) { $0 == .up ? .windowUp : .windowDown },
+    KeyBinding([.character("o")], "o", "next kernel", help: "window: the same cell of the next kernel's map",
+               enabled: { $0.window != nil }, inBar: { $0.window != nil }, .nextKernel),
     KeyBinding([.character("e")], "e", "epoch", help: "train to the end of the epoch",
                enabled: { $0.trainer.map { !$0.status.isFinished } ?? false }, .stepEpoch),
-    KeyBinding([.left, .right], "←→", label: { _ in "image" }, help: "previous / next image (the test set while training)") {
+    KeyBinding([.left, .right], "←→", label: { $0.window == nil ? "image" : "move" },
+               help: "previous / next image, the test set while training (window: one column left / right)") {
         $0 == .left ? .previousImage : .nextImage },
     KeyBinding([.character("w")], "w", "wrong", help: "the next image the network gets wrong", .nextMistake),
     KeyBinding([.character("m")], "m", label: { $0.sharedScale ? "scale: stage" : "scale: map" },
@@ -38,7 +46,21 @@ func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
         return .none
     }
     p.note = nil
-    switch binding.action(key) {
+    let action = binding.action(key)
+    if p.window != nil {
+        // The window takes the moving keys.
+        switch action {
+        case .stepBatch: p.advanceWindow(); return .none
+        case .previousImage: p.moveWindow(rows: 0, columns: -1); return .none
+        case .nextImage: p.moveWindow(rows: 0, columns: 1); return .none
+        default: break
+        }
+    }
+    switch action {
+    case .toggleWindow: p.toggleWindow()
+    case .windowUp: p.moveWindow(rows: -1, columns: 0)
+    case .windowDown: p.moveWindow(rows: 1, columns: 0)
+    case .nextKernel: p.nextWindowMap()
     case .togglePlay: p.togglePlay()
     case .stepBatch: p.stepBatch()
     case .stepEpoch: p.stepEpoch()
@@ -74,7 +96,11 @@ func viewCNN(_ p: CNNExplorer, size: Size, glyphs g: Glyphs, theme: Theme, into 
     drawTitleLine(p.scenario.title, epoch: p.trainer?.epoch ?? 0, step: p.trainer?.steps ?? 0,
                   playing: p.playing ? "\(CNNExplorer.batchesPerTick * 10) batches/s" : nil, width: size.width, glyphs: g, into: &frame)
     let outputs = p.probeOutputs
-    drawStages(p, outputs, in: layout.mapsBox, glyphs: g, shades: theme.shadesWithBackground, into: &frame)
+    if let window = p.slidingWindow {
+        drawWindow(p, window, outputs, in: layout.mapsBox, glyphs: g, shades: theme.shadesWithBackground, into: &frame)
+    } else {
+        drawStages(p, outputs, in: layout.mapsBox, glyphs: g, shades: theme.shadesWithBackground, into: &frame)
+    }
     drawPanel(p, outputs, in: layout.panelBox, glyphs: g, into: &frame)
     if let note = p.note {
         frame.put(Line(" \(note) ", Style(.emphasis)).truncated(to: layout.mapsBox.width - 4, glyphs: g),
@@ -172,6 +198,72 @@ private func drawStages(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, gly
         }
         row += height + 2
     }
+}
+
+/// The step-by-step view: the input with the window on it, the kernel's numbers, the cell in the
+/// convolution's map, the non-linearity's map and the pooled map with their windows, then every number.
+private func drawWindow(_ p: CNNExplorer, _ w: SlidingWindow, _ outputs: [Tensor], in box: Rect, glyphs g: Glyphs, shades: Bool,
+                        into frame: inout Frame) {
+    let position = w.position
+    frame.drawBox(box, title: "step by step \(g.middleDot) kernel \(position.map + 1), output cell (\(position.row), \(position.column))", glyphs: g)
+    let inner = box.inset(1)
+    var x = inner.x
+    let top = inner.y + 1
+    var tallest = 0
+    /// A map zoomed by an even factor (whole cells a value), captioned, with boxes around regions.
+    func place(_ caption: String, _ tensor: Tensor, channel: Int, scale: MatrixHeatmap.Scale, boxes: [(rows: Range<Int>, columns: Range<Int>)]) {
+        let factor = tensor.width <= 6 ? 4 : 2
+        let map = heatmap(tensor, channel: channel, scale: scale, zoom: factor, values: false)
+        let size = map.size()
+        guard x + size.width + 2 <= inner.maxX, top + size.height + 1 <= inner.maxY else { return }
+        frame.put(Line(g.fold(caption), Style(.label)).truncated(to: size.width + 2, glyphs: g), column: x, row: inner.y)
+        map.render(into: &frame, at: (x + 1, top + 1), shades: shades, glyphs: g)
+        for region in boxes where !region.rows.isEmpty && !region.columns.isEmpty {
+            frame.drawBox(Rect(x: x + region.columns.lowerBound * factor, y: top + region.rows.lowerBound * factor / 2,
+                               width: region.columns.count * factor + 2, height: region.rows.count * factor / 2 + 2),
+                          glyphs: g, style: Style(.visited))
+        }
+        tallest = max(tallest, size.height + 2)
+        x += size.width + 3
+    }
+    let input = outputs[w.layer]
+    let rows = max(0, w.top)..<min(input.height, w.top + w.size), columns = max(0, w.left)..<min(input.width, w.left + w.size)
+    let conv = outputs[w.layer + 1]
+    let cell = (position.row..<(position.row + 1), position.column..<(position.column + 1))
+    let activationMaps = w.activation != nil ? outputs[w.layer + 2] : nil
+    let pooled = w.pooling != nil ? outputs[w.layer + (w.activation != nil ? 3 : 2)] : nil
+    // When the four maps do not fit side by side, the non-linearity's map gives way (its value is written below).
+    let widths = [input, conv, activationMaps, pooled].compactMap { $0 }.map { ($0.width <= 6 ? 4 : 2) * $0.width + 3 }
+    let showActivationMap = widths.reduce(0, +) <= inner.width
+    place("input", input, channel: 0, scale: MatrixHeatmap.fittingScale(input.values), boxes: [(rows, columns)])
+    place("conv", conv, channel: position.map, scale: MatrixHeatmap.fittingScale(conv.values), boxes: [cell])
+    if let activation = w.activation, let maps = activationMaps, showActivationMap {
+        place(activation.name, maps, channel: position.map, scale: MatrixHeatmap.fittingScale(maps.values), boxes: [cell])
+    }
+    if let pooling = w.pooling, let maps = pooled {
+        place("\(pooling.kind.rawValue) pool", maps, channel: position.map, scale: MatrixHeatmap.fittingScale(maps.values),
+              boxes: [(pooling.row..<(pooling.row + 1), pooling.column..<(pooling.column + 1))])
+    }
+    // The numbers.
+    var lines: [Line] = []
+    let n = { (v: Double) in formatNumber(v, digits: 2, glyphs: g) }
+    let factor = { (v: Double) in v < 0 ? "(\(n(v)))" : n(v) }
+    let formula = w.mode == .correlation ? "a_ij = Σ_kl w_kl z_(i+k, j+l) + b   (correlation)" : "a_ij = Σ_kl w_kl z_(i−k, j−l) + b   (convolution: kernel flipped)"
+    lines.append(Line(g.fold(formula), Style(.emphasis)))
+    let products = w.terms.map { t in "\(factor(t.weight))·\(factor(t.input))" }
+    let sum = w.terms.reduce(0) { $0 + $1.weight * $1.input }
+    lines += wrap(g.fold("Σ w·z = " + products.joined(separator: " + ") + " = \(n(sum))"), width: inner.width).map { Line($0) }
+    let skipped = w.size * w.size * input.channels - w.terms.count
+    if skipped > 0 { lines.append(Line(g.fold("(\(skipped) of the window's positions fall in the zero padding)"), Style(.dim))) }
+    lines.append(Line(g.fold("a = \(n(sum)) + b (\(n(w.bias))) = \(n(w.sum))"), Style(.emphasis)))
+    if let activation = w.activation {
+        lines.append(Line(g.fold("\(activation.name)(\(n(w.sum))) = \(n(activation.value))"), Style(.emphasis)))
+    }
+    if let pooling = w.pooling {
+        let values = pooling.cells.map { n($0.value) }.joined(separator: ", ")
+        lines.append(Line(g.fold("\(pooling.kind.rawValue) of the pooling window [\(values)] = \(n(pooling.result))"), Style(.emphasis)))
+    }
+    frame.put(lines: lines, in: Rect(x: inner.x, y: top + tallest, width: inner.width, height: max(0, inner.maxY - top - tallest)), glyphs: g)
 }
 
 /// Channel `c` of `maps` as a heatmap, each value repeated `zoom` times across and down.

@@ -80,4 +80,35 @@ final class CNNScreenTests: XCTestCase {
         XCTAssertEqual(state.cnn?.trainer?.steps, 0)
         XCTAssertEqual(state.cnn?.playing, false)
     }
+
+    /// The step-by-step window: its numbers are the network's, and the keys move it.
+    func testSlidingWindow() throws {
+        var state = AppState(size: Size(width: 120, height: 40), scenario: try builtin("cnn-pooling"))
+        press(&state, "k")
+        var w = try XCTUnwrap(state.cnn?.slidingWindow)
+        XCTAssertEqual(w.position, WindowPosition(map: 0, row: 0, column: 0))
+        // Same padding: at the corner 5 of the 9 positions fall outside the image.
+        XCTAssertEqual(w.terms.count, 4)
+        XCTAssertEqual(w.terms.reduce(0) { $0 + $1.weight * $1.input } + w.bias, w.sum)
+        press(&state, "o")
+        update(&state, .key(.down)); update(&state, .key(.down)); update(&state, .key(.right)); update(&state, .key(.right))
+        w = try XCTUnwrap(state.cnn?.slidingWindow)
+        XCTAssertEqual(w.position, WindowPosition(map: 1, row: 2, column: 2))
+        XCTAssertEqual(w.sum, 54)               // three 9s under the kernel's three 2s
+        XCTAssertEqual(w.activation?.value, 54)
+        XCTAssertEqual(w.pooling?.result, 54)   // max of its 2×2 window
+        XCTAssertEqual(w.pooling?.row, 1)
+        let text = view(state).plainText
+        XCTAssertTrue(text.contains("step by step · kernel 2, output cell (2, 2)"), text)
+        XCTAssertTrue(text.contains("a = 54 + b (0) = 54"), text)
+        XCTAssertTrue(text.contains("relu(54) = 54"), text)
+        XCTAssertTrue(text.contains("max of the pooling window [54, 0, 0, 54] = 54"), text)
+        press(&state, "n")
+        XCTAssertEqual(state.cnn?.window, WindowPosition(map: 1, row: 2, column: 3))
+        update(&state, .key(.up)); update(&state, .key(.up)); update(&state, .key(.up))
+        XCTAssertEqual(state.cnn?.window?.row, 0)   // stays on the map
+        press(&state, "k")
+        XCTAssertNil(state.cnn?.window)
+        assertFrameSnapshots({ var s = state; press(&s, "k"); return s }(), named: "window")
+    }
 }

@@ -68,7 +68,7 @@ public enum CNNLayer: Sendable, Hashable {
     }
 
     /// Zero padding on each side.
-    static func padding(_ padding: ConvolutionPadding, size: Int) -> Int { padding == .same ? (size - 1) / 2 : 0 }
+    public static func padding(_ padding: ConvolutionPadding, size: Int) -> Int { padding == .same ? (size - 1) / 2 : 0 }
 
     /// The output shape for an input of `shape` (`[C, H, W]`), or a message saying why the layer does not fit.
     public func outputShape(_ shape: [Int]) -> Result<[Int], ShapeError> {

@@ -122,7 +122,7 @@ public struct ConvNet: Sendable, Hashable {
     /// Where kernel value (k, m) of output map o over input map c sits in the layer's weights; convolution
     /// mode reads the kernel flipped (row and column), so that it computes `Σ w_kl z_(i−k, j−l)`.
     @inline(__always)
-    static func kernelIndex(_ o: Int, _ c: Int, _ k: Int, _ m: Int, _ inC: Int, _ size: Int, _ mode: ConvolutionMode) -> Int {
+    public static func kernelIndex(_ o: Int, _ c: Int, _ k: Int, _ m: Int, _ inC: Int, _ size: Int, _ mode: ConvolutionMode) -> Int {
         let (row, column) = mode == .correlation ? (k, m) : (size - 1 - k, size - 1 - m)
         return ((o * inC + c) * size + row) * size + column
     }

@@ -1,0 +1,86 @@
+import NNCore
+
+/// Where the sliding window stands: an output cell of one map of the first convolution.
+public struct WindowPosition: Sendable, Hashable {
+    public var map: Int, row: Int, column: Int
+}
+
+/// Every number of one output cell of the first convolution, then of the non-linearity and the pooling
+/// that follow it: what the step-by-step panel writes out.
+public struct SlidingWindow: Sendable {
+    public struct Term: Sendable, Hashable {
+        public var channel: Int, row: Int, column: Int   // kernel row and column (as stored)
+        public var weight: Double, input: Double
+    }
+    public var layer: Int
+    public var position: WindowPosition
+    public var size: Int, stride: Int, pad: Int
+    public var mode: ConvolutionMode
+    /// The input rows and columns under the window (before clipping to the image).
+    public var top: Int, left: Int
+    /// The products that count (window positions in the padding add nothing and are left out).
+    public var terms: [Term]
+    public var bias: Double
+    public var sum: Double
+    public var activation: (name: String, value: Double)?
+    /// The pooling window holding the cell: its cells (row, column, value), its kind and result, and the
+    /// pooled cell; nil without a pooling stage, or when the cell falls in no window.
+    public var pooling: (kind: PoolingKind, cells: [(row: Int, column: Int, value: Double)], result: Double, row: Int, column: Int)?
+}
+
+extension CNNExplorer {
+    /// The first convolution's index.
+    public var firstConvolution: Int? {
+        network.layers.firstIndex { if case .convolution = $0 { true } else { false } }
+    }
+
+    /// The numbers of the window's cell, from the network's own outputs for the image on screen.
+    public var slidingWindow: SlidingWindow? {
+        guard let position = window, let l = firstConvolution,
+              case .convolution(_, let size, let stride, let padding, let mode) = network.layers[l] else { return nil }
+        let outputs = probeOutputs
+        let input = outputs[l], conv = outputs[l + 1]
+        let pad = CNNLayer.padding(padding, size: size)
+        let top = position.row * stride - pad, left = position.column * stride - pad
+        var terms: [SlidingWindow.Term] = []
+        for c in 0..<input.channels {
+            for k in 0..<size {
+                for m in 0..<size {
+                    let y = top + k, x = left + m
+                    guard y >= 0, y < input.height, x >= 0, x < input.width else { continue }
+                    let weight = network.weights[l][ConvNet.kernelIndex(position.map, c, k, m, input.channels, size, mode)]
+                    terms.append(.init(channel: c, row: k, column: m, weight: weight, input: input[c, y, x]))
+                }
+            }
+        }
+        var window = SlidingWindow(layer: l, position: position, size: size, stride: stride, pad: pad, mode: mode, top: top, left: left,
+                                   terms: terms, bias: network.biases[l][position.map], sum: conv[position.map, position.row, position.column])
+        var next = l + 1, maps = conv
+        if next < network.layers.count, case .activation(let f) = network.layers[next] {
+            maps = outputs[next + 1]
+            window.activation = (f.rawValue, maps[position.map, position.row, position.column])
+            next += 1
+        }
+        if next < network.layers.count, case .pooling(let kind, let poolSize, let poolStride) = network.layers[next] {
+            let pooled = outputs[next + 1]
+            // The first pooling window (in reading order) that holds the cell.
+            let rows = (0..<pooled.height).filter { $0 * poolStride <= position.row && position.row < $0 * poolStride + poolSize }
+            let columns = (0..<pooled.width).filter { $0 * poolStride <= position.column && position.column < $0 * poolStride + poolSize }
+            if let pr = rows.first, let pc = columns.first {
+                var cells: [(row: Int, column: Int, value: Double)] = []
+                for k in 0..<poolSize {
+                    for m in 0..<poolSize { cells.append((pr * poolStride + k, pc * poolStride + m, maps[position.map, pr * poolStride + k, pc * poolStride + m])) }
+                }
+                window.pooling = (kind, cells, pooled[position.map, pr, pc], pr, pc)
+            }
+        }
+        return window
+    }
+
+    /// The convolution's output grid (maps, rows, columns), for moving the window.
+    var windowGrid: (maps: Int, rows: Int, columns: Int)? {
+        guard let l = firstConvolution else { return nil }
+        let shape = network.shapes[l + 1]
+        return (shape[0], shape[1], shape[2])
+    }
+}
