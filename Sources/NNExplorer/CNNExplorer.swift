@@ -17,7 +17,12 @@ public struct CNNExplorer: Sendable {
     public private(set) var sharedScale = true
     /// Numbers instead of shades for the input and the kernels.
     public private(set) var showValues = false
+    /// The confusion matrix instead of the loss curves, when the panel has room for only one.
+    public private(set) var showConfusion = false
     public var note: String?
+    /// The test set's confusion matrix after the last finished epoch (`[true][predicted]`), kept here because
+    /// it costs a pass over the test set.
+    public private(set) var confusion: [[Int]]?
     /// The sliding window's cell, while the step-by-step view is open.
     public private(set) var window: WindowPosition?
 
@@ -40,6 +45,7 @@ public struct CNNExplorer: Sendable {
         lookedAt = cnn.network(seed: seed)
         trainer = cnn.trains ? CNNTrainer(images: cnn.images, network: lookedAt, settings: cnn.training, seed: seed) : nil
         playing = false
+        confusion = nil
     }
 
     public var network: ConvNet { trainer?.network ?? lookedAt }
@@ -61,13 +67,28 @@ public struct CNNExplorer: Sendable {
 
     mutating func tick() {
         guard playing, var t = trainer else { return }
+        let epochs = t.history.count
         for _ in 0..<Self.batchesPerTick where t.step() != nil {}
         trainer = t
         if t.status.isFinished { playing = false }
+        if t.history.count != epochs { updateConfusion() }
     }
 
-    mutating func stepBatch() { trainer?.step() }
-    mutating func stepEpoch() { trainer?.runEpoch() }
+    mutating func stepBatch() {
+        let epochs = trainer?.history.count
+        trainer?.step()
+        if trainer?.history.count != epochs { updateConfusion() }
+    }
+
+    mutating func stepEpoch() {
+        trainer?.runEpoch()
+        updateConfusion()
+    }
+
+    private mutating func updateConfusion() {
+        guard let t = trainer, !t.testSet.isEmpty, !t.history.isEmpty else { return }
+        confusion = t.confusionMatrix(t.testSet)
+    }
 
     mutating func reset() { start() }
 
@@ -150,5 +171,6 @@ public struct CNNExplorer: Sendable {
     }
 
     mutating func toggleSharedScale() { sharedScale.toggle() }
+    mutating func toggleConfusion() { showConfusion.toggle() }
     mutating func toggleValues() { showValues.toggle() }
 }

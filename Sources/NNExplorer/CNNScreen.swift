@@ -2,7 +2,7 @@ import NNCore
 import NNRender
 
 enum CNNAction { case togglePlay, stepBatch, stepEpoch, reset, reseed, previousImage, nextImage, nextMistake
-    case toggleScale, toggleValues, togglePooling, toggleWindow, windowUp, windowDown, nextKernel, help, back }
+    case toggleScale, toggleValues, togglePooling, toggleWindow, windowUp, windowDown, nextKernel, toggleConfusion, help, back }
 
 let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
     KeyBinding([.character(" ")], "space", label: { $0.playing ? "pause" : "play" }, help: "play / pause training",
@@ -29,6 +29,9 @@ let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
     KeyBinding([.character("p")], "p", label: { $0.poolingKind == .mean ? "mean pool" : "max pool" },
                help: "pooling: max / mean, on the same maps (hand-set kernels)",
                enabled: { $0.trainer == nil && $0.poolingKind != nil }, inBar: { $0.poolingKind != nil }, .togglePooling),
+    KeyBinding([.character("c")], "c", label: { $0.showConfusion ? "curves" : "confusion" },
+               help: "below the probabilities: loss curves / the test set's confusion matrix (when only one fits)",
+               enabled: { $0.trainer != nil }, inBar: { $0.trainer != nil }, .toggleConfusion),
     KeyBinding([.character("r")], "r", "reset", help: "start again from the first weights", .reset),
     KeyBinding([.character("s")], "s", "seed", help: "new seed: new first weights and a new test split", .reseed),
     KeyBinding([.character("?")], "?", "help", help: "show this help", essential: true, .help),
@@ -72,6 +75,7 @@ func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
     case .toggleScale: p.toggleSharedScale()
     case .toggleValues: p.toggleValues()
     case .togglePooling: p.togglePooling()
+    case .toggleConfusion: p.toggleConfusion()
     case .help: return .help
     case .back: return .back
     }
@@ -319,6 +323,43 @@ private func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyp
         }
     }
     frame.put(lines: lines, in: inner, glyphs: g)
+    // Below: the loss curve and the test set's confusion matrix; when only one fits, the one `c` picks.
+    guard let t = p.trainer, !t.history.isEmpty else { return }
+    var row = inner.y + lines.count + 1
+    let chartHeight = 5, cellWidth = 3
+    let confusionHeight = (p.confusion?.count ?? 0) + 2
+    let confusionFits = p.confusion.map { $0.count * cellWidth + 3 <= inner.width } ?? false
+    let room = inner.maxY - row
+    let bothFit = room >= chartHeight + 2 + confusionHeight
+    let showChart = bothFit || !p.showConfusion || !confusionFits
+    let showConfusion = confusionFits && (bothFit || p.showConfusion)
+    if showChart, row + chartHeight + 1 <= inner.maxY {
+        frame.put(Line(g.fold("loss per epoch \(g.middleDot) test error \(g.unicode ? "⠤ ⠤" : ": :")"), Style(.label)).truncated(to: inner.width, glyphs: g),
+                  column: inner.x, row: row)
+        let accuracy = t.history.compactMap(\.testAccuracy)
+        var chart = LineChart(series: [.init(values: t.history.map(\.loss), style: Style(.trainingCurve))])
+        // Accuracy on the loss's scale would be flat: 1 − accuracy (the test error) shares it instead.
+        if accuracy.count == t.history.count { chart.series.append(.init(values: accuracy.map { 1 - $0 }, style: Style(.validationCurve), dashed: true)) }
+        chart.render(into: &frame, area: Rect(x: inner.x, y: row + 1, width: inner.width, height: chartHeight), glyphs: g)
+        row += chartHeight + 2
+    }
+    if showConfusion, let confusion = p.confusion, row + confusionHeight <= inner.maxY {
+        frame.put(Line(g.fold("test set: true class (rows), predicted"), Style(.label)).truncated(to: inner.width, glyphs: g),
+                  column: inner.x, row: row)
+        let header = (0..<confusion.count).map { String(repeating: " ", count: cellWidth - String($0).count) + String($0) }.joined()
+        frame.put(Line("   " + header, Style(.dim)), column: inner.x, row: row + 1, clip: inner)
+        let largest = Double(confusion.flatMap { $0 }.max() ?? 1)
+        for (k, counts) in confusion.enumerated() {
+            frame.put(Line(String(repeating: " ", count: 2 - String(k).count) + "\(k) ", Style(.dim)), column: inner.x, row: row + 2 + k)
+            for (j, count) in counts.enumerated() {
+                let text = count == 0 ? "·" : String(count)
+                let role: ColorRole = count == 0 ? .dim : j == k ? .good : .bad
+                let strong = Double(count) >= largest / 2
+                frame.put(Line(String(repeating: " ", count: max(0, cellWidth - text.count)) + text, Style(role, attributes: strong ? [.bold] : [])),
+                          column: inner.x + 3 + j * cellWidth, row: row + 2 + k, clip: inner)
+            }
+        }
+    }
 }
 
 private func percent(_ v: Double) -> String { formatNumber(v * 100, digits: 1) + "%" }

@@ -111,4 +111,28 @@ final class CNNScreenTests: XCTestCase {
         XCTAssertNil(state.cnn?.window)
         assertFrameSnapshots({ var s = state; press(&s, "k"); return s }(), named: "window")
     }
+
+    /// After an epoch the test set's confusion matrix is kept and drawn; with room for only one, c picks it
+    /// over the loss curves.
+    func testConfusionMatrix() throws {
+        var state = AppState(size: Size(width: 120, height: 40), scenario: try builtin("cnn-digits"))
+        XCTAssertNil(state.cnn?.confusion)
+        press(&state, "e")
+        let c = try XCTUnwrap(state.cnn)
+        let matrix = try XCTUnwrap(c.confusion)
+        XCTAssertEqual(matrix.flatMap { $0 }.reduce(0, +), 449)
+        XCTAssertEqual(Double((0..<10).map { matrix[$0][$0] }.reduce(0, +)) / 449, c.trainer?.history.last?.testAccuracy ?? 0, accuracy: 1e-12)
+        XCTAssertTrue(view(state).plainText.contains("loss per epoch"))
+        XCTAssertFalse(view(state).plainText.contains("test set: true class"))
+        press(&state, "c")
+        let text = view(state).plainText
+        XCTAssertTrue(text.contains("test set: true class (rows), predicted"), "confusion title")
+        let cells = matrix[2].map { $0 == 0 ? "  ·" : String(repeating: " ", count: 3 - String($0).count) + String($0) }.joined()
+        XCTAssertTrue(text.contains(" 2 " + cells), "row 2 of the matrix")
+        var tall = state
+        update(&tall, .resize(Size(width: 120, height: 50)))
+        press(&tall, "c")
+        XCTAssertTrue(view(tall).plainText.contains("loss per epoch"))
+        XCTAssertTrue(view(tall).plainText.contains("test set: true class"))
+    }
 }
