@@ -6,34 +6,39 @@ enum CNNAction { case togglePlay, stepBatch, stepEpoch, reset, reseed, previousI
 
 let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
     KeyBinding([.character(" ")], "space", label: { $0.playing ? "pause" : "play" }, help: "play / pause training",
-               enabled: { $0.trainer.map { !$0.status.isFinished } ?? false }) { _ in .togglePlay },
+               enabled: { $0.trainer.map { !$0.status.isFinished } ?? false }, inBar: { $0.trainer != nil }) { _ in .togglePlay },
     KeyBinding([.character("k")], "k", label: { $0.window == nil ? "window" : "close window" },
                help: "step by step: the first convolution's window over the input, cell by cell (again: close)", .toggleWindow),
     KeyBinding([.character("n")], "n", label: { $0.window == nil ? "batch" : "next cell" },
                help: "train one mini-batch (with the window open: move it to the next cell)",
-               enabled: { $0.window != nil || ($0.trainer.map { !$0.status.isFinished } ?? false) }, .stepBatch),
+               enabled: { $0.window != nil || ($0.trainer.map { !$0.status.isFinished } ?? false) },
+               inBar: { $0.window != nil || $0.trainer != nil }, .stepBatch),
     KeyBinding([.up, .down], "↑↓", label: { _ in "move" }, help: "window: one row up / down",
                enabled: { $0.window != nil }, inBar: { $0.window != nil }) { $0 == .up ? .windowUp : .windowDown },
     KeyBinding([.character("o")], "o", "next kernel", help: "window: the same cell of the next kernel's map",
                enabled: { $0.window != nil }, inBar: { $0.window != nil }, .nextKernel),
     KeyBinding([.character("e")], "e", "epoch", help: "train to the end of the epoch",
-               enabled: { $0.trainer.map { !$0.status.isFinished } ?? false }, .stepEpoch),
+               enabled: { $0.trainer.map { !$0.status.isFinished } ?? false }, inBar: { $0.trainer != nil }, .stepEpoch),
     KeyBinding([.left, .right], "←→", label: { $0.window == nil ? "image" : "move" },
-               help: "previous / next image, the test set while training (window: one column left / right)") {
+               help: "previous / next image, the test set while training (window: one column left / right)",
+               enabled: { $0.window != nil || $0.images.count > 1 }, inBar: { $0.window != nil || $0.images.count > 1 }) {
         $0 == .left ? .previousImage : .nextImage },
-    KeyBinding([.character("w")], "w", "wrong", help: "the next image the network gets wrong", .nextMistake),
-    KeyBinding([.character("m")], "m", label: { $0.sharedScale ? "scale: stage" : "scale: map" },
-               help: "colour scale shared by a stage's maps / each map its own", .toggleScale),
+    KeyBinding([.character("w")], "w", "wrong", help: "the next image the network gets wrong",
+               enabled: { $0.images.count > 1 }, inBar: { $0.images.count > 1 }, .nextMistake),
+    KeyBinding([.character("m")], "m", label: { $0.sharedScale ? "per map" : "per stage" },
+               help: "colour scale: each map its own / one for all the maps of a stage", .toggleScale),
     KeyBinding([.character("v")], "v", label: { $0.showValues ? "shades" : "values" },
                help: "the input and the kernels as numbers / as shades", .toggleValues),
-    KeyBinding([.character("p")], "p", label: { $0.poolingKind == .mean ? "mean pool" : "max pool" },
-               help: "pooling: max / mean, on the same maps (hand-set kernels)",
-               enabled: { $0.trainer == nil && $0.poolingKind != nil }, inBar: { $0.poolingKind != nil }, .togglePooling),
+    KeyBinding([.character("p")], "p", label: { $0.poolingKind == .mean ? "max pool" : "mean pool" },
+               help: "pooling: switch max / mean, on the same maps (hand-set kernels)",
+               enabled: { $0.trainer == nil && $0.poolingKind != nil }, inBar: { $0.trainer == nil && $0.poolingKind != nil },
+               essential: true, .togglePooling),
     KeyBinding([.character("c")], "c", label: { $0.showConfusion ? "curves" : "confusion" },
                help: "below the probabilities: loss curves / the test set's confusion matrix (when only one fits)",
                enabled: { $0.trainer != nil }, inBar: { $0.trainer != nil }, .toggleConfusion),
     KeyBinding([.character("r")], "r", "reset", help: "start again from the first weights", .reset),
-    KeyBinding([.character("s")], "s", "seed", help: "new seed: new first weights and a new test split", .reseed),
+    KeyBinding([.character("s")], "s", "seed", help: "new seed: new first weights and a new test split (trained networks)",
+               enabled: { $0.trainer != nil }, inBar: { $0.trainer != nil }, .reseed),
     KeyBinding([.character("?")], "?", "help", help: "show this help", essential: true, .help),
     KeyBinding([.character("q")], "q", "back", help: "back to the list (quit when opened with nnx run)", essential: true, .back),
 ])
@@ -44,6 +49,8 @@ func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
         p.note = switch binding.action(key) {
         case .togglePooling: p.poolingKind == nil ? "this network has no pooling stage"
             : "a trained network learned with its pooling: change it in the scenario"
+        case .previousImage, .nextImage, .nextMistake: "one image only: nothing to browse"
+        case .reseed: "hand-set kernels: no random weights to draw"
         default: p.trainer == nil ? "hand-set kernels: nothing to train" : "training finished: r to reset"
         }
         return .none
@@ -109,6 +116,10 @@ func viewCNN(_ p: CNNExplorer, size: Size, glyphs g: Glyphs, theme: Theme, into 
     if let note = p.note {
         frame.put(Line(" \(note) ", Style(.emphasis)).truncated(to: layout.mapsBox.width - 4, glyphs: g),
                   column: layout.mapsBox.x + 2, row: layout.mapsBox.maxY - 1)
+    } else {
+        let legend = Line(" " + g.fold(MatrixHeatmap.legend(shades: theme.shadesWithBackground, glyphs: g)) + " ", Style(.dim))
+            .truncated(to: layout.mapsBox.width - 4, glyphs: g)
+        frame.put(legend, column: layout.mapsBox.x + 2, row: layout.mapsBox.maxY - 1)
     }
     KeyHintBar(hints: cnnKeyMap.barHints(p)).render(into: &frame, row: layout.hintRow, area: frame.bounds, glyphs: g)
 }
@@ -118,6 +129,16 @@ func viewCNN(_ p: CNNExplorer, size: Size, glyphs g: Glyphs, theme: Theme, into 
 private func drawStages(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyphs g: Glyphs, shades: Bool, into frame: inout Frame) {
     frame.drawBox(box, title: "feature maps \(g.middleDot) image \(p.probe + 1) of \(p.images.count)", glyphs: g)
     let inner = box.inset(1)
+    // Compact (no zoom, no blank rows) when the stages would not all fit otherwise.
+    let stages = p.network.layers.indices.filter {
+        switch p.network.layers[$0] { case .convolution, .activation, .pooling: true; default: false }
+    }
+    func cells(_ t: Tensor, _ factor: Int) -> Int { (t.height * factor + 1) / 2 }
+    let roomy = 2 + cells(outputs[0], zoom(for: outputs[0], limit: 4))
+        + stages.reduce(0) { $0 + 2 + cells(outputs[$1 + 1], zoom(for: outputs[$1 + 1], limit: 3)) }
+    let compact = roomy > inner.height
+    let gap = compact ? 1 : 2
+    func stageZoom(_ t: Tensor, limit: Int) -> Int { compact ? 1 : zoom(for: t, limit: limit) }
     var row = inner.y
     // The input and the first kernels side by side.
     let input = outputs[0]
@@ -125,7 +146,7 @@ private func drawStages(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, gly
     let caption = p.trainer == nil ? "input" : "input (class \(p.probeImage.label))"
     frame.put(Line(caption, Style(.label)).truncated(to: inner.width, glyphs: g), column: column, row: row)
     var tallest = 0
-    let inputMap = heatmap(input, channel: 0, scale: MatrixHeatmap.fittingScale(input.values), zoom: zoom(for: input, limit: 4),
+    let inputMap = heatmap(input, channel: 0, scale: MatrixHeatmap.fittingScale(input.values), zoom: stageZoom(input, limit: 4),
                            values: p.showValues && input.width * 5 <= inner.width / 2)
     let inputSize = inputMap.size()
     if row + 1 + inputSize.height <= inner.maxY {
@@ -143,7 +164,7 @@ private func drawStages(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, gly
         for o in 0..<kernels {
             let values = Array(weights[(o * inputs * size * size)..<((o * inputs + 1) * size * size)])
             var map = MatrixHeatmap(rows: size, columns: size, values: values, scale: .diverging(limit: max(limit, 1e-12)))
-            if p.showValues { map.showValues = true } else { map = map.zoomed(size <= 5 ? 2 : 1) }
+            if p.showValues { map.showValues = true } else { map = map.zoomed(size <= 5 && !compact ? 2 : 1) }
             let mapSize = map.size()
             // Room for the map, and for the "+N" of those after it.
             let reserve = o + 1 < kernels ? 4 : 0
@@ -156,7 +177,7 @@ private func drawStages(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, gly
             x += mapSize.width + 1
         }
     }
-    row += tallest + 2
+    row += tallest + gap
     // One row a stage.
     for (l, layer) in p.network.layers.enumerated() {
         switch layer {
@@ -164,7 +185,7 @@ private func drawStages(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, gly
         default: continue
         }
         let maps = outputs[l + 1]
-        let factor = zoom(for: maps, limit: 3)
+        let factor = stageZoom(maps, limit: 3)
         // A stage needs its label and its maps; what does not fit is counted, not cut.
         guard row + 1 + (maps.height * factor + 1) / 2 <= inner.maxY else {
             let left = p.network.layers[l...].filter { if case .convolution = $0 { true } else if case .activation = $0 { true } else if case .pooling = $0 { true } else { false } }.count
@@ -200,7 +221,7 @@ private func drawStages(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, gly
             height = max(height, mapSize.height)
             x += mapSize.width + 1
         }
-        row += height + 2
+        row += height + gap
     }
 }
 
@@ -279,7 +300,7 @@ private func heatmap(_ maps: Tensor, channel c: Int, scale: MatrixHeatmap.Scale,
 }
 
 /// How many times to repeat a small map's values so that it is at least about 8 columns wide.
-private func zoom(for maps: Tensor, limit: Int) -> Int { max(1, min(limit, 8 / max(1, maps.width))) }
+func zoom(for maps: Tensor, limit: Int) -> Int { max(1, min(limit, 8 / max(1, maps.width))) }
 
 /// Training figures, the output probabilities, the loss curve.
 private func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyphs g: Glyphs, into frame: inout Frame) {
@@ -295,13 +316,13 @@ private func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyp
         lines.append(Line(g.fold("η = \(formatNumber(s.learningRate)) \(g.middleDot) α = \(formatNumber(s.momentum)) \(g.middleDot) batch \(s.batchSize)")))
         lines.append(Line(g.fold("train \(t.trainingSet.count) \(g.middleDot) test \(t.testSet.count) images")))
         if let last = t.history.last {
-            lines.append(Line(g.fold("loss \(formatNumber(last.loss, digits: 3)) \(g.middleDot) accuracy \(percent(last.accuracy))")))
+            lines.append(Line(g.fold("loss \(formatNumber(last.loss, digits: 3)) \(g.middleDot) train accuracy \(percent(last.accuracy))")))
             if let test = last.testAccuracy { lines.append(Line("test accuracy \(percent(test))", Style(test >= 0.98 ? .good : .plain))) }
         } else {
-            lines.append(Line(g.fold("no epoch yet: n one batch, e one epoch, space plays"), Style(.dim)))
+            lines.append(Line(g.fold("no epoch yet (n, e or space)"), Style(.dim)))
         }
         let status = switch t.status {
-        case .running: "running (epoch \(t.epoch) of \(s.maxEpochs))"
+        case .running: t.positionInEpoch == 0 ? "\(t.epoch) of \(s.maxEpochs) epochs done" : "in epoch \(t.epoch) of \(s.maxEpochs)"
         case .finished(let epochs): "done: \(epochs) epochs"
         case .diverged(let epoch): "diverged at epoch \(epoch): the loss overflowed"
         }
@@ -310,7 +331,7 @@ private func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyp
     if p.network.endsInSoftmax, let probabilities = outputs.last {
         let predicted = CNNTrainer.predictedClass(probabilities)
         lines.append(Line(""))
-        lines.append(Line(g.fold("P(class) \(g.middleDot) true \(p.probeImage.label), predicted \(predicted)"),
+        lines.append(Line(g.fold("P(class): true \(p.probeImage.label), got \(predicted)"),
                           Style(predicted == p.probeImage.label ? .good : .bad)))
         let barWidth = max(4, inner.width - 12)
         for k in probabilities.values.indices {

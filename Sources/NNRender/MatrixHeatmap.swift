@@ -96,10 +96,23 @@ public struct MatrixHeatmap: Sendable {
         }
     }
 
-    /// A glyph whose density grows with the value (with the magnitude, on a diverging scale).
+    /// A glyph whose density grows with the value; on a diverging scale the magnitude, from a second family
+    /// of glyphs below zero, so that the sign shows without colour.
     func ramp(_ value: Double, glyphs: Glyphs) -> Character {
-        let ramp = Array(" .:-=+*#%@")
-        let t = abs(level(value))
-        return ramp[min(ramp.count - 1, Int((t * Double(ramp.count - 1)).rounded()))]
+        let t = level(value)
+        let ramp = t < 0 ? Self.negativeRamp : (scaleIsDiverging ? Self.positiveRamp : Self.greyRamp)
+        return ramp[min(ramp.count - 1, Int((abs(t) * Double(ramp.count - 1)).rounded()))]
+    }
+
+    static let greyRamp = Array(" .:;+*#%@")
+    static let positiveRamp = Array(" .:+*#@")
+    static let negativeRamp = Array(" ,-~=xX")
+
+    var scaleIsDiverging: Bool { if case .diverging = scale { true } else { false } }
+
+    /// What the shades or glyphs mean, for a legend.
+    public static func legend(shades: Bool, glyphs: Glyphs) -> String {
+        shades ? "grey: low to high; orange below 0, blue above"
+            : "low to high: \(String(greyRamp.dropFirst())); below 0: \(String(negativeRamp.dropFirst())), above: \(String(positiveRamp.dropFirst()))"
     }
 }

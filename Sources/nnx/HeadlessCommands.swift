@@ -12,7 +12,7 @@ struct Render: ParsableCommand {
     @Argument(help: "A scenario file, or a built-in scenario's name.")
     var file: String
 
-    @Option(name: .long, help: "Sample visits before the frame is drawn.")
+    @Option(name: .long, help: "Steps before the frame is drawn: sample visits (perceptron), updates (MLP) or mini-batches (CNN).")
     var steps = 0
 
     @Option(name: .long, help: "Frame size as WIDTHxHEIGHT.")
@@ -32,8 +32,9 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let scenario = try loadScenario(file)
+        // Plain text keeps no colour: it is drawn as on a monochrome terminal (textures and glyphs, not shades).
         var state = AppState(size: Size(parsing: size)!, scenario: scenario, glyphs: display.ascii ? .ascii : .unicode,
-                             theme: display.chosenTheme(fallback: .standard))
+                             theme: ansi ? display.chosenTheme(fallback: .standard) : .monochrome)
         guard state.fitsTerminal else {
             printError("nnx: --size \(size) is smaller than the \(state.minimumSize) this screen needs")
             throw ExitCode(2)
@@ -46,19 +47,24 @@ struct Render: ParsableCommand {
 
 struct Trace: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print JSON Lines: per sample visit (perceptron) or per epoch (MLP), until the end or N epochs.",
+        abstract: "Print JSON Lines: per sample visit (perceptron), per epoch (MLP), per stage and per epoch (CNN).",
         discussion: """
-            Perceptron records: {"model":"perceptron","epoch":E,"step":S,"index":I,"x":[x1,x2],"y":±1,"v":v,\
-            "yhat":±1,"error":e,"w_before":[w0,w1,w2],"w_after":[w0,w1,w2]}
-            MLP records: {"model":"mlp","epoch":E,"loss":…,"accuracy":…,"val_loss":…,"val_accuracy":…,\
-            "layers":[[[…]]]} (layers[l][i][j], row 0 = bias); --per-sample adds one record per update with its \
-            deltas and weight changes.
+            A perceptron writes one record per sample visit; an MLP one per epoch (layers[l][i][j], row 0 = bias), \
+            and --per-sample adds one per update with its deltas and weight changes; a CNN first one per stage \
+            output for the probe image (L counts the cnn: layers list from 0), then, when the network ends in \
+            softmax, one per epoch (--epochs 0 gives the stage records only). The records:
+
+            {"model":"perceptron","epoch":E,"step":S,"index":I,"x":[x1,x2],"y":±1,"v":v,"yhat":±1,"error":e,\
+            "w_before":[w0,w1,w2],"w_after":[w0,w1,w2]}
+            {"model":"mlp","epoch":E,"loss":…,"accuracy":…,"val_loss":…,"val_accuracy":…,"layers":[[[…]]]}
+            {"model":"cnn","layer":L,"kind":"conv","shape":[C,H,W],"values":[[[…]]]}
+            {"model":"cnn","epoch":E,"loss":…,"accuracy":…,"test_accuracy":…}
             """)
 
     @Argument(help: "A scenario file, or a built-in scenario's name.")
     var file: String
 
-    @Option(name: .long, help: "Stop after this many epochs, instead of the scenario's max_epochs.")
+    @Option(name: .long, help: "Stop after this many epochs, instead of the scenario's max_epochs (CNN: 0 for the stage records only).")
     var epochs: Int?
 
     @Flag(name: .long, help: "MLP: also one record per update (sample or mini-batch).")
@@ -217,7 +223,7 @@ struct Train: ParsableCommand {
 
     private func trainCNN(_ scenario: Scenario, seed: UInt64) throws -> (JSONObject, String) {
         guard let cnn = scenario.cnn, cnn.trains else {
-            printError("nnx: \(scenario.source) has hand-set kernels and no softmax: there is nothing to train (nnx trace shows its maps)")
+            printError("nnx: \(scenario.source): the network does not end in softmax, so nothing is trained (nnx trace shows its maps)")
             throw ExitCode(2)
         }
         var trainer = CNNTrainer(images: cnn.images, network: cnn.network(seed: seed), settings: cnn.training, seed: seed)

@@ -22,7 +22,7 @@ enum Main {
         // `nnx rnder x` would otherwise read as `nnx run rnder x` and fail on the second word.
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.count > 1, let first = arguments.first, !first.hasPrefix("-"),
-           !NNX.configuration.subcommands.contains(where: { $0._commandName == first }),
+           first != "help", !NNX.configuration.subcommands.contains(where: { $0._commandName == first }),
            !FileManager.default.fileExists(atPath: first), builtinName(first) == nil, !first.contains("/"), !first.contains(".") {
             printError(unknownNameMessage(first))
             NNX.exit(withError: ExitCode(2))

@@ -66,7 +66,7 @@ final class CNNScreenTests: XCTestCase {
         let c = try XCTUnwrap(state.cnn)
         let output = c.network.forward(c.probeImage.image).last!
         XCTAssertNotEqual(CNNTrainer.predictedClass(output), c.probeImage.label)
-        XCTAssertTrue(view(state).plainText.contains("true \(c.probeImage.label), predicted \(CNNTrainer.predictedClass(output))"))
+        XCTAssertTrue(view(state).plainText.contains("P(class): true \(c.probeImage.label), got \(CNNTrainer.predictedClass(output))"))
         press(&state, "mv")
         XCTAssertEqual(state.cnn?.sharedScale, false)
         XCTAssertEqual(state.cnn?.showValues, true)

@@ -284,7 +284,7 @@ final class CNNCommandLineTests: XCTestCase {
         XCTAssertGreaterThan(epoch["test_accuracy"] as? Double ?? 0, 0.9)
         let handSet = try nnx(["train", "cnn-edge-kernels"])
         XCTAssertEqual(handSet.status, 2)
-        XCTAssertTrue(handSet.stderr.contains("has hand-set kernels and no softmax: there is nothing to train"), handSet.stderr)
+        XCTAssertTrue(handSet.stderr.contains("the network does not end in softmax, so nothing is trained"), handSet.stderr)
     }
 
     func testRenderAfterBatches() throws {
