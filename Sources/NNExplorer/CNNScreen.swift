@@ -147,34 +147,41 @@ private func drawStages(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, gly
     frame.put(Line(caption, Style(.label)).truncated(to: inner.width, glyphs: g), column: column, row: row)
     var tallest = 0
     let inputMap = heatmap(input, channel: 0, scale: MatrixHeatmap.fittingScale(input.values), zoom: stageZoom(input, limit: 4),
-                           values: p.showValues && input.width * 5 <= inner.width / 2)
-    let inputSize = inputMap.size()
+                           values: p.showValues && input.width * 4 + 16 <= inner.width)
+    let inputSize = inputMap.size(valueWidth: 4)
     if row + 1 + inputSize.height <= inner.maxY {
-        inputMap.render(into: &frame, at: (column, row + 1), shades: shades, glyphs: g)
+        inputMap.render(into: &frame, at: (column, row + 1), shades: shades, glyphs: g, valueWidth: 4)
         tallest = inputSize.height
     }
     column += max(inputSize.width, caption.count) + 3
     if let l = p.network.layers.firstIndex(where: { if case .convolution = $0 { true } else { false } }),
        case .convolution(let kernels, let size, _, _, let mode) = p.network.layers[l] {
+        // The kernels' numbers go below a wide input rather than squeezed beside it.
+        var top = row
+        if p.showValues, column + 2 * (size * 6 + 2) > inner.maxX {
+            column = inner.x
+            top = row + 1 + tallest + 1
+        }
         let label = "kernels \(size)×\(size) (\(mode.rawValue)\(p.network.frozen[l] ? ", hand-set" : ""))"
-        frame.put(Line(g.fold(label), Style(.label)).truncated(to: max(0, inner.maxX - column), glyphs: g), column: column, row: row)
+        frame.put(Line(g.fold(label), Style(.label)).truncated(to: max(0, inner.maxX - column), glyphs: g), column: column, row: top)
         let weights = p.network.weights[l], inputs = p.network.shapes[l][0]
         let limit = weights.map(abs).max() ?? 1
         var x = column
         for o in 0..<kernels {
             let values = Array(weights[(o * inputs * size * size)..<((o * inputs + 1) * size * size)])
             var map = MatrixHeatmap(rows: size, columns: size, values: values, scale: .diverging(limit: max(limit, 1e-12)))
+            map.digits = 2
             if p.showValues { map.showValues = true } else { map = map.zoomed(size <= 5 && !compact ? 2 : 1) }
-            let mapSize = map.size()
+            let mapSize = map.size(valueWidth: 6)
             // Room for the map, and for the "+N" of those after it.
             let reserve = o + 1 < kernels ? 4 : 0
-            guard x + mapSize.width + reserve <= inner.maxX, row + 1 + mapSize.height <= inner.maxY else {
-                frame.put("+\(kernels - o)", column: x, row: row + 1, style: Style(.dim), clip: inner)
+            guard x + mapSize.width + reserve <= inner.maxX, top + 1 + mapSize.height <= inner.maxY else {
+                frame.put("+\(kernels - o)", column: x, row: top + 1, style: Style(.dim), clip: inner)
                 break
             }
-            map.render(into: &frame, at: (x, row + 1), shades: shades, glyphs: g)
-            tallest = max(tallest, mapSize.height)
-            x += mapSize.width + 1
+            map.render(into: &frame, at: (x, top + 1), shades: shades, glyphs: g, valueWidth: 6)
+            tallest = max(tallest, top - row + mapSize.height)
+            x += mapSize.width + (p.showValues ? 2 : 1)
         }
     }
     row += tallest + gap
@@ -197,12 +204,7 @@ private func drawStages(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, gly
         }
         let finite = maps.values.filter(\.isFinite)
         let low = finite.min() ?? 0, high = finite.max() ?? 0
-        let name = switch layer {
-        case .convolution: "conv"
-        case .activation(let f): f.rawValue
-        case .pooling(let kind, let size, _): "\(kind.rawValue) pool \(size)×\(size)"
-        default: layer.kind
-        }
+        let name = stageName(layer)
         let label = "\(l + 1) \(name): \(maps.channels) × \(maps.height)×\(maps.width)   \(p.sharedScale ? "range" : "stage range") "
             + "\(formatNumber(low, digits: 2, glyphs: g)) … \(formatNumber(high, digits: 2, glyphs: g))"
         frame.put(Line(g.fold(label), Style(.label)).truncated(to: inner.width, glyphs: g), column: inner.x, row: row)
@@ -291,6 +293,15 @@ private func drawWindow(_ p: CNNExplorer, _ w: SlidingWindow, _ outputs: [Tensor
     frame.put(lines: lines, in: Rect(x: inner.x, y: top + tallest, width: inner.width, height: max(0, inner.maxY - top - tallest)), glyphs: g)
 }
 
+/// A stage as the screen names it: `conv`, the activation's name, `max pool 2×2`, `dense`, ….
+private func stageName(_ layer: CNNLayer) -> String {
+    switch layer {
+    case .activation(let f): f.rawValue
+    case .pooling(let kind, let size, _): "\(kind.rawValue) pool \(size)×\(size)"
+    default: layer.kind
+    }
+}
+
 /// Channel `c` of `maps` as a heatmap, each value repeated `zoom` times across and down.
 private func heatmap(_ maps: Tensor, channel c: Int, scale: MatrixHeatmap.Scale, zoom: Int, values: Bool) -> MatrixHeatmap {
     let start = c * maps.height * maps.width
@@ -307,10 +318,15 @@ private func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyp
     frame.drawBox(box, title: p.trainer == nil ? "network" : "training", glyphs: g)
     let inner = box.inset(1)
     var lines: [Line] = []
-    let shapes = p.network.shapes.dropFirst().map { "\($0[0])×\($0[1])×\($0[2])" }
-    lines.append(Line(g.fold("\(p.cnn.imagesName): \(p.cnn.images.count) image\(p.cnn.images.count == 1 ? "" : "s") \(p.network.inputShape[1])×\(p.network.inputShape[2])"), Style(.dim)))
-    lines += wrap(g.fold("stages: " + zip(p.network.layers, shapes).map { "\($0.kind) \($1)" }.joined(separator: ", ")), width: inner.width)
-        .map { Line($0, Style(.dim)) }
+    let images = p.cnn.images.count == 1 ? "one image" : "\(p.cnn.images.count) images"
+    let source = p.cnn.imagesName == "the inline image" ? "" : p.cnn.imagesName + ": "
+    lines.append(Line(g.fold("\(source)\(images), \(p.network.inputShape[1])×\(p.network.inputShape[2])"), Style(.dim)))
+    let stages = p.network.layers.indices.map { l -> String in
+        let shape = p.network.shapes[l + 1]
+        let size = shape[1] == 1 && shape[2] == 1 ? "\(shape[0])" : "\(shape[0])×\(shape[1])×\(shape[2])"
+        return "\(stageName(p.network.layers[l])) \(size)"
+    }
+    lines += wrap(g.fold("stages: " + stages.joined(separator: ", ")), width: inner.width).map { Line($0, Style(.dim)) }
     if let t = p.trainer {
         let s = t.settings
         lines.append(Line(g.fold("η = \(formatNumber(s.learningRate)) \(g.middleDot) α = \(formatNumber(s.momentum)) \(g.middleDot) batch \(s.batchSize)")))

@@ -14,6 +14,8 @@ public struct MatrixHeatmap: Sendable {
     public var values: [Double]
     public var scale: Scale
     public var showValues = false
+    /// Digits after the point in values mode.
+    public var digits = 1
 
     public init(rows: Int, columns: Int, values: [Double], scale: Scale) {
         precondition(values.count == rows * columns, "values do not fit the matrix")
@@ -38,7 +40,7 @@ public struct MatrixHeatmap: Sendable {
             for r in 0..<rows {
                 for c in 0..<columns {
                     let v = values[r * columns + c]
-                    let text = formatNumber(v, digits: 1, glyphs: glyphs)
+                    let text = formatNumber(v, digits: digits, glyphs: glyphs)
                     let padded = String(repeating: " ", count: max(0, valueWidth - text.count)) + text
                     frame.put(Line(padded, Style(v < 0 ? .negativeWeight : v > 0 ? .positiveWeight : .dim)).truncated(to: valueWidth, glyphs: glyphs),
                               column: origin.column + c * valueWidth, row: origin.row + r)
@@ -76,6 +78,7 @@ public struct MatrixHeatmap: Sendable {
         }
         var copy = MatrixHeatmap(rows: rows * factor, columns: columns * factor, values: values, scale: scale)
         copy.showValues = showValues
+        copy.digits = digits
         return copy
     }
 

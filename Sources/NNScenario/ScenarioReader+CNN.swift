@@ -96,6 +96,7 @@ extension ScenarioReader {
             return nil
         }
         var layers: [CNNLayer] = [], fixed: [Int: CNNScenario.FixedParameters] = [:], shape = inputShape
+        var lastDense: Field?
         for (l, node) in items.enumerated() {
             let item = layersField.item(node, named: "layers[\(l)]")
             guard let (layer, parameters) = stage(item, inputShape: shape) else { return nil }
@@ -110,6 +111,7 @@ extension ScenarioReader {
                 return nil
             }
             if let parameters { fixed[l] = parameters }
+            if case .dense = layer { lastDense = item }
             layers.append(layer)
         }
         if layers.last == .softmax {
@@ -120,7 +122,7 @@ extension ScenarioReader {
                 return nil
             }
             if outputs < classes {
-                layersField.fail("the softmax has \(outputs) outputs but the images have \(classes) classes; "
+                (lastDense ?? layersField).fail("the softmax has \(outputs) outputs but the images have \(classes) classes; "
                                  + "the last dense stage needs units: \(classes)")
                 return nil
             }
@@ -189,6 +191,11 @@ extension ScenarioReader {
             return nil
         }
         let layer = CNNLayer.convolution(kernels: kernels, size: size, stride: stride, padding: padding, mode: mode)
+        // A kernel bigger than its input is the problem to name, before any weights are counted.
+        if case .failure(let problem) = layer.outputShape(shape), let sizeField = block.field("size") {
+            sizeField.fail("size \(size) does not fit the input of \(shape[0])×\(shape[1])×\(shape[2]): \(problem.message)")
+            return nil
+        }
         var weights: [Double]?, biases: [Double]?
         if let weightsField = block.field("weights") {
             guard let values = kernelWeights(weightsField, kernels: kernels, inputs: shape[0], size: size) else { return nil }

@@ -67,7 +67,9 @@ final class CNNScenarioTests: XCTestCase {
         let image = "data: {image: [[0, 1], [2, 3]]}\n"
         XCTAssertEqual(error(head + image), "s.yaml:1:1: error: missing required key 'cnn' for model cnn (its layers: conv, activation, pool, …)")
         XCTAssertEqual(error(head + image + "cnn:\n  layers: [{conv: {kernels: 1, size: 3}}]\n"),
-                       "s.yaml:6:12: error: layers[0] (conv) does not fit its input of 1×2×2: a 3×3 kernel does not fit 2×2 maps")
+                       "s.yaml:6:38: error: size 3 does not fit the input of 1×2×2: a 3×3 kernel does not fit 2×2 maps")
+        XCTAssertEqual(error(head + image + "cnn:\n  layers: [{pool: {size: 3}}]\n"),
+                       "s.yaml:6:12: error: layers[0] (pool) does not fit its input of 1×2×2: a 3×3 pooling window does not fit 2×2 maps")
         XCTAssertEqual(error(head + image + "cnn:\n  layers: [{cnov: {kernels: 1}}]\n"),
                        "s.yaml:6:13: error: unknown stage 'cnov' in layers[0]; expected one of conv, activation, pool, flatten, dense, softmax; did you mean 'conv'?")
         XCTAssertEqual(error(head + image + "cnn:\n  layers: [{conv: {kernels: 1, size: 1, weights: [[[[1, 2]]]]}}]\n"),
@@ -81,7 +83,7 @@ final class CNNScenarioTests: XCTestCase {
         XCTAssertEqual(error(head + image + "cnn:\n  layers: [flatten, {dense: 3}, softmax]\n"),
                        "s.yaml:6:11: error: a network that ends in softmax is trained, and training needs labelled images (images: optdigits); the inline image has no label")
         XCTAssertEqual(error(head + "data: {images: optdigits}\ncnn:\n  layers: [flatten, {dense: 3}, softmax]\n"),
-                       "s.yaml:6:11: error: the softmax has 3 outputs but the images have 10 classes; the last dense stage needs units: 10")
+                       "s.yaml:6:21: error: the softmax has 3 outputs but the images have 10 classes; the last dense stage needs units: 10")
         XCTAssertEqual(error(head + "data: {images: glyphs}\ncnn:\n  layers: [flatten]\n"),
                        "s.yaml:4:16: error: images: glyphs is not supported yet; images: optdigits is")
         XCTAssertEqual(error(head + "data: {image: [[1, 2], [3]]}\ncnn:\n  layers: [flatten]\n"),
