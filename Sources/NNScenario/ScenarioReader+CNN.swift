@@ -8,16 +8,16 @@ extension ScenarioReader {
     static let layerKinds = ["conv", "activation", "pool", "flatten", "dense", "softmax"]
     static let convKeys = ["kernels", "size", "stride", "padding", "mode", "weights", "bias", "frozen"]
     static let poolKeys = ["kind", "size", "stride"]
-    /// Image sets the issue names that are still to come.
-    static let plannedImageSets = ["glyphs"]
+    /// The built-in image sets.
+    static let imageSets = ["optdigits", "glyphs", "shapes"]
     static let maxImageSide = 64
 
     /// The images and the probe: one inline `image` (rows of numbers) or a named set.
-    func cnnImages(_ field: Field) -> (name: String, images: [LabeledImage], probe: Int)? {
+    func cnnImages(_ field: Field, seed: UInt64) -> (name: String, images: [LabeledImage], probe: Int)? {
         guard let block = MappingReader(field, keys: Self.cnnDataKeys) else { return nil }
         let present = block.presentKeys.filter { $0 != "probe" }
         guard let source = present.first, let value = block.field(source) else {
-            block.reportMissing("data for a CNN needs image (one image as rows of numbers) or images (optdigits)")
+            block.reportMissing("data for a CNN needs image (one image as rows of numbers) or images (optdigits, glyphs or shapes)")
             return nil
         }
         if present.count > 1, let second = block.field(present[1]) {
@@ -28,14 +28,17 @@ extension ScenarioReader {
             guard let image = inlineImage(value) else { return nil }
             images = [LabeledImage(image: image, label: 0)]
         } else {
-            if case .scalar(let scalar) = value.node, Self.plannedImageSets.contains(scalar.string)
-                || scalar.string.hasSuffix(".pgm") || scalar.string.hasSuffix(".csv") {
-                value.fail("images: \(scalar.string) is not supported yet; images: optdigits is")
+            if case .scalar(let scalar) = value.node, scalar.string.hasSuffix(".pgm") || scalar.string.hasSuffix(".csv") {
+                value.fail("images from a file (\(scalar.string)) are not supported yet; optdigits, glyphs and shapes are")
                 return nil
             }
-            guard value.choice(["optdigits"]) != nil else { return nil }
-            name = "optdigits"
-            images = Optdigits.images
+            guard let set = value.choice(Self.imageSets) else { return nil }
+            name = set
+            images = switch set {
+            case "glyphs": GlyphImages.digits(seed: seed)
+            case "shapes": GlyphImages.shapes(seed: seed)
+            default: Optdigits.images
+            }
         }
         var probe = 0
         if let field = block.field("probe") {
@@ -117,7 +120,7 @@ extension ScenarioReader {
         if layers.last == .softmax {
             let outputs = shape[0] * shape[1] * shape[2]
             if !labelled {
-                layersField.fail("a network that ends in softmax is trained, and training needs labelled images (images: optdigits); "
+                layersField.fail("a network that ends in softmax is trained, and training needs labelled images (images: optdigits, glyphs or shapes); "
                                  + "the inline image has no label")
                 return nil
             }

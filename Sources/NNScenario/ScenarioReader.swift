@@ -67,7 +67,7 @@ struct ScenarioReader {
 
     /// `model: cnn`: images in `data`, stages and settings in `cnn`.
     private func cnnScenario(_ top: MappingReader, title: String?, summary: String?, seed: Int, cnnField: Field?) -> Scenario? {
-        let images = top.field("data", required: true).flatMap(cnnImages)
+        let images = top.field("data", required: true).flatMap { cnnImages($0, seed: UInt64(seed)) }
         if cnnField == nil { top.reportMissing("missing required key 'cnn' for model cnn (its layers: conv, activation, pool, …)") }
         var block: (layers: [CNNLayer], fixed: [Int: CNNScenario.FixedParameters], training: CNNSettings)?
         if let images, let cnnField {

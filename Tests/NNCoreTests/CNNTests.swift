@@ -213,3 +213,33 @@ final class CNNTrainingTests: XCTestCase {
         XCTAssertNotEqual(frozen.network.weights[4], network.weights[4])
     }
 }
+
+final class GlyphImagesTests: XCTestCase {
+    func testGeneratedImagesAreSeededBalancedAndInRange() {
+        let digits = GlyphImages.digits(perClass: 5, seed: 3)
+        XCTAssertEqual(digits.count, 50)
+        XCTAssertEqual(Dictionary(grouping: digits, by: \.label).mapValues(\.count), Dictionary(uniqueKeysWithValues: (0..<10).map { ($0, 5) }))
+        XCTAssertTrue(digits.allSatisfy { $0.image.shape == [1, 16, 16] && $0.image.values.allSatisfy { (0...1).contains($0) } })
+        XCTAssertEqual(GlyphImages.digits(perClass: 5, seed: 3), digits)
+        XCTAssertNotEqual(GlyphImages.digits(perClass: 5, seed: 4), digits)
+        let shapes = GlyphImages.shapes(perClass: 4, seed: 3)
+        XCTAssertEqual(Set(shapes.map(\.label)), Set(GlyphImages.shapeNames.indices))
+        XCTAssertEqual(shapes.count, 4 * GlyphImages.shapeNames.count)
+    }
+
+    /// A digit is the font's at twice its size: its bright pixels (above the noise) draw the font's rows.
+    func testADigitIsTheFontsGlyphScaledUp() {
+        var rng = SplitMix64(seed: 9)
+        let one = GlyphImages.drawDigit(1, &rng)
+        let bright = one.values.filter { $0 > 0.6 }.count
+        // "1" has 13 set bits in the 5×7 font; each is 2×2 pixels (2×3 when bold), a few lost to noise.
+        XCTAssertGreaterThan(bright, 13 * 4 - 6)
+        XCTAssertLessThan(bright, 13 * 6 + 6)
+        // A vertical bar's column sums: the bright columns are contiguous.
+        var shapeRNG = SplitMix64(seed: 2)
+        let bar = GlyphImages.drawShape(0, &shapeRNG)
+        let columns = (0..<16).filter { x in (0..<16).map { bar[0, $0, x] }.reduce(0, +) > 12 }
+        XCTAssertFalse(columns.isEmpty)
+        XCTAssertEqual(columns.last! - columns.first! + 1, columns.count)
+    }
+}

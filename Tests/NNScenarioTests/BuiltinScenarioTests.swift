@@ -5,7 +5,7 @@ import XCTest
 /// The perceptron built-ins load, say what their files say, and behave as their summaries promise (the MLP
 /// ones are in `MLPBuiltinScenarioTests`).
 final class BuiltinScenarioTests: XCTestCase {
-    static let cnnFiles = ["cnn-digits.yaml", "cnn-edge-kernels.yaml", "cnn-pooling.yaml"]
+    static let cnnFiles = ["cnn-digits.yaml", "cnn-edge-kernels.yaml", "cnn-edge-shapes.yaml", "cnn-glyphs.yaml", "cnn-pooling.yaml"]
     static let mlpFiles = ["mlp-blobs-3-classes.yaml", "mlp-circles.yaml", "mlp-overfitting.yaml", "mlp-spirals.yaml",
                            "mlp-xor-momentum.yaml", "mlp-xor-stuck.yaml", "mlp-xor.yaml"]
     static let perceptronFiles = ["perceptron-and.yaml", "perceptron-or.yaml", "perceptron-overlapping.yaml",

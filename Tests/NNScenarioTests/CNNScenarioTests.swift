@@ -81,11 +81,11 @@ final class CNNScenarioTests: XCTestCase {
         XCTAssertEqual(error(head + image + "cnn:\n  layers: [softmax, flatten]\n"),
                        "s.yaml:6:12: error: softmax must be the last stage: it turns the network's outputs into class probabilities")
         XCTAssertEqual(error(head + image + "cnn:\n  layers: [flatten, {dense: 3}, softmax]\n"),
-                       "s.yaml:6:11: error: a network that ends in softmax is trained, and training needs labelled images (images: optdigits); the inline image has no label")
+                       "s.yaml:6:11: error: a network that ends in softmax is trained, and training needs labelled images (images: optdigits, glyphs or shapes); the inline image has no label")
         XCTAssertEqual(error(head + "data: {images: optdigits}\ncnn:\n  layers: [flatten, {dense: 3}, softmax]\n"),
                        "s.yaml:6:21: error: the softmax has 3 outputs but the images have 10 classes; the last dense stage needs units: 10")
-        XCTAssertEqual(error(head + "data: {images: glyphs}\ncnn:\n  layers: [flatten]\n"),
-                       "s.yaml:4:16: error: images: glyphs is not supported yet; images: optdigits is")
+        XCTAssertEqual(error(head + "data: {images: mine.pgm}\ncnn:\n  layers: [flatten]\n"),
+                       "s.yaml:4:16: error: images from a file (mine.pgm) are not supported yet; optdigits, glyphs and shapes are")
         XCTAssertEqual(error(head + "data: {image: [[1, 2], [3]]}\ncnn:\n  layers: [flatten]\n"),
                        "s.yaml:4:24: error: image[1] must have 2 numbers like the first row, found 1")
         XCTAssertEqual(error(head + "data: {images: optdigits, probe: 1797}\ncnn:\n  layers: [flatten]\n"),
