@@ -16,21 +16,22 @@ extension ScenarioReader {
     func cnnImages(_ field: Field, seed: UInt64) -> (name: String, images: [LabeledImage], probe: Int)? {
         guard let block = MappingReader(field, keys: Self.cnnDataKeys) else { return nil }
         let present = block.presentKeys.filter { $0 != "probe" }
+        var name = "the inline image", images: [LabeledImage] = []
         guard let source = present.first, let value = block.field(source) else {
-            block.reportMissing("data for a CNN needs image (one image as rows of numbers) or images (optdigits, glyphs or shapes)")
+            block.reportMissing("data for a CNN needs image (one image as rows of numbers) or images (optdigits, glyphs, shapes, or a .pgm or .csv file)")
             return nil
         }
         if present.count > 1, let second = block.field(present[1]) {
             diagnostics.report("data must have only one of image or images; found both", at: second.keyMark)
         }
-        var name = "the inline image", images: [LabeledImage] = []
         if source == "image" {
             guard let image = inlineImage(value) else { return nil }
             images = [LabeledImage(image: image, label: 0)]
         } else {
-            if case .scalar(let scalar) = value.node, scalar.string.hasSuffix(".pgm") || scalar.string.hasSuffix(".csv") {
-                value.fail("images from a file (\(scalar.string)) are not supported yet; optdigits, glyphs and shapes are")
-                return nil
+            if case .scalar(let scalar) = value.node, scalar.string.lowercased().hasSuffix(".pgm") || scalar.string.lowercased().hasSuffix(".csv") {
+                guard let loaded = imageFile(value, path: scalar.string) else { return nil }
+                (name, images) = (scalar.string, loaded)
+                return probe(block, name, images)
             }
             guard let set = value.choice(Self.imageSets) else { return nil }
             name = set
@@ -40,12 +41,41 @@ extension ScenarioReader {
             default: Optdigits.images
             }
         }
+        return probe(block, name, images)
+    }
+
+    /// The images with the `probe` index checked against them.
+    private func probe(_ block: MappingReader, _ name: String, _ images: [LabeledImage]) -> (name: String, images: [LabeledImage], probe: Int)? {
         var probe = 0
         if let field = block.field("probe") {
             guard let index = field.integer(in: 0...(images.count - 1)) else { return nil }
             probe = index
         }
         return (name, images, probe)
+    }
+
+    /// A PGM picture (one unlabelled image) or CSV rows of pixels and classes, relative to the scenario file.
+    private func imageFile(_ field: Field, path: String) -> [LabeledImage]? {
+        guard let baseDirectory else {
+            field.fail("cannot read image file '\(path)': only a scenario file on disk can name one")
+            return nil
+        }
+        let fullPath = TextFile.resolve(path, relativeTo: baseDirectory)
+        let text: String
+        switch TextFile.read(fullPath) {
+        case .success(let contents): text = contents
+        case .failure(let problem):
+            field.fail("cannot read image file '\(path)': \(problem.reason)")
+            return nil
+        }
+        do throws(ImageFileError) {
+            if path.lowercased().hasSuffix(".pgm") { return [LabeledImage(image: try ImageFiles.parsePGM(text), label: 0)] }
+            return try ImageFiles.parseCSV(text)
+        } catch {
+            diagnostics.report(ScenarioError(file: fullPath, line: error.line, column: 1, message: error.message),
+                               sortedAt: SortPosition(field.node.mark))
+            return nil
+        }
     }
 
     /// `image: [[…], …]`: rows of equal length.
@@ -81,7 +111,7 @@ extension ScenarioReader {
 
     /// The `cnn:` block for images of `inputShape` with labels `0..<classes`: stages (each checked against the
     /// shape it receives), hand-set parameters and training settings. Nil once reported.
-    func cnnBlock(_ field: Field, inputShape: [Int], classes: Int, labelled: Bool) -> (layers: [CNNLayer], fixed: [Int: CNNScenario.FixedParameters], training: CNNSettings)? {
+    func cnnBlock(_ field: Field, inputShape: [Int], classes: Int, labelled: Bool, imagesName: String = "the inline image") -> (layers: [CNNLayer], fixed: [Int: CNNScenario.FixedParameters], training: CNNSettings)? {
         guard let block = MappingReader(field, keys: Self.cnnKeys) else { return nil }
         var training = CNNSettings(), valid = true
         func read<T>(_ key: String, _ value: (Field) -> T?, into path: WritableKeyPath<CNNSettings, T>) {
@@ -120,8 +150,8 @@ extension ScenarioReader {
         if layers.last == .softmax {
             let outputs = shape[0] * shape[1] * shape[2]
             if !labelled {
-                layersField.fail("a network that ends in softmax is trained, and training needs labelled images (images: optdigits, glyphs or shapes); "
-                                 + "the inline image has no label")
+                layersField.fail("a network that ends in softmax is trained, and training needs labelled images (optdigits, glyphs, shapes or a CSV file); "
+                                 + "\(imagesName) has no label")
                 return nil
             }
             if outputs < classes {

@@ -72,7 +72,9 @@ struct ScenarioReader {
         var block: (layers: [CNNLayer], fixed: [Int: CNNScenario.FixedParameters], training: CNNSettings)?
         if let images, let cnnField {
             let classes = (images.images.map(\.label).max() ?? 0) + 1
-            block = cnnBlock(cnnField, inputShape: images.images[0].image.shape, classes: classes, labelled: images.name != "the inline image")
+            let labelled = images.name != "the inline image" && !images.name.lowercased().hasSuffix(".pgm")
+            block = cnnBlock(cnnField, inputShape: images.images[0].image.shape, classes: classes, labelled: labelled,
+                             imagesName: images.name)
         }
         guard diagnostics.isEmpty, let title, let summary, let images, let block else { return nil }
         var scenario = Scenario(title: title, summary: summary, seed: UInt64(seed), model: .cnn, data: .images, source: diagnostics.file)

@@ -243,3 +243,26 @@ final class GlyphImagesTests: XCTestCase {
         XCTAssertEqual(columns.last! - columns.first! + 1, columns.count)
     }
 }
+
+final class ImageFilesTests: XCTestCase {
+    func testPGM() throws {
+        let image = try ImageFiles.parsePGM("P2 # text form\n2 2 255\n0 255\n128 64\n")
+        XCTAssertEqual(image.nested, [[[0, 1], [128.0 / 255, 64.0 / 255]]])
+        XCTAssertThrowsError(try ImageFiles.parsePGM("P5\n2 2 255\n")) { XCTAssertEqual(($0 as? ImageFileError)?.message, "a PGM file here must start with P2 (numbers as text); P5 (binary) is not read") }
+        XCTAssertThrowsError(try ImageFiles.parsePGM("P2\n2 2 9\n0 1\n2\n")) { XCTAssertEqual($0 as? ImageFileError, ImageFileError(line: 4, message: "the file ends before its pixel 4 of 4")) }
+        XCTAssertThrowsError(try ImageFiles.parsePGM("P2\n2 2 9\n0 1\n2 10\n")) { XCTAssertEqual($0 as? ImageFileError, ImageFileError(line: 4, message: "pixel 4 of 4 must be an integer from 0 to 9, found 10")) }
+        XCTAssertThrowsError(try ImageFiles.parsePGM("P2\n1 1 9\n0 1\n")) { XCTAssertEqual($0 as? ImageFileError, ImageFileError(line: 3, message: "more values than the 1×1 pixels")) }
+    }
+
+    func testPixelRows() throws {
+        let images = try ImageFiles.parseCSV("1,2,3,4,5,6,7,8,9,3\n\n# x\n9,8,7,6,5,4,3,2,1,0\n")
+        XCTAssertEqual(images.map(\.label), [3, 0])
+        XCTAssertEqual(images[0].image.shape, [1, 3, 3])
+        XCTAssertThrowsError(try ImageFiles.parseCSV("1,2,3,4,0\n1,2,3,4,5,6,7,8,9,1\n")) {
+            XCTAssertEqual($0 as? ImageFileError, ImageFileError(line: 2, message: "every image must be 2×2 like the first; this row has 9 pixels"))
+        }
+        XCTAssertThrowsError(try ImageFiles.parseCSV("1,x,3,4,0\n")) { XCTAssertEqual($0 as? ImageFileError, ImageFileError(line: 1, message: "pixel 2 is not a number: \"x\"")) }
+        XCTAssertThrowsError(try ImageFiles.parseCSV("1,2,3,4,12\n")) { XCTAssertEqual($0 as? ImageFileError, ImageFileError(line: 1, message: "class must be an integer from 0 to 9, found \"12\"")) }
+        XCTAssertThrowsError(try ImageFiles.parseCSV("# nothing\n")) { XCTAssertEqual($0 as? ImageFileError, ImageFileError(line: 1, message: "no images: every row is blank or a comment")) }
+    }
+}

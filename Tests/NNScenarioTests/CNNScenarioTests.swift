@@ -81,16 +81,47 @@ final class CNNScenarioTests: XCTestCase {
         XCTAssertEqual(error(head + image + "cnn:\n  layers: [softmax, flatten]\n"),
                        "s.yaml:6:12: error: softmax must be the last stage: it turns the network's outputs into class probabilities")
         XCTAssertEqual(error(head + image + "cnn:\n  layers: [flatten, {dense: 3}, softmax]\n"),
-                       "s.yaml:6:11: error: a network that ends in softmax is trained, and training needs labelled images (images: optdigits, glyphs or shapes); the inline image has no label")
+                       "s.yaml:6:11: error: a network that ends in softmax is trained, and training needs labelled images (optdigits, glyphs, shapes or a CSV file); the inline image has no label")
         XCTAssertEqual(error(head + "data: {images: optdigits}\ncnn:\n  layers: [flatten, {dense: 3}, softmax]\n"),
                        "s.yaml:6:21: error: the softmax has 3 outputs but the images have 10 classes; the last dense stage needs units: 10")
         XCTAssertEqual(error(head + "data: {images: mine.pgm}\ncnn:\n  layers: [flatten]\n"),
-                       "s.yaml:4:16: error: images from a file (mine.pgm) are not supported yet; optdigits, glyphs and shapes are")
+                       "s.yaml:4:16: error: cannot read image file 'mine.pgm': only a scenario file on disk can name one")
         XCTAssertEqual(error(head + "data: {image: [[1, 2], [3]]}\ncnn:\n  layers: [flatten]\n"),
                        "s.yaml:4:24: error: image[1] must have 2 numbers like the first row, found 1")
         XCTAssertEqual(error(head + "data: {images: optdigits, probe: 1797}\ncnn:\n  layers: [flatten]\n"),
                        "s.yaml:4:34: error: probe must be an integer from 0 to 1796, found 1797")
         XCTAssertEqual(error(head + image + "mlp: {layers: [2, 1]}\ncnn:\n  layers: [flatten]\n"),
                        "s.yaml:5:1: error: the mlp block belongs to model mlp, but this scenario's model is cnn")
+    }
+
+    /// Images from files beside the scenario: a PGM picture, CSV rows of pixels and classes; bad rows named.
+    func testImagesFromFiles() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnx-images-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "P2\n# a cross\n3 3\n9\n0 9 0\n9 9 9\n0 9 0\n".write(to: dir.appendingPathComponent("cross.pgm"), atomically: true, encoding: .utf8)
+        try "0,0,9,9,1\n# two classes\n9,9,0,0,0\n".write(to: dir.appendingPathComponent("two.csv"), atomically: true, encoding: .utf8)
+        try "0,0,9,1\n".write(to: dir.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
+        func load(_ images: String, _ layers: String = "[flatten]") throws -> Scenario {
+            let file = dir.appendingPathComponent("s.yaml")
+            try (head + "data: {images: \(images)}\ncnn:\n  layers: \(layers)\n").write(to: file, atomically: true, encoding: .utf8)
+            return try ScenarioLoader.load(contentsOf: file.path)
+        }
+        let pgm = try XCTUnwrap(try load("cross.pgm").cnn)
+        XCTAssertEqual(pgm.images.map(\.image.values), [[0, 1, 0, 1, 1, 1, 0, 1, 0]])
+        let csv = try XCTUnwrap(try load("two.csv").cnn)
+        XCTAssertEqual(csv.images.map(\.label), [1, 0])
+        XCTAssertEqual(csv.images[0].image.nested, [[[0, 0], [9, 9]]])
+        XCTAssertNoThrow(try load("two.csv", "[flatten, {dense: 2}, softmax]"))
+        XCTAssertThrowsError(try load("cross.pgm", "[flatten, {dense: 2}, softmax]")) {
+            XCTAssertTrue("\($0)".hasSuffix("training needs labelled images (optdigits, glyphs, shapes or a CSV file); cross.pgm has no label"), "\($0)")
+        }
+        XCTAssertThrowsError(try load("bad.csv")) {
+            XCTAssertEqual("\($0)", dir.appendingPathComponent("bad.csv").path
+                           + ":1:1: error: a row must be the pixels of a square image (4, 9, …, 4096) and its class; found 4 values")
+        }
+        XCTAssertThrowsError(try load("missing.pgm")) {
+            XCTAssertTrue("\($0)".hasSuffix("error: cannot read image file 'missing.pgm': no such file"), "\($0)")
+        }
     }
 }
