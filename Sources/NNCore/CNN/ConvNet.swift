@@ -66,6 +66,18 @@ public struct ConvNet: Sendable, Hashable {
                                                pad: CNNLayer.padding(padding, size: size))
             let kernel = mode == .correlation ? weights[l] : Self.flipped(weights[l], size: size)
             let b = biases[l]
+            if stride == 1 {
+                input.values.withUnsafeBufferPointer { x in
+                    kernel.withUnsafeBufferPointer { w in
+                        out.values.withUnsafeMutableBufferPointer { y in
+                            ConvolutionRows.forward(x: x.baseAddress!, w: w.baseAddress!, b: b, y: y.baseAddress!, inChannels: input.channels,
+                                                    inHeight: input.height, inWidth: input.width, kernels: kernels,
+                                                    outHeight: out.height, outWidth: out.width, size: size, pad: geometry.pad)
+                        }
+                    }
+                }
+                return out
+            }
             input.values.withUnsafeBufferPointer { x in
                 kernel.withUnsafeBufferPointer { w in
                     out.values.withUnsafeMutableBufferPointer { y in
@@ -224,6 +236,27 @@ extension ConvNet {
                                                pad: CNNLayer.padding(padding, size: size))
             let kernel = mode == .correlation ? weights[l] : Self.flipped(weights[l], size: size)
             var kernelGradient = Array(repeating: 0.0, count: kernel.count)
+            if stride == 1 {
+                for o in 0..<kernels {
+                    var sum = 0.0
+                    for n in (o * output.height * output.width)..<((o + 1) * output.height * output.width) { sum += g.values[n] }
+                    gradients.biases[l][o] += sum
+                }
+                input.values.withUnsafeBufferPointer { x in
+                    kernel.withUnsafeBufferPointer { w in
+                        g.values.withUnsafeBufferPointer { gOut in
+                            gIn.values.withUnsafeMutableBufferPointer { gx in
+                                kernelGradient.withUnsafeMutableBufferPointer { gw in
+                                    ConvolutionRows.backward(x: x.baseAddress!, w: w.baseAddress!, g: gOut.baseAddress!, gw: gw.baseAddress!,
+                                                             gx: gx.baseAddress!, inChannels: input.channels, inHeight: input.height,
+                                                             inWidth: input.width, kernels: kernels, outHeight: output.height,
+                                                             outWidth: output.width, size: size, pad: geometry.pad)
+                                }
+                            }
+                        }
+                    }
+                }
+            } else {
             input.values.withUnsafeBufferPointer { x in
                 kernel.withUnsafeBufferPointer { w in
                     g.values.withUnsafeBufferPointer { gOut in
@@ -247,6 +280,7 @@ extension ConvNet {
                         }
                     }
                 }
+            }
             }
             // Back into the stored layout (flipped again for convolution mode), added to what is there.
             let stored = mode == .correlation ? kernelGradient : Self.flipped(kernelGradient, size: size)
