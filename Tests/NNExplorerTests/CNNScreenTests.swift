@@ -110,6 +110,9 @@ final class CNNScreenTests: XCTestCase {
         press(&state, "k")
         XCTAssertNil(state.cnn?.window)
         assertFrameSnapshots({ var s = state; press(&s, "k"); return s }(), named: "window")
+        var small = AppState(size: Size(width: 80, height: 24), scenario: try builtin("cnn-pooling"))
+        press(&small, "kn")
+        assertFrameSnapshots(small, named: "window-80x24")
     }
 
     /// After an epoch the test set's confusion matrix is kept and drawn; with room for only one, c picks it
