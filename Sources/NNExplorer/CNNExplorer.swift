@@ -38,7 +38,10 @@ public struct CNNExplorer: Sendable {
         probe = 0
         trainer = nil
         start()
-        probe = trainer == nil ? min(cnn.probe, cnn.images.count - 1) : 0
+        // The probe is an index into all the images; a trained network shows the test set, from the probe
+        // when it is a test image.
+        let probeImage = cnn.images[min(cnn.probe, cnn.images.count - 1)]
+        probe = trainer == nil ? min(cnn.probe, cnn.images.count - 1) : (images.firstIndex(of: probeImage) ?? 0)
     }
 
     private mutating func start() {

@@ -24,7 +24,8 @@ let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
                enabled: { $0.window != nil || $0.images.count > 1 }, inBar: { $0.window != nil || $0.images.count > 1 }) {
         $0 == .left ? .previousImage : .nextImage },
     KeyBinding([.character("w")], "w", "wrong", help: "the next image the network gets wrong",
-               enabled: { $0.images.count > 1 }, inBar: { $0.images.count > 1 }, .nextMistake),
+               enabled: { $0.images.count > 1 && $0.network.endsInSoftmax }, inBar: { $0.images.count > 1 && $0.network.endsInSoftmax },
+               .nextMistake),
     KeyBinding([.character("m")], "m", label: { $0.sharedScale ? "per map" : "per stage" },
                help: "colour scale: each map its own / one for all the maps of a stage", .toggleScale),
     KeyBinding([.character("v")], "v", label: { $0.showValues ? "shades" : "values" },
@@ -49,7 +50,8 @@ func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
         p.note = switch binding.action(key) {
         case .togglePooling: p.poolingKind == nil ? "this network has no pooling stage"
             : "a trained network learned with its pooling: change it in the scenario"
-        case .previousImage, .nextImage, .nextMistake: "one image only: nothing to browse"
+        case .nextMistake: p.network.endsInSoftmax ? "one image only: nothing to browse" : "this network does not classify (no softmax)"
+        case .previousImage, .nextImage: "one image only: nothing to browse"
         case .reseed: "hand-set kernels: no random weights to draw"
         default: p.trainer == nil ? "hand-set kernels: nothing to train" : "training finished: r to reset"
         }
@@ -149,9 +151,12 @@ private func drawStages(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, gly
     let inputMap = heatmap(input, channel: 0, scale: MatrixHeatmap.fittingScale(input.values), zoom: stageZoom(input, limit: 4),
                            values: p.showValues && input.width * 4 + 16 <= inner.width)
     let inputSize = inputMap.size(valueWidth: 4)
-    if row + 1 + inputSize.height <= inner.maxY {
+    if row + 1 + inputSize.height <= inner.maxY, column + inputSize.width <= inner.maxX {
         inputMap.render(into: &frame, at: (column, row + 1), shades: shades, glyphs: g, valueWidth: 4)
         tallest = inputSize.height
+    } else {
+        frame.put(Line("(too big to draw here)", Style(.dim)), column: column, row: row + 1, clip: inner)
+        tallest = 1
     }
     column += max(inputSize.width, caption.count) + 3
     if let l = p.network.layers.firstIndex(where: { if case .convolution = $0 { true } else { false } }),
@@ -163,6 +168,7 @@ private func drawStages(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, gly
             top = row + 1 + tallest + 1
         }
         let label = "kernels \(size)×\(size) (\(mode.rawValue)\(p.network.frozen[l] ? ", hand-set" : ""))"
+        guard top + 1 < inner.maxY else { return }
         frame.put(Line(g.fold(label), Style(.label)).truncated(to: max(0, inner.maxX - column), glyphs: g), column: column, row: top)
         let weights = p.network.weights[l], inputs = p.network.shapes[l][0]
         let limit = weights.map(abs).max() ?? 1
@@ -352,7 +358,7 @@ private func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyp
         let barWidth = max(4, inner.width - 12)
         for k in probabilities.values.indices {
             let value = probabilities.values[k]
-            let filled = Int((value * Double(barWidth)).rounded())
+            let filled = value.isFinite ? Int((min(1, max(0, value)) * Double(barWidth)).rounded()) : 0
             let bar = String(repeating: g.unicode ? "█" : "#", count: filled)
             let mark = k == p.probeImage.label ? "*" : " "
             lines.append(Line([Span("\(mark)\(k) "), Span(bar, Style(k == predicted ? .classB : .classA)),

@@ -133,9 +133,11 @@ public func trainSamples(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>, r
     let eta = Double4(repeating: rates[0]), alpha = Double4(repeating: rates[1]), decay = Double4(repeating: rates[0] * rates[2])
     let top = s.layers - 1, outputs = s.sizes[top], inputWidth = s.sizes[0]
     if s.isNarrow {
-        trainNarrow(s, hidden: hidden, softmax: softmax, crossEntropy: crossEntropy, eta: eta, alpha: alpha, decay: decay,
-                    w: w, v: v, values: UnsafeMutableRawPointer(net).bindMemory(to: Double4.self, capacity: 3 * s.layers),
-                    inputs: inputs, targets: targets, order: order, count: count)
+        // The values as one vector a layer, for the duration of the call (3 · 4 · layers doubles).
+        net.withMemoryRebound(to: Double4.self, capacity: 3 * s.layers) { values in
+            trainNarrow(s, hidden: hidden, softmax: softmax, crossEntropy: crossEntropy, eta: eta, alpha: alpha, decay: decay,
+                        w: w, v: v, values: values, inputs: inputs, targets: targets, order: order, count: count)
+        }
         s.unpad(w, into: weights)
         s.unpad(v, into: velocity)
         return
@@ -219,11 +221,12 @@ public func evaluateSamples(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>
     let top = s.layers - 1, outputs = s.sizes[top], inputWidth = s.sizes[0], yhat = z + s.starts[top]
     var total = 0.0, hits = 0
     let narrow = s.isNarrow
-    let vectors = UnsafeMutableRawPointer(net).bindMemory(to: Double4.self, capacity: 2 * s.layers)
     for sample in 0..<count {
         if narrow {
-            forwardNarrow(s, hidden: hidden, softmax: softmax, w, nets: vectors, zs: vectors + s.layers, input: inputs + sample * inputWidth)
-            z.update(from: UnsafeRawPointer(vectors + s.layers).assumingMemoryBound(to: Double.self), count: s.valueCount)
+            // One vector a layer: the net values over `net`, the outputs over `z` (4 doubles a layer in each).
+            net.withMemoryRebound(to: Double4.self, capacity: 2 * s.layers) { vectors in
+                forwardNarrow(s, hidden: hidden, softmax: softmax, w, nets: vectors, zs: vectors + s.layers, input: inputs + sample * inputWidth)
+            }
         } else {
             forward(s, hidden: hidden, softmax: softmax, w, net: net, z: z, input: inputs + sample * inputWidth)
         }

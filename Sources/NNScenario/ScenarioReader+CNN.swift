@@ -11,6 +11,8 @@ extension ScenarioReader {
     /// The built-in image sets.
     static let imageSets = ["optdigits", "glyphs", "shapes"]
     static let maxImageSide = 64
+    static let maxWeights = 1_000_000
+    static let maxMultiplyAdds = 20_000_000
 
     /// The images and the probe: one inline `image` (rows of numbers) or a named set.
     func cnnImages(_ field: Field, seed: UInt64) -> (name: String, images: [LabeledImage], probe: Int)? {
@@ -130,9 +132,18 @@ extension ScenarioReader {
         }
         var layers: [CNNLayer] = [], fixed: [Int: CNNScenario.FixedParameters] = [:], shape = inputShape
         var lastDense: Field?
+        var weights = 0, work = 0
         for (l, node) in items.enumerated() {
             let item = layersField.item(node, named: "layers[\(l)]")
             guard let (layer, parameters) = stage(item, inputShape: shape) else { return nil }
+            // A network the screen redraws every frame and training runs image by image: keep it teachable.
+            weights += layer.parameterCount(shape)
+            work += layer.multiplyAdds(shape)
+            if weights > Self.maxWeights || work > Self.maxMultiplyAdds {
+                item.fail("the network is too big for nnx: \(weights) weights and \(work) multiply-adds an image so far "
+                          + "(at most \(Self.maxWeights) weights and \(Self.maxMultiplyAdds) multiply-adds)")
+                return nil
+            }
             switch layer.outputShape(shape) {
             case .success(let next): shape = next
             case .failure(let problem):
@@ -143,6 +154,11 @@ extension ScenarioReader {
                 item.fail("softmax must be the last stage: it turns the network's outputs into class probabilities")
                 return nil
             }
+            if layer == .softmax, shape[1] != 1 || shape[2] != 1 {
+                item.fail("softmax needs one value a class, not maps of \(shape[0])×\(shape[1])×\(shape[2]): put flatten and dense (units: the number of classes) before it")
+                return nil
+            }
+
             if let parameters { fixed[l] = parameters }
             if case .dense = layer { lastDense = item }
             layers.append(layer)

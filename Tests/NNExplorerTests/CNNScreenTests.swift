@@ -138,4 +138,28 @@ final class CNNScreenTests: XCTestCase {
         XCTAssertTrue(view(tall).plainText.contains("loss per epoch"))
         XCTAssertTrue(view(tall).plainText.contains("test set: true class"))
     }
+
+    /// A learning rate far too large: the loss overflows, the status says so, and nothing crashes drawing NaN
+    /// probabilities.
+    func testDivergenceIsShown() throws {
+        let images = (0..<40).map { n in
+            LabeledImage(image: Tensor(channels: 1, height: 4, width: 4, values: (0..<16).map { Double(($0 * 7 + n) % 5) * 1e300 }), label: n % 2)
+        }
+        var training = CNNSettings()
+        training.learningRate = 1000; training.momentum = 0.99; training.batchSize = 1; training.maxEpochs = 5
+        var scenario = Scenario(title: "CNN: diverges", summary: "s", seed: 1, model: .cnn, data: .images, source: "test")
+        scenario.cnn = CNNScenario(imagesName: "test", images: images, probe: 0, layers: [.flatten, .dense(units: 2), .softmax], training: training)
+        var state = AppState(size: Size(width: 100, height: 30), scenario: scenario)
+        for _ in 0..<5 { press(&state, "e") }
+        guard case .diverged = state.cnn?.trainer?.status else { return XCTFail("\(String(describing: state.cnn?.trainer?.status))") }
+        XCTAssertTrue(view(state).plainText.contains("diverged at epoch"))
+    }
+
+    /// Browsing for mistakes only makes sense for a network that classifies.
+    func testNoMistakesToLookForWithoutASoftmax() throws {
+        var state = AppState(size: Size(width: 100, height: 30), scenario: try builtin("cnn-edge-shapes"))
+        XCTAssertFalse(view(state).plainText.contains("w wrong"))
+        press(&state, "w")
+        XCTAssertEqual(state.cnn?.note, "this network does not classify (no softmax)")
+    }
 }

@@ -92,6 +92,23 @@ public enum CNNLayer: Sendable, Hashable {
         }
     }
 
+    /// Weights and biases together, for an input of `shape`.
+    public func parameterCount(_ shape: [Int]) -> Int {
+        let (weights, biases) = parameterCounts(shape)
+        return weights + biases
+    }
+
+    /// Multiply-adds one image costs in this layer's forward pass, for an input of `shape`.
+    public func multiplyAdds(_ shape: [Int]) -> Int {
+        guard case .success(let out) = outputShape(shape) else { return 0 }
+        return switch self {
+        case .convolution(_, let size, _, _, _): out[0] * out[1] * out[2] * shape[0] * size * size
+        case .dense(let units): units * shape[0] * shape[1] * shape[2]
+        case .pooling(_, let size, _): out[0] * out[1] * out[2] * size * size
+        default: shape[0] * shape[1] * shape[2]
+        }
+    }
+
     /// Weights and biases of the layer for an input of `shape` (0 for layers without any).
     func parameterCounts(_ shape: [Int]) -> (weights: Int, biases: Int) {
         switch self {

@@ -32,7 +32,9 @@ public struct ConvNet: Sendable, Hashable {
         var weights: [[Double]] = [], biases: [[Double]] = []
         for (l, layer) in layers.enumerated() {
             let (weightCount, biasCount) = layer.parameterCounts(shapes[l])
-            let fanIn = weightCount / max(1, biasCount), fanOut = weightCount / max(1, shapes[l][0])
+            // Fan-in: the values one output sums; fan-out: the outputs one input value reaches.
+            let fanIn = weightCount / max(1, biasCount)
+            let fanOut = if case .dense(let units) = layer { units } else { weightCount / max(1, shapes[l][0]) }
             let beforeReLU = l + 1 < layers.count && layers[l + 1] == .activation(.relu)
             let limit = beforeReLU ? (6 / Double(max(1, fanIn))).squareRoot() : (6 / Double(max(1, fanIn + fanOut))).squareRoot()
             weights.append((0..<weightCount).map { _ in rng.uniform(-limit, limit) })

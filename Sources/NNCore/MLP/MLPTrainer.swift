@@ -75,6 +75,7 @@ public struct MLPTrainer: Sendable {
     private let kinds: [Int]
 
     public init(samples: [Sample], settings: MLPSettings, seed: UInt64) {
+        precondition(settings.sizes.first == 2, "the MLP's inputs are the 2 coordinates x1, x2")
         self.settings = settings
         self.seed = seed
         rng = SplitMix64(seed: seed)
