@@ -131,16 +131,24 @@ func viewCNN(_ p: CNNExplorer, size: Size, glyphs g: Glyphs, theme: Theme, into 
 private func drawStages(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyphs g: Glyphs, shades: Bool, into frame: inout Frame) {
     frame.drawBox(box, title: "feature maps \(g.middleDot) image \(p.probe + 1) of \(p.images.count)", glyphs: g)
     let inner = box.inset(1)
-    // Compact (no zoom, no blank rows) when the stages would not all fit otherwise.
+    // The largest zoom at which every stage fits (bigger maps on bigger terminals, no row wider than the
+    // box); compact (no zoom, no blank rows) when even the smallest does not.
     let stages = p.network.layers.indices.filter {
         switch p.network.layers[$0] { case .convolution, .activation, .pooling: true; default: false }
     }
     func cells(_ t: Tensor, _ factor: Int) -> Int { (t.height * factor + 1) / 2 }
-    let roomy = 2 + cells(outputs[0], zoom(for: outputs[0], limit: 4))
-        + stages.reduce(0) { $0 + 2 + cells(outputs[$1 + 1], zoom(for: outputs[$1 + 1], limit: 3)) }
-    let compact = roomy > inner.height
+    func grown(_ t: Tensor, _ factor: Int, input: Bool) -> Int {
+        let byWidth = max(1, (inner.width - (t.channels - 1)) / max(1, t.channels * t.width))
+        return max(1, min(max(factor, zoom(for: t, limit: input ? 4 : 3)), byWidth))
+    }
+    func height(_ factor: Int) -> Int {
+        2 + cells(outputs[0], grown(outputs[0], factor, input: true))
+            + stages.reduce(0) { $0 + 2 + cells(outputs[$1 + 1], grown(outputs[$1 + 1], factor, input: false)) }
+    }
+    let chosen = [4, 3, 2, 1].first { height($0) <= inner.height }
+    let compact = chosen == nil
     let gap = compact ? 1 : 2
-    func stageZoom(_ t: Tensor, limit: Int) -> Int { compact ? 1 : zoom(for: t, limit: limit) }
+    func stageZoom(_ t: Tensor, limit: Int) -> Int { chosen.map { grown(t, $0, input: limit == 4) } ?? 1 }
     var row = inner.y
     // The input and the first kernels side by side.
     let input = outputs[0]
