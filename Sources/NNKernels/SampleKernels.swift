@@ -116,6 +116,9 @@ private func forward(_ s: Layout, hidden: Int, softmax: Bool, _ w: UnsafePointer
     }
 }
 
+/// `kinds[3]` is 1 when the workspace already holds these weights and velocities, padded (left there by the
+/// last `trainSamples`), else 0.
+
 /// Per-sample SGD through the samples `order[0..<count]` (the lecture's loop body: forward, output deltas,
 /// hidden deltas with the old weights, `Δw = η δ z + α Δw(t−1) − η λ w`, `w += Δw`). `weights` and `velocity`
 /// are the flat layers (row-major `(fanIn + 1) × fanOut`, bias row first); `kinds` is `[hidden ActivationCode,
@@ -127,11 +130,20 @@ public func trainSamples(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>, r
     let s = Layout(shape)
     let w = workspace, v = workspace + s.weightCount
     let net = v + s.weightCount, z = net + s.valueCount, delta = z + s.valueCount
-    s.pad(weights, into: w)
-    s.pad(velocity, into: v)
+    if kinds[3] == 0 {   // else the workspace still holds them from the last call
+        s.pad(weights, into: w)
+        s.pad(velocity, into: v)
+    }
     let hidden = kinds[0], softmax = kinds[1] == 1, crossEntropy = kinds[2] == 1
     let eta = Double4(repeating: rates[0]), alpha = Double4(repeating: rates[1]), decay = Double4(repeating: rates[0] * rates[2])
     let top = s.layers - 1, outputs = s.sizes[top], inputWidth = s.sizes[0]
+    if s.isNarrow, s.layers == 3, !softmax {
+        trainOneHidden(s, hidden: hidden, crossEntropy: crossEntropy, eta: eta, alpha: alpha, decay: decay, w: w, v: v,
+                       inputs: inputs, targets: targets, order: order, count: count)
+        s.unpad(w, into: weights)
+        s.unpad(v, into: velocity)
+        return
+    }
     if s.isNarrow {
         // The values as one vector a layer, for the duration of the call (3 · 4 · layers doubles).
         net.withMemoryRebound(to: Double4.self, capacity: 3 * s.layers) { values in
@@ -216,13 +228,29 @@ public func evaluateSamples(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>
                             labels: UnsafePointer<Int>, count: Int, results: UnsafeMutablePointer<Double>) {
     let s = Layout(shape)
     let w = workspace, net = workspace + 2 * s.weightCount, z = net + s.valueCount
-    s.pad(weights, into: w)
+    if kinds[3] == 0 { s.pad(weights, into: w) }
     let hidden = kinds[0], softmax = kinds[1] == 1, crossEntropy = kinds[2] == 1
     let top = s.layers - 1, outputs = s.sizes[top], inputWidth = s.sizes[0], yhat = z + s.starts[top]
     var total = 0.0, hits = 0
-    let narrow = s.isNarrow
+    let narrow = s.isNarrow, oneHidden = narrow && s.layers == 3 && !softmax
     for sample in 0..<count {
-        if narrow {
+        if oneHidden {
+            // The lecture's nets: the forward pass of `trainOneHidden`, the outputs into z.
+            let w1 = UnsafePointer(w) + s.paddedOffsets[0], w2 = UnsafePointer(w) + s.paddedOffsets[1]
+            let x0 = inputs[2 * sample], x1 = inputs[2 * sample + 1]
+            var net1 = load(w1)
+            net1 += load(w1 + 4) * Double4(repeating: x0)
+            net1 += load(w1 + 8) * Double4(repeating: x1)
+            let z1: Double4 = switch hidden {
+            case ActivationCode.sigmoid: vectorSigmoid(net1)
+            case ActivationCode.tanh: vectorTanh(net1)
+            case ActivationCode.relu: net1.replacing(with: 0, where: .!(net1 .> 0))
+            default: net1
+            }
+            var net2 = load(w2)
+            for i in 0..<s.sizes[1] { net2 += load(w2 + 4 * (i + 1)) * Double4(repeating: z1[i]) }
+            store(vectorSigmoid(net2), z + s.starts[2])
+        } else if narrow {
             // One vector a layer: the net values over `net`, the outputs over `z` (4 doubles a layer in each).
             net.withMemoryRebound(to: Double4.self, capacity: 2 * s.layers) { vectors in
                 forwardNarrow(s, hidden: hidden, softmax: softmax, w, nets: vectors, zs: vectors + s.layers, input: inputs + sample * inputWidth)
@@ -349,5 +377,88 @@ private func trainNarrow(_ s: Layout, hidden: Int, softmax: Bool, crossEntropy: 
                 store(weight + change, wr)
             }
         }
+    }
+}
+
+/// Lane numbers, for masks.
+private enum Self4 { static let lanes = SIMD4<Int64>(0, 1, 2, 3) }
+
+/// `trainNarrow` for the lecture's nets — 2 inputs, one hidden layer of at most 4 units, at most 4 sigmoid
+/// outputs — with the layer loop unrolled and every vector in a register: the same operations in the same
+/// order, so the same bits.
+@inline(__always)
+private func trainOneHidden(_ s: Layout, hidden: Int, crossEntropy: Bool, eta: Double4, alpha: Double4, decay: Double4,
+                            w: UnsafeMutablePointer<Double>, v: UnsafeMutablePointer<Double>, inputs: UnsafePointer<Double>,
+                            targets: UnsafePointer<Double>, order: UnsafePointer<Int>, count: Int) {
+    let units = s.sizes[1], outputs = s.sizes[2]
+    let w1 = w + s.paddedOffsets[0], w2 = w + s.paddedOffsets[1], v1 = v + s.paddedOffsets[0], v2 = v + s.paddedOffsets[1]
+    @inline(__always) func update(_ wr: UnsafeMutablePointer<Double>, _ vr: UnsafeMutablePointer<Double>, _ d: Double4, _ z: Double?) {
+        if let z {
+            let weight = load(wr)
+            var change = eta * (0 + d * Double4(repeating: z)) + alpha * load(vr)
+            change -= decay * weight
+            store(change, vr)
+            store(weight + change, wr)
+        } else {
+            let change = eta * (0 + d) + alpha * load(vr)
+            store(change, vr)
+            store(load(wr) + change, wr)
+        }
+    }
+    for position in 0..<count {
+        let sample = order[position]
+        let x0 = inputs[2 * sample], x1 = inputs[2 * sample + 1]
+        var net1 = load(w1)
+        net1 += load(w1 + 4) * Double4(repeating: x0)
+        net1 += load(w1 + 8) * Double4(repeating: x1)
+        let z1: Double4 = switch hidden {
+        case ActivationCode.sigmoid: vectorSigmoid(net1)
+        case ActivationCode.tanh: vectorTanh(net1)
+        case ActivationCode.relu: net1.replacing(with: 0, where: .!(net1 .> 0))
+        default: net1
+        }
+        var net2 = load(w2)
+        for i in 0..<units { net2 += load(w2 + 4 * (i + 1)) * Double4(repeating: z1[i]) }
+        let yhat = vectorSigmoid(net2)
+        let target = targets + sample * outputs
+        var d2 = Double4.zero, d1 = Double4.zero
+        if outputs == 1 {
+            // One output (the lecture's XOR nets): the same formulas as whole vectors, the padded lanes zero.
+            let t = Double4(repeating: target[0])
+            let all = crossEntropy ? t - yhat : yhat * (1 - yhat) * (t - yhat)
+            d2 = Double4(all[0], 0, 0, 0)
+            // Σ_k w_jk δ_k has one term: 0 + w_j0 · δ_0, for the real rows j (the padded lanes stay 0).
+            var column = Double4.zero
+            for j in 0..<units { column[j] = w2[4 * (j + 1)] }
+            let sum = 0 + column * Double4(repeating: d2[0])
+            let slope: Double4 = switch hidden {
+            case ActivationCode.sigmoid: z1 * (1 - z1)
+            case ActivationCode.tanh: 1 - z1 * z1
+            case ActivationCode.relu: Double4.zero.replacing(with: 1, where: net1 .> 0)
+            default: Double4(repeating: 1)
+            }
+            d1 = (slope * sum).replacing(with: 0, where: Self4.lanes .>= Int64(units))
+        }
+        for k in 0..<(outputs == 1 ? 0 : outputs) {
+            d2[k] = crossEntropy ? target[k] - yhat[k] : yhat[k] * (1 - yhat[k]) * (target[k] - yhat[k])
+        }
+        for j in 0..<(outputs == 1 ? 0 : units) {
+            let products = load(w2 + 4 * (j + 1)) * d2
+            var sum = 0.0
+            for k in 0..<outputs { sum += products[k] }
+            let zj = z1[j]
+            let slope: Double = switch hidden {
+            case ActivationCode.sigmoid: zj * (1 - zj)
+            case ActivationCode.tanh: 1 - zj * zj
+            case ActivationCode.relu: net1[j] > 0 ? 1 : 0
+            default: 1
+            }
+            d1[j] = slope * sum
+        }
+        update(w1, v1, d1, nil)
+        update(w1 + 4, v1 + 4, d1, x0)
+        update(w1 + 8, v1 + 8, d1, x1)
+        update(w2, v2, d2, nil)
+        for i in 0..<units { update(w2 + 4 * (i + 1), v2 + 4 * (i + 1), d2, z1[i]) }
     }
 }

@@ -107,7 +107,8 @@ extension MLPFastPathTests {
     func testBothEvaluationsAgree() {
         let samples = DatasetGenerator(kind: .blobs, count: 150, classes: 3).generate(seed: 5).samples
         for activation in Activation.allCases {
-            for (output, loss, sizes) in [(OutputActivation.softmax, Loss.crossEntropy, [2, 7, 3, 3]), (.softmax, .squaredError, [2, 3, 3])] {
+            for (output, loss, sizes) in [(OutputActivation.softmax, Loss.crossEntropy, [2, 7, 3, 3]), (.softmax, .squaredError, [2, 3, 3]),
+                                          (.sigmoid, .squaredError, [2, 3, 1]), (.sigmoid, .crossEntropy, [2, 4, 2])] {
                 var settings = MLPSettings()
                 settings.sizes = sizes; settings.activation = activation; settings.output = output; settings.loss = loss
                 settings.initialization = .uniform(range: 2)

@@ -71,8 +71,9 @@ public struct MLPTrainer: Sendable {
     /// `sampleShape`).
     private let sampleShape: [Int]
     private var sampleValues: [Double]
-    /// `[hidden activation, output, loss]` codes for the one-sample kernels.
-    private let kinds: [Int]
+    /// `[hidden activation, output, loss, workspace current]` for the one-sample kernels; the last is 1 while
+    /// `sampleValues` holds the network's weights and velocities padded (every other change to them clears it).
+    private var kinds: [Int]
 
     public init(samples: [Sample], settings: MLPSettings, seed: UInt64) {
         precondition(settings.sizes.first == 2, "the MLP's inputs are the 2 coordinates x1, x2")
@@ -99,7 +100,7 @@ public struct MLPTrainer: Sendable {
         batchPass = BatchPass(sizes: settings.sizes, capacity: max(settings.batchSize, Self.evaluationChunk))
         sampleShape = NNKernels.sampleShape(sizes: settings.sizes)
         sampleValues = Array(repeating: 0, count: sampleWorkspaceSize(shape: sampleShape))
-        kinds = [network.activation.code, network.output == .softmax ? 1 : 0, settings.loss == .crossEntropy ? 1 : 0]
+        kinds = [network.activation.code, network.output == .softmax ? 1 : 0, settings.loss == .crossEntropy ? 1 : 0, 0]
         visitOrder = Array(trainingSet.indices)
     }
 
@@ -174,6 +175,7 @@ public struct MLPTrainer: Sendable {
                 }
             }
         }
+        kinds[3] = 1   // the workspace holds the weights and velocities now
         steps += end - first
         positionInEpoch = end
         guard positionInEpoch == trainingSet.count else { return false }
@@ -196,6 +198,7 @@ public struct MLPTrainer: Sendable {
         let before = record ? network.weights : []
         let momentumTerms = record ? layered(velocity.map { settings.momentum * $0 }) : []
         applyUpdate(batchSize: batch.count)
+        kinds[3] = 0   // the weights changed outside the one-sample kernels' workspace
         steps += 1
         positionInEpoch = end
         var update: MLPUpdate?
@@ -263,6 +266,7 @@ public struct MLPTrainer: Sendable {
         if settings.patience != nil, best == nil || watched < best!.loss { best = (epoch, watched, network.parameters) }
         if let patience = settings.patience, let best, epoch - best.epoch >= patience {
             network.parameters = best.parameters
+            kinds[3] = 0
             status = .earlyStopped(bestEpoch: best.epoch, atEpoch: epoch)
         } else if epoch >= settings.maxEpochs {
             status = .finished(epochs: epoch)
