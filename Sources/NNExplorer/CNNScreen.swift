@@ -219,8 +219,9 @@ private func drawStages(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, gly
         let finite = maps.values.filter(\.isFinite)
         let low = finite.min() ?? 0, high = finite.max() ?? 0
         let name = stageName(layer)
-        let label = "\(l + 1) \(name): \(maps.channels) × \(maps.height)×\(maps.width)   \(p.sharedScale ? "range" : "stage range") "
-            + "\(formatNumber(low, digits: 2, glyphs: g)) … \(formatNumber(high, digits: 2, glyphs: g))"
+        let range = "\(formatNumber(low, digits: 2, glyphs: g)) … \(formatNumber(high, digits: 2, glyphs: g))"
+        let label = "\(l + 1) \(name): \(maps.channels) × \(maps.height)×\(maps.width)   "
+            + (p.sharedScale ? "range \(range)" : "each map on its own scale (all: \(range))")
         frame.put(Line(g.fold(label), Style(.label)).truncated(to: inner.width, glyphs: g), column: inner.x, row: row)
         let sharedScale = MatrixHeatmap.fittingScale(maps.values)
         var x = inner.x, height = 0

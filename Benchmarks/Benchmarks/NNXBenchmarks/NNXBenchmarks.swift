@@ -10,11 +10,12 @@ import NNScenario
 ///   ~236 M/s at 3 % mistakes, ~162 M/s at 13 %, ~129 M/s at 20 %, ~93 M/s at 33 % (overlapping blobs);
 /// - the perceptron screen at 120×40 rendered into a frame, at most 1 ms: ~0.13 ms.
 /// Issue 3 (MLP), on the AVX2 build of the kernels (NNX_KERNELS=baseline measures the other):
-/// - per-sample SGD on XOR with a 2-4-1 net, at least 10 M updates/s: ~5.3 M/s (~185 ns an update), NOT MET:
-///   each update waits on two sigmoids in a row, and on 4-point XOR the loss evaluated after every epoch
-///   (4 updates) adds ~55 ns an update;
-/// - the 2-8-8-1 decision regions over 20,000 pixels, at most 0.4 ms: ~0.20 ms;
-/// - 200 epochs of mini-batch (32) SGD of 2-16-16-1 on 1,000 moons, at most 50 ms: ~48 ms;
+/// - per-sample SGD on XOR with a 2-4-1 net, at least 10 M updates/s: ~7.8 M/s (129 ns p50, 113 ns best),
+///   NOT MET: each update waits on two sigmoids in a row, and on 4-point XOR the loss evaluated after every
+///   epoch (4 updates) costs about a quarter of the time (on 1,000 points: ~88 ns an update);
+/// - the 2-8-8-1 decision regions over 20,000 pixels, at most 0.4 ms: ~0.31 ms p50 here (malloc interposer),
+///   ~0.20 ms outside the harness;
+/// - 200 epochs of mini-batch (32) SGD of 2-16-16-1 on 1,000 moons, at most 50 ms: ~43 ms;
 /// - the MLP frame at 120×40, at most 2 ms: ~0.4 ms (circles 2-4-1), ~0.7 ms (spirals 2-16-16-1).
 /// Issue 4 (CNN), first measurements of the reference code:
 /// - cnn-digits to at least 98 % test accuracy, at most 2 s: ~0.69 s for its 10 epochs (98.7 %);
