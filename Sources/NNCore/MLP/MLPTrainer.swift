@@ -74,6 +74,8 @@ public struct MLPTrainer: Sendable {
     /// `[hidden activation, output, loss, workspace current]` for the one-sample kernels; the last is 1 while
     /// `sampleValues` holds the network's weights and velocities padded (every other change to them clears it).
     private var kinds: [Int]
+    /// Some layer has more than 4 units (its epoch is evaluated in batches).
+    private let wideLayers: Bool
 
     public init(samples: [Sample], settings: MLPSettings, seed: UInt64) {
         precondition(settings.sizes.first == 2, "the MLP's inputs are the 2 coordinates x1, x2")
@@ -101,6 +103,7 @@ public struct MLPTrainer: Sendable {
         sampleShape = NNKernels.sampleShape(sizes: settings.sizes)
         sampleValues = Array(repeating: 0, count: sampleWorkspaceSize(shape: sampleShape))
         kinds = [network.activation.code, network.output == .softmax ? 1 : 0, settings.loss == .crossEntropy ? 1 : 0, 0]
+        wideLayers = settings.sizes.dropFirst().contains { $0 > 4 }
         visitOrder = Array(trainingSet.indices)
     }
 
@@ -278,7 +281,7 @@ public struct MLPTrainer: Sendable {
         guard data.count > 0 else { return (0, 0) }
         // Wide layers vectorise better over samples (the batch kernels), narrow ones over units (one sample at
         // a time); both give the same bits.
-        if network.sizes.dropFirst().contains(where: { $0 > 4 }) { return evaluateInBatches(data) }
+        if wideLayers { return evaluateInBatches(data) }
         return evaluateOneByOne(data)
     }
 
