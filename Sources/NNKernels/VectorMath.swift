@@ -63,8 +63,13 @@ public func vectorTanh(_ x: Double4) -> Double4 {
 }
 
 /// The activation codes the kernels take (NNCore's `Activation` maps onto them).
+/// Computed constants rather than stored ones: a stored global is initialised lazily, and every read of it
+/// in a hot loop would pay for the check.
 public enum ActivationCode {
-    public static let sigmoid = 0, tanh = 1, relu = 2, linear = 3
+    @inlinable public static var sigmoid: Int { 0 }
+    @inlinable public static var tanh: Int { 1 }
+    @inlinable public static var relu: Int { 2 }
+    @inlinable public static var linear: Int { 3 }
 }
 
 @inline(__always)
