@@ -179,14 +179,7 @@ public func trainSamples(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>, r
                 var sum = 0.0
                 let row = wl + (j + 1) * stride
                 for k in 0..<above { sum += row[k] * next[k] }
-                let zj = z[here + j]
-                let slope: Double = switch hidden {
-                case ActivationCode.sigmoid: zj * (1 - zj)
-                case ActivationCode.tanh: 1 - zj * zj
-                case ActivationCode.relu: net[here + j] > 0 ? 1 : 0
-                default: 1
-                }
-                delta[here + j] = slope * sum
+                delta[here + j] = slope(hidden, z: z[here + j], net: net[here + j]) * sum
             }
             l -= 1
         }
@@ -236,20 +229,9 @@ public func evaluateSamples(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>
     for sample in 0..<count {
         if oneHidden {
             // The lecture's nets: the forward pass of `trainOneHidden`, the outputs into z.
-            let w1 = UnsafePointer(w) + s.paddedOffsets[0], w2 = UnsafePointer(w) + s.paddedOffsets[1]
-            let x0 = inputs[2 * sample], x1 = inputs[2 * sample + 1]
-            var net1 = load(w1)
-            net1 += load(w1 + 4) * Double4(repeating: x0)
-            net1 += load(w1 + 8) * Double4(repeating: x1)
-            let z1: Double4 = switch hidden {
-            case ActivationCode.sigmoid: vectorSigmoid(net1)
-            case ActivationCode.tanh: vectorTanh(net1)
-            case ActivationCode.relu: net1.replacing(with: 0, where: .!(net1 .> 0))
-            default: net1
-            }
-            var net2 = load(w2)
-            for i in 0..<s.sizes[1] { net2 += load(w2 + 4 * (i + 1)) * Double4(repeating: z1[i]) }
-            store(vectorSigmoid(net2), z + s.starts[2])
+            let pass = forwardOneHidden(UnsafePointer(w) + s.paddedOffsets[0], UnsafePointer(w) + s.paddedOffsets[1],
+                                        units: s.sizes[1], hidden: hidden, x0: inputs[2 * sample], x1: inputs[2 * sample + 1])
+            store(pass.yhat, z + s.starts[2])
         } else if narrow {
             // One vector a layer: the net values over `net`, the outputs over `z` (4 doubles a layer in each).
             net.withMemoryRebound(to: Double4.self, capacity: 2 * s.layers) { vectors in
@@ -346,21 +328,7 @@ private func trainNarrow(_ s: Layout, hidden: Int, softmax: Bool, crossEntropy: 
         var l = top - 1
         while l >= 1 {
             let above = s.sizes[l + 1], wl = w + s.paddedOffsets[l], dAbove = deltas[l + 1], zl = zs[l], netl = nets[l]
-            var d = Double4.zero
-            for j in 0..<s.sizes[l] {
-                let products = load(wl + 4 * (j + 1)) * dAbove
-                var sum = 0.0
-                for k in 0..<above { sum += products[k] }
-                let zj = zl[j]
-                let slope: Double = switch hidden {
-                case ActivationCode.sigmoid: zj * (1 - zj)
-                case ActivationCode.tanh: 1 - zj * zj
-                case ActivationCode.relu: netl[j] > 0 ? 1 : 0
-                default: 1
-                }
-                d[j] = slope * sum
-            }
-            deltas[l] = d
+            deltas[l] = narrowHiddenDeltas(wl, units: s.sizes[l], above: above, deltaAbove: dAbove, z: zl, net: netl, hidden: hidden)
             l -= 1
         }
         // Δw = η (0 + δ_j z_i) + α Δw(t−1), less η λ w off the bias row; then w += Δw.
@@ -377,6 +345,50 @@ private func trainNarrow(_ s: Layout, hidden: Int, softmax: Bool, crossEntropy: 
                 store(weight + change, wr)
             }
         }
+    }
+}
+
+/// The forward pass of a one-hidden-layer narrow net (the operations of `forwardNarrow`, unrolled).
+@inline(__always)
+private func forwardOneHidden(_ w1: UnsafePointer<Double>, _ w2: UnsafePointer<Double>, units: Int, hidden: Int,
+                              x0: Double, x1: Double) -> (net1: Double4, z1: Double4, yhat: Double4) {
+    var net1 = load(w1)
+    net1 += load(w1 + 4) * Double4(repeating: x0)
+    net1 += load(w1 + 8) * Double4(repeating: x1)
+    let z1: Double4 = switch hidden {
+    case ActivationCode.sigmoid: vectorSigmoid(net1)
+    case ActivationCode.tanh: vectorTanh(net1)
+    case ActivationCode.relu: net1.replacing(with: 0, where: .!(net1 .> 0))
+    default: net1
+    }
+    var net2 = load(w2)
+    for i in 0..<units { net2 += load(w2 + 4 * (i + 1)) * Double4(repeating: z1[i]) }
+    return (net1, z1, vectorSigmoid(net2))
+}
+
+/// Hidden deltas of a narrow layer: `δ_j = f'(net_j) Σ_k w_jk δ_k`, the products as a vector (row j + 1 of
+/// the layer's padded weights times the deltas above), summed in order of k.
+@inline(__always)
+private func narrowHiddenDeltas(_ w: UnsafePointer<Double>, units: Int, above: Int, deltaAbove: Double4, z: Double4, net: Double4,
+                                hidden: Int) -> Double4 {
+    var d = Double4.zero
+    for j in 0..<units {
+        let products = load(w + 4 * (j + 1)) * deltaAbove
+        var sum = 0.0
+        for k in 0..<above { sum += products[k] }
+        d[j] = slope(hidden, z: z[j], net: net[j]) * sum
+    }
+    return d
+}
+
+/// f' from the output z (and the input net for ReLU), as the lecture writes it.
+@inline(__always)
+func slope(_ code: Int, z: Double, net: Double) -> Double {
+    switch code {
+    case ActivationCode.sigmoid: z * (1 - z)
+    case ActivationCode.tanh: 1 - z * z
+    case ActivationCode.relu: net > 0 ? 1 : 0
+    default: 1
     }
 }
 
@@ -408,18 +420,7 @@ private func trainOneHidden(_ s: Layout, hidden: Int, crossEntropy: Bool, eta: D
     for position in 0..<count {
         let sample = order[position]
         let x0 = inputs[2 * sample], x1 = inputs[2 * sample + 1]
-        var net1 = load(w1)
-        net1 += load(w1 + 4) * Double4(repeating: x0)
-        net1 += load(w1 + 8) * Double4(repeating: x1)
-        let z1: Double4 = switch hidden {
-        case ActivationCode.sigmoid: vectorSigmoid(net1)
-        case ActivationCode.tanh: vectorTanh(net1)
-        case ActivationCode.relu: net1.replacing(with: 0, where: .!(net1 .> 0))
-        default: net1
-        }
-        var net2 = load(w2)
-        for i in 0..<units { net2 += load(w2 + 4 * (i + 1)) * Double4(repeating: z1[i]) }
-        let yhat = vectorSigmoid(net2)
+        let (net1, z1, yhat) = forwardOneHidden(w1, w2, units: units, hidden: hidden, x0: x0, x1: x1)
         let target = targets + sample * outputs
         var d2 = Double4.zero, d1 = Double4.zero
         if outputs == 1 {
@@ -442,19 +443,7 @@ private func trainOneHidden(_ s: Layout, hidden: Int, crossEntropy: Bool, eta: D
         for k in 0..<(outputs == 1 ? 0 : outputs) {
             d2[k] = crossEntropy ? target[k] - yhat[k] : yhat[k] * (1 - yhat[k]) * (target[k] - yhat[k])
         }
-        for j in 0..<(outputs == 1 ? 0 : units) {
-            let products = load(w2 + 4 * (j + 1)) * d2
-            var sum = 0.0
-            for k in 0..<outputs { sum += products[k] }
-            let zj = z1[j]
-            let slope: Double = switch hidden {
-            case ActivationCode.sigmoid: zj * (1 - zj)
-            case ActivationCode.tanh: 1 - zj * zj
-            case ActivationCode.relu: net1[j] > 0 ? 1 : 0
-            default: 1
-            }
-            d1[j] = slope * sum
-        }
+        if outputs > 1 { d1 = narrowHiddenDeltas(w2, units: units, above: outputs, deltaAbove: d2, z: z1, net: net1, hidden: hidden) }
         update(w1, v1, d1, nil)
         update(w1 + 4, v1 + 4, d1, x0)
         update(w1 + 8, v1 + 8, d1, x1)

@@ -58,18 +58,7 @@ extension ScenarioReader {
 
     /// A PGM picture (one unlabelled image) or CSV rows of pixels and classes, relative to the scenario file.
     private func imageFile(_ field: Field, path: String) -> [LabeledImage]? {
-        guard let baseDirectory else {
-            field.fail("cannot read image file '\(path)': only a scenario file on disk can name one")
-            return nil
-        }
-        let fullPath = TextFile.resolve(path, relativeTo: baseDirectory)
-        let text: String
-        switch TextFile.read(fullPath) {
-        case .success(let contents): text = contents
-        case .failure(let problem):
-            field.fail("cannot read image file '\(path)': \(problem.reason)")
-            return nil
-        }
+        guard let (fullPath, text) = readFile(field, path: path, kind: "image file") else { return nil }
         do throws(ImageFileError) {
             if path.lowercased().hasSuffix(".pgm") { return [LabeledImage(image: try ImageFiles.parsePGM(text), label: 0)] }
             return try ImageFiles.parseCSV(text)

@@ -102,19 +102,7 @@ extension ScenarioReader {
     /// A CSV file of `x1,x2,class` rows, relative to the scenario's folder. Its bad rows are reported in the
     /// CSV file itself, ordered where the scenario names it.
     private func csv(_ field: Field, classes: ClassLimit) -> DataSource? {
-        guard let path = field.line() else { return nil }
-        guard let baseDirectory else {
-            field.fail("cannot read CSV file '\(path)': only a scenario file on disk can name a CSV file")
-            return nil
-        }
-        let fullPath = TextFile.resolve(path, relativeTo: baseDirectory)
-        let text: String
-        switch TextFile.read(fullPath) {
-        case .success(let contents): text = contents
-        case .failure(let problem):
-            field.fail("cannot read CSV file '\(path)': \(problem.reason)")
-            return nil
-        }
+        guard let path = field.line(), let (fullPath, text) = readFile(field, path: path, kind: "CSV file") else { return nil }
         do {
             return .csv(path: path, dataset: try Dataset.parseCSV(text, name: path, classes: classes.count))
         } catch {
@@ -122,6 +110,21 @@ extension ScenarioReader {
             if message.hasPrefix("class must be"), let reason = classes.reason { message += " (\(reason))" }
             diagnostics.report(ScenarioError(file: fullPath, line: error.line, column: 1, message: message),
                                sortedAt: SortPosition(field.node.mark))
+            return nil
+        }
+    }
+
+    /// The text of a file the scenario names, relative to the scenario's folder (nil once reported).
+    func readFile(_ field: Field, path: String, kind: String) -> (fullPath: String, text: String)? {
+        guard let baseDirectory else {
+            field.fail("cannot read \(kind) '\(path)': only a scenario file on disk can name one")
+            return nil
+        }
+        let fullPath = TextFile.resolve(path, relativeTo: baseDirectory)
+        switch TextFile.read(fullPath) {
+        case .success(let contents): return (fullPath, contents)
+        case .failure(let problem):
+            field.fail("cannot read \(kind) '\(path)': \(problem.reason)")
             return nil
         }
     }

@@ -65,7 +65,7 @@ final class CSVScenarioTests: XCTestCase {
         XCTAssertThrowsError(try ScenarioLoader.parse("title: T\nsummary: S\nmodel: perceptron\ndata: {csv: x.csv}\n",
                                                       source: "inline", baseDirectory: nil)) { error in
             XCTAssertEqual("\(error)", "inline:4:13: error: cannot read CSV file 'x.csv': "
-                + "only a scenario file on disk can name a CSV file")
+                + "only a scenario file on disk can name one")
         }
     }
 
