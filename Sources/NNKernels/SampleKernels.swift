@@ -160,15 +160,7 @@ public func trainSamples(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>, r
         // Output deltas (zero in the padded units).
         let yhat = z + s.starts[top], dOut = delta + s.starts[top], target = targets + sample * outputs
         for c in Swift.stride(from: 0, to: s.padded[top], by: 4) { store(.zero, dOut + c) }
-        if crossEntropy {
-            for k in 0..<outputs { dOut[k] = target[k] - yhat[k] }
-        } else if !softmax {
-            for k in 0..<outputs { dOut[k] = yhat[k] * (1 - yhat[k]) * (target[k] - yhat[k]) }
-        } else {
-            var weighted = 0.0
-            for m in 0..<outputs { weighted += (target[m] - yhat[m]) * yhat[m] }
-            for k in 0..<outputs { dOut[k] = yhat[k] * ((target[k] - yhat[k]) - weighted) }
-        }
+        outputDeltas(outputs, crossEntropy: crossEntropy, softmax: softmax, target: target, yhat: { yhat[$0] }) { dOut[$0] = $1 }
         // Hidden deltas with the old weights: δ_j = f'(net_j) Σ_k w_jk δ_k, the sum in order of k.
         var l = top - 1
         while l >= 1 {
@@ -314,15 +306,7 @@ private func trainNarrow(_ s: Layout, hidden: Int, softmax: Bool, crossEntropy: 
         // Output deltas (zero in the padded units).
         let yhat = zs[top], target = targets + sample * outputs
         var dOut = Double4.zero
-        if crossEntropy {
-            for k in 0..<outputs { dOut[k] = target[k] - yhat[k] }
-        } else if !softmax {
-            for k in 0..<outputs { dOut[k] = yhat[k] * (1 - yhat[k]) * (target[k] - yhat[k]) }
-        } else {
-            var weighted = 0.0
-            for m in 0..<outputs { weighted += (target[m] - yhat[m]) * yhat[m] }
-            for k in 0..<outputs { dOut[k] = yhat[k] * ((target[k] - yhat[k]) - weighted) }
-        }
+        outputDeltas(outputs, crossEntropy: crossEntropy, softmax: softmax, target: target, yhat: { yhat[$0] }) { dOut[$0] = $1 }
         deltas[top] = dOut
         // Hidden deltas with the old weights: the products w_jk δ_k as a vector, summed in order of k.
         var l = top - 1
@@ -379,6 +363,21 @@ private func narrowHiddenDeltas(_ w: UnsafePointer<Double>, units: Int, above: I
         d[j] = slope(hidden, z: z[j], net: net[j]) * sum
     }
     return d
+}
+
+/// The output deltas `δ^o_k = −∂E/∂net_k` (as `MLP.outputDeltas` computes them), handed to `set`.
+@inline(__always)
+private func outputDeltas(_ outputs: Int, crossEntropy: Bool, softmax: Bool, target: UnsafePointer<Double>,
+                          yhat: (Int) -> Double, _ set: (Int, Double) -> Void) {
+    if crossEntropy {
+        for k in 0..<outputs { set(k, target[k] - yhat(k)) }
+    } else if !softmax {
+        for k in 0..<outputs { set(k, yhat(k) * (1 - yhat(k)) * (target[k] - yhat(k))) }
+    } else {
+        var weighted = 0.0
+        for m in 0..<outputs { weighted += (target[m] - yhat(m)) * yhat(m) }
+        for k in 0..<outputs { set(k, yhat(k) * ((target[k] - yhat(k)) - weighted)) }
+    }
 }
 
 /// f' from the output z (and the input net for ReLU), as the lecture writes it.
