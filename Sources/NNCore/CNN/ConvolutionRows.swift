@@ -46,6 +46,24 @@ enum ConvolutionRows {
                         guard inputRow >= 0, inputRow < inHeight else { continue }
                         let source = x + (c * inHeight + inputRow) * inWidth - pad
                         let weights = w + ((o * inChannels + c) * size + k) * size
+                        if pad == 0 {
+                            // Every kernel column reaches every output: four outputs at a time through the whole
+                            // kernel row (the same terms in the same order as below).
+                            var j = 0
+                            while j + 4 <= outWidth {
+                                var acc = load(row + j)
+                                for m in 0..<size { acc += Vector(repeating: weights[m]) * load(source + j + m) }
+                                store(acc, row + j)
+                                j += 4
+                            }
+                            while j < outWidth {
+                                var acc = row[j]
+                                for m in 0..<size { acc += weights[m] * source[j + m] }
+                                row[j] = acc
+                                j += 1
+                            }
+                            continue
+                        }
                         for m in 0..<size {
                             addScaled(row, weights[m], source + m, columns(m, pad: pad, inWidth: inWidth, outWidth: outWidth))
                         }
@@ -69,6 +87,9 @@ enum ConvolutionRows {
                         guard inputRow >= 0, inputRow < inHeight else { continue }
                         let offset = (c * inHeight + inputRow) * inWidth - pad
                         let weightRow = ((o * inChannels + c) * size + k) * size
+                        for m in 0..<size { addScaled(gx + offset + m, w[weightRow + m], gRow, 0..<outWidth) }
+                            continue
+                        }
                         for m in 0..<size {
                             let range = columns(m, pad: pad, inWidth: inWidth, outWidth: outWidth)
                             // ∂L/∂w[o][c][k][m] = Σ_j x[c][i + k − pad][j + m − pad] · g[o][i][j]
