@@ -87,9 +87,6 @@ enum ConvolutionRows {
                         guard inputRow >= 0, inputRow < inHeight else { continue }
                         let offset = (c * inHeight + inputRow) * inWidth - pad
                         let weightRow = ((o * inChannels + c) * size + k) * size
-                        for m in 0..<size { addScaled(gx + offset + m, w[weightRow + m], gRow, 0..<outWidth) }
-                            continue
-                        }
                         for m in 0..<size {
                             let range = columns(m, pad: pad, inWidth: inWidth, outWidth: outWidth)
                             // ∂L/∂w[o][c][k][m] = Σ_j x[c][i + k − pad][j + m − pad] · g[o][i][j]
