@@ -19,9 +19,9 @@ import NNScenario
 /// - the MLP frame at 120×40, at most 2 ms: ~0.4 ms (circles 2-4-1), ~0.7 ms (spirals 2-16-16-1).
 /// Issue 4 (CNN), first measurements of the reference code:
 /// - cnn-digits to at least 98 % test accuracy, at most 2 s: ~0.69 s for its 10 epochs (98.7 %);
-/// - LeNet-like 16×16 forward and backward, at most 15 µs an image: ~87 µs (71 µs outside the harness),
-///   NOT MET: stride-1 convolutions run a row of outputs at a time, the rest is scalar loops over Tensor
-///   arrays with an allocation per stage;
+/// - LeNet-like 16×16 forward and backward, at most 15 µs an image: ~60 µs outside the harness, NOT MET:
+///   stride-1 convolutions run a row of outputs at a time (four outputs through a whole kernel row when there
+///   is no padding), the rest is scalar loops over Tensor arrays with an allocation per stage;
 /// - the CNN frame at 120×40, at most 2 ms: ~0.15 ms (cnn-digits).
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput], warmupIterations: 3,
