@@ -93,7 +93,11 @@ public struct CNNExplorer: Sendable {
         confusion = t.confusionMatrix(t.testSet)
     }
 
-    mutating func reset() { start() }
+    mutating func reset() {
+        let switched = lookedAt.layers != cnn.layers
+        start()
+        if switched { note = "reset: the scenario's \(poolingKind?.rawValue ?? "") pooling again" }
+    }
 
     mutating func reseed() {
         seed &+= 1

@@ -361,17 +361,26 @@ private func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyp
     }
     if p.network.endsInSoftmax, let probabilities = outputs.last {
         let predicted = CNNTrainer.predictedClass(probabilities)
-        lines.append(Line(""))
+        let classes = probabilities.values.count
+        // Two columns of bars when one would not fit under the figures.
+        let twoColumns = lines.count + 2 + classes > inner.height && classes > 1
+        if !twoColumns { lines.append(Line("")) }
         lines.append(Line(g.fold("P(class): true \(p.probeImage.label), got \(predicted)"),
                           Style(predicted == p.probeImage.label ? .good : .bad)))
-        let barWidth = max(4, inner.width - 12)
-        for k in probabilities.values.indices {
+        let columnWidth = twoColumns ? inner.width / 2 : inner.width
+        let barWidth = max(2, columnWidth - 10)
+        func bar(_ k: Int) -> [Span] {
             let value = probabilities.values[k]
             let filled = value.isFinite ? Int((min(1, max(0, value)) * Double(barWidth)).rounded()) : 0
-            let bar = String(repeating: g.unicode ? "█" : "#", count: filled)
             let mark = k == p.probeImage.label ? "*" : " "
-            lines.append(Line([Span("\(mark)\(k) "), Span(bar, Style(k == predicted ? .classB : .classA)),
-                               Span(" " + formatNumber(value, digits: 2, glyphs: g), Style(.dim))]))
+            let text = formatNumber(value, digits: 2, glyphs: g)
+            let padding = String(repeating: " ", count: max(0, barWidth - filled + 5 - text.count))
+            return [Span("\(mark)\(k) "), Span(String(repeating: g.unicode ? "█" : "#", count: filled), Style(k == predicted ? .classB : .classA)),
+                    Span(" " + text, Style(.dim)), Span(padding)]
+        }
+        let half = twoColumns ? (classes + 1) / 2 : classes
+        for k in 0..<half {
+            lines.append(Line(bar(k) + (twoColumns && k + half < classes ? bar(k + half) : [])))
         }
     }
     frame.put(lines: lines, in: inner, glyphs: g)

@@ -51,6 +51,9 @@ final class CNNScreenTests: XCTestCase {
         XCTAssertTrue(view(state).plainText.contains("3 mean pool 2×2"))
         press(&state, "p")
         XCTAssertEqual(state.cnn?.poolingKind, .max)
+        press(&state, "pr")
+        XCTAssertEqual(state.cnn?.poolingKind, .max)
+        XCTAssertEqual(state.cnn?.note, "reset: the scenario's max pooling again")
     }
 
     func testTrainingAndBrowsing() throws {
