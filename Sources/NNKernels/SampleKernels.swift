@@ -129,19 +129,26 @@ public func trainSamples(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>, r
                          order: UnsafePointer<Int>, count: Int) {
     let s = Layout(shape)
     let w = workspace, v = workspace + s.weightCount
-    let net = v + s.weightCount, z = net + s.valueCount, delta = z + s.valueCount
     if kinds[3] == 0 {   // else the workspace still holds them from the last call
         s.pad(weights, into: w)
         s.pad(velocity, into: v)
     }
+    trainPadded(s, kinds: kinds, rates: rates, workspace: workspace, inputs: inputs, targets: targets, order: order, count: count)
+    s.unpad(w, into: weights)
+    s.unpad(v, into: velocity)
+}
+
+/// `trainSamples` on the padded weights and velocities already in the workspace (left there).
+private func trainPadded(_ s: Layout, kinds: UnsafePointer<Int>, rates: UnsafePointer<Double>, workspace: UnsafeMutablePointer<Double>,
+                         inputs: UnsafePointer<Double>, targets: UnsafePointer<Double>, order: UnsafePointer<Int>, count: Int) {
+    let w = workspace, v = workspace + s.weightCount
+    let net = v + s.weightCount, z = net + s.valueCount, delta = z + s.valueCount
     let hidden = kinds[0], softmax = kinds[1] == 1, crossEntropy = kinds[2] == 1
     let eta = Double4(repeating: rates[0]), alpha = Double4(repeating: rates[1]), decay = Double4(repeating: rates[0] * rates[2])
     let top = s.layers - 1, outputs = s.sizes[top], inputWidth = s.sizes[0]
     if s.isNarrow, s.layers == 3, !softmax {
         trainOneHidden(s, hidden: hidden, crossEntropy: crossEntropy, eta: eta, alpha: alpha, decay: decay, w: w, v: v,
                        inputs: inputs, targets: targets, order: order, count: count)
-        s.unpad(w, into: weights)
-        s.unpad(v, into: velocity)
         return
     }
     if s.isNarrow {
@@ -150,8 +157,6 @@ public func trainSamples(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>, r
             trainNarrow(s, hidden: hidden, softmax: softmax, crossEntropy: crossEntropy, eta: eta, alpha: alpha, decay: decay,
                         w: w, v: v, values: values, inputs: inputs, targets: targets, order: order, count: count)
         }
-        s.unpad(w, into: weights)
-        s.unpad(v, into: velocity)
         return
     }
     for position in 0..<count {
@@ -202,8 +207,6 @@ public func trainSamples(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>, r
             }
         }
     }
-    s.unpad(w, into: weights)
-    s.unpad(v, into: velocity)
 }
 
 /// The summed loss (as `Loss.value` computes it, summed sample after sample) and the number of right
@@ -212,8 +215,16 @@ public func evaluateSamples(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>
                             workspace: UnsafeMutablePointer<Double>, inputs: UnsafePointer<Double>, targets: UnsafePointer<Double>,
                             labels: UnsafePointer<Int>, count: Int, results: UnsafeMutablePointer<Double>) {
     let s = Layout(shape)
+    if kinds[3] == 0 { s.pad(weights, into: workspace) }
+    let (total, hits) = evaluatePadded(s, kinds: kinds, workspace: workspace, inputs: inputs, targets: targets, labels: labels, count: count)
+    results[0] = total
+    results[1] = Double(hits)
+}
+
+/// `evaluateSamples` on the padded weights already in the workspace.
+private func evaluatePadded(_ s: Layout, kinds: UnsafePointer<Int>, workspace: UnsafeMutablePointer<Double>, inputs: UnsafePointer<Double>,
+                            targets: UnsafePointer<Double>, labels: UnsafePointer<Int>, count: Int) -> (Double, Int) {
     let w = workspace, net = workspace + 2 * s.weightCount, z = net + s.valueCount
-    if kinds[3] == 0 { s.pad(weights, into: w) }
     let hidden = kinds[0], softmax = kinds[1] == 1, crossEntropy = kinds[2] == 1
     let top = s.layers - 1, outputs = s.sizes[top], inputWidth = s.sizes[0], yhat = z + s.starts[top]
     var total = 0.0, hits = 0
@@ -252,8 +263,36 @@ public func evaluateSamples(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>
         }
         if predicted == labels[sample] { hits += 1 }
     }
-    results[0] = total
-    results[1] = Double(hits)
+    return (total, hits)
+}
+
+/// Up to `epochs` epochs of per-sample SGD through `order`, each followed by the loss and the right predictions
+/// over the same samples (`results[2e]`, `results[2e + 1]`), in one call: the operations of `trainSamples` then
+/// `evaluateSamples` an epoch at a time, without padding the weights again between epochs. Stops after the
+/// first epoch whose loss is not finite; returns the epochs done.
+public func trainEpochs(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>, rates: UnsafePointer<Double>,
+                        weights: UnsafeMutablePointer<Double>, velocity: UnsafeMutablePointer<Double>,
+                        workspace: UnsafeMutablePointer<Double>, inputs: UnsafePointer<Double>, targets: UnsafePointer<Double>,
+                        labels: UnsafePointer<Int>, order: UnsafePointer<Int>, count: Int, epochs: Int,
+                        results: UnsafeMutablePointer<Double>) -> Int {
+    let s = Layout(shape)
+    let w = workspace, v = workspace + s.weightCount
+    if kinds[3] == 0 {
+        s.pad(weights, into: w)
+        s.pad(velocity, into: v)
+    }
+    var done = 0
+    while done < epochs {
+        trainPadded(s, kinds: kinds, rates: rates, workspace: workspace, inputs: inputs, targets: targets, order: order, count: count)
+        let (loss, hits) = evaluatePadded(s, kinds: kinds, workspace: workspace, inputs: inputs, targets: targets, labels: labels, count: count)
+        results[2 * done] = loss
+        results[2 * done + 1] = Double(hits)
+        done += 1
+        if !loss.isFinite { break }
+    }
+    s.unpad(w, into: weights)
+    s.unpad(v, into: velocity)
+    return done
 }
 
 // MARK: - Narrow nets: every layer one vector

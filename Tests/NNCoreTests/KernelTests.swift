@@ -70,18 +70,19 @@ final class KernelTests: XCTestCase {
 }
 
 final class MLPFastPathTests: XCTestCase {
-    /// `run()` (per-sample updates in one kernel call each, or whole batches) leaves the same bits as stepping
-    /// update by update, with momentum, weight decay, shuffling and every activation.
+    /// `run()` (per-sample updates in one kernel call an epoch, whole runs of epochs in one call in a fixed
+    /// order, or whole batches) leaves the same bits as stepping update by update, with momentum, weight decay,
+    /// both orders and every activation.
     func testRunGivesTheBitsOfStepping() {
         let samples = DatasetGenerator(kind: .moons, count: 37).generate(seed: 2).samples
-        for batchSize in [1, 5] {
+        for (batchSize, order) in [(1, SampleOrder.shuffled), (1, .sequential), (5, .shuffled)] {
             for activation in Activation.allCases {
                 for (output, loss, sizes) in [(OutputActivation.sigmoid, Loss.squaredError, [2, 5, 4, 1]), (.sigmoid, .squaredError, [2, 4, 3, 1]),
                                               (.sigmoid, .crossEntropy, [2, 2, 1]), (.softmax, .crossEntropy, [2, 6, 2]),
                                               (.softmax, .squaredError, [2, 3, 2])] {
                     var settings = MLPSettings()
                     settings.sizes = sizes; settings.activation = activation; settings.output = output; settings.loss = loss
-                    settings.batchSize = batchSize; settings.momentum = 0.6; settings.weightDecay = 0.01; settings.order = .shuffled
+                    settings.batchSize = batchSize; settings.momentum = 0.6; settings.weightDecay = 0.01; settings.order = order
                     settings.learningRate = 0.3; settings.maxEpochs = 7
                     var fast = MLPTrainer(samples: samples, settings: settings, seed: 4)
                     fast.run()
@@ -89,7 +90,7 @@ final class MLPFastPathTests: XCTestCase {
                     while slow.step() != nil {}
                     XCTAssertEqual(fast.epoch, 7)
                     XCTAssertEqual(fast.steps, slow.steps)
-                    XCTAssertEqual(fast.network.parameters, slow.network.parameters, "\(batchSize) \(activation) \(output) \(loss)")
+                    XCTAssertEqual(fast.network.parameters, slow.network.parameters, "\(batchSize) \(order) \(activation) \(output) \(loss)")
                     XCTAssertEqual(fast.history, slow.history)
                     // And the screen's epoch at a time (recording the last update) too.
                     var screen = MLPTrainer(samples: samples, settings: settings, seed: 4)

@@ -32,7 +32,12 @@ struct Kernels: Sendable {
     typealias EvaluateSamples = @convention(c) (UnsafePointer<Int>, UnsafePointer<Int>, UnsafePointer<Double>, UnsafeMutablePointer<Double>,
                                                 UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Int>, Int,
                                                 UnsafeMutablePointer<Double>) -> Void
+    typealias TrainEpochs = @convention(c) (UnsafePointer<Int>, UnsafePointer<Int>, UnsafePointer<Double>, UnsafeMutablePointer<Double>,
+                                            UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>, UnsafePointer<Double>,
+                                            UnsafePointer<Double>, UnsafePointer<Int>, UnsafePointer<Int>, Int, Int,
+                                            UnsafeMutablePointer<Double>) -> Int
     let trainSamples: TrainSamples
+    let trainEpochs: TrainEpochs
     let evaluateSamples: EvaluateSamples
     let name: String
 
@@ -45,6 +50,8 @@ struct Kernels: Sendable {
                                                    count: $7, layer: $8, unit: $9, units: $10, out: $11) },
         trainSamples: { NNKernels.trainSamples(shape: $0, kinds: $1, rates: $2, weights: $3, velocity: $4, workspace: $5, inputs: $6,
                                          targets: $7, order: $8, count: $9) },
+        trainEpochs: { NNKernels.trainEpochs(shape: $0, kinds: $1, rates: $2, weights: $3, velocity: $4, workspace: $5, inputs: $6,
+                                       targets: $7, labels: $8, order: $9, count: $10, epochs: $11, results: $12) },
         evaluateSamples: { NNKernels.evaluateSamples(shape: $0, kinds: $1, weights: $2, workspace: $3, inputs: $4, targets: $5, labels: $6,
                                               count: $7, results: $8) },
         name: "baseline")
@@ -59,6 +66,8 @@ struct Kernels: Sendable {
                                                        count: $7, layer: $8, unit: $9, units: $10, out: $11) },
         trainSamples: { NNKernelsAVX2.trainSamples(shape: $0, kinds: $1, rates: $2, weights: $3, velocity: $4, workspace: $5, inputs: $6,
                                          targets: $7, order: $8, count: $9) },
+        trainEpochs: { NNKernelsAVX2.trainEpochs(shape: $0, kinds: $1, rates: $2, weights: $3, velocity: $4, workspace: $5, inputs: $6,
+                                       targets: $7, labels: $8, order: $9, count: $10, epochs: $11, results: $12) },
         evaluateSamples: { NNKernelsAVX2.evaluateSamples(shape: $0, kinds: $1, weights: $2, workspace: $3, inputs: $4, targets: $5, labels: $6,
                                               count: $7, results: $8) },
         name: "avx2")

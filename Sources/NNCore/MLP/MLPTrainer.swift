@@ -150,7 +150,51 @@ public struct MLPTrainer: Sendable {
     /// Trains until finished (or `maxEpochs` more epochs), recording no events.
     public mutating func run(maxEpochs: Int = .max) {
         var done = 0
-        while done < maxEpochs, trainEpoch(recordingLast: false) != nil { done += 1 }
+        while done < maxEpochs, !status.isFinished {
+            if canTrainEpochsTogether {
+                done += trainEpochsTogether(min(maxEpochs - done, settings.maxEpochs - epoch, 4096))
+                continue
+            }
+            guard trainEpoch(recordingLast: false) != nil else { break }
+            done += 1
+        }
+    }
+
+    /// Per-sample SGD in a fixed order with nothing watched between epochs but the training loss: whole runs
+    /// of epochs can go to the kernel in one call.
+    private var canTrainEpochsTogether: Bool {
+        settings.batchSize <= 1 && settings.order == .sequential && settings.patience == nil && validationSet.isEmpty
+            && positionInEpoch == 0 && !trainingSet.isEmpty
+    }
+
+    /// `epochs` epochs in one kernel call (the bits of `trainEpoch` one at a time: the same kernels); their
+    /// summaries appended as `endEpoch` would. Returns the epochs done (fewer when the loss overflowed).
+    private mutating func trainEpochsTogether(_ epochs: Int) -> Int {
+        var results = [Double](repeating: 0, count: 2 * epochs)
+        let rates = [settings.learningRate, settings.momentum, settings.weightDecay]
+        let trainEpochs = kernels.trainEpochs, count = trainingSet.count
+        var done = 0
+        network.parameters.withUnsafeMutableBufferPointer { w in
+            velocity.withUnsafeMutableBufferPointer { v in
+                sampleValues.withUnsafeMutableBufferPointer { workspace in
+                    visitOrder.withUnsafeBufferPointer { order in
+                        done = trainEpochs(sampleShape, kinds, rates, w.baseAddress!, v.baseAddress!, workspace.baseAddress!, training.inputs,
+                                           training.targets, training.labels, order.baseAddress!, count, epochs, &results)
+                    }
+                }
+            }
+        }
+        kinds[3] = 1
+        for e in 0..<done {
+            epoch += 1
+            steps += count
+            let loss = results[2 * e]
+            history.append(EpochSummary(epoch: epoch, loss: loss, accuracy: results[2 * e + 1] / Double(count),
+                                        validationLoss: nil, validationAccuracy: nil))
+            if !loss.isFinite { status = .diverged(epoch: epoch) }
+        }
+        if status == .running, epoch >= settings.maxEpochs { status = .finished(epochs: epoch) }
+        return done
     }
 
     // MARK: - The update
