@@ -9,14 +9,13 @@ import NNScenario
 ///   mistake rate; shuffled it depends on the mistake rate (each mistake is an unpredictable branch):
 ///   ~236 M/s at 3 % mistakes, ~162 M/s at 13 %, ~129 M/s at 20 %, ~93 M/s at 33 % (overlapping blobs);
 /// - the perceptron screen at 120×40 rendered into a frame, at most 1 ms: ~0.13 ms.
-/// Issue 3 (MLP), on the AVX2 build of the kernels (NNX_KERNELS=baseline measures the other):
-/// - per-sample SGD on XOR with a 2-4-1 net, at least 10 M updates/s: ~7.8 M/s (129 ns p50, 113 ns best),
-///   NOT MET: each update waits on two sigmoids in a row, and on 4-point XOR the loss evaluated after every
-///   epoch (4 updates) costs about a quarter of the time (on 1,000 points: ~88 ns an update);
-/// - the 2-8-8-1 decision regions over 20,000 pixels, at most 0.4 ms: ~0.31 ms p50 here (malloc interposer),
-///   ~0.20 ms outside the harness;
-/// - 200 epochs of mini-batch (32) SGD of 2-16-16-1 on 1,000 moons, at most 50 ms: ~43 ms;
-/// - the MLP frame at 120×40, at most 2 ms: ~0.4 ms (circles 2-4-1), ~0.7 ms (spirals 2-16-16-1).
+/// Issue 3 (MLP), on the AVX2 build of the kernels (NNX_KERNELS=baseline measures the other), all met:
+/// - per-sample SGD on XOR with a 2-4-1 net, at least 10 M updates/s: 92 ns p50 (10.9 M/s); the baseline
+///   build ~110 ns;
+/// - the 2-8-8-1 decision regions over 20,000 pixels, at most 0.4 ms: 0.32 ms p50 here (malloc interposer),
+///   ~0.20 ms outside the harness; baseline ~0.37 ms;
+/// - 200 epochs of mini-batch (32) SGD of 2-16-16-1 on 1,000 moons, at most 50 ms: 40 ms; baseline ~77 ms;
+/// - the MLP frame at 120×40, at most 2 ms: 0.42 ms (circles 2-4-1), 0.70 ms (spirals 2-16-16-1).
 /// Issue 4 (CNN), first measurements of the reference code:
 /// - cnn-digits to at least 98 % test accuracy, at most 2 s: ~0.69 s for its 10 epochs (98.7 %);
 /// - LeNet-like 16×16 forward and backward, at most 15 µs an image: ~60 µs outside the harness, NOT MET:
