@@ -240,6 +240,17 @@ public struct MLPExplorer: Sendable {
         note = next > 0 ? "momentum α = \(formatNumber(next))" : "momentum off"
     }
 
+    /// The weight decay λ the `w` key steps through.
+    static let weightDecaySteps = [0, 0.0001, 0.001, 0.01]
+
+    /// The next weight decay λ: off, 0.0001, 0.001, 0.01, off again.
+    mutating func nextWeightDecay() {
+        let current = trainer.settings.weightDecay
+        let next = Self.weightDecaySteps.first { $0 > current } ?? 0
+        trainer.setWeightDecay(next)
+        note = next > 0 ? "weight decay λ = \(formatNumber(next, digits: 4)): each update also moves w by −η λ w" : "weight decay off"
+    }
+
     /// Trains the scenario's number of restarts (at least 4) to the end from consecutive seeds, for the view
     /// that compares them; a second press closes it.
     mutating func toggleRestarts() {

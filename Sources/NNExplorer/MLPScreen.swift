@@ -2,7 +2,7 @@ import NNCore
 import NNRender
 
 enum MLPAction { case togglePlay, faster, slower, stepPhase, stepUpdate, stepEpoch, reset, reseed, nextDataset
-    case lowerRate, raiseRate, toggleMomentum, toggleLog, toggleDiscretize, help, back
+    case lowerRate, raiseRate, toggleMomentum, nextWeightDecay, toggleLog, toggleDiscretize, help, back
     case fewerUnits, moreUnits, fewerLayers, moreLayers, nextActivation, nextUnit, toggleClass, toggleRestarts, adoptBest
     case fewerPoints, morePoints, lessNoise, moreNoise, lessValidation, moreValidation, toggleUnits }
 
@@ -25,6 +25,8 @@ let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
                help: "lower ([) / raise (]) the learning rate η") { $0 == .character("[") ? .lowerRate : .raiseRate },
     KeyBinding([.character("m")], "m", label: { $0.trainer.settings.momentum > 0 ? "α=\(formatNumber($0.trainer.settings.momentum))" : "α off" },
                help: "momentum on / off", .toggleMomentum),
+    KeyBinding([.character("w")], "w", label: { $0.trainer.settings.weightDecay > 0 ? "λ=\(formatNumber($0.trainer.settings.weightDecay, digits: 4))" : "λ off" },
+               help: "weight decay (L2) λ: off, 0.0001, 0.001, 0.01, off again", .nextWeightDecay),
     KeyBinding([.character("l")], "l", label: { $0.logScale ? "log" : "lin" }, help: "loss curve: log / linear scale", .toggleLog),
     KeyBinding([.character("z")], "z", label: { $0.discretize ? "classes" : "shades" },
                help: "regions: confidence shades / flat class colours", .toggleDiscretize),
@@ -90,6 +92,7 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     case .lowerRate: p.changeLearningRate(up: false)
     case .raiseRate: p.changeLearningRate(up: true)
     case .toggleMomentum: p.toggleMomentum()
+    case .nextWeightDecay: p.nextWeightDecay()
     case .toggleLog: p.logScale.toggle()
     case .toggleDiscretize: p.discretize.toggle()
     case .fewerUnits: p.changeArchitecture(units: -1)

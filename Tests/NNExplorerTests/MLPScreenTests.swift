@@ -45,6 +45,21 @@ final class MLPScreenTests: XCTestCase {
         XCTAssertEqual(state.mlp?.trainer.status, .running)
     }
 
+    /// w steps the weight decay λ through off, 0.0001, 0.001, 0.01 and back; training uses it from the next update.
+    func testWeightDecayKey() throws {
+        var state = AppState(size: Size(width: 120, height: 40), scenario: mlpScenario())
+        press(&state, "w")
+        XCTAssertEqual(state.mlp?.trainer.settings.weightDecay, 0.0001)
+        XCTAssertEqual(state.mlp?.note, "weight decay λ = 0.0001: each update also moves w by −η λ w")
+        press(&state, "e")
+        XCTAssertTrue(view(state).plainText.contains("λ = 0.0001"))
+        press(&state, "ww")
+        XCTAssertEqual(state.mlp?.trainer.settings.weightDecay, 0.01)
+        press(&state, "w")
+        XCTAssertEqual(state.mlp?.trainer.settings.weightDecay, 0)
+        XCTAssertEqual(state.mlp?.note, "weight decay off")
+    }
+
     func testKeysStepTrainAndShowTheLedger() throws {
         var state = AppState(size: size, scenario: mlpScenario())
         XCTAssertNotNil(state.mlp)

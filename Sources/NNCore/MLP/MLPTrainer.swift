@@ -115,6 +115,9 @@ public struct MLPTrainer: Sendable {
     /// Changes α from the next update on (0 switches momentum off; the remembered Δw(t−1) stays).
     public mutating func setMomentum(_ alpha: Double) { settings.momentum = alpha }
 
+    /// Changes λ (L2 weight decay) from the next update on (0 switches it off).
+    public mutating func setWeightDecay(_ lambda: Double) { settings.weightDecay = lambda }
+
     /// One update: the next batch of the epoch. Nil once training has finished (or there is no data).
     @discardableResult
     public mutating func step() -> MLPUpdate? {
