@@ -117,6 +117,35 @@ final class CNNLayerTests: XCTestCase {
         for mode in ConvolutionMode.allCases {
             try checkGradients([.convolution(kernels: 2, size: 3, stride: 1, padding: .valid, mode: mode)], input: [2, 5, 5])
             try checkGradients([.convolution(kernels: 2, size: 3, stride: 2, padding: .same, mode: mode)], input: [1, 6, 6])
+            // Enough maps for the kernels' vectors of four maps (and a part-filled one), rows of odd widths.
+            try checkGradients([.convolution(kernels: 5, size: 3, stride: 1, padding: .same, mode: mode)], input: [6, 5, 7])
+            try checkGradients([.convolution(kernels: 9, size: 2, stride: 1, padding: .valid, mode: mode)], input: [3, 3, 4])
+        }
+    }
+
+    /// The vectorised stride-1 convolution adds the same terms in the same order as the plain loops: the same
+    /// bits, for widths below, at and past a vector of four and an odd number of rows.
+    func testStrideOneConvolutionMatchesThePlainSums() throws {
+        var rng = SplitMix64(seed: 11)
+        for (channels, height, width, kernels, size) in [(1, 5, 5, 2, 3), (2, 7, 9, 3, 3), (3, 6, 4, 4, 2), (1, 9, 12, 6, 5), (2, 2, 2, 1, 1), (2, 5, 14, 3, 3), (1, 4, 12, 2, 3)] {
+            let network = try net([channels, height, width], [.convolution(kernels: kernels, size: size, stride: 1, padding: .valid, mode: .correlation)])
+            var biased = network
+            biased.biases[0] = (0..<kernels).map { _ in rng.uniform(-1, 1) }
+            let input = Tensor(channels: channels, height: height, width: width, values: (0..<(channels * height * width)).map { _ in rng.uniform(-1, 1) })
+            let output = biased.forward(input)[1]
+            for o in 0..<kernels {
+                for i in 0..<output.height {
+                    for j in 0..<output.width {
+                        var sum = biased.biases[0][o]
+                        for c in 0..<channels {
+                            for k in 0..<size {
+                                for m in 0..<size { sum += biased.weights[0][((o * channels + c) * size + k) * size + m] * input[c, i + k, j + m] }
+                            }
+                        }
+                        XCTAssertEqual(output[o, i, j], sum, "\(channels)×\(height)×\(width), map \(o) at (\(i), \(j))")
+                    }
+                }
+            }
         }
     }
 

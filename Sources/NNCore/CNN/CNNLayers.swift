@@ -10,12 +10,42 @@ public struct Tensor: Sendable, Hashable {
         precondition(self.values.count == channels * height * width, "values do not fit the shape")
     }
 
+    /// A tensor whose values the caller writes before reading any.
+    init(uninitializedChannels channels: Int, height: Int, width: Int) {
+        self.channels = channels; self.height = height; self.width = width
+        values = Array(unsafeUninitializedCapacity: channels * height * width) { _, count in count = channels * height * width }
+    }
+
     public var shape: [Int] { [channels, height, width] }
     public var count: Int { values.count }
 
     public subscript(c: Int, y: Int, x: Int) -> Double {
         get { values[(c * height + y) * width + x] }
         set { values[(c * height + y) * width + x] = newValue }
+    }
+
+    /// The maps with `pad` zeros around each.
+    func zeroPadded(_ pad: Int) -> Tensor {
+        var result = Tensor(channels: channels, height: height + 2 * pad, width: width + 2 * pad)
+        for c in 0..<channels {
+            for y in 0..<height {
+                let from = (c * height + y) * width, to = (c * result.height + y + pad) * result.width + pad
+                result.values.replaceSubrange(to..<(to + width), with: values[from..<(from + width)])
+            }
+        }
+        return result
+    }
+
+    /// The maps without `pad` values around each (the inverse of `zeroPadded`).
+    func cropped(_ pad: Int) -> Tensor {
+        var result = Tensor(channels: channels, height: height - 2 * pad, width: width - 2 * pad)
+        for c in 0..<channels {
+            for y in 0..<result.height {
+                let from = (c * height + y + pad) * width + pad, to = (c * result.height + y) * result.width
+                result.values.replaceSubrange(to..<(to + result.width), with: values[from..<(from + result.width)])
+            }
+        }
+        return result
     }
 
     /// The values as `[channel][row][column]` (for traces and tests).

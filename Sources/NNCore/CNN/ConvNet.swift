@@ -61,7 +61,8 @@ public struct ConvNet: Sendable, Hashable {
     /// One layer's output.
     public func forward(layer l: Int, _ input: Tensor) -> Tensor {
         let shape = shapes[l + 1]
-        var out = Tensor(channels: shape[0], height: shape[1], width: shape[2])
+        // Every layer writes each of its outputs, so they need no zeros first.
+        var out = Tensor(uninitializedChannels: shape[0], height: shape[1], width: shape[2])
         switch layers[l] {
         case .convolution(let kernels, let size, let stride, let padding, let mode):
             let geometry = ConvolutionGeometry(input: input, output: out, size: size, stride: stride,
@@ -69,15 +70,9 @@ public struct ConvNet: Sendable, Hashable {
             let kernel = mode == .correlation ? weights[l] : Self.flipped(weights[l], size: size)
             let b = biases[l]
             if stride == 1 {
-                input.values.withUnsafeBufferPointer { x in
-                    kernel.withUnsafeBufferPointer { w in
-                        out.values.withUnsafeMutableBufferPointer { y in
-                            ConvolutionRows.forward(x: x.baseAddress!, w: w.baseAddress!, b: b, y: y.baseAddress!, inChannels: input.channels,
-                                                    inHeight: input.height, inWidth: input.width, kernels: kernels,
-                                                    outHeight: out.height, outWidth: out.width, size: size, pad: geometry.pad)
-                        }
-                    }
-                }
+                // Zero padding made explicit, so that one kernel serves both paddings (the padded terms add 0).
+                let source = geometry.pad == 0 ? input : input.zeroPadded(geometry.pad)
+                Self.convolve(source, kernel, bias: b, kernels: kernels, size: size, into: &out)
                 return out
             }
             input.values.withUnsafeBufferPointer { x in
@@ -98,31 +93,50 @@ public struct ConvNet: Sendable, Hashable {
                 }
             }
         case .activation(let f):
-            for n in 0..<input.count { out.values[n] = f.value(input.values[n]) }
+            input.values.withUnsafeBufferPointer { x in
+                out.values.withUnsafeMutableBufferPointer { y in Kernels.current.activateAll(f.code, x.baseAddress!, y.baseAddress!, x.count) }
+            }
         case .pooling(let kind, let size, let stride):
-            for c in 0..<out.channels {
-                for i in 0..<out.height {
-                    for j in 0..<out.width {
-                        var best = -Double.infinity, total = 0.0
-                        for k in 0..<size {
-                            for m in 0..<size {
-                                let v = input[c, i * stride + k, j * stride + m]
-                                if v > best { best = v }
-                                total += v
+            let area = Double(size * size)
+            input.values.withUnsafeBufferPointer { x in
+                out.values.withUnsafeMutableBufferPointer { y in
+                    var at = 0
+                    for c in 0..<out.channels {
+                        for i in 0..<out.height {
+                            for j in 0..<out.width {
+                                let corner = (c * input.height + i * stride) * input.width + j * stride
+                                if kind == .max {
+                                    var best = -Double.infinity
+                                    for k in 0..<size {
+                                        for m in 0..<size { best = Swift.max(best, x[corner + k * input.width + m]) }
+                                    }
+                                    y[at] = best
+                                } else {
+                                    var total = 0.0
+                                    for k in 0..<size {
+                                        for m in 0..<size { total += x[corner + k * input.width + m] }
+                                    }
+                                    y[at] = total / area
+                                }
+                                at += 1
                             }
                         }
-                        out[c, i, j] = kind == .max ? best : total / Double(size * size)
                     }
                 }
             }
         case .flatten:
             out.values = input.values
         case .dense(let units):
-            let w = weights[l], b = biases[l]
-            for j in 0..<units {
-                var sum = b[j]
-                for i in 0..<input.count { sum += input.values[i] * w[i * units + j] }
-                out.values[j] = sum
+            weights[l].withUnsafeBufferPointer { w in
+                input.values.withUnsafeBufferPointer { x in
+                    out.values.withUnsafeMutableBufferPointer { y in
+                        for j in 0..<units { y[j] = biases[l][j] }
+                        for i in 0..<x.count {
+                            let xi = x[i], row = i * units
+                            for j in 0..<units { y[j] += xi * w[row + j] }
+                        }
+                    }
+                }
             }
         case .softmax:
             let largest = input.values.max() ?? 0
@@ -150,6 +164,25 @@ public struct ConvNet: Sendable, Hashable {
             for n in 0..<area { result[start + n] = weights[start + area - 1 - n] }
         }
         return result
+    }
+
+    /// A stride-1 convolution of `source` (already padded) through the kernels, into `out`.
+    static func convolve(_ source: Tensor, _ kernel: [Double], bias: [Double]?, kernels: Int, size: Int, into out: inout Tensor) {
+        source.values.withUnsafeBufferPointer { x in
+            kernel.withUnsafeBufferPointer { w in
+                out.values.withUnsafeMutableBufferPointer { y in
+                    if let bias {
+                        bias.withUnsafeBufferPointer { b in
+                            Kernels.current.convolutionForward(x.baseAddress!, w.baseAddress!, b.baseAddress!, y.baseAddress!, source.channels,
+                                                               source.height, source.width, kernels, size)
+                        }
+                    } else {
+                        Kernels.current.convolutionForward(x.baseAddress!, w.baseAddress!, nil, y.baseAddress!, source.channels,
+                                                           source.height, source.width, kernels, size)
+                    }
+                }
+            }
+        }
     }
 
     /// The cross-entropy of class `label` for the network's output probabilities.
@@ -210,9 +243,12 @@ extension ConvNet {
     /// the input: adds every parameter's gradient to `gradients` and returns the gradient with respect to the
     /// input. `outputs` are `forward`'s.
     @discardableResult
-    public func backward(_ outputs: [Tensor], gradient: Tensor, fromLayer top: Int, into gradients: inout ConvNetGradients) -> Tensor {
+    public func backward(_ outputs: [Tensor], gradient: Tensor, fromLayer top: Int, into gradients: inout ConvNetGradients,
+                         needsInputGradient: Bool = true) -> Tensor {
         var g = gradient
-        for l in stride(from: top, through: 0, by: -1) { g = backward(layer: l, outputs[l], outputs[l + 1], g, &gradients) }
+        for l in stride(from: top, through: 0, by: -1) {
+            g = backward(layer: l, outputs[l], outputs[l + 1], g, &gradients, needsInputGradient: needsInputGradient || l > 0)
+        }
         return g
     }
 
@@ -225,12 +261,13 @@ extension ConvNet {
         let probabilities = outputs[outputs.count - 1]
         var g = probabilities
         g.values[label] -= 1
-        backward(outputs, gradient: g, fromLayer: layers.count - 2, into: &gradients)
+        backward(outputs, gradient: g, fromLayer: layers.count - 2, into: &gradients, needsInputGradient: false)
         return Self.crossEntropy(probabilities, label: label)
     }
 
     /// One layer backwards: the gradient with respect to its input from the one with respect to its output.
-    func backward(layer l: Int, _ input: Tensor, _ output: Tensor, _ g: Tensor, _ gradients: inout ConvNetGradients) -> Tensor {
+    func backward(layer l: Int, _ input: Tensor, _ output: Tensor, _ g: Tensor, _ gradients: inout ConvNetGradients,
+                  needsInputGradient: Bool = true) -> Tensor {
         var gIn = Tensor(channels: input.channels, height: input.height, width: input.width)
         switch layers[l] {
         case .convolution(let kernels, let size, let stride, let padding, let mode):
@@ -239,24 +276,42 @@ extension ConvNet {
             let kernel = mode == .correlation ? weights[l] : Self.flipped(weights[l], size: size)
             var kernelGradient = Array(repeating: 0.0, count: kernel.count)
             if stride == 1 {
-                for o in 0..<kernels {
-                    var sum = 0.0
-                    for n in (o * output.height * output.width)..<((o + 1) * output.height * output.width) { sum += g.values[n] }
-                    gradients.biases[l][o] += sum
+                let plane = output.height * output.width
+                g.values.withUnsafeBufferPointer { gOut in
+                    gradients.biases[l].withUnsafeMutableBufferPointer { gb in
+                        for o in 0..<kernels {
+                            var sum = 0.0
+                            for n in (o * plane)..<((o + 1) * plane) { sum += gOut[n] }
+                            gb[o] += sum
+                        }
+                    }
                 }
-                input.values.withUnsafeBufferPointer { x in
-                    kernel.withUnsafeBufferPointer { w in
+                let source = geometry.pad == 0 ? input : input.zeroPadded(geometry.pad)
+                let scratchCount = (output.height * output.width + input.channels * size * size) * ((kernels + 3) / 4 * 4)
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: scratchCount) { scratch in
+                    source.values.withUnsafeBufferPointer { x in
                         g.values.withUnsafeBufferPointer { gOut in
-                            gIn.values.withUnsafeMutableBufferPointer { gx in
-                                kernelGradient.withUnsafeMutableBufferPointer { gw in
-                                    ConvolutionRows.backward(x: x.baseAddress!, w: w.baseAddress!, g: gOut.baseAddress!, gw: gw.baseAddress!,
-                                                             gx: gx.baseAddress!, inChannels: input.channels, inHeight: input.height,
-                                                             inWidth: input.width, kernels: kernels, outHeight: output.height,
-                                                             outWidth: output.width, size: size, pad: geometry.pad)
+                            kernelGradient.withUnsafeMutableBufferPointer { gw in
+                                Kernels.current.convolutionKernelGradient(x.baseAddress!, gOut.baseAddress!, gw.baseAddress!, source.channels,
+                                                                          source.height, source.width, kernels, size, scratch.baseAddress!)
+                            }
+                        }
+                    }
+                }
+                if needsInputGradient {
+                    var full = Tensor(channels: source.channels, height: source.height, width: source.width)
+                    let scratchCount = (size * size * kernels + source.height * source.width) * ((input.channels + 3) / 4 * 4)
+                    withUnsafeTemporaryAllocation(of: Double.self, capacity: scratchCount) { scratch in
+                        kernel.withUnsafeBufferPointer { w in
+                            g.values.withUnsafeBufferPointer { gOut in
+                                full.values.withUnsafeMutableBufferPointer { gx in
+                                    Kernels.current.convolutionInputGradient(w.baseAddress!, gOut.baseAddress!, gx.baseAddress!, source.channels,
+                                                                             source.height, source.width, kernels, size, scratch.baseAddress!)
                                 }
                             }
                         }
                     }
+                    gIn = geometry.pad == 0 ? full : full.cropped(geometry.pad)
                 }
             } else {
             input.values.withUnsafeBufferPointer { x in
@@ -286,25 +341,51 @@ extension ConvNet {
             }
             // Back into the stored layout (flipped again for convolution mode), added to what is there.
             let stored = mode == .correlation ? kernelGradient : Self.flipped(kernelGradient, size: size)
-            for n in stored.indices { gradients.weights[l][n] += stored[n] }
+            gradients.weights[l].withUnsafeMutableBufferPointer { total in
+                for n in stored.indices { total[n] += stored[n] }
+            }
         case .activation(let f):
-            for n in 0..<input.count { gIn.values[n] = g.values[n] * f.derivative(input: input.values[n], output: output.values[n]) }
+            input.values.withUnsafeBufferPointer { x in
+                output.values.withUnsafeBufferPointer { y in
+                    g.values.withUnsafeBufferPointer { gOut in
+                        gIn.values.withUnsafeMutableBufferPointer { gx in
+                            // One loop per function, so that the derivative's switch is not inside the loop.
+                            switch f {
+                            case .relu: for n in 0..<x.count { gx[n] = gOut[n] * Activation.relu.derivative(input: x[n], output: y[n]) }
+                            case .sigmoid: for n in 0..<x.count { gx[n] = gOut[n] * Activation.sigmoid.derivative(input: x[n], output: y[n]) }
+                            case .tanh: for n in 0..<x.count { gx[n] = gOut[n] * Activation.tanh.derivative(input: x[n], output: y[n]) }
+                            case .linear: for n in 0..<x.count { gx[n] = gOut[n] }
+                            }
+                        }
+                    }
+                }
+            }
         case .pooling(let kind, let size, let stride):
-            for c in 0..<output.channels {
-                for i in 0..<output.height {
-                    for j in 0..<output.width {
-                        if kind == .mean {
-                            let share = g[c, i, j] / Double(size * size)
-                            for k in 0..<size { for m in 0..<size { gIn[c, i * stride + k, j * stride + m] += share } }
-                        } else {
-                            // The gradient goes to the window's maximum (the first one, as the forward pass took it).
-                            var best = -Double.infinity, at = (0, 0)
-                            for k in 0..<size {
-                                for m in 0..<size where input[c, i * stride + k, j * stride + m] > best {
-                                    best = input[c, i * stride + k, j * stride + m]; at = (k, m)
+            let area = Double(size * size)
+            input.values.withUnsafeBufferPointer { x in
+                g.values.withUnsafeBufferPointer { gOut in
+                    gIn.values.withUnsafeMutableBufferPointer { gx in
+                        var at = 0
+                        for c in 0..<output.channels {
+                            for i in 0..<output.height {
+                                for j in 0..<output.width {
+                                    let corner = (c * input.height + i * stride) * input.width + j * stride
+                                    if kind == .mean {
+                                        let share = gOut[at] / area
+                                        for k in 0..<size { for m in 0..<size { gx[corner + k * input.width + m] += share } }
+                                    } else {
+                                        // The gradient goes to the window's maximum (the first one, as the forward pass took it).
+                                        var best = -Double.infinity, bestAt = corner
+                                        for k in 0..<size {
+                                            for m in 0..<size where x[corner + k * input.width + m] > best {
+                                                best = x[corner + k * input.width + m]; bestAt = corner + k * input.width + m
+                                            }
+                                        }
+                                        gx[bestAt] += gOut[at]
+                                    }
+                                    at += 1
                                 }
                             }
-                            gIn[c, i * stride + at.0, j * stride + at.1] += g[c, i, j]
                         }
                     }
                 }
@@ -312,16 +393,25 @@ extension ConvNet {
         case .flatten:
             gIn.values = g.values
         case .dense(let units):
-            let w = weights[l]
             for j in 0..<units { gradients.biases[l][j] += g.values[j] }
-            for i in 0..<input.count {
-                var sum = 0.0
-                let x = input.values[i]
-                for j in 0..<units {
-                    gradients.weights[l][i * units + j] += x * g.values[j]
-                    sum += w[i * units + j] * g.values[j]
+            weights[l].withUnsafeBufferPointer { w in
+                gradients.weights[l].withUnsafeMutableBufferPointer { gw in
+                    input.values.withUnsafeBufferPointer { x in
+                        g.values.withUnsafeBufferPointer { gOut in
+                            gIn.values.withUnsafeMutableBufferPointer { gx in
+                                for i in 0..<x.count {
+                                    var sum = 0.0
+                                    let xi = x[i], row = i * units
+                                    for j in 0..<units {
+                                        gw[row + j] += xi * gOut[j]
+                                        sum += w[row + j] * gOut[j]
+                                    }
+                                    gx[i] = sum
+                                }
+                            }
+                        }
+                    }
                 }
-                gIn.values[i] = sum
             }
         case .softmax:
             // ∂p_j/∂z_i = p_j(δ_ij − p_i): gIn_i = p_i (g_i − Σ_j g_j p_j).

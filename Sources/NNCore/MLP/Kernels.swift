@@ -36,8 +36,15 @@ struct Kernels: Sendable {
                                             UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>, UnsafePointer<Double>,
                                             UnsafePointer<Double>, UnsafePointer<Int>, UnsafePointer<Int>, Int, Int,
                                             UnsafeMutablePointer<Double>) -> Int
+    typealias ConvolutionForward = @convention(c) (UnsafePointer<Double>, UnsafePointer<Double>, UnsafePointer<Double>?,
+                                                   UnsafeMutablePointer<Double>, Int, Int, Int, Int, Int) -> Void
+    typealias ConvolutionKernelGradient = @convention(c) (UnsafePointer<Double>, UnsafePointer<Double>, UnsafeMutablePointer<Double>,
+                                                          Int, Int, Int, Int, Int, UnsafeMutablePointer<Double>) -> Void
     let trainSamples: TrainSamples
     let trainEpochs: TrainEpochs
+    let convolutionForward: ConvolutionForward
+    let convolutionKernelGradient: ConvolutionKernelGradient
+    let convolutionInputGradient: ConvolutionKernelGradient
     let evaluateSamples: EvaluateSamples
     let name: String
 
@@ -52,6 +59,12 @@ struct Kernels: Sendable {
                                          targets: $7, order: $8, count: $9) },
         trainEpochs: { NNKernels.trainEpochs(shape: $0, kinds: $1, rates: $2, weights: $3, velocity: $4, workspace: $5, inputs: $6,
                                        targets: $7, labels: $8, order: $9, count: $10, epochs: $11, results: $12) },
+        convolutionForward: { NNKernels.convolutionForward(x: $0, w: $1, b: $2, y: $3, inChannels: $4, inHeight: $5, inWidth: $6,
+                                                       kernels: $7, size: $8) },
+        convolutionKernelGradient: { NNKernels.convolutionKernelGradient(x: $0, g: $1, gw: $2, inChannels: $3, inHeight: $4,
+                                                                     inWidth: $5, kernels: $6, size: $7, scratch: $8) },
+        convolutionInputGradient: { NNKernels.convolutionInputGradient(w: $0, g: $1, gx: $2, inChannels: $3, inHeight: $4,
+                                                                   inWidth: $5, kernels: $6, size: $7, scratch: $8) },
         evaluateSamples: { NNKernels.evaluateSamples(shape: $0, kinds: $1, weights: $2, workspace: $3, inputs: $4, targets: $5, labels: $6,
                                               count: $7, results: $8) },
         name: "baseline")
@@ -68,6 +81,12 @@ struct Kernels: Sendable {
                                          targets: $7, order: $8, count: $9) },
         trainEpochs: { NNKernelsAVX2.trainEpochs(shape: $0, kinds: $1, rates: $2, weights: $3, velocity: $4, workspace: $5, inputs: $6,
                                        targets: $7, labels: $8, order: $9, count: $10, epochs: $11, results: $12) },
+        convolutionForward: { NNKernelsAVX2.convolutionForward(x: $0, w: $1, b: $2, y: $3, inChannels: $4, inHeight: $5, inWidth: $6,
+                                                       kernels: $7, size: $8) },
+        convolutionKernelGradient: { NNKernelsAVX2.convolutionKernelGradient(x: $0, g: $1, gw: $2, inChannels: $3, inHeight: $4,
+                                                                     inWidth: $5, kernels: $6, size: $7, scratch: $8) },
+        convolutionInputGradient: { NNKernelsAVX2.convolutionInputGradient(w: $0, g: $1, gx: $2, inChannels: $3, inHeight: $4,
+                                                                   inWidth: $5, kernels: $6, size: $7, scratch: $8) },
         evaluateSamples: { NNKernelsAVX2.evaluateSamples(shape: $0, kinds: $1, weights: $2, workspace: $3, inputs: $4, targets: $5, labels: $6,
                                               count: $7, results: $8) },
         name: "avx2")
