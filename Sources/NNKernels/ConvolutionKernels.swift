@@ -189,8 +189,8 @@ public func convolutionKernelGradient(x: UnsafePointer<Double>, g: UnsafePointer
     }
 }
 
-/// Adds `Σ_o Σ_i Σ_j w[o][c][k][m] · g[o][i][j]` to `gx[c][i + k][j + m]` (the gradient of the input for the
-/// output gradient `g`). The input maps run along the vectors: `scratch`
+/// Sets `gx[c][y][x]` to the sum of `w[o][c][k][m] · g[o][i][j]` over every o, k, m, i, j with
+/// `i + k = y`, `j + m = x` (the gradient of the input for the output gradient `g`). The input maps run along the vectors: `scratch`
 /// (`(size² · kernels + inHeight · inWidth) · ⌈inChannels / 4⌉ · 4` values) takes the kernels turned to
 /// `[k][m][o][c]` and the sums `[y][x][c]`; each output cell sends its gradient through each kernel position
 /// as a broadcast of `g` times four input maps' weights.
@@ -238,6 +238,6 @@ public func convolutionInputGradient(w: UnsafePointer<Double>, g: UnsafePointer<
         }
     }
     for c in 0..<inChannels {
-        for p in 0..<plane { gx[c &* plane &+ p] += sums[p &* lanes &+ c] }
+        for p in 0..<plane { gx[c &* plane &+ p] = sums[p &* lanes &+ c] }
     }
 }

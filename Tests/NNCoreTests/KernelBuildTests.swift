@@ -35,5 +35,35 @@ final class KernelBuildTests: XCTestCase {
             XCTAssertEqual(gA, gB)
         }
     }
+
+    /// The convolution kernels too: forward, kernel gradient and input gradient.
+    func testConvolutionKernelsAgreeToTheBit() throws {
+        try XCTSkipUnless(kernelBuildName == "avx2" || ProcessInfo.processInfo.environment["NNX_KERNELS"] == "baseline",
+                          "this CPU cannot run the AVX2 build")
+        var rng = SplitMix64(seed: 12)
+        let (channels, height, width, kernels, size) = (3, 9, 11, 6, 3)
+        let x = (0..<(channels * height * width)).map { _ in rng.uniform(-1, 1) }
+        let w = (0..<(kernels * channels * size * size)).map { _ in rng.uniform(-1, 1) }
+        let b = (0..<kernels).map { _ in rng.uniform(-1, 1) }
+        let outCount = kernels * (height - size + 1) * (width - size + 1)
+        var yA = [Double](repeating: 0, count: outCount), yB = yA
+        NNKernels.convolutionForward(x: x, w: w, b: b, y: &yA, inChannels: channels, inHeight: height, inWidth: width, kernels: kernels, size: size)
+        NNKernelsAVX2.convolutionForward(x: x, w: w, b: b, y: &yB, inChannels: channels, inHeight: height, inWidth: width, kernels: kernels, size: size)
+        XCTAssertEqual(yA, yB)
+        var scratch = [Double](repeating: 0, count: 10_000)
+        var gwA = [Double](repeating: 0, count: w.count), gwB = gwA
+        NNKernels.convolutionKernelGradient(x: x, g: yA, gw: &gwA, inChannels: channels, inHeight: height, inWidth: width,
+                                            kernels: kernels, size: size, scratch: &scratch)
+        NNKernelsAVX2.convolutionKernelGradient(x: x, g: yA, gw: &gwB, inChannels: channels, inHeight: height, inWidth: width,
+                                                kernels: kernels, size: size, scratch: &scratch)
+        XCTAssertEqual(gwA, gwB)
+        var gxA = [Double](repeating: 0, count: x.count), gxB = gxA
+        NNKernels.convolutionInputGradient(w: w, g: yA, gx: &gxA, inChannels: channels, inHeight: height, inWidth: width,
+                                           kernels: kernels, size: size, scratch: &scratch)
+        NNKernelsAVX2.convolutionInputGradient(w: w, g: yA, gx: &gxB, inChannels: channels, inHeight: height, inWidth: width,
+                                               kernels: kernels, size: size, scratch: &scratch)
+        XCTAssertEqual(gxA, gxB)
+        XCTAssertNotEqual(gxA, [Double](repeating: 0, count: x.count))
+    }
 }
 #endif

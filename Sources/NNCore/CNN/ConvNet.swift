@@ -96,6 +96,24 @@ public struct ConvNet: Sendable, Hashable {
             input.values.withUnsafeBufferPointer { x in
                 out.values.withUnsafeMutableBufferPointer { y in Kernels.current.activateAll(f.code, x.baseAddress!, y.baseAddress!, x.count) }
             }
+        case .pooling(.max, size: 2, stride: 2):
+            // The usual pooling, written out: four values a window, no inner loops.
+            let width = input.width
+            input.values.withUnsafeBufferPointer { x in
+                out.values.withUnsafeMutableBufferPointer { y in
+                    var at = 0
+                    for c in 0..<out.channels {
+                        for i in 0..<out.height {
+                            var p = (c * input.height + 2 * i) * width
+                            for _ in 0..<out.width {
+                                y[at] = Swift.max(Swift.max(Swift.max(Swift.max(-Double.infinity, x[p]), x[p + 1]), x[p + width]), x[p + width + 1])
+                                at += 1
+                                p += 2
+                            }
+                        }
+                    }
+                }
+            }
         case .pooling(let kind, let size, let stride):
             let area = Double(size * size)
             input.values.withUnsafeBufferPointer { x in
@@ -288,18 +306,25 @@ extension ConvNet {
                 }
                 let source = geometry.pad == 0 ? input : input.zeroPadded(geometry.pad)
                 let scratchCount = (output.height * output.width + input.channels * size * size) * ((kernels + 3) / 4 * 4)
-                withUnsafeTemporaryAllocation(of: Double.self, capacity: scratchCount) { scratch in
-                    source.values.withUnsafeBufferPointer { x in
-                        g.values.withUnsafeBufferPointer { gOut in
-                            kernelGradient.withUnsafeMutableBufferPointer { gw in
-                                Kernels.current.convolutionKernelGradient(x.baseAddress!, gOut.baseAddress!, gw.baseAddress!, source.channels,
+                // Correlation mode adds straight into the network's gradients; convolution mode goes through
+                // `kernelGradient`, flipped back below.
+                func addKernelGradient(into gw: UnsafeMutablePointer<Double>) {
+                    withUnsafeTemporaryAllocation(of: Double.self, capacity: scratchCount) { scratch in
+                        source.values.withUnsafeBufferPointer { x in
+                            g.values.withUnsafeBufferPointer { gOut in
+                                Kernels.current.convolutionKernelGradient(x.baseAddress!, gOut.baseAddress!, gw, source.channels,
                                                                           source.height, source.width, kernels, size, scratch.baseAddress!)
                             }
                         }
                     }
                 }
+                if mode == .correlation {
+                    gradients.weights[l].withUnsafeMutableBufferPointer { addKernelGradient(into: $0.baseAddress!) }
+                } else {
+                    kernelGradient.withUnsafeMutableBufferPointer { addKernelGradient(into: $0.baseAddress!) }
+                }
                 if needsInputGradient {
-                    var full = Tensor(channels: source.channels, height: source.height, width: source.width)
+                    var full = Tensor(uninitializedChannels: source.channels, height: source.height, width: source.width)
                     let scratchCount = (size * size * kernels + source.height * source.width) * ((input.channels + 3) / 4 * 4)
                     withUnsafeTemporaryAllocation(of: Double.self, capacity: scratchCount) { scratch in
                         kernel.withUnsafeBufferPointer { w in
@@ -340,9 +365,11 @@ extension ConvNet {
             }
             }
             // Back into the stored layout (flipped again for convolution mode), added to what is there.
-            let stored = mode == .correlation ? kernelGradient : Self.flipped(kernelGradient, size: size)
-            gradients.weights[l].withUnsafeMutableBufferPointer { total in
-                for n in stored.indices { total[n] += stored[n] }
+            if stride != 1 || mode == .convolution {
+                let stored = mode == .correlation ? kernelGradient : Self.flipped(kernelGradient, size: size)
+                gradients.weights[l].withUnsafeMutableBufferPointer { total in
+                    for n in stored.indices { total[n] += stored[n] }
+                }
             }
         case .activation(let f):
             input.values.withUnsafeBufferPointer { x in
@@ -355,6 +382,32 @@ extension ConvNet {
                             case .sigmoid: for n in 0..<x.count { gx[n] = gOut[n] * Activation.sigmoid.derivative(input: x[n], output: y[n]) }
                             case .tanh: for n in 0..<x.count { gx[n] = gOut[n] * Activation.tanh.derivative(input: x[n], output: y[n]) }
                             case .linear: for n in 0..<x.count { gx[n] = gOut[n] }
+                            }
+                        }
+                    }
+                }
+            }
+        case .pooling(.max, size: 2, stride: 2):
+            let width = input.width
+            input.values.withUnsafeBufferPointer { x in
+                g.values.withUnsafeBufferPointer { gOut in
+                    gIn.values.withUnsafeMutableBufferPointer { gx in
+                        var at = 0
+                        for c in 0..<output.channels {
+                            for i in 0..<output.height {
+                                var p = (c * input.height + 2 * i) * width
+                                for _ in 0..<output.width {
+                                    // The first maximum in reading order, as the general case picks it (selects,
+                                    // not branches: which value wins is a coin toss the branch predictor loses).
+                                    let a = x[p], b = x[p + 1], c = x[p + width], d = x[p + width + 1]
+                                    let best = Swift.max(Swift.max(Swift.max(Swift.max(-Double.infinity, a), b), c), d)
+                                    let lower = c == best ? p + width : (d == best ? p + width + 1 : p)
+                                    let upper = b == best ? p + 1 : lower
+                                    let bestAt = a == best ? p : upper
+                                    gx[bestAt] += gOut[at]
+                                    at += 1
+                                    p += 2
+                                }
                             }
                         }
                     }
