@@ -235,7 +235,17 @@ private func drawStages(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, gly
                 break
             }
             map.render(into: &frame, at: (x, row + 1), shades: shades, glyphs: g)
-            height = max(height, mapSize.height)
+            var mapHeight = mapSize.height
+            // On its own scale, each map says what its shades span (when the numbers fit under it).
+            if !p.sharedScale, row + 1 + mapHeight < inner.maxY {
+                let own = Array(maps.values[(c * maps.height * maps.width)..<((c + 1) * maps.height * maps.width)]).filter(\.isFinite)
+                let span = "\(formatNumber(own.min() ?? 0, digits: 1, glyphs: g))…\(formatNumber(own.max() ?? 0, digits: 1, glyphs: g))"
+                if Line(g.fold(span)).width <= mapSize.width + 1 {
+                    frame.put(Line(g.fold(span), Style(.dim)), column: x, row: row + 1 + mapHeight)
+                    mapHeight += 1
+                }
+            }
+            height = max(height, mapHeight)
             x += mapSize.width + 1
         }
         row += height + gap

@@ -84,6 +84,25 @@ final class CNNScreenTests: XCTestCase {
         XCTAssertEqual(state.cnn?.playing, false)
     }
 
+    /// On per-map scales, each map says the span of its own values under it.
+    func testPerMapScalesShowEachMapsRange() throws {
+        var state = AppState(size: Size(width: 120, height: 40), scenario: try builtin("cnn-edge-shapes"))
+        let c = try XCTUnwrap(state.cnn)
+        let conv = c.network.forward(c.probeImage.image)[1]
+        let plane = conv.height * conv.width
+        func span(_ map: Int) -> String {
+            let values = conv.values[(map * plane)..<((map + 1) * plane)]
+            return formatNumber(values.min()!, digits: 1) + "…" + formatNumber(values.max()!, digits: 1)
+        }
+        let spans = (0..<conv.channels).map(span)
+        XCTAssertGreaterThan(Set(spans).count, 1)
+        XCTAssertFalse(view(state).plainText.contains(spans[0]))
+        press(&state, "m")
+        let text = view(state).plainText
+        XCTAssertTrue(text.contains("each map on its own scale"))
+        for s in spans { XCTAssertTrue(text.contains(s), s) }
+    }
+
     /// The step-by-step window: its numbers are the network's, and the keys move it.
     func testSlidingWindow() throws {
         var state = AppState(size: Size(width: 120, height: 40), scenario: try builtin("cnn-pooling"))
