@@ -25,6 +25,12 @@ public enum Screen: Sendable {
     case perceptron(PerceptronExplorer)
     case mlp(MLPExplorer)
     case cnn(CNNExplorer)
+    indirect case lesson(LessonPlayer)
+
+    /// What opening a scenario shows: its lesson when it has one, else its model's explorer.
+    static func opening(_ scenario: Scenario) -> Screen {
+        scenario.lesson != nil ? .lesson(LessonPlayer(scenario: scenario)) : explorer(for: scenario)
+    }
 
     /// The explorer for a scenario's model.
     static func explorer(for scenario: Scenario) -> Screen {
@@ -44,6 +50,8 @@ public struct AppState: Sendable {
     public var screen: Screen
     public var homeEntries: [HomeEntry]
     public var homeSelection = 0
+    /// What `/` typed to filter the home list (nil when not filtering).
+    public var homeFilter: String?
     public var showHelp = false
     /// Set when the user asked to quit; the front end ends its loop.
     public private(set) var shouldQuit = false
@@ -65,7 +73,7 @@ public struct AppState: Sendable {
     public init(size: Size, scenario: Scenario, glyphs: Glyphs = .unicode, theme: Theme = .standard) {
         self.size = size; self.glyphs = glyphs; self.theme = theme
         homeEntries = []
-        screen = .explorer(for: scenario)
+        screen = .opening(scenario)
         startedOnScenario = true
     }
 
@@ -84,10 +92,15 @@ public struct AppState: Sendable {
         return nil
     }
 
+    public var lesson: LessonPlayer? {
+        if case .lesson(let l) = screen { return l }
+        return nil
+    }
+
     /// Milliseconds until the next tick, nil when nothing animates.
     public var tickInterval: Int? {
         switch screen {
-        case .home: nil
+        case .home, .lesson: nil
         case .perceptron(let p): p.tickInterval
         case .mlp(let m): m.tickInterval
         case .cnn(let c): c.tickInterval
@@ -100,6 +113,7 @@ public struct AppState: Sendable {
     public var trainingFinished: Bool {
         switch screen {
         case .home: true
+        case .lesson(let l): l.atEnd
         case .perceptron(let p): p.trainer.status.isFinished || p.trainer.sampleCount == 0
         case .mlp(let m): m.trainer.status.isFinished || m.trainer.trainingSet.isEmpty
         case .cnn(let c): c.trainer.map { $0.status.isFinished } ?? true

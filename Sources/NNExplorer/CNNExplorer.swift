@@ -178,6 +178,21 @@ public struct CNNExplorer: Sendable {
     }
 
     mutating func toggleSharedScale() { sharedScale.toggle() }
+
+    // MARK: lesson settings
+
+    mutating func setPooling(_ kind: PoolingKind) {
+        if poolingKind != kind { togglePooling() }
+    }
+
+    mutating func setProbe(_ index: Int) { probe = min(max(0, index), images.count - 1) }
+    mutating func setSharedScale(_ shared: Bool) { sharedScale = shared }
+    mutating func showConfusionMatrix() { showConfusion = true }
+
+    /// Opens the sliding window, or moves it to the next cell when open.
+    mutating func stepWindow() {
+        if window == nil { toggleWindow() } else { advanceWindow() }
+    }
     mutating func toggleConfusion() { showConfusion.toggle() }
     mutating func toggleValues() { showValues.toggle() }
 }

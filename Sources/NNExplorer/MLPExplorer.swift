@@ -6,6 +6,14 @@ import NNScenario
 public enum DataChoice: Sendable, Hashable {
     case scenario
     case builtin(DatasetKind)
+
+    /// The name lesson scripts use: `scenario`, or the generator's (`xor`, `circles`, …).
+    public var name: String {
+        switch self {
+        case .scenario: "scenario"
+        case .builtin(let kind): kind.rawValue
+        }
+    }
 }
 
 /// The MLP screen's state: a trainer plus what the explorer lets a user change.
@@ -238,6 +246,55 @@ public struct MLPExplorer: Sendable {
         let next = trainer.settings.momentum > 0 ? 0 : on
         trainer.setMomentum(next)
         note = next > 0 ? "momentum α = \(formatNumber(next))" : "momentum off"
+    }
+
+    // MARK: lesson settings (exact values, where the keys step through lists)
+
+    mutating func setLearningRate(_ eta: Double) {
+        trainer.setLearningRate(eta)
+        note = "η = \(formatNumber(eta))"
+    }
+
+    mutating func setMomentum(_ alpha: Double) {
+        trainer.setMomentum(alpha)
+        note = alpha > 0 ? "momentum α = \(formatNumber(alpha))" : "momentum off"
+    }
+
+    mutating func setWeightDecay(_ lambda: Double) {
+        trainer.setWeightDecay(lambda)
+        note = lambda > 0 ? "weight decay λ = \(formatNumber(lambda, digits: 4)): each update also moves w by −η λ w" : "weight decay off"
+    }
+
+    /// `scenario` or a built-in dataset's name; training starts again on it.
+    mutating func setDataset(named name: String) {
+        guard let index = choices.firstIndex(where: { $0.name == name }) else { note = "this scenario keeps its own data"; return }
+        choiceIndex = index
+        loadData()
+        note = "dataset: \(dataset.name)"
+    }
+
+    /// Every hidden layer with `units` units; new weights.
+    mutating func setHiddenUnits(_ units: Int) {
+        let sizes = trainer.network.sizes
+        guard sizes.count > 2 else { return }
+        changeArchitecture(units: units - sizes[1])
+    }
+
+    /// Early stopping with this patience (nil: off); training starts again from new weights.
+    mutating func setPatience(_ patience: Int?) {
+        var settings = trainer.settings
+        settings.patience = patience
+        restart(with: settings)
+        note = patience.map { "early stopping: patience \($0) epochs; training starts again" } ?? "early stopping off; training starts again"
+    }
+
+    mutating func setActivation(_ activation: Activation) {
+        guard trainer.settings.activation != activation else { return }
+        var settings = trainer.settings
+        settings.activation = activation
+        settings.initialWeights = nil
+        restart(with: settings)
+        note = "hidden activation: \(activation.rawValue)"
     }
 
     /// The weight decay λ the `w` key steps through.

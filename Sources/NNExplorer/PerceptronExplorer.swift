@@ -109,6 +109,7 @@ public struct PerceptronExplorer: Sendable {
         }
         var settings = scenario.perceptron
         settings.learningRate = trainer.learningRate
+        if let firstWeights { settings.initialWeights = firstWeights }
         trainer = PerceptronTrainer(samples: dataset.samples, settings: settings, seed: seed)
         (xRange, yRange) = PlotData.ranges(for: dataset)
         ghostWeights = nil
@@ -122,6 +123,31 @@ public struct PerceptronExplorer: Sendable {
     }
 
     mutating func toggleClass() { classToAdd = 1 - classToAdd }
+
+    // MARK: lesson settings (exact values, where the keys step through lists)
+
+    mutating func setLearningRate(_ eta: Double) {
+        trainer.setLearningRate(eta)
+        note = "η = \(formatNumber(eta))"
+    }
+
+    /// First weights a lesson set, used instead of the scenario's from then on.
+    private var firstWeights: [Double]?
+
+    /// Training starts again from these first weights.
+    mutating func setInitialWeights(_ weights: [Double]) {
+        firstWeights = weights
+        loadData()
+        note = "w = \(formatVector(trainer.weights))"
+    }
+
+    /// `scenario` or a built-in dataset's name; training starts again on it.
+    mutating func setDataset(named name: String) {
+        guard let index = choices.firstIndex(where: { $0.name == name }) else { return }
+        choiceIndex = index
+        loadData()
+        note = "dataset: \(dataset.name)"
+    }
 
     /// Keeps the keyboard cursor inside a plot area of this size (after a resize).
     mutating func clampCursor(width: Int, height: Int) {

@@ -23,7 +23,7 @@ public func update(_ state: inout AppState, _ msg: Msg) {
         case .cnn(var c):
             c.tick()
             state.screen = .cnn(c)
-        case .home: break
+        case .home, .lesson: break
         }
         return
     case .key, .mouse:
@@ -52,13 +52,17 @@ public func update(_ state: inout AppState, _ msg: Msg) {
     case .cnn(var c):
         outcome = updateCNN(&c, msg)
         state.screen = .cnn(c)
+    case .lesson(var l):
+        outcome = updateLesson(&l, msg)
+        state.screen = .lesson(l)
     }
     switch outcome {
     case .none: break
     case .help: state.showHelp = true
     case .back: if state.startedOnScenario { state.quit() } else { state.screen = .home }
+    case .explore: if let lesson = state.lesson { state.screen = lesson.explorerForFreeExploration }
     }
 }
 
 /// What a screen asks of the app after handling a message.
-enum ScreenOutcome { case none, help, back }
+enum ScreenOutcome { case none, help, back, explore }

@@ -24,10 +24,16 @@ public func view(_ state: AppState) -> Frame {
     case .cnn(let c):
         viewCNN(c, size: size, glyphs: state.glyphs, theme: state.theme, into: &frame)
         help = HelpOverlay(title: "keys: convolutional network", hints: cnnKeyMap.helpHints(c))
+    case .lesson(let l):
+        viewLesson(l, size: size, glyphs: state.glyphs, theme: state.theme, into: &frame)
+        help = HelpOverlay(title: "keys: lesson \(g(state).middleDot) \(l.scenario.title)", hints: lessonKeyMap.helpHints(l),
+                           footer: "Esc: explore freely from this beat \(g(state).middleDot) any key closes")
     }
     if state.showHelp { help.render(into: &frame, area: frame.bounds, glyphs: state.glyphs) }
     return frame
 }
+
+private func g(_ state: AppState) -> Glyphs { state.glyphs }
 
 /// Below the minimum size: a centred note saying how big the terminal needs to be.
 private func drawTooSmall(_ frame: inout Frame, size: Size, minimum: Size, glyphs: Glyphs) {
@@ -48,6 +54,7 @@ extension AppState {
         case .perceptron: PerceptronLayout.minimum
         case .mlp: MLPLayout.minimum
         case .cnn: CNNLayout.minimum
+        case .lesson(let l): LessonLayout.minimum(explorer: explorerMinimum(l.explorer))
         }
     }
 

@@ -164,6 +164,292 @@ cnn:
     - pool: {kind: max, size: 2, stride: 2}   # 8×8 → 4×4
 
 """#),
+("lesson-1-perceptron.yaml", #"""
+title: "Lesson 1: the perceptron"
+summary: What w·x does, the lecture's worked example step by step, then AND and OR converge.
+chapter: 1
+seed: 1
+model: perceptron
+data:
+  points:
+    - [0.5, 1, 0]     # the worked example: x = (½, 1) with y = −1 (class 0)
+perceptron:
+  learning_rate: 1
+  initial_weights: [-1, 2, 1]
+  order: sequential
+  max_epochs: 100
+lesson:
+  - say: "A perceptron computes **v = w·x = w0 + w1·x1 + w2·x2** and predicts **ŷ = sign(v)**. The line w·x = 0 splits the plane; its shaded side is predicted +1."
+  - focus: plot
+  - say: "The lecture's worked example: w = (−1, 2, 1), one point x = (½, 1) of class y = −1, and η = 1."
+  - focus: update
+  - step: sample
+  - say: "v = −1 + 2·½ + 1·1 = **1**, so ŷ = **1** but y = −1: the error is e = y − ŷ = **−2**."
+  - say: "The rule w ← w + η·e·x moves w by −2·(1, ½, 1): w = **(−3, 1, −1)**, and the line jumps across the point."
+  - pause
+  - set: {dataset: and}
+  - set: {weights: [0, 0, 0]}
+  - focus: plot
+  - say: "**AND**: only (1, 1) is positive. We start again from w = (0, 0, 0). One line separates the classes, so the rule must stop making mistakes."
+  - step: epoch
+  - say: "Each mistake pulls the line towards the misclassified point. Watch the mistakes per epoch fall."
+  - run: until_converged
+  - say: "**Converged**: a whole epoch without a mistake. Every point is on its side of w·x = 0."
+  - set: {dataset: or}
+  - say: "**OR**: only (0, 0) is negative. Linearly separable again; from w = (0, 0, 0) once more."
+  - run: until_converged
+  - say: "OR converges too. Next lesson: what happens when no line can separate the classes."
+
+"""#),
+("lesson-2-convergence.yaml", #"""
+title: "Lesson 2: when the perceptron converges, and when it cannot"
+summary: Linearly separable data is always learnt (the convergence theorem); overlapping clouds and XOR never are.
+chapter: 2
+seed: 7
+model: perceptron
+data:
+  generator:
+    kind: separable             # two clouds with an empty band between them
+    count: 40
+    noise: 0.35
+    margin: 0.2
+perceptron:
+  learning_rate: 1.0
+  initial_weights: [0, 0, 0]
+  order: sequential            # a fixed order, so that a repeat of the weights can be recognised
+  max_epochs: 100
+lesson:
+  - say: "Two clouds with an empty band between them: **linearly separable**. The convergence theorem says the rule then makes only finitely many mistakes."
+  - focus: plot
+  - step: epoch
+  - say: "After one epoch some points are still on the wrong side. Each mistake turns and shifts the line."
+  - run: until_converged
+  - say: "**Converged**: a full epoch without a mistake. The number of updates is bounded by (R / γ)², with R the data's radius and γ the margin."
+  - pause
+  - set: {dataset: overlapping}
+  - say: "Now the clouds **overlap**: no line separates them. Some point is always misclassified, so the weights never settle."
+  - run: until_converged
+  - say: "After the epoch cap it has **not converged**: every epoch still has mistakes."
+  - set: {dataset: xor}
+  - say: "**XOR**: (0, 1) and (1, 0) are positive, (0, 0) and (1, 1) negative. No single line can do it."
+  - focus: update
+  - run: until_converged
+  - say: "The weights at an epoch's end **repeat** an earlier epoch's: the perceptron is cycling and will never converge. A hidden layer is needed (next lesson)."
+
+"""#),
+("lesson-3-backpropagation.yaml", #"""
+title: "Lesson 3: from sign to sigmoid — backpropagation learns XOR"
+summary: "A 2-2-1 network of sigmoid units, one sample at a time (the forward pass, the δ terms, the updates), then it learns XOR."
+chapter: 3
+seed: 1
+model: mlp
+data:
+  points:
+    - [0, 0, 0]
+    - [0, 1, 1]
+    - [1, 0, 1]
+    - [1, 1, 0]
+mlp:
+  layers: [2, 2, 1]
+  activation: sigmoid
+  output: sigmoid
+  loss: squared_error
+  learning_rate: 0.5
+  batch_size: 1
+  order: sequential
+  init: uniform
+  init_range: 0.5
+  max_epochs: 3000
+lesson:
+  - say: "The sign function has no slope, so nothing tells a weight which way to move. The **sigmoid** σ(net) = 1 / (1 + e^−net) is smooth: its slope is σ(1 − σ)."
+  - focus: network
+  - say: "Two hidden units and one output, first weights uniform in [−0.5, 0.5]. The loss is the lecture's E = ½ Σ (y − ŷ)²."
+  - focus: ledger
+  - step: phase
+  - say: "**Forward**, hidden layer: each hidden unit sums its weighted inputs, net_j = w_0j + Σ_i w_ij x_i, and outputs z_j = σ(net_j)."
+  - step: phase
+  - say: "**Forward**, output layer: ŷ = σ(w_0 + Σ_j w_j z_j), the same rule one layer up."
+  - step: phase
+  - say: "**Output δ**: δ^o = ŷ(1 − ŷ)(y − ŷ): the error times the sigmoid's slope."
+  - step: phase
+  - say: "**Hidden δ**: δ^h_j = z_j(1 − z_j) w_j δ^o, with the output weights as they were before this update: the error sent back."
+  - step: phase
+  - say: "**Update**: every weight moves by Δw = η δ z, the δ of the unit it feeds times the value it carries."
+  - pause
+  - focus: regions
+  - run: 100
+  - say: "A hundred epochs: the regions are still almost flat. Backpropagation on XOR starts slowly."
+  - run: until_converged
+  - say: "Now all four points are on the right side of ŷ = 0.5: **XOR is learnt**. The two hidden units draw two lines; the output combines them."
+  - focus: curves
+  - say: "The loss curve: a long plateau, then a fast drop once the hidden units take different jobs."
+
+"""#),
+("lesson-4-local-minima.yaml", #"""
+title: "Lesson 4: local minima — momentum and restarts"
+summary: From unlucky first weights backpropagation settles where the error is not zero; momentum does not help here, restarts do.
+chapter: 4
+seed: 1
+model: mlp
+data:
+  points:
+    - [0, 0, 0]
+    - [0, 1, 1]
+    - [1, 0, 1]
+    - [1, 1, 0]
+mlp:
+  layers: [2, 2, 1]
+  activation: sigmoid
+  output: sigmoid
+  loss: squared_error
+  learning_rate: 0.5
+  batch_size: 1
+  order: sequential
+  initial_weights:
+    - [[-0.29, -0.48], [-0.25, -0.14], [-0.40, -0.33]]
+    - [[0.33], [-0.19], [-0.42]]
+  max_epochs: 6000
+  restarts: 5
+lesson:
+  - say: "Backpropagation only follows the slope of E. Where the slope is zero it stops, even if E is not."
+  - focus: curves
+  - run: 3000
+  - say: "3000 epochs from these first weights: E has flattened at about **1/3**, and XOR is not learnt. The hidden units ended up doing the same job: a **local minimum**."
+  - focus: regions
+  - say: "(0, 1), (1, 0) and (1, 1) get the same output, about 2/3: one boundary where two are needed."
+  - set: {momentum: 0.9}
+  - run: 3000
+  - say: "**Momentum** (α = 0.9) carries each step on in the direction of the last ones, which rolls through small dips and along plateaus. From here it does not help: this minimum is too wide."
+  - focus: restarts
+  - say: "**Restarts**: train several times from different first weights and keep the run with the lowest error. The best run (marked) learns XOR."
+
+"""#),
+("lesson-5-overfitting.yaml", #"""
+title: "Lesson 5: overfitting — early stopping and weight decay"
+summary: Fifty hidden units learn the noise of forty points; fewer units, early stopping on held-out points and weight decay keep the shape of XOR.
+chapter: 5
+seed: 7
+model: mlp
+data:
+  generator:
+    kind: xor
+    count: 40
+    noise: 0.35
+mlp:
+  layers: [2, 50, 1]
+  activation: tanh
+  output: sigmoid
+  loss: squared_error
+  learning_rate: 0.2
+  batch_size: 1
+  order: shuffled
+  init: xavier
+  validation_split: 0.3
+  max_epochs: 3000
+lesson:
+  - say: "Noisy XOR: 40 points, **12 held out** (hollow) to measure what the training points cannot. The network has 50 hidden units: 201 weights for 28 points."
+  - focus: regions
+  - run: 300
+  - say: "300 epochs: the regions already follow single noisy points."
+  - focus: curves
+  - run: 1200
+  - say: "The training loss keeps falling, but the **validation loss** (dashed) turned up long ago: the network is learning the noise. That is **overfitting**."
+  - pause
+  - set: {early_stopping: 200}
+  - run: 3000
+  - say: "**Early stopping**: the same network from the same first weights, but training stops once the validation loss has not improved for 200 epochs, and goes back to the **best epoch's weights** (the marker on the curve)."
+  - set: {early_stopping: off}
+  - set: {weight_decay: 0.001}
+  - run: 1500
+  - say: "**Weight decay** (λ = 0.001): each update also pulls every weight towards 0, so only weights the data keeps asking for grow. After 1500 epochs the validation loss is lower than without it."
+  - say: "The lecture's other fix is **fewer hidden units**: press Esc to explore, then h and H change them."
+
+"""#),
+("lesson-6-convolution.yaml", #"""
+title: "Lesson 6: convolution, non-linearity, pooling"
+summary: Hand-set edge, blur and sharpen kernels on generated shapes, a sliding window over the products, then max against mean pooling.
+chapter: 6
+seed: 3
+model: cnn
+data:
+  images: shapes
+  probe: 4
+cnn:
+  layers:
+    - conv:
+        kernels: 4
+        size: 3
+        padding: same
+        mode: correlation
+        weights:
+          - [[[1, 0, -1], [1, 0, -1], [1, 0, -1]]]        # vertical edges
+          - [[[1, 1, 1], [0, 0, 0], [-1, -1, -1]]]        # horizontal edges
+          - [[[0.111, 0.111, 0.111], [0.111, 0.111, 0.111], [0.111, 0.111, 0.111]]]   # blur (mean of 9)
+          - [[[0, -1, 0], [-1, 5, -1], [0, -1, 0]]]       # sharpen
+        bias: [0, 0, 0, 0]
+        frozen: true
+    - activation: relu
+    - pool: {kind: max, size: 2, stride: 2}
+lesson:
+  - say: "A convolution slides a small **kernel** over the image: each output cell is the sum of the kernel's weights times the pixels under it, plus a bias."
+  - focus: maps
+  - say: "Four hand-set kernels: vertical edges, horizontal edges, blur and sharpen. Nothing is trained here."
+  - focus: window
+  - say: "The **sliding window**: the boxed pixels under the first kernel (vertical edges), each product w·z written out, their sum; then ReLU and the pooling window. At the corner, part of the window lies in the zero padding."
+  - {step: cell, count: 73}
+  - say: "Row 4, column 9: the window's left column is dark, its right column lies on the bright bar, so the sum is strongly **negative**: ReLU sets it to 0."
+  - {step: cell, count: 2}
+  - say: "Two cells on, the window's left column is on the bar and its right column is dark: a strong **positive** response. The same kernel finds the bar's other edge."
+  - focus: maps
+  - say: "The maps row by row: the four kernels' outputs, then **ReLU** (only positive responses survive: each edge kernel keeps one side of a stroke), then pooling."
+  - say: "**Max pooling** keeps the strongest response in each 2×2 window: the map shrinks 4× and small shifts of the image change little."
+  - set: {pooling: mean}
+  - say: "**Mean pooling** averages the window instead: smoother, weaker peaks. Compare the last row of maps with max pooling."
+  - set: {image: 9}
+  - say: "Another shape: the vertical-edge map lights up on vertical strokes, the horizontal one on horizontal strokes."
+
+"""#),
+("lesson-7-cnn-digits.yaml", #"""
+title: "Lesson 7: a small CNN learns handwritten digits"
+summary: Convolution, ReLU and pooling, then a dense layer and softmax, trained by backpropagation on 8×8 digits; the feature maps and the confusion matrix.
+chapter: 7
+seed: 1
+model: cnn
+data:
+  images: optdigits
+  probe: 0
+cnn:
+  layers:
+    - conv: {kernels: 16, size: 3, padding: same}
+    - activation: relu
+    - pool: {kind: max, size: 2, stride: 2}
+    - flatten
+    - dense: {units: 10}
+    - softmax
+  learning_rate: 0.05
+  momentum: 0.9
+  batch_size: 16
+  max_epochs: 10
+  test_split: 0.25
+lesson:
+  - say: "1797 handwritten digits of 8×8 pixels; a quarter are held out as the **test set** and never trained on."
+  - focus: maps
+  - say: "16 kernels of 3×3, drawn at random; ReLU; 2×2 max pooling; then a dense layer of 10 units and **softmax**: a probability for each digit."
+  - focus: output
+  - say: "Before training the probabilities are about equal: the network does not know anything yet."
+  - step: batch
+  - say: "One mini-batch of 16 images: forward, the cross-entropy's gradient backwards through every layer, then one update of every weight (with momentum)."
+  - run: 1
+  - say: "After one epoch the test accuracy is already high: the dense layer learns fast from the pooled maps."
+  - focus: maps
+  - say: "The feature maps: the kernels have begun to respond to strokes and edges of the digit."
+  - run: until_converged
+  - focus: curves
+  - say: "Ten epochs: the training loss keeps falling; the **test accuracy** is what counts, on images the network has never seen."
+  - focus: confusion
+  - say: "The **confusion matrix** of the test set: row = true digit, column = predicted. Off the diagonal are the mistakes."
+
+"""#),
 ("mlp-blobs-3-classes.yaml", #"""
 # Three classes need three output units. A softmax output turns their input sums into probabilities
 # ŷ_k = e^net_k / Σ_m e^net_m that add up to 1; the predicted class is the largest, and the loss is the

@@ -41,6 +41,8 @@ public struct Scenario: Sendable {
     public var mlp: MLPSettings
     /// The images, the `cnn:` block's stages and settings (nil unless the model is a CNN).
     public var cnn: CNNScenario?
+    /// The `lesson:` script, if the scenario has one.
+    public var lesson: Lesson?
     /// The file it came from (a path, or a built-in's file name such as `perceptron-and.yaml`), for messages.
     public var source: String
 

@@ -8,7 +8,7 @@ struct ScenarioReader {
     /// Folder that `csv:` paths are relative to; nil when the scenario is not a file on disk.
     let baseDirectory: String?
 
-    static let topLevelKeys = ["title", "summary", "seed", "model", "data", "perceptron", "mlp", "cnn"]
+    static let topLevelKeys = ["title", "summary", "seed", "model", "data", "perceptron", "mlp", "cnn", "chapter", "lesson"]
     /// Models the format will have but nnx cannot run yet.
     static let plannedModels: [String] = []
 
@@ -25,8 +25,15 @@ struct ScenarioReader {
         let model = top.field("model", required: true).flatMap(model)
         let perceptronField = top.field("perceptron"), mlpField = top.field("mlp"), cnnField = top.field("cnn")
         checkBlocks(model: model, perceptron: perceptronField, mlp: mlpField, cnn: cnnField)
+        let chapter = top.field("chapter")?.integer(in: 1...99)
+        let lesson = top.field("lesson").flatMap { self.lesson($0, chapter: chapter, model: model) }
+        if let chapterField = top.field("chapter"), top.field("lesson") == nil {
+            chapterField.failAtKey("chapter numbers a lesson: this scenario has no lesson")
+        }
         if model == .cnn {
-            return cnnScenario(top, title: title, summary: summary, seed: seed, cnnField: cnnField)
+            var scenario = cnnScenario(top, title: title, summary: summary, seed: seed, cnnField: cnnField)
+            scenario?.lesson = lesson
+            return scenario
         }
         let perceptron = perceptronField.map(perceptronSettings) ?? PerceptronSettings()
         let mlpBlock = mlpField.map(mlpSettings)
@@ -43,8 +50,10 @@ struct ScenarioReader {
             checkValidationSplit(settings, mlpBlock?.validationField, pointCount: data.pointCount)
         }
         guard diagnostics.isEmpty, let title, let summary, let model, let data, let perceptron, let mlp else { return nil }
-        return Scenario(title: title, summary: summary, seed: UInt64(seed), model: model, data: data,
-                        perceptron: perceptron, mlp: mlp, source: diagnostics.file)
+        var scenario = Scenario(title: title, summary: summary, seed: UInt64(seed), model: model, data: data,
+                                perceptron: perceptron, mlp: mlp, source: diagnostics.file)
+        scenario.lesson = lesson
+        return scenario
     }
 
     private func model(_ field: Field) -> ModelKind? {
@@ -101,7 +110,7 @@ struct ScenarioReader {
     }
 
     /// Exactly three numbers: w0 (bias), w1, w2.
-    private func initialWeights(_ field: Field) -> [Double]? {
+    func initialWeights(_ field: Field) -> [Double]? {
         let expected = "a list of 3 numbers [w0, w1, w2]"
         guard let items = field.list(expected) else { return nil }
         guard items.count == 3 else {

@@ -12,7 +12,7 @@ struct Render: ParsableCommand {
     @Argument(help: "A scenario file, or a built-in scenario's name.")
     var file: String
 
-    @Option(name: .long, help: "Steps before the frame is drawn: sample visits (perceptron), updates (MLP) or mini-batches (CNN).")
+    @Option(name: .long, help: "Steps before the frame is drawn: sample visits (perceptron), updates (MLP), mini-batches (CNN), or beats (a lesson).")
     var steps = 0
 
     @Option(name: .long, help: "Frame size as WIDTHxHEIGHT.")
@@ -39,7 +39,9 @@ struct Render: ParsableCommand {
             printError("nnx: --size \(size) is smaller than the \(state.minimumSize) this screen needs")
             throw ExitCode(2)
         }
-        for _ in 0..<steps where !state.trainingFinished { update(&state, .key(.character("n"))) }
+        // A lesson steps by beats (→), an explorer by its `n` key.
+        let stepKey: Key = state.lesson != nil ? .right : .character("n")
+        for _ in 0..<steps where !state.trainingFinished { update(&state, .key(stepKey)) }
         let frame = view(state)
         print(ansi ? frame.ansiText(theme: state.theme) : frame.plainText, terminator: "")
     }

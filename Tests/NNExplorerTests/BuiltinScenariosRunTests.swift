@@ -11,13 +11,16 @@ final class BuiltinScenariosRunTests: XCTestCase {
             let scenario = try BuiltinScenarios.load(named: file.name)
             for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
                 var state = AppState(size: size, scenario: scenario)
+                // A lesson opens on its script; Esc leaves it for its explorer (the lessons' beats are in LessonTests).
+                XCTAssertEqual(state.lesson != nil, scenario.lesson != nil, file.name)
+                if state.lesson != nil { update(&state, .key(.escape)) }
                 for _ in 0..<50 { update(&state, .key(.character("n"))) }
                 let (steps, finished, epoch): (Int, Bool, Int) = switch state.screen {
                 case .perceptron(let p): (p.trainer.steps, p.trainer.status.isFinished, p.trainer.epoch)
                 case .mlp(let m): (m.trainer.steps, m.trainer.status.isFinished, m.trainer.epoch)
                 // Hand-set kernels train nothing: no steps, and nothing to finish.
                 case .cnn(let c): c.trainer.map { ($0.steps, $0.status.isFinished, $0.epoch) } ?? (50, true, 0)
-                case .home: (0, false, 0)
+                case .home, .lesson: (0, false, 0)
                 }
                 XCTAssertEqual(state.perceptron != nil, scenario.model == .perceptron, file.name)
                 XCTAssertEqual(state.mlp != nil, scenario.model == .mlp, file.name)

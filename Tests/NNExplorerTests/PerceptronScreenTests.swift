@@ -163,9 +163,9 @@ final class PerceptronScreenTests: XCTestCase {
         XCTAssertTrue(direct.shouldQuit)
         var fromHome = AppState(size: size)
         update(&fromHome, .key(.enter))
-        XCTAssertNotNil(fromHome.perceptron)
+        XCTAssertEqual(fromHome.lesson?.scenario.source, "lesson-1-perceptron.yaml")
         press(&fromHome, "q")
-        XCTAssertNil(fromHome.perceptron)
+        XCTAssertNil(fromHome.lesson)
         XCTAssertFalse(fromHome.shouldQuit)
         press(&fromHome, "q")
         XCTAssertTrue(fromHome.shouldQuit)
@@ -173,8 +173,12 @@ final class PerceptronScreenTests: XCTestCase {
 
     func testHomeListsTheLessonsInLectureOrder() {
         let state = AppState(size: size)
-        XCTAssertEqual(state.homeEntries.prefix(4).map(\.fileName),
+        XCTAssertEqual(state.homeEntries.prefix(3).map(\.fileName),
+                       ["lesson-1-perceptron.yaml", "lesson-2-convergence.yaml", "lesson-3-backpropagation.yaml"])
+        XCTAssertEqual(state.homeEntries.dropFirst(7).prefix(4).map(\.fileName),
                        ["perceptron-worked-example.yaml", "perceptron-and.yaml", "perceptron-or.yaml", "perceptron-xor.yaml"])
+        XCTAssertEqual(state.homeRows.first, .heading("Lessons, in the lecture's order"))
+        XCTAssertEqual(state.homeRows[8], .heading("Explore freely"))
         var home = state
         update(&home, .key(.end))
         XCTAssertEqual(home.homeSelection, state.homeEntries.count - 1)
@@ -269,8 +273,12 @@ final class PerceptronScreenEdgeTests: XCTestCase {
         update(&state, .mouse(column: 10, row: 10, button: .right))
         XCTAssertEqual(state.perceptron?.classToAdd, 0)
         var home = AppState(size: size)
-        update(&home, .mouse(column: 5, row: HomeLayout(size: size).listTop + 2 * 2 + 1, button: .left))   // third entry's summary row
-        XCTAssertEqual(home.perceptron?.scenario.title, home.homeEntries[2].title)
+        // The first scenario after the lessons: its summary row is under the "Explore freely" heading.
+        home.homeSelection = 7
+        let placed = HomeLayout(size: size).placed(home.homeRows, selection: 7)
+        let y = try XCTUnwrap(placed.first { $0.row == .entry(8) }?.y)
+        update(&home, .mouse(column: 5, row: y + 1, button: .left))
+        XCTAssertEqual(home.perceptron?.scenario.title, home.homeEntries[8].title)
     }
 
     func testTheCursorStaysInsideThePlotAfterAResize() throws {

@@ -6,18 +6,25 @@ import XCTest
 /// ones are in `MLPBuiltinScenarioTests`).
 final class BuiltinScenarioTests: XCTestCase {
     static let cnnFiles = ["cnn-digits.yaml", "cnn-edge-kernels.yaml", "cnn-edge-shapes.yaml", "cnn-glyphs.yaml", "cnn-pooling.yaml"]
+    static let lessonFiles = ["lesson-1-perceptron.yaml", "lesson-2-convergence.yaml", "lesson-3-backpropagation.yaml",
+                              "lesson-4-local-minima.yaml", "lesson-5-overfitting.yaml", "lesson-6-convolution.yaml",
+                              "lesson-7-cnn-digits.yaml"]
     static let mlpFiles = ["mlp-blobs-3-classes.yaml", "mlp-circles.yaml", "mlp-overfitting.yaml", "mlp-spirals.yaml",
                            "mlp-xor-momentum.yaml", "mlp-xor-stuck.yaml", "mlp-xor.yaml"]
     static let perceptronFiles = ["perceptron-and.yaml", "perceptron-or.yaml", "perceptron-overlapping.yaml",
                                   "perceptron-separable.yaml", "perceptron-worked-example.yaml", "perceptron-xor.yaml"]
 
     func testTheBuiltinsAreTheScenarioFilesInNameOrder() throws {
-        XCTAssertEqual(BuiltinScenarios.files.map(\.name), Self.cnnFiles + Self.mlpFiles + Self.perceptronFiles)
+        XCTAssertEqual(BuiltinScenarios.files.map(\.name), Self.cnnFiles + Self.lessonFiles + Self.mlpFiles + Self.perceptronFiles)
         let all = try BuiltinScenarios.loadAll()
         XCTAssertEqual(all.map(\.source), BuiltinScenarios.names)
         XCTAssertTrue(all.allSatisfy { !$0.title.isEmpty && !$0.summary.isEmpty })
-        // The file name's first word is the model.
-        XCTAssertEqual(all.map(\.model.rawValue), all.map { String($0.source.prefix { $0 != "-" }) })
+        // The file name's first word is the model, or "lesson" for the lessons (numbered by their chapter).
+        let explorers = all.filter { $0.lesson == nil }
+        XCTAssertEqual(explorers.map(\.model.rawValue), explorers.map { String($0.source.prefix { $0 != "-" }) })
+        let lessons = all.filter { $0.lesson != nil }
+        XCTAssertEqual(lessons.map(\.source), Self.lessonFiles)
+        XCTAssertEqual(lessons.compactMap(\.lesson?.chapter), Array(1...7))
     }
 
     func testTheLectureOrderNamesEveryBuiltin() {
@@ -86,7 +93,7 @@ final class BuiltinScenarioTests: XCTestCase {
     func testAnUnknownBuiltinNamesTheOthers() {
         XCTAssertThrowsError(try BuiltinScenarios.load(named: "perceptron-nand.yaml")) { error in
             XCTAssertEqual("\(error)", "perceptron-nand.yaml:1:1: error: no built-in scenario named "
-                + "'perceptron-nand.yaml' (built-ins: \((Self.cnnFiles + Self.mlpFiles + Self.perceptronFiles).joined(separator: ", ")))")
+                + "'perceptron-nand.yaml' (built-ins: \((Self.cnnFiles + Self.lessonFiles + Self.mlpFiles + Self.perceptronFiles).joined(separator: ", ")))")
         }
     }
 

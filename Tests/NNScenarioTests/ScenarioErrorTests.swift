@@ -38,7 +38,7 @@ final class ScenarioErrorTests: XCTestCase {
 
     func testUnknownKeyWithNothingCloseListsTheAllowedKeys() {
         XCTAssertEqual(error("title: T\ncolour: red\n"),
-                       "s.yaml:2:1: error: unknown key 'colour' (allowed: title, summary, seed, model, data, perceptron, mlp, cnn)")
+                       "s.yaml:2:1: error: unknown key 'colour' (allowed: title, summary, seed, model, data, perceptron, mlp, cnn, chapter, lesson)")
         XCTAssertEqual(error("title: T\nsummary: S\nmodel: perceptron\ndata:\n  file: x.csv\n"),
                        "s.yaml:5:3: error: unknown key 'file' in data (allowed: points, generator, csv)")
     }

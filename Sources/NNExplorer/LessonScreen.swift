@@ -1,0 +1,174 @@
+import NNRender
+import NNScenario
+
+enum LessonAction { case next, previous, goTo, explore, help, back }
+
+let lessonKeyMap = KeyMap<LessonPlayer, LessonAction>(bindings: [
+    KeyBinding([.right, .character(" ")], "→ space", label: { $0.atEnd ? "end" : "next" }, help: "play the next beat",
+               enabled: { !$0.atEnd }, essential: true, .next),
+    KeyBinding([.left], "←", "back", help: "back one beat (replayed from the start, so exactly as it was)",
+               enabled: { $0.position > 0 }, essential: true, .previous),
+    KeyBinding([.character("g")], "g", "go to", help: "go to beat N: type its number, then Enter", .goTo),
+    KeyBinding([.escape], "Esc", "explore", help: "leave the lesson and explore freely from here", .explore),
+    KeyBinding([.character("?")], "?", "help", help: "show this help", essential: true, .help),
+    KeyBinding([.character("q")], "q", "back", help: "back to the list (quit when started on this file)", essential: true, .back),
+])
+
+/// Where a lesson's parts go: the explorer on top, the narration under it (over the explorer's own key bar,
+/// which does not apply in a lesson), the lesson's bar at the bottom.
+struct LessonLayout {
+    static let narrationRows = 2...6
+    let explorerSize: Size
+    let narration: Rect
+    let barRow: Int
+
+    init(size: Size, explorerMinimum: Size, wantedRows: Int) {
+        let room = max(Self.narrationRows.lowerBound, size.height - explorerMinimum.height)
+        let rows = min(Self.narrationRows.upperBound, room, max(Self.narrationRows.lowerBound, wantedRows))
+        explorerSize = Size(width: size.width, height: size.height - rows)
+        narration = Rect(x: 0, y: size.height - 1 - rows, width: size.width, height: rows)
+        barRow = size.height - 1
+    }
+
+    /// The smallest terminal a lesson on an explorer with `minimum` fits.
+    static func minimum(explorer minimum: Size) -> Size {
+        Size(width: minimum.width, height: minimum.height + narrationRows.lowerBound)
+    }
+}
+
+func updateLesson(_ lesson: inout LessonPlayer, _ msg: Msg) -> ScreenOutcome {
+    guard case .key(let key) = msg else { return .none }
+    if let typed = lesson.goTo {
+        switch key {
+        case .character(let c) where c.isNumber && typed.count < 4: lesson.goTo = typed + String(c)
+        case .backspace: lesson.goTo = String(typed.dropLast())
+        case .enter:
+            lesson.goTo = nil
+            if let n = Int(typed) { lesson.go(to: n) }
+        default: lesson.goTo = nil   // Esc or anything else cancels
+        }
+        return .none
+    }
+    guard let action = lessonKeyMap.action(for: key, in: lesson) else { return .none }
+    switch action {
+    case .next: lesson.next()
+    case .previous: lesson.previous()
+    case .goTo: lesson.goTo = ""
+    case .explore: return .explore
+    case .help: return .help
+    case .back: return .back
+    }
+    return .none
+}
+
+func viewLesson(_ lesson: LessonPlayer, size: Size, glyphs g: Glyphs, theme: Theme, into frame: inout Frame) {
+    let words = narrationWords(lesson.narration ?? "", glyphs: g)
+    let wanted = wrapWords(words, width: size.width - 2).count
+    let layout = LessonLayout(size: size, explorerMinimum: explorerMinimum(lesson.explorer), wantedRows: wanted)
+    var picture = Frame(size: layout.explorerSize)
+    let focusBox: Rect?
+    switch lesson.explorer {
+    case .perceptron(let p):
+        viewPerceptron(p, size: layout.explorerSize, glyphs: g, theme: theme, into: &picture)
+        let boxes = PerceptronLayout(size: layout.explorerSize)
+        focusBox = ["plot": boxes.plotBox, "update": boxes.panelBox][lesson.focus ?? ""]
+    case .mlp(let m):
+        viewMLP(m, size: layout.explorerSize, glyphs: g, theme: theme, into: &picture)
+        let boxes = MLPLayout(size: layout.explorerSize)
+        focusBox = ["regions": boxes.plotBox, "restarts": boxes.plotBox, "curves": boxes.lossBox,
+                    "network": boxes.networkBox, "ledger": boxes.ledgerBox][lesson.focus ?? ""]
+    case .cnn(let c):
+        viewCNN(c, size: layout.explorerSize, glyphs: g, theme: theme, into: &picture)
+        let boxes = CNNLayout(size: layout.explorerSize)
+        focusBox = ["maps": boxes.mapsBox, "window": boxes.mapsBox, "output": boxes.panelBox, "curves": boxes.panelBox,
+                    "confusion": boxes.panelBox][lesson.focus ?? ""]
+    case .home, .lesson:
+        focusBox = nil
+    }
+    for row in 0..<picture.height {
+        for column in 0..<picture.width { frame[column, row] = picture[column, row] }
+    }
+    if let box = focusBox { emphasiseBorder(box, in: &frame) }
+    // The narration.
+    frame.fill(layout.narration, with: Cell(" ", style: Style(.plain)))
+    let lines = wrapWords(words, width: layout.narration.width - 2)
+    for (i, line) in lines.prefix(layout.narration.height).enumerated() {
+        var shown = line
+        if i == layout.narration.height - 1, lines.count > layout.narration.height {
+            shown = shown.truncated(to: max(0, layout.narration.width - 4), glyphs: g)
+            shown.spans.append(Span(g.unicode ? " …" : " ...", Style(.dim)))
+        }
+        frame.put(shown, column: 1, row: layout.narration.y + i)
+    }
+    if lines.isEmpty {
+        frame.put(Line("→ or space plays the first beat", Style(.dim)), column: 1, row: layout.narration.y)
+    }
+    // The bar: where the lesson stands, then its keys.
+    let beat = "beat \(lesson.position) of \(lesson.beatCount)" + (lesson.atEnd ? " (end)" : "")
+    let asking = lesson.goTo.map { " go to beat: \($0)_ (Enter, Esc) " }
+    let left = Line(" " + beat + " " + (asking ?? ""), Style(.emphasis))
+    frame.put(left.truncated(to: size.width, glyphs: g), column: 0, row: layout.barRow)
+    let hints = KeyHintBar(hints: lessonKeyMap.barHints(lesson))
+    hints.render(into: &frame, row: layout.barRow, area: Rect(x: left.width + 1, y: layout.barRow, width: max(0, size.width - left.width - 1), height: 1),
+                 glyphs: g)
+}
+
+func explorerMinimum(_ screen: Screen) -> Size {
+    switch screen {
+    case .perceptron: PerceptronLayout.minimum
+    case .mlp: MLPLayout.minimum
+    case .cnn: CNNLayout.minimum
+    case .home, .lesson: HomeLayout.minimum
+    }
+}
+
+/// Draws the border of `box` in the emphasis colour, bold (the panel a lesson is about).
+private func emphasiseBorder(_ box: Rect, in frame: inout Frame) {
+    let style = Style(.emphasis, attributes: [.bold])
+    for column in box.x..<box.maxX {
+        for row in [box.y, box.maxY - 1] where frame.contains(column: column, row: row) {
+            if frame[column, row].style.foreground == .border { frame[column, row].style = style }
+        }
+    }
+    for row in box.y..<box.maxY {
+        for column in [box.x, box.maxX - 1] where frame.contains(column: column, row: row) {
+            if frame[column, row].style.foreground == .border { frame[column, row].style = style }
+        }
+    }
+}
+
+/// The narration's words, `**bold**` ones marked.
+func narrationWords(_ text: String, glyphs g: Glyphs) -> [Span] {
+    var words: [Span] = []
+    var bold = false
+    for piece in g.fold(text).split(separator: " ", omittingEmptySubsequences: true) {
+        var word = String(piece)
+        var startsBold = bold
+        if word.hasPrefix("**") { bold = true; startsBold = true; word.removeFirst(2) }
+        var endsBold = false
+        if word.hasSuffix("**") { endsBold = true; word.removeLast(2) }
+        // "**" inside a word (e.g. "**w**,") closes there.
+        if let close = word.range(of: "**") { word.removeSubrange(close); endsBold = true }
+        words.append(Span(word, startsBold || bold ? Style(.emphasis, attributes: [.bold]) : Style(.plain)))
+        if endsBold { bold = false }
+    }
+    return words
+}
+
+/// Words into lines of at most `width` columns (a longer word is cut).
+func wrapWords(_ words: [Span], width: Int) -> [Line] {
+    guard width > 0 else { return [] }
+    var lines: [Line] = []
+    var current = Line([])
+    for word in words {
+        let needed = current.width == 0 ? word.text.count : current.width + 1 + word.text.count
+        if needed > width, current.width > 0 {
+            lines.append(current)
+            current = Line([])
+        }
+        if current.width > 0 { current.spans.append(Span(" ", Style(.plain))) }
+        current.spans.append(Span(String(word.text.prefix(width)), word.style))
+    }
+    if current.width > 0 { lines.append(current) }
+    return lines
+}

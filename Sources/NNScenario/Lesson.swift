@@ -1,0 +1,104 @@
+import NNCore
+
+/// A scenario's `lesson:` script: beats a teacher plays one key press at a time.
+public struct Lesson: Sendable, Hashable {
+    /// Where the lesson sits in the course (`chapter:`), for the home screen; nil when unnumbered.
+    public var chapter: Int?
+    public var beats: [LessonBeat]
+    public init(chapter: Int?, beats: [LessonBeat]) { self.chapter = chapter; self.beats = beats }
+}
+
+/// One beat of a lesson.
+public enum LessonBeat: Sendable, Hashable {
+    /// Narration shown beside the picture; `**bold**` marks emphasis.
+    case say(String)
+    /// `count` steps of `unit` (a sample, a phase, a batch, an epoch, or the sliding window's next cell).
+    case step(StepUnit, count: Int)
+    /// Training until it converges (or ends), or for a number of epochs.
+    case run(RunLength)
+    /// A setting changed live.
+    case set(LessonSetting)
+    /// Which panel to emphasise (nil: none).
+    case focus(String?)
+    /// Nothing changes: a stop for the class to think; a recording holds here longer.
+    case pause
+
+    /// The beat's key in the script (`say`, `step`, …).
+    public var keyword: String {
+        switch self {
+        case .say: "say"
+        case .step: "step"
+        case .run: "run"
+        case .set: "set"
+        case .focus: "focus"
+        case .pause: "pause"
+        }
+    }
+}
+
+public enum StepUnit: String, Sendable, CaseIterable {
+    case sample, phase, batch, epoch, cell
+
+    /// The units each model steps by (the first is what `step: N` counts).
+    public static func allowed(for model: ModelKind) -> [StepUnit] {
+        switch model {
+        case .perceptron: [.sample, .epoch]
+        case .mlp: [.sample, .phase, .epoch]
+        case .cnn: [.batch, .epoch, .cell]
+        }
+    }
+}
+
+public enum RunLength: Sendable, Hashable {
+    case untilConverged
+    case epochs(Int)
+}
+
+/// A setting a `set:` beat may change, with its value.
+public enum LessonSetting: Sendable, Hashable {
+    case learningRate(Double)
+    case momentum(Double)
+    case weightDecay(Double)
+    /// A dataset by name: `scenario` (the file's own data) or a built-in generator (`and`, `xor`, `circles`, …).
+    case dataset(String)
+    case hiddenUnits(Int)
+    /// Early stopping's patience in epochs (nil: off); training starts again with it.
+    case earlyStopping(Int?)
+    case activation(Activation)
+    case ghost(Bool)
+    /// The perceptron's first weights (w0, w1, w2); training starts again from them.
+    case weights([Double])
+    case pooling(PoolingKind)
+    /// The image shown (an index into the images the screen browses).
+    case image(Int)
+    case sharedScale(Bool)
+
+    /// The settings each model's `set:` accepts, by their names in scripts.
+    public static func names(for model: ModelKind) -> [String] {
+        switch model {
+        case .perceptron: ["learning_rate", "dataset", "weights", "ghost"]
+        case .mlp: ["learning_rate", "momentum", "weight_decay", "dataset", "hidden_units", "activation", "early_stopping"]
+        case .cnn: ["pooling", "image", "scale"]
+        }
+    }
+
+    /// The datasets a `set: {dataset: …}` may name, per model.
+    public static func datasets(for model: ModelKind) -> [String] {
+        switch model {
+        case .perceptron: ["scenario"] + DatasetKind.perceptronKinds.map(\.rawValue)
+        case .mlp: ["scenario", "xor", "circles", "moons", "spirals", "blobs"]
+        case .cnn: []
+        }
+    }
+}
+
+/// The panels each screen can emphasise with `focus:`.
+public enum LessonPanels {
+    public static func names(for model: ModelKind) -> [String] {
+        switch model {
+        case .perceptron: ["plot", "update"]
+        case .mlp: ["regions", "curves", "network", "ledger", "restarts"]
+        case .cnn: ["maps", "output", "curves", "confusion", "window"]
+        }
+    }
+}
