@@ -28,6 +28,7 @@ extension ScenarioReader {
         guard let block = MappingReader(item, keys: Self.beatKeys) else { return nil }
         let kinds = block.presentKeys.filter { $0 != "count" }
         guard kinds.count == 1, let kind = kinds.first else {
+            if kinds.isEmpty, hasUnknownKeys(item.node, known: block.presentKeys) { return nil }   // already reported
             block.reportMissing(kinds.isEmpty ? "\(item.name) needs one of say, step, run, set, focus, pause"
                                 : "\(item.name) has \(kinds.joined(separator: " and ")): one beat an item")
             return nil
@@ -74,7 +75,8 @@ extension ScenarioReader {
             return value.integer(in: 1...100_000).map { .step(allowed[0], count: $0) }
         }
         if case .scalar(let scalar) = value.node, let unit = StepUnit(rawValue: scalar.string), !allowed.contains(unit) {
-            value.fail("a \(model.rawValue) scenario steps by \(allowed.map(\.rawValue).joined(separator: ", ")), not by \(unit.rawValue)")
+            let named = switch model { case .perceptron: "a perceptron"; case .mlp: "an MLP"; case .cnn: "a CNN" }
+            value.fail("\(named) scenario steps by \(allowed.map(\.rawValue).joined(separator: ", ")), not by \(unit.rawValue)")
             return nil
         }
         return value.choice(allowed.map(\.rawValue)).flatMap(StepUnit.init(rawValue:)).map { .step($0, count: count) }
@@ -86,6 +88,7 @@ extension ScenarioReader {
         guard let block = MappingReader(value, keys: names) else { return nil }
         guard block.presentKeys.count == 1, let name = block.presentKeys.first, let field = block.field(name) else {
             if block.presentKeys.isEmpty {
+                if hasUnknownKeys(value.node, known: block.presentKeys) { return nil }   // already reported
                 block.reportMissing("set needs one of \(names.joined(separator: ", "))")
             } else {
                 block.reportMissing("set changes one setting a beat; found \(block.presentKeys.joined(separator: ", "))")
@@ -111,5 +114,11 @@ extension ScenarioReader {
         default: setting = field.choice(["shared", "per_map"]).map { .sharedScale($0 == "shared") }   // scale
         }
         return setting.map(LessonBeat.set)
+    }
+
+    /// Whether the mapping has keys besides `known` (reported as unknown when it was read).
+    private func hasUnknownKeys(_ node: Node, known: [String]) -> Bool {
+        if case .mapping(let mapping) = node { return mapping.count > known.count }
+        return false
     }
 }

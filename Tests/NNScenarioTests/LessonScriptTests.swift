@@ -1,0 +1,79 @@
+import NNCore
+import NNScenario
+import XCTest
+
+/// `lesson:` scripts: every beat kind reads as written, and a beat that does not fit the model, an unknown
+/// setting or a malformed item is reported at its line and column.
+final class LessonScriptTests: XCTestCase {
+    private let perceptron = "title: T\nsummary: S\nmodel: perceptron\ndata: {points: [[0, 0, 0], [1, 1, 1]]}\n"
+    private let mlp = "title: T\nsummary: S\nmodel: mlp\ndata: {points: [[0, 0, 0], [1, 1, 1]]}\n"
+
+    private func error(_ yaml: String) -> String? {
+        do {
+            _ = try ScenarioLoader.parse(yaml, source: "s.yaml", baseDirectory: nil)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    func testEveryBeatKindReads() throws {
+        let yaml = perceptron + """
+            chapter: 2
+            lesson:
+              - say: "A **bold** word"
+              - step: sample
+              - {step: epoch, count: 3}
+              - step: 4
+              - run: until_converged
+              - run: 20
+              - set: {learning_rate: 0.5}
+              - set: {dataset: xor}
+              - set: {weights: [1, -1, 0.5]}
+              - set: {ghost: off}
+              - focus: plot
+              - focus: none
+              - pause
+
+            """
+        let lesson = try XCTUnwrap(try ScenarioLoader.parse(yaml, source: "s.yaml", baseDirectory: nil).lesson)
+        XCTAssertEqual(lesson.chapter, 2)
+        XCTAssertEqual(lesson.beats, [.say("A **bold** word"), .step(.sample, count: 1), .step(.epoch, count: 3), .step(.sample, count: 4),
+                                      .run(.untilConverged), .run(.epochs(20)), .set(.learningRate(0.5)), .set(.dataset("xor")),
+                                      .set(.weights([1, -1, 0.5])), .set(.ghost(false)), .focus("plot"), .focus(nil), .pause])
+        let mlpLesson = try XCTUnwrap(try ScenarioLoader.parse(mlp + """
+            lesson:
+              - step: phase
+              - set: {early_stopping: 50}
+              - set: {early_stopping: off}
+              - set: {activation: tanh}
+              - focus: restarts
+
+            """, source: "s.yaml", baseDirectory: nil).lesson)
+        XCTAssertEqual(mlpLesson.beats, [.step(.phase, count: 1), .set(.earlyStopping(50)), .set(.earlyStopping(nil)),
+                                         .set(.activation(.tanh)), .focus("restarts")])
+    }
+
+    func testBadBeatsAreReportedWhereTheyAre() {
+        let cases: [(String, String)] = [
+            ("lesson:\n  - sya: hi\n", "s.yaml:6:5: error: unknown key 'sya' in lesson[0]; did you mean 'say'?"),
+            ("lesson:\n  - step: phase\n", "s.yaml:6:11: error: a perceptron scenario steps by sample, epoch, not by phase"),
+            ("lesson:\n  - set: {momentum: 0.9}\n",
+             "s.yaml:6:11: error: unknown key 'momentum' in set (allowed: learning_rate, dataset, weights, ghost)"),
+            ("lesson:\n  - set: {dataset: spirals}\n",
+             "s.yaml:6:20: error: dataset must be one of scenario, and, or, xor, separable, overlapping; found 'spirals'"),
+            ("lesson:\n  - {say: a, step: sample}\n", "s.yaml:6:5: error: lesson[0] has say and step: one beat an item"),
+            ("lesson:\n  - run: forever\n", "s.yaml:6:10: error: run must be until_converged or a number of epochs, found a string \"forever\""),
+            ("lesson:\n  - focus: loss\n", "s.yaml:6:12: error: focus must be one of plot, update, none; found 'loss'"),
+            ("chapter: 3\n", "s.yaml:5:1: error: chapter numbers a lesson: this scenario has no lesson"),
+            ("lesson:\n  - pause: 3\n", "s.yaml:6:12: error: pause takes no value; write it as '- pause'"),
+            ("lesson: []\n", "s.yaml:5:9: error: lesson must have at least one beat"),
+            ("lesson:\n  - {say: a, count: 2}\n", "s.yaml:6:14: error: count belongs to a step beat, not to say"),
+            ("lesson:\n  - hello\n", "s.yaml:6:5: error: lesson[0] must be a beat such as {say: …} or pause, found 'hello'"),
+            ("lesson:\n  - set: {learning_rate: 0.1, ghost: on}\n",
+             "s.yaml:6:10: error: set changes one setting a beat; found learning_rate, ghost"),
+        ]
+        for (body, message) in cases { XCTAssertEqual(error(perceptron + body), message, body) }
+        XCTAssertEqual(error(mlp + "lesson:\n  - step: cell\n"), "s.yaml:6:11: error: an MLP scenario steps by sample, phase, epoch, not by cell")
+    }
+}
