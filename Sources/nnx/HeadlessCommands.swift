@@ -363,16 +363,79 @@ extension Result where Failure == ScenarioError {
     }
 }
 
-struct Lessons: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the built-in scenarios.")
+struct Record: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Play a lesson headlessly and write an asciicast v2 recording (play it with `asciinema play FILE`).",
+        discussion: "Each beat is one frame; a say stays on screen long enough to read, a pause longer. The same lesson gives the same file.")
+
+    @Argument(help: "A scenario file with a lesson, or a built-in lesson's name.")
+    var file: String
+
+    @Option(name: .long, help: "Where to write the recording (- for standard output).")
+    var out: String
+
+    @Option(name: .long, help: "Terminal size as WIDTHxHEIGHT.")
+    var size = "100x30"
+
+    @OptionGroup var display: DisplayOptions
+
+    func validate() throws {
+        guard let s = Size(parsing: size), s.width <= 1000, s.height <= 1000 else {
+            throw ValidationError("--size must look like 100x30 (at most 1000x1000), found '\(size)'")
+        }
+        guard !out.isEmpty else { throw ValidationError("--out needs a file name (or - for standard output)") }
+    }
 
     func run() throws {
-        for file in BuiltinScenarios.inLectureOrder() {
-            let name = String(file.name.dropLast(".yaml".count))
-            switch Result(catching: { () throws(ScenarioError) in try BuiltinScenarios.load(named: file.name) }) {
-            case .success(let s): print(name.padding(toLength: 28, withPad: " ", startingAt: 0) + s.title + "\n" + String(repeating: " ", count: 28) + s.summary)
-            case .failure(let e): print(name + ": " + e.description)
+        let scenario = try loadScenario(file)
+        guard scenario.lesson != nil else {
+            printError("nnx: \(scenario.source) has no lesson: record plays a lesson's beats (see `nnx lessons`)")
+            throw ExitCode(2)
+        }
+        let state = AppState(size: Size(parsing: size)!, scenario: scenario)
+        guard state.fitsTerminal else {
+            printError("nnx: --size \(size) is smaller than the \(state.minimumSize) this lesson needs")
+            throw ExitCode(2)
+        }
+        let cast = LessonRecording.asciicast(scenario, size: state.size, glyphs: display.ascii ? .ascii : .unicode,
+                                             theme: display.chosenTheme(fallback: .standard))
+        if out == "-" {
+            print(cast, terminator: "")
+            return
+        }
+        do {
+            try cast.write(toFile: out, atomically: true, encoding: .utf8)
+        } catch {
+            printError("nnx: cannot write \(out): \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+        let beats = scenario.lesson?.beats.count ?? 0
+        print("nnx: wrote \(out): \(plural(beats, "beat")) of \(scenario.title)")
+    }
+}
+
+struct Lessons: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the built-in lessons (by chapter), then the scenarios to explore freely.")
+
+    func run() throws {
+        let loaded = BuiltinScenarios.inLectureOrder().map { file in
+            (name: String(file.name.dropLast(".yaml".count)),
+             scenario: Result { () throws(ScenarioError) in try BuiltinScenarios.load(named: file.name) })
+        }
+        func isLesson(_ r: Result<Scenario, ScenarioError>) -> Bool { (try? r.get())?.lesson != nil }
+        for (heading, group) in [("Lessons (nnx NAME plays one; nnx record NAME --out NAME.cast records it)", loaded.filter { isLesson($0.scenario) }),
+                                 ("Scenarios to explore (nnx NAME)", loaded.filter { !isLesson($0.scenario) })] where !group.isEmpty {
+            print(heading)
+            for (name, result) in group {
+                switch result {
+                case .success(let s):
+                    let beats = s.lesson.map { " (\(plural($0.beats.count, "beat")))" } ?? ""
+                    print("  " + name.padding(toLength: 28, withPad: " ", startingAt: 0) + s.title + beats + "\n"
+                          + String(repeating: " ", count: 30) + s.summary)
+                case .failure(let e): print("  " + name + ": " + e.description)
+                }
             }
+            print()
         }
     }
 }

@@ -5,13 +5,13 @@ import Foundation
 struct NNX: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nnx",
-        abstract: "A terminal neural-network explorer for teaching: the perceptron and the multi-layer perceptron, step by step.",
+        abstract: "A terminal neural-network explorer for teaching: the perceptron, the multi-layer perceptron and convolutional networks, step by step, with lessons.",
         discussion: """
             With no command, opens the home screen listing the built-in scenarios. FILE arguments are \
             scenario files (YAML) or the name of a built-in scenario (see `nnx lessons`).
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Render.self, Trace.self, Train.self, Check.self, Lessons.self],
+        subcommands: [Run.self, Render.self, Trace.self, Train.self, Check.self, Lessons.self, Record.self],
         defaultSubcommand: Run.self
     )
 }

@@ -233,6 +233,35 @@ final class CommandLineTests: XCTestCase {
                      "perceptron-separable", "perceptron-overlapping"] {
             XCTAssertTrue(run.stdout.contains(name), name)
         }
+        // Lessons first, by chapter, then the scenarios.
+        let lessons = try XCTUnwrap(run.stdout.range(of: "Lessons (")), scenarios = try XCTUnwrap(run.stdout.range(of: "Scenarios to explore"))
+        XCTAssertLessThan(lessons.lowerBound, scenarios.lowerBound)
+        let first = try XCTUnwrap(run.stdout.range(of: "lesson-1-perceptron")), seventh = try XCTUnwrap(run.stdout.range(of: "lesson-7-cnn-digits"))
+        XCTAssertLessThan(first.lowerBound, seventh.lowerBound)
+        XCTAssertLessThan(seventh.lowerBound, scenarios.lowerBound)
+    }
+
+    /// `nnx record`: an asciicast v2 file, its header and one frame event a beat, in time order.
+    func testRecordWritesAnAsciicast() throws {
+        let run = try nnx(["record", "lesson-2-convergence", "--out", "-", "--size", "80x24"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        let header = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        XCTAssertEqual(header["version"] as? Int, 2)
+        XCTAssertEqual(header["width"] as? Int, 80)
+        XCTAssertEqual(header["height"] as? Int, 24)
+        let events = try lines.dropFirst().map { try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [Any]) }
+        let beats = 16   // lesson-2-convergence.yaml's beats
+        XCTAssertEqual(events.count, beats + 2)   // the opening frame, one a beat, the cursor back
+        let times = events.compactMap { $0[0] as? Double }
+        XCTAssertEqual(times, times.sorted())
+        XCTAssertTrue(events.allSatisfy { $0[1] as? String == "o" })
+        XCTAssertTrue((events[beats][2] as? String ?? "").contains("beat \(beats) of \(beats) (end)"))
+        // The same lesson, the same file.
+        XCTAssertEqual(try nnx(["record", "lesson-2-convergence", "--out", "-", "--size", "80x24"]).stdout, run.stdout)
+        let plain = try nnx(["record", "perceptron-and", "--out", "-"])
+        XCTAssertEqual(plain.status, 2)
+        XCTAssertEqual(plain.stderr, "nnx: perceptron-and.yaml has no lesson: record plays a lesson's beats (see `nnx lessons`)\n")
     }
 
     func testTrainPrintsASummary() throws {
@@ -246,7 +275,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testHelpForEachCommand() throws {
-        for command in ["render", "trace", "train", "check", "lessons", "run"] {
+        for command in ["render", "trace", "train", "check", "lessons", "run", "record"] {
             let run = try nnx([command, "--help"])
             XCTAssertEqual(run.status, 0, command)
             XCTAssertTrue(run.stdout.contains("USAGE: nnx \(command)"), run.stdout)

@@ -1,0 +1,68 @@
+import NNRender
+import NNScenario
+
+/// A lesson played headlessly into an asciicast v2 recording (asciinema's format): a header line, then one
+/// `[time, "o", text]` event a beat, each redrawing the whole screen. Times come from the beats, not a clock
+/// (a `say` stays long enough to read, a `pause` longer), so the same lesson gives the same file.
+public enum LessonRecording {
+    /// Seconds a frame stays on screen after `beat` (nil: the opening frame).
+    static func hold(after beat: LessonBeat?) -> Double {
+        switch beat {
+        case nil: 2
+        case .say(let text): min(8, 2 + 0.3 * Double(text.split(separator: " ").count))
+        case .pause: 4
+        default: 1.5
+        }
+    }
+
+    public static func asciicast(_ scenario: Scenario, size: Size, glyphs: Glyphs = .unicode, theme: Theme = .standard) -> String {
+        var state = AppState(size: size, scenario: scenario, glyphs: glyphs, theme: theme)
+        var out = "{\"version\": 2, \"width\": \(size.width), \"height\": \(size.height), "
+            + "\"title\": \(jsonString(scenario.title)), \"env\": {\"TERM\": \"xterm-256color\"}}\n"
+        var time = 0.0
+        func event(_ text: String) { out += "[\(seconds(time)), \"o\", \(jsonString(text))]\n" }
+        // Hide the cursor and clear once; every frame then redraws from the top left.
+        event("\u{1B}[?25l\u{1B}[2J" + screen(state))
+        time += hold(after: nil)
+        while let lesson = state.lesson, !lesson.atEnd {
+            update(&state, .key(.right))
+            event(screen(state))
+            time += hold(after: state.lesson?.currentBeat)
+        }
+        event("\u{1B}[?25h")   // the cursor back, after the last frame's time on screen
+        return out
+    }
+
+    private static func screen(_ state: AppState) -> String {
+        let lines = view(state).ansiText(theme: state.theme).split(separator: "\n", omittingEmptySubsequences: false)
+        return "\u{1B}[H" + lines.prefix(state.size.height).joined(separator: "\r\n")
+    }
+
+    private static func seconds(_ t: Double) -> String {
+        let millis = Int((t * 1000).rounded())
+        let fraction = String(millis % 1000)
+        return "\(millis / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+    }
+
+    /// A JSON string literal (quotes, backslashes and control characters escaped).
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
