@@ -53,6 +53,12 @@ public struct AppState: Sendable {
     /// What `/` typed to filter the home list (nil when not filtering).
     public var homeFilter: String?
     public var showHelp = false
+    /// `h`: the explorers' side panels hidden, the picture wider.
+    public var panelsHidden = false
+    /// The themes `C` cycles through: what this terminal can show (the front end narrows it).
+    public var availableThemes: [Theme.Kind] = Theme.Kind.allCases
+    /// A one-frame remark from the app (the theme's name after `C`), cleared by the next key.
+    public var flash: String?
     /// Set when the user asked to quit; the front end ends its loop.
     public private(set) var shouldQuit = false
     /// Opened with `nnx run FILE`: `q` on the scenario quits instead of going home.
@@ -108,6 +114,14 @@ public struct AppState: Sendable {
     }
 
     mutating func quit() { shouldQuit = true }
+
+    /// The next theme this terminal can show.
+    mutating func cycleTheme() {
+        let kinds = availableThemes.isEmpty ? [theme.kind] : availableThemes
+        let next = kinds[((kinds.firstIndex(of: theme.kind) ?? -1) + 1) % kinds.count]
+        theme = Theme(next)
+        flash = "colours: \(next.rawValue)"
+    }
 
     /// Whether the open explorer's training has ended (more steps would change nothing).
     public var trainingFinished: Bool {

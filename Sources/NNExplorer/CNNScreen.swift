@@ -2,7 +2,7 @@ import NNCore
 import NNRender
 
 enum CNNAction { case togglePlay, stepBatch, stepEpoch, reset, reseed, previousImage, nextImage, nextMistake
-    case toggleScale, toggleValues, togglePooling, toggleWindow, windowUp, windowDown, nextKernel, toggleConfusion, help, back }
+    case toggleScale, toggleValues, togglePooling, toggleWindow, windowUp, windowDown, nextKernel, toggleConfusion, help, back, hidePanels, nextTheme }
 
 let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
     KeyBinding([.character(" ")], "space", label: { $0.playing ? "pause" : "play" }, help: "play / pause training",
@@ -40,6 +40,9 @@ let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
     KeyBinding([.character("r")], "r", "reset", help: "start again from the first weights", .reset),
     KeyBinding([.character("s")], "s", "seed", help: "new seed: new first weights and a new test split (trained networks)",
                enabled: { $0.trainer != nil }, inBar: { $0.trainer != nil }, .reseed),
+    KeyBinding([.character("h")], "h", "panels", help: "hide / show the side panels (a bigger picture, less clutter)", .hidePanels),
+    KeyBinding([.character("C")], "C", "colours", help: "the next colour theme: standard, high-contrast, light, 8-color, monochrome",
+               inBar: { _ in false }, .nextTheme),
     KeyBinding([.character("?")], "?", "help", help: "show this help", essential: true, .help),
     KeyBinding([.character("q")], "q", "back", help: "back to the list (quit when opened with nnx run)", essential: true, .back),
 ])
@@ -86,6 +89,8 @@ func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
     case .togglePooling: p.togglePooling()
     case .toggleConfusion: p.toggleConfusion()
     case .help: return .help
+    case .hidePanels: return .togglePanels
+    case .nextTheme: return .nextTheme
     case .back: return .back
     }
     return .none
@@ -96,16 +101,17 @@ struct CNNLayout {
     let hintRow: Int
     let mapsBox: Rect, panelBox: Rect
 
-    init(size: Size) {
+    /// `panelsHidden`: the maps take the whole width (the panel is an empty rectangle).
+    init(size: Size, panelsHidden: Bool = false) {
         hintRow = size.height - 1
         let body = Rect(x: 0, y: 1, width: size.width, height: size.height - 2)
-        let panelWidth = min(44, max(30, size.width / 3))
+        let panelWidth = panelsHidden ? 0 : min(44, max(30, size.width / 3))
         (mapsBox, panelBox) = body.splitLeft(size.width - panelWidth)
     }
 }
 
-func viewCNN(_ p: CNNExplorer, size: Size, glyphs g: Glyphs, theme: Theme, into frame: inout Frame) {
-    let layout = CNNLayout(size: size)
+func viewCNN(_ p: CNNExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panelsHidden: Bool = false, into frame: inout Frame) {
+    let layout = CNNLayout(size: size, panelsHidden: panelsHidden)
     drawTitleLine(p.scenario.title, epoch: p.trainer?.epoch ?? 0, step: p.trainer?.steps ?? 0,
                   playing: p.playing ? "\(CNNExplorer.batchesPerTick * 10) batches/s" : nil, width: size.width, glyphs: g, into: &frame)
     let outputs = p.probeOutputs
@@ -114,7 +120,7 @@ func viewCNN(_ p: CNNExplorer, size: Size, glyphs g: Glyphs, theme: Theme, into 
     } else {
         drawStages(p, outputs, in: layout.mapsBox, glyphs: g, shades: theme.shadesWithBackground, into: &frame)
     }
-    drawPanel(p, outputs, in: layout.panelBox, glyphs: g, into: &frame)
+    if layout.panelBox.width > 0 { drawPanel(p, outputs, in: layout.panelBox, glyphs: g, into: &frame) }
     if let note = p.note {
         frame.put(Line(" \(note) ", Style(.emphasis)).truncated(to: layout.mapsBox.width - 4, glyphs: g),
                   column: layout.mapsBox.x + 2, row: layout.mapsBox.maxY - 1)

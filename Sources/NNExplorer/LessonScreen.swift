@@ -1,7 +1,7 @@
 import NNRender
 import NNScenario
 
-enum LessonAction { case next, previous, goTo, explore, help, back }
+enum LessonAction { case next, previous, goTo, explore, help, back, hidePanels, nextTheme }
 
 let lessonKeyMap = KeyMap<LessonPlayer, LessonAction>(bindings: [
     KeyBinding([.right, .character(" ")], "→ space", label: { $0.atEnd ? "end" : "next" }, help: "play the next beat",
@@ -10,6 +10,9 @@ let lessonKeyMap = KeyMap<LessonPlayer, LessonAction>(bindings: [
                enabled: { $0.position > 0 }, essential: true, .previous),
     KeyBinding([.character("g")], "g", "go to", help: "go to beat N: type its number, then Enter", .goTo),
     KeyBinding([.escape], "Esc", "explore", help: "leave the lesson and explore freely from here", .explore),
+    KeyBinding([.character("h")], "h", "panels", help: "hide / show the side panels (a bigger picture, less clutter)", .hidePanels),
+    KeyBinding([.character("C")], "C", "colours", help: "the next colour theme: standard, high-contrast, light, 8-color, monochrome",
+               inBar: { _ in false }, .nextTheme),
     KeyBinding([.character("?")], "?", "help", help: "show this help", essential: true, .help),
     KeyBinding([.character("q")], "q", "back", help: "back to the list (quit when started on this file)", essential: true, .back),
 ])
@@ -56,12 +59,14 @@ func updateLesson(_ lesson: inout LessonPlayer, _ msg: Msg) -> ScreenOutcome {
     case .goTo: lesson.goTo = ""
     case .explore: return .explore
     case .help: return .help
+    case .hidePanels: return .togglePanels
+    case .nextTheme: return .nextTheme
     case .back: return .back
     }
     return .none
 }
 
-func viewLesson(_ lesson: LessonPlayer, size: Size, glyphs g: Glyphs, theme: Theme, into frame: inout Frame) {
+func viewLesson(_ lesson: LessonPlayer, size: Size, glyphs g: Glyphs, theme: Theme, panelsHidden: Bool = false, into frame: inout Frame) {
     let words = narrationWords(lesson.narration ?? "", glyphs: g)
     let wanted = wrapWords(words, width: size.width - 2).count
     let layout = LessonLayout(size: size, explorerMinimum: explorerMinimum(lesson.explorer), wantedRows: wanted)
@@ -69,17 +74,17 @@ func viewLesson(_ lesson: LessonPlayer, size: Size, glyphs g: Glyphs, theme: The
     let focusBox: Rect?
     switch lesson.explorer {
     case .perceptron(let p):
-        viewPerceptron(p, size: layout.explorerSize, glyphs: g, theme: theme, into: &picture)
-        let boxes = PerceptronLayout(size: layout.explorerSize)
+        viewPerceptron(p, size: layout.explorerSize, glyphs: g, theme: theme, panelsHidden: panelsHidden, into: &picture)
+        let boxes = PerceptronLayout(size: layout.explorerSize, panelsHidden: panelsHidden)
         focusBox = ["plot": boxes.plotBox, "update": boxes.panelBox][lesson.focus ?? ""]
     case .mlp(let m):
-        viewMLP(m, size: layout.explorerSize, glyphs: g, theme: theme, into: &picture)
-        let boxes = MLPLayout(size: layout.explorerSize)
+        viewMLP(m, size: layout.explorerSize, glyphs: g, theme: theme, panelsHidden: panelsHidden, into: &picture)
+        let boxes = MLPLayout(size: layout.explorerSize, panelsHidden: panelsHidden)
         focusBox = ["regions": boxes.plotBox, "restarts": boxes.plotBox, "curves": boxes.lossBox,
                     "network": boxes.networkBox, "ledger": boxes.ledgerBox][lesson.focus ?? ""]
     case .cnn(let c):
-        viewCNN(c, size: layout.explorerSize, glyphs: g, theme: theme, into: &picture)
-        let boxes = CNNLayout(size: layout.explorerSize)
+        viewCNN(c, size: layout.explorerSize, glyphs: g, theme: theme, panelsHidden: panelsHidden, into: &picture)
+        let boxes = CNNLayout(size: layout.explorerSize, panelsHidden: panelsHidden)
         focusBox = ["maps": boxes.mapsBox, "window": boxes.mapsBox, "output": boxes.panelBox, "curves": boxes.panelBox,
                     "confusion": boxes.panelBox][lesson.focus ?? ""]
     case .home, .lesson:

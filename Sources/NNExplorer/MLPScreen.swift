@@ -2,7 +2,7 @@ import NNCore
 import NNRender
 
 enum MLPAction { case togglePlay, faster, slower, stepPhase, stepUpdate, stepEpoch, reset, reseed, nextDataset
-    case lowerRate, raiseRate, toggleMomentum, nextWeightDecay, toggleLog, toggleDiscretize, help, back
+    case lowerRate, raiseRate, toggleMomentum, nextWeightDecay, toggleLog, toggleDiscretize, help, back, hidePanels, nextTheme
     case fewerUnits, moreUnits, fewerLayers, moreLayers, nextActivation, nextUnit, toggleClass, toggleRestarts, adoptBest
     case fewerPoints, morePoints, lessNoise, moreNoise, lessValidation, moreValidation, toggleUnits }
 
@@ -30,8 +30,8 @@ let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
     KeyBinding([.character("l")], "l", label: { $0.logScale ? "log" : "lin" }, help: "loss curve: log / linear scale", .toggleLog),
     KeyBinding([.character("z")], "z", label: { $0.discretize ? "classes" : "shades" },
                help: "regions: confidence shades / flat class colours", .toggleDiscretize),
-    KeyBinding([.character("h"), .character("H")], "hH", label: { _ in "units" },
-               help: "fewer (h) / more (H) units in every hidden layer (new weights)") { $0 == .character("h") ? .fewerUnits : .moreUnits },
+    KeyBinding([.character("j"), .character("J")], "jJ", label: { _ in "units" },
+               help: "fewer (j) / more (J) units in every hidden layer (new weights)") { $0 == .character("j") ? .fewerUnits : .moreUnits },
     KeyBinding([.character("k"), .character("K")], "kK", label: { _ in "layers" },
                help: "one hidden layer less (k) / more (K) (new weights)") { $0 == .character("k") ? .fewerLayers : .moreLayers },
     KeyBinding([.character("a")], "a", label: { $0.trainer.settings.activation.rawValue },
@@ -51,6 +51,9 @@ let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
                help: "restarts: train K runs from different seeds and compare them (again: close)", .toggleRestarts),
     KeyBinding([.enter], "Enter", "keep best", help: "restarts view: continue with the best run",
                enabled: { $0.restarts != nil }, inBar: { $0.restarts != nil }, .adoptBest),
+    KeyBinding([.character("h")], "h", "panels", help: "hide / show the side panels (a bigger picture, less clutter)", .hidePanels),
+    KeyBinding([.character("C")], "C", "colours", help: "the next colour theme: standard, high-contrast, light, 8-color, monochrome",
+               inBar: { _ in false }, .nextTheme),
     KeyBinding([.character("?")], "?", "help", help: "show this help", essential: true, .help),
     KeyBinding([.character("q")], "q", "back", help: "back to the list (quit when opened with nnx run)", essential: true, .back),
 ])
@@ -112,6 +115,8 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     case .lessValidation: p.changeValidation(up: false)
     case .moreValidation: p.changeValidation(up: true)
     case .help: return .help
+    case .hidePanels: return .togglePanels
+    case .nextTheme: return .nextTheme
     case .back: return .back
     }
     return .none
@@ -124,10 +129,11 @@ struct MLPLayout {
     let hintRow: Int
     let plotBox: Rect, lossBox: Rect, networkBox: Rect, ledgerBox: Rect
 
-    init(size: Size) {
+    /// `panelsHidden`: the regions take the whole width (the right-hand boxes are empty rectangles).
+    init(size: Size, panelsHidden: Bool = false) {
         hintRow = size.height - 1
         let body = Rect(x: 0, y: 1, width: size.width, height: size.height - 2)
-        let panelWidth = min(60, max(38, size.width * 9 / 20))
+        let panelWidth = panelsHidden ? 0 : min(60, max(38, size.width * 9 / 20))
         let (left, right) = body.splitLeft(size.width - panelWidth)
         plotBox = left
         let lossHeight = max(6, right.height / 5)
@@ -139,8 +145,8 @@ struct MLPLayout {
     }
 }
 
-func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, into frame: inout Frame) {
-    let layout = MLPLayout(size: size)
+func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panelsHidden: Bool = false, into frame: inout Frame) {
+    let layout = MLPLayout(size: size, panelsHidden: panelsHidden)
     let t = p.trainer
     drawTitleLine(p.dataChoice == .scenario ? p.scenario.title : "MLP on \(p.dataset.name)",
                   epoch: t.epoch, step: t.steps, playing: p.playing ? "\(p.effectiveEpochsPerSecond) epochs/s" : nil,
@@ -173,42 +179,7 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, into 
                   column: layout.plotBox.x + 2, row: layout.plotBox.maxY - 1)
     }
 
-    // Loss curves.
-    // With a validation set the two curves are per point (their sums run over different numbers of points).
-    let lossName = t.settings.loss == .squaredError ? "E" : "loss"
-    if t.validationSet.isEmpty {
-        frame.drawBox(layout.lossBox, title: "\(lossName) per epoch", glyphs: g)
-    } else {
-        frame.drawBox(layout.lossBox, title: "", glyphs: g)
-        let solid = g.unicode ? "⠤⠤" : "--", dashed = g.unicode ? "⠤ ⠤" : ": :"
-        frame.put(Line([Span(" \(lossName) per point: ", Style(.panelTitle)), Span("training \(solid)", Style(.trainingCurve, attributes: [.bold])),
-                        Span(" / ", Style(.panelTitle)), Span("validation \(dashed)", Style(.validationCurve, attributes: [.underline])),
-                        Span(" ")])
-                    .truncated(to: layout.lossBox.width - 3, glyphs: g), column: layout.lossBox.x + 1, row: layout.lossBox.y)
-    }
-    let perPoint = { (count: Int) -> Double in t.validationSet.isEmpty ? 1 : Double(max(1, count)) }
-    var chart = LineChart(series: [.init(values: t.history.map { $0.loss / perPoint(t.trainingSet.count) }, style: Style(.trainingCurve))])
-    if !t.validationSet.isEmpty {
-        chart.series.append(.init(values: t.history.compactMap { $0.validationLoss.map { $0 / perPoint(t.validationSet.count) } },
-                                  style: Style(.validationCurve), dashed: true))
-    }
-    chart.logScale = p.logScale
-    if case .earlyStopped(let bestEpoch, _) = t.status { chart.marker = bestEpoch }
-    chart.render(into: &frame, area: layout.lossBox.inset(1), glyphs: g)
-
-    // The network.
-    frame.drawBox(layout.networkBox, title: "network " + t.network.sizes.map(String.init).joined(separator: "-")
-                  + " \(g.middleDot) \(t.settings.activation.rawValue)", glyphs: g)
-    var diagram = NetworkDiagram(sizes: t.network.sizes, weights: t.network.weights)
-    diagram.selected = p.selectedUnit
-    diagram.render(into: &frame, area: layout.networkBox.inset(1), glyphs: g)
-
-    // The update's numbers and the progress.
-    frame.drawBox(layout.ledgerBox, title: "update", glyphs: g)
-    let inner = layout.ledgerBox.inset(1)
-    let text = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: inner.height)
-    let ledger = MLPLedger(explorer: p, glyphs: g, width: text.width)
-    frame.put(lines: ledger.progressLines + ledger.updateLines, in: text, glyphs: g)
+    if layout.lossBox.width > 0 { drawPanels(p, layout, glyphs: g, into: &frame) }
 
     KeyHintBar(hints: mlpKeyMap.barHints(p)).render(into: &frame, row: layout.hintRow, area: frame.bounds, glyphs: g)
 }
@@ -277,4 +248,45 @@ private func drawHiddenUnits(_ p: MLPExplorer, in box: Rect, glyphs g: Glyphs, t
     let items = units.map { Thumbnail(title: p.unitName(layer: $0.layer, unit: $0.unit), highlighted: false, network: net, unit: $0) }
     drawThumbnails(Array(items), title: "hidden units: each one's output over the plane" + (units.count == 16 ? " (first 16)" : ""),
                    p, in: box, glyphs: g, theme: theme, into: &frame)
+}
+
+/// The right-hand boxes: the loss curves, the network, the update's numbers.
+private func drawPanels(_ p: MLPExplorer, _ layout: MLPLayout, glyphs g: Glyphs, into frame: inout Frame) {
+    let t = p.trainer
+    // Loss curves.
+    // With a validation set the two curves are per point (their sums run over different numbers of points).
+    let lossName = t.settings.loss == .squaredError ? "E" : "loss"
+    if t.validationSet.isEmpty {
+        frame.drawBox(layout.lossBox, title: "\(lossName) per epoch", glyphs: g)
+    } else {
+        frame.drawBox(layout.lossBox, title: "", glyphs: g)
+        let solid = g.unicode ? "⠤⠤" : "--", dashed = g.unicode ? "⠤ ⠤" : ": :"
+        frame.put(Line([Span(" \(lossName) per point: ", Style(.panelTitle)), Span("training \(solid)", Style(.trainingCurve, attributes: [.bold])),
+                        Span(" / ", Style(.panelTitle)), Span("validation \(dashed)", Style(.validationCurve, attributes: [.underline])),
+                        Span(" ")])
+                    .truncated(to: layout.lossBox.width - 3, glyphs: g), column: layout.lossBox.x + 1, row: layout.lossBox.y)
+    }
+    let perPoint = { (count: Int) -> Double in t.validationSet.isEmpty ? 1 : Double(max(1, count)) }
+    var chart = LineChart(series: [.init(values: t.history.map { $0.loss / perPoint(t.trainingSet.count) }, style: Style(.trainingCurve))])
+    if !t.validationSet.isEmpty {
+        chart.series.append(.init(values: t.history.compactMap { $0.validationLoss.map { $0 / perPoint(t.validationSet.count) } },
+                                  style: Style(.validationCurve), dashed: true))
+    }
+    chart.logScale = p.logScale
+    if case .earlyStopped(let bestEpoch, _) = t.status { chart.marker = bestEpoch }
+    chart.render(into: &frame, area: layout.lossBox.inset(1), glyphs: g)
+
+    // The network.
+    frame.drawBox(layout.networkBox, title: "network " + t.network.sizes.map(String.init).joined(separator: "-")
+                  + " \(g.middleDot) \(t.settings.activation.rawValue)", glyphs: g)
+    var diagram = NetworkDiagram(sizes: t.network.sizes, weights: t.network.weights)
+    diagram.selected = p.selectedUnit
+    diagram.render(into: &frame, area: layout.networkBox.inset(1), glyphs: g)
+
+    // The update's numbers and the progress.
+    frame.drawBox(layout.ledgerBox, title: "update", glyphs: g)
+    let inner = layout.ledgerBox.inset(1)
+    let text = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: inner.height)
+    let ledger = MLPLedger(explorer: p, glyphs: g, width: text.width)
+    frame.put(lines: ledger.progressLines + ledger.updateLines, in: text, glyphs: g)
 }

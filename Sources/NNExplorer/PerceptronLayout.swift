@@ -11,12 +11,13 @@ struct PerceptronLayout {
     let plotBox: Rect
     let panelBox: Rect
 
-    init(size: Size) {
+    /// `panelsHidden`: the plot takes the whole width (the side panel is an empty rectangle on the right edge).
+    init(size: Size, panelsHidden: Bool = false) {
         self.size = size
         titleRow = 0
         hintRow = size.height - 1
         let body = Rect(x: 0, y: 1, width: size.width, height: size.height - 2)
-        let panelWidth = min(54, max(38, size.width * 9 / 20))
+        let panelWidth = panelsHidden ? 0 : min(54, max(38, size.width * 9 / 20))
         let (left, right) = body.splitLeft(size.width - panelWidth)
         plotBox = left
         panelBox = right

@@ -4,7 +4,7 @@ import NNRender
 enum PerceptronAction {
     case togglePlay, faster, slower, stepSample, stepEpoch, reset, reseed, nextDataset
     case lowerRate, raiseRate, toggleGhost, toggleClass, toggleCursor, moveCursor(Key), placeAtCursor, leaveCursor
-    case help, back
+    case help, back, hidePanels, nextTheme
 }
 
 let perceptronKeyMap = KeyMap<PerceptronExplorer, PerceptronAction>(bindings: [
@@ -30,6 +30,9 @@ let perceptronKeyMap = KeyMap<PerceptronExplorer, PerceptronAction>(bindings: [
     KeyBinding([.enter], "Enter", "add/remove", help: "add a point at the cursor, or remove the one there",
                enabled: { $0.cursor != nil }, inBar: { $0.cursor != nil }, .placeAtCursor),
     KeyBinding([.escape], "Esc", "leave", help: "leave cursor mode", enabled: { $0.cursor != nil }, inBar: { $0.cursor != nil }, .leaveCursor),
+    KeyBinding([.character("h")], "h", "panels", help: "hide / show the side panels (a bigger picture, less clutter)", .hidePanels),
+    KeyBinding([.character("C")], "C", "colours", help: "the next colour theme: standard, high-contrast, light, 8-color, monochrome",
+               inBar: { _ in false }, .nextTheme),
     KeyBinding([.character("?")], "?", "help", help: "show this help", essential: true, .help),
     KeyBinding([.character("q")], "q", "back", help: "back to the list (quit when opened with nnx run)", essential: true, .back),
 ])
@@ -101,13 +104,15 @@ private func perform(_ action: PerceptronAction, on p: inout PerceptronExplorer,
         let point = map.point(column: cell.0, row: cell.1)
         p.toggle(pointAt: point.x, point.y, cellOf: { map.cell(x: $0.x1, y: $0.x2) }, cell: cell)
     case .help: return .help
+    case .hidePanels: return .togglePanels
+    case .nextTheme: return .nextTheme
     case .back: return .back
     }
     return .none
 }
 
-func viewPerceptron(_ p: PerceptronExplorer, size: Size, glyphs g: Glyphs, theme: Theme, into frame: inout Frame) {
-    let layout = PerceptronLayout(size: size)
+func viewPerceptron(_ p: PerceptronExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panelsHidden: Bool = false, into frame: inout Frame) {
+    let layout = PerceptronLayout(size: size, panelsHidden: panelsHidden)
     let trainer = p.trainer
 
     // Title line: what is shown on the left, where training stands on the right (it wins when space is short).
@@ -154,21 +159,7 @@ func viewPerceptron(_ p: PerceptronExplorer, size: Size, glyphs g: Glyphs, theme
                   column: layout.plotBox.x + 6, row: layout.plotBox.y)
     }
 
-    // The side panel: the update's numbers, then progress and status.
-    let box = layout.panelBox
-    let inner = box.inset(1)
-    let textArea = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: inner.height)
-    let panel = PerceptronPanel(explorer: p, glyphs: g, width: textArea.width)
-    frame.drawBox(box, title: panel.updateTitle, glyphs: g)
-    let updateLines = panel.updateLines
-    frame.put(lines: updateLines, in: textArea, glyphs: g)
-    let dividerRow = inner.y + updateLines.count
-    if dividerRow < inner.maxY - 1 {
-        frame.drawDivider(box, row: dividerRow, title: "progress", glyphs: g)
-        let lines = panel.progressLines + panel.editingLines
-        let area = Rect(x: textArea.x, y: dividerRow + 1, width: textArea.width, height: inner.maxY - dividerRow - 1)
-        frame.put(lines: lines, in: area, glyphs: g)
-    }
+    if layout.panelBox.width > 0 { drawPanel(p, in: layout.panelBox, glyphs: g, into: &frame) }
 
     KeyHintBar(hints: perceptronKeyMap.barHints(p)).render(into: &frame, row: layout.hintRow, area: frame.bounds, glyphs: g)
 }
@@ -182,4 +173,21 @@ private func lineRemark(_ w: [Double], _ p: PerceptronExplorer) -> String? {
     let signs = Set(corners.map { Perceptron.sign(Perceptron.activation(w, $0.0, $0.1)) })
     guard signs.count == 1, let side = signs.first else { return nil }
     return "line off the plot: all on \(side > 0 ? "+" : "−") side"
+}
+
+/// The side panel: the update's numbers, then progress and status.
+private func drawPanel(_ p: PerceptronExplorer, in box: Rect, glyphs g: Glyphs, into frame: inout Frame) {
+    let inner = box.inset(1)
+    let textArea = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: inner.height)
+    let panel = PerceptronPanel(explorer: p, glyphs: g, width: textArea.width)
+    frame.drawBox(box, title: panel.updateTitle, glyphs: g)
+    let updateLines = panel.updateLines
+    frame.put(lines: updateLines, in: textArea, glyphs: g)
+    let dividerRow = inner.y + updateLines.count
+    if dividerRow < inner.maxY - 1 {
+        frame.drawDivider(box, row: dividerRow, title: "progress", glyphs: g)
+        let lines = panel.progressLines + panel.editingLines
+        let area = Rect(x: textArea.x, y: dividerRow + 1, width: textArea.width, height: inner.maxY - dividerRow - 1)
+        frame.put(lines: lines, in: area, glyphs: g)
+    }
 }

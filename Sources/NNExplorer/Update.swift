@@ -6,7 +6,7 @@ public func update(_ state: inout AppState, _ msg: Msg) {
     case .resize(let size):
         state.size = size
         if case .perceptron(var p) = state.screen {
-            let area = PerceptronLayout(size: size).mapping(p).area
+            let area = PerceptronLayout(size: size, panelsHidden: state.panelsHidden).mapping(p).area
             p.clampCursor(width: area.width, height: area.height)
             state.screen = .perceptron(p)
         }
@@ -27,7 +27,7 @@ public func update(_ state: inout AppState, _ msg: Msg) {
         }
         return
     case .key, .mouse:
-        break
+        state.flash = nil
     }
     // Below the minimum size nothing is visible, so nothing may change unseen: only q works.
     if !state.fitsTerminal {
@@ -44,10 +44,10 @@ public func update(_ state: inout AppState, _ msg: Msg) {
         updateHome(&state, msg)
         return
     case .perceptron(var p):
-        outcome = updatePerceptron(&p, msg, layout: PerceptronLayout(size: state.size))
+        outcome = updatePerceptron(&p, msg, layout: PerceptronLayout(size: state.size, panelsHidden: state.panelsHidden))
         state.screen = .perceptron(p)
     case .mlp(var m):
-        outcome = updateMLP(&m, msg, layout: MLPLayout(size: state.size))
+        outcome = updateMLP(&m, msg, layout: MLPLayout(size: state.size, panelsHidden: state.panelsHidden))
         state.screen = .mlp(m)
     case .cnn(var c):
         outcome = updateCNN(&c, msg)
@@ -61,8 +61,10 @@ public func update(_ state: inout AppState, _ msg: Msg) {
     case .help: state.showHelp = true
     case .back: if state.startedOnScenario { state.quit() } else { state.screen = .home }
     case .explore: if let lesson = state.lesson { state.screen = lesson.explorerForFreeExploration }
+    case .togglePanels: state.panelsHidden.toggle()
+    case .nextTheme: state.cycleTheme()
     }
 }
 
 /// What a screen asks of the app after handling a message.
-enum ScreenOutcome { case none, help, back, explore }
+enum ScreenOutcome { case none, help, back, explore, togglePanels, nextTheme }

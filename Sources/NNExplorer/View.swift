@@ -14,20 +14,24 @@ public func view(_ state: AppState) -> Frame {
         viewHome(state, into: &frame)
         help = HelpOverlay(title: "keys: scenarios", hints: homeKeyMap.helpHints(state))
     case .perceptron(let p):
-        viewPerceptron(p, size: size, glyphs: state.glyphs, theme: state.theme, into: &frame)
+        viewPerceptron(p, size: size, glyphs: state.glyphs, theme: state.theme, panelsHidden: state.panelsHidden, into: &frame)
         help = HelpOverlay(title: "keys: perceptron", hints: perceptronKeyMap.helpHints(p),
                            footer: "click: add/remove a point · right click: class · any key closes")
     case .mlp(let m):
-        viewMLP(m, size: size, glyphs: state.glyphs, theme: state.theme, into: &frame)
+        viewMLP(m, size: size, glyphs: state.glyphs, theme: state.theme, panelsHidden: state.panelsHidden, into: &frame)
         help = HelpOverlay(title: "keys: multi-layer perceptron", hints: mlpKeyMap.helpHints(m),
                            footer: "click: add/remove a point · right click: class · any key closes")
     case .cnn(let c):
-        viewCNN(c, size: size, glyphs: state.glyphs, theme: state.theme, into: &frame)
+        viewCNN(c, size: size, glyphs: state.glyphs, theme: state.theme, panelsHidden: state.panelsHidden, into: &frame)
         help = HelpOverlay(title: "keys: convolutional network", hints: cnnKeyMap.helpHints(c))
     case .lesson(let l):
-        viewLesson(l, size: size, glyphs: state.glyphs, theme: state.theme, into: &frame)
+        viewLesson(l, size: size, glyphs: state.glyphs, theme: state.theme, panelsHidden: state.panelsHidden, into: &frame)
         help = HelpOverlay(title: "keys: lesson \(g(state).middleDot) \(l.scenario.title)", hints: lessonKeyMap.helpHints(l),
                            footer: "Esc: explore freely from this beat \(g(state).middleDot) any key closes")
+    }
+    if let flash = state.flash {
+        let line = Line(" \(flash) ", Style(.emphasis, attributes: [.reverse]))
+        frame.put(line, column: max(0, size.width - line.width), row: size.height - 1)
     }
     if state.showHelp { help.render(into: &frame, area: frame.bounds, glyphs: state.glyphs) }
     return frame

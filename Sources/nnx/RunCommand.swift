@@ -45,6 +45,10 @@ struct ExplorerApp: TerminalApp {
         state.glyphs = capabilities.unicode && !display.ascii ? .unicode : .ascii
         let fitting: Theme = capabilities.colors >= 256 ? .standard : capabilities.colors >= 8 ? .eightColor : .monochrome
         state.theme = display.chosenTheme(fallback: fitting)
+        // `C` cycles only through what this terminal can show (and stays monochrome when asked to).
+        state.availableThemes = state.theme.kind == .monochrome && fitting.kind != .monochrome ? [.monochrome]
+            : capabilities.colors >= 256 ? Theme.Kind.allCases
+            : capabilities.colors >= 8 ? [.eightColor, .monochrome] : [.monochrome]
     }
 
     mutating func handle(_ event: InputEvent) -> Bool {

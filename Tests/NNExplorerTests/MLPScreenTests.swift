@@ -203,16 +203,38 @@ final class MLPScreenEditingTests: XCTestCase {
 
     func testArchitectureAndActivationKeys() throws {
         var state = AppState(size: size, scenario: mlpScenario())
-        press(&state, "H")
+        press(&state, "J")
         XCTAssertEqual(state.mlp?.trainer.network.sizes, [2, 3, 1])
         press(&state, "K")
         XCTAssertEqual(state.mlp?.trainer.network.sizes, [2, 3, 3, 1])
-        press(&state, "hk")
+        press(&state, "jk")
         XCTAssertEqual(state.mlp?.trainer.network.sizes, [2, 2, 1])
         press(&state, "a")
         XCTAssertEqual(state.mlp?.trainer.settings.activation, .tanh)
         XCTAssertEqual(state.mlp?.trainer.epoch, 0)
         XCTAssertTrue(view(state).plainText.contains("network 2-2-1 · tanh"))
+        // h hides the side panels: the regions take the whole width; again, they come back.
+        press(&state, "h")
+        XCTAssertTrue(state.panelsHidden)
+        XCTAssertFalse(view(state).plainText.contains("network 2-2-1"))
+        XCTAssertEqual(MLPLayout(size: size, panelsHidden: true).plotBox.width, size.width)
+        press(&state, "h")
+        XCTAssertTrue(view(state).plainText.contains("network 2-2-1 · tanh"))
+    }
+
+    /// C cycles the colour themes this terminal can show, and says which one it is.
+    func testThemeKeyCyclesTheAvailableThemes() throws {
+        var state = AppState(size: size, scenario: mlpScenario())
+        state.availableThemes = [.standard, .highContrast, .monochrome]
+        press(&state, "C")
+        XCTAssertEqual(state.theme.kind, .highContrast)
+        XCTAssertTrue(view(state).plainText.contains("colours: high-contrast"))
+        press(&state, "C")
+        XCTAssertEqual(state.theme.kind, .monochrome)
+        press(&state, "C")
+        XCTAssertEqual(state.theme.kind, .standard)
+        press(&state, "n")   // the remark lasts one frame
+        XCTAssertFalse(view(state).plainText.contains("colours:"))
     }
 
     /// `u` shows each hidden unit's own output: its pixels follow that unit, not the network.
