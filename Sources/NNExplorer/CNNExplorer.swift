@@ -179,6 +179,25 @@ public struct CNNExplorer: Sendable {
 
     mutating func toggleSharedScale() { sharedScale.toggle() }
 
+    /// The network's convolution stages (layer indices).
+    public var convolutionLayers: [Int] {
+        network.layers.indices.filter { if case .convolution = network.layers[$0] { true } else { false } }
+    }
+
+    /// Which convolution's kernels the screen shows (`K` steps through them).
+    public private(set) var kernelLayerChoice = 0
+    public var shownKernelLayer: Int? {
+        let layers = convolutionLayers
+        return layers.isEmpty ? nil : layers[kernelLayerChoice % layers.count]
+    }
+
+    mutating func nextKernelLayer() {
+        let layers = convolutionLayers
+        guard layers.count > 1 else { return }
+        kernelLayerChoice = (kernelLayerChoice + 1) % layers.count
+        note = "kernels of stage \(layers[kernelLayerChoice] + 1)"
+    }
+
     // MARK: lesson settings
 
     mutating func setPooling(_ kind: PoolingKind) {

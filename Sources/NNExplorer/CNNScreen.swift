@@ -2,7 +2,7 @@ import NNCore
 import NNRender
 
 enum CNNAction { case togglePlay, stepBatch, stepEpoch, reset, reseed, previousImage, nextImage, nextMistake
-    case toggleScale, toggleValues, togglePooling, toggleWindow, windowUp, windowDown, nextKernel, toggleConfusion, help, back, hidePanels, nextTheme }
+    case toggleScale, toggleValues, togglePooling, toggleWindow, windowUp, windowDown, nextKernel, toggleConfusion, nextKernelLayer, help, back, hidePanels, nextTheme }
 
 let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
     KeyBinding([.character(" ")], "space", label: { $0.playing ? "pause" : "play" }, help: "play / pause training",
@@ -37,6 +37,8 @@ let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
     KeyBinding([.character("c")], "c", label: { $0.showConfusion ? "curves" : "confusion" },
                help: "below the probabilities: loss curves / the test set's confusion matrix (when only one fits)",
                enabled: { $0.trainer != nil }, inBar: { $0.trainer != nil }, .toggleConfusion),
+    KeyBinding([.character("K")], "K", "kernels", help: "show the next convolution's kernels (one per output map and input map)",
+               enabled: { $0.convolutionLayers.count > 1 }, inBar: { _ in false }, .nextKernelLayer),
     KeyBinding([.character("r")], "r", "reset", help: "start again from the first weights", .reset),
     KeyBinding([.character("s")], "s", "seed", help: "new seed: new first weights and a new test split (trained networks)",
                enabled: { $0.trainer != nil }, inBar: { $0.trainer != nil }, .reseed),
@@ -88,6 +90,7 @@ func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
     case .toggleValues: p.toggleValues()
     case .togglePooling: p.togglePooling()
     case .toggleConfusion: p.toggleConfusion()
+    case .nextKernelLayer: p.nextKernelLayer()
     case .help: return .help
     case .hidePanels: return .togglePanels
     case .nextTheme: return .nextTheme
@@ -173,30 +176,32 @@ private func drawStages(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, gly
         tallest = 1
     }
     column += max(inputSize.width, caption.count) + 3
-    if let l = p.network.layers.firstIndex(where: { if case .convolution = $0 { true } else { false } }),
-       case .convolution(let kernels, let size, _, _, let mode) = p.network.layers[l] {
+    if let l = p.shownKernelLayer, case .convolution(let kernels, let size, _, _, let mode) = p.network.layers[l] {
         // The kernels' numbers go below a wide input rather than squeezed beside it.
         var top = row
         if p.showValues, column + 2 * (size * 6 + 2) > inner.maxX {
             column = inner.x
             top = row + 1 + tallest + 1
         }
-        let label = "kernels \(size)×\(size) (\(mode.rawValue)\(p.network.frozen[l] ? ", hand-set" : ""))"
+        let weights = p.network.weights[l], inputs = p.network.shapes[l][0]
+        let which = p.convolutionLayers.count > 1 ? " of stage \(l + 1)" : ""
+        let count = inputs > 1 ? ", \(kernels)×\(inputs): one per output and input map" : ""
+        let label = "kernels \(size)×\(size)\(which) (\(mode.rawValue)\(p.network.frozen[l] ? ", hand-set" : "")\(count))"
         guard top + 1 < inner.maxY else { return }
         frame.put(Line(g.fold(label), Style(.label)).truncated(to: max(0, inner.maxX - column), glyphs: g), column: column, row: top)
-        let weights = p.network.weights[l], inputs = p.network.shapes[l][0]
         let limit = weights.map(abs).max() ?? 1
         var x = column
-        for o in 0..<kernels {
-            let values = Array(weights[(o * inputs * size * size)..<((o * inputs + 1) * size * size)])
+        let slices = kernels * inputs
+        for o in 0..<slices {
+            let values = Array(weights[(o * size * size)..<((o + 1) * size * size)])
             var map = MatrixHeatmap(rows: size, columns: size, values: values, scale: .diverging(limit: max(limit, 1e-12)))
             map.digits = 2
             if p.showValues { map.showValues = true } else { map = map.zoomed(size <= 5 && !compact ? 2 : 1) }
             let mapSize = map.size(valueWidth: 6)
             // Room for the map, and for the "+N" of those after it.
-            let reserve = o + 1 < kernels ? 4 : 0
+            let reserve = o + 1 < slices ? 4 : 0
             guard x + mapSize.width + reserve <= inner.maxX, top + 1 + mapSize.height <= inner.maxY else {
-                frame.put("+\(kernels - o)", column: x, row: top + 1, style: Style(.dim), clip: inner)
+                frame.put("+\(slices - o)", column: x, row: top + 1, style: Style(.dim), clip: inner)
                 break
             }
             map.render(into: &frame, at: (x, top + 1), shades: shades, glyphs: g, valueWidth: 6)

@@ -84,6 +84,19 @@ final class CNNScreenTests: XCTestCase {
         XCTAssertEqual(state.cnn?.playing, false)
     }
 
+    /// K shows the next convolution's kernels: every (output map, input map) pair, as many as fit, "+N" for the rest.
+    func testKShowsTheSecondConvolutionsKernels() throws {
+        var state = AppState(size: Size(width: 120, height: 40), scenario: try builtin("cnn-glyphs"))
+        XCTAssertTrue(view(state).plainText.contains("kernels 5×5 of stage 1 (correlation)"))
+        press(&state, "K")
+        XCTAssertEqual(state.cnn?.shownKernelLayer, 3)
+        let text = view(state).plainText
+        XCTAssertTrue(text.contains("kernels 3×3 of stage 4 (correlation, 12×6: one per output"), text)
+        XCTAssertTrue(text.contains("+58"), text)   // 14 of the 72 fit at 120 columns
+        press(&state, "K")
+        XCTAssertEqual(state.cnn?.shownKernelLayer, 0)
+    }
+
     /// On per-map scales, each map says the span of its own values under it.
     func testPerMapScalesShowEachMapsRange() throws {
         var state = AppState(size: Size(width: 120, height: 40), scenario: try builtin("cnn-edge-shapes"))
