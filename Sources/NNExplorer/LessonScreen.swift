@@ -111,7 +111,10 @@ func viewLesson(_ lesson: LessonPlayer, size: Size, glyphs g: Glyphs, theme: The
     // The bar: where the lesson stands, then its keys.
     let beat = "beat \(lesson.position) of \(lesson.beatCount)" + (lesson.atEnd ? " (end)" : "")
     let asking = lesson.goTo.map { " go to beat: \($0)_ (Enter, Esc) " }
-    let left = Line(" " + beat + " " + (asking ?? ""), Style(.emphasis))
+    // What the last beat did, when it did something (a say shows itself).
+    let did = lesson.currentBeat.flatMap { beat -> String? in if case .say = beat { nil } else { beat.summary } }
+    var left = Line([Span(" " + beat + " ", Style(.emphasis))])
+    if let asking { left.spans.append(Span(asking, Style(.emphasis))) } else if let did { left.spans.append(Span(g.fold("· \(did) "), Style(.dim))) }
     frame.put(left.truncated(to: size.width, glyphs: g), column: 0, row: layout.barRow)
     let hints = KeyHintBar(hints: lessonKeyMap.barHints(lesson))
     hints.render(into: &frame, row: layout.barRow, area: Rect(x: left.width + 1, y: layout.barRow, width: max(0, size.width - left.width - 1), height: 1),

@@ -23,6 +23,19 @@ public enum LessonBeat: Sendable, Hashable {
     /// Nothing changes: a stop for the class to think; a recording holds here longer.
     case pause
 
+    /// What the beat did, in a few words of its own script ("step: epoch ×3", "set: learning_rate = 0.5").
+    public var summary: String {
+        switch self {
+        case .say: "say"
+        case .pause: "pause"
+        case .step(let unit, let count): "step: \(unit.rawValue)" + (count > 1 ? " ×\(count)" : "")
+        case .run(.untilConverged): "run: until converged"
+        case .run(.epochs(let n)): "run: \(n) epoch\(n == 1 ? "" : "s")"
+        case .focus(let panel): "focus: \(panel ?? "none")"
+        case .set(let setting): "set: " + setting.summary
+        }
+    }
+
     /// The beat's key in the script (`say`, `step`, …).
     public var keyword: String {
         switch self {
@@ -72,6 +85,25 @@ public enum LessonSetting: Sendable, Hashable {
     /// The image shown (an index into the images the screen browses).
     case image(Int)
     case sharedScale(Bool)
+
+    /// `name = value` as a script writes it.
+    public var summary: String {
+        func number(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x) }
+        return switch self {
+        case .learningRate(let x): "learning_rate = \(number(x))"
+        case .momentum(let x): "momentum = \(number(x))"
+        case .weightDecay(let x): "weight_decay = \(number(x))"
+        case .dataset(let name): "dataset = \(name)"
+        case .hiddenUnits(let n): "hidden_units = \(n)"
+        case .earlyStopping(let patience): "early_stopping = \(patience.map(String.init) ?? "off")"
+        case .activation(let f): "activation = \(f.rawValue)"
+        case .ghost(let on): "ghost = \(on ? "on" : "off")"
+        case .weights(let w): "weights = [\(w.map(number).joined(separator: ", "))]"
+        case .pooling(let kind): "pooling = \(kind.rawValue)"
+        case .image(let i): "image = \(i)"
+        case .sharedScale(let shared): "scale = \(shared ? "shared" : "per_map")"
+        }
+    }
 
     /// The settings each model's `set:` accepts, by their names in scripts.
     public static func names(for model: ModelKind) -> [String] {

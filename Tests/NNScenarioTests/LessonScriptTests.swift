@@ -41,6 +41,10 @@ final class LessonScriptTests: XCTestCase {
         XCTAssertEqual(lesson.beats, [.say("A **bold** word"), .step(.sample, count: 1), .step(.epoch, count: 3), .step(.sample, count: 4),
                                       .run(.untilConverged), .run(.epochs(20)), .set(.learningRate(0.5)), .set(.dataset("xor")),
                                       .set(.weights([1, -1, 0.5])), .set(.ghost(false)), .focus("plot"), .focus(nil), .pause])
+        // What the lesson bar says each beat did.
+        XCTAssertEqual(lesson.beats.map(\.summary), ["say", "step: sample", "step: epoch ×3", "step: sample ×4", "run: until converged",
+                                                     "run: 20 epochs", "set: learning_rate = 0.5", "set: dataset = xor",
+                                                     "set: weights = [1, -1, 0.5]", "set: ghost = off", "focus: plot", "focus: none", "pause"])
         let mlpLesson = try XCTUnwrap(try ScenarioLoader.parse(mlp + """
             lesson:
               - step: phase
