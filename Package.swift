@@ -20,7 +20,7 @@ let optimised: SwiftSetting = .unsafeFlags(["-O"], .when(configuration: .debug))
 #if arch(x86_64)
 let kernelTargets: [Target] = [
     .target(name: "NNKernels", swiftSettings: [optimised]),
-    .target(name: "NNKernelsAVX2", swiftSettings: [optimised, .unsafeFlags(["-target-cpu", "haswell"])]),
+    .target(name: "NNKernelsAVX2", swiftSettings: [optimised, .unsafeFlags(["-target-cpu", "haswell"]), .define("NNX_AVX2")]),
 ]
 let kernelDependencies: [Target.Dependency] = ["NNKernels", "NNKernelsAVX2"]
 #else

@@ -5,9 +5,10 @@ import NNRender
 import NNScenario
 
 /// Figures the issues ask for (release build, this machine's 2 cores), with what was measured last:
-/// - perceptron training, at least 150 million sample visits a second: ~400–455 M/s in a fixed order at any
-///   mistake rate; shuffled it depends on the mistake rate (each mistake is an unpredictable branch):
-///   ~236 M/s at 3 % mistakes, ~162 M/s at 13 %, ~129 M/s at 20 %, ~93 M/s at 33 % (overlapping blobs);
+/// - perceptron training, at least 150 million sample visits a second: ~668 M/s p50 in a fixed order (a
+///   branch the predictor learns); shuffled, branch-free with the next visit's `v` computed both ways, so the
+///   mistake rate no longer matters: ~201 M/s at 32 % mistakes (overlapping blobs), ~205 M/s at 13 %
+///   (was 109 M/s and 181 M/s with a branch). Baseline build: ~614 and ~172 M/s;
 /// - the perceptron screen at 120×40 rendered into a frame, at most 1 ms: ~0.13 ms.
 /// Issue 3 (MLP), on the AVX2 build of the kernels (NNX_KERNELS=baseline measures the other), all met:
 /// - per-sample SGD on XOR with a 2-4-1 net, at least 10 M updates/s: 92 ns p50 (10.9 M/s); the baseline
@@ -40,7 +41,7 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    // Shuffled, the speed depends on how often the rule errs: each mistake is an unpredictable branch.
+    // Shuffled, at another mistake rate (branch-free, it should not matter; with a branch it did, a lot).
     // Separable blobs with 5 % of the labels flipped: ~13 % mistakes.
     var noisy = DatasetGenerator(kind: .separable, count: 1_000, noise: 0.3, margin: 0.05).generate(seed: 1).samples
     var flips = SplitMix64(seed: 5)

@@ -46,6 +46,9 @@ struct Kernels: Sendable {
     let convolutionKernelGradient: ConvolutionKernelGradient
     let convolutionInputGradient: ConvolutionKernelGradient
     let evaluateSamples: EvaluateSamples
+    typealias PerceptronVisits = @convention(c) (UnsafePointer<Double>, UnsafePointer<Int>, Int, UnsafeMutablePointer<Double>) -> Int
+    let perceptronVisitsInOrder: PerceptronVisits
+    let perceptronVisitsShuffled: PerceptronVisits
     let name: String
 
     static let baseline = Kernels(
@@ -67,6 +70,8 @@ struct Kernels: Sendable {
                                                                    inWidth: $5, kernels: $6, size: $7, scratch: $8) },
         evaluateSamples: { NNKernels.evaluateSamples(shape: $0, kinds: $1, weights: $2, workspace: $3, inputs: $4, targets: $5, labels: $6,
                                               count: $7, results: $8) },
+        perceptronVisitsInOrder: { NNKernels.perceptronVisitsInOrder(samples: $0, order: $1, count: $2, w: $3) },
+        perceptronVisitsShuffled: { NNKernels.perceptronVisitsShuffled(samples: $0, order: $1, count: $2, w: $3) },
         name: "baseline")
 
     #if canImport(NNKernelsAVX2)
@@ -89,6 +94,8 @@ struct Kernels: Sendable {
                                                                    inWidth: $5, kernels: $6, size: $7, scratch: $8) },
         evaluateSamples: { NNKernelsAVX2.evaluateSamples(shape: $0, kinds: $1, weights: $2, workspace: $3, inputs: $4, targets: $5, labels: $6,
                                               count: $7, results: $8) },
+        perceptronVisitsInOrder: { NNKernelsAVX2.perceptronVisitsInOrder(samples: $0, order: $1, count: $2, w: $3) },
+        perceptronVisitsShuffled: { NNKernelsAVX2.perceptronVisitsShuffled(samples: $0, order: $1, count: $2, w: $3) },
         name: "avx2")
     #endif
 

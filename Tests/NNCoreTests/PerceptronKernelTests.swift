@@ -1,0 +1,44 @@
+@testable import NNCore
+import NNKernels
+import XCTest
+
+/// The perceptron's fast loops (in order, and branch-free with a speculated lane for shuffled orders), in
+/// both kernel builds, against the rule applied one visit at a time.
+final class PerceptronKernelTests: XCTestCase {
+    private var builds: [Kernels] {
+        var builds = [Kernels.baseline]
+        #if canImport(NNKernelsAVX2)
+        if Kernels.current.name == "avx2" { builds.append(.avx2) }
+        #endif
+        return builds
+    }
+
+    /// Random orders with repeats, runs of mistakes and runs without, on data where `v` is often exactly 0 (the
+    /// AND table from zero weights: `ŷ(0) = +1`) and on overlapping blobs; every count from 1 up.
+    func testBothLoopsGiveTheRulesBitsAndMistakes() {
+        let blobs = DatasetGenerator(kind: .overlapping, count: 60).generate(seed: 8).samples
+        let and = [Sample(0, 0, label: 0), Sample(0, 1, label: 0), Sample(1, 0, label: 0), Sample(1, 1, label: 1)]
+        var rng = SplitMix64(seed: 11)
+        for (samples, eta, start) in [(blobs, 0.1, [0.05, -0.3, 0.2]), (and, 1.0, [0.0, 0.0, 0.0]), (and, 0.25, [0.0, 0.0, 0.0])] {
+            let packed = PerceptronFastData.pack(samples, learningRate: eta)
+            for count in [1, 2, 3, 7, 64, 500] {
+                let order = (0..<count).map { _ in rng.index(below: samples.count) }
+                var expected = start, expectedMistakes = 0
+                for i in order {
+                    let s = samples[i]
+                    let result = Perceptron.update(weights: expected, x1: s.x1, x2: s.x2, y: s.signedTarget, learningRate: eta)
+                    expected = result.weights
+                    if result.error != 0 { expectedMistakes += 1 }
+                }
+                for build in builds {
+                    for (name, kernel) in [("in order", build.perceptronVisitsInOrder), ("shuffled", build.perceptronVisitsShuffled)] {
+                        var w = start
+                        let mistakes = kernel(packed, order, count, &w)
+                        XCTAssertEqual(w.map(\.bitPattern), expected.map(\.bitPattern), "\(build.name) \(name) η=\(eta) \(count) visits")
+                        XCTAssertEqual(mistakes, expectedMistakes, "\(build.name) \(name) η=\(eta) \(count) visits")
+                    }
+                }
+            }
+        }
+    }
+}
