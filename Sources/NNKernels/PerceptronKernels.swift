@@ -1,12 +1,12 @@
 /// The perceptron's training loop over many visits, for `run()` (benchmarks, `nnx train`, playing fast).
 ///
-/// Samples come packed, `perceptronRecordLength` doubles each: `x1, x2`, the update a mistake on it makes
-/// `Δw0, Δw1, Δw2` (= η·2y·(1, x1, x2), computed by the caller as the rule computes it), and a mask whose
-/// bits are all ones for the positive class, else zero. `w` holds `w0, w1, w2` and is updated in place;
-/// the result is the number of mistakes. Both loops compute `v = (w0 + w1·x1) + w2·x2` and `w + Δw` exactly
-/// as the step-by-step rule does (a no-mistake visit adds 0, which leaves a weight as it is: weights are
-/// never −0), so the weights are the same bits.
-public let perceptronRecordLength = 6
+/// Samples come packed, `perceptronRecordLength` doubles each (32 bytes, so that a random visit touches
+/// one cache line): `x1, x2`, `k = η·e` for a mistake on it (e = 2y, computed by the caller as the rule
+/// computes it), and a mask whose bits are all ones for the positive class, else zero. `w` holds
+/// `w0, w1, w2` and is updated in place; the result is the number of mistakes. Both loops compute
+/// `v = (w0 + w1·x1) + w2·x2` and `w + (k, k·x1, k·x2)` exactly as the step-by-step rule does (a
+/// no-mistake visit adds 0, which leaves a weight as it is: weights are never −0): the same bits.
+public let perceptronRecordLength = 4
 
 /// For a fixed visit order: a mistake is a branch the predictor learns (the pattern repeats every epoch),
 /// which beats any branch-free form (~2.3 ns a visit against ~3.1).
@@ -16,9 +16,9 @@ public func perceptronVisitsInOrder(samples: UnsafePointer<Double>, order: Unsaf
     var mistakes = 0
     for t in 0..<count {
         let s = samples + order[t] * perceptronRecordLength
-        let d0 = s[2], d1 = s[3], d2 = s[4]
+        let d0 = s[2], d1 = s[2] * s[0], d2 = s[2] * s[1]
         let v = w0 + w1 * s[0] + w2 * s[1]
-        let wrong = (v >= 0) != (s[5].bitPattern != 0)
+        let wrong = (v >= 0) != (s[3].bitPattern != 0)
         w0 += wrong ? d0 : 0
         w1 += wrong ? d1 : 0
         w2 += wrong ? d2 : 0
@@ -64,11 +64,11 @@ public func perceptronVisitsShuffled(samples: UnsafePointer<Double>, order: Unsa
         let next = samples + order[t + 1 < count ? t + 1 : t] * perceptronRecordLength
         let v = chooseLane(candidateV, updated)
         let w0 = chooseLane(c0, updated), w1 = chooseLane(c1, updated), w2 = chooseLane(c2, updated)
-        let positive = unsafeBitCast(PairBits(repeating: s[5].bitPattern), to: PairMask.self)
+        let positive = unsafeBitCast(PairBits(repeating: s[3].bitPattern), to: PairMask.self)
         let wrong = (v .>= Pair(repeating: 0)) .^ positive
         c0 = w0 + Pair(0, s[2])
-        c1 = w1 + Pair(0, s[3])
-        c2 = w2 + Pair(0, s[4])
+        c1 = w1 + Pair(0, s[2] * s[0])
+        c2 = w2 + Pair(0, s[2] * s[1])
         candidateV = (c0 + c1 * next[0]) + c2 * next[1]
         updated = wrong
         mistakes &-= unsafeBitCast(wrong, to: SIMD2<Int64>.self)  // a set lane is −1

@@ -1,0 +1,66 @@
+/// The perceptron's weights at epoch boundaries → the epoch, for detecting a fixed order's cycle: an
+/// open-addressing table with linear probing and a multiply–xorshift hash. A Swift Dictionary (SipHash, and
+/// a cache miss an epoch once it is large) took ~300 ns an epoch, more than the visits of a 40-point epoch.
+struct EpochHistory: Sendable {
+    /// Weights on a grid of η·2⁻³⁰, so that sums of η-multiples that should be equal compare equal despite
+    /// rounding, whatever the scale of η (an absolute grid made every weight equal when η was tiny).
+    struct Key: Equatable, Sendable {
+        let w0: Int64, w1: Int64, w2: Int64
+        init(_ weights: [Double], learningRate: Double) {
+            let grid = learningRate * 0x1p-30
+            func part(_ w: Double) -> Int64 {
+                let scaled = (w / grid).rounded()
+                return scaled.isFinite && abs(scaled) < 9e18 ? Int64(scaled) : Int64(bitPattern: UInt64(w.bitPattern))
+            }
+            (w0, w1, w2) = (part(weights[0]), part(weights[1]), part(weights[2]))
+        }
+    }
+
+    private static let slotLength = 4   // w0, w1, w2, epoch + 1 (0: empty)
+    private var slots = [Int64](repeating: 0, count: 64 * slotLength)
+    private(set) var count = 0
+
+    init() {}
+
+    /// Records `key` at `epoch`. Returns the epoch it was recorded at before, if any, and then keeps that one.
+    mutating func record(_ key: Key, epoch: Int) -> Int? {
+        if 2 * (count + 1) > slots.count / Self.slotLength { grow() }
+        let mask = slots.count / Self.slotLength - 1
+        var slot = Self.hash(key) & mask
+        while true {
+            let base = slot * Self.slotLength
+            let stored = slots[base + 3]
+            if stored == 0 {
+                slots[base] = key.w0; slots[base + 1] = key.w1; slots[base + 2] = key.w2; slots[base + 3] = Int64(epoch) + 1
+                count += 1
+                return nil
+            }
+            if slots[base] == key.w0 && slots[base + 1] == key.w1 && slots[base + 2] == key.w2 { return Int(stored - 1) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private static func hash(_ key: Key) -> Int {
+        var h = UInt64(bitPattern: key.w0) &* 0x9E37_79B9_7F4A_7C15
+        h ^= UInt64(bitPattern: key.w1) &* 0xC2B2_AE3D_27D4_EB4F
+        h ^= UInt64(bitPattern: key.w2) &* 0x1656_67B1_9E37_79F9
+        h ^= h >> 29
+        h &*= 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 32
+        return Int(truncatingIfNeeded: h & 0x7FFF_FFFF_FFFF_FFFF)
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [Int64](repeating: 0, count: old.count * 2)
+        count = 0
+        for base in stride(from: 0, to: old.count, by: Self.slotLength) where old[base + 3] != 0 {
+            let key = Key(w0: old[base], w1: old[base + 1], w2: old[base + 2])
+            _ = record(key, epoch: Int(old[base + 3] - 1))
+        }
+    }
+}
+
+extension EpochHistory.Key {
+    fileprivate init(w0: Int64, w1: Int64, w2: Int64) { self.w0 = w0; self.w1 = w1; self.w2 = w2 }
+}
