@@ -1,3 +1,5 @@
+import NNKernels
+
 /// The perceptron as a steppable state machine: one `step()` visits one sample and returns what happened.
 /// Nothing here reads a clock or global randomness; the same data, settings and seed give the same run.
 public struct PerceptronTrainer: Sendable {
@@ -25,6 +27,8 @@ public struct PerceptronTrainer: Sendable {
     private var restartingEpoch = false
     /// Weights at each epoch boundary (quantised) → that epoch; for cycle detection with a fixed order.
     private var boundaries = EpochHistory()
+    /// The samples packed for `run()`, made on its first call and dropped when the data or η change.
+    private var fastData: PerceptronFastData?
 
     public init(samples: [Sample], settings: PerceptronSettings, seed: UInt64) {
         self.samples = samples
@@ -55,6 +59,7 @@ public struct PerceptronTrainer: Sendable {
     /// if they are at an epoch boundary, else from the next boundary.
     public mutating func setLearningRate(_ eta: Double) {
         settings.learningRate = eta
+        fastData = nil
         restartHistory()
         if case .cycling = status { status = .running }
     }
@@ -63,6 +68,7 @@ public struct PerceptronTrainer: Sendable {
     /// under its own number (the counter does not go back); any verdict is void, and the last update no longer describes this data.
     public mutating func replaceSamples(_ newSamples: [Sample]) {
         samples = newSamples
+        fastData = nil
         restartingEpoch = positionInEpoch != 0
         positionInEpoch = 0
         mistakesThisEpoch = 0
@@ -122,12 +128,33 @@ public struct PerceptronTrainer: Sendable {
     @discardableResult
     public mutating func run(maxVisits: Int = .max) -> Int {
         guard !samples.isEmpty else { return 0 }
-        let data = PerceptronFastData(samples: samples, learningRate: settings.learningRate, order: settings.order)
+        let data = fastData ?? PerceptronFastData(samples: samples, learningRate: settings.learningRate, order: settings.order)
+        fastData = data
         var visits = 0
+        // A shuffled order's next epoch is shuffled while this epoch's visits run, into `nextOrder`, from a copy
+        // of the generator (`nextRandom`); both are taken only when training goes into that epoch, so stopping
+        // leaves the order and the generator as `step()` would.
+        var nextOrder: [Int] = [], nextRandom: UInt64?
         while !status.isFinished && visits < maxVisits {
-            if positionInEpoch == 0 { beginEpoch() }
+            if positionInEpoch == 0 {
+                if let random = nextRandom {
+                    swap(&visitOrder, &nextOrder)
+                    beginEpoch(shuffledWith: SplitMix64(seed: random))
+                } else {
+                    beginEpoch()
+                }
+                nextRandom = nil
+            }
             let count = min(samples.count - positionInEpoch, maxVisits - visits)
-            let mistakes = data.visit(visitOrder, from: positionInEpoch, count: count, weights: &weights)
+            let mistakes: Int
+            if settings.order == .shuffled && count == samples.count && data.shufflesAhead {
+                nextOrder.replaceSubrange(nextOrder.indices, with: visitOrder)   // reuses the buffer
+                var random = rng.state
+                mistakes = data.visitShuffling(visitOrder, weights: &weights, next: &nextOrder, random: &random)
+                nextRandom = random
+            } else {
+                mistakes = data.visit(visitOrder, from: positionInEpoch, count: count, weights: &weights)
+            }
             visits += count
             steps += count
             totalUpdates += mistakes
@@ -139,12 +166,15 @@ public struct PerceptronTrainer: Sendable {
         return visits
     }
 
-    private mutating func beginEpoch() {
+    /// Starts an epoch: its number, and its order (a shuffled order is shuffled again, or is already shuffled
+    /// in `visitOrder` by `generator`, which then replaces the one here).
+    private mutating func beginEpoch(shuffledWith generator: SplitMix64? = nil) {
         if restartingEpoch { restartingEpoch = false } else { epoch += 1 }
         mistakesThisEpoch = 0
         if visitOrder.count != samples.count { visitOrder = Array(samples.indices) }
         // Shuffling the last epoch's order gives a uniform permutation too, without a new array each epoch.
-        if settings.order == .shuffled { rng.shuffle(&visitOrder) }
+        guard settings.order == .shuffled else { return }
+        if let generator { rng = generator } else { rng.shuffle(&visitOrder) }
     }
 
     private mutating func endEpoch() {
@@ -169,31 +199,60 @@ public struct PerceptronTrainer: Sendable {
 /// that a mistake on each makes (η·e with e = 2y, as `step()` computes it) and the class as a mask.
 struct PerceptronFastData {
     let packed: [Double]
-    let kernel: Kernels.PerceptronVisits
+    /// Use the loop with a branch (else the branch-free one, also for a fixed order).
+    let branching: Bool
+    /// Shuffle a shuffled order's next epoch while visiting this one (`visitShuffling`).
+    let shufflesAhead: Bool
 
     init(samples: [Sample], learningRate eta: Double, order: SampleOrder) {
         packed = Self.pack(samples, learningRate: eta)
         // In a fixed order the predictor learns the pattern of mistakes of a few thousand samples (measured on
         // overlapping points: 1,000 take ~1.4 ns a visit with a branch, ~3.1 without); of 100,000 it cannot
         // (6.9 ns with a branch, 3.2 without). About even at 10,000.
-        kernel = order == .sequential && samples.count <= 4_096
-            ? Kernels.current.perceptronVisitsInOrder : Kernels.current.perceptronVisitsShuffled
+        branching = order == .sequential && samples.count <= 4_096
+        // Shuffling ahead hides the shuffle while the two orders stay in the caches (measured: 1,000 points
+        // 4.7 → 4.1 ns a visit); with 100,000 points it costs a little (6.2 → 6.5 ns).
+        shufflesAhead = samples.count <= 16_384
     }
 
     static func pack(_ samples: [Sample], learningRate eta: Double) -> [Double] {
-        samples.flatMap { s -> [Double] in
+        var packed: [Double] = []
+        packed.reserveCapacity(samples.count * perceptronRecordLength)
+        for s in samples {
             let k = eta * (2 * s.signedTarget)
-            return [s.x1, s.x2, k, Double(bitPattern: s.label == 1 ? ~0 : 0)]
+            packed.append(s.x1); packed.append(s.x2); packed.append(k)
+            packed.append(Double(bitPattern: s.label == 1 ? ~0 : 0))
         }
+        return packed
     }
 
     /// Visits `order[start..<start + count]`, updating the three `weights` on each mistake; returns the
     /// number of mistakes.
     func visit(_ order: [Int], from start: Int, count: Int, weights: inout [Double]) -> Int {
-        packed.withUnsafeBufferPointer { samples in
+        var unused: UInt64 = 0   // no shuffle: the generator is not used
+        return packed.withUnsafeBufferPointer { samples in
             order.withUnsafeBufferPointer { order in
                 weights.withUnsafeMutableBufferPointer { w in
-                    kernel(samples.baseAddress!, order.baseAddress! + start, count, w.baseAddress!)
+                    branching
+                        ? Kernels.current.perceptronVisitsInOrder(samples.baseAddress!, order.baseAddress! + start, count, w.baseAddress!)
+                        : Kernels.current.perceptronVisitsShuffled(samples.baseAddress!, order.baseAddress! + start, count,
+                                                                   w.baseAddress!, nil, &unused)
+                }
+            }
+        }
+    }
+
+    /// Visits all of `order` like `visit`, and meanwhile shuffles `next` (a copy of `order`) as
+    /// `SplitMix64.shuffle` does from the generator state `random`, which it advances.
+    func visitShuffling(_ order: [Int], weights: inout [Double], next: inout [Int], random: inout UInt64) -> Int {
+        precondition(next.count == order.count)
+        return packed.withUnsafeBufferPointer { samples in
+            order.withUnsafeBufferPointer { order in
+                weights.withUnsafeMutableBufferPointer { w in
+                    next.withUnsafeMutableBufferPointer { next in
+                        Kernels.current.perceptronVisitsShuffled(samples.baseAddress!, order.baseAddress!, order.count,
+                                                                 w.baseAddress!, next.baseAddress!, &random)
+                    }
                 }
             }
         }

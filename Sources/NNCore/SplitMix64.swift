@@ -1,3 +1,5 @@
+import NNKernels
+
 /// A small, fast, seedable generator (Steele, Lea & Flood's SplitMix64). Every random thing in nnx takes one,
 /// so the same seed gives the same data, order and frames on every run (the Gaussian draws go through libm's
 /// `log` and `cos`, so other platforms' libraries could differ in the last bits).
@@ -5,7 +7,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
     public private(set) var state: UInt64
     public init(seed: UInt64) { state = seed }
 
-    public mutating func next() -> UInt64 { Self.mix(&state) }
+    public mutating func next() -> UInt64 { splitMix64(&state) }
 
     /// A uniform double in [0, 1) from the top 53 bits (platform-independent, unlike `Double.random(in:)`).
     public mutating func nextUnit() -> Double {
@@ -31,47 +33,18 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
         }
         return Int(product.high)
     }
-    /// A Fisher–Yates shuffle that depends only on this generator (the standard library's may change).
-    /// Each 64-bit draw gives two 32-bit halves, each mapped to an index by Lemire's multiply-shift with its
-    /// rejection step, so the permutation stays exactly uniform. Indices only: the perceptron shuffles its
-    /// visit order every epoch, and this is its hot path.
+    /// A Fisher–Yates shuffle that depends only on this generator (the standard library's may change); see
+    /// `IndexShuffle`. Indices only: the perceptron shuffles its visit order every epoch.
     public mutating func shuffle(_ indices: inout [Int]) {
         guard indices.count > 1 else { return }
         precondition(indices.count <= Int(UInt32.max), "too many elements to shuffle")
-        var state = self.state
-        var spare: UInt64 = 0
-        var haveSpare = false
+        var shuffle = IndexShuffle(state: state)
         indices.withUnsafeMutableBufferPointer { buffer in
-            for i in stride(from: buffer.count - 1, to: 0, by: -1) {
-                let bound = UInt64(i + 1)
-                var product: UInt64
-                repeat {
-                    let draw: UInt64
-                    if haveSpare {
-                        draw = spare >> 32
-                        haveSpare = false
-                    } else {
-                        spare = Self.mix(&state)
-                        draw = spare & 0xFFFF_FFFF
-                        haveSpare = true
-                    }
-                    product = draw &* bound
-                } while (product & 0xFFFF_FFFF) < bound && (product & 0xFFFF_FFFF) < (0x1_0000_0000 % bound)
-                let j = Int(truncatingIfNeeded: product >> 32)
-                buffer.swapAt(i, j)
-            }
+            for i in stride(from: buffer.count - 1, to: 0, by: -1) { shuffle.step(buffer.baseAddress!, i) }
         }
-        self.state = state
+        state = shuffle.state
     }
 
-    @inline(__always)
-    private static func mix(_ state: inout UInt64) -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 #if canImport(Glibc)

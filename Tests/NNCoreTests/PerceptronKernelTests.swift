@@ -2,8 +2,9 @@
 import NNKernels
 import XCTest
 
-/// The perceptron's fast loops (in order, and branch-free with a speculated lane for shuffled orders), in
-/// both kernel builds, against the rule applied one visit at a time.
+/// The perceptron's fast loops (in order, and branch-free with a speculated lane for shuffled orders, with
+/// and without shuffling the next epoch's order), in both kernel builds, against the rule applied one visit
+/// at a time and `SplitMix64.shuffle`.
 final class PerceptronKernelTests: XCTestCase {
     private var builds: [Kernels] {
         var builds = [Kernels.baseline]
@@ -30,12 +31,23 @@ final class PerceptronKernelTests: XCTestCase {
                     expected = result.weights
                     if result.error != 0 { expectedMistakes += 1 }
                 }
+                var shuffled = order, generator = SplitMix64(seed: UInt64(count))
+                generator.shuffle(&shuffled)
                 for build in builds {
-                    for (name, kernel) in [("in order", build.perceptronVisitsInOrder), ("shuffled", build.perceptronVisitsShuffled)] {
-                        var w = start
-                        let mistakes = kernel(packed, order, count, &w)
-                        XCTAssertEqual(w.map(\.bitPattern), expected.map(\.bitPattern), "\(build.name) \(name) η=\(eta) \(count) visits")
-                        XCTAssertEqual(mistakes, expectedMistakes, "\(build.name) \(name) η=\(eta) \(count) visits")
+                    for name in ["in order", "shuffled", "shuffled, shuffling the next order"] {
+                        var w = start, next = order, random = UInt64(count)
+                        let mistakes = switch name {
+                        case "in order": build.perceptronVisitsInOrder(packed, order, count, &w)
+                        case "shuffled": build.perceptronVisitsShuffled(packed, order, count, &w, nil, &random)
+                        default: build.perceptronVisitsShuffled(packed, order, count, &w, &next, &random)
+                        }
+                        let context = "\(build.name) \(name) η=\(eta) \(count) visits"
+                        XCTAssertEqual(w.map(\.bitPattern), expected.map(\.bitPattern), context)
+                        XCTAssertEqual(mistakes, expectedMistakes, context)
+                        if name.hasSuffix("next order") {
+                            XCTAssertEqual(next, shuffled, context)
+                            XCTAssertEqual(random, generator.state, context)
+                        }
                     }
                 }
             }

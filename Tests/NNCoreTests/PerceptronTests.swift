@@ -105,6 +105,28 @@ final class PerceptronTests: XCTestCase {
         }
     }
 
+    /// A run that stops at an epoch boundary leaves the order and the generator as stepping does (the fast
+    /// path shuffles the next epoch's order ahead, and must not keep it when it stops), so what follows agrees.
+    func testFastRunStoppingAtAnEpochBoundaryLeavesTheShuffleAsStepping() {
+        let data = DatasetGenerator(kind: .overlapping, count: 30).generate(seed: 2).samples
+        let settings = PerceptronSettings(learningRate: 0.5, order: .shuffled, maxEpochs: 10)
+        var stepped = PerceptronTrainer(samples: data, settings: settings, seed: 5)
+        var fast = stepped
+        for _ in 0..<60 { stepped.step() }
+        XCTAssertEqual(fast.run(maxVisits: 60), 60)
+        XCTAssertEqual(fast.visitOrder, stepped.visitOrder)
+        let next = stepped.step(), fastNext = fast.step()
+        XCTAssertEqual(fastNext?.index, next?.index)
+        XCTAssertEqual(fastNext?.weightsAfter.map(\.bitPattern), next?.weightsAfter.map(\.bitPattern))
+        XCTAssertEqual(fast.visitOrder, stepped.visitOrder)
+        // And to the cap: the epoch after the last is shuffled ahead but never taken.
+        while stepped.step() != nil {}
+        fast.run()
+        XCTAssertEqual(fast.status, .notConverged(epochs: 10))
+        XCTAssertEqual(fast.visitOrder, stepped.visitOrder)
+        XCTAssertEqual(fast.weights.map(\.bitPattern), stepped.weights.map(\.bitPattern))
+    }
+
     func testShuffledOrderIsAPermutationAndDependsOnSeed() {
         var a = PerceptronTrainer(samples: Self.xorTable + Self.andTable, settings: PerceptronSettings(order: .shuffled), seed: 1)
         var b = PerceptronTrainer(samples: Self.xorTable + Self.andTable, settings: PerceptronSettings(order: .shuffled), seed: 2)

@@ -5,10 +5,12 @@ import NNRender
 import NNScenario
 
 /// Figures the issues ask for (release build, this machine's 2 cores), with what was measured last:
-/// - perceptron training, at least 150 million sample visits a second: ~668 M/s p50 in a fixed order (a
-///   branch the predictor learns); shuffled, branch-free with the next visit's `v` computed both ways, so the
-///   mistake rate no longer matters: ~201 M/s at 32 % mistakes (overlapping blobs), ~205 M/s at 13 %
-///   (was 109 M/s and 181 M/s with a branch). Baseline build: ~614 and ~172 M/s;
+/// - perceptron training, at least 150 million sample visits a second (p50, 1,000 overlapping points unless
+///   said): in a fixed order ~620 M/s (a branch the predictor learns), 325 M/s on 40 points, 299 M/s on
+///   100,000 (branch-free); shuffled ~240 M/s at 32 % mistakes and at 13 %, 223 M/s on 60 points, 155 M/s on
+///   100,000 (memory-bound; at the limit). Shuffled is branch-free, with the next visit's `v` computed both
+///   ways and the next epoch's shuffle interleaved (it was 109 M/s at 32 % with a branch). Baseline build:
+///   ~614 and ~172 M/s (before the interleaved shuffle);
 /// - the perceptron screen at 120×40 rendered into a frame, at most 1 ms: ~0.13 ms.
 /// Issue 3 (MLP), on the AVX2 build of the kernels (NNX_KERNELS=baseline measures the other), all met:
 /// - per-sample SGD on XOR with a 2-4-1 net, at least 10 M updates/s: 92 ns p50 (10.9 M/s); the baseline
@@ -26,13 +28,12 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput], warmupIterations: 3,
                                            maxDuration: .seconds(3), maxIterations: 1_000)
 
-    // 1,000 overlapping points never converge, so every visit counts. With the .mega scaling factor one
-    // iteration is 1 M visits, and the figures read per visit (ns) and visits per second (throughput).
-    let overlapping = DatasetGenerator(kind: .overlapping, count: 1_000).generate(seed: 1).samples
-    for order in SampleOrder.allCases {
+    // Overlapping points never converge, so every visit counts. With the .mega scaling factor one iteration
+    // is 1 M visits, and the figures read per visit (ns) and visits per second (throughput).
+    func perceptronVisits(_ name: String, _ points: [Sample], _ order: SampleOrder) {
         let settings = PerceptronSettings(learningRate: 0.1, order: order, maxEpochs: 100_000)
-        Benchmark("perceptron: sample visits (\(order.rawValue))", configuration: .init(scalingFactor: .mega)) { benchmark in
-            var trainer = PerceptronTrainer(samples: overlapping, settings: settings, seed: 7)
+        Benchmark("perceptron: sample visits (\(name))", configuration: .init(scalingFactor: .mega)) { benchmark in
+            var trainer = PerceptronTrainer(samples: points, settings: settings, seed: 7)
             benchmark.startMeasurement()
             let visits = trainer.run(maxVisits: benchmark.scaledIterations.count)
             benchmark.stopMeasurement()
@@ -40,20 +41,21 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(trainer.weights)
         }
     }
+    let overlapping = DatasetGenerator(kind: .overlapping, count: 1_000).generate(seed: 1).samples
+    for order in SampleOrder.allCases { perceptronVisits(order.rawValue, overlapping, order) }
 
     // Shuffled, at another mistake rate (branch-free, it should not matter; with a branch it did, a lot).
     // Separable blobs with 5 % of the labels flipped: ~13 % mistakes.
     var noisy = DatasetGenerator(kind: .separable, count: 1_000, noise: 0.3, margin: 0.05).generate(seed: 1).samples
     var flips = SplitMix64(seed: 5)
     for i in noisy.indices where flips.nextUnit() < 0.05 { noisy[i].label = 1 - noisy[i].label }
-    let noisySamples = noisy
-    Benchmark("perceptron: sample visits (shuffled, 13 % mistakes)", configuration: .init(scalingFactor: .mega)) { benchmark in
-        let settings = PerceptronSettings(learningRate: 0.1, order: .shuffled, maxEpochs: 100_000)
-        var trainer = PerceptronTrainer(samples: noisySamples, settings: settings, seed: 7)
-        benchmark.startMeasurement()
-        let visits = trainer.run(maxVisits: benchmark.scaledIterations.count)
-        benchmark.stopMeasurement()
-        precondition(visits == benchmark.scaledIterations.count, "training stopped early: \(trainer.status)")
+    perceptronVisits("shuffled, 13 % mistakes", noisy, .shuffled)
+
+    // Other sizes: the built-in scenarios' 40–60 points, where each epoch's own work (the shuffle, the cycle
+    // history) counts, and 100,000 points (the generators' largest), where the data outgrows the caches.
+    for (count, order) in [(40, SampleOrder.sequential), (60, .shuffled), (100_000, .sequential), (100_000, .shuffled)] {
+        let points = DatasetGenerator(kind: .overlapping, count: count).generate(seed: 1).samples
+        perceptronVisits("\(order.rawValue), \(count) points", points, order)
     }
 
     Benchmark("perceptron: sample visits with events (step)", configuration: .init(scalingFactor: .kilo)) { benchmark in

@@ -47,8 +47,10 @@ struct Kernels: Sendable {
     let convolutionInputGradient: ConvolutionKernelGradient
     let evaluateSamples: EvaluateSamples
     typealias PerceptronVisits = @convention(c) (UnsafePointer<Double>, UnsafePointer<Int>, Int, UnsafeMutablePointer<Double>) -> Int
+    typealias PerceptronVisitsShuffled = @convention(c) (UnsafePointer<Double>, UnsafePointer<Int>, Int, UnsafeMutablePointer<Double>,
+                                                         UnsafeMutablePointer<Int>?, UnsafeMutablePointer<UInt64>) -> Int
     let perceptronVisitsInOrder: PerceptronVisits
-    let perceptronVisitsShuffled: PerceptronVisits
+    let perceptronVisitsShuffled: PerceptronVisitsShuffled
     let name: String
 
     static let baseline = Kernels(
@@ -71,7 +73,7 @@ struct Kernels: Sendable {
         evaluateSamples: { NNKernels.evaluateSamples(shape: $0, kinds: $1, weights: $2, workspace: $3, inputs: $4, targets: $5, labels: $6,
                                               count: $7, results: $8) },
         perceptronVisitsInOrder: { NNKernels.perceptronVisitsInOrder(samples: $0, order: $1, count: $2, w: $3) },
-        perceptronVisitsShuffled: { NNKernels.perceptronVisitsShuffled(samples: $0, order: $1, count: $2, w: $3) },
+        perceptronVisitsShuffled: { NNKernels.perceptronVisitsShuffled(samples: $0, order: $1, count: $2, w: $3, next: $4, random: $5) },
         name: "baseline")
 
     #if canImport(NNKernelsAVX2)
@@ -95,7 +97,7 @@ struct Kernels: Sendable {
         evaluateSamples: { NNKernelsAVX2.evaluateSamples(shape: $0, kinds: $1, weights: $2, workspace: $3, inputs: $4, targets: $5, labels: $6,
                                               count: $7, results: $8) },
         perceptronVisitsInOrder: { NNKernelsAVX2.perceptronVisitsInOrder(samples: $0, order: $1, count: $2, w: $3) },
-        perceptronVisitsShuffled: { NNKernelsAVX2.perceptronVisitsShuffled(samples: $0, order: $1, count: $2, w: $3) },
+        perceptronVisitsShuffled: { NNKernelsAVX2.perceptronVisitsShuffled(samples: $0, order: $1, count: $2, w: $3, next: $4, random: $5) },
         name: "avx2")
     #endif
 
