@@ -371,7 +371,7 @@ private func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyp
             lines.append(Line(g.fold("loss \(formatNumber(last.loss, digits: 3)) \(g.middleDot) train accuracy \(percent(last.accuracy))")))
             if let test = last.testAccuracy { lines.append(Line("test accuracy \(percent(test))", Style(test >= 0.98 ? .good : .plain))) }
         } else {
-            lines.append(Line(g.fold("no epoch yet (n, e or space)"), Style(.dim)))
+            lines.append(Line(g.fold("no epoch yet" + (p.showsKeyHints ? " (n, e or space)" : "")), Style(.dim)))
         }
         let status = switch t.status {
         case .running: t.positionInEpoch == 0 ? "\(t.epoch) of \(s.maxEpochs) epochs done" : "in epoch \(t.epoch) of \(s.maxEpochs)"
@@ -426,7 +426,7 @@ private func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyp
         row += chartHeight + 2
     }
     if showConfusion, let confusion = p.confusion, row + confusionHeight <= inner.maxY {
-        frame.put(Line(g.fold("test set: true class (rows), predicted"), Style(.label)).truncated(to: inner.width, glyphs: g),
+        frame.put(Line(g.fold("test set: rows true, columns predicted"), Style(.label)).truncated(to: inner.width, glyphs: g),
                   column: inner.x, row: row)
         let header = (0..<confusion.count).map { String(repeating: " ", count: cellWidth - String($0).count) + String($0) }.joined()
         frame.put(Line("   " + header, Style(.dim)), column: inner.x, row: row + 1, clip: inner)

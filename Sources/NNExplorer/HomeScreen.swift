@@ -11,7 +11,7 @@ let homeKeyMap = KeyMap<AppState, HomeAction>(bindings: [
                enabled: { !$0.homeEntries.isEmpty }, .open),
     KeyBinding([.character("/")], "/", "filter", help: "filter the list: type words, Enter starts the selection, Esc clears", .filter),
     KeyBinding([.character("?")], "?", "help", help: "show this help", essential: true, .help),
-    KeyBinding([.character("q"), .escape], "q", "quit", help: "quit nnx", essential: true, .quit),
+    KeyBinding([.character("q")], "q", "quit", help: "quit nnx", essential: true, .quit),
 ])
 
 /// One line group of the home list: a section's heading (one row) or an entry (two rows: title, summary).
@@ -101,6 +101,12 @@ func updateHome(_ state: inout AppState, _ msg: Msg) {
         // Keep the selection on a shown entry.
         let shown = state.visibleHomeEntries
         if !shown.contains(state.homeSelection), let first = shown.first { state.homeSelection = first }
+        return
+    }
+    // Esc backs out of a lesson and of an explorer; here, where there is nothing to back out of, it does not
+    // quit (a second Esc too many would), it says how to.
+    if msg == .key(.escape) {
+        state.flash = "q quits nnx"
         return
     }
     let action: HomeAction?

@@ -7,7 +7,9 @@ import NNScenario
 public struct LessonPlayer: Sendable {
     public let scenario: Scenario
     public let lesson: Lesson
-    /// Beats done: 0 before the first, `beats.count` at the end.
+    /// What each key press plays (`Lesson.presses`): the beats as the screen counts them.
+    public let presses: [Range<Int>]
+    /// Presses done: 0 before the first, `beatCount` at the end.
     public private(set) var position = 0
     /// The explorer the lesson drives (a perceptron, MLP or CNN screen).
     public private(set) var explorer: Screen
@@ -24,18 +26,19 @@ public struct LessonPlayer: Sendable {
         precondition(scenario.lesson != nil, "a lesson player needs a scenario with a lesson")
         self.scenario = scenario
         lesson = scenario.lesson!
-        explorer = .explorer(for: scenario)
+        presses = lesson.presses
+        explorer = Screen.explorer(for: scenario).showingKeyHints(false)
     }
 
-    public var beatCount: Int { lesson.beats.count }
+    public var beatCount: Int { presses.count }
     public var atEnd: Bool { position == beatCount }
-    /// The beat just played (nil before the first).
-    public var currentBeat: LessonBeat? { position > 0 ? lesson.beats[position - 1] : nil }
+    /// The script's beats the last press played (empty before the first).
+    public var currentBeats: ArraySlice<LessonBeat> { position > 0 ? lesson.beats[presses[position - 1]] : [] }
 
-    /// Plays the next beat.
+    /// Plays the next press's beats.
     public mutating func next() {
         guard position < beatCount else { return }
-        play(lesson.beats[position])
+        for beat in lesson.beats[presses[position]] { play(beat) }
         position += 1
     }
 
@@ -135,5 +138,5 @@ public struct LessonPlayer: Sendable {
     }
 
     /// Leaves the lesson: the explorer as it stands, to explore freely.
-    public var explorerForFreeExploration: Screen { explorer }
+    public var explorerForFreeExploration: Screen { explorer.showingKeyHints(true) }
 }

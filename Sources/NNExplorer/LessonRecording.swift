@@ -6,14 +6,14 @@ import NNScenario
 /// `[time, "o", text]` event a beat, each redrawing the whole screen. Times come from the beats, not a clock
 /// (a `say` stays long enough to read, a `pause` longer), so the same lesson gives the same file.
 public enum LessonRecording {
-    /// Seconds a frame stays on screen after `beat` (nil: the opening frame).
-    static func hold(after beat: LessonBeat?) -> Double {
-        switch beat {
-        case nil: 2
-        case .say(let text): min(8, 2 + 0.3 * Double(text.split(separator: " ").count))
-        case .pause: 4
-        default: 1.5
+    /// Seconds a frame stays on screen after a press played `beats` (nil: the opening frame): long enough to
+    /// read its words, longer for a pause.
+    static func hold(after beats: ArraySlice<LessonBeat>?) -> Double {
+        guard let beats else { return 2 }
+        for beat in beats {
+            if case .say(let text) = beat { return min(8, 2 + 0.3 * Double(text.split(separator: " ").count)) }
         }
+        return beats.contains(.pause) ? 4 : 1.5
     }
 
     public static func asciicast(_ scenario: Scenario, size: Size, glyphs: Glyphs = .unicode, theme: Theme = .standard) -> String {
@@ -28,7 +28,7 @@ public enum LessonRecording {
         while let lesson = state.lesson, !lesson.atEnd {
             update(&state, .key(.right))
             event(screen(state))
-            time += hold(after: state.lesson?.currentBeat)
+            time += hold(after: state.lesson?.currentBeats)
         }
         event("\u{1B}[?25h")   // the cursor back, after the last frame's time on screen
         return out

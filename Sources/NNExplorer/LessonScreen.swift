@@ -5,11 +5,11 @@ enum LessonAction { case next, previous, goTo, explore, help, back, hidePanels, 
 
 let lessonKeyMap = KeyMap<LessonPlayer, LessonAction>(bindings: [
     KeyBinding([.right, .character(" ")], "→ space", label: { $0.atEnd ? "end" : "next" }, help: "play the next beat",
-               enabled: { !$0.atEnd }, essential: true, .next),
+               essential: true, .next),
     KeyBinding([.left], "←", "back", help: "back one beat (replayed from the start, so exactly as it was)",
                enabled: { $0.position > 0 }, essential: true, .previous),
     KeyBinding([.character("g")], "g", "go to", help: "go to beat N: type its number, then Enter", .goTo),
-    KeyBinding([.escape], "Esc", "explore", help: "leave the lesson and explore freely from here", .explore),
+    KeyBinding([.escape], "Esc", "explore", help: "leave the lesson and explore freely from here", essential: true, .explore),
     KeyBinding([.character("h")], "h", "panels", help: "hide / show the side panels (a bigger picture, less clutter)", .hidePanels),
     KeyBinding([.character("C")], "C", "colours", help: "the next colour theme: standard, high-contrast, light, 8-color, monochrome",
                inBar: { _ in false }, .nextTheme),
@@ -54,7 +54,9 @@ func updateLesson(_ lesson: inout LessonPlayer, _ msg: Msg) -> ScreenOutcome {
     }
     guard let action = lessonKeyMap.action(for: key, in: lesson) else { return .none }
     switch action {
-    case .next: lesson.next()
+    case .next:
+        if lesson.atEnd { return .flash("the end of the lesson: Esc explores from here, q goes back") }
+        lesson.next()
     case .previous: lesson.previous()
     case .goTo: lesson.goTo = ""
     case .explore: return .explore
@@ -112,13 +114,23 @@ func viewLesson(_ lesson: LessonPlayer, size: Size, glyphs g: Glyphs, theme: The
     let beat = "beat \(lesson.position) of \(lesson.beatCount)" + (lesson.atEnd ? " (end)" : "")
     let asking = lesson.goTo.map { " go to beat: \($0)_ (Enter, Esc) " }
     // What the last beat did, when it did something (a say shows itself).
-    let did = lesson.currentBeat.flatMap { beat -> String? in if case .say = beat { nil } else { beat.summary } }
+    let actions = lesson.currentBeats.filter { if case .say = $0 { false } else { true } }.map(\.summary)
+    let did = actions.isEmpty ? nil : actions.joined(separator: " · ")
     var left = Line([Span(" " + beat + " ", Style(.emphasis))])
-    if let asking { left.spans.append(Span(asking, Style(.emphasis))) } else if let did { left.spans.append(Span(g.fold("· \(did) "), Style(.dim))) }
+    if let asking { left.spans.append(Span(asking, Style(.emphasis))) }
     frame.put(left.truncated(to: size.width, glyphs: g), column: 0, row: layout.barRow)
     let hints = KeyHintBar(hints: lessonKeyMap.barHints(lesson))
     hints.render(into: &frame, row: layout.barRow, area: Rect(x: left.width + 1, y: layout.barRow, width: max(0, size.width - left.width - 1), height: 1),
                  glyphs: g)
+    // The keys come first; what the beat did goes after them, as much as fits.
+    if asking == nil, let did {
+        var end = size.width
+        while end > 0, frame[end - 1, layout.barRow].character == " " { end -= 1 }
+        let room = size.width - end - 3
+        if room >= 8 {
+            frame.put(Line(g.fold(did), Style(.dim)).truncated(to: room, glyphs: g), column: end + 1, row: layout.barRow)
+        }
+    }
 }
 
 func explorerMinimum(_ screen: Screen) -> Size {

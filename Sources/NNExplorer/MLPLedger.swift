@@ -31,11 +31,16 @@ struct MLPLedger {
             let which = last.epoch == t.history.last?.epoch ? "" : " (epoch \(last.epoch))"
             var text = "\(name)\(which) = \(n(last.loss))" + dot + "accuracy \(percent(last.accuracy))"
             if let vl = last.validationLoss, let va = last.validationAccuracy {
-                text += dot + "val \(n(vl)), \(percent(va))"
+                // Sums over different numbers of points: the curves show them per point, so say both.
+                let perPoint = { (sum: Double, count: Int) in "\(n(sum)) (\(n(sum / Double(max(1, count)))) a point)" }
+                text = "\(name)\(which) = \(perPoint(last.loss, t.trainingSet.count))" + dot + "accuracy \(percent(last.accuracy))"
+                lines += wrap(glyphs.fold(text), width: width).map { Line($0) }
+                text = "validation: \(name) = \(perPoint(vl, t.validationSet.count))" + dot + percent(va)
             }
-            lines.append(Line(glyphs.fold(text)))
+            lines += wrap(glyphs.fold(text), width: width).map { Line($0) }
         } else {
-            lines.append(Line(glyphs.fold("no epoch yet: n one update, e one epoch, space plays"), Style(.dim)))
+            let keys = explorer.showsKeyHints ? ": n one update, e one epoch, space plays" : ""
+            lines.append(Line(glyphs.fold("no epoch yet" + keys), Style(.dim)))
         }
         let (status, role): (String, ColorRole) = switch t.status {
         case .running: ("running", .plain)
@@ -47,7 +52,7 @@ struct MLPLedger {
         }
         lines += wrap(glyphs.fold("status: " + status), width: width).map { Line($0, Style(role)) }
         if let perfect = t.firstPerfectEpoch {
-            lines.append(Line(glyphs.fold("every training point right since epoch \(perfect)"), Style(.good)))
+            lines += wrap(glyphs.fold("every training point right since epoch \(perfect)"), width: width).map { Line($0, Style(.good)) }
         }
         return lines
     }
@@ -81,7 +86,9 @@ struct MLPLedger {
                  : "net_j = Σ_i w_ij z_i (i = 0: bias), z_j = f(net_j)")
         case .outputDeltas: ("output deltas", outputDeltaFormula)
         case .hiddenDeltas(let l): ("deltas of hidden layer \(l) (old weights)", "δ^h_j = f'(net_j) Σ_k w_jk δ_k")
-        case .update: ("weight changes", "Δw_ij = η δ_j z_i + α Δw_ij(t−1)")
+        case .update:
+            ("weight changes", "Δw_ij = η δ_j z_i" + (explorer.trainer.settings.momentum > 0 ? " + α Δw_ij(t−1)" : "")
+                + (explorer.trainer.settings.weightDecay > 0 ? " − η λ w_ij" : ""))
         }
     }
 

@@ -177,6 +177,15 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
     if let note = p.note {
         frame.put(Line(" \(note) ", Style(.emphasis)).truncated(to: layout.plotBox.width - 4, glyphs: g),
                   column: layout.plotBox.x + 2, row: layout.plotBox.maxY - 1)
+    } else if p.restarts == nil {
+        // The legend, on the bottom border: each class's shape, and what hollow means.
+        var legend = Line([Span(" ")])
+        for label in Set((t.trainingSet + t.validationSet).map(\.label)).sorted() {
+            legend.spans.append(Span(String(classGlyph(label, hollow: false, g)), Style(ColorRole.forClass(label), attributes: [.bold])))
+            legend.spans.append(Span(" class \(label)  ", Style(.dim)))
+        }
+        if !t.validationSet.isEmpty { legend.spans.append(Span("hollow: held out ", Style(.dim))) }
+        if legend.width <= layout.plotBox.width - 4 { frame.put(legend, column: layout.plotBox.x + 2, row: layout.plotBox.maxY - 1) }
     }
 
     if layout.lossBox.width > 0 { drawPanels(p, layout, glyphs: g, into: &frame) }
@@ -234,10 +243,10 @@ private func drawThumbnails(_ items: [Thumbnail], title: String, _ p: MLPExplore
 private func drawRestarts(_ restarts: (runs: [MLPTrainer], best: Int), _ p: MLPExplorer, in box: Rect, glyphs g: Glyphs,
                           theme: Theme, into frame: inout Frame) {
     let items = restarts.runs.enumerated().map { i, run in
-        Thumbnail(title: (i == restarts.best ? (g.unicode ? "★" : "*") : "") + "s\(run.seed) E=\(formatNumber(MLPRestarts.finalLoss(run), glyphs: g))",
+        Thumbnail(title: (i == restarts.best ? (g.unicode ? "★" : "*") : "") + "s\(run.seed) E=\(formatTick(MLPRestarts.finalLoss(run), glyphs: g))",
                   highlighted: i == restarts.best, network: run.network, unit: nil)
     }
-    drawThumbnails(items, title: "restarts: s = seed, E = final loss, best starred (Enter keeps it)",
+    drawThumbnails(items, title: "restarts: s = seed, E = final loss, best starred" + (p.showsKeyHints ? " (Enter keeps it)" : ""),
                    p, in: box, glyphs: g, theme: theme, into: &frame)
 }
 
@@ -277,9 +286,10 @@ private func drawPanels(_ p: MLPExplorer, _ layout: MLPLayout, glyphs g: Glyphs,
     chart.render(into: &frame, area: layout.lossBox.inset(1), glyphs: g)
 
     // The network.
-    frame.drawBox(layout.networkBox, title: "network " + t.network.sizes.map(String.init).joined(separator: "-")
-                  + " \(g.middleDot) \(t.settings.activation.rawValue)", glyphs: g)
     var diagram = NetworkDiagram(sizes: t.network.sizes, weights: t.network.weights)
+    frame.drawBox(layout.networkBox, title: "network " + t.network.sizes.map(String.init).joined(separator: "-")
+                  + " \(g.middleDot) \(t.settings.activation.rawValue)"
+                  + (diagram.showsBiases(in: layout.networkBox.inset(1)) ? " \(g.middleDot) numbers: biases" : ""), glyphs: g)
     diagram.selected = p.selectedUnit
     diagram.render(into: &frame, area: layout.networkBox.inset(1), glyphs: g)
 

@@ -68,7 +68,7 @@ struct PerceptronPanel {
             let hint = trainer.sampleCount == 0
                 ? "no points: click the plot, or press a for the cursor, to add some"
                 : "press n to visit the first sample, e for a whole epoch, space to play"
-            lines += wrap(glyphs.fold(hint), width: width).map { Line($0, Style(.dim)) }
+            if explorer.showsKeyHints { lines += wrap(glyphs.fold(hint), width: width).map { Line($0, Style(.dim)) } }
             return lines
         }
         let em = Style(.emphasis)
@@ -131,6 +131,7 @@ struct PerceptronPanel {
     }
 
     var editingLines: [Line] {
+        guard explorer.showsKeyHints else { return [] }
         let glyph = explorer.classToAdd == 1 ? glyphs.classB : glyphs.classA
         let role: ColorRole = explorer.classToAdd == 1 ? .classB : .classA
         var lines = pack([[Span("adding class \(explorer.classToAdd) "), Span(String(glyph), Style(role))],

@@ -63,8 +63,9 @@ public func update(_ state: inout AppState, _ msg: Msg) {
     case .explore: if let lesson = state.lesson { state.screen = lesson.explorerForFreeExploration }
     case .togglePanels: state.panelsHidden.toggle()
     case .nextTheme: state.cycleTheme()
+    case .flash(let remark): state.flash = remark
     }
 }
 
 /// What a screen asks of the app after handling a message.
-enum ScreenOutcome { case none, help, back, explore, togglePanels, nextTheme }
+enum ScreenOutcome: Equatable { case none, help, back, explore, togglePanels, nextTheme, flash(String) }

@@ -30,7 +30,9 @@ public func view(_ state: AppState) -> Frame {
                            footer: "Esc: explore freely from this beat \(g(state).middleDot) any key closes")
     }
     if let flash = state.flash {
-        let line = Line(" \(flash) ", Style(.emphasis, attributes: [.reverse]))
+        // Over the whole bottom row, so no key hint shows cut in half beside it.
+        frame.fill(Rect(x: 0, y: size.height - 1, width: size.width, height: 1))
+        let line = Line(" \(flash) ", Style(.emphasis, attributes: [.reverse])).truncated(to: size.width, glyphs: state.glyphs)
         frame.put(line, column: max(0, size.width - line.width), row: size.height - 1)
     }
     if state.showHelp { help.render(into: &frame, area: frame.bounds, glyphs: state.glyphs) }

@@ -45,7 +45,7 @@ public struct NetworkDiagram: Sendable {
                       Style(.positiveWeight, attributes: [.bold]), Style(.negativeWeight, attributes: [.bold])]
         for (canvas, style) in zip(canvases, styles) { canvas.draw(into: &frame, x: area.x, y: area.y, style: style, glyphs: glyphs) }
 
-        let roomForBias = sizes.dropFirst().allSatisfy { $0 * 2 <= area.height }
+        let roomForBias = showsBiases(in: area)
         for l in sizes.indices {
             for i in 0..<sizes[l] {
                 let p = position(layer: l, unit: i, in: area)
@@ -63,4 +63,7 @@ public struct NetworkDiagram: Sendable {
             }
         }
     }
+
+    /// Whether `render` writes each unit's bias beside it in `area` (two rows a unit are needed).
+    public func showsBiases(in area: Rect) -> Bool { sizes.dropFirst().allSatisfy { $0 * 2 <= area.height } }
 }

@@ -185,20 +185,20 @@ lesson:
   - focus: update
   - step: sample
   - say: "v = −1 + 2·½ + 1·1 = **1**, so ŷ = **1** but y = −1: the error is e = y − ŷ = **−2**."
-  - say: "The rule w ← w + η·e·x moves w by −2·(1, ½, 1): w = **(−3, 1, −1)**, and the line jumps across the point."
+  - say: "The rule w ← w + η·e·x moves w by −2·(1, ½, 1): w = **(−3, 1, −1)**. The new line −3 + x1 − x2 = 0 lies off this plot: all of the view, the point too, is now on its **−** side (v = −3.5), so the point is classified right. The faint line is where it was."
   - pause
   - set: {dataset: and}
   - set: {weights: [0, 0, 0]}
   - focus: plot
   - say: "**AND**: only (1, 1) is positive. We start again from w = (0, 0, 0). One line separates the classes, so the rule must stop making mistakes."
   - step: epoch
-  - say: "Each mistake pulls the line towards the misclassified point. Watch the mistakes per epoch fall."
+  - say: "One epoch: each mistake moved the line so that the point it got wrong came nearer its own side. The panel counts this epoch's mistakes."
   - run: until_converged
-  - say: "**Converged**: a whole epoch without a mistake. Every point is on its side of w·x = 0."
+  - say: "**Converged** in epoch 6: a whole epoch without a mistake. Look at (1, 1): v = −6 + 4 + 2 = **0**, on the line itself, and sign(0) = +1 counts it as positive. A separation with no margin to spare."
   - set: {dataset: or}
   - say: "**OR**: only (0, 0) is negative. Linearly separable again; from w = (0, 0, 0) once more."
   - run: until_converged
-  - say: "OR converges too. Next lesson: what happens when no line can separate the classes."
+  - say: "OR converges too, in epoch 4, with the line through (0, 1) and (1, 0) (v = 0, counted +1). Next lesson: what happens when no line can separate the classes."
 
 """#),
 ("lesson-2-convergence.yaml", #"""
@@ -222,9 +222,9 @@ lesson:
   - say: "Two clouds with an empty band between them: **linearly separable**. The convergence theorem says the rule then makes only finitely many mistakes."
   - focus: plot
   - step: epoch
-  - say: "After one epoch some points are still on the wrong side. Each mistake turns and shifts the line."
+  - say: "The first epoch: each mistake turned and shifted the line (the panel counts the updates)."
   - run: until_converged
-  - say: "**Converged**: a full epoch without a mistake. The number of updates is bounded by (R / γ)², with R the data's radius and γ the margin."
+  - say: "**Converged** in epoch 2: a full epoch without a mistake. The number of updates is bounded by (R / γ)², with R the data's radius and γ the margin."
   - pause
   - set: {dataset: overlapping}
   - say: "Now the clouds **overlap**: no line separates them. Some point is always misclassified, so the weights never settle."
@@ -280,7 +280,9 @@ lesson:
   - run: 100
   - say: "A hundred epochs: the regions are still almost flat. Backpropagation on XOR starts slowly."
   - run: until_converged
-  - say: "Now all four points are on the right side of ŷ = 0.5: **XOR is learnt**. The two hidden units draw two lines; the output combines them."
+  - say: "For the first time all four points are on the right side of ŷ = 0.5, two of them only just (ŷ near 0.5). The hidden units have begun to take different jobs."
+  - run: 1000
+  - say: "A thousand epochs more: the outputs are near 0 and 1 and E is small. **XOR is learnt**: the two hidden units draw two lines; the output combines them."
   - focus: curves
   - say: "The loss curve: a long plateau, then a fast drop once the hidden units take different jobs."
 
@@ -362,7 +364,7 @@ lesson:
   - set: {weight_decay: 0.001}
   - run: 1500
   - say: "**Weight decay** (λ = 0.001): each update also pulls every weight towards 0, so only weights the data keeps asking for grow. After 1500 epochs the validation loss is lower than without it."
-  - say: "The lecture's other fix is **fewer hidden units**: press Esc to explore, then h and H change them."
+  - say: "The lecture's other fix is **fewer hidden units**: press Esc to explore, then j and J change them."
 
 """#),
 ("lesson-6-convolution.yaml", #"""
@@ -436,15 +438,15 @@ lesson:
   - focus: maps
   - say: "16 kernels of 3×3, drawn at random; ReLU; 2×2 max pooling; then a dense layer of 10 units and **softmax**: a probability for each digit."
   - focus: output
-  - say: "Before training the probabilities are about equal: the network does not know anything yet."
+  - say: "Before training the weights are random, and so are these probabilities: the guess means nothing yet."
   - step: batch
   - say: "One mini-batch of 16 images: forward, the cross-entropy's gradient backwards through every layer, then one update of every weight (with momentum)."
   - run: 1
   - say: "After one epoch the test accuracy is already high: the dense layer learns fast from the pooled maps."
   - focus: maps
   - say: "The feature maps: the kernels have begun to respond to strokes and edges of the digit."
-  - run: until_converged
   - focus: curves
+  - run: until_converged
   - say: "Ten epochs: the training loss keeps falling; the **test accuracy** is what counts, on images the network has never seen."
   - focus: confusion
   - say: "The **confusion matrix** of the test set: row = true digit, column = predicted. Off the diagonal are the mistakes."

@@ -8,6 +8,28 @@ public struct Lesson: Sendable, Hashable {
     public init(chapter: Int?, beats: [LessonBeat]) { self.chapter = chapter; self.beats = beats }
 }
 
+extension Lesson {
+    /// What each key press plays, as ranges of `beats`: set-up beats (`set`, `focus`) join the beat after
+    /// them, and a `say` right after a `step` or `run` is its narration. So one press makes a move and shows
+    /// the words about it; the words never describe the picture before the last one.
+    public var presses: [Range<Int>] {
+        var presses: [Range<Int>] = []
+        var start = 0
+        while start < beats.count {
+            var end = start
+            while end < beats.count, beats[end].isSetUp { end += 1 }
+            if end < beats.count {
+                let acts: Bool = switch beats[end] { case .step, .run: true; default: false }
+                end += 1
+                if acts, end < beats.count, case .say = beats[end] { end += 1 }
+            }
+            presses.append(start..<end)
+            start = end
+        }
+        return presses
+    }
+}
+
 /// One beat of a lesson.
 public enum LessonBeat: Sendable, Hashable {
     /// Narration shown beside the picture; `**bold**` marks emphasis.
@@ -33,6 +55,14 @@ public enum LessonBeat: Sendable, Hashable {
         case .run(.epochs(let n)): "run: \(n) epoch\(n == 1 ? "" : "s")"
         case .focus(let panel): "focus: \(panel ?? "none")"
         case .set(let setting): "set: " + setting.summary
+        }
+    }
+
+    /// A `set` or `focus`: it prepares what the next beat shows.
+    var isSetUp: Bool {
+        switch self {
+        case .set, .focus: true
+        default: false
         }
     }
 

@@ -366,7 +366,7 @@ extension Result where Failure == ScenarioError {
 struct Record: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Play a lesson headlessly and write an asciicast v2 recording (play it with `asciinema play FILE`).",
-        discussion: "Each beat is one frame; a say stays on screen long enough to read, a pause longer. The same lesson gives the same file.")
+        discussion: "Each beat (one key press in the lesson) is one frame. A frame with narration stays 2 s plus 0.3 s a word, at most 8 s; a pause 4 s; any other 1.5 s. The same lesson gives the same file.")
 
     @Argument(help: "A scenario file with a lesson, or a built-in lesson's name.")
     var file: String
@@ -409,7 +409,7 @@ struct Record: ParsableCommand {
             printError("nnx: cannot write \(out): \(error.localizedDescription)")
             throw ExitCode(2)
         }
-        let beats = scenario.lesson?.beats.count ?? 0
+        let beats = scenario.lesson?.presses.count ?? 0
         print("nnx: wrote \(out): \(plural(beats, "beat")) of \(scenario.title)")
     }
 }
@@ -429,7 +429,7 @@ struct Lessons: ParsableCommand {
             for (name, result) in group {
                 switch result {
                 case .success(let s):
-                    let beats = s.lesson.map { " (\(plural($0.beats.count, "beat")))" } ?? ""
+                    let beats = s.lesson.map { " (\(plural($0.presses.count, "beat")))" } ?? ""
                     print("  " + name.padding(toLength: 28, withPad: " ", startingAt: 0) + s.title + beats + "\n"
                           + String(repeating: " ", count: 30) + s.summary)
                 case .failure(let e): print("  " + name + ": " + e.description)

@@ -48,16 +48,19 @@ struct DisplayOptions: ParsableArguments {
     @Flag(name: .long, help: "No colour (also when NO_COLOR is set).")
     var mono = false
 
-    @Option(name: .long, help: "Colour theme: standard (dark terminals), high-contrast, light (light terminals), 8-color or monochrome.")
+    @Option(name: .long, help: "Colour theme: standard (the colour-blind-safe default, for dark terminals; also 'default'), high-contrast (projectors), light (light terminals), 8-color or monochrome.")
     var theme: String?
+
+    /// The theme named by --theme ("default" is standard).
+    private var themeKind: Theme.Kind? { theme.flatMap { $0 == "default" ? .standard : Theme.Kind(rawValue: $0) } }
 
     @Flag(name: .long, help: "Plain ASCII characters instead of Unicode blocks and braille.")
     var ascii = false
 
     func validate() throws {
-        if let theme, Theme.Kind(rawValue: theme) == nil {
+        if let theme, themeKind == nil {
             throw ValidationError("unknown theme '\(theme)'; choose one of "
-                + Theme.Kind.allCases.map(\.rawValue).joined(separator: ", "))
+                + Theme.Kind.allCases.map(\.rawValue).joined(separator: ", ") + " (default: standard)")
         }
     }
 
@@ -65,7 +68,7 @@ struct DisplayOptions: ParsableArguments {
     func chosenTheme(fallback: Theme) -> Theme {
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         if mono || noColor { return .monochrome }
-        if let theme, let kind = Theme.Kind(rawValue: theme) { return Theme(kind) }
+        if let kind = themeKind { return Theme(kind) }
         return fallback
     }
 }

@@ -4,6 +4,12 @@ import NNScenario
 import XCTest
 @testable import NNExplorer
 
+/// Thrown (a test failure, not a skip) when a lesson does not hold what a test looks for.
+private struct LessonTestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
 /// The built-in lessons play from the first beat to the last, say what the screen shows, and rewind exactly.
 final class LessonTests: XCTestCase {
     private let size = Size(width: 80, height: 24)
@@ -15,6 +21,26 @@ final class LessonTests: XCTestCase {
         let count = try XCTUnwrap(state.lesson).beatCount
         for _ in 0..<(beats ?? count) { update(&state, .key(.right)) }
         return state
+    }
+
+    /// Plays `name` up to the beat whose narration contains `words`.
+    private func play(_ name: String, untilSaying words: String, size: Size? = nil) throws -> AppState {
+        var state = AppState(size: size ?? self.size, scenario: try builtin(name))
+        while let lesson = state.lesson, !(lesson.narration ?? "").contains(words) {
+            if lesson.atEnd { throw LessonTestFailure("no beat of \(name) says \"\(words)\"") }
+            update(&state, .key(.right))
+        }
+        return state
+    }
+
+    private func mlp(_ state: AppState) throws -> MLPExplorer {
+        guard case .mlp(let m) = state.lesson?.explorer else { throw LessonTestFailure("not an MLP lesson") }
+        return m
+    }
+
+    private func perceptron(_ state: AppState) throws -> PerceptronExplorer {
+        guard case .perceptron(let p) = state.lesson?.explorer else { throw LessonTestFailure("not a perceptron lesson") }
+        return p
     }
 
     func testEveryLessonPlaysToItsLastBeatAndRendersAtBothSizes() throws {
@@ -33,7 +59,7 @@ final class LessonTests: XCTestCase {
     /// Going back replays from the start: beat k after the end and back is beat k played forwards.
     func testRewindingGivesTheFramePlayingGives() throws {
         for name in Self.lessons {
-            let count = try XCTUnwrap(try builtin(name).lesson).beats.count
+            let count = try XCTUnwrap(try play(name, beats: 0).lesson).beatCount
             let k = count / 2
             var rewound = try play(name)
             press(&rewound, "g\(k)")
@@ -46,64 +72,88 @@ final class LessonTests: XCTestCase {
         XCTAssertEqual(view(back), view(try play("lesson-1-perceptron", beats: 5)))
     }
 
+    /// A step and the `say` after it are one key press; `set` and `focus` join the beat after them.
+    func testAPressMakesAMoveAndShowsItsWords() throws {
+        let lesson = try XCTUnwrap(try builtin("lesson-1-perceptron").lesson)
+        XCTAssertEqual(lesson.presses.map(\.count), [1, 2, 3, 1, 1, 4, 2, 2, 2, 2])
+        let state = try play("lesson-1-perceptron", beats: 3, size: Size(width: 120, height: 40))
+        XCTAssertEqual(try perceptron(state).trainer.steps, 1)
+        XCTAssertTrue(state.lesson?.narration?.contains("v = −1 + 2·½ + 1·1 = **1**") == true)
+        let text = view(state).plainText
+        XCTAssertTrue(text.contains("beat 3 of 10"), text)
+        XCTAssertTrue(text.contains("focus: update · step: sample"), text)   // what the press did, after the keys
+    }
+
     func testLesson1WorksTheLecturesExampleThenANDAndORConverge() throws {
-        let afterStep = try play("lesson-1-perceptron", beats: 5)
-        guard case .perceptron(let p) = afterStep.lesson?.explorer else { return XCTFail() }
+        let afterStep = try play("lesson-1-perceptron", untilSaying: "the error is e = y − ŷ = **−2**")
+        let p = try perceptron(afterStep)
         XCTAssertEqual(p.trainer.weights, [-3, 1, -1])
         XCTAssertEqual(p.trainer.lastUpdate?.v, 1)
         XCTAssertEqual(p.trainer.lastUpdate?.error, -2)
         XCTAssertTrue(view(afterStep).plainText.contains("w: (−1, 2, 1) → (−3, 1, −1)"))
-        let and = try play("lesson-1-perceptron", beats: 16)
-        guard case .perceptron(let a) = and.lesson?.explorer else { return XCTFail() }
-        XCTAssertEqual(a.dataset.name, "AND")
-        XCTAssertEqual(a.trainer.status, .converged(epoch: 6))
-        let end = try play("lesson-1-perceptron")
-        guard case .perceptron(let o) = end.lesson?.explorer else { return XCTFail() }
-        XCTAssertEqual(o.dataset.name, "OR")
-        XCTAssertEqual(o.trainer.status, .converged(epoch: 4))
+        // "The new line lies off this plot: all of the view is on its − side (v = −3.5)."
+        let moved = try play("lesson-1-perceptron", untilSaying: "lies off this plot", size: Size(width: 120, height: 40))
+        XCTAssertTrue(view(moved).plainText.contains("line off the plot: all on − side"))
+        XCTAssertEqual(Perceptron.activation(try perceptron(moved).trainer.weights, 0.5, 1), -3.5)
+        let and = try perceptron(try play("lesson-1-perceptron", untilSaying: "in epoch 6"))
+        XCTAssertEqual(and.dataset.name, "AND")
+        XCTAssertEqual(and.trainer.status, .converged(epoch: 6))
+        XCTAssertEqual(and.trainer.weights, [-6, 4, 2])   // (1, 1) on the line: v = 0, counted +1
+        XCTAssertEqual(Perceptron.activation(and.trainer.weights, 1, 1), 0)
+        let or = try perceptron(try play("lesson-1-perceptron"))
+        XCTAssertEqual(or.dataset.name, "OR")
+        XCTAssertEqual(or.trainer.status, .converged(epoch: 4))
+        XCTAssertEqual([Perceptron.activation(or.trainer.weights, 0, 1), Perceptron.activation(or.trainer.weights, 1, 0)], [0, 0])
     }
 
     func testLesson2SeparableConvergesOverlappingDoesNotXORCycles() throws {
-        func status(_ beats: Int) throws -> PerceptronStatus? {
-            guard case .perceptron(let p) = try play("lesson-2-convergence", beats: beats).lesson?.explorer else { return nil }
-            return p.trainer.status
-        }
-        XCTAssertEqual(try status(5), .converged(epoch: 2))
-        XCTAssertEqual(try status(10), .notConverged(epochs: 100))
-        XCTAssertEqual(try status(16), .cycling(epoch: 3, sameAs: 2))
+        let first = try perceptron(try play("lesson-2-convergence", untilSaying: "The first epoch"))
+        XCTAssertEqual(first.trainer.epoch, 1)
+        XCTAssertGreaterThan(first.trainer.totalUpdates, 0)
+        XCTAssertEqual(try perceptron(try play("lesson-2-convergence", untilSaying: "in epoch 2")).trainer.status, .converged(epoch: 2))
+        XCTAssertEqual(try perceptron(try play("lesson-2-convergence", untilSaying: "not converged")).trainer.status,
+                       .notConverged(epochs: 100))
+        XCTAssertEqual(try perceptron(try play("lesson-2-convergence")).trainer.status, .cycling(epoch: 3, sameAs: 2))
     }
 
     func testLesson3StepsThroughThePhasesThenLearnsXOR() throws {
-        let phases: [MLPExplorer.Phase?] = try [5, 7, 9, 11].map { beats in
-            guard case .mlp(let m) = try play("lesson-3-backpropagation", beats: beats).lesson?.explorer else { return nil }
-            return m.currentPhase
+        let phases: [MLPExplorer.Phase?] = try ["**Forward**, hidden", "**Forward**, output", "**Output δ**", "**Hidden δ**"].map {
+            try mlp(try play("lesson-3-backpropagation", untilSaying: $0)).currentPhase
         }
         XCTAssertEqual(phases, [.forward(layer: 1), .forward(layer: 2), .outputDeltas, .hiddenDeltas(layer: 1)])
-        guard case .mlp(let flat) = try play("lesson-3-backpropagation", beats: 17).lesson?.explorer,
-              case .mlp(let learnt) = try play("lesson-3-backpropagation", beats: 19).lesson?.explorer else { return XCTFail() }
+        let flat = try mlp(try play("lesson-3-backpropagation", untilSaying: "A hundred epochs"))
         XCTAssertEqual(flat.trainer.epoch, 100)
         XCTAssertLessThan(try XCTUnwrap(flat.trainer.history.last).accuracy, 1)
-        XCTAssertEqual(try XCTUnwrap(learnt.trainer.history.last).accuracy, 1)
-        let outputs = [[0.0, 0], [0, 1], [1, 0], [1, 1]].map { learnt.trainer.network.predict($0)[0] }
-        XCTAssertEqual(outputs.map { $0 >= 0.5 }, [false, true, true, false])
+        let xor: [[Double]] = [[0, 0], [0, 1], [1, 0], [1, 1]], targets: [Double] = [0, 1, 1, 0]
+        // "For the first time all four points are on the right side of ŷ = 0.5, two of them only just."
+        let justRight = try mlp(try play("lesson-3-backpropagation", untilSaying: "For the first time"))
+        let early = xor.map { justRight.trainer.network.predict($0)[0] }
+        XCTAssertEqual(early.map { $0 >= 0.5 }, targets.map { $0 == 1 })
+        XCTAssertEqual(early.filter { abs($0 - 0.5) < 0.06 }.count, 2, "\(early)")   // "two of them only just"
+        // "A thousand epochs more: the outputs are near 0 and 1 and E is small."
+        let learnt = try mlp(try play("lesson-3-backpropagation", untilSaying: "XOR is learnt"))
+        let outputs = xor.map { learnt.trainer.network.predict($0)[0] }
+        for (output, target) in zip(outputs, targets) { XCTAssertEqual(output, target, accuracy: 0.15) }
+        XCTAssertLessThan(try XCTUnwrap(learnt.trainer.history.last).loss, 0.02)
     }
 
     func testLesson4IsStuckMomentumDoesNotHelpRestartsDo() throws {
-        guard case .mlp(let stuck) = try play("lesson-4-local-minima", beats: 3).lesson?.explorer,
-              case .mlp(let momentum) = try play("lesson-4-local-minima", beats: 8).lesson?.explorer,
-              case .mlp(let end) = try play("lesson-4-local-minima").lesson?.explorer else { return XCTFail() }
-        let stuckLoss = try XCTUnwrap(stuck.trainer.history.last).loss
-        XCTAssertEqual(stuckLoss, 1.0 / 3, accuracy: 0.01)
+        let stuck = try mlp(try play("lesson-4-local-minima", untilSaying: "about **1/3**"))
+        XCTAssertEqual(try XCTUnwrap(stuck.trainer.history.last).loss, 1.0 / 3, accuracy: 0.01)
+        // "(0, 1), (1, 0) and (1, 1) get the same output, about 2/3."
+        for x in [[0.0, 1], [1, 0], [1, 1]] { XCTAssertEqual(stuck.trainer.network.predict(x)[0], 2.0 / 3, accuracy: 0.03) }
+        XCTAssertLessThan(stuck.trainer.network.predict([0, 0])[0], 0.5)
+        let momentum = try mlp(try play("lesson-4-local-minima", untilSaying: "**Momentum**"))
         XCTAssertEqual(momentum.trainer.settings.momentum, 0.9)
         XCTAssertEqual(try XCTUnwrap(momentum.trainer.history.last).accuracy, 0.75)
-        let restarts = try XCTUnwrap(end.restarts)
+        let restarts = try XCTUnwrap(try mlp(try play("lesson-4-local-minima")).restarts)
         XCTAssertEqual(try XCTUnwrap(restarts.runs[restarts.best].history.last).accuracy, 1)
     }
 
     func testLesson5OverfitsThenEarlyStoppingAndWeightDecayHelp() throws {
-        guard case .mlp(let overfit) = try play("lesson-5-overfitting", beats: 6).lesson?.explorer,
-              case .mlp(let stopped) = try play("lesson-5-overfitting", beats: 10).lesson?.explorer,
-              case .mlp(let decayed) = try play("lesson-5-overfitting", beats: 14).lesson?.explorer else { return XCTFail() }
+        let overfit = try mlp(try play("lesson-5-overfitting", untilSaying: "**overfitting**"))
+        let stopped = try mlp(try play("lesson-5-overfitting", untilSaying: "**Early stopping**"))
+        let decayed = try mlp(try play("lesson-5-overfitting", untilSaying: "**Weight decay**"))
         let last = try XCTUnwrap(overfit.trainer.history.last)
         let lowest = try XCTUnwrap(overfit.trainer.history.compactMap(\.validationLoss).min())
         XCTAssertEqual(last.accuracy, 1)
@@ -115,8 +165,8 @@ final class LessonTests: XCTestCase {
     }
 
     func testLesson6TheWindowsSumsHaveTheSignsTheNarrationGives() throws {
-        for (beats, positive) in [(7, false), (9, true)] {
-            let state = try play("lesson-6-convolution", beats: beats, size: Size(width: 120, height: 40))
+        for (words, positive) in [("Row 4, column 9", false), ("Two cells on", true)] {
+            let state = try play("lesson-6-convolution", untilSaying: words, size: Size(width: 120, height: 40))
             guard case .cnn(let c) = state.lesson?.explorer, let window = c.slidingWindow else { return XCTFail() }
             XCTAssertEqual(window.sum > 1, positive)
             XCTAssertEqual(window.sum < -1, !positive)
@@ -150,18 +200,34 @@ final class LessonTests: XCTestCase {
         XCTAssertEqual(state.lesson?.position, 3)
         update(&state, .key(.escape))   // explore freely from here
         XCTAssertNil(state.lesson)
-        XCTAssertEqual(state.perceptron?.trainer.epoch, 1)
+        XCTAssertEqual(state.perceptron?.trainer.epoch, 2)
         XCTAssertTrue(state.shouldQuit == false)
     }
 
+    /// In a lesson the explorer's own key hints are hidden (its keys do not apply); exploring brings them back.
+    /// At the last beat → says the lesson is over, over the whole bar.
+    func testExplorerHintsOnlyWhenExploringAndTheEnd() throws {
+        var state = try play("lesson-1-perceptron", beats: 0, size: Size(width: 120, height: 40))
+        XCTAssertFalse(view(state).plainText.contains("press n to visit the first sample"))
+        XCTAssertFalse(view(state).plainText.contains("(c switches)"))
+        update(&state, .key(.escape))
+        XCTAssertTrue(view(state).plainText.contains("press n to visit the first sample"))
+        XCTAssertTrue(view(state).plainText.contains("(c switches)"))
+        var end = try play("lesson-2-convergence")
+        update(&end, .key(.right))
+        XCTAssertEqual(view(end).text(row: size.height - 1).trimmingCharacters(in: .whitespaces),
+                       "the end of the lesson: Esc explores from here, q goes back")
+        XCTAssertEqual(end.lesson?.position, end.lesson?.beatCount)
+    }
+
     func testSnapshotsOfTwoBeatsALesson() throws {
-        let beats = ["lesson-1-perceptron": [7, 16], "lesson-2-convergence": [16], "lesson-3-backpropagation": [10, 19],
-                     "lesson-4-local-minima": [11], "lesson-5-overfitting": [7], "lesson-6-convolution": [9, 17],
-                     "lesson-7-cnn-digits": [16]]
+        let beats = ["lesson-1-perceptron": [4, 8], "lesson-2-convergence": [8], "lesson-3-backpropagation": [5, 11],
+                     "lesson-4-local-minima": [5], "lesson-5-overfitting": [3], "lesson-6-convolution": [5, 9],
+                     "lesson-7-cnn-digits": [8]]
         for (name, list) in beats.sorted(by: { $0.key < $1.key }) {
             for k in list { assertFrameSnapshots(try play(name, beats: k), named: "\(name)-beat\(k)") }
         }
-        assertFrameSnapshots(try play("lesson-3-backpropagation", beats: 10, size: Size(width: 120, height: 40)),
-                             named: "lesson-3-backpropagation-beat10-120x40")
+        assertFrameSnapshots(try play("lesson-3-backpropagation", beats: 5, size: Size(width: 120, height: 40)),
+                             named: "lesson-3-backpropagation-beat5-120x40")
     }
 }

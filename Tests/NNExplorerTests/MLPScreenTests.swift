@@ -177,7 +177,11 @@ final class MLPScreenTests: XCTestCase {
         XCTAssertEqual(phased.mlp?.trainer.network, direct.mlp?.trainer.network)
         text = view(phased).plainText
         XCTAssertTrue(text.contains("phase 5 of 5: weight changes"), text)
-        XCTAssertTrue(text.contains("Δw_ij = η δ_j z_i + α Δw_ij(t−1)"), text)
+        XCTAssertTrue(text.contains("Δw_ij = η δ_j z_i"), text)
+        XCTAssertFalse(text.contains("α Δw_ij(t−1)"), text)   // no momentum here, so no momentum term
+        var withMomentum = AppState(size: Size(width: 120, height: 40), scenario: mlpScenario(momentum: 0.5))
+        press(&withMomentum, "ppppp")
+        XCTAssertTrue(view(withMomentum).plainText.contains("Δw_ij = η δ_j z_i + α Δw_ij(t−1)"))
         XCTAssertTrue(text.contains("Δw into o: b "), text)
         XCTAssertTrue(text.contains("Δw into h1: b "), text)   // the input→hidden changes too
         XCTAssertTrue(text.contains("Δw into h2: b "), text)

@@ -167,6 +167,9 @@ final class PerceptronScreenTests: XCTestCase {
         press(&fromHome, "q")
         XCTAssertNil(fromHome.lesson)
         XCTAssertFalse(fromHome.shouldQuit)
+        update(&fromHome, .key(.escape))   // Esc does not quit from home: it says how to
+        XCTAssertFalse(fromHome.shouldQuit)
+        XCTAssertTrue(view(fromHome).text(row: size.height - 1).contains("q quits nnx"))
         press(&fromHome, "q")
         XCTAssertTrue(fromHome.shouldQuit)
     }

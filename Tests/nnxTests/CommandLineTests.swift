@@ -146,6 +146,9 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(mono.stdout.contains("38;5;"))
         let light = try nnx(["render", "perceptron-and", "--ansi", "--size", "80x24", "--theme", "light"], environment: ["NO_COLOR": ""])
         XCTAssertTrue(light.stdout.contains("\u{1B}[0;1;38;5;16m nnx"), light.stdout)
+        let standard = try nnx(["render", "perceptron-and", "--ansi", "--size", "80x24", "--theme", "standard"], environment: ["NO_COLOR": ""])
+        XCTAssertEqual(try nnx(["render", "perceptron-and", "--ansi", "--size", "80x24", "--theme", "default"], environment: ["NO_COLOR": ""]).stdout,
+                       standard.stdout)   // "default" names the standard theme
         let noColor = try nnx(["render", "perceptron-and", "--ansi", "--size", "80x24"], environment: ["NO_COLOR": "1"])
         XCTAssertFalse(noColor.stdout.contains("38;5;"))
     }
@@ -251,7 +254,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(header["width"] as? Int, 80)
         XCTAssertEqual(header["height"] as? Int, 24)
         let events = try lines.dropFirst().map { try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [Any]) }
-        let beats = 16   // lesson-2-convergence.yaml's beats
+        let beats = 8   // lesson-2-convergence.yaml: 16 script beats, 8 key presses
         XCTAssertEqual(events.count, beats + 2)   // the opening frame, one a beat, the cursor back
         let times = events.compactMap { $0[0] as? Double }
         XCTAssertEqual(times, times.sorted())
