@@ -270,43 +270,12 @@ private func drawWindow(_ p: CNNExplorer, _ w: SlidingWindow, _ outputs: [Tensor
     let position = w.position
     frame.drawBox(box, title: "step by step \(g.middleDot) kernel \(position.map + 1), output cell (\(position.row), \(position.column))", glyphs: g)
     let inner = box.inset(1)
-    var x = inner.x
-    let top = inner.y + 1
-    var tallest = 0
-    /// A map zoomed by an even factor (whole cells a value), captioned, with boxes around regions.
-    func place(_ caption: String, _ tensor: Tensor, channel: Int, scale: MatrixHeatmap.Scale, boxes: [(rows: Range<Int>, columns: Range<Int>)]) {
-        let factor = tensor.width <= 6 ? 4 : 2
-        let map = heatmap(tensor, channel: channel, scale: scale, zoom: factor, values: false)
-        let size = map.size()
-        guard x + size.width + 2 <= inner.maxX, top + size.height + 1 <= inner.maxY else { return }
-        frame.put(Line(g.fold(caption), Style(.label)).truncated(to: size.width + 2, glyphs: g), column: x, row: inner.y)
-        map.render(into: &frame, at: (x + 1, top + 1), shades: shades, glyphs: g)
-        for region in boxes where !region.rows.isEmpty && !region.columns.isEmpty {
-            frame.drawBox(Rect(x: x + region.columns.lowerBound * factor, y: top + region.rows.lowerBound * factor / 2,
-                               width: region.columns.count * factor + 2, height: region.rows.count * factor / 2 + 2),
-                          glyphs: g, style: Style(.visited))
-        }
-        tallest = max(tallest, size.height + 2)
-        x += size.width + 3
-    }
     let input = outputs[w.layer]
     let rows = max(0, w.top)..<min(input.height, w.top + w.size), columns = max(0, w.left)..<min(input.width, w.left + w.size)
     let conv = outputs[w.layer + 1]
     let cell = (position.row..<(position.row + 1), position.column..<(position.column + 1))
     let activationMaps = w.activation != nil ? outputs[w.layer + 2] : nil
     let pooled = w.pooling != nil ? outputs[w.layer + (w.activation != nil ? 3 : 2)] : nil
-    // When the four maps do not fit side by side, the non-linearity's map gives way (its value is written below).
-    let widths = [input, conv, activationMaps, pooled].compactMap { $0 }.map { ($0.width <= 6 ? 4 : 2) * $0.width + 3 }
-    let showActivationMap = widths.reduce(0, +) <= inner.width
-    place("input", input, channel: 0, scale: MatrixHeatmap.fittingScale(input.values), boxes: [(rows, columns)])
-    place("conv", conv, channel: position.map, scale: MatrixHeatmap.fittingScale(conv.values), boxes: [cell])
-    if let activation = w.activation, let maps = activationMaps, showActivationMap {
-        place(activation.name, maps, channel: position.map, scale: MatrixHeatmap.fittingScale(maps.values), boxes: [cell])
-    }
-    if let pooling = w.pooling, let maps = pooled {
-        place("\(pooling.kind.rawValue) pool", maps, channel: position.map, scale: MatrixHeatmap.fittingScale(maps.values),
-              boxes: [(pooling.row..<(pooling.row + 1), pooling.column..<(pooling.column + 1))])
-    }
     // The numbers.
     var lines: [Line] = []
     let n = { (v: Double) in formatNumber(v, digits: 2, glyphs: g) }
@@ -326,7 +295,52 @@ private func drawWindow(_ p: CNNExplorer, _ w: SlidingWindow, _ outputs: [Tensor
         let values = pooling.cells.map { n($0.value) }.joined(separator: ", ")
         lines.append(Line(g.fold("\(pooling.kind.rawValue) of the pooling window [\(values)] = \(n(pooling.result))"), Style(.emphasis)))
     }
-    frame.put(lines: lines, in: Rect(x: inner.x, y: top + tallest, width: inner.width, height: max(0, inner.maxY - top - tallest)), glyphs: g)
+    // Narrow boxes wrap the numbers rather than cut them.
+    lines = lines.flatMap { line in
+        line.width <= inner.width ? [line] : wrap(line.text, width: inner.width).map { Line($0, line.spans.first?.style ?? Style(.plain)) }
+    }
+    // The maps above the numbers; when both do not fit (a small terminal) the numbers come first, and the
+    // maps follow where there is room.
+    let zoom = { (t: Tensor) in t.width <= 6 ? 4 : 2 }
+    let mapsHeight = input.height * zoom(input) / 2 + 2
+    let numbersFirst = mapsHeight + 1 + lines.count > inner.height
+    if numbersFirst { frame.put(lines: lines, in: inner, glyphs: g) }
+    var x = inner.x
+    let captionRow = numbersFirst ? inner.y + lines.count + 1 : inner.y
+    let top = captionRow + 1
+    var tallest = 0
+    var full = false   // a map did not fit: the ones after it are left out too, so the order stays input → output
+    /// A map zoomed by an even factor (whole cells a value), captioned, with boxes around regions.
+    func place(_ caption: String, _ tensor: Tensor, channel: Int, scale: MatrixHeatmap.Scale, boxes: [(rows: Range<Int>, columns: Range<Int>)]) {
+        let factor = zoom(tensor)
+        let map = heatmap(tensor, channel: channel, scale: scale, zoom: factor, values: false)
+        let size = map.size()
+        guard !full, x + size.width + 2 <= inner.maxX, top + size.height + 1 <= inner.maxY else { full = true; return }
+        frame.put(Line(g.fold(caption), Style(.label)).truncated(to: size.width + 2, glyphs: g), column: x, row: captionRow)
+        map.render(into: &frame, at: (x + 1, top + 1), shades: shades, glyphs: g)
+        for region in boxes where !region.rows.isEmpty && !region.columns.isEmpty {
+            frame.drawBox(Rect(x: x + region.columns.lowerBound * factor, y: top + region.rows.lowerBound * factor / 2,
+                               width: region.columns.count * factor + 2, height: region.rows.count * factor / 2 + 2),
+                          glyphs: g, style: Style(.visited))
+        }
+        tallest = max(tallest, size.height + 2)
+        x += size.width + 3
+    }
+    // When the four maps do not fit side by side, the non-linearity's map gives way (its value is written).
+    let widths = [input, conv, activationMaps, pooled].compactMap { $0 }.map { zoom($0) * $0.width + 3 }
+    let showActivationMap = widths.reduce(0, +) <= inner.width
+    place("input", input, channel: 0, scale: MatrixHeatmap.fittingScale(input.values), boxes: [(rows, columns)])
+    place("conv", conv, channel: position.map, scale: MatrixHeatmap.fittingScale(conv.values), boxes: [cell])
+    if let activation = w.activation, let maps = activationMaps, showActivationMap {
+        place(activation.name, maps, channel: position.map, scale: MatrixHeatmap.fittingScale(maps.values), boxes: [cell])
+    }
+    if let pooling = w.pooling, let maps = pooled {
+        place("\(pooling.kind.rawValue) pool", maps, channel: position.map, scale: MatrixHeatmap.fittingScale(maps.values),
+              boxes: [(pooling.row..<(pooling.row + 1), pooling.column..<(pooling.column + 1))])
+    }
+    if !numbersFirst {
+        frame.put(lines: lines, in: Rect(x: inner.x, y: top + tallest, width: inner.width, height: max(0, inner.maxY - top - tallest)), glyphs: g)
+    }
 }
 
 /// A stage as the screen names it: `conv`, the activation's name, `max pool 2×2`, `dense`, ….

@@ -298,5 +298,8 @@ private func drawPanels(_ p: MLPExplorer, _ layout: MLPLayout, glyphs g: Glyphs,
     let inner = layout.ledgerBox.inset(1)
     let text = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: inner.height)
     let ledger = MLPLedger(explorer: p, glyphs: g, width: text.width)
-    frame.put(lines: ledger.progressLines + ledger.updateLines, in: text, glyphs: g)
+    // Mid-update (phase by phase) the phase's numbers come first: on a small screen they are what must show.
+    let phased = p.pending != nil || p.showingUpdatePhase
+    let lines = phased ? ledger.updateLines + ledger.progressLines : ledger.progressLines + ledger.updateLines
+    frame.put(lines: lines, in: text, glyphs: g)
 }
