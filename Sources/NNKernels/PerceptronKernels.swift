@@ -9,7 +9,7 @@
 public let perceptronRecordLength = 4
 
 /// For a fixed visit order: a mistake is a branch the predictor learns (the pattern repeats every epoch),
-/// which beats any branch-free form (~2.3 ns a visit against ~3.1).
+/// which beats any branch-free form (1,000 points: ~1.5 ns a visit against ~3.1).
 public func perceptronVisitsInOrder(samples: UnsafePointer<Double>, order: UnsafePointer<Int>, count: Int,
                                     w: UnsafeMutablePointer<Double>) -> Int {
     var w0 = w[0], w1 = w[1], w2 = w[2]
@@ -52,7 +52,7 @@ private func chooseLane(_ x: Pair, _ mask: PairMask) -> Pair {
 /// does (`w + Δw`), each in the rule's own order; the verdict then only picks a lane. ~3.1 ns a visit.
 /// With `next` (a copy of the `count` indices of a whole epoch), it also shuffles `next` for the next epoch
 /// as `IndexShuffle` does from `*random`, one swap a visit: the shuffle then runs in the time the visits
-/// spend waiting on their chain (~4.7 → ~3.5 ns a visit, shuffle included).
+/// spend waiting on their chain (1,000 points: ~4.9 → ~4.1 ns a visit, shuffle included).
 public func perceptronVisitsShuffled(samples: UnsafePointer<Double>, order: UnsafePointer<Int>, count: Int,
                                      w: UnsafeMutablePointer<Double>, next: UnsafeMutablePointer<Int>?,
                                      random: UnsafeMutablePointer<UInt64>) -> Int {
