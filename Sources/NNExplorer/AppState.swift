@@ -41,6 +41,16 @@ public enum Screen: Sendable {
         }
     }
 
+    /// The explorer without the remark its last action left (a key press in an explorer clears it too).
+    func clearingNote() -> Screen {
+        switch self {
+        case .perceptron(var p): p.note = nil; return .perceptron(p)
+        case .mlp(var m): m.note = nil; return .mlp(m)
+        case .cnn(var c): c.note = nil; return .cnn(c)
+        case .home, .lesson: return self
+        }
+    }
+
     /// The explorer with its key hints on or off (a lesson turns them off: its keys are not the explorer's).
     func showingKeyHints(_ on: Bool) -> Screen {
         switch self {

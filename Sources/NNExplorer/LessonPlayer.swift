@@ -38,6 +38,7 @@ public struct LessonPlayer: Sendable {
     /// Plays the next press's beats.
     public mutating func next() {
         guard position < beatCount else { return }
+        explorer = explorer.clearingNote()   // a remark belongs to the press that made it
         for beat in lesson.beats[presses[position]] { play(beat) }
         position += 1
     }

@@ -95,7 +95,9 @@ final class LessonTests: XCTestCase {
         let moved = try play("lesson-1-perceptron", untilSaying: "lies off this plot", size: Size(width: 120, height: 40))
         XCTAssertTrue(view(moved).plainText.contains("line off the plot: all on − side"))
         XCTAssertEqual(Perceptron.activation(try perceptron(moved).trainer.weights, 0.5, 1), -3.5)
-        let and = try perceptron(try play("lesson-1-perceptron", untilSaying: "in epoch 6"))
+        let andState = try play("lesson-1-perceptron", untilSaying: "in epoch 6")
+        XCTAssertFalse(view(andState).plainText.contains("w = (0, 0, 0)"))   // the set's remark went with its press
+        let and = try perceptron(andState)
         XCTAssertEqual(and.dataset.name, "AND")
         XCTAssertEqual(and.trainer.status, .converged(epoch: 6))
         XCTAssertEqual(and.trainer.weights, [-6, 4, 2])   // (1, 1) on the line: v = 0, counted +1
