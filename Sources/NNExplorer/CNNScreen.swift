@@ -108,7 +108,8 @@ struct CNNLayout {
     init(size: Size, panelsHidden: Bool = false) {
         hintRow = size.height - 1
         let body = Rect(x: 0, y: 1, width: size.width, height: size.height - 2)
-        let panelWidth = panelsHidden ? 0 : min(44, max(30, size.width / 3))
+        // From 100 columns on, wide enough for a 10-class confusion matrix (33 columns inside).
+        let panelWidth = panelsHidden ? 0 : min(44, max(size.width >= 100 ? 35 : 30, size.width / 3))
         (mapsBox, panelBox) = body.splitLeft(size.width - panelWidth)
     }
 }
@@ -394,7 +395,9 @@ private func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyp
         }
         lines.append(Line(g.fold("status: " + status), Style(t.status == .running ? .plain : .good)))
     }
-    if p.network.endsInSoftmax, let probabilities = outputs.last {
+    // A lesson about the curves or the confusion matrix needs their room more than the probabilities'.
+    let figuresFirst = p.lessonFocus == "curves" || p.lessonFocus == "confusion"
+    if p.network.endsInSoftmax, let probabilities = outputs.last, !figuresFirst {
         let predicted = CNNTrainer.predictedClass(probabilities)
         let classes = probabilities.values.count
         // Two columns of bars when one would not fit under the figures.
@@ -440,7 +443,7 @@ private func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyp
         row += chartHeight + 2
     }
     if showConfusion, let confusion = p.confusion, row + confusionHeight <= inner.maxY {
-        frame.put(Line(g.fold("test set: rows true, columns predicted"), Style(.label)).truncated(to: inner.width, glyphs: g),
+        frame.put(Line(g.fold("test: rows true, cols predicted"), Style(.label)).truncated(to: inner.width, glyphs: g),
                   column: inner.x, row: row)
         let header = (0..<confusion.count).map { String(repeating: " ", count: cellWidth - String($0).count) + String($0) }.joined()
         frame.put(Line("   " + header, Style(.dim)), column: inner.x, row: row + 1, clip: inner)

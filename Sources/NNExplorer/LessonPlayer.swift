@@ -58,6 +58,7 @@ public struct LessonPlayer: Sendable {
         case .pause: break
         case .focus(let panel):
             focus = panel
+            if case .cnn(var c) = explorer { c.lessonFocus = panel; explorer = .cnn(c) }
             open(panel)
         case .step(let unit, let count):
             for _ in 0..<count { step(unit) }

@@ -7,13 +7,14 @@ import NNScenario
 /// (a `say` stays long enough to read, a `pause` longer), so the same lesson gives the same file.
 public enum LessonRecording {
     /// Seconds a frame stays on screen after a press played `beats` (nil: the opening frame): long enough to
-    /// read its words, longer for a pause.
+    /// read its words (else 1.5 s), and 4 s more for a pause.
     static func hold(after beats: ArraySlice<LessonBeat>?) -> Double {
         guard let beats else { return 2 }
+        var seconds = 1.5
         for beat in beats {
-            if case .say(let text) = beat { return min(8, 2 + 0.3 * Double(text.split(separator: " ").count)) }
+            if case .say(let text) = beat { seconds = min(8, 2 + 0.3 * Double(text.split(separator: " ").count)) }
         }
-        return beats.contains(.pause) ? 4 : 1.5
+        return seconds + (beats.contains(.pause) ? 4 : 0)
     }
 
     public static func asciicast(_ scenario: Scenario, size: Size, glyphs: Glyphs = .unicode, theme: Theme = .standard) -> String {

@@ -25,8 +25,12 @@ struct LessonLayout {
     let narration: Rect
     let barRow: Int
 
+    /// Rows of an explorer's minimum height that long narration may take (its key bar, hidden here anyway,
+    /// and two of its picture's): the words matter more than a slightly smaller plot.
+    static let squeeze = 3
+
     init(size: Size, explorerMinimum: Size, wantedRows: Int) {
-        let room = max(Self.narrationRows.lowerBound, size.height - explorerMinimum.height)
+        let room = max(Self.narrationRows.lowerBound, size.height - explorerMinimum.height + Self.squeeze)
         let rows = min(Self.narrationRows.upperBound, room, max(Self.narrationRows.lowerBound, wantedRows))
         explorerSize = Size(width: size.width, height: size.height - rows)
         narration = Rect(x: 0, y: size.height - 1 - rows, width: size.width, height: rows)
@@ -74,6 +78,10 @@ func viewLesson(_ lesson: LessonPlayer, size: Size, glyphs g: Glyphs, theme: The
     let layout = LessonLayout(size: size, explorerMinimum: explorerMinimum(lesson.explorer), wantedRows: wanted)
     var picture = Frame(size: layout.explorerSize)
     let focusBox: Rect?
+    // A lesson about the CNN's maps on a narrow screen gives them the side panel's width too.
+    let panelsHidden = panelsHidden || (["maps", "window"].contains(lesson.focus ?? "") && size.width < 120 && {
+        if case .cnn = lesson.explorer { true } else { false }
+    }())
     switch lesson.explorer {
     case .perceptron(let p):
         viewPerceptron(p, size: layout.explorerSize, glyphs: g, theme: theme, panelsHidden: panelsHidden, into: &picture)

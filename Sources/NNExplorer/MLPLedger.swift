@@ -51,8 +51,9 @@ struct MLPLedger {
         case .diverged(let epoch): ("diverged at epoch \(epoch): the loss overflowed; lower η ([) and reset (r)", .bad)
         }
         lines += wrap(glyphs.fold("status: " + status), width: width).map { Line($0, Style(role)) }
-        if let perfect = t.firstPerfectEpoch {
-            lines += wrap(glyphs.fold("every training point right since epoch \(perfect)"), width: width).map { Line($0, Style(.good)) }
+        // About the weights on screen (after early stopping those of the best epoch, which may miss some).
+        if let perfect = t.firstPerfectEpoch, t.currentSummary?.accuracy == 1 {
+            lines += wrap(glyphs.fold("every training point right (first at epoch \(perfect))"), width: width).map { Line($0, Style(.good)) }
         }
         return lines
     }

@@ -246,7 +246,7 @@ private func drawRestarts(_ restarts: (runs: [MLPTrainer], best: Int), _ p: MLPE
         Thumbnail(title: (i == restarts.best ? (g.unicode ? "★" : "*") : "") + "s\(run.seed) E=\(formatTick(MLPRestarts.finalLoss(run), glyphs: g))",
                   highlighted: i == restarts.best, network: run.network, unit: nil)
     }
-    drawThumbnails(items, title: "restarts: s = seed, E = final loss, best starred" + (p.showsKeyHints ? " (Enter keeps it)" : ""),
+    drawThumbnails(items, title: "restarts: seed s, final E; best starred" + (p.showsKeyHints ? " (Enter keeps it)" : ""),
                    p, in: box, glyphs: g, theme: theme, into: &frame)
 }
 
@@ -289,7 +289,7 @@ private func drawPanels(_ p: MLPExplorer, _ layout: MLPLayout, glyphs g: Glyphs,
     var diagram = NetworkDiagram(sizes: t.network.sizes, weights: t.network.weights)
     frame.drawBox(layout.networkBox, title: "network " + t.network.sizes.map(String.init).joined(separator: "-")
                   + " \(g.middleDot) \(t.settings.activation.rawValue)"
-                  + (diagram.showsBiases(in: layout.networkBox.inset(1)) ? " \(g.middleDot) numbers: biases" : ""), glyphs: g)
+                  + (diagram.showsBiases(in: layout.networkBox.inset(1)) ? " \(g.middleDot) biases shown" : ""), glyphs: g)
     diagram.selected = p.selectedUnit
     diagram.render(into: &frame, area: layout.networkBox.inset(1), glyphs: g)
 

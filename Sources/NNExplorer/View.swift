@@ -27,7 +27,7 @@ public func view(_ state: AppState) -> Frame {
     case .lesson(let l):
         viewLesson(l, size: size, glyphs: state.glyphs, theme: state.theme, panelsHidden: state.panelsHidden, into: &frame)
         help = HelpOverlay(title: "keys: lesson \(g(state).middleDot) \(l.scenario.title)", hints: lessonKeyMap.helpHints(l),
-                           footer: "Esc: explore freely from this beat \(g(state).middleDot) any key closes")
+                           footer: "any key closes this help; then Esc explores freely from this beat")
     }
     if let flash = state.flash {
         // Over the whole bottom row, so no key hint shows cut in half beside it.

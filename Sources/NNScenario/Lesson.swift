@@ -11,7 +11,8 @@ public struct Lesson: Sendable, Hashable {
 extension Lesson {
     /// What each key press plays, as ranges of `beats`: set-up beats (`set`, `focus`) join the beat after
     /// them, and a `say` right after a `step` or `run` is its narration. So one press makes a move and shows
-    /// the words about it; the words never describe the picture before the last one.
+    /// the words about it; the words never describe the picture before the last one. A `pause` joins the press
+    /// before it (a press that changed nothing would look lost; a recording holds that frame longer).
     public var presses: [Range<Int>] {
         var presses: [Range<Int>] = []
         var start = 0
@@ -23,6 +24,7 @@ extension Lesson {
                 end += 1
                 if acts, end < beats.count, case .say = beats[end] { end += 1 }
             }
+            while end < beats.count, beats[end] == .pause { end += 1 }
             presses.append(start..<end)
             start = end
         }

@@ -366,7 +366,7 @@ extension Result where Failure == ScenarioError {
 struct Record: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Play a lesson headlessly and write an asciicast v2 recording (play it with `asciinema play FILE`).",
-        discussion: "Each beat (one key press in the lesson) is one frame. A frame with narration stays 2 s plus 0.3 s a word, at most 8 s; a pause 4 s; any other 1.5 s. The same lesson gives the same file.")
+        discussion: "Each beat (one key press in the lesson) is one frame. A frame with narration stays 2 s plus 0.3 s a word, at most 8 s (any other 1.5 s), and a pause adds 4 s. The same lesson gives the same file.")
 
     @Argument(help: "A scenario file with a lesson, or a built-in lesson's name.")
     var file: String

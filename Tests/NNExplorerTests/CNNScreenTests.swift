@@ -161,17 +161,17 @@ final class CNNScreenTests: XCTestCase {
         XCTAssertEqual(matrix.flatMap { $0 }.reduce(0, +), 449)
         XCTAssertEqual(Double((0..<10).map { matrix[$0][$0] }.reduce(0, +)) / 449, c.trainer?.history.last?.testAccuracy ?? 0, accuracy: 1e-12)
         XCTAssertTrue(view(state).plainText.contains("loss per epoch"))
-        XCTAssertFalse(view(state).plainText.contains("test set: rows true"))
+        XCTAssertFalse(view(state).plainText.contains("test: rows true"))
         press(&state, "c")
         let text = view(state).plainText
-        XCTAssertTrue(text.contains("test set: rows true, columns predicted"), "confusion title")
+        XCTAssertTrue(text.contains("test: rows true, cols predicted"), "confusion title")
         let cells = matrix[2].map { $0 == 0 ? "  ·" : String(repeating: " ", count: 3 - String($0).count) + String($0) }.joined()
         XCTAssertTrue(text.contains(" 2 " + cells), "row 2 of the matrix")
         var tall = state
         update(&tall, .resize(Size(width: 120, height: 50)))
         press(&tall, "c")
         XCTAssertTrue(view(tall).plainText.contains("loss per epoch"))
-        XCTAssertTrue(view(tall).plainText.contains("test set: rows true"))
+        XCTAssertTrue(view(tall).plainText.contains("test: rows true"))
     }
 
     /// A learning rate far too large: the loss overflows, the status says so, and nothing crashes drawing NaN

@@ -82,13 +82,15 @@ final class LessonScriptTests: XCTestCase {
     }
 
     /// Key presses: set and focus join the beat after them; a say right after a step or run is its narration;
-    /// a say, a pause, or a step followed by another step stands alone; set-up beats at the end form a press.
+    /// a pause joins the press before it; a say, or a step followed by another step, stands alone; set-up beats
+    /// at the end form a press.
     func testPressesGroupAMoveWithItsWords() {
         let beats: [LessonBeat] = [.say("a"), .say("b"), .set(.learningRate(1)), .focus("plot"), .step(.sample, count: 1), .say("c"),
                                    .step(.epoch, count: 1), .step(.epoch, count: 1), .say("d"), .pause, .run(.untilConverged),
                                    .pause, .set(.ghost(true)), .say("e"), .focus(nil)]
         let presses = Lesson(chapter: nil, beats: beats).presses
-        XCTAssertEqual(presses, [0..<1, 1..<2, 2..<6, 6..<7, 7..<9, 9..<10, 10..<11, 11..<12, 12..<14, 14..<15])
+        XCTAssertEqual(presses, [0..<1, 1..<2, 2..<6, 6..<7, 7..<10, 10..<12, 12..<14, 14..<15])
+        XCTAssertEqual(Lesson(chapter: nil, beats: [.pause, .pause, .say("a")]).presses, [0..<2, 2..<3])
         XCTAssertEqual(Lesson(chapter: nil, beats: []).presses, [])
     }
 }
