@@ -15,8 +15,10 @@ public struct Glyphs: Sendable, Hashable {
     public var teeRight: Character { unicode ? "┤" : "+" }
     public var teeDown: Character { unicode ? "┬" : "+" }
     /// Class 0 and class 1 markers: shape tells them apart without colour.
-    public var classA: Character { unicode ? "○" : "o" }
-    public var classB: Character { unicode ? "●" : "x" }
+    // The same shapes as the MLP's first two classes (there, hollow ones are held out), so a class looks the
+    // same from the perceptron's lessons to the network's.
+    public var classA: Character { unicode ? "●" : "O" }
+    public var classB: Character { unicode ? "▲" : "X" }
     public var visited: Character { unicode ? "◆" : "@" }
     public var cursor: Character { "+" }
     public var arrow: String { unicode ? "→" : "->" }
