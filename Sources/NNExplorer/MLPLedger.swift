@@ -8,7 +8,11 @@ struct MLPLedger {
     let glyphs: Glyphs
     let width: Int
 
-    private func n(_ v: Double) -> String { formatNumber(v, digits: 3, glyphs: glyphs) }
+    /// Three decimals; a value too small for them (|v| < 0.0005, not 0) in e-notation, so a small change or
+    /// δ does not read as none.
+    private func n(_ v: Double) -> String {
+        v != 0 && abs(v) < 0.0005 ? formatTick(v, glyphs: glyphs) : formatNumber(v, digits: 3, glyphs: glyphs)
+    }
     /// Rates keep their small digits (λ = 0.0005 must not read 0.001).
     private func rate(_ v: Double) -> String { formatNumber(v, digits: 6, glyphs: glyphs) }
     /// A signed change: `+0.04`, `−0.07`, and `0` when it rounds to nothing.
