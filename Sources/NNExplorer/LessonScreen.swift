@@ -74,7 +74,12 @@ func updateLesson(_ lesson: inout LessonPlayer, _ msg: Msg) -> ScreenOutcome {
 
 func viewLesson(_ lesson: LessonPlayer, size: Size, glyphs g: Glyphs, theme: Theme, panelsHidden: Bool = false, into frame: inout Frame) {
     let words = narrationWords(lesson.narration ?? "", glyphs: g)
-    let wanted = wrapWords(words, width: size.width - 2).count
+    // One band height for the whole lesson (its longest narration), so the picture does not jump a row
+    // between beats.
+    let wanted = lesson.lesson.beats.reduce(1) { rows, beat in
+        guard case .say(let text) = beat else { return rows }
+        return max(rows, wrapWords(narrationWords(text, glyphs: g), width: size.width - 2).count)
+    }
     let layout = LessonLayout(size: size, explorerMinimum: explorerMinimum(lesson.explorer), wantedRows: wanted)
     var picture = Frame(size: layout.explorerSize)
     let focusBox: Rect?
