@@ -1,6 +1,11 @@
-/// The perceptron's weights at epoch boundaries → the epoch, for detecting a fixed order's cycle: an
-/// open-addressing table with linear probing and a multiply–xorshift hash. A Swift Dictionary (SipHash, and
-/// a cache miss an epoch once it is large) took ~300 ns an epoch, more than the visits of a 40-point epoch.
+/// The perceptron's weights at epoch boundaries → the epoch, for detecting a fixed order's cycle.
+///
+/// The first `exactEpochs` boundaries go into an open-addressing table (linear probing, a multiply–xorshift
+/// hash), so a cycle among them is found at its first repeat. A Swift Dictionary (SipHash, and a cache miss
+/// an epoch once large) took ~300 ns an epoch, more than a 40-point epoch's visits. Beyond, the table stops
+/// growing (it would miss the caches every epoch) and Brent's method takes over: one checkpoint, moved to
+/// the current epoch each time the distance to it reaches the next power of two, so any cycle is still found,
+/// within about twice its length, with no memory and one comparison an epoch.
 struct EpochHistory: Sendable {
     /// Weights on a grid of η·2⁻³⁰, so that sums of η-multiples that should be equal compare equal despite
     /// rounding, whatever the scale of η (an absolute grid made every weight equal when η was tiny).
@@ -19,11 +24,50 @@ struct EpochHistory: Sendable {
     private static let slotLength = 4   // w0, w1, w2, epoch + 1 (0: empty)
     private var slots = [Int64](repeating: 0, count: 64 * slotLength)
     private(set) var count = 0
+    let exactEpochs: Int
+    private var checkpoint: (key: Key, epoch: Int)?
+    private var distance = 1
 
-    init() {}
+    init(exactEpochs: Int = 4_096) { self.exactEpochs = exactEpochs }
 
-    /// Records `key` at `epoch`. Returns the epoch it was recorded at before, if any, and then keeps that one.
+    /// Records `key` at `epoch` (epochs in increasing order). Returns an earlier epoch with the same key, if
+    /// one is known: the first such while the table takes every epoch, a checkpoint's after.
     mutating func record(_ key: Key, epoch: Int) -> Int? {
+        if count >= exactEpochs {
+            if let earlier = lookUp(key) { return earlier }
+            return recordByBrent(key, epoch: epoch)
+        }
+        return insert(key, epoch: epoch)
+    }
+
+    private mutating func recordByBrent(_ key: Key, epoch: Int) -> Int? {
+        guard let mark = checkpoint else {
+            checkpoint = (key, epoch)
+            return nil
+        }
+        if mark.key == key { return mark.epoch }
+        if epoch - mark.epoch >= distance {
+            checkpoint = (key, epoch)
+            distance *= 2
+        }
+        return nil
+    }
+
+    /// The epoch the table holds for `key`.
+    private func lookUp(_ key: Key) -> Int? {
+        let mask = slots.count / Self.slotLength - 1
+        var slot = Self.hash(key) & mask
+        while true {
+            let base = slot * Self.slotLength
+            let stored = slots[base + 3]
+            if stored == 0 { return nil }
+            if slots[base] == key.w0 && slots[base + 1] == key.w1 && slots[base + 2] == key.w2 { return Int(stored - 1) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Puts `key` at `epoch` in the table unless it is there; returns the epoch it had.
+    private mutating func insert(_ key: Key, epoch: Int) -> Int? {
         if 2 * (count + 1) > slots.count / Self.slotLength { grow() }
         let mask = slots.count / Self.slotLength - 1
         var slot = Self.hash(key) & mask
@@ -56,7 +100,7 @@ struct EpochHistory: Sendable {
         count = 0
         for base in stride(from: 0, to: old.count, by: Self.slotLength) where old[base + 3] != 0 {
             let key = Key(w0: old[base], w1: old[base + 1], w2: old[base + 2])
-            _ = record(key, epoch: Int(old[base + 3] - 1))
+            _ = insert(key, epoch: Int(old[base + 3] - 1))
         }
     }
 }
