@@ -288,14 +288,23 @@ private func drawWindow(_ p: CNNExplorer, _ w: SlidingWindow, _ outputs: [Tensor
     lines += wrap(g.fold("Σ w·z = " + products.joined(separator: " + ") + " = \(n(sum))"), width: inner.width).map { Line($0) }
     let skipped = w.size * w.size * input.channels - w.terms.count
     if skipped > 0 { lines.append(Line(g.fold("(\(skipped) of the window's positions fall in the zero padding)"), Style(.dim))) }
-    lines.append(Line(g.fold("a = \(n(sum)) + b (\(n(w.bias))) = \(n(w.sum))"), Style(.emphasis)))
-    if let activation = w.activation {
-        lines.append(Line(g.fold("\(activation.name)(\(n(w.sum))) = \(n(activation.value))"), Style(.emphasis)))
-    }
+    // The cell's value, its non-linearity, its pooling window: side by side where the box is wide enough.
+    var results = ["a = \(n(sum)) + b (\(n(w.bias))) = \(n(w.sum))"]
+    if let activation = w.activation { results.append("\(activation.name)(\(n(w.sum))) = \(n(activation.value))") }
     if let pooling = w.pooling {
         let values = pooling.cells.map { n($0.value) }.joined(separator: ", ")
-        lines.append(Line(g.fold("\(pooling.kind.rawValue) of the pooling window [\(values)] = \(n(pooling.result))"), Style(.emphasis)))
+        results.append("\(pooling.kind.rawValue) of the pooling window [\(values)] = \(n(pooling.result))")
     }
+    var row = ""
+    for result in results.map(g.fold) {
+        if !row.isEmpty, row.count + 3 + result.count <= inner.width {
+            row += "   " + result
+        } else {
+            if !row.isEmpty { lines.append(Line(row, Style(.emphasis))) }
+            row = result
+        }
+    }
+    lines.append(Line(row, Style(.emphasis)))
     // Narrow boxes wrap the numbers rather than cut them.
     lines = lines.flatMap { line in
         line.width <= inner.width ? [line] : wrap(line.text, width: inner.width).map { Line($0, line.spans.first?.style ?? Style(.plain)) }

@@ -25,6 +25,13 @@ struct MLPLedger {
     var progressLines: [Line] {
         let t = explorer.trainer
         var lines: [Line] = []
+        if let restarts = explorer.restarts {
+            // The picture shows other runs than the numbers here: say which is which.
+            let best = restarts.runs[restarts.best]
+            let right = best.history.last.map { " \(glyphs.middleDot) \(percent($0.accuracy)) right" } ?? ""
+            let text = "restarts (left): best s\(best.seed), E = \(formatTick(MLPRestarts.finalLoss(best), glyphs: glyphs))\(right); below: the run before them"
+            lines += wrap(glyphs.fold(text), width: width).map { Line($0, Style(.good)) }
+        }
         var first = "η = \(rate(t.learningRate))"
         if t.settings.momentum > 0 { first += dot + "α = \(rate(t.settings.momentum))" }
         if t.settings.weightDecay > 0 { first += dot + "λ = \(rate(t.settings.weightDecay))" }
@@ -110,7 +117,9 @@ struct MLPLedger {
         }
         let sample = explorer.trainer.trainingSet[u.samples[u.samples.count - 1]]
         let batchNote = u.samples.count > 1 ? " (last of \(u.samples.count))" : ""
-        lines.append(Line(glyphs.fold("x = (\(n(sample.x1)), \(n(sample.x2)))   y = \(vector(u.target))\(batchNote)")))
+        // The numbers below are the last update's, computed before it changed the weights.
+        let which = phase == nil ? "last update: " : ""
+        lines.append(Line(glyphs.fold("\(which)x = (\(n(sample.x1)), \(n(sample.x2)))   y = \(vector(u.target))\(batchNote)")))
         // Which layers' numbers to show: in step-by-step mode the layer of the phase (and the outputs); else all.
         let shownLayers: [Int]
         var deltasFrom = 1
@@ -148,7 +157,7 @@ struct MLPLedger {
         }
         if phase == nil {
             if explorer.trainer.settings.loss == .squaredError, net.sizes[top] == 1 {
-                lines.append(Line(glyphs.fold("δ^o = ŷ(1−ŷ)(y−ŷ)   δ^h_j = z_j(1−z_j) Σ_k w_jk δ_k"), Style(.dim)))
+                lines.append(Line(glyphs.fold("δ^o = ŷ(1−ŷ)(y−ŷ)  ·  δ^h_j = z_j(1−z_j) Σ_k w_jk δ_k"), Style(.dim)))
             }
             lines += weightChangeLines(u, top: top)
             if let focus { lines += incomingChangeLines(u, layer: focus.layer, unit: focus.unit) }
@@ -156,9 +165,21 @@ struct MLPLedger {
         return fitted(lines)
     }
 
+    /// Lines too wide for the panel, broken between their "  "-separated terms (a name and its value stay
+    /// together), else between words.
     private func fitted(_ lines: [Line]) -> [Line] {
-        lines.flatMap { line in
-            line.width <= width ? [line] : wrap(line.text, width: width).map { Line($0, line.spans.first?.style ?? .plain) }
+        lines.flatMap { line -> [Line] in
+            guard line.width > width else { return [line] }
+            let style = line.spans.first?.style ?? .plain
+            let terms = line.text.components(separatedBy: "  ").filter { !$0.isEmpty }
+            guard terms.count > 1, terms.allSatisfy({ $0.count + 2 <= width }) else {
+                return wrap(line.text, width: width).map { Line($0, style) }
+            }
+            var rows: [String] = []
+            for term in terms {
+                if let last = rows.last, last.count + 2 + term.count <= width { rows[rows.count - 1] = last + "  " + term } else { rows.append(rows.isEmpty ? term : "  " + term) }
+            }
+            return rows.map { Line($0, style) }
         }
     }
 
@@ -203,7 +224,7 @@ struct MLPLedger {
         }
         var lines = [Line(glyphs.fold("Δw^o (to \(outputs == 1 ? "o" : "o1")): " + parts.joined(separator: "  ")))]
         if explorer.trainer.settings.momentum > 0 {
-            lines.append(Line(glyphs.fold("  of which momentum α·Δw(t−1): " + (0...units).map { n(momentum[$0 * outputs]) }.joined(separator: ", ")), Style(.dim)))
+            lines.append(Line(glyphs.fold("  of which momentum α·Δw(t−1):  " + (0...units).map { n(momentum[$0 * outputs]) }.joined(separator: ",  ")), Style(.dim)))
         }
         return lines
     }

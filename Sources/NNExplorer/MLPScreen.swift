@@ -270,8 +270,8 @@ private func drawPanels(_ p: MLPExplorer, _ layout: MLPLayout, glyphs g: Glyphs,
     } else {
         frame.drawBox(layout.lossBox, title: "", glyphs: g)
         let solid = g.unicode ? "⠤⠤" : "--", dashed = g.unicode ? "⠤ ⠤" : ": :"
-        frame.put(Line([Span(" \(lossName) per point: ", Style(.panelTitle)), Span("training \(solid)", Style(.trainingCurve, attributes: [.bold])),
-                        Span(" / ", Style(.panelTitle)), Span("validation \(dashed)", Style(.validationCurve, attributes: [.underline])),
+        frame.put(Line([Span(" \(lossName)/point: ", Style(.panelTitle)), Span("training \(solid)", Style(.trainingCurve, attributes: [.bold])),
+                        Span(" \(g.middleDot) ", Style(.panelTitle)), Span("validation \(dashed)", Style(.validationCurve, attributes: [.underline])),
                         Span(" ")])
                     .truncated(to: layout.lossBox.width - 3, glyphs: g), column: layout.lossBox.x + 1, row: layout.lossBox.y)
     }

@@ -185,7 +185,7 @@ lesson:
   - focus: update
   - step: sample
   - say: "v = −1 + 2·½ + 1·1 = **1**, so ŷ = **1** but y = −1: the error is e = y − ŷ = **−2**."
-  - say: "The rule w ← w + η·e·x moves w by −2·(1, ½, 1): w = **(−3, 1, −1)**. The new line −3 + x1 − x2 = 0 lies off this plot: all of the view, the point too, is now on its **−** side (v = −3.5), so the point is classified right. The faint line is where it was."
+  - say: "The rule w ← w + η·e·x moves w by −2·(1, ½, 1): w = **(−3, 1, −1)**. The new line −3 + x1 − x2 = 0 lies off this plot: all of the view, the point too, is now on its **−** side, so the point is classified right. The faint line is where it was."
   - pause
   - set: {dataset: and}
   - set: {weights: [0, 0, 0]}
@@ -224,7 +224,7 @@ lesson:
   - step: epoch
   - say: "The first epoch: each mistake turned and shifted the line (the panel counts the updates)."
   - run: until_converged
-  - say: "**Converged** in epoch 2: a full epoch without a mistake. The number of updates is bounded by (R / γ)², with R the data's radius and γ the margin."
+  - say: "**Converged** in epoch 2: a full epoch without a mistake. The number of updates is bounded by (R/γ)², with R the data's radius and γ the margin."
   - pause
   - set: {dataset: overlapping}
   - say: "Now the clouds **overlap**: no line separates them. Some point is always misclassified, so the weights never settle."
@@ -318,7 +318,7 @@ lesson:
   - run: 3000
   - say: "3000 epochs from these first weights: E has flattened at about **1/3**, and XOR is not learnt. The hidden units ended up doing the same job: a **local minimum**."
   - focus: regions
-  - say: "(0, 1), (1, 0) and (1, 1) get the same output, about 2/3: one boundary where two are needed."
+  - say: "(0, 1), (1, 0) and (1, 1) lie in one region, where the output is about 2/3 (the panel shows it for (1, 1)): one boundary where two are needed."
   - set: {momentum: 0.9}
   - run: 3000
   - say: "**Momentum** (α = 0.9) carries each step on in the direction of the last ones, which rolls through small dips and along plateaus. From here it does not help: this minimum is too wide."

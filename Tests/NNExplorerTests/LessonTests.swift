@@ -91,7 +91,7 @@ final class LessonTests: XCTestCase {
         XCTAssertEqual(p.trainer.lastUpdate?.v, 1)
         XCTAssertEqual(p.trainer.lastUpdate?.error, -2)
         XCTAssertTrue(view(afterStep).plainText.contains("w: (−1, 2, 1) → (−3, 1, −1)"))
-        // "The new line lies off this plot: all of the view is on its − side (v = −3.5)."
+        // "The new line lies off this plot: all of the view, the point too, is now on its − side."
         let moved = try play("lesson-1-perceptron", untilSaying: "lies off this plot", size: Size(width: 120, height: 40))
         XCTAssertTrue(view(moved).plainText.contains("line off the plot: all on − side"))
         XCTAssertEqual(Perceptron.activation(try perceptron(moved).trainer.weights, 0.5, 1), -3.5)
@@ -145,10 +145,14 @@ final class LessonTests: XCTestCase {
         // "(0, 1), (1, 0) and (1, 1) get the same output, about 2/3."
         for x in [[0.0, 1], [1, 0], [1, 1]] { XCTAssertEqual(stuck.trainer.network.predict(x)[0], 2.0 / 3, accuracy: 0.03) }
         XCTAssertLessThan(stuck.trainer.network.predict([0, 0])[0], 0.5)
+        let shown = stuck.trainer.trainingSet[try XCTUnwrap(stuck.trainer.lastUpdate?.samples.last)]
+        XCTAssertEqual([shown.x1, shown.x2], [1, 1])   // "the panel shows it for (1, 1)"
         let momentum = try mlp(try play("lesson-4-local-minima", untilSaying: "**Momentum**"))
         XCTAssertEqual(momentum.trainer.settings.momentum, 0.9)
         XCTAssertEqual(try XCTUnwrap(momentum.trainer.history.last).accuracy, 0.75)
-        let restarts = try XCTUnwrap(try mlp(try play("lesson-4-local-minima")).restarts)
+        let end = try play("lesson-4-local-minima", size: Size(width: 120, height: 40))
+        XCTAssertTrue(view(end).plainText.contains("restarts (left): best s"), view(end).plainText)   // which numbers are whose
+        let restarts = try XCTUnwrap(try mlp(end).restarts)
         XCTAssertEqual(try XCTUnwrap(restarts.runs[restarts.best].history.last).accuracy, 1)
     }
 
