@@ -6,13 +6,14 @@ import NNScenario
 
 /// Figures the issues ask for (release build, this machine's 2 cores), with what was measured last:
 /// - perceptron training, at least 150 million sample visits a second (p50, 1,000 overlapping points unless
-///   said): in a fixed order ~620 M/s (a branch the predictor learns), 325 M/s on 40 points, 299 M/s on
-///   100,000 (branch-free); shuffled ~240 M/s at 32 % mistakes and at 13 %, 223 M/s on 60 points, 155 M/s on
-///   100,000 (memory-bound; at the limit). Shuffled is branch-free, with the next visit's `v` computed both
-///   ways and the next epoch's shuffle interleaved (it was 109 M/s at 32 % with a branch). Baseline build
-///   (NNX_KERNELS=baseline, no blend instruction): 668 / 314 / 234 M/s in a fixed order, 191 / 185 / 120 M/s
-///   shuffled (1,000 / 60 / 100,000 points);
-/// - the perceptron screen at 120×40 rendered into a frame, at most 1 ms: ~0.13 ms.
+///   said): in a fixed order ~658 M/s (a branch the predictor learns), 373 M/s on 40 points, 291 M/s on
+///   100,000 (branch-free); shuffled ~236 M/s at 32 % mistakes, 238 M/s at 13 %, 221 M/s on 60 points,
+///   153 M/s on 100,000 (memory-bound; at the limit). Outside the harness: 20 points 230 (fixed order) and
+///   184 M/s (shuffled). Shuffled is branch-free, with the next visit's `v` computed both ways and the next
+///   epoch's shuffle interleaved (it was 109 M/s at 32 % with a branch). Baseline build (NNX_KERNELS=baseline,
+///   no blend instruction): 668 / 314 / 234 M/s in a fixed order, 191 / 185 / 120 M/s shuffled
+///   (1,000 / 60 / 100,000 points);
+/// - the perceptron screen at 120×40 rendered into a frame, at most 1 ms: ~0.12 ms.
 /// Issue 3 (MLP), on the AVX2 build of the kernels (NNX_KERNELS=baseline measures the other), all met:
 /// - per-sample SGD on XOR with a 2-4-1 net, at least 10 M updates/s: 92 ns p50 (10.9 M/s); the baseline
 ///   build ~110 ns;
