@@ -59,25 +59,61 @@ public struct HelpOverlay: Sendable {
         }
         let footer = glyphs.fold(self.footer)
         let keyWidth = min(12, hints.map(\.keys.count).max() ?? 1)
-        let textWidth = hints.map(\.help.count).max() ?? 10
-        // More keys than rows: several columns, side by side.
+        let longest = hints.map(\.help.count).max() ?? 10
         let rowsAvailable = max(1, area.height - 4)
-        let columns = max(1, (hints.count + rowsAvailable - 1) / rowsAvailable)
-        let rows = (hints.count + columns - 1) / columns
-        let width = min(area.width, max(title.count + 6, columns * (keyWidth + textWidth + 4) + 2, footer.count + 4))
+        // The fewest columns in which every help text fits whole, wrapped onto rows of its own where needed;
+        // else the fewest in which each fits in two rows (a longer one cut); else as many columns as the keys
+        // need, each text cut to its column.
+        func layout(columns: Int, maxLines: Int = .max) -> (width: Int, placed: [[(hint: KeyHint, lines: [String])]])? {
+            let columnWidth = min(keyWidth + longest + 4, (area.width - 2) / columns)
+            let textWidth = columnWidth - keyWidth - 4
+            guard textWidth >= 12 else { return nil }
+            var placed: [[(hint: KeyHint, lines: [String])]] = [[]]
+            var used = 0
+            for hint in hints {
+                var lines = wrap(hint.help, width: textWidth)
+                if lines.count > maxLines {
+                    lines = Array(lines.prefix(maxLines))
+                    lines[maxLines - 1] = String(lines[maxLines - 1].prefix(textWidth - 2)) + (glyphs.unicode ? " …" : " ...")
+                }
+                if used + lines.count > rowsAvailable {
+                    guard placed.count < columns else { return nil }
+                    placed.append([])
+                    used = 0
+                }
+                placed[placed.count - 1].append((hint, lines))
+                used += lines.count
+            }
+            return (columnWidth, placed)
+        }
+        let wrapped = (1...4).lazy.compactMap { layout(columns: $0) }.first ?? (1...4).lazy.compactMap { layout(columns: $0, maxLines: 2) }.first
+        let columns = wrapped?.placed.count ?? max(1, (hints.count + rowsAvailable - 1) / rowsAvailable)
+        let rows = wrapped.map { $0.placed.map { $0.reduce(0) { $0 + $1.lines.count } }.max() ?? 1 }
+            ?? (hints.count + columns - 1) / columns
+        let columnWidth = wrapped?.width ?? keyWidth + longest + 4
+        let width = min(area.width, max(title.count + 6, columns * columnWidth + 2, footer.count + 4))
         let height = min(area.height, rows + 3)
         let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
         frame.fill(box, with: Cell(" ", style: Style(.overlay)))
         frame.drawBox(box, title: title, glyphs: glyphs, style: Style(.overlay), titleStyle: Style(.overlay, attributes: [.bold]))
         let inner = box.inset(1)
-        let columnWidth = inner.width / columns
-        for (i, hint) in hints.enumerated() {
-            let row = inner.y + i % rows, column = inner.x + (i / rows) * columnWidth
-            let clip = Rect(x: column, y: inner.y, width: columnWidth - 1, height: inner.height - 1)
-            let style = Style(hint.enabled ? .overlay : .hintDisabled, background: .overlay)
-            let keys = hint.keys.padding(to: keyWidth)
-            frame.put(Line([Span(" " + keys + "  ", style.adding(.bold)), Span(hint.help, style)])
-                .truncated(to: clip.width, glyphs: glyphs), column: column, row: row, clip: clip)
+        let shownWidth = inner.width / columns
+        let placed = wrapped?.placed ?? stride(from: 0, to: hints.count, by: rows).map { start in
+            hints[start..<min(hints.count, start + rows)].map { (hint: $0, lines: [$0.help]) }
+        }
+        for (c, column) in placed.enumerated() {
+            let x = inner.x + c * shownWidth
+            let clip = Rect(x: x, y: inner.y, width: shownWidth - 1, height: inner.height - 1)
+            var row = inner.y
+            for (hint, lines) in column {
+                let style = Style(hint.enabled ? .overlay : .hintDisabled, background: .overlay)
+                for (k, text) in lines.enumerated() {
+                    let keys = k == 0 ? hint.keys.padding(to: keyWidth) : String(repeating: " ", count: keyWidth)
+                    frame.put(Line([Span(" " + keys + "  ", style.adding(.bold)), Span(text, style)])
+                        .truncated(to: clip.width, glyphs: glyphs), column: x, row: row, clip: clip)
+                    row += 1
+                }
+            }
         }
         frame.putCentered(Line(footer, Style(.hintDisabled, background: .overlay)), in: inner, row: inner.maxY - 1, glyphs: glyphs)
     }
