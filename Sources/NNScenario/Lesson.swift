@@ -132,7 +132,7 @@ public enum LessonSetting: Sendable, Hashable {
         case .ghost(let on): "ghost = \(on ? "on" : "off")"
         case .weights(let w): "weights = [\(w.map(number).joined(separator: ", "))]"
         case .pooling(let kind): "pooling = \(kind.rawValue)"
-        case .image(let i): "image = \(i)"
+        case .image(let i): "image = \(i) (image \(i + 1) on screen)"   // scripts count from 0
         case .sharedScale(let shared): "scale = \(shared ? "shared" : "per_map")"
         }
     }
