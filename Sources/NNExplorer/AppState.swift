@@ -51,15 +51,6 @@ public enum Screen: Sendable {
         }
     }
 
-    /// The explorer with its key hints on or off (a lesson turns them off: its keys are not the explorer's).
-    func showingKeyHints(_ on: Bool) -> Screen {
-        switch self {
-        case .perceptron(var p): p.showsKeyHints = on; return .perceptron(p)
-        case .mlp(var m): m.showsKeyHints = on; return .mlp(m)
-        case .cnn(var c): c.showsKeyHints = on; return .cnn(c)
-        case .home, .lesson: return self
-        }
-    }
 }
 
 /// The whole app's state. `update` changes it; `view` draws it; nothing else does either.

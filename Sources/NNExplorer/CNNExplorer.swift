@@ -5,10 +5,6 @@ import NNScenario
 /// and what the user toggled.
 public struct CNNExplorer: Sendable {
     public let scenario: Scenario
-    /// Hints that name this screen's keys (off in a lesson, whose keys differ).
-    public var showsKeyHints = true
-    /// The panel a lesson is about (`curves`, `confusion`, …): the side panel gives it the room first.
-    public var lessonFocus: String?
     public let cnn: CNNScenario
     public private(set) var seed: UInt64
     /// Present when the network ends in softmax and trains.

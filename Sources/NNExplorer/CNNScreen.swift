@@ -114,7 +114,10 @@ struct CNNLayout {
     }
 }
 
-func viewCNN(_ p: CNNExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panelsHidden: Bool = false, into frame: inout Frame) {
+/// `keyHints`: hints naming this screen's keys (off in a lesson, whose keys differ); `focus`: the panel a
+/// lesson is about (`curves` or `confusion` get the side panel's room before the probabilities).
+func viewCNN(_ p: CNNExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panelsHidden: Bool = false, keyHints: Bool = true,
+             focus: String? = nil, into frame: inout Frame) {
     let layout = CNNLayout(size: size, panelsHidden: panelsHidden)
     drawTitleLine(p.scenario.title, epoch: p.trainer?.epoch ?? 0, step: p.trainer?.steps ?? 0,
                   playing: p.playing ? "\(CNNExplorer.batchesPerTick * 10) batches/s" : nil, width: size.width, glyphs: g, into: &frame)
@@ -124,7 +127,10 @@ func viewCNN(_ p: CNNExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
     } else {
         drawStages(p, outputs, in: layout.mapsBox, glyphs: g, shades: theme.shadesWithBackground, into: &frame)
     }
-    if layout.panelBox.width > 0 { drawPanel(p, outputs, in: layout.panelBox, glyphs: g, into: &frame) }
+    if layout.panelBox.width > 0 {
+        drawPanel(p, outputs, in: layout.panelBox, glyphs: g, keyHints: keyHints, figuresFirst: focus == "curves" || focus == "confusion",
+                  into: &frame)
+    }
     if let note = p.note {
         frame.put(Line(" \(note) ", Style(.emphasis)).truncated(to: layout.mapsBox.width - 4, glyphs: g),
                   column: layout.mapsBox.x + 2, row: layout.mapsBox.maxY - 1)
@@ -374,7 +380,8 @@ private func heatmap(_ maps: Tensor, channel c: Int, scale: MatrixHeatmap.Scale,
 func zoom(for maps: Tensor, limit: Int) -> Int { max(1, min(limit, 8 / max(1, maps.width))) }
 
 /// Training figures, the output probabilities, the loss curve.
-private func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyphs g: Glyphs, into frame: inout Frame) {
+private func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyphs g: Glyphs, keyHints: Bool, figuresFirst: Bool,
+                       into frame: inout Frame) {
     frame.drawBox(box, title: p.trainer == nil ? "network" : "training", glyphs: g)
     let inner = box.inset(1)
     var lines: [Line] = []
@@ -395,7 +402,7 @@ private func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyp
             lines.append(Line(g.fold("loss \(formatNumber(last.loss, digits: 3)) \(g.middleDot) train accuracy \(percent(last.accuracy))")))
             if let test = last.testAccuracy { lines.append(Line("test accuracy \(percent(test))", Style(test >= 0.98 ? .good : .plain))) }
         } else {
-            lines.append(Line(g.fold("no epoch yet" + (p.showsKeyHints ? " (n, e or space)" : "")), Style(.dim)))
+            lines.append(Line(g.fold("no epoch yet" + (keyHints ? " (n, e or space)" : "")), Style(.dim)))
         }
         let status = switch t.status {
         case .running: t.positionInEpoch == 0 ? "\(t.epoch) of \(s.maxEpochs) epochs done" : "in epoch \(t.epoch) of \(s.maxEpochs)"
@@ -405,7 +412,6 @@ private func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyp
         lines.append(Line(g.fold("status: " + status), Style(t.status == .running ? .plain : .good)))
     }
     // A lesson about the curves or the confusion matrix needs their room more than the probabilities'.
-    let figuresFirst = p.lessonFocus == "curves" || p.lessonFocus == "confusion"
     if p.network.endsInSoftmax, let probabilities = outputs.last, !figuresFirst {
         let predicted = CNNTrainer.predictedClass(probabilities)
         let classes = probabilities.values.count

@@ -27,7 +27,7 @@ public struct LessonPlayer: Sendable {
         self.scenario = scenario
         lesson = scenario.lesson!
         presses = lesson.presses
-        explorer = Screen.explorer(for: scenario).showingKeyHints(false)
+        explorer = .explorer(for: scenario)
     }
 
     public var beatCount: Int { presses.count }
@@ -58,7 +58,6 @@ public struct LessonPlayer: Sendable {
         case .pause: break
         case .focus(let panel):
             focus = panel
-            if case .cnn(var c) = explorer { c.lessonFocus = panel; explorer = .cnn(c) }
             open(panel)
         case .step(let unit, let count):
             for _ in 0..<count { step(unit) }
@@ -140,5 +139,5 @@ public struct LessonPlayer: Sendable {
     }
 
     /// Leaves the lesson: the explorer as it stands, to explore freely.
-    public var explorerForFreeExploration: Screen { explorer.showingKeyHints(true) }
+    public var explorerForFreeExploration: Screen { explorer }
 }

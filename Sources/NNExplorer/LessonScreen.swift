@@ -89,16 +89,17 @@ func viewLesson(_ lesson: LessonPlayer, size: Size, glyphs g: Glyphs, theme: The
     }())
     switch lesson.explorer {
     case .perceptron(let p):
-        viewPerceptron(p, size: layout.explorerSize, glyphs: g, theme: theme, panelsHidden: panelsHidden, into: &picture)
+        viewPerceptron(p, size: layout.explorerSize, glyphs: g, theme: theme, panelsHidden: panelsHidden, keyHints: false, into: &picture)
         let boxes = PerceptronLayout(size: layout.explorerSize, panelsHidden: panelsHidden)
         focusBox = ["plot": boxes.plotBox, "update": boxes.panelBox][lesson.focus ?? ""]
     case .mlp(let m):
-        viewMLP(m, size: layout.explorerSize, glyphs: g, theme: theme, panelsHidden: panelsHidden, into: &picture)
+        viewMLP(m, size: layout.explorerSize, glyphs: g, theme: theme, panelsHidden: panelsHidden, keyHints: false, into: &picture)
         let boxes = MLPLayout(size: layout.explorerSize, panelsHidden: panelsHidden)
         focusBox = ["regions": boxes.plotBox, "restarts": boxes.plotBox, "curves": boxes.lossBox,
                     "network": boxes.networkBox, "ledger": boxes.ledgerBox][lesson.focus ?? ""]
     case .cnn(let c):
-        viewCNN(c, size: layout.explorerSize, glyphs: g, theme: theme, panelsHidden: panelsHidden, into: &picture)
+        viewCNN(c, size: layout.explorerSize, glyphs: g, theme: theme, panelsHidden: panelsHidden, keyHints: false, focus: lesson.focus,
+                into: &picture)
         let boxes = CNNLayout(size: layout.explorerSize, panelsHidden: panelsHidden)
         focusBox = ["maps": boxes.mapsBox, "window": boxes.mapsBox, "output": boxes.panelBox, "curves": boxes.panelBox,
                     "confusion": boxes.panelBox][lesson.focus ?? ""]

@@ -19,8 +19,6 @@ public enum DataChoice: Sendable, Hashable {
 /// The MLP screen's state: a trainer plus what the explorer lets a user change.
 public struct MLPExplorer: Sendable {
     public let scenario: Scenario
-    /// Hints that name this screen's keys (off in a lesson, whose keys differ).
-    public var showsKeyHints = true
     public private(set) var choices: [DataChoice]
     public private(set) var choiceIndex = 0
     public private(set) var seed: UInt64

@@ -7,6 +7,8 @@ struct MLPLedger {
     let explorer: MLPExplorer
     let glyphs: Glyphs
     let width: Int
+    /// Hints naming the screen's keys (not in a lesson, whose keys differ).
+    var keyHints = true
 
     /// Three decimals; a value too small for them (|v| < 0.0005, not 0) in e-notation, so a small change or
     /// δ does not read as none.
@@ -50,7 +52,7 @@ struct MLPLedger {
             }
             lines += wrap(glyphs.fold(text), width: width).map { Line($0) }
         } else {
-            let keys = explorer.showsKeyHints ? ": n one update, e one epoch, space plays" : ""
+            let keys = keyHints ? ": n one update, e one epoch, space plays" : ""
             lines.append(Line(glyphs.fold("no epoch yet" + keys), Style(.dim)))
         }
         let (status, role): (String, ColorRole) = switch t.status {

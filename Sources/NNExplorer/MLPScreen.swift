@@ -145,7 +145,9 @@ struct MLPLayout {
     }
 }
 
-func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panelsHidden: Bool = false, into frame: inout Frame) {
+/// `keyHints`: hints naming this screen's keys (off in a lesson, whose keys differ).
+func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panelsHidden: Bool = false, keyHints: Bool = true,
+             into frame: inout Frame) {
     let layout = MLPLayout(size: size, panelsHidden: panelsHidden)
     let t = p.trainer
     drawTitleLine(p.dataChoice == .scenario ? p.scenario.title : "MLP on \(p.dataset.name)",
@@ -170,7 +172,7 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
     }
     plot.render(into: &frame, area: layout.plotBox.inset(1), glyphs: g)
     if let restarts = p.restarts {
-        drawRestarts(restarts, p, in: layout.plotBox, glyphs: g, theme: theme, into: &frame)
+        drawRestarts(restarts, p, in: layout.plotBox, glyphs: g, keyHints: keyHints, theme: theme, into: &frame)
     } else if p.showUnits, p.trainer.network.sizes.count > 2 {
         drawHiddenUnits(p, in: layout.plotBox, glyphs: g, theme: theme, into: &frame)
     }
@@ -188,7 +190,7 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
         if legend.width <= layout.plotBox.width - 4 { frame.put(legend, column: layout.plotBox.x + 2, row: layout.plotBox.maxY - 1) }
     }
 
-    if layout.lossBox.width > 0 { drawPanels(p, layout, glyphs: g, into: &frame) }
+    if layout.lossBox.width > 0 { drawPanels(p, layout, glyphs: g, keyHints: keyHints, into: &frame) }
 
     KeyHintBar(hints: mlpKeyMap.barHints(p)).render(into: &frame, row: layout.hintRow, area: frame.bounds, glyphs: g)
 }
@@ -240,13 +242,13 @@ private func drawThumbnails(_ items: [Thumbnail], title: String, _ p: MLPExplore
 }
 
 /// The restarts view: one map per run with its seed and final loss; the best starred.
-private func drawRestarts(_ restarts: (runs: [MLPTrainer], best: Int), _ p: MLPExplorer, in box: Rect, glyphs g: Glyphs,
+private func drawRestarts(_ restarts: (runs: [MLPTrainer], best: Int), _ p: MLPExplorer, in box: Rect, glyphs g: Glyphs, keyHints: Bool,
                           theme: Theme, into frame: inout Frame) {
     let items = restarts.runs.enumerated().map { i, run in
         Thumbnail(title: (i == restarts.best ? (g.unicode ? "★" : "*") : "") + "s\(run.seed) E=\(formatTick(MLPRestarts.finalLoss(run), glyphs: g))",
                   highlighted: i == restarts.best, network: run.network, unit: nil)
     }
-    drawThumbnails(items, title: "restarts: seed s, final E; best starred" + (p.showsKeyHints ? " (Enter keeps it)" : ""),
+    drawThumbnails(items, title: "restarts: seed s, final E; best starred" + (keyHints ? " (Enter keeps it)" : ""),
                    p, in: box, glyphs: g, theme: theme, into: &frame)
 }
 
@@ -260,7 +262,7 @@ private func drawHiddenUnits(_ p: MLPExplorer, in box: Rect, glyphs g: Glyphs, t
 }
 
 /// The right-hand boxes: the loss curves, the network, the update's numbers.
-private func drawPanels(_ p: MLPExplorer, _ layout: MLPLayout, glyphs g: Glyphs, into frame: inout Frame) {
+private func drawPanels(_ p: MLPExplorer, _ layout: MLPLayout, glyphs g: Glyphs, keyHints: Bool, into frame: inout Frame) {
     let t = p.trainer
     // Loss curves.
     // With a validation set the two curves are per point (their sums run over different numbers of points).
@@ -297,7 +299,7 @@ private func drawPanels(_ p: MLPExplorer, _ layout: MLPLayout, glyphs g: Glyphs,
     frame.drawBox(layout.ledgerBox, title: "update", glyphs: g)
     let inner = layout.ledgerBox.inset(1)
     let text = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: inner.height)
-    let ledger = MLPLedger(explorer: p, glyphs: g, width: text.width)
+    let ledger = MLPLedger(explorer: p, glyphs: g, width: text.width, keyHints: keyHints)
     // Mid-update (phase by phase) the phase's numbers come first: on a small screen they are what must show.
     let phased = p.pending != nil || p.showingUpdatePhase
     let lines = phased ? ledger.updateLines + ledger.progressLines : ledger.progressLines + ledger.updateLines

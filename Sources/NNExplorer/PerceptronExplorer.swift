@@ -16,8 +16,6 @@ public struct PerceptronExplorer: Sendable {
     /// The hyperplane before the last update that moved it.
     public private(set) var ghostWeights: [Double]?
     public var showGhost = true
-    /// Hints that name this screen's keys (off in a lesson, whose keys differ).
-    public var showsKeyHints = true
     public private(set) var playing = false
     public private(set) var speedIndex = 1
     /// Cursor mode: the keyboard cursor's cell offset inside the plot area (nil when off).

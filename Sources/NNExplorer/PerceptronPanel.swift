@@ -9,6 +9,8 @@ struct PerceptronPanel {
     let glyphs: Glyphs
     /// Columns available for text.
     let width: Int
+    /// Hints naming the screen's keys (not in a lesson, whose keys differ).
+    var keyHints = true
 
     private func n(_ value: Double) -> String { formatNumber(value, digits: 3, glyphs: glyphs) }
     private func vec(_ values: [Double]) -> String { formatVector(values, digits: 3, glyphs: glyphs) }
@@ -68,7 +70,7 @@ struct PerceptronPanel {
             let hint = trainer.sampleCount == 0
                 ? "no points: click the plot, or press a for the cursor, to add some"
                 : "press n to visit the first sample, e for a whole epoch, space to play"
-            if explorer.showsKeyHints { lines += wrap(glyphs.fold(hint), width: width).map { Line($0, Style(.dim)) } }
+            if keyHints { lines += wrap(glyphs.fold(hint), width: width).map { Line($0, Style(.dim)) } }
             return lines
         }
         let em = Style(.emphasis)
@@ -131,7 +133,7 @@ struct PerceptronPanel {
     }
 
     var editingLines: [Line] {
-        guard explorer.showsKeyHints else { return [] }
+        guard keyHints else { return [] }
         let glyph = explorer.classToAdd == 1 ? glyphs.classB : glyphs.classA
         let role: ColorRole = explorer.classToAdd == 1 ? .classB : .classA
         var lines = pack([[Span("adding class \(explorer.classToAdd) "), Span(String(glyph), Style(role))],
