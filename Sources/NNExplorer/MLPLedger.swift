@@ -177,11 +177,8 @@ struct MLPLedger {
             guard terms.count > 1, terms.allSatisfy({ $0.count + 2 <= width }) else {
                 return wrap(line.text, width: width).map { Line($0, style) }
             }
-            var rows: [String] = []
-            for term in terms {
-                if let last = rows.last, last.count + 2 + term.count <= width { rows[rows.count - 1] = last + "  " + term } else { rows.append(rows.isEmpty ? term : "  " + term) }
-            }
-            return rows.map { Line($0, style) }
+            return packChunks(terms.enumerated().map { [Span(($0.offset == 0 ? "" : "  ") + $0.element, style)] }, width: width,
+                              indent: "  ", glyphs: glyphs)
         }
     }
 

@@ -26,31 +26,8 @@ struct PerceptronPanel {
         return "update (sample \(u.position) of \(explorer.trainer.sampleCount))"
     }
 
-    /// Packs chunks (each a list of spans that stays together) onto lines of at most `width` columns;
-    /// continuation lines start with `indent`.
     func pack(_ chunks: [[Span]], indent: String = "    ") -> [Line] {
-        var lines: [Line] = []
-        var current: [Span] = []
-        var used = 0
-        for chunk in chunks {
-            var folded = chunk.map { Span(glyphs.fold($0.text), $0.style) }
-            var chunkWidth = folded.reduce(0) { $0 + $1.text.count }
-            if used > 0, used + chunkWidth > width {
-                lines.append(Line(current))
-                current = [Span(indent)]
-                used = indent.count
-                // A chunk that starts a line loses its leading blanks (the indent stands for them).
-                let separator = glyphs.fold(glyphs.middleDot)
-                while let first = folded.first, first.text.hasPrefix(" ") || first.text.hasPrefix(separator) {
-                    folded[0].text.removeFirst(first.text.hasPrefix(" ") ? 1 : separator.count)
-                    chunkWidth -= first.text.hasPrefix(" ") ? 1 : separator.count
-                }
-            }
-            current += folded
-            used += chunkWidth
-        }
-        if !current.isEmpty { lines.append(Line(current)) }
-        return lines
+        packChunks(chunks, width: width, indent: indent, glyphs: glyphs)
     }
 
     /// The chunks of `w0 + w1·x1 + w2·x2` with the numbers: `−1`, ` + 2·0.5`, ` + 1·1` (signs folded in).
@@ -144,4 +121,31 @@ struct PerceptronPanel {
         }
         return lines
     }
+}
+
+/// Packs chunks (each a list of spans that stays together) onto lines of at most `width` columns;
+/// continuation lines start with `indent`. Texts are folded for `glyphs`.
+func packChunks(_ chunks: [[Span]], width: Int, indent: String = "    ", glyphs: Glyphs) -> [Line] {
+    var lines: [Line] = []
+    var current: [Span] = []
+    var used = 0
+    for chunk in chunks {
+        var folded = chunk.map { Span(glyphs.fold($0.text), $0.style) }
+        var chunkWidth = folded.reduce(0) { $0 + $1.text.count }
+        if used > 0, used + chunkWidth > width {
+            lines.append(Line(current))
+            current = [Span(indent)]
+            used = indent.count
+            // A chunk that starts a line loses its leading blanks (the indent stands for them).
+            let separator = glyphs.fold(glyphs.middleDot)
+            while let first = folded.first, first.text.hasPrefix(" ") || first.text.hasPrefix(separator) {
+                folded[0].text.removeFirst(first.text.hasPrefix(" ") ? 1 : separator.count)
+                chunkWidth -= first.text.hasPrefix(" ") ? 1 : separator.count
+            }
+        }
+        current += folded
+        used += chunkWidth
+    }
+    if !current.isEmpty { lines.append(Line(current)) }
+    return lines
 }
