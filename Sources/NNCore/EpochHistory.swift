@@ -53,35 +53,31 @@ struct EpochHistory: Sendable {
         return nil
     }
 
-    /// The epoch the table holds for `key`.
-    private func lookUp(_ key: Key) -> Int? {
+    /// The start of the slot holding `key`, or of the empty slot where it would go.
+    private func slot(for key: Key) -> Int {
         let mask = slots.count / Self.slotLength - 1
         var slot = Self.hash(key) & mask
         while true {
             let base = slot * Self.slotLength
-            let stored = slots[base + 3]
-            if stored == 0 { return nil }
-            if slots[base] == key.w0 && slots[base + 1] == key.w1 && slots[base + 2] == key.w2 { return Int(stored - 1) }
+            if slots[base + 3] == 0 || (slots[base] == key.w0 && slots[base + 1] == key.w1 && slots[base + 2] == key.w2) { return base }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// The epoch the table holds for `key`.
+    private func lookUp(_ key: Key) -> Int? {
+        let stored = slots[slot(for: key) + 3]
+        return stored == 0 ? nil : Int(stored - 1)
     }
 
     /// Puts `key` at `epoch` in the table unless it is there; returns the epoch it had.
     private mutating func insert(_ key: Key, epoch: Int) -> Int? {
         if 2 * (count + 1) > slots.count / Self.slotLength { grow() }
-        let mask = slots.count / Self.slotLength - 1
-        var slot = Self.hash(key) & mask
-        while true {
-            let base = slot * Self.slotLength
-            let stored = slots[base + 3]
-            if stored == 0 {
-                slots[base] = key.w0; slots[base + 1] = key.w1; slots[base + 2] = key.w2; slots[base + 3] = Int64(epoch) + 1
-                count += 1
-                return nil
-            }
-            if slots[base] == key.w0 && slots[base + 1] == key.w1 && slots[base + 2] == key.w2 { return Int(stored - 1) }
-            slot = (slot + 1) & mask
-        }
+        let base = slot(for: key)
+        if slots[base + 3] != 0 { return Int(slots[base + 3] - 1) }
+        slots[base] = key.w0; slots[base + 1] = key.w1; slots[base + 2] = key.w2; slots[base + 3] = Int64(epoch) + 1
+        count += 1
+        return nil
     }
 
     private static func hash(_ key: Key) -> Int {
