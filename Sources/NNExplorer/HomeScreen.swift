@@ -1,6 +1,6 @@
 import NNRender
 
-enum HomeAction { case up, down, first, last, open, filter, help, quit }
+enum HomeAction { case up, down, first, last, open, filter, help, quit, sayHowToQuit }
 
 let homeKeyMap = KeyMap<AppState, HomeAction>(bindings: [
     KeyBinding([.up, .down, .character("k"), .character("j")], "↑↓", label: { _ in "move" },
@@ -12,6 +12,9 @@ let homeKeyMap = KeyMap<AppState, HomeAction>(bindings: [
     KeyBinding([.character("/")], "/", "filter", help: "filter the list: type words, Enter starts the selection, Esc clears", .filter),
     KeyBinding([.character("?")], "?", "help", help: "show this help", essential: true, .help),
     KeyBinding([.character("q")], "q", "quit", help: "quit nnx", essential: true, .quit),
+    // Esc backs out of a lesson and of an explorer; here, with nothing to back out of, it does not quit (one
+    // Esc too many would), it says how to.
+    KeyBinding([.escape], "Esc", "clear", help: "clear the filter (without one: says that q quits)", inBar: { _ in false }, .sayHowToQuit),
 ])
 
 /// One line group of the home list: a section's heading (one row) or an entry (two rows: title, summary).
@@ -103,12 +106,6 @@ func updateHome(_ state: inout AppState, _ msg: Msg) {
         if !shown.contains(state.homeSelection), let first = shown.first { state.homeSelection = first }
         return
     }
-    // Esc backs out of a lesson and of an explorer; here, where there is nothing to back out of, it does not
-    // quit (a second Esc too many would), it says how to.
-    if msg == .key(.escape) {
-        state.flash = "q quits nnx"
-        return
-    }
     let action: HomeAction?
     switch msg {
     case .key(let key): action = homeKeyMap.action(for: key, in: state)
@@ -129,6 +126,7 @@ func updateHome(_ state: inout AppState, _ msg: Msg) {
     case .filter: state.homeFilter = state.homeFilter ?? ""
     case .help: state.showHelp = true
     case .quit: state.quit()
+    case .sayHowToQuit: state.flash = "q quits nnx"
     case .open:
         guard shown.contains(state.homeSelection) else { return }
         if case .success(let scenario) = state.homeEntries[state.homeSelection].scenario {
