@@ -132,3 +132,30 @@ extension MLPUpdate {
         return json.text
     }
 }
+
+extension Tensor {
+    /// The `nnx trace` record of stage `layer`'s output (of the kind `kind`) for the probe image:
+    /// `{"model":"cnn","layer":L,"kind":"conv","shape":[c,h,w],"values":[[[…]]]}`.
+    public func traceRecord(layer: Int, kind: String) -> String {
+        var o = JSONObject()
+        o.add("model", "cnn")
+        o.add("layer", layer)
+        o.add("kind", kind)
+        o.add("shape", shape)
+        o.add("values", nested)
+        return o.text
+    }
+}
+
+extension CNNEpochSummary {
+    /// The `nnx trace` record of a CNN epoch: `{"model":"cnn","epoch":E,"loss":…,"accuracy":…,"test_accuracy":…}`.
+    public var traceRecord: String {
+        var o = JSONObject()
+        o.add("model", "cnn")
+        o.add("epoch", epoch)
+        o.add("loss", loss)
+        o.add("accuracy", accuracy)
+        o.add("test_accuracy", testAccuracy)
+        return o.text
+    }
+}

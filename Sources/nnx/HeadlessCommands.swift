@@ -124,32 +124,14 @@ extension Trace {
         let network = cnn.network(seed: scenario.seed)
         let probe = cnn.images[cnn.probe].image
         for (l, tensor) in network.forward(probe).dropFirst().enumerated() {
-            output.write(Self.layerRecord(l, network.layers[l], tensor))
+            output.write(tensor.traceRecord(layer: l, kind: network.layers[l].kind))
         }
         guard cnn.trains else { return }
         var settings = cnn.training
         if let epochs { settings.maxEpochs = max(1, epochs) }
         guard (epochs ?? settings.maxEpochs) > 0 else { return }
         var trainer = CNNTrainer(images: cnn.images, network: network, settings: settings, seed: scenario.seed)
-        while let summary = trainer.runEpoch() {
-            var o = JSONObject()
-            o.add("model", "cnn")
-            o.add("epoch", summary.epoch)
-            o.add("loss", summary.loss)
-            o.add("accuracy", summary.accuracy)
-            o.add("test_accuracy", summary.testAccuracy)
-            output.write(o.text)
-        }
-    }
-
-    static func layerRecord(_ l: Int, _ layer: CNNLayer, _ tensor: Tensor) -> String {
-        var o = JSONObject()
-        o.add("model", "cnn")
-        o.add("layer", l)
-        o.add("kind", layer.kind)
-        o.add("shape", tensor.shape)
-        o.add("values", tensor.nested)
-        return o.text
+        while let summary = trainer.runEpoch() { output.write(summary.traceRecord) }
     }
 }
 
