@@ -399,11 +399,11 @@ extension ConvNet {
                                 for _ in 0..<output.width {
                                     // The first maximum in reading order, as the general case picks it (selects,
                                     // not branches: which value wins is a coin toss the branch predictor loses).
-                                    let a = x[p], b = x[p + 1], c = x[p + width], d = x[p + width + 1]
-                                    let best = Swift.max(Swift.max(Swift.max(Swift.max(-Double.infinity, a), b), c), d)
-                                    let lower = c == best ? p + width : (d == best ? p + width + 1 : p)
-                                    let upper = b == best ? p + 1 : lower
-                                    let bestAt = a == best ? p : upper
+                                    let topLeft = x[p], topRight = x[p + 1], bottomLeft = x[p + width], bottomRight = x[p + width + 1]
+                                    let best = Swift.max(Swift.max(Swift.max(Swift.max(-Double.infinity, topLeft), topRight), bottomLeft), bottomRight)
+                                    let lower = bottomLeft == best ? p + width : (bottomRight == best ? p + width + 1 : p)
+                                    let upper = topRight == best ? p + 1 : lower
+                                    let bestAt = topLeft == best ? p : upper
                                     gx[bestAt] += gOut[at]
                                     at += 1
                                     p += 2
