@@ -67,18 +67,6 @@ public enum LessonBeat: Sendable, Hashable {
         default: false
         }
     }
-
-    /// The beat's key in the script (`say`, `step`, …).
-    public var keyword: String {
-        switch self {
-        case .say: "say"
-        case .step: "step"
-        case .run: "run"
-        case .set: "set"
-        case .focus: "focus"
-        case .pause: "pause"
-        }
-    }
 }
 
 public enum StepUnit: String, Sendable, CaseIterable {
