@@ -58,6 +58,9 @@ func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
         case .nextMistake: p.network.endsInSoftmax ? "one image only: nothing to browse" : "this network does not classify (no softmax)"
         case .previousImage, .nextImage: "one image only: nothing to browse"
         case .reseed: "hand-set kernels: no random weights to draw"
+        case .windowUp, .windowDown, .nextKernel: "press k for the sliding window first"
+        case .nextKernelLayer: "one convolution only: its kernels are on screen"
+        case .toggleConfusion: "nothing is trained here, so there is no confusion matrix"
         default: p.trainer == nil ? "hand-set kernels: nothing to train" : "training finished: r to reset"
         }
         return .none

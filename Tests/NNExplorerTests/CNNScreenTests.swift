@@ -97,6 +97,17 @@ final class CNNScreenTests: XCTestCase {
         XCTAssertEqual(state.cnn?.shownKernelLayer, 0)
     }
 
+    /// A key that does nothing now says why, in its own words (not "training finished" for everything).
+    func testUnavailableKeysSayWhy() throws {
+        var state = AppState(size: Size(width: 120, height: 40), scenario: try builtin("cnn-digits"))
+        press(&state, "K")
+        XCTAssertEqual(state.cnn?.note, "one convolution only: its kernels are on screen")
+        press(&state, "o")
+        XCTAssertEqual(state.cnn?.note, "press k for the sliding window first")
+        update(&state, .key(.up))
+        XCTAssertEqual(state.cnn?.note, "press k for the sliding window first")
+    }
+
     /// On per-map scales, each map says the span of its own values under it.
     func testPerMapScalesShowEachMapsRange() throws {
         var state = AppState(size: Size(width: 120, height: 40), scenario: try builtin("cnn-edge-shapes"))
