@@ -94,7 +94,7 @@ func viewLesson(_ lesson: LessonPlayer, size: Size, glyphs g: Glyphs, theme: The
         focusBox = ["plot": boxes.plotBox, "update": boxes.panelBox][lesson.focus ?? ""]
     case .mlp(let m):
         viewMLP(m, size: layout.explorerSize, glyphs: g, theme: theme, panelsHidden: panelsHidden, keyHints: false, into: &picture)
-        let boxes = MLPLayout(size: layout.explorerSize, panelsHidden: panelsHidden)
+        let boxes = MLPLayout(m, size: layout.explorerSize, panelsHidden: panelsHidden, glyphs: g)
         focusBox = ["regions": boxes.plotBox, "restarts": boxes.plotBox, "curves": boxes.lossBox,
                     "network": boxes.networkBox, "ledger": boxes.ledgerBox][lesson.focus ?? ""]
     case .cnn(let c):

@@ -262,7 +262,7 @@ public struct MLPExplorer: Sendable {
 
     mutating func setWeightDecay(_ lambda: Double) {
         trainer.setWeightDecay(lambda)
-        note = lambda > 0 ? "weight decay λ = \(formatNumber(lambda, digits: 4)): each update also moves w by −η λ w" : "weight decay off"
+        note = lambda > 0 ? "weight decay λ = \(formatNumber(lambda, digits: 4)): each update also moves every weight but the biases by −η λ w" : "weight decay off"
     }
 
     /// `scenario` or a built-in dataset's name; training starts again on it.
@@ -305,7 +305,7 @@ public struct MLPExplorer: Sendable {
         let current = trainer.settings.weightDecay
         let next = Self.weightDecaySteps.first { $0 > current } ?? 0
         trainer.setWeightDecay(next)
-        note = next > 0 ? "weight decay λ = \(formatNumber(next, digits: 4)): each update also moves w by −η λ w" : "weight decay off"
+        note = next > 0 ? "weight decay λ = \(formatNumber(next, digits: 4)): each update also moves every weight but the biases by −η λ w" : "weight decay off"
     }
 
     /// Trains the scenario's number of restarts (at least 4) to the end from consecutive seeds, for the view

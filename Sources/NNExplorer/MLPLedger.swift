@@ -83,26 +83,21 @@ struct MLPLedger {
                      phaseNumber: explorer.showingUpdatePhase ? explorer.phases.count : nil)
     }
 
-    private var outputDeltaFormula: String {
-        switch (explorer.trainer.settings.loss, explorer.trainer.settings.output) {
-        case (.squaredError, .sigmoid): "δ^o_k = ŷ_k(1 − ŷ_k)(y_k − ŷ_k)"
-        case (.squaredError, .softmax): "δ^o_k = ŷ_k((y_k − ŷ_k) − Σ_m (y_m − ŷ_m) ŷ_m)"
-        case (.crossEntropy, _): "δ^o_k = y_k − ŷ_k"
-        }
-    }
+    private var formulas: DeltaFormulas { DeltaFormulas(explorer.trainer.settings, glyphs: glyphs) }
 
     /// The phase's name and its formula, in the lecture's notation.
     private func describe(_ phase: MLPExplorer.Phase, top: Int) -> (String, String) {
         switch phase {
         case .forward(let l):
             (l == top ? "forward to the output" : "forward to hidden layer \(l)",
-             l == top && explorer.trainer.settings.output == .softmax ? "net_k = Σ_j w_jk z_j, ŷ = softmax(net)"
-                 : "net_j = Σ_i w_ij z_i (i = 0: bias), z_j = f(net_j)")
-        case .outputDeltas: ("output deltas", outputDeltaFormula)
-        case .hiddenDeltas(let l): ("deltas of hidden layer \(l) (old weights)", "δ^h_j = f'(net_j) Σ_k w_jk δ_k")
+             l < top ? "net_j = Σ_i w_ij z_i (i = 0: bias), " + formulas.activationFormula
+                 : explorer.trainer.settings.output == .softmax ? "net_k = Σ_j w_jk z_j, ŷ = softmax(net)"
+                 : "net_k = Σ_j w_jk z_j (j = 0: bias), ŷ_k = σ(net_k)")
+        case .outputDeltas: ("output deltas", formulas.outputFormula)
+        case .hiddenDeltas(let l): ("deltas of hidden layer \(l) (old weights)", formulas.hiddenFormula)
         case .update:
             ("weight changes", "Δw_ij = η δ_j z_i" + (explorer.trainer.settings.momentum > 0 ? " + α Δw_ij(t−1)" : "")
-                + (explorer.trainer.settings.weightDecay > 0 ? " − η λ w_ij" : ""))
+                + (explorer.trainer.settings.weightDecay > 0 ? " − η λ w_ij (i ≥ 1: biases not decayed)" : ""))
         }
     }
 
@@ -134,37 +129,88 @@ struct MLPLedger {
         // With a hidden unit selected (u), only that unit and the outputs: big nets have too many lines.
         let focus = explorer.selectedUnit
         for l in shownLayers {
-            for j in 0..<net.sizes[l] where focus == nil || l == top || (focus!.layer == l && focus!.unit == j) {
-                let name = l == top ? (net.sizes[l] == 1 ? "o" : "o\(j + 1)") : explorer.unitName(layer: l, unit: j)
+            for j in listedUnits(layer: l) {
+                let name = l == top ? outputName(j) : explorer.unitName(layer: l, unit: j)
                 let out = l == top ? "ŷ" : "z"
-                var text = "\(name): net \(n(pass.preActivation(layer: l, unit: j)))  \(out) \(n(pass.activation(layer: l, unit: j)))"
-                if l >= deltasFrom { text += "  δ \(n(pass.delta(layer: l, unit: j)))" }
+                var text = "\(name): net \(n(pass.preActivation(layer: l, unit: j)))  \(out) \(formulas.value(pass.activation(layer: l, unit: j), nearOne: true))"
+                if l >= deltasFrom { text += "  δ \(formulas.value(pass.delta(layer: l, unit: j)))" }
                 lines.append(Line(glyphs.fold(text), Style(l == top ? .emphasis : .plain)))
             }
-        }
-        // The hidden δ use the weights above the layer (old weights): show them for small nets.
-        if case .hiddenDeltas(let l) = phase, net.sizes[l] * net.sizes[l + 1] <= 8 {
-            var parts: [String] = []
-            for j in 0..<net.sizes[l] {
-                for k in 0..<net.sizes[l + 1] {
-                    let to = l + 1 == top ? (net.sizes[top] == 1 ? "o" : "o\(k + 1)") : explorer.unitName(layer: l + 1, unit: k)
-                    parts.append("\(explorer.unitName(layer: l, unit: j))→\(to) \(n(u.weightsBefore[l][(j + 1) * net.sizes[l + 1] + k]))")
-                }
+            // A big layer is listed in part: say so, and how to see any one unit.
+            if focus == nil, l < top, net.sizes[l] > Self.listedLimit {
+                let rest = "\(explorer.unitName(layer: l, unit: Self.listedLimit - 2))…\(explorer.unitName(layer: l, unit: net.sizes[l] - 1))"
+                lines.append(Line(glyphs.fold("… \(rest) not listed" + (keyHints ? ": u shows one unit" : "")), Style(.dim)))
             }
-            lines.append(Line(glyphs.fold("w: " + parts.joined(separator: "  ")), Style(.dim)))
+        }
+        // Each δ worked out with its numbers, under the formula it comes from.
+        switch phase {
+        case .outputDeltas: lines += outputDeltaLines(u)
+        case .hiddenDeltas(let l): lines += hiddenDeltaLines(u, layer: l)
+        default: break
         }
         if phase == .update {
             lines += allChangeLines(u)
             return fitted(lines)
         }
         if phase == nil {
-            if explorer.trainer.settings.loss == .squaredError, net.sizes[top] == 1 {
-                lines.append(Line(glyphs.fold("δ^o = ŷ(1−ŷ)(y−ŷ)  ·  δ^h_j = z_j(1−z_j) Σ_k w_jk δ_k"), Style(.dim)))
+            lines.append(Line(glyphs.fold(formulas.outputFormula), Style(.dim)))
+            lines += outputDeltaLines(u)
+            if top > 1 {
+                lines.append(Line(glyphs.fold(formulas.hiddenFormula), Style(.dim)))
+                for l in stride(from: top - 1, through: 1, by: -1) { lines += hiddenDeltaLines(u, layer: l) }
             }
             lines += weightChangeLines(u, top: top)
             if let focus { lines += incomingChangeLines(u, layer: focus.layer, unit: focus.unit) }
         }
         return fitted(lines)
+    }
+
+    /// Layers of more units than this list the first few only (every output is listed).
+    static let listedLimit = 6
+
+    /// The units of layer `l` whose numbers are listed: with a unit selected (u), that one (and every output);
+    /// else all of a small layer and the first `listedLimit − 2` of a big one.
+    private func listedUnits(layer l: Int) -> [Int] {
+        let sizes = explorer.trainer.network.sizes
+        if l == sizes.count - 1 { return Array(0..<sizes[l]) }
+        if let focus = explorer.selectedUnit { return focus.layer == l ? [focus.unit] : [] }
+        return sizes[l] > Self.listedLimit ? Array(0..<(Self.listedLimit - 2)) : Array(0..<sizes[l])
+    }
+
+    private func outputName(_ k: Int) -> String { explorer.trainer.network.sizes.last == 1 ? "o" : "o\(k + 1)" }
+
+    /// Each output unit's δ with the update's numbers put into its formula (the first three; for softmax
+    /// with squared error the shared sum s first).
+    private func outputDeltaLines(_ u: MLPUpdate) -> [Line] {
+        let sizes = explorer.trainer.network.sizes, top = sizes.count - 1
+        let yhat = (0..<sizes[top]).map { u.pass.activation(layer: top, unit: $0) }
+        var texts: [String] = []
+        if let s = formulas.softmaxSumLine(target: u.target, output: yhat) { texts.append(s) }
+        for k in 0..<min(3, sizes[top]) {
+            texts.append(formulas.outputSubstituted(name: "δ_\(outputName(k))", k: k, target: u.target, output: yhat,
+                                                    delta: u.pass.delta(layer: top, unit: k)))
+        }
+        if sizes[top] > 3 { texts.append("(δ of \(outputName(3))…\(outputName(sizes[top] - 1)) alike)") }
+        return texts.map { Line(glyphs.fold($0)) }
+    }
+
+    /// Hidden layer `l`'s δ with the update's numbers: f′ from the unit's own values, the sum over the units
+    /// it feeds with their (old) weights and δ. Every unit of a layer of at most four, else the selected one.
+    private func hiddenDeltaLines(_ u: MLPUpdate, layer l: Int) -> [Line] {
+        let sizes = explorer.trainer.network.sizes
+        let selected = explorer.selectedUnit.flatMap { $0.layer == l ? $0.unit : nil }
+        let units = sizes[l] <= 4 ? Array(0..<sizes[l]) : selected.map { [$0] } ?? []
+        var lines = units.map { j -> Line in
+            let terms = (0..<sizes[l + 1]).map { k in
+                (weight: u.weightsBefore[l][(j + 1) * sizes[l + 1] + k], delta: u.pass.delta(layer: l + 1, unit: k))
+            }
+            return Line(glyphs.fold(formulas.hiddenSubstituted(name: "δ_\(explorer.unitName(layer: l, unit: j))",
+                                                               net: u.pass.preActivation(layer: l, unit: j),
+                                                               z: u.pass.activation(layer: l, unit: j), terms: terms,
+                                                               delta: u.pass.delta(layer: l, unit: j))))
+        }
+        if units.isEmpty, keyHints { lines.append(Line(glyphs.fold("u: one unit's δ worked out"), Style(.dim))) }
+        return lines
     }
 
     /// Lines too wide for the panel, broken between their "  "-separated terms (a name and its value stay
@@ -216,11 +262,13 @@ struct MLPLedger {
         let changes = u.weightChanges[top - 1], momentum = u.momentumTerms[top - 1]
         let units = net.sizes[top - 1], outputs = net.sizes[top]
         var parts: [String] = []
-        for i in 0...units {
-            let from = i == 0 ? "b" : (top > 1 ? "h\(i)" : "x\(i)")
-            let change = changes[i * outputs]
-            parts.append("\(from) \(change >= 0 ? "+" : "")\(n(change))")
+        // A big layer's first few (the panel cannot hold fifty); the rest said, not cut silently.
+        let listed = units > Self.listedLimit ? Self.listedLimit - 2 : units
+        for i in 0...listed {
+            let from = i == 0 ? "b" : (top > 1 ? explorer.unitName(layer: top - 1, unit: i - 1) : "x\(i)")
+            parts.append("\(from) \(change(changes[i * outputs]))")
         }
+        if listed < units { parts.append("… \(units - listed) more") }
         var lines = [Line(glyphs.fold("Δw^o (to \(outputs == 1 ? "o" : "o1")): " + parts.joined(separator: "  ")))]
         if explorer.trainer.settings.momentum > 0 {
             lines.append(Line(glyphs.fold("  of which momentum α·Δw(t−1):  " + (0...units).map { n(momentum[$0 * outputs]) }.joined(separator: ",  ")), Style(.dim)))

@@ -128,27 +128,51 @@ struct MLPLayout {
     let titleRow = 0
     let hintRow: Int
     let plotBox: Rect, lossBox: Rect, networkBox: Rect, ledgerBox: Rect
+    /// The boxes that gave their rows to the ledger (`ledgerRows`), and how many more rows would show them.
+    private(set) var givenWay: (boxes: [String], rowsMissing: Int)?
 
     /// `panelsHidden`: the regions take the whole width (the right-hand boxes are empty rectangles).
-    init(size: Size, panelsHidden: Bool = false) {
+    /// `ledgerRows`: the lines the ledger must show (mid-update, the phase's numbers): when its box is too
+    /// short for them the loss curve, then the network give way.
+    init(size: Size, panelsHidden: Bool = false, ledgerRows: Int = 0) {
         hintRow = size.height - 1
         let body = Rect(x: 0, y: 1, width: size.width, height: size.height - 2)
         let panelWidth = panelsHidden ? 0 : min(60, max(38, size.width * 9 / 20))
         let (left, right) = body.splitLeft(size.width - panelWidth)
         plotBox = left
-        let lossHeight = max(6, right.height / 5)
-        let networkHeight = max(5, right.height / 4)
+        var lossHeight = max(6, right.height / 5)
+        var networkHeight = max(5, right.height / 4)
+        var boxes: [String] = []
+        if ledgerRows > right.height - lossHeight - networkHeight - 2, !panelsHidden {
+            lossHeight = 0; boxes.append("loss curve")
+            if ledgerRows > right.height - networkHeight - 2 { networkHeight = 0; boxes.append("network") }
+        }
         lossBox = Rect(x: right.x, y: right.y, width: right.width, height: lossHeight)
         networkBox = Rect(x: right.x, y: right.y + lossHeight, width: right.width, height: networkHeight)
         ledgerBox = Rect(x: right.x, y: right.y + lossHeight + networkHeight, width: right.width,
                          height: right.height - lossHeight - networkHeight)
+        if !boxes.isEmpty {
+            // The height at which the ledger fits beside both boxes.
+            var height = size.height + 1
+            while height < size.height + 200, Self(size: Size(width: size.width, height: height)).ledgerBox.height - 2 < ledgerRows { height += 1 }
+            givenWay = (boxes, height - size.height)
+        }
+    }
+
+    /// The layout for `p` as `viewMLP` draws it: mid-update the ledger's phase lines claim their rows.
+    init(_ p: MLPExplorer, size: Size, panelsHidden: Bool = false, glyphs: Glyphs) {
+        self.init(size: size, panelsHidden: panelsHidden)
+        guard p.pending != nil || p.showingUpdatePhase, !panelsHidden else { return }
+        let ledger = MLPLedger(explorer: p, glyphs: glyphs, width: ledgerBox.width - 3)
+        // One more row than the phase's lines: for the progress, or the line saying how much more there is.
+        self.init(size: size, panelsHidden: panelsHidden, ledgerRows: ledger.updateLines.count + 1)
     }
 }
 
 /// `keyHints`: hints naming this screen's keys (off in a lesson, whose keys differ).
 func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panelsHidden: Bool = false, keyHints: Bool = true,
              into frame: inout Frame) {
-    let layout = MLPLayout(size: size, panelsHidden: panelsHidden)
+    let layout = MLPLayout(p, size: size, panelsHidden: panelsHidden, glyphs: g)
     let t = p.trainer
     drawTitleLine(p.dataChoice == .scenario ? p.scenario.title : "MLP on \(p.dataset.name)",
                   epoch: t.epoch, step: t.steps, playing: p.playing ? "\(p.effectiveEpochsPerSecond) epochs/s" : nil,
@@ -264,18 +288,55 @@ private func drawHiddenUnits(_ p: MLPExplorer, in box: Rect, glyphs g: Glyphs, t
 /// The right-hand boxes: the loss curves, the network, the update's numbers.
 private func drawPanels(_ p: MLPExplorer, _ layout: MLPLayout, glyphs g: Glyphs, keyHints: Bool, into frame: inout Frame) {
     let t = p.trainer
-    // Loss curves.
-    // With a validation set the two curves are per point (their sums run over different numbers of points).
+    // The loss curves and the network, unless the update's numbers need their rows.
+    if layout.lossBox.height > 0 { drawLossCurves(p, layout.lossBox, glyphs: g, into: &frame) }
+    if layout.networkBox.height > 0 {
+        var diagram = NetworkDiagram(sizes: t.network.sizes, weights: t.network.weights)
+        frame.drawBox(layout.networkBox, title: "network " + t.network.sizes.map(String.init).joined(separator: "-")
+                      + " \(g.middleDot) \(t.settings.activation.rawValue)"
+                      + (diagram.showsBiases(in: layout.networkBox.inset(1)) ? " \(g.middleDot) biases shown" : ""), glyphs: g)
+        diagram.selected = p.selectedUnit
+        diagram.render(into: &frame, area: layout.networkBox.inset(1), glyphs: g)
+    }
+    // The update's numbers and the progress; what gave way for them, and how many rows bring it back.
+    var title = "update"
+    if let gone = layout.givenWay {
+        let names = gone.boxes.joined(separator: ", "), dot = g.middleDot
+        let rows = gone.rowsMissing == 1 ? "1 row" : "\(gone.rowsMissing) rows"
+        title = ["update \(dot) \(names) hidden: \(rows) more show it", "update \(dot) \(names) hidden (+\(rows))",
+                 "update \(dot) \(gone.boxes.count == 1 ? "curve" : "curve, net") hidden (+\(rows))", "update \(dot) +\(rows) show all"]
+            .first { $0.count <= layout.ledgerBox.width - 4 } ?? "update"
+    }
+    frame.drawBox(layout.ledgerBox, title: title, glyphs: g)
+    let inner = layout.ledgerBox.inset(1)
+    let text = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: inner.height)
+    let ledger = MLPLedger(explorer: p, glyphs: g, width: text.width, keyHints: keyHints)
+    // Mid-update (phase by phase) the phase's numbers come first: on a small screen they are what must show.
+    let phased = p.pending != nil || p.showingUpdatePhase
+    let lines = phased ? ledger.updateLines + ledger.progressLines : ledger.progressLines + ledger.updateLines
+    frame.put(lines: fitting(lines, rows: text.height, glyphs: g), in: text, glyphs: g)
+}
+
+/// `lines`, or as many as fit in `rows` with the last row saying how many more there are (never a silent cut).
+func fitting(_ lines: [Line], rows: Int, glyphs g: Glyphs) -> [Line] {
+    guard lines.count > rows, rows > 0 else { return lines }
+    let more = lines.count - rows + 1
+    return Array(lines.prefix(rows - 1)) + [Line(g.fold("… \(more) more line\(more == 1 ? "" : "s") (taller window)"), Style(.dim))]
+}
+
+/// The loss curves per epoch (per point, beside the validation curve, when some points are held out).
+private func drawLossCurves(_ p: MLPExplorer, _ box: Rect, glyphs g: Glyphs, into frame: inout Frame) {
+    let t = p.trainer
     let lossName = t.settings.loss == .squaredError ? "E" : "loss"
     if t.validationSet.isEmpty {
-        frame.drawBox(layout.lossBox, title: "\(lossName) per epoch", glyphs: g)
+        frame.drawBox(box, title: "\(lossName) per epoch", glyphs: g)
     } else {
-        frame.drawBox(layout.lossBox, title: "", glyphs: g)
+        frame.drawBox(box, title: "", glyphs: g)
         let solid = g.unicode ? "⠤⠤" : "--", dashed = g.unicode ? "⠤ ⠤" : ": :"
         frame.put(Line([Span(" \(lossName)/point: ", Style(.panelTitle)), Span("training \(solid)", Style(.trainingCurve, attributes: [.bold])),
                         Span(" \(g.middleDot) ", Style(.panelTitle)), Span("validation \(dashed)", Style(.validationCurve, attributes: [.underline])),
                         Span(" ")])
-                    .truncated(to: layout.lossBox.width - 3, glyphs: g), column: layout.lossBox.x + 1, row: layout.lossBox.y)
+                    .truncated(to: box.width - 3, glyphs: g), column: box.x + 1, row: box.y)
     }
     let perPoint = { (count: Int) -> Double in t.validationSet.isEmpty ? 1 : Double(max(1, count)) }
     var chart = LineChart(series: [.init(values: t.history.map { $0.loss / perPoint(t.trainingSet.count) }, style: Style(.trainingCurve))])
@@ -285,23 +346,5 @@ private func drawPanels(_ p: MLPExplorer, _ layout: MLPLayout, glyphs g: Glyphs,
     }
     chart.logScale = p.logScale
     if case .earlyStopped(let bestEpoch, _) = t.status { chart.marker = bestEpoch }
-    chart.render(into: &frame, area: layout.lossBox.inset(1), glyphs: g)
-
-    // The network.
-    var diagram = NetworkDiagram(sizes: t.network.sizes, weights: t.network.weights)
-    frame.drawBox(layout.networkBox, title: "network " + t.network.sizes.map(String.init).joined(separator: "-")
-                  + " \(g.middleDot) \(t.settings.activation.rawValue)"
-                  + (diagram.showsBiases(in: layout.networkBox.inset(1)) ? " \(g.middleDot) biases shown" : ""), glyphs: g)
-    diagram.selected = p.selectedUnit
-    diagram.render(into: &frame, area: layout.networkBox.inset(1), glyphs: g)
-
-    // The update's numbers and the progress.
-    frame.drawBox(layout.ledgerBox, title: "update", glyphs: g)
-    let inner = layout.ledgerBox.inset(1)
-    let text = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: inner.height)
-    let ledger = MLPLedger(explorer: p, glyphs: g, width: text.width, keyHints: keyHints)
-    // Mid-update (phase by phase) the phase's numbers come first: on a small screen they are what must show.
-    let phased = p.pending != nil || p.showingUpdatePhase
-    let lines = phased ? ledger.updateLines + ledger.progressLines : ledger.progressLines + ledger.updateLines
-    frame.put(lines: lines, in: text, glyphs: g)
+    chart.render(into: &frame, area: box.inset(1), glyphs: g)
 }

@@ -1,7 +1,7 @@
 /// A fully connected network drawn as nodes in columns (one per layer) joined by braille lines, each coloured
 /// by the sign of its weight and heavier for larger |w| (faint below a quarter of the largest |w|, a double
 /// bold line from half of it); each unit's bias is written beside it when there is
-/// room. Takes plain numbers: `weights[l]` is the flat `(sizes[l] + 1) × sizes[l + 1]` matrix, row 0 = bias.
+/// room; a layer with more units than rows draws the first ones and "+N" for the rest. Takes plain numbers: `weights[l]` is the flat `(sizes[l] + 1) × sizes[l + 1]` matrix, row 0 = bias.
 public struct NetworkDiagram: Sendable {
     public var sizes: [Int]
     public var weights: [[Double]]
@@ -13,11 +13,19 @@ public struct NetworkDiagram: Sendable {
 
     static let labelWidth = 3
 
-    /// Where unit `i` of layer `l` sits (cell column and row).
+    /// How many of layer `l`'s units are drawn: all when each has a row, else one row fewer than there are,
+    /// the last row saying how many more there are (`+44`).
+    public func drawnUnits(layer l: Int, in area: Rect) -> Int {
+        sizes[l] <= area.height ? sizes[l] : max(1, area.height - 1)
+    }
+
+    /// Where unit `i` of layer `l` sits (cell column and row); `i == drawnUnits` is the "+N" row.
     public func position(layer l: Int, unit i: Int, in area: Rect) -> (column: Int, row: Int) {
         let inner = Rect(x: area.x + Self.labelWidth, y: area.y, width: area.width - 2 * Self.labelWidth - 3, height: area.height)
         let column = inner.x + (sizes.count == 1 ? 0 : l * max(0, inner.width - 1) / (sizes.count - 1))
-        let row = inner.y + Int((Double(i) + 0.5) * Double(inner.height) / Double(sizes[l]))
+        let drawn = drawnUnits(layer: l, in: area)
+        let slots = drawn < sizes[l] ? drawn + 1 : drawn
+        let row = inner.y + Int((Double(i) + 0.5) * Double(inner.height) / Double(slots))
         return (column, min(inner.maxY - 1, row))
     }
 
@@ -27,8 +35,8 @@ public struct NetworkDiagram: Sendable {
         // Six layers of lines, per sign: faint, plain, heavy (drawn twice, one dot apart); heavier ones on top.
         var canvases = Array(repeating: BrailleCanvas(columns: area.width, rows: area.height), count: 6)
         for l in 0..<(sizes.count - 1) {
-            for i in 0..<sizes[l] {
-                for j in 0..<sizes[l + 1] {
+            for i in 0..<drawnUnits(layer: l, in: area) {
+                for j in 0..<drawnUnits(layer: l + 1, in: area) {
                     let w = weights[l][(i + 1) * sizes[l + 1] + j]
                     let a = position(layer: l, unit: i, in: area), b = position(layer: l + 1, unit: j, in: area)
                     let weight = abs(w) >= largest / 2 ? 2 : abs(w) >= largest / 4 ? 1 : 0
@@ -47,7 +55,13 @@ public struct NetworkDiagram: Sendable {
 
         let roomForBias = showsBiases(in: area)
         for l in sizes.indices {
-            for i in 0..<sizes[l] {
+            let drawn = drawnUnits(layer: l, in: area)
+            if drawn < sizes[l] {
+                let p = position(layer: l, unit: drawn, in: area)
+                let more = "+\(sizes[l] - drawn)"
+                frame.put(more, column: max(area.x, min(p.column - more.count / 2, area.maxX - more.count)), row: p.row, style: Style(.label))
+            }
+            for i in 0..<drawn {
                 let p = position(layer: l, unit: i, in: area)
                 let isSelected = selected.map { $0.layer == l && $0.unit == i } ?? false
                 frame.put(glyphs.unicode ? "●" : "o", column: p.column, row: p.row,

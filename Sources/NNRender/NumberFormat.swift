@@ -39,3 +39,17 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+/// `significant` significant digits: `0.139`, `0.00123`, `12.3`, `1.23e−5` (e-notation below 1e−4 and from 1e6,
+/// where plain decimals would be long).
+public func formatSignificant(_ value: Double, significant: Int = 3, glyphs: Glyphs = .unicode) -> String {
+    guard value.isFinite, value != 0 else { return formatNumber(value, glyphs: glyphs) }
+    let exponent = Int(log10(abs(value)).rounded(.down))
+    if exponent < -4 || exponent >= 6 {
+        let scale = pow(10, Double(significant - 1))
+        var mantissa = (value / pow(10, Double(exponent)) * scale).rounded() / scale, shift = exponent
+        if abs(mantissa) >= 10 { mantissa /= 10; shift += 1 }   // 9.996e−5 rounds to 1e−4
+        return formatNumber(mantissa, digits: significant - 1, glyphs: glyphs) + "e" + formatNumber(Double(shift), glyphs: glyphs)
+    }
+    return formatNumber(value, digits: max(0, significant - 1 - exponent), glyphs: glyphs)
+}

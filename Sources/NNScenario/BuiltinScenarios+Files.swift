@@ -363,7 +363,7 @@ lesson:
   - set: {early_stopping: off}
   - set: {weight_decay: 0.001}
   - run: 1500
-  - say: "**Weight decay** (λ = 0.001): each update also pulls every weight towards 0, so only weights the data keeps asking for grow. After 1500 epochs the validation loss is lower than without it."
+  - say: "**Weight decay** (λ = 0.001): each update also pulls every weight towards 0 (not the biases: nnx, like most libraries, leaves them alone), so only weights the data keeps asking for grow. After 1500 epochs the validation loss is lower than without it."
   - say: "The lecture's other fix is **fewer hidden units**: press Esc to explore, then j and J change them."
 
 """#),
@@ -516,7 +516,7 @@ mlp:
 # - validation_split holds 12 of the 40 points out of training (the hollow points);
 # - early stopping watches their loss and, after `patience` epochs without a new best, goes back to the
 #   best weights: it stops at epoch 666 and returns to epoch 466 (89 % training, 92 % validation);
-# - weight decay pulls every weight towards 0 a little at each step, keeping the boundary smooth.
+# - weight decay pulls every weight but the biases towards 0 a little at each step, keeping the boundary smooth.
 # Fewer hidden units (layers: [2, 4, 1]) is the lecture's other fix.
 title: "MLP: overfitting and early stopping"
 summary: Fifty hidden units on forty noisy points learn the noise; early stopping on held-out points and weight decay keep the shape of XOR.

@@ -50,7 +50,7 @@ final class MLPScreenTests: XCTestCase {
         var state = AppState(size: Size(width: 120, height: 40), scenario: mlpScenario())
         press(&state, "w")
         XCTAssertEqual(state.mlp?.trainer.settings.weightDecay, 0.0001)
-        XCTAssertEqual(state.mlp?.note, "weight decay λ = 0.0001: each update also moves w by −η λ w")
+        XCTAssertEqual(state.mlp?.note, "weight decay λ = 0.0001: each update also moves every weight but the biases by −η λ w")
         press(&state, "e")
         XCTAssertTrue(view(state).plainText.contains("λ = 0.0001"))
         press(&state, "ww")
@@ -68,7 +68,8 @@ final class MLPScreenTests: XCTestCase {
         let text = view(state).plainText
         XCTAssertTrue(text.contains("x = (0, 0)   y = 0"), text)
         XCTAssertTrue(text.contains("h1: net "), text)
-        XCTAssertTrue(text.contains("δ^o = ŷ(1−ŷ)(y−ŷ)"), text)
+        XCTAssertTrue(text.contains("δ^o_k = ŷ_k(1 − ŷ_k)(y_k − ŷ_k)"), text)
+        XCTAssertTrue(text.contains("δ^h_j = z_j(1 − z_j)·Σ_k w_jk δ_k"), text)
         press(&state, "e")
         XCTAssertEqual(state.mlp?.trainer.epoch, 1)
         XCTAssertEqual(state.mlp?.trainer.history.count, 1)
@@ -140,13 +141,20 @@ final class MLPScreenTests: XCTestCase {
         }
     }
 
-    /// The hidden-delta phase shows the weights it uses; after `e` the panel shows the epoch's last update.
+    /// The hidden-delta phase works each δ out with the (old) weights it uses; after `e` the panel shows the
+    /// epoch's last update.
     func testHiddenDeltaPhaseShowsTheWeightsAndEpochRecordsItsLastUpdate() throws {
         var state = AppState(size: Size(width: 120, height: 40), scenario: mlpScenario())
         press(&state, "pppp")
         let text = view(state).plainText
         XCTAssertTrue(text.contains("phase 4 of 5: deltas of hidden layer 1"), text)
-        XCTAssertTrue(text.contains("w: h1→o "), text)
+        let m = try XCTUnwrap(state.mlp), w = m.trainer.network.weights[1]   // not yet changed: the old weights
+        let delta = try XCTUnwrap(m.pending?.update.pass.delta(layer: 2, unit: 0))
+        for j in 0..<2 {
+            let weight = DeltaFormulas(m.trainer.settings, glyphs: .unicode).factor(w[j + 1])
+            XCTAssertTrue(text.contains("δ_h\(j + 1) = "), text)
+            XCTAssertTrue(text.contains("\(weight)·\(DeltaFormulas(m.trainer.settings, glyphs: .unicode).factor(delta))"), "\(weight) in \(text)")
+        }
         var epoch = AppState(size: Size(width: 120, height: 40), scenario: mlpScenario())
         press(&epoch, "nne")
         XCTAssertEqual(epoch.mlp?.trainer.lastUpdate?.samples, [3])
@@ -380,5 +388,44 @@ final class MLPLedgerFocusTests: XCTestCase {
         XCTAssertTrue(text.contains("Δw into h2: b "), text)
         XCTAssertNotEqual(formatNumber(change), "0")
         XCTAssertTrue(text.contains("x1 \(change > 0 ? "+" : "")\(formatNumber(change))"), text)
+    }
+
+    /// 2-50-1: the panel lists the first hidden units and says which are not listed (never a silent cut), the
+    /// network draws "+N" for the units it has no row for, and a panel too short says how many lines are left.
+    func testBigLayersSayWhatTheyLeaveOut() throws {
+        var state = AppState(size: Size(width: 120, height: 40), scenario: mlpScenario(sizes: [2, 50, 1]))
+        press(&state, "n")
+        var text = view(state).plainText
+        XCTAssertTrue(text.contains("h4: net "), text)
+        XCTAssertFalse(text.contains("h5: net "), text)
+        XCTAssertTrue(text.contains("… h5…h50 not listed: u shows one unit"), text)
+        XCTAssertTrue(text.contains("… 46 more"), text)   // the output's Δw from h5 on
+        XCTAssertTrue(text.contains("+4"), text)
+        // One unit selected: its numbers and its δ worked out.
+        press(&state, "u")
+        text = view(state).plainText
+        XCTAssertTrue(text.contains("h1: net "), text)
+        XCTAssertTrue(text.contains("δ_h1 = "), text)
+        state.size = Size(width: 80, height: 24)
+        XCTAssertTrue(view(state).plainText.contains(" more lines (taller window)"), view(state).plainText)
+    }
+
+    /// At 80×24 the phases of `p` take the loss curve's rows (and the network's) rather than cutting their own
+    /// numbers, and the panel says what is hidden and how many more rows show it.
+    func testPhasesAtSmallSizesShowTheirNumbers() throws {
+        var state = AppState(size: Size(width: 80, height: 24), scenario: mlpScenario())
+        press(&state, "ppppp")
+        let text = view(state).plainText
+        XCTAssertTrue(text.contains("phase 5 of 5: weight changes"), text)
+        for unit in ["o", "h1", "h2"] { XCTAssertTrue(text.contains("Δw into \(unit): b "), text) }
+        let layout = MLPLayout(try XCTUnwrap(state.mlp), size: state.size, glyphs: .unicode)
+        let gone = try XCTUnwrap(layout.givenWay)
+        XCTAssertEqual(gone.boxes, ["loss curve"])
+        XCTAssertTrue(text.contains("curve hidden (+\(gone.rowsMissing) rows)"), text)
+        // With those rows more, both show.
+        state.size = Size(width: 80, height: 24 + gone.rowsMissing)
+        XCTAssertNil(MLPLayout(try XCTUnwrap(state.mlp), size: state.size, glyphs: .unicode).givenWay)
+        XCTAssertTrue(view(state).plainText.contains("E per epoch"))
+        XCTAssertTrue(view(state).plainText.contains("Δw into h2: b "))
     }
 }
