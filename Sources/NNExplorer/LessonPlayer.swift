@@ -126,6 +126,9 @@ public struct LessonPlayer: Sendable {
         case (.mlp(var m), "restarts"):
             if m.restarts == nil { m.toggleRestarts() }
             explorer = .mlp(m)
+        case (.mlp(var m), "momentum"):
+            if m.momentumRuns == nil { m.toggleMomentumRuns() }
+            explorer = .mlp(m)
         case (.cnn(var c), "confusion"): c.showConfusionMatrix(); explorer = .cnn(c)
         case (.cnn(var c), "window"):
             if c.window == nil { c.toggleWindow() }

@@ -93,9 +93,11 @@ func viewLesson(_ lesson: LessonPlayer, size: Size, glyphs g: Glyphs, theme: The
         let boxes = PerceptronLayout(size: layout.explorerSize, panelsHidden: panelsHidden)
         focusBox = ["plot": boxes.plotBox, "update": boxes.panelBox][lesson.focus ?? ""]
     case .mlp(let m):
-        viewMLP(m, size: layout.explorerSize, glyphs: g, theme: theme, panelsHidden: panelsHidden, keyHints: false, into: &picture)
-        let boxes = MLPLayout(m, size: layout.explorerSize, panelsHidden: panelsHidden, glyphs: g)
-        focusBox = ["regions": boxes.plotBox, "restarts": boxes.plotBox, "curves": boxes.lossBox,
+        let ledgerFocused = lesson.focus == "ledger"
+        viewMLP(m, size: layout.explorerSize, glyphs: g, theme: theme, panelsHidden: panelsHidden, keyHints: false,
+                ledgerFocused: ledgerFocused, into: &picture)
+        let boxes = MLPLayout(m, size: layout.explorerSize, panelsHidden: panelsHidden, glyphs: g, ledgerFocused: ledgerFocused)
+        focusBox = ["regions": boxes.plotBox, "restarts": boxes.plotBox, "momentum": boxes.plotBox, "curves": boxes.lossBox,
                     "network": boxes.networkBox, "ledger": boxes.ledgerBox][lesson.focus ?? ""]
     case .cnn(let c):
         viewCNN(c, size: layout.explorerSize, glyphs: g, theme: theme, panelsHidden: panelsHidden, keyHints: false, focus: lesson.focus,

@@ -40,6 +40,9 @@ public struct MLPExplorer: Sendable {
     public private(set) var classToAdd = 1
     /// The restarts view: K runs trained to the end from seeds seed, seed+1, …, and the best one's index.
     public private(set) var restarts: (runs: [MLPTrainer], best: Int)?
+    /// The momentum view: this run's first weights trained to the end twice, without momentum and with α,
+    /// side by side (the lecture's first remedy for a run that is stuck).
+    public private(set) var momentumRuns: [MLPTrainer]?
     /// Step-by-step mode: the next update, computed ahead on a copy of the trainer, and how many of its
     /// phases have been shown. It is applied for real when the last phase (the update) is reached.
     public private(set) var pending: (update: MLPUpdate, shown: Int)?
@@ -107,11 +110,12 @@ public struct MLPExplorer: Sendable {
         showingUpdatePhase = false
     }
 
-    /// Leaves step-by-step mode and closes the restarts view (any action that changes training does).
+    /// Leaves step-by-step mode and closes the restarts and momentum views (any action that changes training does).
     mutating func cancelPhases() {
         pending = nil
         showingUpdatePhase = false
         restarts = nil
+        momentumRuns = nil
     }
 
     mutating func stepUpdate() {
@@ -312,6 +316,7 @@ public struct MLPExplorer: Sendable {
     /// that compares them; a second press closes it.
     mutating func toggleRestarts() {
         if restarts != nil { restarts = nil; return }
+        momentumRuns = nil
         var settings = trainer.settings
         settings.restarts = max(4, scenario.mlp.restarts)
         // The runs are trained while the screen waits: cap their epochs so that this takes about a second.
@@ -321,6 +326,30 @@ public struct MLPExplorer: Sendable {
             note = "restarts capped at \(affordable) epochs each"
         }
         restarts = MLPRestarts.run(samples: dataset.samples, settings: settings, seed: seed)
+        playing = false
+    }
+
+    /// The momentum of the momentum view's second run: the one set, else the lecture's usual 0.9.
+    var comparedMomentum: Double { trainer.settings.momentum > 0 ? trainer.settings.momentum : 0.9 }
+
+    /// Trains this run's first weights (its seed) to the end without momentum and with `comparedMomentum`,
+    /// for the view that shows them side by side; a second press closes it.
+    mutating func toggleMomentumRuns() {
+        if momentumRuns != nil { momentumRuns = nil; return }
+        restarts = nil
+        var settings = trainer.settings
+        let affordable = max(1, Self.restartBudget / max(1, epochCost * 2))
+        if affordable < settings.maxEpochs {
+            settings.maxEpochs = affordable
+            note = "runs capped at \(affordable) epochs each"
+        }
+        momentumRuns = [0, comparedMomentum].map { alpha in
+            var runSettings = settings
+            runSettings.momentum = alpha
+            var run = MLPTrainer(samples: dataset.samples, settings: runSettings, seed: trainer.seed)
+            run.run()
+            return run
+        }
         playing = false
     }
 

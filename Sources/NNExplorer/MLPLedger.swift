@@ -34,11 +34,23 @@ struct MLPLedger {
             let text = "restarts (left): best s\(best.seed), E = \(formatTick(MLPRestarts.finalLoss(best), glyphs: glyphs))\(right); below: the run before them"
             lines += wrap(glyphs.fold(text), width: width).map { Line($0, Style(.good)) }
         }
+        if let runs = explorer.momentumRuns {
+            let words = runs.map { run in
+                (run.settings.momentum == 0 ? "no momentum" : "α = \(rate(run.settings.momentum))")
+                    + ": E = \(formatTick(MLPRestarts.finalLoss(run), glyphs: glyphs))"
+                    + (run.history.last.map { ", \(percent($0.accuracy)) right" } ?? "")
+            }
+            let text = "side by side (left), \(runs.first?.epoch ?? 0) epochs from these first weights: " + words.joined(separator: "; ")
+                + "; below: the run before them"
+            lines += wrap(glyphs.fold(text), width: width).map { Line($0, Style(.good)) }
+        }
         var first = "η = \(rate(t.learningRate))"
         if t.settings.momentum > 0 { first += dot + "α = \(rate(t.settings.momentum))" }
         if t.settings.weightDecay > 0 { first += dot + "λ = \(rate(t.settings.weightDecay))" }
         first += dot + "batch \(t.settings.batchSize)"
-        lines.append(Line(glyphs.fold(first), Style(.dim)))
+        // How big the weights have grown (a plateau, decay and divergence all show here).
+        first += dot + "largest |w| \(n(t.network.weights.joined().reduce(0) { max($0, abs($1)) }))"
+        lines += wrap(glyphs.fold(first), width: width).map { Line($0, Style(.dim)) }
         if let last = t.currentSummary {
             let name = t.settings.loss == .squaredError ? "E" : "loss"
             let which = last.epoch == t.history.last?.epoch ? "" : " (epoch \(last.epoch))"

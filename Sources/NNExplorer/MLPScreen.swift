@@ -2,7 +2,7 @@ import NNCore
 import NNRender
 
 enum MLPAction { case togglePlay, faster, slower, stepPhase, stepUpdate, stepEpoch, reset, reseed, nextDataset
-    case lowerRate, raiseRate, toggleMomentum, nextWeightDecay, toggleLog, toggleDiscretize, help, back, hidePanels, nextTheme
+    case lowerRate, raiseRate, toggleMomentum, toggleMomentumRuns, nextWeightDecay, toggleLog, toggleDiscretize, help, back, hidePanels, nextTheme
     case fewerUnits, moreUnits, fewerLayers, moreLayers, nextActivation, nextUnit, toggleClass, toggleRestarts, adoptBest
     case fewerPoints, morePoints, lessNoise, moreNoise, lessValidation, moreValidation, toggleUnits }
 
@@ -25,6 +25,9 @@ let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
                help: "lower ([) / raise (]) the learning rate η") { $0 == .character("[") ? .lowerRate : .raiseRate },
     KeyBinding([.character("m")], "m", label: { $0.trainer.settings.momentum > 0 ? "α=\(formatNumber($0.trainer.settings.momentum))" : "α off" },
                help: "momentum on / off", .toggleMomentum),
+    KeyBinding([.character("M")], "M", label: { $0.momentumRuns == nil ? "α vs none" : "close" },
+               help: "momentum side by side: this run's first weights trained without and with momentum (again: close)",
+               inBar: { _ in false }, .toggleMomentumRuns),
     KeyBinding([.character("w")], "w", label: { $0.trainer.settings.weightDecay > 0 ? "λ=\(formatNumber($0.trainer.settings.weightDecay, digits: 4))" : "λ off" },
                help: "weight decay (L2) λ: off, 0.0001, 0.001, 0.01, off again", .nextWeightDecay),
     KeyBinding([.character("l")], "l", label: { $0.logScale ? "log" : "lin" }, help: "loss curve: log / linear scale", .toggleLog),
@@ -79,7 +82,8 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     p.note = nil
     let action = binding.action(key)
     switch action {
-    case .stepPhase, .help, .toggleLog, .toggleDiscretize, .nextUnit, .toggleClass, .toggleRestarts, .adoptBest, .toggleUnits: break
+    case .stepPhase, .help, .toggleLog, .toggleDiscretize, .nextUnit, .toggleClass, .toggleRestarts, .toggleMomentumRuns, .adoptBest,
+         .toggleUnits: break
     default: p.cancelPhases()
     }
     switch action {
@@ -95,6 +99,7 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     case .lowerRate: p.changeLearningRate(up: false)
     case .raiseRate: p.changeLearningRate(up: true)
     case .toggleMomentum: p.toggleMomentum()
+    case .toggleMomentumRuns: p.toggleMomentumRuns()
     case .nextWeightDecay: p.nextWeightDecay()
     case .toggleLog: p.logScale.toggle()
     case .toggleDiscretize: p.discretize.toggle()
@@ -159,20 +164,24 @@ struct MLPLayout {
         }
     }
 
-    /// The layout for `p` as `viewMLP` draws it: mid-update the ledger's phase lines claim their rows.
-    init(_ p: MLPExplorer, size: Size, panelsHidden: Bool = false, glyphs: Glyphs) {
+    /// The layout for `p` as `viewMLP` draws it: mid-update the ledger's phase lines claim their rows, and
+    /// all its lines when a lesson is about the ledger (`ledgerFocused`).
+    init(_ p: MLPExplorer, size: Size, panelsHidden: Bool = false, glyphs: Glyphs, ledgerFocused: Bool = false) {
         self.init(size: size, panelsHidden: panelsHidden)
-        guard p.pending != nil || p.showingUpdatePhase, !panelsHidden else { return }
-        let ledger = MLPLedger(explorer: p, glyphs: glyphs, width: ledgerBox.width - 3)
-        // One more row than the phase's lines: for the progress, or the line saying how much more there is.
-        self.init(size: size, panelsHidden: panelsHidden, ledgerRows: ledger.updateLines.count + 1)
+        let phased = p.pending != nil || p.showingUpdatePhase
+        guard phased || ledgerFocused, !panelsHidden else { return }
+        let ledger = MLPLedger(explorer: p, glyphs: glyphs, width: ledgerBox.width - 3, keyHints: !ledgerFocused)
+        // Mid-update one more row than the phase's lines: for the progress, or the line saying how much more there is.
+        let rows = phased ? ledger.updateLines.count + 1 : ledger.progressLines.count + ledger.updateLines.count
+        self.init(size: size, panelsHidden: panelsHidden, ledgerRows: rows)
     }
 }
 
 /// `keyHints`: hints naming this screen's keys (off in a lesson, whose keys differ).
+/// `ledgerFocused`: a lesson is about the update panel, which then may take the other panels' rows.
 func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panelsHidden: Bool = false, keyHints: Bool = true,
-             into frame: inout Frame) {
-    let layout = MLPLayout(p, size: size, panelsHidden: panelsHidden, glyphs: g)
+             ledgerFocused: Bool = false, into frame: inout Frame) {
+    let layout = MLPLayout(p, size: size, panelsHidden: panelsHidden, glyphs: g, ledgerFocused: ledgerFocused)
     let t = p.trainer
     drawTitleLine(p.dataChoice == .scenario ? p.scenario.title : "MLP on \(p.dataset.name)",
                   epoch: t.epoch, step: t.steps, playing: p.playing ? "\(p.effectiveEpochsPerSecond) epochs/s" : nil,
@@ -197,13 +206,15 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
     plot.render(into: &frame, area: layout.plotBox.inset(1), glyphs: g)
     if let restarts = p.restarts {
         drawRestarts(restarts, p, in: layout.plotBox, glyphs: g, keyHints: keyHints, theme: theme, into: &frame)
+    } else if let runs = p.momentumRuns {
+        drawMomentumRuns(runs, p, in: layout.plotBox, glyphs: g, theme: theme, into: &frame)
     } else if p.showUnits, p.trainer.network.sizes.count > 2 {
         drawHiddenUnits(p, in: layout.plotBox, glyphs: g, theme: theme, into: &frame)
     }
     if let note = p.note {
         frame.put(Line(" \(note) ", Style(.emphasis)).truncated(to: layout.plotBox.width - 4, glyphs: g),
                   column: layout.plotBox.x + 2, row: layout.plotBox.maxY - 1)
-    } else if p.restarts == nil {
+    } else if p.restarts == nil, p.momentumRuns == nil {
         // The legend, on the bottom border: each class's shape, and what hollow means.
         var legend = Line([Span(" ")])
         for label in Set((t.trainingSet + t.validationSet).map(\.label)).sorted() {
@@ -274,6 +285,19 @@ private func drawRestarts(_ restarts: (runs: [MLPTrainer], best: Int), _ p: MLPE
     }
     drawThumbnails(items, title: "restarts: seed s, final E; best starred" + (keyHints ? " (Enter keeps it)" : ""),
                    p, in: box, glyphs: g, theme: theme, into: &frame)
+}
+
+/// The momentum view: the same first weights without and with momentum (α = 0 and α), each run's final E.
+private func drawMomentumRuns(_ runs: [MLPTrainer], _ p: MLPExplorer, in box: Rect, glyphs g: Glyphs, theme: Theme,
+                              into frame: inout Frame) {
+    let lowest = runs.indices.min { MLPRestarts.finalLoss(runs[$0]) < MLPRestarts.finalLoss(runs[$1]) }
+    let items = runs.enumerated().map { i, run in
+        return Thumbnail(title: g.fold("α=\(formatNumber(run.settings.momentum)) E=\(formatTick(MLPRestarts.finalLoss(run), glyphs: g))"),
+                         highlighted: i == lowest,
+                         network: run.network, unit: nil)
+    }
+    let epochs = runs.first.map { "\($0.epoch) epochs each" } ?? ""
+    drawThumbnails(items, title: "momentum: same first weights, \(epochs)", p, in: box, glyphs: g, theme: theme, into: &frame)
 }
 
 /// The hidden units view: what each hidden unit computes over the plane (at most 16).

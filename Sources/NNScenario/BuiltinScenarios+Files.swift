@@ -288,10 +288,13 @@ lesson:
 
 """#),
 ("lesson-4-local-minima.yaml", #"""
-title: "Lesson 4: local minima — momentum and restarts"
-summary: From unlucky first weights backpropagation settles where the error is not zero; momentum does not help here, restarts do.
+title: "Lesson 4: stuck on a plateau — momentum and restarts"
+summary: From unlucky first weights backpropagation creeps along a plateau where E ≈ 1/3; momentum carries the same weights across it, and restarts are the second remedy.
 chapter: 4
-seed: 1
+# Seed 5 draws first weights (uniform in [−0.5, 0.5], as the lecture does) from which plain SGD creeps
+# towards E = 1/3 and stays there (E = 0.3337 after 6000 epochs), while the same weights with momentum
+# α = 0.9 learn XOR (E ≈ 1e−4). Restarts draw from seeds 5–9; seeds 6–9 learn XOR without momentum.
+seed: 5
 model: mlp
 data:
   points:
@@ -307,23 +310,24 @@ mlp:
   learning_rate: 0.5
   batch_size: 1
   order: sequential
-  initial_weights:
-    - [[-0.29, -0.48], [-0.25, -0.14], [-0.40, -0.33]]
-    - [[0.33], [-0.19], [-0.42]]
+  init: uniform
+  init_range: 0.5
   max_epochs: 6000
   restarts: 5
 lesson:
-  - say: "Backpropagation only follows the slope of E. Where the slope is zero it stops, even if E is not."
-  - focus: curves
+  - say: "Backpropagation only follows the slope of E. From these first weights (seed 5) the slope soon leads onto a **plateau**."
+  - focus: ledger
   - run: 3000
-  - say: "3000 epochs from these first weights: E has flattened at about **1/3**, and XOR is not learnt. The hidden units ended up doing the same job: a **local minimum**."
+  - say: "3000 epochs: E has crept down to about **1/3** and barely moves. The update panel shows why: the hidden units' sums are large (net ≈ −12 and −8), where the sigmoid is flat, so their δ are tiny."
+  - run: 3000
+  - say: "3000 epochs more: E is a little lower still (0.334), and the largest weight has grown to 7.61 (6.48 at epoch 3000). The slope is not zero, only tiny: this is a **plateau**, not a minimum, and plain SGD creeps along it without reaching a better answer."
   - focus: regions
-  - say: "(0, 1), (1, 0) and (1, 1) lie in one region, where the output is about 2/3 (the panel shows it for (1, 1)): one boundary where two are needed."
-  - set: {momentum: 0.9}
-  - run: 3000
-  - say: "**Momentum** (α = 0.9) carries each step on in the direction of the last ones, which rolls through small dips and along plateaus. From here it does not help: this minimum is too wide."
+  - say: "One boundary where XOR needs two: three of the four points share one side, and XOR is not learnt."
+  - focus: momentum
+  - say: "The lecture's first remedy, **momentum**: each step also carries on α times the last one, which rolls the weights across plateaus and shallow minima. Side by side, from the same first weights for 6000 epochs: without momentum E stays near 1/3; with α = 0.9 XOR is learnt."
+  - pause
   - focus: restarts
-  - say: "**Restarts**: train several times from different first weights and keep the run with the lowest error. The best run (marked) learns XOR."
+  - say: "The second remedy, **restarts**: train several times from different first weights and keep the run with the lowest error. The best run (starred) learns XOR, without momentum."
 
 """#),
 ("lesson-5-overfitting.yaml", #"""
@@ -607,8 +611,8 @@ mlp:
 # Backpropagation only follows the slope, so it can settle where the error is not zero. These first
 # weights (a draw from the lecture's uniform [−0.5, 0.5], nothing unusual) lead the two hidden units to
 # the same job: (0, 1), (1, 0) and (1, 1) end up with the same output ŷ ≈ 2/3 and E stays at about 1/3,
-# a local minimum. Plain SGD has not learnt XOR after 3000 epochs (nor after 20000, and momentum 0.9
-# does not get out either).
+# a local minimum. Plain SGD has not learnt XOR after 3000 epochs (nor after 20000), and from these
+# weights momentum 0.9 does not get out either (from other stuck starts it does: lesson 4, or M to compare).
 # The lecture's fix is restarts: train K times from different first weights and keep the run with the
 # lowest error. With restarts: 5 the first run starts from these weights and the other four draw theirs
 # from seeds 2–5; three of those four learn XOR within 3000 epochs, and the best run is one of them.

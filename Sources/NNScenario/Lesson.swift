@@ -149,7 +149,7 @@ public enum LessonPanels {
     public static func names(for model: ModelKind) -> [String] {
         switch model {
         case .perceptron: ["plot", "update"]
-        case .mlp: ["regions", "curves", "network", "ledger", "restarts"]
+        case .mlp: ["regions", "curves", "network", "ledger", "restarts", "momentum"]
         case .cnn: ["maps", "output", "curves", "confusion", "window"]
         }
     }

@@ -139,21 +139,53 @@ final class LessonTests: XCTestCase {
         XCTAssertLessThan(try XCTUnwrap(learnt.trainer.history.last).loss, 0.02)
     }
 
-    func testLesson4IsStuckMomentumDoesNotHelpRestartsDo() throws {
-        let stuck = try mlp(try play("lesson-4-local-minima", untilSaying: "about **1/3**"))
-        XCTAssertEqual(try XCTUnwrap(stuck.trainer.history.last).loss, 1.0 / 3, accuracy: 0.01)
-        // "(0, 1), (1, 0) and (1, 1) get the same output, about 2/3."
-        for x in [[0.0, 1], [1, 0], [1, 1]] { XCTAssertEqual(stuck.trainer.network.predict(x)[0], 2.0 / 3, accuracy: 0.03) }
-        XCTAssertLessThan(stuck.trainer.network.predict([0, 0])[0], 0.5)
-        let shown = stuck.trainer.trainingSet[try XCTUnwrap(stuck.trainer.lastUpdate?.samples.last)]
-        XCTAssertEqual([shown.x1, shown.x2], [1, 1])   // "the panel shows it for (1, 1)"
-        let momentum = try mlp(try play("lesson-4-local-minima", untilSaying: "**Momentum**"))
-        XCTAssertEqual(momentum.trainer.settings.momentum, 0.9)
-        XCTAssertEqual(try XCTUnwrap(momentum.trainer.history.last).accuracy, 0.75)
+    /// The lecture's order: a plateau, momentum carries the same first weights across it, restarts second.
+    func testLesson4PlateauMomentumThenRestarts() throws {
+        let stuck = try play("lesson-4-local-minima", untilSaying: "about **1/3**")
+        let m3000 = try mlp(stuck)
+        XCTAssertEqual(m3000.trainer.epoch, 3000)
+        XCTAssertEqual(try XCTUnwrap(m3000.trainer.history.last).loss, 1.0 / 3, accuracy: 0.01)
+        // "the hidden units' sums are large (net ≈ −12 and −8)", on screen at 80×24.
+        let u = try XCTUnwrap(m3000.trainer.lastUpdate)
+        XCTAssertEqual(u.pass.preActivation(layer: 1, unit: 0), -12, accuracy: 0.5)
+        XCTAssertEqual(u.pass.preActivation(layer: 1, unit: 1), -8, accuracy: 0.5)
+        XCTAssertTrue(view(stuck).plainText.contains("h1: net −12.298"), view(stuck).plainText)
+        XCTAssertTrue(view(stuck).plainText.contains("h2: net −8.043"), view(stuck).plainText)
+        let largest = { (m: MLPExplorer) in m.trainer.network.weights.joined().map(abs).max()! }
+        XCTAssertEqual(largest(m3000), 6.48, accuracy: 0.005)
+        // "3000 epochs more: E is a little lower still (0.334), the largest weight has grown to 7.61": a plateau.
+        let later = try play("lesson-4-local-minima", untilSaying: "**plateau**, not a minimum")
+        let m6000 = try mlp(later)
+        XCTAssertEqual(m6000.trainer.epoch, 6000)
+        let e3000 = try XCTUnwrap(m3000.trainer.history.last).loss, e6000 = try XCTUnwrap(m6000.trainer.history.last).loss
+        XCTAssertLessThan(e6000, e3000)
+        XCTAssertEqual(e6000, 0.3337, accuracy: 0.00005)
+        XCTAssertEqual(largest(m6000), 7.61, accuracy: 0.005)
+        XCTAssertTrue(view(later).plainText.contains("largest |w|"), view(later).plainText)
+        XCTAssertTrue(view(later).plainText.contains("7.607"), view(later).plainText)
+        XCTAssertTrue(view(later).plainText.contains("E = 0.334"), view(later).plainText)
+        // "three of the four points share one side".
+        let regions = try mlp(try play("lesson-4-local-minima", untilSaying: "One boundary where XOR needs two"))
+        let sides = [[0.0, 0], [0, 1], [1, 0], [1, 1]].map { regions.trainer.network.predict($0)[0] >= 0.5 }
+        XCTAssertEqual(max(sides.filter { $0 }.count, sides.filter { !$0 }.count), 3)
+        // Side by side from the same first weights: stuck without momentum, XOR learnt with α = 0.9.
+        let side = try play("lesson-4-local-minima", untilSaying: "**momentum**")
+        let runs = try XCTUnwrap(try mlp(side).momentumRuns)
+        XCTAssertEqual(runs.map(\.settings.momentum), [0, 0.9])
+        XCTAssertEqual(runs.map(\.seed), [5, 5])
+        XCTAssertEqual(runs.map(\.epoch), [6000, 6000])
+        XCTAssertEqual(try XCTUnwrap(runs[0].history.last).loss, 0.3337, accuracy: 0.00005)
+        XCTAssertEqual(try XCTUnwrap(runs[0].history.last).accuracy, 0.75)
+        XCTAssertLessThan(try XCTUnwrap(runs[1].history.last).loss, 2e-4)
+        XCTAssertEqual(try XCTUnwrap(runs[1].history.last).accuracy, 1)
+        XCTAssertTrue(view(side).plainText.contains("α=0 E=0.334"), view(side).plainText)
+        XCTAssertTrue(view(side).plainText.contains("α=0.9 E=9.8e−5"), view(side).plainText)
+        // Restarts come after, and the best learns XOR without momentum.
         let end = try play("lesson-4-local-minima", size: Size(width: 120, height: 40))
         XCTAssertTrue(view(end).plainText.contains("restarts (left): best s"), view(end).plainText)   // which numbers are whose
         let restarts = try XCTUnwrap(try mlp(end).restarts)
         XCTAssertEqual(try XCTUnwrap(restarts.runs[restarts.best].history.last).accuracy, 1)
+        XCTAssertEqual(restarts.runs[restarts.best].settings.momentum, 0)
     }
 
     func testLesson5OverfitsThenEarlyStoppingAndWeightDecayHelp() throws {

@@ -428,4 +428,29 @@ final class MLPLedgerFocusTests: XCTestCase {
         XCTAssertTrue(view(state).plainText.contains("E per epoch"))
         XCTAssertTrue(view(state).plainText.contains("Δw into h2: b "))
     }
+
+}
+
+final class MLPMomentumViewTests: XCTestCase {
+    /// M trains this run's first weights twice, without momentum and with α (0.9 while momentum is off), and
+    /// shows them side by side; M again, or a key that trains, closes the view.
+    func testMomentumSideBySide() throws {
+        var state = AppState(size: Size(width: 120, height: 40), scenario: mlpScenario(seed: 5))
+        press(&state, "M")
+        let m = try XCTUnwrap(state.mlp)
+        let runs = try XCTUnwrap(m.momentumRuns)
+        XCTAssertEqual(runs.map(\.settings.momentum), [0, 0.9])
+        XCTAssertEqual(runs[0].seed, m.trainer.seed)
+        // The same first weights: a fresh trainer of this seed starts where both runs started.
+        let fresh = MLPTrainer(samples: m.dataset.samples, settings: m.trainer.settings, seed: m.trainer.seed)
+        XCTAssertEqual(fresh.network.weights, m.trainer.network.weights)
+        let text = view(state).plainText
+        XCTAssertTrue(text.contains("momentum: same first weights, \(runs[0].epoch) epochs each"), text)
+        XCTAssertTrue(text.contains("α=0 E="), text)
+        XCTAssertTrue(text.contains("side by side (left)"), text)
+        press(&state, "M")
+        XCTAssertNil(state.mlp?.momentumRuns)
+        press(&state, "Mn")
+        XCTAssertNil(state.mlp?.momentumRuns)
+    }
 }
