@@ -87,14 +87,35 @@ extension MLPTrainer {
     /// with `layers` the weights after the epoch in the `layers[l][i][j]` layout (null validation figures
     /// when nothing is held out).
     public func traceRecord(_ summary: EpochSummary) -> String {
+        record(summary, layers: network.nestedWeights)
+    }
+
+    /// The records of an epoch: one, as `traceRecord`; after the epoch that stopped training early, that
+    /// epoch with the weights it ended with, then the weights the network now has, restored from the best
+    /// epoch: its record again, marked `"restored":true` with `"stopped_at":E` (so no record pairs one epoch's
+    /// loss with another epoch's weights).
+    public func traceRecords(_ summary: EpochSummary) -> [String] {
+        guard case .earlyStopped(let bestEpoch, let atEpoch) = status, atEpoch == summary.epoch, let stoppedParameters,
+              let restored = currentSummary, restored.epoch == bestEpoch else { return [traceRecord(summary)] }
+        var stopped = network
+        stopped.parameters = stoppedParameters
+        return [record(summary, layers: stopped.nestedWeights),
+                record(restored, layers: network.nestedWeights, restoredAfter: atEpoch)]
+    }
+
+    private func record(_ summary: EpochSummary, layers: [[[Double]]], restoredAfter stop: Int? = nil) -> String {
         var json = JSONObject()
         json.add("model", "mlp")
         json.add("epoch", summary.epoch)
+        if let stop {
+            json.add("restored", true)
+            json.add("stopped_at", stop)
+        }
         json.add("loss", summary.loss)
         json.add("accuracy", summary.accuracy)
         json.add("val_loss", summary.validationLoss)
         json.add("val_accuracy", summary.validationAccuracy)
-        json.add("layers", network.nestedWeights)
+        json.add("layers", layers)
         return json.text
     }
 }

@@ -59,6 +59,8 @@ struct Trace: ParsableCommand {
             {"model":"perceptron","epoch":E,"step":S,"index":I,"x":[x1,x2],"y":±1,"v":v,"yhat":±1,"error":e,\
             "w_before":[w0,w1,w2],"w_after":[w0,w1,w2]}
             {"model":"mlp","epoch":E,"loss":…,"accuracy":…,"val_loss":…,"val_accuracy":…,"layers":[[[…]]]}
+            After early stopping, a last MLP record gives the weights the network keeps, those of the best epoch B:
+            {"model":"mlp","epoch":B,"restored":true,"stopped_at":E,"loss":…,…,"layers":[[[…]]]}
             {"model":"cnn","layer":L,"kind":"conv","shape":[C,H,W],"values":[[[…]]]}
             {"model":"cnn","epoch":E,"loss":…,"accuracy":…,"test_accuracy":…}
             """)
@@ -107,10 +109,12 @@ struct Trace: ParsableCommand {
             if perSample {
                 guard let update = trainer.step() else { break }
                 output.write(update.traceRecord(sizes: trainer.network.sizes))
-                if trainer.positionInEpoch == 0, let summary = trainer.history.last { output.write(trainer.traceRecord(summary)) }
+                if trainer.positionInEpoch == 0, let summary = trainer.history.last {
+                    for record in trainer.traceRecords(summary) { output.write(record) }
+                }
             } else {
                 guard let summary = trainer.runEpoch() else { break }
-                output.write(trainer.traceRecord(summary))
+                for record in trainer.traceRecords(summary) { output.write(record) }
             }
         }
     }

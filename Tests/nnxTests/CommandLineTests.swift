@@ -73,6 +73,30 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(run.stdout.hasSuffix("\"epoch\":2,\"step\":8,\"index\":3,\"x\":[1,1],\"y\":-1,\"v\":4,\"yhat\":1,\"error\":-2,\"w_before\":[2,0,2],\"w_after\":[0,-2,0]}\n"), run.stdout)
     }
 
+    /// After early stopping no record pairs one epoch's loss with another's weights: the stopping epoch has its
+    /// own weights, and a last record, marked restored, gives the best epoch's weights the network keeps.
+    func testTraceOfAnEarlyStoppedMLPSaysWhichWeightsAreRestored() throws {
+        let run = try nnx(["trace", "mlp-overfitting"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let records = try run.stdout.split(separator: "\n").map {
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        let last = try XCTUnwrap(records.last), stop = records[records.count - 2]
+        XCTAssertEqual(last["restored"] as? Bool, true)
+        let best = try XCTUnwrap(last["epoch"] as? Int), stoppedAt = try XCTUnwrap(last["stopped_at"] as? Int)
+        XCTAssertEqual(stop["epoch"] as? Int, stoppedAt)
+        XCTAssertNil(stop["restored"])
+        XCTAssertEqual(records.count, stoppedAt + 1)
+        XCTAssertEqual(stoppedAt - best, 200)   // the scenario's patience
+        let bestRecord = records[best - 1]
+        XCTAssertEqual(bestRecord["epoch"] as? Int, best)
+        XCTAssertEqual(last["val_loss"] as? Double, bestRecord["val_loss"] as? Double)
+        XCTAssertEqual(last["loss"] as? Double, bestRecord["loss"] as? Double)
+        XCTAssertEqual(last["layers"] as? [[[Double]]], bestRecord["layers"] as? [[[Double]]])
+        XCTAssertNotEqual(stop["layers"] as? [[[Double]]], last["layers"] as? [[[Double]]])
+        XCTAssertEqual(records.filter { $0["restored"] != nil }.count, 1)
+    }
+
     func testTraceEpochsCanGoBeyondTheScenarioCap() throws {
         let run = try nnx(["trace", "perceptron-overlapping", "--epochs", "60"])   // max_epochs: 50
         XCTAssertEqual(run.status, 0, run.stderr)

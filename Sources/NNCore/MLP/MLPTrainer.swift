@@ -55,6 +55,8 @@ public struct MLPTrainer: Sendable {
     /// The epoch with the lowest watched loss and its weights (as `network.parameters`); kept only with
     /// early stopping.
     public private(set) var best: (epoch: Int, loss: Double, parameters: [Double])?
+    /// After early stopping: the weights the last epoch ended with, before the best ones were restored.
+    public private(set) var stoppedParameters: [Double]?
     public private(set) var visitOrder: [Int]
 
     private var rng: SplitMix64
@@ -315,6 +317,7 @@ public struct MLPTrainer: Sendable {
         let watched = validation?.loss ?? training.loss
         if settings.patience != nil, best == nil || watched < best!.loss { best = (epoch, watched, network.parameters) }
         if let patience = settings.patience, let best, epoch - best.epoch >= patience {
+            stoppedParameters = network.parameters
             network.parameters = best.parameters
             kinds[3] = 0
             status = .earlyStopped(bestEpoch: best.epoch, atEpoch: epoch)
