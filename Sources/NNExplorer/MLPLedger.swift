@@ -68,7 +68,12 @@ struct MLPLedger {
             lines.append(Line(glyphs.fold("no epoch yet" + keys), Style(.dim)))
         }
         let (status, role): (String, ColorRole) = switch t.status {
-        case .running: ("running", .plain)
+        case .running:
+            // What the header's "paused"/"epochs/s" means for training, in words.
+            (explorer.playing ? "training"
+                : t.steps == 0 ? "not started"
+                : t.positionInEpoch == 0 ? "paused after epoch \(t.epoch) of \(t.settings.maxEpochs)"
+                : "paused in epoch \(t.epoch) of \(t.settings.maxEpochs), \(t.positionInEpoch) of \(t.trainingSet.count) samples", .plain)
         case .finished(let epochs):
             (t.history.last?.accuracy == 1 ? "done: \(epochs) epochs, every training point right" : "done: \(epochs) epochs (the cap)",
              t.history.last?.accuracy == 1 ? .good : .warning)

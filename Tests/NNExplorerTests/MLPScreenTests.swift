@@ -453,4 +453,17 @@ final class MLPMomentumViewTests: XCTestCase {
         press(&state, "Mn")
         XCTAssertNil(state.mlp?.momentumRuns)
     }
+
+    /// The status line agrees with the header: not started, paused in or after an epoch, training while playing.
+    func testStatusSaysWhatTheHeaderSays() throws {
+        var state = AppState(size: Size(width: 120, height: 40), scenario: mlpScenario())
+        XCTAssertTrue(view(state).plainText.contains("status: not started"))
+        press(&state, "n")
+        XCTAssertTrue(view(state).plainText.contains("status: paused in epoch 1 of 3000, 1 of 4 samples"), view(state).plainText)
+        press(&state, "e")
+        XCTAssertTrue(view(state).plainText.contains("status: paused after epoch 1 of 3000"), view(state).plainText)
+        press(&state, " ")
+        XCTAssertTrue(view(state).plainText.contains("status: training"), view(state).plainText)
+        XCTAssertFalse(view(state).plainText.contains("paused"), view(state).plainText)
+    }
 }
