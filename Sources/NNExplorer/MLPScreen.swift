@@ -269,9 +269,9 @@ private func drawThumbnails(_ items: [Thumbnail], title: String, _ p: MLPExplore
                   asGlyphs: !theme.shadesWithBackground).render(into: &frame, area: area, glyphs: g)
         for s in p.dataset.samples {
             guard let c = map.cell(x: s.x1, y: s.x2) else { continue }
-            let background = frame[c.column, c.row].style.background
+            // On the halo, like the main plot's points: visible on a region of their own colour.
             frame[c.column, c.row] = Cell(classGlyph(s.label, hollow: false, g),
-                                          style: Style(ColorRole.forClass(s.label), background: background, attributes: [.bold]))
+                                          style: Style(ColorRole.forClass(s.label), background: .pointHalo, attributes: [.bold]))
         }
     }
 }

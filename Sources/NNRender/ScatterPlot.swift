@@ -61,10 +61,11 @@ public struct ScatterPlot: Sendable {
         if let pixels = regionPixels, pixels.count == map.area.width * map.area.height * 2 { drawRegions(pixels, into: &frame, map: map, glyphs: glyphs) }
         if let side = shadedSide { shade(into: &frame, map: map, side: side) }
         for line in lines { draw(line, into: &frame, map: map, glyphs: glyphs) }
+        // A point's cell gets the halo background, whatever region or side it lies on: a point coloured like
+        // its own region (▲ orange on the orange region) would otherwise vanish.
         for p in points {
             guard let cell = map.cell(x: p.x, y: p.y) else { continue }
-            let background = frame[cell.column, cell.row].style.background
-            frame[cell.column, cell.row] = Cell(p.glyph, style: p.style.background == nil ? p.style.with(background: background) : p.style)
+            frame[cell.column, cell.row] = Cell(p.glyph, style: p.style.background == nil ? p.style.with(background: .pointHalo) : p.style)
         }
         if let cursor, let cell = map.cell(x: cursor.x, y: cursor.y) {
             let existing = frame[cell.column, cell.row]

@@ -5,6 +5,7 @@ public enum ColorRole: String, CaseIterable, Sendable, Hashable {
     case visited, cursor         // the sample being visited, the keyboard cursor
     case hyperplane, ghost       // the current decision line, the previous one
     case positiveSide            // light shading of the side where w·x ≥ 0
+    case pointHalo               // the background of a data point's cell: a contrasting outline on any region
     case good, bad, warning      // converged / error / not converging
     case hintKey, hintLabel, hintDisabled
     case playing, paused

@@ -466,4 +466,23 @@ final class MLPMomentumViewTests: XCTestCase {
         XCTAssertTrue(view(state).plainText.contains("status: training"), view(state).plainText)
         XCTAssertFalse(view(state).plainText.contains("paused"), view(state).plainText)
     }
+
+}
+
+final class MLPPointTests: XCTestCase {
+    /// Every class point sits on the halo background, never on its region's colour (▲ orange on the orange
+    /// region vanished), on every theme that shades regions with backgrounds.
+    func testPointsStandOutFromTheirRegions() throws {
+        for theme in [Theme.standard, .highContrast, .light] {
+            var state = AppState(size: Size(width: 100, height: 30), scenario: mlpScenario(kind: .circles), theme: theme)
+            press(&state, "eeeee")
+            let frame = view(state)
+            let area = MLPLayout(size: state.size).plotBox.inset(1)   // not the legend on its border
+            let points = (area.y..<area.maxY).flatMap { row in (area.x..<area.maxX).map { frame[$0, row] } }
+                .filter { "●▲○△".contains($0.character) && [.classA, .classB].contains($0.style.foreground) }
+            XCTAssertGreaterThan(points.count, 20)
+            XCTAssertTrue(points.allSatisfy { $0.style.background == .pointHalo }, "\(theme.kind)")
+            XCTAssertNotEqual(theme.resolve(Style(.classB, background: .pointHalo)).background, theme.resolve(Style(.classB, background: .regionB3)).background)
+        }
+    }
 }
