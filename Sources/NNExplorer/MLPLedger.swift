@@ -49,7 +49,7 @@ struct MLPLedger {
         if t.settings.weightDecay > 0 { first += dot + "λ = \(rate(t.settings.weightDecay))" }
         first += dot + "batch \(t.settings.batchSize)"
         // How big the weights have grown (a plateau, decay and divergence all show here).
-        first += dot + "largest |w| \(n(t.network.weights.joined().reduce(0) { max($0, abs($1)) }))"
+        first += dot + "weights up to ±\(n(t.network.weights.joined().reduce(0) { max($0, abs($1)) }))"
         lines += wrap(glyphs.fold(first), width: width).map { Line($0, Style(.dim)) }
         if let last = t.currentSummary {
             let name = t.settings.loss == .squaredError ? "E" : "loss"

@@ -320,7 +320,7 @@ lesson:
   - run: 3000
   - say: "3000 epochs: E has crept down to about **1/3** and barely moves. The update panel shows why: the hidden units' sums are large (net ≈ −12 and −8), where the sigmoid is flat, so their δ are tiny."
   - run: 3000
-  - say: "3000 epochs more: E is a little lower still (0.334), and the largest weight has grown to 7.61 (6.48 at epoch 3000). The slope is not zero, only tiny: this is a **plateau**, not a minimum, and plain SGD creeps along it without reaching a better answer."
+  - say: "3000 epochs more: E is a little lower still (0.334), and the weights have grown, up to 7.61 (6.48 at epoch 3000). The slope is not zero, only tiny: this is a **plateau**, not a minimum, and plain SGD creeps along it without reaching a better answer."
   - focus: regions
   - say: "One boundary where XOR needs two: three of the four points share one side, and XOR is not learnt."
   - focus: momentum
