@@ -357,10 +357,14 @@ private func drawLossCurves(_ p: MLPExplorer, _ box: Rect, glyphs g: Glyphs, int
     } else {
         frame.drawBox(box, title: "", glyphs: g)
         let solid = g.unicode ? "⠤⠤" : "--", dashed = g.unicode ? "⠤ ⠤" : ": :"
-        frame.put(Line([Span(" \(lossName)/point: ", Style(.panelTitle)), Span("training \(solid)", Style(.trainingCurve, attributes: [.bold])),
-                        Span(" \(g.middleDot) ", Style(.panelTitle)), Span("validation \(dashed)", Style(.validationCurve, attributes: [.underline])),
-                        Span(" ")])
-                    .truncated(to: box.width - 3, glyphs: g), column: box.x + 1, row: box.y)
+        // The legend whole (which curve is dashed matters more than the words): shorter words when narrow.
+        let legend = [("\(lossName)/point", "training"), ("\(lossName)/pt", "train"), ("", "train")].map { name, training in
+            Line([Span(name.isEmpty ? " " : " \(name): ", Style(.panelTitle)), Span("\(training) \(solid)", Style(.trainingCurve, attributes: [.bold])),
+                  Span(" \(g.middleDot) ", Style(.panelTitle)), Span("validation \(dashed)", Style(.validationCurve, attributes: [.underline])),
+                  Span(" ")])
+        }
+        let fitting = legend.first { $0.width <= box.width - 3 } ?? legend[2]
+        frame.put(fitting.truncated(to: box.width - 3, glyphs: g), column: box.x + 1, row: box.y)
     }
     let perPoint = { (count: Int) -> Double in t.validationSet.isEmpty ? 1 : Double(max(1, count)) }
     var chart = LineChart(series: [.init(values: t.history.map { $0.loss / perPoint(t.trainingSet.count) }, style: Style(.trainingCurve))])
