@@ -69,11 +69,11 @@ struct MLPLedger {
         }
         let (status, role): (String, ColorRole) = switch t.status {
         case .running:
-            // What the header's "paused"/"epochs/s" means for training, in words.
+            // What the header's "paused"/"epochs/s" means for training, in words (the header has the epoch).
             (explorer.playing ? "training"
                 : t.steps == 0 ? "not started"
-                : t.positionInEpoch == 0 ? "paused after epoch \(t.epoch) of \(t.settings.maxEpochs)"
-                : "paused in epoch \(t.epoch) of \(t.settings.maxEpochs), \(t.positionInEpoch) of \(t.trainingSet.count) samples", .plain)
+                : t.positionInEpoch == 0 ? "paused between epochs"
+                : "paused mid-epoch, \(t.positionInEpoch) of \(t.trainingSet.count) samples done", .plain)
         case .finished(let epochs):
             (t.history.last?.accuracy == 1 ? "done: \(epochs) epochs, every training point right" : "done: \(epochs) epochs (the cap)",
              t.history.last?.accuracy == 1 ? .good : .warning)
