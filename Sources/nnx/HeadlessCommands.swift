@@ -356,14 +356,15 @@ struct Record: ParsableCommand {
     @Option(name: .long, help: "Where to write the recording (- for standard output).")
     var out: String
 
-    @Option(name: .long, help: "Terminal size as WIDTHxHEIGHT.")
-    var size = "100x30"
+    // Lessons are written for 120x40 (their words name what that frame shows).
+    @Option(name: .long, help: "Terminal size as WIDTHxHEIGHT (lessons are written for 120x40).")
+    var size = "120x40"
 
     @OptionGroup var display: DisplayOptions
 
     func validate() throws {
         guard let s = Size(parsing: size), s.width <= 1000, s.height <= 1000 else {
-            throw ValidationError("--size must look like 100x30 (at most 1000x1000), found '\(size)'")
+            throw ValidationError("--size must look like 120x40 (at most 1000x1000), found '\(size)'")
         }
         guard !out.isEmpty else { throw ValidationError("--out needs a file name (or - for standard output)") }
     }

@@ -262,6 +262,12 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue((events[beats][2] as? String ?? "").contains("beat \(beats) of \(beats) (end)"))
         // The same lesson, the same file.
         XCTAssertEqual(try nnx(["record", "lesson-2-convergence", "--out", "-", "--size", "80x24"]).stdout, run.stdout)
+        // Without --size: 120x40, the size lessons are written for.
+        let defaultSize = try nnx(["record", "lesson-2-convergence", "--out", "-"])
+        let defaultHeader = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(defaultSize.stdout.prefix { $0 != "\n" }.utf8)) as? [String: Any])
+        XCTAssertEqual(defaultHeader["width"] as? Int, 120)
+        XCTAssertEqual(defaultHeader["height"] as? Int, 40)
+        XCTAssertTrue(try nnx(["record", "--help"]).stdout.contains("(default: 120x40)"))
         let plain = try nnx(["record", "perceptron-and", "--out", "-"])
         XCTAssertEqual(plain.status, 2)
         XCTAssertEqual(plain.stderr, "nnx: perceptron-and.yaml has no lesson: record plays a lesson's beats (see `nnx lessons`)\n")
