@@ -41,4 +41,39 @@ final class AppScreenTests: XCTestCase {
             }
         }
     }
+
+    /// A scrolled home list says how many entries it leaves out above and below; the counts and the entries
+    /// drawn add up to the whole list, at every size and wherever the selection is.
+    func testHomeListSaysWhatIsAboveAndBelow() throws {
+        for size in [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40), Size(width: 40, height: 10)] {
+            var state = AppState(size: size)
+            let total = state.homeEntries.count
+            XCTAssertEqual(total, 25)
+            for position in 0..<total {
+                let text = view(state).plainText
+                let drawn = state.homeEntries.filter { text.contains("   " + $0.title.prefix(20)) || text.contains("▸ " + $0.title.prefix(20)) }.count
+                func count(_ pattern: String) -> Int {
+                    guard let range = text.range(of: "\\d+ more \(pattern)", options: .regularExpression) else { return 0 }
+                    return Int(text[range].split(separator: " ")[0])!
+                }
+                let above = count("above"), below = count("below")
+                XCTAssertEqual(above + drawn + below, total, "\(size), selection \(position):\n\(text)")
+                XCTAssertEqual(above > 0, !text.contains("Lesson 1: the perceptron"), "\(size), selection \(position)")
+                XCTAssertEqual(below > 0, !text.contains("CNN: a LeNet-like"), "\(size), selection \(position)")
+                update(&state, .key(.down))
+            }
+        }
+        // At 80x24: the top of the list, then its end.
+        var state = AppState(size: Size(width: 80, height: 24))
+        var frame = view(state)
+        XCTAssertFalse(frame.text(row: 2).contains("more above"))
+        XCTAssertEqual(frame.text(row: 22).trimmingCharacters(in: .whitespaces), "↓ 17 more below")
+        update(&state, .key(.end))
+        frame = view(state)
+        XCTAssertEqual(frame.text(row: 2), " 7 lessons and 18 scenarios" + String(repeating: " ", count: 37) + "↑ 16 more above ")
+        XCTAssertFalse(frame.plainText.contains("more below"))
+        // In ASCII the arrows are spelled out.
+        state.glyphs = .ascii
+        XCTAssertTrue(view(state).text(row: 2).hasSuffix("^ 16 more above "))
+    }
 }
