@@ -1,4 +1,5 @@
 import NNRender
+import NNScenario
 import XCTest
 @testable import NNExplorer
 
@@ -75,5 +76,40 @@ final class AppScreenTests: XCTestCase {
         // In ASCII the arrows are spelled out.
         state.glyphs = .ascii
         XCTAssertTrue(view(state).text(row: 2).hasSuffix("^ 16 more above "))
+    }
+
+    /// A run that diverges (linear hidden units, cross-entropy, η = 1000): its loss box names the overflow
+    /// and does not read one number at both ends of the axis.
+    func testLossCurveAfterDivergence() throws {
+        let yaml = """
+            title: diverges
+            summary: η far too large
+            seed: 1
+            model: mlp
+            data:
+              generator: {kind: xor, count: 40, noise: 0.1}
+            mlp:
+              layers: [2, 8, 1]
+              activation: linear
+              output: sigmoid
+              loss: cross_entropy
+              learning_rate: 1000
+              max_epochs: 300
+            """
+        let scenario = try ScenarioLoader.parse(yaml, source: "diverges.yaml", baseDirectory: nil)
+        for size in [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40)] {
+            var state = AppState(size: size, scenario: scenario)
+            press(&state, "eeee")
+            guard case .diverged(let epoch) = state.mlp!.trainer.status else { return XCTFail("\(state.mlp!.trainer.status)") }
+            XCTAssertEqual(epoch, 3)
+            let box = MLPLayout(size: size).lossBox
+            let frame = view(state)
+            let rows = (box.y + 1..<box.maxY - 1).map { frame.text(row: $0).dropFirst(box.x + 1).prefix(box.width - 2) }
+            XCTAssertTrue(rows[0].hasSuffix("overflow: NaN from 3"), "\(size): \(rows[0])")
+            // The two finite epochs have the same loss: one label, on the curve's row.
+            let labelled = rows.dropLast().filter { !$0.prefix(6).trimmingCharacters(in: .whitespaces).isEmpty }
+            XCTAssertEqual(labelled.map { $0.prefix(6).trimmingCharacters(in: .whitespaces) }, ["690.78"], "\(size)")
+            XCTAssertTrue(labelled[0].unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) }, "\(size): \(labelled[0])")
+        }
     }
 }

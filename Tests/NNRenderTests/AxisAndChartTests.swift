@@ -44,4 +44,46 @@ final class AxisAndChartTests: XCTestCase {
             }
         }
     }
+
+    private func chartRows(_ values: [Double], logScale: Bool = false, glyphs: Glyphs = .unicode) -> [String] {
+        var chart = LineChart(series: [.init(values: values, style: Style(.trainingCurve))])
+        chart.logScale = logScale
+        var frame = Frame(size: Size(width: 40, height: 6))
+        chart.render(into: &frame, area: frame.bounds, glyphs: glyphs)
+        return (0..<6).map { frame.text(row: $0) }
+    }
+
+    /// The label column (the first 6 characters) of each plot row, trimmed.
+    private func labels(_ rows: [String]) -> [String] {
+        rows.dropLast().map { String($0.prefix(6)).trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// A flat curve (a saturated run whose E stays 10) shows its one value once, on its own row, across the
+    /// middle: not "10" at both ends of an axis.
+    func testFlatCurveShowsItsValueOnce() {
+        let rows = chartRows([10, 10, 10, 10])
+        XCTAssertEqual(labels(rows), ["", "", "10", "", ""])
+        XCTAssertTrue(rows[2].dropFirst(7).allSatisfy { $0 == "⠒" }, rows[2])
+        XCTAssertEqual(labels(chartRows([0.5])), ["", "", "0.5", "", ""])
+    }
+
+    /// Labels that would read the same get more decimals; when even six characters cannot tell them apart,
+    /// the top one is the difference.
+    func testRangeLabelsDiffer() {
+        XCTAssertEqual(labels(chartRows([0.5060, 0.5058])), ["0.506", "", "", "", "0.5058"])
+        XCTAssertEqual(labels(chartRows([0.51, 0.5])), ["0.51", "", "", "", "0.5"])
+        XCTAssertEqual(labels(chartRows([123_456, 123_999])), ["1.24e5", "", "", "", "1.23e5"])
+        XCTAssertEqual(labels(chartRows([690.775528, 690.775530])), ["+2e−6", "", "", "", "690.78"])
+        XCTAssertEqual(labels(chartRows([690.775528, 690.775530], glyphs: .ascii)), ["+2e-6", "", "", "", "690.78"])
+        XCTAssertEqual(labels(chartRows([100, 0.01], logScale: true)), ["100", "", "", "", "0.01"])
+    }
+
+    /// Values that overflowed are not drawn, and the chart says from which step they start.
+    func testOverflowIsNamed() {
+        let rows = chartRows([1, 2, .nan, .nan])
+        XCTAssertTrue(rows[0].hasSuffix("overflow: NaN from 3"), rows[0])
+        XCTAssertEqual(labels(rows), ["2", "", "", "", "1"])
+        XCTAssertTrue(chartRows([.infinity]).joined().contains("overflow: ∞ from 1"))
+        XCTAssertTrue(chartRows([]).joined().contains("no epochs yet"))
+    }
 }
