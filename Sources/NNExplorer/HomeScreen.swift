@@ -1,6 +1,6 @@
 import NNRender
 
-enum HomeAction { case up, down, first, last, open, filter, help, quit, sayHowToQuit }
+enum HomeAction { case up, down, first, last, open, filter, help, quit, sayHowToQuit, nextTheme }
 
 let homeKeyMap = KeyMap<AppState, HomeAction>(bindings: [
     KeyBinding([.up, .down, .character("k"), .character("j")], "↑↓", label: { _ in "move" },
@@ -10,6 +10,8 @@ let homeKeyMap = KeyMap<AppState, HomeAction>(bindings: [
     KeyBinding([.enter, .right, .character("l")], "Enter", "start", help: "start the selected lesson or scenario",
                enabled: { !$0.homeEntries.isEmpty }, .open),
     KeyBinding([.character("/")], "/", "filter", help: "filter the list: type words, Enter starts the selection, Esc clears", .filter),
+    KeyBinding([.character("C")], "C", "colours", help: "the next colour theme: standard, high-contrast, light, 8-color, monochrome",
+               inBar: { _ in false }, .nextTheme),
     KeyBinding([.character("?")], "?", "help", help: "show this help", essential: true, .help),
     KeyBinding([.character("q")], "q", "quit", help: "quit nnx", essential: true, .quit),
     // Esc backs out of a lesson and of an explorer; here, with nothing to back out of, it does not quit (one
@@ -136,6 +138,7 @@ func updateHome(_ state: inout AppState, _ msg: Msg) {
     case .help: state.showHelp = true
     case .quit: state.quit()
     case .sayHowToQuit: state.flash = "q quits nnx"
+    case .nextTheme: state.cycleTheme()
     case .open:
         guard shown.contains(state.homeSelection) else { return }
         if case .success(let scenario) = state.homeEntries[state.homeSelection].scenario {

@@ -97,7 +97,9 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     case .toggleMomentum: p.toggleMomentum()
     case .nextWeightDecay: p.nextWeightDecay()
     case .toggleLog: p.logScale.toggle()
-    case .toggleDiscretize: p.discretize.toggle()
+    case .toggleDiscretize:
+        p.discretize.toggle()
+        p.note = p.discretize ? "regions: flat class colours" : "regions: shaded by confidence"
     case .fewerUnits: p.changeArchitecture(units: -1)
     case .moreUnits: p.changeArchitecture(units: 1)
     case .fewerLayers: p.changeArchitecture(layers: -1)

@@ -83,7 +83,9 @@ private func perform(_ action: PerceptronAction, on p: inout PerceptronExplorer,
     case .nextDataset: p.nextDataset()
     case .lowerRate: p.changeLearningRate(up: false)
     case .raiseRate: p.changeLearningRate(up: true)
-    case .toggleGhost: p.showGhost.toggle()
+    case .toggleGhost:
+        p.showGhost.toggle()
+        p.note = ghostNote(p)
     case .toggleClass: p.toggleClass()
     case .toggleCursor: p.cursor = p.cursor == nil ? (map.area.width / 2, map.area.height / 2) : nil
     case .leaveCursor: p.cursor = nil
@@ -164,6 +166,15 @@ func viewPerceptron(_ p: PerceptronExplorer, size: Size, glyphs g: Glyphs, theme
     if layout.panelBox.width > 0 { drawPanel(p, in: layout.panelBox, glyphs: g, keyHints: keyHints, into: &frame) }
 
     KeyHintBar(hints: perceptronKeyMap.barHints(p)).render(into: &frame, row: layout.hintRow, area: frame.bounds, glyphs: g)
+}
+
+/// What `g` did, since the ghost may not be on screen to show it.
+private func ghostNote(_ p: PerceptronExplorer) -> String {
+    guard p.showGhost else { return "ghost off: previous line hidden" }
+    guard let ghost = p.ghostWeights, ghost != p.trainer.weights else {
+        return "ghost on: shows after an update"
+    }
+    return "ghost on: previous line, faint"
 }
 
 /// Says so when the line `w·x = 0` does not cross the plot (a student would think it vanished), or when

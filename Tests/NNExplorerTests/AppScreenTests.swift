@@ -112,4 +112,70 @@ final class AppScreenTests: XCTestCase {
             XCTAssertTrue(labelled[0].unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) }, "\(size): \(labelled[0])")
         }
     }
+
+    /// `C` names the theme it switched to on every screen (home, each explorer, lessons of each model), at the
+    /// three sizes; the next key takes the remark away.
+    func testThemeKeyNamesTheThemeEverywhere() throws {
+        let screens: [(String, () throws -> AppState)] = [
+            ("home", { AppState(size: Size(width: 80, height: 24)) }),
+            ("perceptron-and", { AppState(size: Size(width: 80, height: 24), scenario: try builtin("perceptron-and")) }),
+            ("mlp-xor", { AppState(size: Size(width: 80, height: 24), scenario: try builtin("mlp-xor")) }),
+            ("cnn-edge-kernels", { AppState(size: Size(width: 80, height: 24), scenario: try builtin("cnn-edge-kernels")) }),
+            ("lesson-1-perceptron", { AppState(size: Size(width: 80, height: 24), scenario: try builtin("lesson-1-perceptron")) }),
+            ("lesson-3-backpropagation", { AppState(size: Size(width: 80, height: 24), scenario: try builtin("lesson-3-backpropagation")) }),
+            ("lesson-6-convolution", { AppState(size: Size(width: 80, height: 24), scenario: try builtin("lesson-6-convolution")) }),
+        ]
+        for (name, make) in screens {
+            for size in [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40)] {
+                var state = try make()
+                update(&state, .resize(size))
+                state.availableThemes = [.standard, .highContrast, .eightColor]
+                press(&state, "C")
+                XCTAssertEqual(state.theme.kind, .highContrast, name)
+                XCTAssertTrue(view(state).text(row: size.height - 1).hasSuffix(" colours: high-contrast "), "\(name) \(size)")
+                press(&state, "C")
+                XCTAssertTrue(view(state).text(row: size.height - 1).hasSuffix(" colours: 8-color "), "\(name) \(size)")
+                update(&state, .key(.character("?")))
+                XCTAssertFalse(view(state).plainText.contains("colours: 8-color"), "\(name) \(size)")
+            }
+        }
+        // A terminal with one theme says so rather than seeming to ignore the key.
+        var mono = AppState(size: Size(width: 80, height: 24))
+        mono.theme = .monochrome
+        mono.availableThemes = [.monochrome]
+        press(&mono, "C")
+        XCTAssertTrue(view(mono).plainText.contains("colours: monochrome (the only theme this terminal shows)"))
+    }
+
+    /// `g` says whether the perceptron's ghost line is now on or off (it may not be on screen to show it).
+    func testGhostKeySaysWhatItToggled() throws {
+        for size in [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40)] {
+            var state = AppState(size: size, scenario: try builtin("perceptron-and"))
+            XCTAssertTrue(state.perceptron!.showGhost)
+            press(&state, "g")
+            XCTAssertFalse(state.perceptron!.showGhost)
+            XCTAssertTrue(view(state).text(row: 1).contains(" ghost off: previous line hidden "), "\(size): \(view(state).text(row: 1))")
+            press(&state, "g")
+            XCTAssertTrue(view(state).text(row: 1).contains(" ghost on: shows after an update "), "\(size)")
+            press(&state, "n")   // (0, 0) is predicted +1: the first update moves the line
+            XCTAssertNotNil(state.perceptron!.ghostWeights)
+            XCTAssertFalse(view(state).text(row: 1).contains("ghost"), "the remark lasts until the next key")
+            press(&state, "gg")
+            XCTAssertTrue(view(state).text(row: 1).contains(" ghost on: previous line, faint "), "\(size)")
+        }
+    }
+
+    /// `z` says which way the MLP's regions are now drawn.
+    func testRegionsKeySaysWhatItToggled() throws {
+        for size in [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40)] {
+            var state = AppState(size: size, scenario: try builtin("mlp-xor"))
+            let bottom = MLPLayout(size: size).plotBox.maxY - 1
+            press(&state, "z")
+            XCTAssertTrue(state.mlp!.discretize)
+            XCTAssertTrue(view(state).text(row: bottom).contains(" regions: flat class colours "), "\(size): \(view(state).text(row: bottom))")
+            press(&state, "z")
+            XCTAssertFalse(state.mlp!.discretize)
+            XCTAssertTrue(view(state).text(row: bottom).contains(" regions: shaded by confidence "), "\(size)")
+        }
+    }
 }
