@@ -178,4 +178,49 @@ final class AppScreenTests: XCTestCase {
             XCTAssertTrue(view(state).text(row: bottom).contains(" regions: shaded by confidence "), "\(size)")
         }
     }
+
+    /// In 8 colours, monochrome and ASCII the MLP's regions are textures: both classes' marks fill their
+    /// regions (class 0's was blank) and the legend pairs each class's point with its region's mark.
+    func testRegionsWithoutShadesShowBothClassesAndALegend() throws {
+        var trained = AppState(size: Size(width: 100, height: 30), scenario: try builtin("mlp-xor"))
+        for _ in 0..<3000 { update(&trained, .key(.character("e"))) }
+        XCTAssertEqual(trained.mlp!.trainer.evaluate(trained.mlp!.trainer.trainingSet).accuracy, 1)
+        for size in [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40)] {
+            for (theme, glyphs) in [(Theme.eightColor, Glyphs.unicode), (.monochrome, .unicode), (.monochrome, .ascii), (.eightColor, .ascii)] {
+                var state = trained
+                state.theme = theme
+                state.glyphs = glyphs
+                update(&state, .resize(size))
+                let frame = view(state)
+                let layout = MLPLayout(size: size)
+                let area = ScatterPlot(xRange: state.mlp!.xRange, yRange: state.mlp!.yRange).mapping(in: layout.plotBox.inset(1)).area
+                var marks: [Character: Int] = [:]
+                for row in area.y..<area.maxY { for column in area.x..<area.maxX { marks[frame[column, row].character, default: 0] += 1 } }
+                let zero = RegionMap.texture(class: 0, glyphs: glyphs), one = RegionMap.texture(class: 1, glyphs: glyphs)
+                let place = "\(theme.kind) \(glyphs.unicode ? "unicode" : "ascii") \(size)"
+                // Each class's region takes about half the plane, every other cell of it marked when sure.
+                XCTAssertGreaterThan(marks[zero, default: 0], area.width * area.height / 10, place)
+                XCTAssertGreaterThan(marks[one, default: 0], area.width * area.height / 10, place)
+                let legend = frame.text(row: layout.plotBox.maxY - 1)
+                let expected = glyphs.unicode ? "● · class 0  ▲ + class 1" : "O . class 0  X + class 1"
+                XCTAssertTrue(legend.contains(expected), "\(place): \(legend)")
+            }
+        }
+        // With background shades the colours say it: no texture in the legend.
+        XCTAssertTrue(view(trained).text(row: MLPLayout(size: trained.size).plotBox.maxY - 1).contains("● class 0  ▲ class 1"))
+    }
+
+    /// The perceptron's shaded side is named in its panel where a mark shades it.
+    func testPerceptronShadeIsNamedWithoutShades() throws {
+        for size in [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40)] {
+            var state = AppState(size: size, scenario: try builtin("perceptron-and"))
+            press(&state, "nnnnn")
+            XCTAssertFalse(view(state).plainText.contains("side: ŷ = +1"), "\(size)")
+            state.theme = .eightColor
+            XCTAssertTrue(view(state).plainText.contains("· side: ŷ = +1 (v ≥ 0)"), "\(size)")
+            state.theme = .monochrome
+            state.glyphs = .ascii
+            XCTAssertTrue(view(state).plainText.contains(". side: y^ = +1 (v >= 0)"), "\(size)")
+        }
+    }
 }
