@@ -131,7 +131,7 @@ public struct AppState: Sendable {
         let kinds = availableThemes.isEmpty ? [theme.kind] : availableThemes
         let next = kinds[((kinds.firstIndex(of: theme.kind) ?? -1) + 1) % kinds.count]
         theme = Theme(next)
-        flash = "colours: \(next.rawValue)"
+        flash = kinds.count == 1 ? "colours: \(next.rawValue) (the only theme this terminal shows)" : "colours: \(next.rawValue)"
     }
 
     /// Whether the open explorer's training has ended (more steps would change nothing).

@@ -1,6 +1,6 @@
 import NNRender
 
-enum HomeAction { case up, down, first, last, open, filter, help, quit, sayHowToQuit }
+enum HomeAction { case up, down, first, last, open, filter, help, quit, sayHowToQuit, nextTheme }
 
 let homeKeyMap = KeyMap<AppState, HomeAction>(bindings: [
     KeyBinding([.up, .down, .character("k"), .character("j")], "↑↓", label: { _ in "move" },
@@ -10,6 +10,8 @@ let homeKeyMap = KeyMap<AppState, HomeAction>(bindings: [
     KeyBinding([.enter, .right, .character("l")], "Enter", "start", help: "start the selected lesson or scenario",
                enabled: { !$0.homeEntries.isEmpty }, .open),
     KeyBinding([.character("/")], "/", "filter", help: "filter the list: type words, Enter starts the selection, Esc clears", .filter),
+    KeyBinding([.character("C")], "C", "colours", help: "the next colour theme: standard, high-contrast, light, 8-color, monochrome",
+               inBar: { _ in false }, .nextTheme),
     KeyBinding([.character("?")], "?", "help", help: "show this help", essential: true, .help),
     KeyBinding([.character("q")], "q", "quit", help: "quit nnx", essential: true, .quit),
     // Esc backs out of a lesson and of an explorer; here, with nothing to back out of, it does not quit (one
@@ -84,6 +86,15 @@ struct HomeLayout {
         return result
     }
 
+    /// How many entries the scrolled list leaves out above and below what is drawn.
+    func hiddenEntries(_ rows: [HomeRow], selection: Int) -> (above: Int, below: Int) {
+        let drawn = placed(rows, selection: selection).map(\.row)
+        guard let first = drawn.first.flatMap({ rows.firstIndex(of: $0) }),
+              let last = drawn.last.flatMap({ rows.lastIndex(of: $0) }) else { return (0, 0) }
+        func entries(_ part: ArraySlice<HomeRow>) -> Int { part.filter { if case .entry = $0 { true } else { false } }.count }
+        return (entries(rows[..<first]), entries(rows[(last + 1)...]))
+    }
+
     /// The entry drawn at screen `row`, if any.
     func entry(atRow row: Int, rows: [HomeRow], selection: Int) -> Int? {
         for (y, item) in placed(rows, selection: selection) {
@@ -127,6 +138,7 @@ func updateHome(_ state: inout AppState, _ msg: Msg) {
     case .help: state.showHelp = true
     case .quit: state.quit()
     case .sayHowToQuit: state.flash = "q quits nnx"
+    case .nextTheme: state.cycleTheme()
     case .open:
         guard shown.contains(state.homeSelection) else { return }
         if case .success(let scenario) = state.homeEntries[state.homeSelection].scenario {
@@ -150,8 +162,16 @@ func viewHome(_ state: AppState, into frame: inout Frame) {
     } else {
         heading = Line(" \(state.homeEntries.filter(\.isLesson).count) lessons and \(state.homeEntries.filter { !$0.isLesson }.count) scenarios", Style(.panelTitle))
     }
-    frame.put(g.fold(heading).truncated(to: width, glyphs: g), column: 0, row: 2)
     let rows = state.homeRows
+    // A scrolled list says what it leaves out: above, at the end of the heading row; below, under the list.
+    let hidden = layout.hiddenEntries(rows, selection: state.homeSelection)
+    let above = hidden.above > 0 ? g.fold(Line("\u{2191} \(hidden.above) more above ", Style(.emphasis))) : Line("")
+    frame.put(g.fold(heading).truncated(to: max(0, width - above.width - 1), glyphs: g), column: 0, row: 2)
+    frame.put(above.truncated(to: width, glyphs: g), column: max(0, width - above.width), row: 2)
+    if hidden.below > 0 {
+        let below = g.fold(Line("\u{2193} \(hidden.below) more below ", Style(.emphasis)))
+        frame.put(below.truncated(to: width, glyphs: g), column: max(0, width - below.width), row: layout.listTop + layout.listHeight)
+    }
     var lastY = layout.listTop
     for (y, row) in layout.placed(rows, selection: state.homeSelection) {
         lastY = y + row.height

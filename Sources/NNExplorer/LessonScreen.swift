@@ -126,26 +126,42 @@ func viewLesson(_ lesson: LessonPlayer, size: Size, glyphs g: Glyphs, theme: The
     if lines.isEmpty {
         frame.put(Line("→ or space plays the first beat", Style(.dim)), column: 1, row: layout.narration.y)
     }
+    // The emphasised panel named in words, in the band's lowest corner the narration leaves free (an empty
+    // row first). The bar below is for keys only: the script's own tags ("focus: update · step: sample")
+    // read like keys there.
+    if let box = focusBox, box.width > 0, box.height > 0, let panel = focusCaption(lesson.focus) {
+        let caption = Line(g.fold("look at \(panel)"), Style(.dim))
+        let rows = lines.prefix(layout.narration.height).map { $0.width + 1 } + [Int](repeating: 0, count: max(0, layout.narration.height - lines.count))
+        let fits = { (i: Int) in size.width - 1 - rows[i] - 2 >= caption.width }
+        if let free = rows.indices.reversed().first(where: { rows[$0] == 0 && fits($0) }) ?? rows.indices.reversed().first(where: fits) {
+            frame.put(caption, column: size.width - 1 - caption.width, row: layout.narration.y + free)
+        }
+    }
     // The bar: where the lesson stands, then its keys.
     let beat = "beat \(lesson.position) of \(lesson.beatCount)" + (lesson.atEnd ? " (end)" : "")
     let asking = lesson.goTo.map { " go to beat: \($0)_ (Enter, Esc) " }
-    // What the last beat did, when it did something (a say shows itself).
-    let actions = lesson.currentBeats.filter { if case .say = $0 { false } else { true } }.map(\.summary)
-    let did = actions.isEmpty ? nil : actions.joined(separator: " · ")
     var left = Line([Span(" " + beat + " ", Style(.emphasis))])
     if let asking { left.spans.append(Span(asking, Style(.emphasis))) }
     frame.put(left.truncated(to: size.width, glyphs: g), column: 0, row: layout.barRow)
     let hints = KeyHintBar(hints: lessonKeyMap.barHints(lesson))
     hints.render(into: &frame, row: layout.barRow, area: Rect(x: left.width + 1, y: layout.barRow, width: max(0, size.width - left.width - 1), height: 1),
                  glyphs: g)
-    // The keys come first; what the beat did goes after them, as much as fits.
-    if asking == nil, let did {
-        var end = size.width
-        while end > 0, frame[end - 1, layout.barRow].character == " " { end -= 1 }
-        let room = size.width - end - 3
-        if room >= 8 {
-            frame.put(Line(g.fold(did), Style(.dim)).truncated(to: room, glyphs: g), column: end + 1, row: layout.barRow)
-        }
+}
+
+/// A `focus:` panel in a student's words.
+func focusCaption(_ panel: String?) -> String? {
+    switch panel {
+    case "plot": "the plot"
+    case "update", "ledger": "the update panel"
+    case "regions": "the decision regions"
+    case "curves": "the loss curves"
+    case "network": "the network"
+    case "restarts": "the restarts"
+    case "maps": "the feature maps"
+    case "window": "the sliding window"
+    case "output": "the output panel"
+    case "confusion": "the confusion matrix"
+    default: nil
     }
 }
 

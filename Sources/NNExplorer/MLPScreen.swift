@@ -102,7 +102,9 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     case .toggleMomentumRuns: p.toggleMomentumRuns()
     case .nextWeightDecay: p.nextWeightDecay()
     case .toggleLog: p.logScale.toggle()
-    case .toggleDiscretize: p.discretize.toggle()
+    case .toggleDiscretize:
+        p.discretize.toggle()
+        p.note = p.discretize ? "regions: flat class colours" : "regions: shaded by confidence"
     case .fewerUnits: p.changeArchitecture(units: -1)
     case .moreUnits: p.changeArchitecture(units: 1)
     case .fewerLayers: p.changeArchitecture(layers: -1)
@@ -215,14 +217,23 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
         frame.put(Line(" \(note) ", Style(.emphasis)).truncated(to: layout.plotBox.width - 4, glyphs: g),
                   column: layout.plotBox.x + 2, row: layout.plotBox.maxY - 1)
     } else if p.restarts == nil, p.momentumRuns == nil {
-        // The legend, on the bottom border: each class's shape, and what hollow means.
-        var legend = Line([Span(" ")])
-        for label in Set((t.trainingSet + t.validationSet).map(\.label)).sorted() {
-            legend.spans.append(Span(String(classGlyph(label, hollow: false, g)), Style(ColorRole.forClass(label), attributes: [.bold])))
-            legend.spans.append(Span(" class \(label)  ", Style(.dim)))
+        // The legend, on the bottom border: each class's shape (and, without background shades, its region's
+        // texture beside it), and what hollow means; "class" left out when the words do not fit.
+        for words in [true, false] {
+            var legend = Line([Span(" ")])
+            for label in Set((t.trainingSet + t.validationSet).map(\.label)).sorted() {
+                legend.spans.append(Span(String(classGlyph(label, hollow: false, g)), Style(ColorRole.forClass(label), attributes: [.bold])))
+                if !theme.shadesWithBackground {
+                    legend.spans.append(Span(" " + String(RegionMap.texture(class: label, glyphs: g)), Style(ColorRole.region(class: label, level: 2))))
+                }
+                legend.spans.append(Span(words ? " class \(label)  " : " \(label)  ", Style(.dim)))
+            }
+            if !t.validationSet.isEmpty { legend.spans.append(Span("hollow: held out ", Style(.dim))) }
+            if legend.width <= layout.plotBox.width - 4 {
+                frame.put(legend, column: layout.plotBox.x + 2, row: layout.plotBox.maxY - 1)
+                break
+            }
         }
-        if !t.validationSet.isEmpty { legend.spans.append(Span("hollow: held out ", Style(.dim))) }
-        if legend.width <= layout.plotBox.width - 4 { frame.put(legend, column: layout.plotBox.x + 2, row: layout.plotBox.maxY - 1) }
     }
 
     if layout.lossBox.width > 0 { drawPanels(p, layout, glyphs: g, keyHints: keyHints, into: &frame) }

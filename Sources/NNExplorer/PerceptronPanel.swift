@@ -11,6 +11,8 @@ struct PerceptronPanel {
     let width: Int
     /// Hints naming the screen's keys (not in a lesson, whose keys differ).
     var keyHints = true
+    /// The mark shading the plot's positive side where a theme has no background shades (the legend names it).
+    var shadeMark: Character? = nil
 
     private func n(_ value: Double) -> String { formatNumber(value, digits: 3, glyphs: glyphs) }
     private func vec(_ values: [Double]) -> String { formatVector(values, digits: 3, glyphs: glyphs) }
@@ -88,8 +90,10 @@ struct PerceptronPanel {
         }
         let points = t.sampleCount == 1 ? "1 point" : "\(t.sampleCount) points"
         lines += pack([[Span("data: \(explorer.dataset.name),", Style(.dim))], [Span(" \(points)", Style(.dim))]], indent: "")
-        lines += pack([[Span(String(glyphs.classA) + " class 0: y = \(minus)1   ", Style(.classA))],
-                       [Span(String(glyphs.classB) + " class 1: y = +1", Style(.classB))]], indent: "")
+        var legend = [[Span(String(glyphs.classA) + " class 0: y = \(minus)1   ", Style(.classA))],
+                      [Span(String(glyphs.classB) + " class 1: y = +1", Style(.classB))]]
+        if let shadeMark { legend.append([Span("   "), Span(String(shadeMark), Style(.positiveSide)), Span(" side: ŷ = +1 (v ≥ 0)", Style(.dim))]) }
+        lines += pack(legend, indent: "")
         return lines
     }
 

@@ -83,7 +83,9 @@ private func perform(_ action: PerceptronAction, on p: inout PerceptronExplorer,
     case .nextDataset: p.nextDataset()
     case .lowerRate: p.changeLearningRate(up: false)
     case .raiseRate: p.changeLearningRate(up: true)
-    case .toggleGhost: p.showGhost.toggle()
+    case .toggleGhost:
+        p.showGhost.toggle()
+        p.note = ghostNote(p)
     case .toggleClass: p.toggleClass()
     case .toggleCursor: p.cursor = p.cursor == nil ? (map.area.width / 2, map.area.height / 2) : nil
     case .leaveCursor: p.cursor = nil
@@ -161,9 +163,20 @@ func viewPerceptron(_ p: PerceptronExplorer, size: Size, glyphs g: Glyphs, theme
                   column: layout.plotBox.x + 6, row: layout.plotBox.y)
     }
 
-    if layout.panelBox.width > 0 { drawPanel(p, in: layout.panelBox, glyphs: g, keyHints: keyHints, into: &frame) }
+    if layout.panelBox.width > 0 {
+        drawPanel(p, in: layout.panelBox, glyphs: g, keyHints: keyHints, shadeMark: plot.shadedSide == nil ? nil : plot.shadeMark, into: &frame)
+    }
 
     KeyHintBar(hints: perceptronKeyMap.barHints(p)).render(into: &frame, row: layout.hintRow, area: frame.bounds, glyphs: g)
+}
+
+/// What `g` did, since the ghost may not be on screen to show it.
+private func ghostNote(_ p: PerceptronExplorer) -> String {
+    guard p.showGhost else { return "ghost off: previous line hidden" }
+    guard let ghost = p.ghostWeights, ghost != p.trainer.weights else {
+        return "ghost on: shows after an update"
+    }
+    return "ghost on: previous line, faint"
 }
 
 /// Says so when the line `w·x = 0` does not cross the plot (a student would think it vanished), or when
@@ -178,10 +191,10 @@ private func lineRemark(_ w: [Double], _ p: PerceptronExplorer) -> String? {
 }
 
 /// The side panel: the update's numbers, then progress and status.
-private func drawPanel(_ p: PerceptronExplorer, in box: Rect, glyphs g: Glyphs, keyHints: Bool, into frame: inout Frame) {
+private func drawPanel(_ p: PerceptronExplorer, in box: Rect, glyphs g: Glyphs, keyHints: Bool, shadeMark: Character?, into frame: inout Frame) {
     let inner = box.inset(1)
     let textArea = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: inner.height)
-    let panel = PerceptronPanel(explorer: p, glyphs: g, width: textArea.width, keyHints: keyHints)
+    let panel = PerceptronPanel(explorer: p, glyphs: g, width: textArea.width, keyHints: keyHints, shadeMark: shadeMark)
     frame.drawBox(box, title: panel.updateTitle, glyphs: g)
     let updateLines = panel.updateLines
     frame.put(lines: updateLines, in: textArea, glyphs: g)

@@ -41,15 +41,35 @@ public func view(_ state: AppState) -> Frame {
 
 private func g(_ state: AppState) -> Glyphs { state.glyphs }
 
-/// Below the minimum size: a centred note saying how big the terminal needs to be.
+/// Below the minimum size: a centred note that starts with the size needed. The longest wording that fits is
+/// used; the needed size comes first and stays whole on its row, so even a tiny window shows it (at 1x1
+/// only its first character).
 private func drawTooSmall(_ frame: inout Frame, size: Size, minimum: Size, glyphs: Glyphs) {
-    let lines = ["terminal too small: \(size.width)x\(size.height)",
-                 "nnx needs at least \(minimum.width)x\(minimum.height)",
-                 "enlarge the window, or press q"]
-    let top = max(0, (size.height - lines.count) / 2)
-    for (i, text) in lines.enumerated() {
+    let rows = tooSmallRows(size: size, minimum: minimum)
+    let top = max(0, (size.height - rows.count) / 2)
+    for (i, text) in rows.enumerated() {
         frame.putCentered(Line(text, Style(i == 0 ? .warning : .plain)), in: frame.bounds, row: top + i, glyphs: glyphs)
     }
+}
+
+func tooSmallRows(size: Size, minimum: Size) -> [String] {
+    let need = "\(minimum.width)x\(minimum.height)", now = "\(size.width)x\(size.height)"
+    let wordings = [["nnx needs at least \(need)", "this terminal is \(now)", "enlarge the window, or press q"],
+                    ["needs at least \(need)", "now \(now)", "enlarge, or press q"],
+                    ["needs \(need)", "now \(now)", "q quits"],
+                    ["need \(need)", "now \(now)", "q quits"],
+                    ["need \(need)", "q quits"],
+                    ["need \(need)"],
+                    [need]]
+    for wording in wordings where wording[0].count <= size.width {
+        // The first row whole; the others may wrap at spaces, never inside a word.
+        let rows = [wording[0]] + wording.dropFirst().flatMap { wrap($0, width: size.width) }
+        if rows.count <= size.height, rows.allSatisfy({ $0.count <= size.width }),
+           wording.dropFirst().allSatisfy({ $0.split(separator: " ").allSatisfy { $0.count <= size.width } }) {
+            return rows
+        }
+    }
+    return Array(wrap(need, width: size.width).prefix(size.height))
 }
 
 extension AppState {

@@ -26,11 +26,21 @@ public struct LineChart: Sendable {
             return v
         }
         let all = series.flatMap { $0.values.compactMap(scaled) }
-        guard count > 0, let low = all.min(), let high = all.max() else {
-            frame.put(Line("no epochs yet", Style(.dim)), column: plot.x + 1, row: plot.y + plot.height / 2, clip: area)
+        // Values that overflowed (a diverged run) are not drawn; the chart says from where they start.
+        let firstOverflow = series.compactMap { $0.values.firstIndex { !$0.isFinite } }.min()
+        let overflowNote = firstOverflow.map { i -> String in
+            let value = series.compactMap { s in s.values.indices.contains(i) && !s.values[i].isFinite ? s.values[i] : nil }.first ?? .nan
+            return "overflow: \(formatNumber(value, glyphs: glyphs)) from \(i + 1)"
+        }
+        guard count > 0, let lowest = all.min(), let highest = all.max() else {
+            let text = count == 0 ? "no epochs yet" : overflowNote ?? "nothing to draw on a log scale"
+            frame.put(Line(text, Style(count == 0 ? .dim : .warning)), column: plot.x + 1, row: plot.y + plot.height / 2, clip: area)
             return
         }
-        let span = high > low ? high - low : 1
+        // A flat curve is drawn across the middle with its one value (not the same number at both ends).
+        let flat = lowest == highest
+        let low = flat ? lowest - 1 : lowest, high = flat ? highest + 1 : highest
+        let span = high - low
         let dotWidth = Double(plot.width * 2 - 1), dotHeight = Double(plot.height * 4 - 1)
         func u(_ index: Int) -> Double { count == 1 ? 0 : Double(index) / Double(count - 1) * dotWidth }
         func v(_ value: Double) -> Double { (high - value) / span * dotHeight }
@@ -51,19 +61,67 @@ public struct LineChart: Sendable {
             }
             canvas.draw(into: &frame, x: plot.x, y: plot.y, style: s.style, glyphs: glyphs)
         }
-        func label(_ value: Double) -> String {
-            let shown = logScale ? pow(10, value) : value
-            return formatNumber(shown, digits: shown < 10 ? 3 : 1, glyphs: glyphs)
-        }
         let axis = Style(.axis)
         for row in plot.y..<plot.maxY { frame.put(String(glyphs.vertical), column: plot.x - 1, row: row, style: axis) }
-        frame.put(Line(label(high), Style(.label)).truncated(to: Self.labelWidth - 1, glyphs: glyphs), column: area.x, row: plot.y)
-        frame.put(Line(label(low), Style(.label)).truncated(to: Self.labelWidth - 1, glyphs: glyphs), column: area.x, row: plot.maxY - 1)
+        let labelWidth = Self.labelWidth - 1
+        if flat {
+            let row = plot.y + Int(v(lowest) / 4)
+            frame.put(Line(rangeLabel(lowest, digits: 6, width: labelWidth, glyphs: glyphs), Style(.label)), column: area.x, row: row)
+        } else {
+            let (top, bottom) = rangeLabels(high: high, low: low, width: labelWidth, glyphs: glyphs)
+            frame.put(Line(top, Style(.label)), column: area.x, row: plot.y)
+            frame.put(Line(bottom, Style(.label)), column: area.x, row: plot.maxY - 1)
+        }
+        if let overflowNote {
+            let note = Line(" " + overflowNote, Style(.warning)).truncated(to: plot.width, glyphs: glyphs)
+            frame.put(note, column: plot.maxX - note.width, row: plot.y)
+        }
         frame.put("1", column: plot.x, row: plot.maxY, style: Style(.label))
         let last = "\(count)"
         frame.put(last, column: plot.maxX - last.count, row: plot.maxY, style: Style(.label))
         if logScale { frame.put("log", column: area.x, row: plot.maxY, style: Style(.dim)) }
     }
+}
+
+extension LineChart {
+    /// The value a position on the axis stands for (the axis runs over log10 values on a log scale).
+    func shown(_ value: Double) -> Double { logScale ? pow(10, value) : value }
+
+    /// `value` in at most `width` characters with up to `digits` decimals (e-notation when large or tiny).
+    func rangeLabel(_ value: Double, digits: Int, width: Int, glyphs: Glyphs) -> String {
+        let v = shown(value), magnitude = abs(v)
+        for d in stride(from: digits, through: 0, by: -1) {
+            let text = magnitude >= 1e5 || (magnitude < 1e-3 && v != 0)
+                ? formatScientific(v, digits: d, glyphs: glyphs) : formatNumber(v, digits: d, glyphs: glyphs)
+            if text.count <= width { return text }
+        }
+        return formatScientific(v, digits: 0, glyphs: glyphs)
+    }
+
+    /// The top and bottom labels: the fewest decimals that tell them apart (3 below 10, else 1, more when
+    /// needed); when even the widest labels read the same, the top one is the difference (`+2e−5`).
+    func rangeLabels(high: Double, low: Double, width: Int, glyphs: Glyphs) -> (top: String, bottom: String) {
+        func base(_ value: Double) -> Int { abs(shown(value)) < 10 ? 3 : 1 }
+        for extra in 0...6 {
+            let top = rangeLabel(high, digits: base(high) + extra, width: width, glyphs: glyphs)
+            let bottom = rangeLabel(low, digits: base(low) + extra, width: width, glyphs: glyphs)
+            if top != bottom { return (top, bottom) }
+        }
+        let difference = shown(high) - shown(low)
+        return ("+" + rangeLabel(difference, digits: 3, width: width - 1, glyphs: glyphs),
+                rangeLabel(low, digits: 3, width: width, glyphs: glyphs))
+    }
+}
+
+/// `1.2e5`, `−3e−7`: `digits` decimals on the mantissa.
+func formatScientific(_ value: Double, digits: Int, glyphs: Glyphs) -> String {
+    guard value != 0, value.isFinite else { return formatNumber(value, glyphs: glyphs) }
+    var exponent = Int(log10(abs(value)).rounded(.down))
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    var mantissa = (value / pow(10, Double(exponent)) * scale).rounded() / scale
+    if abs(mantissa) >= 10 { mantissa /= 10; exponent += 1 }
+    return formatNumber(mantissa, digits: digits, glyphs: glyphs) + "e" + formatNumber(Double(exponent), glyphs: glyphs)
 }
 
 #if canImport(Glibc)

@@ -125,19 +125,41 @@ public struct ScatterPlot: Sendable {
         let axisRow = map.area.maxY
         frame.put(String(glyphs.bottomLeft) + String(repeating: glyphs.horizontal, count: map.area.width),
                   column: axisColumn, row: axisRow, style: axisStyle)
-        var nextFree = map.area.x - Self.leftMargin
+        // Tick labels centred under their ticks, left to right without overlapping, none past the right edge.
+        var labels: [(column: Int, text: String)] = []
+        var tees: [Int] = []
         for tick in niceTicks(xRange, target: max(2, map.area.width / 8)) {
             guard let cell = map.cell(x: tick, y: yRange.lowerBound) else { continue }
             frame.put(String(glyphs.teeDown), column: cell.column, row: axisRow, style: axisStyle)
+            tees.append(cell.column)
             let label = formatTick(tick, glyphs: glyphs)
-            let start = cell.column - label.count / 2
-            if start >= nextFree {
-                frame.put(label, column: start, row: axisRow + 1, style: Style(.label))
-                nextFree = start + label.count + 1
+            let start = min(cell.column - label.count / 2, map.area.maxX - label.count)
+            if start >= (labels.last.map { $0.column + $0.text.count + 1 } ?? map.area.x - Self.leftMargin) {
+                labels.append((start, label))
             }
         }
-        if nextFree <= map.area.maxX - xLabel.count {
-            frame.put(xLabel, column: map.area.maxX - xLabel.count, row: axisRow + 1, style: Style(.label, attributes: [.bold]))
+        // The axis's name never vanishes: after the last label; else in the axis line (like a box title,
+        // ` x1 `) in its rightmost gap between ticks; else in place of the labels it would overlap.
+        let nameStyle = Style(.label, attributes: [.bold])
+        func nameFits() -> Bool { (labels.last.map { $0.column + $0.text.count + 1 } ?? map.area.x) <= map.area.maxX - xLabel.count }
+        if !nameFits(), let gap = axisGap(tees: tees, map: map, width: xLabel.count + 2) {
+            frame.put(" " + xLabel + " ", column: gap, row: axisRow, style: axisStyle)
+            frame.put(xLabel, column: gap + 1, row: axisRow, style: nameStyle)
+        } else {
+            while !nameFits(), !labels.isEmpty { labels.removeLast() }
+            frame.put(xLabel, column: map.area.maxX - xLabel.count, row: axisRow + 1, style: nameStyle)
         }
+        for label in labels { frame.put(label.text, column: label.column, row: axisRow + 1, style: Style(.label)) }
+    }
+
+    /// The first column of the rightmost run of `width` axis-line cells with no tick in it and a line cell
+    /// either side (so the run reads as a title on the line), or nil.
+    private func axisGap(tees: [Int], map: PlotMapping, width: Int) -> Int? {
+        var end = map.area.maxX
+        for tee in tees.reversed() + [map.area.x - 1] {
+            if end - tee - 2 >= width { return end - 1 - width }
+            end = tee
+        }
+        return nil
     }
 }

@@ -12,10 +12,13 @@ struct Render: ParsableCommand {
     @Argument(help: "A scenario file, or a built-in scenario's name.")
     var file: String
 
-    @Option(name: .long, help: "Steps before the frame is drawn: sample visits (perceptron), updates (MLP), mini-batches (CNN), or beats (a lesson).")
-    var steps = 0
+    // Counts and sizes are read as text so that `--steps -3` reaches `validate` (else it reads as an option).
+    @Option(name: .customLong("steps"), parsing: .unconditional,
+            help: ArgumentHelp("Steps before the frame is drawn: sample visits (perceptron), updates (MLP), mini-batches (CNN), or beats (a lesson).", valueName: "steps"))
+    var stepsText = "0"
+    var steps: Int { Int(stepsText) ?? 0 }
 
-    @Option(name: .long, help: "Frame size as WIDTHxHEIGHT.")
+    @Option(name: .long, parsing: .unconditional, help: "Frame size as WIDTHxHEIGHT.")
     var size = "100x30"
 
     @Flag(name: .long, help: "Colour the frame with ANSI escape sequences.")
@@ -24,16 +27,14 @@ struct Render: ParsableCommand {
     @OptionGroup var display: DisplayOptions
 
     func validate() throws {
-        guard steps >= 0 else { throw ValidationError("--steps must be 0 or more, found \(steps)") }
-        guard let s = Size(parsing: size), s.width <= 1000, s.height <= 1000 else {
-            throw ValidationError("--size must look like 100x30 (at most 1000x1000), found '\(size)'")
-        }
+        _ = try parseCount(stepsText, flag: "--steps")
+        _ = try parseSize(size)
     }
 
     func run() throws {
         let scenario = try loadScenario(file)
         // Plain text keeps no colour: it is drawn as on a monochrome terminal (textures and glyphs, not shades).
-        var state = AppState(size: Size(parsing: size)!, scenario: scenario, glyphs: display.ascii ? .ascii : .unicode,
+        var state = AppState(size: try parseSize(size), scenario: scenario, glyphs: display.ascii ? .ascii : .unicode,
                              theme: ansi ? display.chosenTheme(fallback: .standard) : .monochrome)
         guard state.fitsTerminal else {
             printError("nnx: --size \(size) is smaller than the \(state.minimumSize) this screen needs")
@@ -68,14 +69,16 @@ struct Trace: ParsableCommand {
     @Argument(help: "A scenario file, or a built-in scenario's name.")
     var file: String
 
-    @Option(name: .long, help: "Stop after this many epochs, instead of the scenario's max_epochs (CNN: 0 for the stage records only).")
-    var epochs: Int?
+    @Option(name: .customLong("epochs"), parsing: .unconditional,
+            help: ArgumentHelp("Stop after this many epochs, instead of the scenario's max_epochs (CNN: 0 for the stage records only).", valueName: "epochs"))
+    var epochsText: String?
+    var epochs: Int? { epochsText.flatMap { Int($0) } }
 
     @Flag(name: .long, help: "MLP: also one record per update (sample or mini-batch).")
     var perSample = false
 
     func validate() throws {
-        if let epochs, epochs < 0 { throw ValidationError("--epochs must be 0 or more, found \(epochs)") }
+        if let epochsText { _ = try parseCount(epochsText, flag: "--epochs") }
     }
 
     func run() throws {
@@ -159,8 +162,15 @@ struct Train: ParsableCommand {
     @Argument(help: "A scenario file, or a built-in scenario's name.")
     var file: String
 
-    @Option(name: .long, help: "Use this seed instead of the scenario's.")
-    var seed: UInt64?
+    @Option(name: .customLong("seed"), parsing: .unconditional,
+            help: ArgumentHelp("Use this seed instead of the scenario's (a whole number from 0 to \(UInt64.max)).", valueName: "seed"))
+    var seedText: String?
+    var seed: UInt64? { seedText.flatMap { UInt64($0) } }
+
+    func validate() throws {
+        guard let seedText, UInt64(seedText) == nil else { return }
+        throw ValidationError("--seed must be a whole number from 0 to \(UInt64.max), found '\(seedText)'")
+    }
 
     @Flag(name: .long, help: "Print the summary as one JSON object.")
     var json = false
@@ -360,15 +370,14 @@ struct Record: ParsableCommand {
     @Option(name: .long, help: "Where to write the recording (- for standard output).")
     var out: String
 
-    @Option(name: .long, help: "Terminal size as WIDTHxHEIGHT.")
-    var size = "100x30"
+    // Lessons are written for 120x40 (their words name what that frame shows).
+    @Option(name: .long, parsing: .unconditional, help: "Terminal size as WIDTHxHEIGHT (lessons are written for 120x40).")
+    var size = "120x40"
 
     @OptionGroup var display: DisplayOptions
 
     func validate() throws {
-        guard let s = Size(parsing: size), s.width <= 1000, s.height <= 1000 else {
-            throw ValidationError("--size must look like 100x30 (at most 1000x1000), found '\(size)'")
-        }
+        _ = try parseSize(size)
         guard !out.isEmpty else { throw ValidationError("--out needs a file name (or - for standard output)") }
     }
 
@@ -378,7 +387,7 @@ struct Record: ParsableCommand {
             printError("nnx: \(scenario.source) has no lesson: record plays a lesson's beats (see `nnx lessons`)")
             throw ExitCode(2)
         }
-        let state = AppState(size: Size(parsing: size)!, scenario: scenario)
+        let state = AppState(size: try parseSize(size), scenario: scenario)
         guard state.fitsTerminal else {
             printError("nnx: --size \(size) is smaller than the \(state.minimumSize) this lesson needs")
             throw ExitCode(2)

@@ -72,3 +72,30 @@ struct DisplayOptions: ParsableArguments {
         return fallback
     }
 }
+
+/// A count given with `flag` (`--steps 20`): a whole number of 0 or more, or an error that says so.
+func parseCount(_ text: String, flag: String) throws -> Int {
+    if let n = Int(text) {
+        guard n >= 0 else { throw ValidationError("\(flag) must be 0 or more, found \(n)") }
+        return n
+    }
+    let digits = !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
+    throw ValidationError(digits ? "\(flag) is too large: at most \(Int.max), found \(text)"
+                                 : "\(flag) must be a whole number of 0 or more, found '\(text)'")
+}
+
+/// A size given with `--size`: WIDTHxHEIGHT, each from 1 to 1000, or an error that says which part is wrong.
+func parseSize(_ text: String) throws -> Size {
+    let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+    guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
+        throw ValidationError("--size must look like 120x40 (WIDTHxHEIGHT in characters), found '\(text)'")
+    }
+    let numbers = parts.map { Int($0) ?? .max }   // only digits: nil means too many of them
+    guard numbers.allSatisfy({ $0 >= 1 }) else {
+        throw ValidationError("--size needs a width and a height of at least 1, found '\(text)'")
+    }
+    guard numbers.allSatisfy({ $0 <= 1000 }), let size = Size(parsing: text) else {
+        throw ValidationError("--size can be at most 1000x1000, found '\(text)'")
+    }
+    return size
+}

@@ -81,7 +81,8 @@ final class LessonTests: XCTestCase {
         XCTAssertTrue(state.lesson?.narration?.contains("v = −1 + 2·½ + 1·1 = **1**") == true)
         let text = view(state).plainText
         XCTAssertTrue(text.contains("beat 3 of 9"), text)
-        XCTAssertTrue(text.contains("focus: update · step: sample"), text)   // what the press did, after the keys
+        XCTAssertTrue(text.contains("look at the update panel"), text)   // the focus in words, not the script's tags
+        XCTAssertFalse(text.contains("focus: update"), text)
     }
 
     func testLesson1WorksTheLecturesExampleThenANDAndORConverge() throws {

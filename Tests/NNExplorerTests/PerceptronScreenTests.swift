@@ -140,7 +140,7 @@ final class PerceptronScreenTests: XCTestCase {
         var state = AppState(size: size, scenario: try builtin("perceptron-and"))
         update(&state, .resize(Size(width: 50, height: 12)))
         let text = view(state).plainText
-        XCTAssertTrue(text.contains("terminal too small: 50x12"), text)
+        XCTAssertTrue(text.contains("this terminal is 50x12"), text)
         XCTAssertTrue(text.contains("nnx needs at least 64x20"), text)
         update(&state, .resize(Size(width: 120, height: 40)))
         XCTAssertEqual(view(state).width, 120)

@@ -194,11 +194,41 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testRenderRejectsABadSize() throws {
-        for size in ["big", "100x30x", "+100x+30", "0x10"] {
+        for size in ["big", "100x30x", "+100x+30", "-5x3", "x30"] {
             let run = try nnx(["render", "perceptron-and", "--size", size])
             XCTAssertEqual(run.status, 2, size)
-            XCTAssertTrue(run.stderr.contains("--size must look like 100x30"), run.stderr)
+            XCTAssertTrue(run.stderr.hasPrefix("Error: --size must look like 120x40 (WIDTHxHEIGHT in characters), found '\(size)'\n"), run.stderr)
         }
+    }
+
+    /// Every count and size on the command line says what is wrong with it, negative values included
+    /// (`--steps -3` once read as an option and said "Missing value").
+    func testCountsAndSizesSayWhatIsWrong() throws {
+        let cases: [([String], String)] = [
+            (["render", "perceptron-and", "--steps", "-3"], "--steps must be 0 or more, found -3"),
+            (["render", "perceptron-and", "--steps=-3"], "--steps must be 0 or more, found -3"),
+            (["render", "perceptron-and", "--steps", "abc"], "--steps must be a whole number of 0 or more, found 'abc'"),
+            (["render", "perceptron-and", "--steps", "2.5"], "--steps must be a whole number of 0 or more, found '2.5'"),
+            (["render", "perceptron-and", "--steps", "99999999999999999999"], "--steps is too large: at most 9223372036854775807, found 99999999999999999999"),
+            (["render", "perceptron-and", "--size", "0x5"], "--size needs a width and a height of at least 1, found '0x5'"),
+            (["render", "perceptron-and", "--size", "2000x30"], "--size can be at most 1000x1000, found '2000x30'"),
+            (["trace", "perceptron-and", "--epochs", "-3"], "--epochs must be 0 or more, found -3"),
+            (["trace", "perceptron-and", "--epochs", "ten"], "--epochs must be a whole number of 0 or more, found 'ten'"),
+            (["train", "perceptron-and", "--seed", "-1"], "--seed must be a whole number from 0 to 18446744073709551615, found '-1'"),
+            (["train", "perceptron-and", "--seed", "1e3"], "--seed must be a whole number from 0 to 18446744073709551615, found '1e3'"),
+            (["record", "lesson-1-perceptron", "--out", "-", "--size", "-120x40"], "--size must look like 120x40 (WIDTHxHEIGHT in characters), found '-120x40'"),
+            (["record", "lesson-1-perceptron", "--out", "-", "--size", "120x0"], "--size needs a width and a height of at least 1, found '120x0'"),
+        ]
+        for (arguments, message) in cases {
+            let run = try nnx(arguments)
+            XCTAssertEqual(run.status, 2, arguments.joined(separator: " "))
+            XCTAssertEqual(run.stderr.split(separator: "\n").first.map(String.init), "Error: " + message)
+            XCTAssertEqual(run.stdout, "")
+        }
+        // Good values still work, a seed of 0 and the largest one included.
+        XCTAssertEqual(try nnx(["train", "perceptron-and", "--seed", "0"]).status, 0)
+        XCTAssertEqual(try nnx(["train", "perceptron-and", "--seed", "18446744073709551615"]).status, 0)
+        XCTAssertEqual(try nnx(["trace", "perceptron-and", "--epochs", "0"]).status, 0)
     }
 
     func testCheckReportsErrorsWithTheirPlace() throws {
@@ -286,6 +316,12 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue((events[beats][2] as? String ?? "").contains("beat \(beats) of \(beats) (end)"))
         // The same lesson, the same file.
         XCTAssertEqual(try nnx(["record", "lesson-2-convergence", "--out", "-", "--size", "80x24"]).stdout, run.stdout)
+        // Without --size: 120x40, the size lessons are written for.
+        let defaultSize = try nnx(["record", "lesson-2-convergence", "--out", "-"])
+        let defaultHeader = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(defaultSize.stdout.prefix { $0 != "\n" }.utf8)) as? [String: Any])
+        XCTAssertEqual(defaultHeader["width"] as? Int, 120)
+        XCTAssertEqual(defaultHeader["height"] as? Int, 40)
+        XCTAssertTrue(try nnx(["record", "--help"]).stdout.contains("(default: 120x40)"))
         let plain = try nnx(["record", "perceptron-and", "--out", "-"])
         XCTAssertEqual(plain.status, 2)
         XCTAssertEqual(plain.stderr, "nnx: perceptron-and.yaml has no lesson: record plays a lesson's beats (see `nnx lessons`)\n")
