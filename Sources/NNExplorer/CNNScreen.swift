@@ -35,7 +35,7 @@ let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
                enabled: { $0.trainer == nil && $0.poolingKind != nil }, inBar: { $0.trainer == nil && $0.poolingKind != nil },
                essential: true, .togglePooling),
     KeyBinding([.character("c")], "c", label: { $0.showConfusion ? "curves" : "confusion" },
-               help: "below the probabilities: loss curves / the test set's confusion matrix (when only one fits)",
+               help: "the test set's confusion matrix (the panel widens for it) / the loss curves, when both do not fit",
                enabled: { $0.trainer != nil }, inBar: { $0.trainer != nil }, .toggleConfusion),
     KeyBinding([.character("K")], "K", "kernels", help: "show the next convolution's kernels (one per output map and input map)",
                enabled: { $0.convolutionLayers.count > 1 }, inBar: { _ in false }, .nextKernelLayer),
@@ -107,13 +107,22 @@ struct CNNLayout {
     let hintRow: Int
     let mapsBox: Rect, panelBox: Rect
 
-    /// `panelsHidden`: the maps take the whole width (the panel is an empty rectangle).
-    init(size: Size, panelsHidden: Bool = false) {
+    /// `panelsHidden`: the maps take the whole width (the panel is an empty rectangle); `panelAtLeast`: the
+    /// panel's width when what it shows needs more than its share.
+    init(size: Size, panelsHidden: Bool = false, panelAtLeast: Int = 0) {
         hintRow = size.height - 1
         let body = Rect(x: 0, y: 1, width: size.width, height: size.height - 2)
         // From 100 columns on, wide enough for a 10-class confusion matrix (33 columns inside).
-        let panelWidth = panelsHidden ? 0 : min(44, max(size.width >= 100 ? 35 : 30, size.width / 3))
+        let share = min(44, max(size.width >= 100 ? 35 : 30, size.width / 3))
+        let panelWidth = panelsHidden ? 0 : min(size.width / 2, max(share, panelAtLeast))
         (mapsBox, panelBox) = body.splitLeft(size.width - panelWidth)
+    }
+
+    /// The layout `p` is drawn in: with its confusion matrix shown, the panel takes the matrix's width even
+    /// where that is more than its share (80 columns), and the maps give way.
+    init(_ p: CNNExplorer, size: Size, panelsHidden: Bool = false) {
+        let matrix = p.showConfusion ? p.confusion.map { confusionWidth(classes: $0.count) + 2 } ?? 0 : 0
+        self.init(size: size, panelsHidden: panelsHidden, panelAtLeast: matrix)
     }
 }
 
@@ -121,7 +130,7 @@ struct CNNLayout {
 /// lesson is about (`curves` or `confusion` get the side panel's room before the probabilities).
 func viewCNN(_ p: CNNExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panelsHidden: Bool = false, keyHints: Bool = true,
              focus: String? = nil, into frame: inout Frame) {
-    let layout = CNNLayout(size: size, panelsHidden: panelsHidden)
+    let layout = CNNLayout(p, size: size, panelsHidden: panelsHidden)
     drawTitleLine(p.scenario.title, epoch: p.trainer?.epoch ?? 0, step: p.trainer?.steps ?? 0,
                   playing: p.playing ? "\(CNNExplorer.batchesPerTick * 10) batches/s" : nil, width: size.width, glyphs: g, into: &frame)
     let outputs = p.probeOutputs
@@ -131,8 +140,7 @@ func viewCNN(_ p: CNNExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
         drawStages(p, outputs, in: layout.mapsBox, glyphs: g, shades: theme.shadesWithBackground, into: &frame)
     }
     if layout.panelBox.width > 0 {
-        drawPanel(p, outputs, in: layout.panelBox, glyphs: g, keyHints: keyHints, figuresFirst: focus == "curves" || focus == "confusion",
-                  into: &frame)
+        drawPanel(p, outputs, in: layout.panelBox, glyphs: g, keyHints: keyHints, focus: focus, into: &frame)
     }
     if let note = p.note {
         frame.put(Line(" \(note) ", Style(.emphasis)).truncated(to: layout.mapsBox.width - 4, glyphs: g),
@@ -363,7 +371,7 @@ private func drawWindow(_ p: CNNExplorer, _ w: SlidingWindow, _ outputs: [Tensor
 }
 
 /// A stage as the screen names it: `conv`, the activation's name, `max pool 2×2`, `dense`, ….
-private func stageName(_ layer: CNNLayer) -> String {
+func stageName(_ layer: CNNLayer) -> String {
     switch layer {
     case .activation(let f): f.rawValue
     case .pooling(let kind, let size, _): "\(kind.rawValue) pool \(size)×\(size)"
@@ -381,102 +389,3 @@ private func heatmap(_ maps: Tensor, channel c: Int, scale: MatrixHeatmap.Scale,
 
 /// How many times to repeat a small map's values so that it is at least about 8 columns wide.
 func zoom(for maps: Tensor, limit: Int) -> Int { max(1, min(limit, 8 / max(1, maps.width))) }
-
-/// Training figures, the output probabilities, the loss curve.
-private func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyphs g: Glyphs, keyHints: Bool, figuresFirst: Bool,
-                       into frame: inout Frame) {
-    frame.drawBox(box, title: p.trainer == nil ? "network" : "training", glyphs: g)
-    let inner = box.inset(1)
-    var lines: [Line] = []
-    let images = p.cnn.images.count == 1 ? "one image" : "\(p.cnn.images.count) images"
-    let source = p.cnn.imagesName == "the inline image" ? "" : p.cnn.imagesName + ": "
-    lines.append(Line(g.fold("\(source)\(images), \(p.network.inputShape[1])×\(p.network.inputShape[2])"), Style(.dim)))
-    let stages = p.network.layers.indices.map { l -> String in
-        let shape = p.network.shapes[l + 1]
-        let size = shape[1] == 1 && shape[2] == 1 ? "\(shape[0])" : "\(shape[0])×\(shape[1])×\(shape[2])"
-        return "\(stageName(p.network.layers[l])) \(size)"
-    }
-    lines += wrap(g.fold("stages: " + stages.joined(separator: ", ")), width: inner.width).map { Line($0, Style(.dim)) }
-    if let t = p.trainer {
-        let s = t.settings
-        lines.append(Line(g.fold("η = \(formatNumber(s.learningRate)) \(g.middleDot) α = \(formatNumber(s.momentum)) \(g.middleDot) batch \(s.batchSize)")))
-        lines.append(Line(g.fold("train \(t.trainingSet.count) \(g.middleDot) test \(t.testSet.count) images")))
-        if let last = t.history.last {
-            lines.append(Line(g.fold("loss \(formatNumber(last.loss, digits: 3)) \(g.middleDot) train accuracy \(percent(last.accuracy))")))
-            if let test = last.testAccuracy { lines.append(Line("test accuracy \(percent(test))", Style(test >= 0.98 ? .good : .plain))) }
-        } else {
-            lines.append(Line(g.fold("no epoch yet" + (keyHints ? " (n, e or space)" : "")), Style(.dim)))
-        }
-        let status = switch t.status {
-        case .running: t.positionInEpoch == 0 ? "\(t.epoch) of \(s.maxEpochs) epochs done" : "in epoch \(t.epoch) of \(s.maxEpochs)"
-        case .finished(let epochs): "done: \(epochs) epochs"
-        case .diverged(let epoch): "diverged at epoch \(epoch): the loss overflowed"
-        }
-        lines.append(Line(g.fold("status: " + status), Style(t.status == .running ? .plain : .good)))
-    }
-    // A lesson about the curves or the confusion matrix needs their room more than the probabilities'.
-    if p.network.endsInSoftmax, let probabilities = outputs.last, !figuresFirst {
-        let predicted = CNNTrainer.predictedClass(probabilities)
-        let classes = probabilities.values.count
-        // Two columns of bars when one would not fit under the figures.
-        let twoColumns = lines.count + 2 + classes > inner.height && classes > 1
-        if !twoColumns { lines.append(Line("")) }
-        lines.append(Line(g.fold("P(class): true \(p.probeImage.label), got \(predicted)"),
-                          Style(predicted == p.probeImage.label ? .good : .bad)))
-        let columnWidth = twoColumns ? inner.width / 2 : inner.width
-        let barWidth = max(2, columnWidth - 10)
-        func bar(_ k: Int) -> [Span] {
-            let value = probabilities.values[k]
-            let filled = value.isFinite ? Int((min(1, max(0, value)) * Double(barWidth)).rounded()) : 0
-            let mark = k == p.probeImage.label ? "*" : " "
-            let text = formatNumber(value, digits: 2, glyphs: g)
-            let padding = String(repeating: " ", count: max(0, barWidth - filled + 5 - text.count))
-            return [Span("\(mark)\(k) "), Span(String(repeating: g.unicode ? "█" : "#", count: filled), Style(k == predicted ? .classB : .classA)),
-                    Span(" " + text, Style(.dim)), Span(padding)]
-        }
-        let half = twoColumns ? (classes + 1) / 2 : classes
-        for k in 0..<half {
-            lines.append(Line(bar(k) + (twoColumns && k + half < classes ? bar(k + half) : [])))
-        }
-    }
-    frame.put(lines: lines, in: inner, glyphs: g)
-    // Below: the loss curve and the test set's confusion matrix; when only one fits, the one `c` picks.
-    guard let t = p.trainer, !t.history.isEmpty else { return }
-    var row = inner.y + lines.count + 1
-    let chartHeight = 5, cellWidth = 3
-    let confusionHeight = (p.confusion?.count ?? 0) + 2
-    let confusionFits = p.confusion.map { $0.count * cellWidth + 3 <= inner.width } ?? false
-    let room = inner.maxY - row
-    let bothFit = room >= chartHeight + 2 + confusionHeight
-    let showChart = bothFit || !p.showConfusion || !confusionFits
-    let showConfusion = confusionFits && (bothFit || p.showConfusion)
-    if showChart, row + chartHeight + 1 <= inner.maxY {
-        frame.put(Line(g.fold("loss per epoch \(g.middleDot) test error \(g.unicode ? "⠤ ⠤" : ": :")"), Style(.label)).truncated(to: inner.width, glyphs: g),
-                  column: inner.x, row: row)
-        let accuracy = t.history.compactMap(\.testAccuracy)
-        var chart = LineChart(series: [.init(values: t.history.map(\.loss), style: Style(.trainingCurve))])
-        // Accuracy on the loss's scale would be flat: 1 − accuracy (the test error) shares it instead.
-        if accuracy.count == t.history.count { chart.series.append(.init(values: accuracy.map { 1 - $0 }, style: Style(.validationCurve), dashed: true)) }
-        chart.render(into: &frame, area: Rect(x: inner.x, y: row + 1, width: inner.width, height: chartHeight), glyphs: g)
-        row += chartHeight + 2
-    }
-    if showConfusion, let confusion = p.confusion, row + confusionHeight <= inner.maxY {
-        frame.put(Line(g.fold("test: rows true, cols predicted"), Style(.label)).truncated(to: inner.width, glyphs: g),
-                  column: inner.x, row: row)
-        let header = (0..<confusion.count).map { String(repeating: " ", count: cellWidth - String($0).count) + String($0) }.joined()
-        frame.put(Line("   " + header, Style(.dim)), column: inner.x, row: row + 1, clip: inner)
-        let largest = Double(confusion.flatMap { $0 }.max() ?? 1)
-        for (k, counts) in confusion.enumerated() {
-            frame.put(Line(String(repeating: " ", count: 2 - String(k).count) + "\(k) ", Style(.dim)), column: inner.x, row: row + 2 + k)
-            for (j, count) in counts.enumerated() {
-                let text = count == 0 ? "·" : String(count)
-                let role: ColorRole = count == 0 ? .dim : j == k ? .good : .bad
-                let strong = Double(count) >= largest / 2
-                frame.put(Line(String(repeating: " ", count: max(0, cellWidth - text.count)) + text, Style(role, attributes: strong ? [.bold] : [])),
-                          column: inner.x + 3 + j * cellWidth, row: row + 2 + k, clip: inner)
-            }
-        }
-    }
-}
-
-private func percent(_ v: Double) -> String { formatNumber(v * 100, digits: 1) + "%" }

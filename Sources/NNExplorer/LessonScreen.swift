@@ -100,7 +100,7 @@ func viewLesson(_ lesson: LessonPlayer, size: Size, glyphs g: Glyphs, theme: The
     case .cnn(let c):
         viewCNN(c, size: layout.explorerSize, glyphs: g, theme: theme, panelsHidden: panelsHidden, keyHints: false, focus: lesson.focus,
                 into: &picture)
-        let boxes = CNNLayout(size: layout.explorerSize, panelsHidden: panelsHidden)
+        let boxes = CNNLayout(c, size: layout.explorerSize, panelsHidden: panelsHidden)
         focusBox = ["maps": boxes.mapsBox, "window": boxes.mapsBox, "output": boxes.panelBox, "curves": boxes.panelBox,
                     "confusion": boxes.panelBox][lesson.focus ?? ""]
     case .home, .lesson:

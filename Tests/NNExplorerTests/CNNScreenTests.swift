@@ -164,7 +164,7 @@ final class CNNScreenTests: XCTestCase {
     /// After an epoch the test set's confusion matrix is kept and drawn; with room for only one, c picks it
     /// over the loss curves.
     func testConfusionMatrix() throws {
-        var state = AppState(size: Size(width: 120, height: 40), scenario: try builtin("cnn-digits"))
+        var state = AppState(size: Size(width: 100, height: 30), scenario: try builtin("cnn-digits"))
         XCTAssertNil(state.cnn?.confusion)
         press(&state, "e")
         let c = try XCTUnwrap(state.cnn)
@@ -172,6 +172,7 @@ final class CNNScreenTests: XCTestCase {
         XCTAssertEqual(matrix.flatMap { $0 }.reduce(0, +), 449)
         XCTAssertEqual(Double((0..<10).map { matrix[$0][$0] }.reduce(0, +)) / 449, c.trainer?.history.last?.testAccuracy ?? 0, accuracy: 1e-12)
         XCTAssertTrue(view(state).plainText.contains("loss per epoch"))
+        XCTAssertTrue(view(state).plainText.contains("test accuracy ⠤ ⠤ (right axis)"), "the accuracy on an axis of its own")
         XCTAssertFalse(view(state).plainText.contains("test: rows true"))
         press(&state, "c")
         let text = view(state).plainText
@@ -179,10 +180,19 @@ final class CNNScreenTests: XCTestCase {
         let cells = matrix[2].map { $0 == 0 ? "  ·" : String(repeating: " ", count: 3 - String($0).count) + String($0) }.joined()
         XCTAssertTrue(text.contains(" 2 " + cells), "row 2 of the matrix")
         var tall = state
-        update(&tall, .resize(Size(width: 120, height: 50)))
+        update(&tall, .resize(Size(width: 100, height: 40)))
         press(&tall, "c")
         XCTAssertTrue(view(tall).plainText.contains("loss per epoch"))
         XCTAssertTrue(view(tall).plainText.contains("test: rows true"))
+        // At 80 columns the panel is narrower than the matrix: c widens it, and every row is whole.
+        var narrow = state
+        update(&narrow, .resize(Size(width: 80, height: 24)))
+        press(&narrow, "c")   // back to the curves
+        XCTAssertFalse(view(narrow).plainText.contains("test: rows true"))
+        press(&narrow, "c")
+        let rows = view(narrow).plainText.split(separator: "\n").map(String.init)
+        XCTAssertTrue(rows.contains { $0.contains(" 2 " + cells + "│") }, "row 2 whole, up to the panel's border")
+        XCTAssertTrue(rows.contains { $0.contains("     0  1  2  3  4  5  6  7  8  9│") }, view(narrow).plainText)
     }
 
     /// A learning rate far too large: the loss overflows, the status says so, and nothing crashes drawing NaN
