@@ -59,15 +59,22 @@ func drawStages(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, screen: Siz
     let needed = h.reduce(0, +)
     let allAt = "\(screen.width)\(g.unicode ? "×" : "x")\(screen.height + needed - inner.height)"
     let above = blocks[..<first].map { blockName(p, $0) }, below = blocks[(last + 1)...].map { blockName(p, $0) }
+    /// Left-out bands in few words: `input`, `2 relu`, `stages 2–6`.
+    func span(_ part: ArraySlice<MapsBlock>) -> [String] {
+        let stages = part.compactMap { if case .stage(let l) = $0 { l + 1 } else { nil } }
+        let words = stages.count > 1 ? ["stages \(stages.first!)\(g.unicode ? "–" : "-")\(stages.last!)"] : part.filter { $0 != .input }.map { blockName(p, $0) }
+        return (part.contains(.input) ? ["input"] : []) + words
+    }
     let image = "image \(p.probe + 1) of \(p.images.count)"
     if above.isEmpty && below.isEmpty {
         frame.drawBox(box, title: "feature maps \(g.middleDot) \(image)", glyphs: g)
     } else {
         let up = g.unicode ? "↑" : "^", down = g.unicode ? "↓" : "v"
         let hidden = (above.map { "\($0) \(up)" } + below.map { "\($0) \(down)" }).joined(separator: ", ")
+        let short = (span(blocks[..<first]).map { "\($0) \(up)" } + span(blocks[(last + 1)...]).map { "\($0) \(down)" }).joined(separator: ", ")
         // The longest title that fits: what is left out and the size that shows it matter more than the image number.
         let titles = ["\(image) \(g.middleDot) not shown: \(hidden) (\(allAt) shows all)", "not shown: \(hidden) (\(allAt) shows all)",
-                      "hidden: \(hidden) (\(allAt))", "\(above.count + below.count) hidden (\(allAt) shows all)"]
+                      "hidden: \(hidden) (\(allAt))", "hidden: \(short) (\(allAt))"]
         let title = titles.first { Line(g.fold($0)).width + 5 <= box.width } ?? titles.last!
         frame.drawBox(box, title: g.fold(title), glyphs: g)
     }

@@ -184,6 +184,13 @@ final class CNNScreenTests: XCTestCase {
         press(&state, "p")
         XCTAssertEqual(state.cnn?.mapsFrom, 2)   // the relu maps, then the pooling that pools them
         XCTAssertTrue(view(state).plainText.contains("3 mean pool 2×2"), view(state).plainText)
+        // Many bands left out in a narrow box: a range of stages, and the size is still exact.
+        var deep = AppState(size: Size(width: 80, height: 24), scenario: try builtin("cnn-glyphs"))
+        XCTAssertTrue(view(deep).plainText.contains("┌ hidden: stages 2–6 ↓ (80×39) ─"), view(deep).plainText)
+        update(&deep, .resize(Size(width: 80, height: 39)))
+        XCTAssertTrue(view(deep).plainText.contains("┌ feature maps · image 1 of 250 ─"), view(deep).plainText)
+        update(&deep, .resize(Size(width: 80, height: 38)))
+        XCTAssertTrue(view(deep).plainText.contains("┌ not shown: 6 max pool ↓ (80×39 shows all) ─"), view(deep).plainText)
     }
 
     /// The step-by-step window: its numbers are the network's, and the keys move it.
