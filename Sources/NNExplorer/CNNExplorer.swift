@@ -25,6 +25,9 @@ public struct CNNExplorer: Sendable {
     public private(set) var confusion: [[Int]]?
     /// The sliding window's cell, while the step-by-step view is open.
     public private(set) var window: WindowPosition?
+    /// The band of the maps box (an index into `mapsBlocks`: 0 the input, then the stages) shown first when
+    /// not all of them fit; ↑/↓ move it, and a change shows the band it changes.
+    public private(set) var mapsFrom = 0
 
     /// Batches trained a tick while playing (about 10 ms of work for the 8×8 digits in a release build).
     static let batchesPerTick = 8
@@ -134,6 +137,7 @@ public struct CNNExplorer: Sendable {
     /// with the pooling it has).
     mutating func togglePooling() {
         guard trainer == nil, let kind = poolingKind else { return }
+        showPooling()
         let layers = lookedAt.layers.map { layer -> CNNLayer in
             guard case .pooling(_, let size, let stride) = layer else { return layer }
             return .pooling(kind == .max ? .mean : .max, size: size, stride: stride)
@@ -179,6 +183,26 @@ public struct CNNExplorer: Sendable {
 
     mutating func toggleSharedScale() { sharedScale.toggle() }
 
+    /// Scrolls the maps box by a band (when they do not all fit), and says which band is now first.
+    mutating func scrollMaps(by offset: Int) {
+        let blocks = mapsBlocks
+        mapsFrom = min(max(0, mapsFrom + offset), blocks.count - 1)
+        note = switch blocks[mapsFrom] {
+        case .input: "maps from the input (when they do not all fit)"
+        case .stage(let l): "maps from stage \(l + 1), \(stageName(network.layers[l])) (when they do not all fit)"
+        }
+    }
+
+    /// The maps box from the stages (the input and kernels may give way), or from the input.
+    mutating func showMaps(fromInput: Bool) { mapsFrom = fromInput ? 0 : min(1, mapsBlocks.count - 1) }
+
+    /// The maps box from the maps the first pooling pools, so that both are on screen.
+    mutating func showPooling() {
+        guard let pooling = network.layers.firstIndex(where: { if case .pooling = $0 { true } else { false } }),
+              let index = mapsBlocks.firstIndex(of: .stage(pooling)) else { return }
+        mapsFrom = max(0, index - 1)
+    }
+
     /// The network's convolution stages (layer indices).
     public var convolutionLayers: [Int] {
         network.layers.indices.filter { if case .convolution = network.layers[$0] { true } else { false } }
@@ -200,11 +224,17 @@ public struct CNNExplorer: Sendable {
 
     // MARK: lesson settings
 
+    /// A lesson's `set: pooling` shows the pooling, even when the kind is already the one asked for.
     mutating func setPooling(_ kind: PoolingKind) {
         if poolingKind != kind { togglePooling() }
+        showPooling()
     }
 
-    mutating func setProbe(_ index: Int) { probe = min(max(0, index), images.count - 1) }
+    /// A lesson's `set: image` shows the image first.
+    mutating func setProbe(_ index: Int) {
+        probe = min(max(0, index), images.count - 1)
+        mapsFrom = 0
+    }
     mutating func setSharedScale(_ shared: Bool) { sharedScale = shared }
     mutating func showConfusionMatrix() { showConfusion = true }
 

@@ -13,8 +13,9 @@ let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
                help: "train one mini-batch (with the window open: move it to the next cell)",
                enabled: { $0.window != nil || ($0.trainer.map { !$0.status.isFinished } ?? false) },
                inBar: { $0.window != nil || $0.trainer != nil }, .stepBatch),
-    KeyBinding([.up, .down], "↑↓", label: { _ in "move" }, help: "window: one row up / down",
-               enabled: { $0.window != nil }, inBar: { $0.window != nil }) { $0 == .up ? .windowUp : .windowDown },
+    KeyBinding([.up, .down], "↑↓", label: { $0.window == nil ? "maps" : "move" },
+               help: "the maps from the band above / below, when they do not all fit (window: one row up / down)",
+               inBar: { $0.window != nil }) { $0 == .up ? .windowUp : .windowDown },
     KeyBinding([.character("o")], "o", "next kernel", help: "window: the same cell of the next kernel's map",
                enabled: { $0.window != nil }, inBar: { $0.window != nil }, .nextKernel),
     KeyBinding([.character("e")], "e", "epoch", help: "train to the end of the epoch",
@@ -35,7 +36,7 @@ let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
                enabled: { $0.trainer == nil && $0.poolingKind != nil }, inBar: { $0.trainer == nil && $0.poolingKind != nil },
                essential: true, .togglePooling),
     KeyBinding([.character("c")], "c", label: { $0.showConfusion ? "curves" : "confusion" },
-               help: "below the probabilities: loss curves / the test set's confusion matrix (when only one fits)",
+               help: "the test set's confusion matrix (the panel widens for it) / the loss curves, when both do not fit",
                enabled: { $0.trainer != nil }, inBar: { $0.trainer != nil }, .toggleConfusion),
     KeyBinding([.character("K")], "K", "kernels", help: "show the next convolution's kernels (one per output map and input map)",
                enabled: { $0.convolutionLayers.count > 1 }, inBar: { _ in false }, .nextKernelLayer),
@@ -58,7 +59,7 @@ func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
         case .nextMistake: p.network.endsInSoftmax ? "one image only: nothing to browse" : "this network does not classify (no softmax)"
         case .previousImage, .nextImage: "one image only: nothing to browse"
         case .reseed: "hand-set kernels: no random weights to draw"
-        case .windowUp, .windowDown, .nextKernel: "press k for the sliding window first"
+        case .nextKernel: "press k for the sliding window first"
         case .nextKernelLayer: "one convolution only: its kernels are on screen"
         case .toggleConfusion: "nothing is trained here, so there is no confusion matrix"
         default: p.trainer == nil ? "hand-set kernels: nothing to train" : "training finished: r to reset"
@@ -78,8 +79,8 @@ func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
     }
     switch action {
     case .toggleWindow: p.toggleWindow()
-    case .windowUp: p.moveWindow(rows: -1, columns: 0)
-    case .windowDown: p.moveWindow(rows: 1, columns: 0)
+    case .windowUp: if p.window == nil { p.scrollMaps(by: -1) } else { p.moveWindow(rows: -1, columns: 0) }
+    case .windowDown: if p.window == nil { p.scrollMaps(by: 1) } else { p.moveWindow(rows: 1, columns: 0) }
     case .nextKernel: p.nextWindowMap()
     case .togglePlay: p.togglePlay()
     case .stepBatch: p.stepBatch()
@@ -107,32 +108,47 @@ struct CNNLayout {
     let hintRow: Int
     let mapsBox: Rect, panelBox: Rect
 
-    /// `panelsHidden`: the maps take the whole width (the panel is an empty rectangle).
-    init(size: Size, panelsHidden: Bool = false) {
+    /// `panelsHidden`: the maps take the whole width (the panel is an empty rectangle); `panelAtLeast`: the
+    /// panel's width when what it shows needs more than its share.
+    init(size: Size, panelsHidden: Bool = false, panelAtLeast: Int = 0) {
         hintRow = size.height - 1
         let body = Rect(x: 0, y: 1, width: size.width, height: size.height - 2)
         // From 100 columns on, wide enough for a 10-class confusion matrix (33 columns inside).
-        let panelWidth = panelsHidden ? 0 : min(44, max(size.width >= 100 ? 35 : 30, size.width / 3))
+        let share = min(44, max(size.width >= 100 ? 35 : 30, size.width / 3))
+        let panelWidth = panelsHidden ? 0 : min(size.width / 2, max(share, panelAtLeast))
         (mapsBox, panelBox) = body.splitLeft(size.width - panelWidth)
+    }
+
+    /// The layout `p` is drawn in: with its confusion matrix shown, the panel takes the matrix's width even
+    /// where that is more than its share (80 columns), and the maps give way.
+    init(_ p: CNNExplorer, size: Size, panelsHidden: Bool = false) {
+        let matrix = p.showConfusion ? p.confusion.map { confusionWidth(classes: $0.count) + 2 } ?? 0 : 0
+        self.init(size: size, panelsHidden: panelsHidden, panelAtLeast: matrix)
     }
 }
 
+/// Whether a lesson on `p` gives the maps the side panel's width: a hand-set network's panel lists only its
+/// shapes, while its maps (four of 16×16 a stage) and the sliding window's maps need every column.
+func cnnLessonHidesPanel(_ p: CNNExplorer, focus: String?, width: Int) -> Bool {
+    p.trainer == nil && (width < 120 || focus == "window")
+}
+
 /// `keyHints`: hints naming this screen's keys (off in a lesson, whose keys differ); `focus`: the panel a
-/// lesson is about (`curves` or `confusion` get the side panel's room before the probabilities).
+/// lesson is about (`curves` or `confusion` get the side panel's room before the probabilities); `screen`:
+/// the whole terminal, when this screen is part of it (a lesson), for the size that shows what does not fit.
 func viewCNN(_ p: CNNExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panelsHidden: Bool = false, keyHints: Bool = true,
-             focus: String? = nil, into frame: inout Frame) {
-    let layout = CNNLayout(size: size, panelsHidden: panelsHidden)
+             focus: String? = nil, screen: Size? = nil, into frame: inout Frame) {
+    let layout = CNNLayout(p, size: size, panelsHidden: panelsHidden)
     drawTitleLine(p.scenario.title, epoch: p.trainer?.epoch ?? 0, step: p.trainer?.steps ?? 0,
                   playing: p.playing ? "\(CNNExplorer.batchesPerTick * 10) batches/s" : nil, width: size.width, glyphs: g, into: &frame)
     let outputs = p.probeOutputs
     if let window = p.slidingWindow {
         drawWindow(p, window, outputs, in: layout.mapsBox, glyphs: g, shades: theme.shadesWithBackground, into: &frame)
     } else {
-        drawStages(p, outputs, in: layout.mapsBox, glyphs: g, shades: theme.shadesWithBackground, into: &frame)
+        drawStages(p, outputs, in: layout.mapsBox, screen: screen ?? size, glyphs: g, shades: theme.shadesWithBackground, into: &frame)
     }
     if layout.panelBox.width > 0 {
-        drawPanel(p, outputs, in: layout.panelBox, glyphs: g, keyHints: keyHints, figuresFirst: focus == "curves" || focus == "confusion",
-                  into: &frame)
+        drawPanel(p, outputs, in: layout.panelBox, glyphs: g, keyHints: keyHints, focus: focus, into: &frame)
     }
     if let note = p.note {
         frame.put(Line(" \(note) ", Style(.emphasis)).truncated(to: layout.mapsBox.width - 4, glyphs: g),
@@ -144,339 +160,3 @@ func viewCNN(_ p: CNNExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
     }
     KeyHintBar(hints: cnnKeyMap.barHints(p)).render(into: &frame, row: layout.hintRow, area: frame.bounds, glyphs: g)
 }
-
-/// The input, the first convolution's kernels, then one row of maps a stage (convolution, non-linearity,
-/// pooling), as far as the box allows.
-private func drawStages(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyphs g: Glyphs, shades: Bool, into frame: inout Frame) {
-    frame.drawBox(box, title: "feature maps \(g.middleDot) image \(p.probe + 1) of \(p.images.count)", glyphs: g)
-    let inner = box.inset(1)
-    // The largest zoom at which every stage fits (bigger maps on bigger terminals, no row wider than the
-    // box); compact (no zoom, no blank rows) when even the smallest does not.
-    let stages = p.network.layers.indices.filter {
-        switch p.network.layers[$0] { case .convolution, .activation, .pooling: true; default: false }
-    }
-    func cells(_ t: Tensor, _ factor: Int) -> Int { (t.height * factor + 1) / 2 }
-    func grown(_ t: Tensor, _ factor: Int, input: Bool) -> Int {
-        let byWidth = max(1, (inner.width - (t.channels - 1)) / max(1, t.channels * t.width))
-        return max(1, min(max(factor, zoom(for: t, limit: input ? 4 : 3)), byWidth))
-    }
-    func height(_ factor: Int) -> Int {
-        2 + cells(outputs[0], grown(outputs[0], factor, input: true))
-            + stages.reduce(0) { $0 + 2 + cells(outputs[$1 + 1], grown(outputs[$1 + 1], factor, input: false)) }
-    }
-    let chosen = [4, 3, 2, 1].first { height($0) <= inner.height }
-    let compact = chosen == nil
-    let gap = compact ? 1 : 2
-    func stageZoom(_ t: Tensor, limit: Int) -> Int { chosen.map { grown(t, $0, input: limit == 4) } ?? 1 }
-    var row = inner.y
-    // The input and the first kernels side by side.
-    let input = outputs[0]
-    var column = inner.x
-    let caption = p.trainer == nil ? "input" : "input (class \(p.probeImage.label))"
-    frame.put(Line(caption, Style(.label)).truncated(to: inner.width, glyphs: g), column: column, row: row)
-    var tallest = 0
-    let inputMap = heatmap(input, channel: 0, scale: MatrixHeatmap.fittingScale(input.values), zoom: stageZoom(input, limit: 4),
-                           values: p.showValues && input.width * 4 + 16 <= inner.width)
-    let inputSize = inputMap.size(valueWidth: 4)
-    if row + 1 + inputSize.height <= inner.maxY, column + inputSize.width <= inner.maxX {
-        inputMap.render(into: &frame, at: (column, row + 1), shades: shades, glyphs: g, valueWidth: 4)
-        tallest = inputSize.height
-    } else {
-        frame.put(Line("(too big to draw here)", Style(.dim)), column: column, row: row + 1, clip: inner)
-        tallest = 1
-    }
-    column += max(inputSize.width, caption.count) + 3
-    if let l = p.shownKernelLayer, case .convolution(let kernels, let size, _, _, let mode) = p.network.layers[l] {
-        // The kernels' numbers go below a wide input rather than squeezed beside it.
-        var top = row
-        if p.showValues, column + 2 * (size * 6 + 2) > inner.maxX {
-            column = inner.x
-            top = row + 1 + tallest + 1
-        }
-        let weights = p.network.weights[l], inputs = p.network.shapes[l][0]
-        let which = p.convolutionLayers.count > 1 ? " of stage \(l + 1)" : ""
-        let count = inputs > 1 ? ", \(kernels)×\(inputs): one per output and input map" : ""
-        let label = "kernels \(size)×\(size)\(which) (\(mode.rawValue)\(p.network.frozen[l] ? ", hand-set" : "")\(count))"
-        guard top + 1 < inner.maxY else { return }
-        frame.put(Line(g.fold(label), Style(.label)).truncated(to: max(0, inner.maxX - column), glyphs: g), column: column, row: top)
-        let limit = weights.map(abs).max() ?? 1
-        var x = column
-        let slices = kernels * inputs
-        for o in 0..<slices {
-            let values = Array(weights[(o * size * size)..<((o + 1) * size * size)])
-            var map = MatrixHeatmap(rows: size, columns: size, values: values, scale: .diverging(limit: max(limit, 1e-12)))
-            map.digits = 2
-            if p.showValues { map.showValues = true } else { map = map.zoomed(size <= 5 && !compact ? 2 : 1) }
-            let mapSize = map.size(valueWidth: 6)
-            // Room for the map, and for the "+N" of those after it.
-            let reserve = o + 1 < slices ? 4 : 0
-            guard x + mapSize.width + reserve <= inner.maxX, top + 1 + mapSize.height <= inner.maxY else {
-                frame.put("+\(slices - o)", column: x, row: top + 1, style: Style(.dim), clip: inner)
-                break
-            }
-            map.render(into: &frame, at: (x, top + 1), shades: shades, glyphs: g, valueWidth: 6)
-            tallest = max(tallest, top - row + mapSize.height)
-            x += mapSize.width + (p.showValues ? 2 : 1)
-        }
-    }
-    row += tallest + gap
-    // One row a stage.
-    for (l, layer) in p.network.layers.enumerated() {
-        switch layer {
-        case .convolution, .activation, .pooling: break
-        default: continue
-        }
-        let maps = outputs[l + 1]
-        let factor = stageZoom(maps, limit: 3)
-        // A stage needs its label and its maps; what does not fit is counted, not cut.
-        guard row + 1 + (maps.height * factor + 1) / 2 <= inner.maxY else {
-            let left = p.network.layers[l...].filter { if case .convolution = $0 { true } else if case .activation = $0 { true } else if case .pooling = $0 { true } else { false } }.count
-            if row < inner.maxY {
-                frame.put(Line("\(left) more stage\(left == 1 ? "" : "s") below: enlarge the window", Style(.dim)).truncated(to: inner.width, glyphs: g),
-                          column: inner.x, row: row)
-            }
-            break
-        }
-        let finite = maps.values.filter(\.isFinite)
-        let low = finite.min() ?? 0, high = finite.max() ?? 0
-        let name = stageName(layer)
-        let range = "\(formatNumber(low, digits: 2, glyphs: g)) … \(formatNumber(high, digits: 2, glyphs: g))"
-        let label = "\(l + 1) \(name): \(maps.channels) × \(maps.height)×\(maps.width)   "
-            + (p.sharedScale ? "range \(range)" : "each map on its own scale (all: \(range))")
-        frame.put(Line(g.fold(label), Style(.label)).truncated(to: inner.width, glyphs: g), column: inner.x, row: row)
-        let sharedScale = MatrixHeatmap.fittingScale(maps.values)
-        var x = inner.x, height = 0
-        for c in 0..<maps.channels {
-            let scale = p.sharedScale ? sharedScale : MatrixHeatmap.fittingScale(Array(maps.values[(c * maps.height * maps.width)..<((c + 1) * maps.height * maps.width)]))
-            let map = heatmap(maps, channel: c, scale: scale, zoom: factor, values: false)
-            let mapSize = map.size()
-            let reserve = c + 1 < maps.channels ? 4 : 0
-            guard x + mapSize.width + reserve <= inner.maxX else {
-                frame.put("+\(maps.channels - c)", column: x, row: row + 1, style: Style(.dim), clip: inner)
-                break
-            }
-            map.render(into: &frame, at: (x, row + 1), shades: shades, glyphs: g)
-            var mapHeight = mapSize.height
-            // On its own scale, each map says what its shades span (when the numbers fit under it).
-            if !p.sharedScale, row + 1 + mapHeight < inner.maxY {
-                let own = Array(maps.values[(c * maps.height * maps.width)..<((c + 1) * maps.height * maps.width)]).filter(\.isFinite)
-                let span = "\(formatNumber(own.min() ?? 0, digits: 1, glyphs: g))…\(formatNumber(own.max() ?? 0, digits: 1, glyphs: g))"
-                if Line(g.fold(span)).width <= mapSize.width + 1 {
-                    frame.put(Line(g.fold(span), Style(.dim)), column: x, row: row + 1 + mapHeight)
-                    mapHeight += 1
-                }
-            }
-            height = max(height, mapHeight)
-            x += mapSize.width + 1
-        }
-        row += height + gap
-    }
-}
-
-/// The step-by-step view: the input with the window on it, the kernel's numbers, the cell in the
-/// convolution's map, the non-linearity's map and the pooled map with their windows, then every number.
-private func drawWindow(_ p: CNNExplorer, _ w: SlidingWindow, _ outputs: [Tensor], in box: Rect, glyphs g: Glyphs, shades: Bool,
-                        into frame: inout Frame) {
-    let position = w.position
-    frame.drawBox(box, title: "step by step \(g.middleDot) kernel \(position.map + 1), output cell (\(position.row), \(position.column))", glyphs: g)
-    let inner = box.inset(1)
-    let input = outputs[w.layer]
-    let rows = max(0, w.top)..<min(input.height, w.top + w.size), columns = max(0, w.left)..<min(input.width, w.left + w.size)
-    let conv = outputs[w.layer + 1]
-    let cell = (position.row..<(position.row + 1), position.column..<(position.column + 1))
-    let activationMaps = w.activation != nil ? outputs[w.layer + 2] : nil
-    let pooled = w.pooling != nil ? outputs[w.layer + (w.activation != nil ? 3 : 2)] : nil
-    // The numbers.
-    var lines: [Line] = []
-    let n = { (v: Double) in formatNumber(v, digits: 2, glyphs: g) }
-    let factor = { (v: Double) in v < 0 ? "(\(n(v)))" : n(v) }
-    let formula = w.mode == .correlation ? "a_ij = Σ_kl w_kl z_(i+k, j+l) + b   (correlation)" : "a_ij = Σ_kl w_kl z_(i−k, j−l) + b   (convolution: kernel flipped)"
-    lines.append(Line(g.fold(formula), Style(.emphasis)))
-    let products = w.terms.map { t in "\(factor(t.weight))·\(factor(t.input))" }
-    let sum = w.terms.reduce(0) { $0 + $1.weight * $1.input }
-    lines += wrap(g.fold("Σ w·z = " + products.joined(separator: " + ") + " = \(n(sum))"), width: inner.width).map { Line($0) }
-    let skipped = w.size * w.size * input.channels - w.terms.count
-    if skipped > 0 { lines.append(Line(g.fold("(\(skipped) of the window's positions fall in the zero padding)"), Style(.dim))) }
-    // The cell's value, its non-linearity, its pooling window: side by side where the box is wide enough.
-    var results = ["a = \(n(sum)) + b (\(n(w.bias))) = \(n(w.sum))"]
-    if let activation = w.activation { results.append("\(activation.name)(\(n(w.sum))) = \(n(activation.value))") }
-    if let pooling = w.pooling {
-        let values = pooling.cells.map { n($0.value) }.joined(separator: ", ")
-        results.append("\(pooling.kind.rawValue) of the pooling window [\(values)] = \(n(pooling.result))")
-    }
-    var row = ""
-    for result in results.map(g.fold) {
-        if !row.isEmpty, row.count + 3 + result.count <= inner.width {
-            row += "   " + result
-        } else {
-            if !row.isEmpty { lines.append(Line(row, Style(.emphasis))) }
-            row = result
-        }
-    }
-    lines.append(Line(row, Style(.emphasis)))
-    // Narrow boxes wrap the numbers rather than cut them.
-    lines = lines.flatMap { line in
-        line.width <= inner.width ? [line] : wrap(line.text, width: inner.width).map { Line($0, line.spans.first?.style ?? Style(.plain)) }
-    }
-    // The maps above the numbers; when both do not fit (a small terminal) the numbers come first, and the
-    // maps follow where there is room.
-    let zoom = { (t: Tensor) in t.width <= 6 ? 4 : 2 }
-    let mapsHeight = input.height * zoom(input) / 2 + 2
-    let numbersFirst = mapsHeight + 1 + lines.count > inner.height
-    if numbersFirst { frame.put(lines: lines, in: inner, glyphs: g) }
-    var x = inner.x
-    let captionRow = numbersFirst ? inner.y + lines.count + 1 : inner.y
-    let top = captionRow + 1
-    var tallest = 0
-    var full = false   // a map did not fit: the ones after it are left out too, so the order stays input → output
-    /// A map zoomed by an even factor (whole cells a value), captioned, with boxes around regions.
-    func place(_ caption: String, _ tensor: Tensor, channel: Int, scale: MatrixHeatmap.Scale, boxes: [(rows: Range<Int>, columns: Range<Int>)]) {
-        let factor = zoom(tensor)
-        let map = heatmap(tensor, channel: channel, scale: scale, zoom: factor, values: false)
-        let size = map.size()
-        guard !full, x + size.width + 2 <= inner.maxX, top + size.height + 1 <= inner.maxY else { full = true; return }
-        frame.put(Line(g.fold(caption), Style(.label)).truncated(to: size.width + 2, glyphs: g), column: x, row: captionRow)
-        map.render(into: &frame, at: (x + 1, top + 1), shades: shades, glyphs: g)
-        for region in boxes where !region.rows.isEmpty && !region.columns.isEmpty {
-            frame.drawBox(Rect(x: x + region.columns.lowerBound * factor, y: top + region.rows.lowerBound * factor / 2,
-                               width: region.columns.count * factor + 2, height: region.rows.count * factor / 2 + 2),
-                          glyphs: g, style: Style(.visited))
-        }
-        tallest = max(tallest, size.height + 2)
-        x += size.width + 3
-    }
-    // When the four maps do not fit side by side, the non-linearity's map gives way (its value is written).
-    let widths = [input, conv, activationMaps, pooled].compactMap { $0 }.map { zoom($0) * $0.width + 3 }
-    let showActivationMap = widths.reduce(0, +) <= inner.width
-    place("input", input, channel: 0, scale: MatrixHeatmap.fittingScale(input.values), boxes: [(rows, columns)])
-    place("conv", conv, channel: position.map, scale: MatrixHeatmap.fittingScale(conv.values), boxes: [cell])
-    if let activation = w.activation, let maps = activationMaps, showActivationMap {
-        place(activation.name, maps, channel: position.map, scale: MatrixHeatmap.fittingScale(maps.values), boxes: [cell])
-    }
-    if let pooling = w.pooling, let maps = pooled {
-        place("\(pooling.kind.rawValue) pool", maps, channel: position.map, scale: MatrixHeatmap.fittingScale(maps.values),
-              boxes: [(pooling.row..<(pooling.row + 1), pooling.column..<(pooling.column + 1))])
-    }
-    if !numbersFirst {
-        frame.put(lines: lines, in: Rect(x: inner.x, y: top + tallest, width: inner.width, height: max(0, inner.maxY - top - tallest)), glyphs: g)
-    }
-}
-
-/// A stage as the screen names it: `conv`, the activation's name, `max pool 2×2`, `dense`, ….
-private func stageName(_ layer: CNNLayer) -> String {
-    switch layer {
-    case .activation(let f): f.rawValue
-    case .pooling(let kind, let size, _): "\(kind.rawValue) pool \(size)×\(size)"
-    default: layer.kind
-    }
-}
-
-/// Channel `c` of `maps` as a heatmap, each value repeated `zoom` times across and down.
-private func heatmap(_ maps: Tensor, channel c: Int, scale: MatrixHeatmap.Scale, zoom: Int, values: Bool) -> MatrixHeatmap {
-    let start = c * maps.height * maps.width
-    var map = MatrixHeatmap(rows: maps.height, columns: maps.width, values: Array(maps.values[start..<(start + maps.height * maps.width)]), scale: scale)
-    if values { map.showValues = true; return map }
-    return map.zoomed(zoom)
-}
-
-/// How many times to repeat a small map's values so that it is at least about 8 columns wide.
-func zoom(for maps: Tensor, limit: Int) -> Int { max(1, min(limit, 8 / max(1, maps.width))) }
-
-/// Training figures, the output probabilities, the loss curve.
-private func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyphs g: Glyphs, keyHints: Bool, figuresFirst: Bool,
-                       into frame: inout Frame) {
-    frame.drawBox(box, title: p.trainer == nil ? "network" : "training", glyphs: g)
-    let inner = box.inset(1)
-    var lines: [Line] = []
-    let images = p.cnn.images.count == 1 ? "one image" : "\(p.cnn.images.count) images"
-    let source = p.cnn.imagesName == "the inline image" ? "" : p.cnn.imagesName + ": "
-    lines.append(Line(g.fold("\(source)\(images), \(p.network.inputShape[1])×\(p.network.inputShape[2])"), Style(.dim)))
-    let stages = p.network.layers.indices.map { l -> String in
-        let shape = p.network.shapes[l + 1]
-        let size = shape[1] == 1 && shape[2] == 1 ? "\(shape[0])" : "\(shape[0])×\(shape[1])×\(shape[2])"
-        return "\(stageName(p.network.layers[l])) \(size)"
-    }
-    lines += wrap(g.fold("stages: " + stages.joined(separator: ", ")), width: inner.width).map { Line($0, Style(.dim)) }
-    if let t = p.trainer {
-        let s = t.settings
-        lines.append(Line(g.fold("η = \(formatNumber(s.learningRate)) \(g.middleDot) α = \(formatNumber(s.momentum)) \(g.middleDot) batch \(s.batchSize)")))
-        lines.append(Line(g.fold("train \(t.trainingSet.count) \(g.middleDot) test \(t.testSet.count) images")))
-        if let last = t.history.last {
-            lines.append(Line(g.fold("loss \(formatNumber(last.loss, digits: 3)) \(g.middleDot) train accuracy \(percent(last.accuracy))")))
-            if let test = last.testAccuracy { lines.append(Line("test accuracy \(percent(test))", Style(test >= 0.98 ? .good : .plain))) }
-        } else {
-            lines.append(Line(g.fold("no epoch yet" + (keyHints ? " (n, e or space)" : "")), Style(.dim)))
-        }
-        let status = switch t.status {
-        case .running: t.positionInEpoch == 0 ? "\(t.epoch) of \(s.maxEpochs) epochs done" : "in epoch \(t.epoch) of \(s.maxEpochs)"
-        case .finished(let epochs): "done: \(epochs) epochs"
-        case .diverged(let epoch): "diverged at epoch \(epoch): the loss overflowed"
-        }
-        lines.append(Line(g.fold("status: " + status), Style(t.status == .running ? .plain : .good)))
-    }
-    // A lesson about the curves or the confusion matrix needs their room more than the probabilities'.
-    if p.network.endsInSoftmax, let probabilities = outputs.last, !figuresFirst {
-        let predicted = CNNTrainer.predictedClass(probabilities)
-        let classes = probabilities.values.count
-        // Two columns of bars when one would not fit under the figures.
-        let twoColumns = lines.count + 2 + classes > inner.height && classes > 1
-        if !twoColumns { lines.append(Line("")) }
-        lines.append(Line(g.fold("P(class): true \(p.probeImage.label), got \(predicted)"),
-                          Style(predicted == p.probeImage.label ? .good : .bad)))
-        let columnWidth = twoColumns ? inner.width / 2 : inner.width
-        let barWidth = max(2, columnWidth - 10)
-        func bar(_ k: Int) -> [Span] {
-            let value = probabilities.values[k]
-            let filled = value.isFinite ? Int((min(1, max(0, value)) * Double(barWidth)).rounded()) : 0
-            let mark = k == p.probeImage.label ? "*" : " "
-            let text = formatNumber(value, digits: 2, glyphs: g)
-            let padding = String(repeating: " ", count: max(0, barWidth - filled + 5 - text.count))
-            return [Span("\(mark)\(k) "), Span(String(repeating: g.unicode ? "█" : "#", count: filled), Style(k == predicted ? .classB : .classA)),
-                    Span(" " + text, Style(.dim)), Span(padding)]
-        }
-        let half = twoColumns ? (classes + 1) / 2 : classes
-        for k in 0..<half {
-            lines.append(Line(bar(k) + (twoColumns && k + half < classes ? bar(k + half) : [])))
-        }
-    }
-    frame.put(lines: lines, in: inner, glyphs: g)
-    // Below: the loss curve and the test set's confusion matrix; when only one fits, the one `c` picks.
-    guard let t = p.trainer, !t.history.isEmpty else { return }
-    var row = inner.y + lines.count + 1
-    let chartHeight = 5, cellWidth = 3
-    let confusionHeight = (p.confusion?.count ?? 0) + 2
-    let confusionFits = p.confusion.map { $0.count * cellWidth + 3 <= inner.width } ?? false
-    let room = inner.maxY - row
-    let bothFit = room >= chartHeight + 2 + confusionHeight
-    let showChart = bothFit || !p.showConfusion || !confusionFits
-    let showConfusion = confusionFits && (bothFit || p.showConfusion)
-    if showChart, row + chartHeight + 1 <= inner.maxY {
-        frame.put(Line(g.fold("loss per epoch \(g.middleDot) test error \(g.unicode ? "⠤ ⠤" : ": :")"), Style(.label)).truncated(to: inner.width, glyphs: g),
-                  column: inner.x, row: row)
-        let accuracy = t.history.compactMap(\.testAccuracy)
-        var chart = LineChart(series: [.init(values: t.history.map(\.loss), style: Style(.trainingCurve))])
-        // Accuracy on the loss's scale would be flat: 1 − accuracy (the test error) shares it instead.
-        if accuracy.count == t.history.count { chart.series.append(.init(values: accuracy.map { 1 - $0 }, style: Style(.validationCurve), dashed: true)) }
-        chart.render(into: &frame, area: Rect(x: inner.x, y: row + 1, width: inner.width, height: chartHeight), glyphs: g)
-        row += chartHeight + 2
-    }
-    if showConfusion, let confusion = p.confusion, row + confusionHeight <= inner.maxY {
-        frame.put(Line(g.fold("test: rows true, cols predicted"), Style(.label)).truncated(to: inner.width, glyphs: g),
-                  column: inner.x, row: row)
-        let header = (0..<confusion.count).map { String(repeating: " ", count: cellWidth - String($0).count) + String($0) }.joined()
-        frame.put(Line("   " + header, Style(.dim)), column: inner.x, row: row + 1, clip: inner)
-        let largest = Double(confusion.flatMap { $0 }.max() ?? 1)
-        for (k, counts) in confusion.enumerated() {
-            frame.put(Line(String(repeating: " ", count: 2 - String(k).count) + "\(k) ", Style(.dim)), column: inner.x, row: row + 2 + k)
-            for (j, count) in counts.enumerated() {
-                let text = count == 0 ? "·" : String(count)
-                let role: ColorRole = count == 0 ? .dim : j == k ? .good : .bad
-                let strong = Double(count) >= largest / 2
-                frame.put(Line(String(repeating: " ", count: max(0, cellWidth - text.count)) + text, Style(role, attributes: strong ? [.bold] : [])),
-                          column: inner.x + 3 + j * cellWidth, row: row + 2 + k, clip: inner)
-            }
-        }
-    }
-}
-
-private func percent(_ v: Double) -> String { formatNumber(v * 100, digits: 1) + "%" }

@@ -134,8 +134,9 @@ public struct LessonPlayer: Sendable {
             if c.window == nil { c.toggleWindow() }
             explorer = .cnn(c)
         case (.cnn(var c), "maps"):
-            // The sliding window takes the maps' place: back to the maps.
+            // The sliding window takes the maps' place: back to the maps, from the stages when not all fit.
             if c.window != nil { c.toggleWindow() }
+            c.showMaps(fromInput: false)
             explorer = .cnn(c)
         default: break
         }

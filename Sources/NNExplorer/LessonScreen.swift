@@ -83,10 +83,10 @@ func viewLesson(_ lesson: LessonPlayer, size: Size, glyphs g: Glyphs, theme: The
     let layout = LessonLayout(size: size, explorerMinimum: explorerMinimum(lesson.explorer), wantedRows: wanted)
     var picture = Frame(size: layout.explorerSize)
     let focusBox: Rect?
-    // A lesson about the CNN's maps on a narrow screen gives them the side panel's width too.
-    let panelsHidden = panelsHidden || (["maps", "window"].contains(lesson.focus ?? "") && size.width < 120 && {
-        if case .cnn = lesson.explorer { true } else { false }
-    }())
+    // A lesson on a hand-set CNN gives its maps the side panel's width too.
+    let panelsHidden = panelsHidden || {
+        if case .cnn(let c) = lesson.explorer { cnnLessonHidesPanel(c, focus: lesson.focus, width: size.width) } else { false }
+    }()
     switch lesson.explorer {
     case .perceptron(let p):
         viewPerceptron(p, size: layout.explorerSize, glyphs: g, theme: theme, panelsHidden: panelsHidden, keyHints: false, into: &picture)
@@ -101,8 +101,8 @@ func viewLesson(_ lesson: LessonPlayer, size: Size, glyphs g: Glyphs, theme: The
                     "network": boxes.networkBox, "ledger": boxes.ledgerBox][lesson.focus ?? ""]
     case .cnn(let c):
         viewCNN(c, size: layout.explorerSize, glyphs: g, theme: theme, panelsHidden: panelsHidden, keyHints: false, focus: lesson.focus,
-                into: &picture)
-        let boxes = CNNLayout(size: layout.explorerSize, panelsHidden: panelsHidden)
+                screen: size, into: &picture)
+        let boxes = CNNLayout(c, size: layout.explorerSize, panelsHidden: panelsHidden)
         focusBox = ["maps": boxes.mapsBox, "window": boxes.mapsBox, "output": boxes.panelBox, "curves": boxes.panelBox,
                     "confusion": boxes.panelBox][lesson.focus ?? ""]
     case .home, .lesson:

@@ -1,49 +1,64 @@
 /// Curves against a step count (losses against epochs) in braille dots, with the y range labelled, an
 /// optional log scale and an optional vertical marker (e.g. the epoch early stopping went back to).
+/// A series of another quantity (an accuracy beside a loss) goes on the right axis, with its own range and
+/// labels, so it never reads on the left one's scale.
 public struct LineChart: Sendable {
     public struct Series: Sendable {
         public var values: [Double]
         public var style: Style
         /// Drawn dashed (and with ":" in ASCII), to tell it from a solid curve without colour.
         public var dashed: Bool
-        public init(values: [Double], style: Style, dashed: Bool = false) { self.values = values; self.style = style; self.dashed = dashed }
+        /// Scaled to the right axis (its own range, labelled on the right; never log-scaled).
+        public var rightAxis: Bool
+        public init(values: [Double], style: Style, dashed: Bool = false, rightAxis: Bool = false) {
+            self.values = values; self.style = style; self.dashed = dashed; self.rightAxis = rightAxis
+        }
     }
     public var series: [Series]
     public var logScale = false
     /// 1-based position of the marker (an epoch), if any.
     public var marker: Int?
+    /// Written after each right-axis label (`%`).
+    public var rightAxisUnit = ""
     public init(series: [Series]) { self.series = series }
 
     static let labelWidth = 7
 
     public func render(into frame: inout Frame, area: Rect, glyphs: Glyphs) {
-        guard area.width > Self.labelWidth + 4, area.height >= 3 else { return }
-        let plot = Rect(x: area.x + Self.labelWidth, y: area.y, width: area.width - Self.labelWidth, height: area.height - 1)
+        let right = series.contains(where: \.rightAxis)
+        let rightWidth = right ? Self.labelWidth : 0
+        guard area.width > Self.labelWidth + rightWidth + 4, area.height >= 3 else { return }
+        let plot = Rect(x: area.x + Self.labelWidth, y: area.y, width: area.width - Self.labelWidth - rightWidth, height: area.height - 1)
         let count = series.map(\.values.count).max() ?? 0
-        func scaled(_ v: Double) -> Double? {
+        func scaled(_ v: Double, _ s: Series) -> Double? {
             guard v.isFinite else { return nil }
-            if logScale { return v > 0 ? log10(v) : nil }
+            if logScale, !s.rightAxis { return v > 0 ? log10(v) : nil }
             return v
         }
-        let all = series.flatMap { $0.values.compactMap(scaled) }
+        /// The drawn range of one axis's series; a flat one widened by 1 each way, so it is drawn across the middle.
+        func range(_ onRight: Bool) -> (low: Double, high: Double, flat: Bool)? {
+            let all = series.filter { $0.rightAxis == onRight }.flatMap { s in s.values.compactMap { scaled($0, s) } }
+            guard let lowest = all.min(), let highest = all.max() else { return nil }
+            return lowest == highest ? (lowest - 1, highest + 1, true) : (lowest, highest, false)
+        }
         // Values that overflowed (a diverged run) are not drawn; the chart says from where they start.
         let firstOverflow = series.compactMap { $0.values.firstIndex { !$0.isFinite } }.min()
         let overflowNote = firstOverflow.map { i -> String in
             let value = series.compactMap { s in s.values.indices.contains(i) && !s.values[i].isFinite ? s.values[i] : nil }.first ?? .nan
             return "overflow: \(formatNumber(value, glyphs: glyphs)) from \(i + 1)"
         }
-        guard count > 0, let lowest = all.min(), let highest = all.max() else {
+        let leftRange = range(false), rightRange = range(true)
+        guard count > 0, leftRange != nil || rightRange != nil else {
             let text = count == 0 ? "no epochs yet" : overflowNote ?? "nothing to draw on a log scale"
             frame.put(Line(text, Style(count == 0 ? .dim : .warning)), column: plot.x + 1, row: plot.y + plot.height / 2, clip: area)
             return
         }
-        // A flat curve is drawn across the middle with its one value (not the same number at both ends).
-        let flat = lowest == highest
-        let low = flat ? lowest - 1 : lowest, high = flat ? highest + 1 : highest
-        let span = high - low
         let dotWidth = Double(plot.width * 2 - 1), dotHeight = Double(plot.height * 4 - 1)
         func u(_ index: Int) -> Double { count == 1 ? 0 : Double(index) / Double(count - 1) * dotWidth }
-        func v(_ value: Double) -> Double { (high - value) / span * dotHeight }
+        func v(_ value: Double, _ onRight: Bool) -> Double {
+            guard let (low, high, _) = onRight ? rightRange : leftRange else { return 0 }
+            return (high - value) / (high - low) * dotHeight
+        }
 
         if let marker, marker >= 1, marker <= count {
             let column = plot.x + Int(u(marker - 1) / 2)
@@ -53,8 +68,8 @@ public struct LineChart: Sendable {
             var canvas = BrailleCanvas(columns: plot.width, rows: plot.height)
             var previous: (Double, Double)?
             for (i, value) in s.values.enumerated() {
-                guard let y = scaled(value) else { previous = nil; continue }
-                let point = (u(i), v(y))
+                guard let y = scaled(value, s) else { previous = nil; continue }
+                let point = (u(i), v(y, s.rightAxis))
                 let from = previous ?? point
                 canvas.segment(from.0, from.1, point.0, point.1, dashed: s.dashed)
                 previous = point
@@ -64,13 +79,27 @@ public struct LineChart: Sendable {
         let axis = Style(.axis)
         for row in plot.y..<plot.maxY { frame.put(String(glyphs.vertical), column: plot.x - 1, row: row, style: axis) }
         let labelWidth = Self.labelWidth - 1
-        if flat {
-            let row = plot.y + Int(v(lowest) / 4)
-            frame.put(Line(rangeLabel(lowest, digits: 6, width: labelWidth, glyphs: glyphs), Style(.label)), column: area.x, row: row)
-        } else {
-            let (top, bottom) = rangeLabels(high: high, low: low, width: labelWidth, glyphs: glyphs)
-            frame.put(Line(top, Style(.label)), column: area.x, row: plot.y)
-            frame.put(Line(bottom, Style(.label)), column: area.x, row: plot.maxY - 1)
+        if let (low, high, flat) = leftRange {
+            if flat {
+                let row = plot.y + Int(v(low + 1, false) / 4)
+                frame.put(Line(rangeLabel(low + 1, digits: 6, width: labelWidth, glyphs: glyphs), Style(.label)), column: area.x, row: row)
+            } else {
+                let (top, bottom) = rangeLabels(high: high, low: low, width: labelWidth, glyphs: glyphs)
+                frame.put(Line(top, Style(.label)), column: area.x, row: plot.y)
+                frame.put(Line(bottom, Style(.label)), column: area.x, row: plot.maxY - 1)
+            }
+        }
+        if right {
+            for row in plot.y..<plot.maxY { frame.put(String(glyphs.vertical), column: plot.maxX, row: row, style: axis) }
+        }
+        if let (low, high, flat) = rightRange {
+            // In the right series' style, so each axis is tied to its curve without reading the legend.
+            let style = series.first(where: \.rightAxis)?.style ?? Style(.label)
+            let marks = flat ? [(low + 1, plot.y + Int(v(low + 1, true) / 4))] : [(high, plot.y), (low, plot.maxY - 1)]
+            for (value, row) in marks {
+                let text = formatNumber(value, digits: abs(value) < 10 ? 3 : 1, glyphs: glyphs) + rightAxisUnit
+                frame.put(Line(text, style).truncated(to: labelWidth, glyphs: glyphs), column: plot.maxX + 1, row: row)
+            }
         }
         if let overflowNote {
             let note = Line(" " + overflowNote, Style(.warning)).truncated(to: plot.width, glyphs: glyphs)

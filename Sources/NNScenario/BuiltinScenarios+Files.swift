@@ -398,19 +398,19 @@ cnn:
     - pool: {kind: max, size: 2, stride: 2}
 lesson:
   - say: "A convolution slides a small **kernel** over the image: each output cell is the sum of the kernel's weights times the pixels under it, plus a bias."
-  - focus: maps
   - say: "Four hand-set kernels: vertical edges, horizontal edges, blur and sharpen. Nothing is trained here."
   - focus: window
-  - say: "The **sliding window**: the boxed pixels under the first kernel (vertical edges), each product w·z written out, their sum; then ReLU and the pooling window. At the corner, part of the window lies in the zero padding."
+  - say: "The **sliding window** of the first kernel (vertical edges): the boxed pixels, each product w·z and their sum, then ReLU and the pooling window."
   - {step: cell, count: 73}
   - say: "Row 4, column 9: the window's left column is dark, its right column lies on the bright bar, so the sum is strongly **negative**: ReLU sets it to 0."
   - {step: cell, count: 2}
   - say: "Two cells on, the window's left column is on the bar and its right column is dark: a strong **positive** response. The same kernel finds the bar's other edge."
   - focus: maps
   - say: "The maps row by row: the four kernels' outputs, then **ReLU** (only positive responses survive: each edge kernel keeps one side of a stroke), then pooling."
+  - set: {pooling: max}
   - say: "**Max pooling** keeps the strongest response in each 2×2 window: the map shrinks 4× and small shifts of the image change little."
   - set: {pooling: mean}
-  - say: "**Mean pooling** averages the window instead: smoother, weaker peaks. Compare the last row of maps with max pooling."
+  - say: "**Mean pooling** averages the window instead: smoother, weaker peaks. The pooled maps are shaded on the relu maps' scale: ← compares with max."
   - set: {image: 9}
   - say: "Another shape: the vertical-edge map lights up on vertical strokes, the horizontal one on horizontal strokes."
 

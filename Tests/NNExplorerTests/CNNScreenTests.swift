@@ -104,8 +104,11 @@ final class CNNScreenTests: XCTestCase {
         XCTAssertEqual(state.cnn?.note, "one convolution only: its kernels are on screen")
         press(&state, "o")
         XCTAssertEqual(state.cnn?.note, "press k for the sliding window first")
+        // Without the window the arrows scroll the maps, and say where they stand even when all fit.
         update(&state, .key(.up))
-        XCTAssertEqual(state.cnn?.note, "press k for the sliding window first")
+        XCTAssertEqual(state.cnn?.note, "maps from the input (when they do not all fit)")
+        update(&state, .key(.down))
+        XCTAssertEqual(state.cnn?.note, "maps from stage 1, conv (when they do not all fit)")
     }
 
     /// On per-map scales, each map says the span of its own values under it.
@@ -125,6 +128,69 @@ final class CNNScreenTests: XCTestCase {
         let text = view(state).plainText
         XCTAssertTrue(text.contains("each map on its own scale"))
         for s in spans { XCTAssertTrue(text.contains(s), s) }
+    }
+
+    /// Each map's own range sits under it, apart from its neighbours' (the 4-wide pooled maps' ranges ran
+    /// together), at the three sizes; a pooled map is shaded on the scale of the map it pools, and says so.
+    func testPerMapRangesAreApart() throws {
+        for size in [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40)] {
+            var state = AppState(size: size, scenario: try builtin("cnn-digits"))
+            press(&state, "m")
+            let c = try XCTUnwrap(state.cnn)
+            let outputs = c.probeOutputs
+            let frame = view(state)
+            let rows = (0..<frame.height).map { frame.text(row: $0) }
+            var checked = 0
+            for case .stage(let l) in c.mapsBlocks {
+                let maps = outputs[l + 1], plane = maps.height * maps.width
+                let spans = (0..<maps.channels).map { m in
+                    let values = maps.values[(m * plane)..<((m + 1) * plane)]
+                    return formatNumber(values.min()!, digits: 1) + "…" + formatNumber(values.max()!, digits: 1)
+                }
+                guard let label = rows.firstIndex(where: { $0.contains("│\(l + 1) ") }) else { continue }
+                let under = try XCTUnwrap(rows[label...].first { $0.hasPrefix("│" + spans[0]) }, "\(size): stage \(l + 1)")
+                // The row holds the first maps' ranges in order, each a word of its own.
+                let words = under.dropFirst().prefix { $0 != "│" }.split(separator: " ").map(String.init)
+                XCTAssertGreaterThanOrEqual(words.count, 4, "\(size): \(under)")
+                XCTAssertEqual(words, Array(spans.prefix(words.count)), "\(size): \(under)")
+                checked += 1
+            }
+            XCTAssertGreaterThanOrEqual(checked, 2, "\(size)")
+            if size.width == 120 {
+                XCTAssertTrue(rows.contains { $0.contains("3 max pool 2×2: 16 × 4×4   each on its relu map's scale (all: 0 … ") }, frame.plainText)
+            }
+        }
+    }
+
+    /// When not every band of maps fits, the title says which are left out and the size that shows them
+    /// all, ↑/↓ scroll, and switching the pooling brings it on screen.
+    func testMapsThatDoNotFitAreNamedAndScroll() throws {
+        var state = AppState(size: Size(width: 80, height: 24), scenario: try builtin("cnn-edge-shapes"))
+        // The maps box is 50 columns wide beside the panel: the shortest title.
+        XCTAssertTrue(view(state).plainText.contains("┌ hidden: 2 relu ↓, 3 max pool ↓ (80×36) ─"), view(state).plainText)
+        var tall = state
+        update(&tall, .resize(Size(width: 80, height: 36)))
+        XCTAssertTrue(view(tall).plainText.contains("┌ feature maps · image 5 of 500 ─"), view(tall).plainText)
+        XCTAssertTrue(view(tall).plainText.contains("3 max pool 2×2"))
+        update(&tall, .resize(Size(width: 80, height: 35)))
+        XCTAssertTrue(view(tall).plainText.contains("┌ not shown: 3 max pool ↓ (80×36 shows all) ─"), view(tall).plainText)
+        update(&state, .key(.down))
+        XCTAssertEqual(state.cnn?.mapsFrom, 1)
+        XCTAssertTrue(view(state).plainText.contains("hidden: input ↑, 3 max pool ↓ (80×36)"), view(state).plainText)
+        update(&state, .key(.down)); update(&state, .key(.down)); update(&state, .key(.down))
+        XCTAssertEqual(state.cnn?.mapsFrom, 3)   // the last band; more presses stay there
+        update(&state, .key(.up)); update(&state, .key(.up)); update(&state, .key(.up))
+        XCTAssertEqual(state.cnn?.mapsFrom, 0)
+        press(&state, "p")
+        XCTAssertEqual(state.cnn?.mapsFrom, 2)   // the relu maps, then the pooling that pools them
+        XCTAssertTrue(view(state).plainText.contains("3 mean pool 2×2"), view(state).plainText)
+        // Many bands left out in a narrow box: a range of stages, and the size is still exact.
+        var deep = AppState(size: Size(width: 80, height: 24), scenario: try builtin("cnn-glyphs"))
+        XCTAssertTrue(view(deep).plainText.contains("┌ hidden: stages 2–6 ↓ (80×39) ─"), view(deep).plainText)
+        update(&deep, .resize(Size(width: 80, height: 39)))
+        XCTAssertTrue(view(deep).plainText.contains("┌ feature maps · image 1 of 250 ─"), view(deep).plainText)
+        update(&deep, .resize(Size(width: 80, height: 38)))
+        XCTAssertTrue(view(deep).plainText.contains("┌ not shown: 6 max pool ↓ (80×39 shows all) ─"), view(deep).plainText)
     }
 
     /// The step-by-step window: its numbers are the network's, and the keys move it.
@@ -164,7 +230,7 @@ final class CNNScreenTests: XCTestCase {
     /// After an epoch the test set's confusion matrix is kept and drawn; with room for only one, c picks it
     /// over the loss curves.
     func testConfusionMatrix() throws {
-        var state = AppState(size: Size(width: 120, height: 40), scenario: try builtin("cnn-digits"))
+        var state = AppState(size: Size(width: 100, height: 30), scenario: try builtin("cnn-digits"))
         XCTAssertNil(state.cnn?.confusion)
         press(&state, "e")
         let c = try XCTUnwrap(state.cnn)
@@ -179,10 +245,19 @@ final class CNNScreenTests: XCTestCase {
         let cells = matrix[2].map { $0 == 0 ? "  ·" : String(repeating: " ", count: 3 - String($0).count) + String($0) }.joined()
         XCTAssertTrue(text.contains(" 2 " + cells), "row 2 of the matrix")
         var tall = state
-        update(&tall, .resize(Size(width: 120, height: 50)))
+        update(&tall, .resize(Size(width: 100, height: 40)))
         press(&tall, "c")
         XCTAssertTrue(view(tall).plainText.contains("loss per epoch"))
         XCTAssertTrue(view(tall).plainText.contains("test: rows true"))
+        // At 80 columns the panel is narrower than the matrix: c widens it, and every row is whole.
+        var narrow = state
+        update(&narrow, .resize(Size(width: 80, height: 24)))
+        press(&narrow, "c")   // back to the curves
+        XCTAssertFalse(view(narrow).plainText.contains("test: rows true"))
+        press(&narrow, "c")
+        let rows = view(narrow).plainText.split(separator: "\n").map(String.init)
+        XCTAssertTrue(rows.contains { $0.contains(" 2 " + cells + "│") }, "row 2 whole, up to the panel's border")
+        XCTAssertTrue(rows.contains { $0.contains("     0  1  2  3  4  5  6  7  8  9│") }, view(narrow).plainText)
     }
 
     /// A learning rate far too large: the loss overflows, the status says so, and nothing crashes drawing NaN

@@ -1,0 +1,114 @@
+import NNCore
+import NNRender
+
+/// The step-by-step view: the input with the window on it, the kernel's numbers, the cell in the
+/// convolution's map, the non-linearity's map and the pooled map with their windows, then every number.
+func drawWindow(_ p: CNNExplorer, _ w: SlidingWindow, _ outputs: [Tensor], in box: Rect, glyphs g: Glyphs, shades: Bool,
+                        into frame: inout Frame) {
+    let position = w.position
+    frame.drawBox(box, title: "step by step \(g.middleDot) kernel \(position.map + 1), output cell (\(position.row), \(position.column))", glyphs: g)
+    let inner = box.inset(1)
+    let input = outputs[w.layer]
+    let rows = max(0, w.top)..<min(input.height, w.top + w.size), columns = max(0, w.left)..<min(input.width, w.left + w.size)
+    let conv = outputs[w.layer + 1]
+    let cell = (position.row..<(position.row + 1), position.column..<(position.column + 1))
+    let activationMaps = w.activation != nil ? outputs[w.layer + 2] : nil
+    let pooled = w.pooling != nil ? outputs[w.layer + (w.activation != nil ? 3 : 2)] : nil
+    // The numbers.
+    var lines: [Line] = []
+    let n = { (v: Double) in formatNumber(v, digits: 2, glyphs: g) }
+    let factor = { (v: Double) in v < 0 ? "(\(n(v)))" : n(v) }
+    let formula = w.mode == .correlation ? "a_ij = Σ_kl w_kl z_(i+k, j+l) + b   (correlation)" : "a_ij = Σ_kl w_kl z_(i−k, j−l) + b   (convolution: kernel flipped)"
+    lines.append(Line(g.fold(formula), Style(.emphasis)))
+    let products = w.terms.map { t in "\(factor(t.weight))·\(factor(t.input))" }
+    let sum = w.terms.reduce(0) { $0 + $1.weight * $1.input }
+    lines += wrap(g.fold("Σ w·z = " + products.joined(separator: " + ") + " = \(n(sum))"), width: inner.width).map { Line($0) }
+    let skipped = w.size * w.size * input.channels - w.terms.count
+    if skipped > 0 { lines.append(Line(g.fold("(\(skipped) of the window's positions fall in the zero padding)"), Style(.dim))) }
+    // The cell's value, its non-linearity, its pooling window: side by side where the box is wide enough.
+    var results = ["a = \(n(sum)) + b (\(n(w.bias))) = \(n(w.sum))"]
+    if let activation = w.activation { results.append("\(activation.name)(\(n(w.sum))) = \(n(activation.value))") }
+    if let pooling = w.pooling {
+        let values = pooling.cells.map { n($0.value) }.joined(separator: ", ")
+        results.append("\(pooling.kind.rawValue) of the pooling window [\(values)] = \(n(pooling.result))")
+    }
+    var row = ""
+    for result in results.map(g.fold) {
+        if !row.isEmpty, row.count + 3 + result.count <= inner.width {
+            row += "   " + result
+        } else {
+            if !row.isEmpty { lines.append(Line(row, Style(.emphasis))) }
+            row = result
+        }
+    }
+    lines.append(Line(row, Style(.emphasis)))
+    // Narrow boxes wrap the numbers rather than cut them.
+    lines = lines.flatMap { line in
+        line.width <= inner.width ? [line] : wrap(line.text, width: inner.width).map { Line($0, line.spans.first?.style ?? Style(.plain)) }
+    }
+    // The maps above the numbers; when both do not fit (a small terminal) the numbers come first, and the
+    // maps follow where there is room.
+    let zoom = { (t: Tensor) in t.width <= 6 ? 4 : 2 }
+    let mapsHeight = input.height * zoom(input) / 2 + 2
+    let numbersFirst = mapsHeight + 1 + lines.count > inner.height
+    if numbersFirst { frame.put(lines: lines, in: inner, glyphs: g) }
+    var x = inner.x
+    let captionRow = numbersFirst ? inner.y + lines.count + 1 : inner.y
+    let top = captionRow + 1
+    var tallest = 0
+    var full = false   // a map did not fit: the ones after it are left out too, so the order stays input → output
+    /// A map zoomed by an even factor (whole cells a value), captioned, with boxes around regions. When the
+    /// whole map is taller than the room left (a small terminal), the rows around its first region are shown
+    /// and the caption says which; so is the input's width, which must be shown.
+    func place(_ caption: String, _ tensor: Tensor, channel: Int, scale: MatrixHeatmap.Scale, boxes: [(rows: Range<Int>, columns: Range<Int>)]) {
+        let factor = zoom(tensor)
+        guard !full, let focus = boxes.first else { full = true; return }
+        // Rows and columns that fit, and the crop that holds the focus region, as near its middle as the map allows.
+        let fittingRows = min(tensor.height, (inner.maxY - top - 2) / (factor / 2))
+        let fittingColumns = min(tensor.width, (inner.maxX - x - 2) / factor)
+        let columnsCut = fittingColumns < tensor.width
+        guard fittingRows >= focus.rows.count, fittingColumns >= focus.columns.count, !columnsCut || x == inner.x else { full = true; return }
+        func crop(_ region: Range<Int>, _ count: Int, _ length: Int) -> Range<Int> {
+            let start = min(max(0, region.lowerBound - (count - region.count) / 2), length - count)
+            return start..<(start + count)
+        }
+        let shownRows = crop(focus.rows, fittingRows, tensor.height), shownColumns = crop(focus.columns, fittingColumns, tensor.width)
+        let plane = tensor.height * tensor.width
+        let values = shownRows.flatMap { r in shownColumns.map { c in tensor.values[channel * plane + r * tensor.width + c] } }
+        let map = MatrixHeatmap(rows: shownRows.count, columns: shownColumns.count, values: values, scale: scale).zoomed(factor)
+        let size = map.size()
+        let dash = g.unicode ? "–" : "-"
+        var label = caption
+        if shownRows.count < tensor.height { label += " rows \(shownRows.lowerBound)\(dash)\(shownRows.upperBound - 1)" }
+        if columnsCut { label += " cols \(shownColumns.lowerBound)\(dash)\(shownColumns.upperBound - 1)" }
+        frame.put(Line(g.fold(label), Style(.label)).truncated(to: size.width + 2, glyphs: g), column: x, row: captionRow)
+        map.render(into: &frame, at: (x + 1, top + 1), shades: shades, glyphs: g)
+        for region in boxes {
+            let rows = max(region.rows.lowerBound, shownRows.lowerBound)..<min(region.rows.upperBound, shownRows.upperBound)
+            let columns = max(region.columns.lowerBound, shownColumns.lowerBound)..<min(region.columns.upperBound, shownColumns.upperBound)
+            guard !rows.isEmpty, !columns.isEmpty else { continue }
+            frame.drawBox(Rect(x: x + (columns.lowerBound - shownColumns.lowerBound) * factor, y: top + (rows.lowerBound - shownRows.lowerBound) * factor / 2,
+                               width: columns.count * factor + 2, height: rows.count * factor / 2 + 2),
+                          glyphs: g, style: Style(.visited))
+        }
+        tallest = max(tallest, size.height + 2)
+        x += size.width + 3
+    }
+    // When the four maps do not fit side by side, the non-linearity's map gives way (its value is written).
+    let widths = [input, conv, activationMaps, pooled].compactMap { $0 }.map { zoom($0) * $0.width + 3 }
+    let showActivationMap = widths.reduce(0, +) <= inner.width
+    place("input", input, channel: 0, scale: MatrixHeatmap.fittingScale(input.values), boxes: [(rows, columns)])
+    place("conv", conv, channel: position.map, scale: MatrixHeatmap.fittingScale(conv.values), boxes: [cell])
+    if let activation = w.activation, let maps = activationMaps, showActivationMap {
+        place(activation.name, maps, channel: position.map, scale: MatrixHeatmap.fittingScale(maps.values), boxes: [cell])
+    }
+    if let pooling = w.pooling, let maps = pooled {
+        // On the scale of the maps it pools, as on the maps screen.
+        let source = activationMaps ?? conv
+        place("\(pooling.kind.rawValue) pool", maps, channel: position.map, scale: MatrixHeatmap.fittingScale(source.values),
+              boxes: [(pooling.row..<(pooling.row + 1), pooling.column..<(pooling.column + 1))])
+    }
+    if !numbersFirst {
+        frame.put(lines: lines, in: Rect(x: inner.x, y: top + tallest, width: inner.width, height: max(0, inner.maxY - top - tallest)), glyphs: g)
+    }
+}
