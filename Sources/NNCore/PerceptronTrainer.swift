@@ -19,6 +19,9 @@ public struct PerceptronTrainer: Sendable {
     /// Mistakes in the last finished epoch (nil before one finished).
     public private(set) var mistakesLastEpoch: Int?
     public private(set) var status = PerceptronStatus.running
+    /// The first repeat of an epoch's weights found (as in `.cycling`), also when the run goes on past it
+    /// (`settings.stopsAtCycle == false`).
+    public private(set) var cycle: (epoch: Int, sameAs: Int)?
     public private(set) var lastUpdate: PerceptronUpdate?
     /// The sample indices of the current epoch in visit order.
     public private(set) var visitOrder: [Int]
@@ -62,6 +65,7 @@ public struct PerceptronTrainer: Sendable {
         fastData = nil
         restartHistory()
         if case .cycling = status { status = .running }
+        cycle = nil
     }
 
     /// Replaces the data (a point added or removed), keeping the weights. An epoch in progress starts over
@@ -75,6 +79,7 @@ public struct PerceptronTrainer: Sendable {
         visitOrder = Array(samples.indices)
         lastUpdate = nil
         status = .running
+        cycle = nil
         restartHistory()
     }
 
@@ -186,9 +191,12 @@ public struct PerceptronTrainer: Sendable {
         }
         // Only a fixed order can cycle (a shuffled one visits in a new order each epoch).
         if settings.order == .sequential {
-            if let earlier = boundaries.record(boundaryKey, epoch: epoch) {
-                status = .cycling(epoch: epoch, sameAs: earlier)
-                return
+            if let earlier = boundaries.record(boundaryKey, epoch: epoch), cycle == nil {
+                cycle = (epoch, earlier)
+                if settings.stopsAtCycle {
+                    status = .cycling(epoch: epoch, sameAs: earlier)
+                    return
+                }
             }
         }
         if epoch >= settings.maxEpochs { status = .notConverged(epochs: epoch) }

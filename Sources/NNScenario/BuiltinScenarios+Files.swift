@@ -778,7 +778,7 @@ perceptron:
 ("perceptron-xor.yaml", #"""
 # XOR: the classic counter-example. No line separates the classes, so some sample is always
 # misclassified. With a fixed (sequential) order the weights return to an earlier epoch's values,
-# and nnx stops with "cycling" instead of running to max_epochs.
+# and the screen and nnx train stop with "cycling" instead of running to max_epochs (nnx trace goes on to it).
 title: "Perceptron: XOR never converges"
 summary: No single line separates XOR's classes, so the perceptron keeps updating and its weights cycle.
 seed: 1

@@ -79,6 +79,24 @@ final class PerceptronTests: XCTestCase {
         XCTAssertNil(trainer.step())
     }
 
+    /// With `stopsAtCycle` off (as `nnx trace` runs) the same cycle is found and noted, and training goes on
+    /// to the epoch cap; each epoch after the repeat is the same four updates.
+    func testXORGoesOnPastItsCycleWhenAsked() {
+        var trainer = PerceptronTrainer(samples: Self.xorTable, settings: PerceptronSettings(maxEpochs: 7, stopsAtCycle: false), seed: 1)
+        var epochs: [[[Double]]] = []
+        while !trainer.status.isFinished { epochs.append(trainer.runEpoch().map(\.weightsAfter)) }
+        XCTAssertEqual(trainer.status, .notConverged(epochs: 7))
+        XCTAssertEqual(trainer.cycle?.epoch, 3)
+        XCTAssertEqual(trainer.cycle?.sameAs, 2)
+        XCTAssertEqual(trainer.steps, 28)
+        XCTAssertEqual(trainer.weights, [0, -2, 0])
+        for e in 2..<7 { XCTAssertEqual(epochs[e], epochs[1], "epoch \(e + 1)") }
+        var stopping = PerceptronTrainer(samples: Self.xorTable, settings: PerceptronSettings(maxEpochs: 7), seed: 1)
+        stopping.run()
+        XCTAssertEqual(stopping.status, .cycling(epoch: 3, sameAs: 2))
+        XCTAssertEqual(stopping.cycle?.epoch, 3)
+    }
+
     func testShuffledXORHitsTheEpochCap() {
         var trainer = PerceptronTrainer(samples: Self.xorTable,
                                         settings: PerceptronSettings(order: .shuffled, maxEpochs: 30), seed: 9)
