@@ -93,18 +93,20 @@ struct PerceptronPanel {
         return lines
     }
 
-    /// The status sentence, wrapped, in the colour of its outcome.
+    /// The status sentence, wrapped, in the colour of its outcome. It names the state the header shows:
+    /// paused or running while training can go on, else how it ended.
     var statusLines: [Line] {
-        let (text, role): (String, ColorRole) = switch explorer.trainer.status {
-        case .running: explorer.trainer.mistakesLastEpoch == 0
-            ? ("status: running (the points changed since the error-free epoch)", .plain)
-            : ("status: running (no error-free epoch yet)", .plain)
+        let trainer = explorer.trainer
+        let (text, role): (String, ColorRole) = switch trainer.status {
+        case .running:
+            ("status: " + (explorer.playing ? "running" : "paused")
+                + (trainer.mistakesLastEpoch == 0 ? " (the points changed since the error-free epoch)" : " (no error-free epoch yet)"), .plain)
         case .converged(let epoch): ("status: converged: epoch \(epoch) had no mistakes", .good)
         case .cycling(let epoch, let sameAs):
-            ("status: not converging: w after epoch \(epoch) equals w after "
+            ("status: cycling: w after epoch \(epoch) equals w after "
                 + (sameAs == 0 ? "the start" : "epoch \(sameAs)")
-                + "; the weights are cycling and will never converge", .bad)
-        case .notConverged(let epochs): ("status: not converged after \(epochs) epochs (the cap)", .warning)
+                + ", so the updates repeat and will never converge", .bad)
+        case .notConverged(let epochs): ("status: stopped at max epochs (\(epochs)): no epoch was error-free", .warning)
         }
         return wrap(glyphs.fold(text), width: width).map { Line($0, Style(role)) }
     }

@@ -67,6 +67,37 @@ final class PerceptronScreenTests: XCTestCase {
         XCTAssertTrue(text.contains("never converge"), text)
     }
 
+    /// The status line names the state the header shows: paused, running, converged, cycling, stopped at max epochs.
+    func testStatusAgreesWithTheHeader() throws {
+        /// The header row, and the status sentence (its wrapped lines joined) after checking the frame shows it.
+        func status(_ state: AppState, file: StaticString = #filePath, line: UInt = #line) -> (header: String, status: String) {
+            let frame = view(state)
+            let lines = PerceptronPanel(explorer: state.perceptron!, glyphs: state.glyphs, width: 36).statusLines.map(\.text)
+            XCTAssertTrue(frame.plainText.contains(lines[0]), frame.plainText, file: file, line: line)
+            return (frame.text(row: 0).trimmingCharacters(in: .whitespaces), lines.joined(separator: " "))
+        }
+        var state = AppState(size: size, scenario: try builtin("perceptron-and"))
+        XCTAssertTrue(status(state).header.hasSuffix("‖ paused"), status(state).header)
+        XCTAssertEqual(status(state).status, "status: paused (no error-free epoch yet)")
+        press(&state, " ")
+        update(&state, .tick)
+        XCTAssertTrue(status(state).header.contains("▶"), status(state).header)
+        XCTAssertEqual(status(state).status, "status: running (no error-free epoch yet)")
+        press(&state, " ")
+        XCTAssertEqual(status(state).status, "status: paused (no error-free epoch yet)")
+        press(&state, "eeeeee")
+        XCTAssertEqual(status(state).status, "status: converged: epoch 6 had no mistakes")
+        update(&state, .mouse(column: 10, row: 5, button: .left))   // a point added: training can go on
+        XCTAssertEqual(status(state).status, "status: paused (the points changed since the error-free epoch)")
+
+        var xor = AppState(size: size, scenario: try builtin("perceptron-xor"))
+        press(&xor, "eee")
+        XCTAssertEqual(status(xor).status, "status: cycling: w after epoch 3 equals w after epoch 2, so the updates repeat and will never converge")
+        var overlapping = AppState(size: size, scenario: try builtin("perceptron-overlapping"))
+        for _ in 0..<50 { press(&overlapping, "e") }
+        XCTAssertEqual(status(overlapping).status, "status: stopped at max epochs (50): no epoch was error-free")
+    }
+
     func testPlayingAdvancesOnTicksOnly() throws {
         var state = AppState(size: size, scenario: try builtin("perceptron-and"))
         XCTAssertNil(state.tickInterval)
