@@ -96,17 +96,29 @@ public struct PerceptronExplorer: Sendable {
         note = "seed \(seed): training restarted" + (edited ? ", edits dropped" : "")
     }
 
+    /// The next choice whose data differs from the scenario's own: perceptron-and's first `d` would show
+    /// the AND table again under another name, and look as if nothing happened.
     mutating func nextDataset() {
-        choiceIndex = (choiceIndex + 1) % choices.count
+        let own = scenario.dataset(seed: seed).samples
+        var skipped: [String] = []
+        repeat {
+            choiceIndex = (choiceIndex + 1) % choices.count
+            guard case .builtin = dataChoice, data(for: dataChoice).samples == own else { break }
+            skipped.append(data(for: dataChoice).name)
+        } while skipped.count < choices.count
         loadData()
-        note = "dataset: \(dataset.name)"
+        note = "dataset: \(dataset.name)" + (skipped.isEmpty ? "" : " (\(skipped.joined(separator: ", ")) = scenario's)")
+    }
+
+    private func data(for choice: DataChoice) -> Dataset {
+        switch choice {
+        case .scenario: scenario.dataset(seed: seed)
+        case .builtin(let kind): DatasetGenerator(kind: kind).generate(seed: seed)
+        }
     }
 
     private mutating func loadData() {
-        switch dataChoice {
-        case .scenario: dataset = scenario.dataset(seed: seed)
-        case .builtin(let kind): dataset = DatasetGenerator(kind: kind).generate(seed: seed)
-        }
+        dataset = data(for: dataChoice)
         var settings = scenario.perceptron
         settings.learningRate = trainer.learningRate
         if let firstWeights { settings.initialWeights = firstWeights }

@@ -159,8 +159,18 @@ final class PerceptronScreenTests: XCTestCase {
             press(&state, "d")
             return state.perceptron!.dataset.name
         }
-        XCTAssertEqual(names, ["AND", "OR", "XOR", "separable blobs", "overlapping blobs", "scenario data"])
-        press(&state, "dddd")   // separable blobs
+        // The scenario's data is the AND table: the built-in AND is skipped, so the first d shows something new.
+        XCTAssertEqual(names, ["OR", "XOR", "separable blobs", "overlapping blobs", "scenario data", "OR"])
+        var small = state
+        update(&small, .resize(Size(width: 80, height: 24)))
+        XCTAssertTrue(view(small).plainText.contains("dataset: OR (AND = scenario's)"), view(small).plainText)
+        var or = AppState(size: size, scenario: try builtin("perceptron-or"))
+        let orNames = (0..<3).map { _ -> String in
+            press(&or, "d")
+            return or.perceptron!.dataset.name
+        }
+        XCTAssertEqual(orNames, ["AND", "XOR", "separable blobs"])
+        press(&state, "dd")   // separable blobs
         let before = state.perceptron!.dataset
         press(&state, "s")
         XCTAssertNotEqual(state.perceptron!.dataset, before)
@@ -258,7 +268,7 @@ final class PerceptronScreenFeedbackTests: XCTestCase {
 
     func testTheTitleNamesAnotherDataset() throws {
         var state = AppState(size: size, scenario: try builtin("perceptron-and"))
-        press(&state, "ddd")
+        press(&state, "dd")   // OR, XOR (the built-in AND is this scenario's data)
         XCTAssertTrue(view(state).text(row: 0).hasPrefix(" nnx · Perceptron on XOR "), view(state).text(row: 0))
     }
 
