@@ -130,17 +130,18 @@ public struct PerceptronExplorer: Sendable {
 
     mutating func changeLearningRate(up: Bool) {
         guard let next = PlotData.step(Self.learningRates, from: trainer.learningRate, up: up) else { return }
-        trainer.setLearningRate(next)
-        note = "η = \(formatNumber(next))"
+        setLearningRate(next)
     }
 
     mutating func toggleClass() { classToAdd = 1 - classToAdd }
 
     // MARK: lesson settings (exact values, where the keys step through lists)
 
+    /// From w = 0 every update adds η·e·x, so w is η times the weights η = 1 would give: the same signs of
+    /// w·x, the same lines. The note says so when that holds from here (w = 0 now).
     mutating func setLearningRate(_ eta: Double) {
         trainer.setLearningRate(eta)
-        note = "η = \(formatNumber(eta))"
+        note = "η = \(formatNumber(eta))" + (trainer.weights.allSatisfy { $0 == 0 } ? " (w = 0: only scales w)" : "")
     }
 
     /// First weights a lesson set, used instead of the scenario's from then on.
@@ -150,7 +151,7 @@ public struct PerceptronExplorer: Sendable {
     mutating func setInitialWeights(_ weights: [Double]) {
         firstWeights = weights
         loadData()
-        note = "w = \(formatVector(trainer.weights))"
+        note = "restarted from w = \(formatVector(trainer.weights))"
     }
 
     /// `scenario` or a built-in dataset's name; training starts again on it.

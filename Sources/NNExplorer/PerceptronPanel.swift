@@ -15,6 +15,9 @@ struct PerceptronPanel {
     private func n(_ value: Double) -> String { formatNumber(value, digits: 3, glyphs: glyphs) }
     private func vec(_ values: [Double]) -> String { formatVector(values, digits: 3, glyphs: glyphs) }
     private func signed(_ value: Double) -> String { value > 0 ? "+" + n(value) : n(value) }
+    /// v as `n` shows it, except that a v rounding leaves a hair from 0 (η = 0.1 on AND: −5.6e−17) keeps its
+    /// sign visible, or the panel would say sign(0) = −1.
+    private func activation(_ v: Double) -> String { v != 0 && n(v) == "0" ? formatTick(v, glyphs: glyphs) : n(v) }
     /// Whether `value` is shown exactly (3 decimals hold it); else results computed from it get `≈`.
     private func shownExactly(_ value: Double) -> Bool { (value * 1000).rounded() == value * 1000 }
     private func equals(_ values: [Double]) -> String { values.allSatisfy(shownExactly) ? " = " : " ≈ " }
@@ -58,8 +61,8 @@ struct PerceptronPanel {
         let m = glyphs.multiply
         lines += pack([[Span("v = w\(m)x")], [Span(" = w0 + w1\(m)x1 + w2\(m)x2")]])
         lines += pack([[Span("  = " + sum[0])]] + sum.dropFirst().map { [Span($0)] }
-                      + [[Span(equals(u.weightsBefore + [u.x1, u.x2])), Span(n(u.v), em)]])
-        lines += pack([[Span("ŷ = sign(\(n(u.v))) = "), Span(signed(u.yhat), em)],
+                      + [[Span(equals(u.weightsBefore + [u.x1, u.x2])), Span(activation(u.v), em)]])
+        lines += pack([[Span("ŷ = sign(\(activation(u.v))) = "), Span(signed(u.yhat), em)],
                        [Span("   e = y \(minus) ŷ = "), Span(n(u.error), errorStyle)]], indent: "")
         if u.error == 0 {
             lines += pack([[Span("Δw = 0", em)], [Span("  (ŷ = y: no change)", Style(.dim))]])

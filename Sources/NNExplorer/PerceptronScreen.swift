@@ -20,7 +20,7 @@ let perceptronKeyMap = KeyMap<PerceptronExplorer, PerceptronAction>(bindings: [
     KeyBinding([.character("s")], "s", "seed", help: "new seed: new random points, new shuffle order", .reseed),
     KeyBinding([.character("d")], "d", "data", help: "next dataset (AND, OR, XOR, blobs …)", .nextDataset),
     KeyBinding([.character("["), .character("]")], "[]", label: { _ in "η" },
-               help: "lower ([) / raise (]) the learning rate η") { $0 == .character("[") ? .lowerRate : .raiseRate },
+               help: "lower [ / raise ] the learning rate η (from w = 0: only scales w)") { $0 == .character("[") ? .lowerRate : .raiseRate },
     KeyBinding([.character("g")], "g", "ghost", help: "show / hide the previous line (ghost)", .toggleGhost),
     KeyBinding([.character("c")], "c", "class", help: "switch the class of added points", .toggleClass),
     KeyBinding([.character("a")], "a", label: { $0.cursor == nil ? "add" : "done" },

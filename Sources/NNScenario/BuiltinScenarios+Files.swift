@@ -230,6 +230,11 @@ lesson:
   - say: "Now the clouds **overlap**: no line separates them. Some point is always misclassified, so the weights never settle."
   - run: until_converged
   - say: "After the epoch cap it has **not converged**: every epoch still has mistakes."
+  - set: {learning_rate: 0.1}
+  - set: {weights: [0, 0, 0]}
+  - run: until_converged
+  - say: "Again from w = 0, now with η = **0.1**: the same line, the same mistakes. From w = 0 each update adds η·e·x, so w is η times what η = 1 gives, and sign(w·x) is the same. A smaller η does not steady the line."
+  - set: {learning_rate: 1}
   - set: {dataset: xor}
   - say: "**XOR**: (0, 1) and (1, 0) are positive, (0, 0) and (1, 1) negative. No single line can do it."
   - focus: update
@@ -728,7 +733,7 @@ data:
     count: 60
     noise: 0.5                  # spread of each blob; their centres are closer than this
 perceptron:
-  learning_rate: 0.1            # smaller steps: the line wanders less
+  learning_rate: 0.1            # from w = 0, η only scales w (w = η·Σe·x): the same lines and mistakes as η = 1
   initial_weights: [0, 0, 0]    # w0 (bias), w1, w2
   order: shuffled
   max_epochs: 50                # stops here: overlapping data never has an error-free epoch

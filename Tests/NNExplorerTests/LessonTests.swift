@@ -118,6 +118,30 @@ final class LessonTests: XCTestCase {
         XCTAssertEqual(try perceptron(try play("lesson-2-convergence")).trainer.status, .cycling(epoch: 3, sameAs: 2))
     }
 
+    /// "Again from w = 0, now with η = 0.1: the same line, the same mistakes": the plot is the same cell for
+    /// cell, every w is a tenth of the η = 1 one, and the mistakes are the same, at every size.
+    func testLesson2ASmallerLearningRateOnlyScalesW() throws {
+        for size in [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40)] {
+            let capped = try play("lesson-2-convergence", untilSaying: "not converged", size: size)
+            let scaled = try play("lesson-2-convergence", untilSaying: "now with η = **0.1**", size: size)
+            let (one, tenth) = (try perceptron(capped), try perceptron(scaled))
+            XCTAssertEqual(one.trainer.learningRate, 1)
+            XCTAssertEqual(tenth.trainer.learningRate, 0.1)
+            XCTAssertEqual(tenth.dataset, one.dataset)
+            XCTAssertEqual(tenth.trainer.status, one.trainer.status)
+            XCTAssertEqual(tenth.trainer.totalUpdates, one.trainer.totalUpdates)
+            XCTAssertEqual(tenth.trainer.mistakesLastEpoch, one.trainer.mistakesLastEpoch)
+            for i in 0..<3 { XCTAssertEqual(tenth.trainer.weights[i], 0.1 * one.trainer.weights[i], accuracy: 1e-12) }
+            // The plot under its top border (where the last set's note is), down to its bottom border.
+            let (a, b) = (view(capped), view(scaled))
+            let plotWidth = PerceptronLayout(size: size).plotBox.width
+            let bottom = try XCTUnwrap((1..<a.height).first { a.text(row: $0).hasPrefix("└") })
+            for row in 2...bottom {
+                XCTAssertEqual(String(b.text(row: row).prefix(plotWidth)), String(a.text(row: row).prefix(plotWidth)), "row \(row) at \(size)")
+            }
+        }
+    }
+
     func testLesson3StepsThroughThePhasesThenLearnsXOR() throws {
         let phases: [MLPExplorer.Phase?] = try ["**Forward**, hidden", "**Forward**, output", "**Output δ**", "**Hidden δ**"].map {
             try mlp(try play("lesson-3-backpropagation", untilSaying: $0)).currentPhase
@@ -227,7 +251,7 @@ final class LessonTests: XCTestCase {
     }
 
     func testSnapshotsOfTwoBeatsALesson() throws {
-        let beats = ["lesson-1-perceptron": [4, 8], "lesson-2-convergence": [7], "lesson-3-backpropagation": [5, 11],
+        let beats = ["lesson-1-perceptron": [4, 8], "lesson-2-convergence": [6, 8], "lesson-3-backpropagation": [5, 11],
                      "lesson-4-local-minima": [5], "lesson-5-overfitting": [3], "lesson-6-convolution": [5, 9],
                      "lesson-7-cnn-digits": [8]]
         for (name, list) in beats.sorted(by: { $0.key < $1.key }) {

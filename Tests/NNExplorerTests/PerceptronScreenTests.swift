@@ -47,6 +47,18 @@ final class PerceptronScreenTests: XCTestCase {
         XCTAssertEqual(state.perceptron?.showGhost, false)
     }
 
+    /// Changing η at w = 0 says that it only scales w; later it just names the new η.
+    func testLearningRateRemarkAtZeroWeights() throws {
+        var state = AppState(size: Size(width: 80, height: 24), scenario: try builtin("perceptron-overlapping"))
+        press(&state, "[")
+        XCTAssertEqual(state.perceptron?.trainer.learningRate, 0.05)
+        XCTAssertTrue(view(state).plainText.contains(" η = 0.05 (w = 0: only scales w) "), view(state).plainText)
+        press(&state, "e]")
+        XCTAssertTrue(view(state).plainText.contains(" η = 0.1 ─"), view(state).plainText)
+        press(&state, "?")
+        XCTAssertTrue(view(state).plainText.contains("η (from w = 0: only scales w)"), view(state).plainText)
+    }
+
     func testANDConvergesOnScreen() throws {
         var state = AppState(size: size, scenario: try builtin("perceptron-and"))
         press(&state, "eeeeee")

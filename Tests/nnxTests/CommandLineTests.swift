@@ -270,7 +270,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(header["width"] as? Int, 80)
         XCTAssertEqual(header["height"] as? Int, 24)
         let events = try lines.dropFirst().map { try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [Any]) }
-        let beats = 7   // lesson-2-convergence.yaml: 16 script beats, 7 key presses
+        let beats = 8   // lesson-2-convergence.yaml: 21 script beats, 8 key presses
         XCTAssertEqual(events.count, beats + 2)   // the opening frame, one a beat, the cursor back
         let times = events.compactMap { $0[0] as? Double }
         XCTAssertEqual(times, times.sorted())
