@@ -24,6 +24,8 @@ public struct PerceptronExplorer: Sendable {
     public private(set) var classToAdd = 1
     /// A one-line note on the last action (e.g. "added ● (0.5, 0.25)").
     public var note: String?
+    /// A lesson's `step: visit` asked to show the next visit before it is applied.
+    public private(set) var showsNextVisit = false
 
     /// Sample visits per second for each speed step.
     public static let speeds = [1, 2, 4, 8, 15, 30, 60, 120, 250, 500, 1000]
@@ -49,15 +51,28 @@ public struct PerceptronExplorer: Sendable {
     /// Counted in thousandths of a visit, so that it adds up exactly.
     private var visitCredit = 0
 
+    /// The visit the next step makes, computed but not applied (v, ŷ and e shown, w unchanged), while a
+    /// lesson shows it; nil otherwise. The trainer is deterministic, so the next step makes exactly this one.
+    public var pendingVisit: PerceptronUpdate? {
+        guard showsNextVisit else { return nil }
+        var next = trainer
+        return next.step()
+    }
+
     // MARK: actions
 
+    /// Shows the next visit without applying it (the question before the answer).
+    mutating func showNextVisit() { showsNextVisit = true }
+
     mutating func stepSample() {
+        showsNextVisit = false
         guard let event = trainer.step() else { playing = false; return }
         if event.changedWeights { ghostWeights = event.weightsBefore }
         if trainer.status.isFinished { playing = false }
     }
 
     mutating func stepEpoch() {
+        showsNextVisit = false
         let events = trainer.runEpoch()
         if let moved = events.last(where: \.changedWeights) { ghostWeights = moved.weightsBefore }
         if trainer.status.isFinished { playing = false }
@@ -82,6 +97,7 @@ public struct PerceptronExplorer: Sendable {
     }
 
     mutating func reset() {
+        showsNextVisit = false
         trainer.reset()
         ghostWeights = nil
         playing = false
@@ -123,6 +139,7 @@ public struct PerceptronExplorer: Sendable {
         settings.learningRate = trainer.learningRate
         if let firstWeights { settings.initialWeights = firstWeights }
         trainer = PerceptronTrainer(samples: dataset.samples, settings: settings, seed: seed)
+        showsNextVisit = false
         (xRange, yRange) = PlotData.ranges(for: dataset)
         ghostWeights = nil
         playing = false
@@ -140,6 +157,7 @@ public struct PerceptronExplorer: Sendable {
     /// From w = 0 every update adds η·e·x, so w is η times the weights η = 1 would give: the same signs of
     /// w·x, the same lines. The note says so when that holds from here (w = 0 now).
     mutating func setLearningRate(_ eta: Double) {
+        showsNextVisit = false
         trainer.setLearningRate(eta)
         note = "η = \(formatNumber(eta))" + (trainer.weights.allSatisfy { $0 == 0 } ? " (w = 0: only scales w)" : "")
     }
@@ -172,6 +190,7 @@ public struct PerceptronExplorer: Sendable {
     mutating func toggle(pointAt x: Double, _ y: Double, cellOf: (Sample) -> (column: Int, row: Int)?, cell: (column: Int, row: Int)) {
         note = PlotData.togglePoint(in: &dataset, x: x, y: y, label: classToAdd, ranges: (xRange, yRange), cellOf: cellOf, cell: cell)
         trainer.replaceSamples(dataset.samples)
+        showsNextVisit = false
     }
 
 }

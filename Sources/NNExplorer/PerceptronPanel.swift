@@ -25,6 +25,7 @@ struct PerceptronPanel {
     private var dot: String { " \(glyphs.middleDot) " }
 
     var updateTitle: String {
+        if let u = explorer.pendingVisit { return "next visit (sample \(u.position) of \(explorer.trainer.sampleCount))" }
         guard let u = explorer.trainer.lastUpdate else { return "update" }
         return "update (sample \(u.position) of \(explorer.trainer.sampleCount))"
     }
@@ -45,6 +46,7 @@ struct PerceptronPanel {
 
     var updateLines: [Line] {
         let trainer = explorer.trainer
+        if let next = explorer.pendingVisit { return visitLines(next, applied: false) }
         guard let u = trainer.lastUpdate else {
             var lines = [Line("w = " + vec(trainer.weights), Style(.emphasis))]
             let hint = trainer.sampleCount == 0
@@ -53,6 +55,12 @@ struct PerceptronPanel {
             if keyHints { lines += wrap(glyphs.fold(hint), width: width).map { Line($0, Style(.dim)) } }
             return lines
         }
+        return visitLines(u, applied: true)
+    }
+
+    /// A visit's numbers: x and y, v, ŷ and e, then (once `applied`) Δw and the new w; before that, the rule
+    /// without its numbers and w as it stands, so a class can work out the step before it is shown.
+    private func visitLines(_ u: PerceptronUpdate, applied: Bool) -> [Line] {
         let em = Style(.emphasis)
         let errorStyle = Style(u.error == 0 ? .good : .bad, attributes: [.bold])
         let sum = weightedSumChunks(u.weightsBefore, u.x1, u.x2)
@@ -66,13 +74,18 @@ struct PerceptronPanel {
                        [Span("   e = y \(minus) ŷ = "), Span(n(u.error), errorStyle)]], indent: "")
         if u.error == 0 {
             lines += pack([[Span("Δw = 0", em)], [Span("  (ŷ = y: no change)", Style(.dim))]])
+        } else if !applied {
+            lines += pack([[Span("Δw = η\(m)e\(m)x")], [Span(" = ?", em)], [Span("  (the next step)", Style(.dim))]])
+            lines += pack([[Span("w = " + vec(u.weightsBefore))], [Span("  (not changed yet)", Style(.dim))]])
         } else {
             let eText = u.error < 0 ? "(" + n(u.error) + ")" : n(u.error)
             lines += pack([[Span("Δw = η\(m)e\(m)x")],
                            [Span(" = \(n(u.learningRate))\(m)\(eText)\(m)" + vec([1, u.x1, u.x2]))]])
             lines += pack([[Span("   " + equals([u.learningRate, u.x1, u.x2]).dropFirst()), Span(vec(u.delta), em)]])
         }
-        lines += pack([[Span("w: " + vec(u.weightsBefore))], [Span(" \(glyphs.arrow) "), Span(vec(u.weightsAfter), em)]])
+        if applied || u.error == 0 {
+            lines += pack([[Span("w: " + vec(u.weightsBefore))], [Span(" \(glyphs.arrow) "), Span(vec(u.weightsAfter), em)]])
+        }
         if let d = u.distance {
             lines += pack([[Span("distance |v|/‖(w1,w2)‖")], [Span(" = " + n(d))]])
         } else {

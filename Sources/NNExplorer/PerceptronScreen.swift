@@ -138,7 +138,7 @@ func viewPerceptron(_ p: PerceptronExplorer, size: Size, glyphs g: Glyphs, theme
         }
         plot.lines.append(.init(w0: w[0], w1: w[1], w2: w[2], style: Style(.hyperplane)))
     }
-    let visited = trainer.lastUpdate?.index
+    let visited = p.pendingVisit?.index ?? trainer.lastUpdate?.index
     for (i, s) in p.dataset.samples.enumerated() where i != visited {
         plot.points.append(.init(x: s.x1, y: s.x2, glyph: s.label == 1 ? g.classB : g.classA,
                                  style: Style(s.label == 1 ? .classB : .classA)))

@@ -183,8 +183,10 @@ lesson:
   - focus: plot
   - say: "The lecture's worked example: w = (−1, 2, 1), one point x = (½, 1) of class y = −1, and η = 1."
   - focus: update
+  - step: visit
+  - say: "v = −1 + 2·½ + 1·1 = **1**, so ŷ = **1** but y = −1: the error is e = y − ŷ = **−2**. The point lies on the shaded + side, the wrong one. Where will the rule move the line?"
+  - pause
   - step: sample
-  - say: "v = −1 + 2·½ + 1·1 = **1**, so ŷ = **1** but y = −1: the error is e = y − ŷ = **−2**."
   - say: "The rule w ← w + η·e·x moves w by −2·(1, ½, 1): w = **(−3, 1, −1)**. The new line −3 + x1 − x2 = 0 lies off this plot: all of the view, the point too, is now on its **−** side, so the point is classified right. The faint line is where it was."
   - pause
   - set: {dataset: and}

@@ -75,17 +75,66 @@ final class LessonTests: XCTestCase {
     /// A step and the `say` after it are one key press; `set` and `focus` join the beat after them.
     func testAPressMakesAMoveAndShowsItsWords() throws {
         let lesson = try XCTUnwrap(try builtin("lesson-1-perceptron").lesson)
-        XCTAssertEqual(lesson.presses.map(\.count), [1, 2, 3, 2, 4, 2, 2, 2, 2])
-        let state = try play("lesson-1-perceptron", beats: 3, size: Size(width: 120, height: 40))
+        XCTAssertEqual(lesson.presses.map(\.count), [1, 2, 4, 3, 4, 2, 2, 2, 2])
+        let state = try play("lesson-1-perceptron", beats: 4, size: Size(width: 120, height: 40))
         XCTAssertEqual(try perceptron(state).trainer.steps, 1)
-        XCTAssertTrue(state.lesson?.narration?.contains("v = −1 + 2·½ + 1·1 = **1**") == true)
+        XCTAssertTrue(state.lesson?.narration?.contains("moves w by −2·(1, ½, 1)") == true)
         let text = view(state).plainText
-        XCTAssertTrue(text.contains("beat 3 of 9"), text)
-        XCTAssertTrue(text.contains("focus: update · step: sample"), text)   // what the press did, after the keys
+        XCTAssertTrue(text.contains("beat 4 of 9"), text)
+        XCTAssertTrue(text.contains("step: sample · pause"), text)   // what the press did, after the keys
+    }
+
+    /// `step: visit` asks the question before the answer: the visit's v, ŷ and e with the old w and line and
+    /// the sample marked; the next press applies exactly that visit. At every size.
+    func testLesson1ShowsTheVisitBeforeTheUpdate() throws {
+        for size in [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40)] {
+            let before = try play("lesson-1-perceptron", untilSaying: "The lecture's worked example", size: size)
+            let asking = try play("lesson-1-perceptron", untilSaying: "Where will the rule move the line?", size: size)
+            let answered = try play("lesson-1-perceptron", untilSaying: "moves w by −2·(1, ½, 1)", size: size)
+            XCTAssertEqual(asking.lesson!.position, before.lesson!.position + 1)
+            XCTAssertEqual(answered.lesson!.position, asking.lesson!.position + 1)
+            let p = try perceptron(asking)
+            XCTAssertEqual(p.trainer.steps, 0)
+            XCTAssertEqual(p.trainer.weights, [-1, 2, 1])
+            let visit = try XCTUnwrap(p.pendingVisit)
+            XCTAssertEqual([visit.v, visit.yhat, visit.error], [1, 1, -2])   // "v = … = 1, so ŷ = 1 … e = −2"
+            let text = view(asking).plainText
+            for shown in ["next visit (sample 1 of 1)", "x = (0.5, 1)   y = −1", "= −1 + 2·0.5 + 1·1 = 1",
+                          "ŷ = sign(1) = +1   e = y − ŷ = −2", "Δw = η·e·x = ?", "w = (−1, 2, 1)"] {
+                XCTAssertTrue(text.contains(shown), "\(shown) at \(size):\n\(text)")
+            }
+            XCTAssertFalse(text.contains("−3, 1, −1"), text)
+            // The plot is the one before, the old line and all, but for the visited sample's mark.
+            let (a, b) = (view(before), view(asking))
+            let plotWidth = PerceptronLayout(size: size).plotBox.width
+            let bottom = try XCTUnwrap((1..<a.height).first { a.text(row: $0).hasPrefix("└") })
+            var changed: [String] = []
+            for row in 1...bottom {
+                for (x, y) in zip(a.text(row: row).prefix(plotWidth), b.text(row: row).prefix(plotWidth)) where x != y { changed.append("\(x)→\(y)") }
+            }
+            XCTAssertEqual(changed, ["●→◆"], "at \(size)")
+            // The next press applies that very visit.
+            let q = try perceptron(answered)
+            XCTAssertEqual(q.trainer.lastUpdate, visit)
+            XCTAssertNil(q.pendingVisit)
+            XCTAssertEqual(q.trainer.weights, [-3, 1, -1])
+            XCTAssertTrue(view(answered).plainText.contains("w: (−1, 2, 1) → (−3, 1, −1)"), view(answered).plainText)
+        }
+    }
+
+    /// Leaving a lesson at a shown visit: n makes that visit, an epoch starts with it.
+    func testAShownVisitIsTheNextStepWhenExploring() throws {
+        var state = try play("lesson-1-perceptron", untilSaying: "Where will the rule move the line?")
+        let visit = try XCTUnwrap(try perceptron(state).pendingVisit)
+        update(&state, .key(.escape))
+        XCTAssertTrue(view(state).plainText.contains("next visit (sample 1 of 1)"))
+        press(&state, "n")
+        XCTAssertEqual(state.perceptron?.trainer.lastUpdate, visit)
+        XCTAssertNil(state.perceptron?.pendingVisit)
     }
 
     func testLesson1WorksTheLecturesExampleThenANDAndORConverge() throws {
-        let afterStep = try play("lesson-1-perceptron", untilSaying: "the error is e = y − ŷ = **−2**")
+        let afterStep = try play("lesson-1-perceptron", untilSaying: "moves w by −2·(1, ½, 1)")
         let p = try perceptron(afterStep)
         XCTAssertEqual(p.trainer.weights, [-3, 1, -1])
         XCTAssertEqual(p.trainer.lastUpdate?.v, 1)
