@@ -23,6 +23,9 @@ public struct PerceptronTrainer: Sendable {
     /// (`settings.stopsAtCycle == false`).
     public private(set) var cycle: (epoch: Int, sameAs: Int)?
     public private(set) var lastUpdate: PerceptronUpdate?
+    /// Whether this run is the convergence theorem's: from w = 0, with the data and η it has now since its first
+    /// update. Then on separable data its updates stay within (R/γ)² (see `PerceptronMargin`).
+    public private(set) var boundApplies: Bool
     /// The sample indices of the current epoch in visit order.
     public private(set) var visitOrder: [Int]
     private var rng: SplitMix64
@@ -39,6 +42,7 @@ public struct PerceptronTrainer: Sendable {
         self.seed = seed
         // Exactly three weights (missing ones 0), and −0 becomes 0 as an update would leave it.
         weights = (0..<3).map { $0 < settings.initialWeights.count ? settings.initialWeights[$0] + 0 : 0 }
+        boundApplies = weights.allSatisfy { $0 == 0 }
         rng = SplitMix64(seed: seed)
         visitOrder = Array(samples.indices)
         _ = boundaries.record(boundaryKey, epoch: 0)
@@ -61,6 +65,7 @@ public struct PerceptronTrainer: Sendable {
     /// capped one stays capped; the cycle history no longer applies, so it starts again, from these weights
     /// if they are at an epoch boundary, else from the next boundary.
     public mutating func setLearningRate(_ eta: Double) {
+        if eta != settings.learningRate && totalUpdates > 0 { boundApplies = false }
         settings.learningRate = eta
         fastData = nil
         restartHistory()
@@ -71,6 +76,7 @@ public struct PerceptronTrainer: Sendable {
     /// Replaces the data (a point added or removed), keeping the weights. An epoch in progress starts over
     /// under its own number (the counter does not go back); any verdict is void, and the last update no longer describes this data.
     public mutating func replaceSamples(_ newSamples: [Sample]) {
+        if totalUpdates > 0 { boundApplies = false }
         samples = newSamples
         fastData = nil
         restartingEpoch = positionInEpoch != 0

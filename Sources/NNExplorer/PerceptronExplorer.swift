@@ -10,6 +10,8 @@ public struct PerceptronExplorer: Sendable {
     public private(set) var seed: UInt64
     public private(set) var dataset: Dataset
     public private(set) var trainer: PerceptronTrainer
+    /// R and γ of the data (the convergence theorem's numbers), kept with the data they measure.
+    public private(set) var margin: PerceptronMargin?
     /// The plot's data ranges: fixed per dataset so the picture does not jump when points are added.
     public private(set) var xRange: ClosedRange<Double>
     public private(set) var yRange: ClosedRange<Double>
@@ -38,6 +40,7 @@ public struct PerceptronExplorer: Sendable {
         choices = fromScenario + DatasetKind.perceptronKinds.map(DataChoice.builtin)
         dataset = scenario.dataset()
         trainer = PerceptronTrainer(samples: dataset.samples, settings: scenario.perceptron, seed: scenario.seed)
+        margin = PerceptronMargin(samples: dataset.samples)
         (xRange, yRange) = PlotData.ranges(for: dataset)
     }
 
@@ -139,6 +142,7 @@ public struct PerceptronExplorer: Sendable {
         settings.learningRate = trainer.learningRate
         if let firstWeights { settings.initialWeights = firstWeights }
         trainer = PerceptronTrainer(samples: dataset.samples, settings: settings, seed: seed)
+        margin = PerceptronMargin(samples: dataset.samples)
         showsNextVisit = false
         (xRange, yRange) = PlotData.ranges(for: dataset)
         ghostWeights = nil
@@ -190,6 +194,7 @@ public struct PerceptronExplorer: Sendable {
     mutating func toggle(pointAt x: Double, _ y: Double, cellOf: (Sample) -> (column: Int, row: Int)?, cell: (column: Int, row: Int)) {
         note = PlotData.togglePoint(in: &dataset, x: x, y: y, label: classToAdd, ranges: (xRange, yRange), cellOf: cellOf, cell: cell)
         trainer.replaceSamples(dataset.samples)
+        margin = PerceptronMargin(samples: dataset.samples)
         showsNextVisit = false
     }
 

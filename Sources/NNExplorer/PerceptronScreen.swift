@@ -183,13 +183,13 @@ private func drawPanel(_ p: PerceptronExplorer, in box: Rect, glyphs g: Glyphs, 
     let textArea = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: inner.height)
     let panel = PerceptronPanel(explorer: p, glyphs: g, width: textArea.width, keyHints: keyHints)
     frame.drawBox(box, title: panel.updateTitle, glyphs: g)
-    let updateLines = panel.updateLines
+    // Where the panel is short, the lines that matter least give way (PanelGroup ranks), not the bottom ones.
+    let (updateLines, progressLines) = PanelGroup.fit(panel.updateGroups, panel.progressGroups, rows: inner.height)
     frame.put(lines: updateLines, in: textArea, glyphs: g)
     let dividerRow = inner.y + updateLines.count
     if dividerRow < inner.maxY - 1 {
         frame.drawDivider(box, row: dividerRow, title: "progress", glyphs: g)
-        let lines = panel.progressLines + panel.editingLines
         let area = Rect(x: textArea.x, y: dividerRow + 1, width: textArea.width, height: inner.maxY - dividerRow - 1)
-        frame.put(lines: lines, in: area, glyphs: g)
+        frame.put(lines: progressLines, in: area, glyphs: g)
     }
 }

@@ -151,6 +151,12 @@ final class LessonTests: XCTestCase {
         XCTAssertEqual(and.trainer.status, .converged(epoch: 6))
         XCTAssertEqual(and.trainer.weights, [-6, 4, 2])   // (1, 1) on the line: v = 0, counted +1
         XCTAssertEqual(Perceptron.activation(and.trainer.weights, 1, 1), 0)
+        // "This line has no margin to spare; the best line's is γ = 0.243", with γ on the panel at every size.
+        for size in [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40)] {
+            let state = try play("lesson-1-perceptron", untilSaying: "the best line's is γ = 0.243", size: size)
+            XCTAssertEqual(formatNumber(try XCTUnwrap(try perceptron(state).margin?.margin)), "0.243")
+            XCTAssertTrue(view(state).plainText.contains("γ = max min y·w·x = 0.243 (‖w‖ = 1)"), "at \(size)")
+        }
         let or = try perceptron(try play("lesson-1-perceptron"))
         XCTAssertEqual(or.dataset.name, "OR")
         XCTAssertEqual(or.trainer.status, .converged(epoch: 4))
@@ -187,6 +193,37 @@ final class LessonTests: XCTestCase {
             let bottom = try XCTUnwrap((1..<a.height).first { a.text(row: $0).hasPrefix("└") })
             for row in 2...bottom {
                 XCTAssertEqual(String(b.text(row: row).prefix(plotWidth)), String(a.text(row: row).prefix(plotWidth)), "row \(row) at \(size)")
+            }
+        }
+    }
+
+    /// The bound beat names R, γ and (R/γ)² with the numbers the panel computes for this data, the panel shows
+    /// them with their definitions at every size, and the updates made respect the bound. XOR shows no γ.
+    func testLesson2StatesTheBoundWithItsNumbers() throws {
+        for size in [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40)] {
+            let state = try play("lesson-2-convergence", untilSaying: "The theorem's bound", size: size)
+            let p = try perceptron(state)
+            let m = try XCTUnwrap(p.margin)
+            let (r, gamma, bound) = (formatNumber(m.radius), formatNumber(try XCTUnwrap(m.margin)), formatNumber(try XCTUnwrap(m.updateBound), digits: 1))
+            XCTAssertEqual([r, gamma, bound], ["1.912", "0.276", "47.9"])
+            XCTAssertEqual(p.trainer.status, .converged(epoch: 2))
+            XCTAssertTrue(p.trainer.boundApplies)
+            XCTAssertLessThanOrEqual(Double(p.trainer.totalUpdates), try XCTUnwrap(m.updateBound))
+            let narration = try XCTUnwrap(state.lesson?.narration)
+            for claim in ["epoch 2, after **\(p.trainer.totalUpdates)** updates", "(R/γ)² ≈ **\(bound)**", "R = \(r) is the largest ‖(1, x1, x2)‖",
+                          "γ = \(gamma) the margin"] {
+                XCTAssertTrue(narration.contains(claim), "\(claim) in \(narration)")
+            }
+            let text = view(state).plainText
+            for shown in ["R = max ‖(1, x1, x2)‖ = \(r)", "γ = max min y·w·x = \(gamma) (‖w‖ = 1)",
+                          "updates \(p.trainer.totalUpdates) ≤ (R/γ)² ≈ \(bound)", "status: converged"] {
+                XCTAssertTrue(text.contains(shown), "\(shown) at \(size):\n\(text)")
+            }
+            // "No line separates them", "No single line can do it": the panel says there is no γ.
+            for words in ["no line separates them", "No single line can do it"] {
+                let state = try play("lesson-2-convergence", untilSaying: words, size: size)
+                XCTAssertNil(try perceptron(state).margin?.margin)
+                XCTAssertTrue(view(state).plainText.contains("γ: none, no line separates them"), "\(words) at \(size)")
             }
         }
     }

@@ -59,6 +59,47 @@ final class PerceptronScreenTests: XCTestCase {
         XCTAssertTrue(view(state).plainText.contains("η (from w = 0: only scales w)"), view(state).plainText)
     }
 
+    /// R, γ and the bound for the data on screen: this run's updates against (R/γ)² while it is the theorem's
+    /// run (from w = 0, the data unchanged), else what the bound is about; no γ for XOR.
+    func testRadiusMarginAndBound() throws {
+        var state = AppState(size: Size(width: 80, height: 24), scenario: try builtin("perceptron-and"))
+        press(&state, "eee")
+        var text = view(state).plainText
+        for shown in ["R = max ‖(1, x1, x2)‖ = 1.732", "γ = max min y·w·x = 0.243 (‖w‖ = 1)", "updates 8 ≤ (R/γ)² ≈ 51"] {
+            XCTAssertTrue(text.contains(shown), "\(shown):\n\(text)")
+        }
+        XCTAssertEqual(state.perceptron?.trainer.totalUpdates, 8)
+        // A class-1 point added at about (1.1, 1.1) after updates: separable still, but no longer the theorem's run.
+        let cell = try XCTUnwrap(PerceptronLayout(size: Size(width: 80, height: 24)).mapping(state.perceptron!).cell(x: 1.1, y: 1.1))
+        update(&state, .mouse(column: cell.column, row: cell.row, button: .left))
+        XCTAssertEqual(state.perceptron?.dataset.count, 5)
+        text = view(state).plainText
+        XCTAssertTrue(text.contains("from w = 0: updates ≤ (R/γ)²"), text)
+        var worked = AppState(size: size, scenario: try builtin("perceptron-worked-example"))   // starts at w = (−1, 2, 1)
+        XCTAssertTrue(view(worked).plainText.contains("from w = 0: updates ≤ (R/γ)² = 1"), view(worked).plainText)
+        press(&worked, "n")
+        XCTAssertTrue(view(worked).plainText.contains("best line: w = (−0.667, −0.333, −0.667)"), view(worked).plainText)
+        let xor = AppState(size: Size(width: 80, height: 24), scenario: try builtin("perceptron-xor"))
+        XCTAssertTrue(view(xor).plainText.contains("γ: none, no line separates them"), view(xor).plainText)
+    }
+
+    /// A short panel drops the groups that matter least (highest rank, later first), never rank 0.
+    func testPanelGroupsGiveWayByRank() {
+        func group(_ name: String, _ rows: Int, _ rank: Int) -> PanelGroup {
+            PanelGroup((0..<rows).map { Line("\(name)\($0)") }, rank: rank)
+        }
+        let top = [group("a", 2, 0), group("b", 1, 4)], bottom = [group("c", 2, 0), group("d", 1, 2), group("e", 1, 4), group("f", 1, 6)]
+        func names(_ rows: Int) -> String {
+            let fitted = PanelGroup.fit(top, bottom, rows: rows)
+            return (fitted.first + fitted.second).map(\.text).joined(separator: " ")
+        }
+        XCTAssertEqual(names(9), "a0 a1 b0 c0 c1 d0 e0 f0")   // 8 lines and the divider
+        XCTAssertEqual(names(8), "a0 a1 b0 c0 c1 d0 e0")
+        XCTAssertEqual(names(7), "a0 a1 b0 c0 c1 d0")         // of equal rank the later goes first
+        XCTAssertEqual(names(5), "a0 a1 c0 c1")
+        XCTAssertEqual(names(2), "a0 a1 c0 c1")               // rank 0 stays; the frame cuts it
+    }
+
     func testANDConvergesOnScreen() throws {
         var state = AppState(size: size, scenario: try builtin("perceptron-and"))
         press(&state, "eeeeee")
