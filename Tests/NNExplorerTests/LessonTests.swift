@@ -187,8 +187,11 @@ final class LessonTests: XCTestCase {
             XCTAssertEqual(tenth.trainer.totalUpdates, one.trainer.totalUpdates)
             XCTAssertEqual(tenth.trainer.mistakesLastEpoch, one.trainer.mistakesLastEpoch)
             for i in 0..<3 { XCTAssertEqual(tenth.trainer.weights[i], 0.1 * one.trainer.weights[i], accuracy: 1e-12) }
-            // The plot under its top border (where the last set's note is), down to its bottom border.
             let (a, b) = (view(capped), view(scaled))
+            for shown in ["η = 0.1", "updates \(tenth.trainer.totalUpdates)", "mistakes this epoch \(tenth.trainer.mistakesThisEpoch)"] {
+                XCTAssertTrue(b.plainText.contains(shown), "\(shown) at \(size):\n\(b.plainText)")
+            }
+            // The plot under its top border (where the last set's note is), down to its bottom border.
             let plotWidth = PerceptronLayout(size: size).plotBox.width
             let bottom = try XCTUnwrap((1..<a.height).first { a.text(row: $0).hasPrefix("└") })
             for row in 2...bottom {
@@ -224,6 +227,30 @@ final class LessonTests: XCTestCase {
                 let state = try play("lesson-2-convergence", untilSaying: words, size: size)
                 XCTAssertNil(try perceptron(state).margin?.margin)
                 XCTAssertTrue(view(state).plainText.contains("γ: none, no line separates them"), "\(words) at \(size)")
+            }
+        }
+    }
+
+    /// At every beat of the perceptron lessons and every size, the panel's lines that narration names (the
+    /// visit's numbers, the status, the counters with η, R and γ: ranks 0 to 2) all fit; only the distance,
+    /// data name, last epoch and legend may give way.
+    func testPerceptronLessonPanelsKeepWhatMatters() throws {
+        for name in ["lesson-1-perceptron", "lesson-2-convergence"] {
+            for size in [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40)] {
+                var state = AppState(size: size, scenario: try builtin(name))
+                let lesson = try XCTUnwrap(state.lesson).lesson
+                let wanted = lesson.beats.reduce(1) { rows, beat in
+                    guard case .say(let text) = beat else { return rows }
+                    return max(rows, wrapWords(narrationWords(text, glyphs: .unicode), width: size.width - 2).count)
+                }
+                let explorerSize = LessonLayout(size: size, explorerMinimum: PerceptronLayout.minimum, wantedRows: wanted).explorerSize
+                let box = PerceptronLayout(size: explorerSize).panelBox.inset(1)
+                repeat {
+                    update(&state, .key(.right))
+                    let panel = PerceptronPanel(explorer: try perceptron(state), glyphs: .unicode, width: box.width - 1, keyHints: false)
+                    let needed = (panel.updateGroups + panel.progressGroups).filter { $0.rank <= 2 }.reduce(1) { $0 + $1.lines.count }
+                    XCTAssertLessThanOrEqual(needed, box.height, "\(name) beat \(state.lesson!.position) at \(size)")
+                } while !state.lesson!.atEnd
             }
         }
     }
