@@ -1,8 +1,9 @@
 /// The numbers of the perceptron convergence theorem for a dataset, measured as the lecture measures them, on
 /// the inputs with their bias, x = (1, x1, x2):
 /// - `radius` R = max ‖x_t‖;
-/// - `margin` γ = max over w = (w0, w1, w2) with ‖w‖ = 1 of min_t y_t·w·x_t: how far the closest point lies
-///   on its right side of the best separating line (nil when no line separates the classes).
+/// - `margin` γ = max over w = (w0, w1, w2) with ‖w‖ = 1 of min_t y_t·w·x_t: the best separating line's
+///   least y·w·x, how far its closest point lies on the right side in the space of x (nil when no line
+///   separates the classes).
 ///
 /// From w = 0, with one η throughout, the rule then makes at most (R/γ)² updates, in any order of visits.
 public struct PerceptronMargin: Sendable, Hashable {
@@ -32,9 +33,14 @@ public struct PerceptronMargin: Sendable, Hashable {
             return
         }
         let w = nearest.point.scaled(1 / distance)
+        // γ as this w achieves it: equal to the distance up to rounding, and never above the true maximum.
+        let achieved = z.map { $0.dot(w) }.min()!
+        guard achieved > 0 else {   // only if rounding defeated the solver: claim no bound rather than a wrong one
+            margin = nil; weights = nil; closest = []
+            return
+        }
+        margin = achieved
         weights = [w.x, w.y, w.z]
-        // γ as this w achieves it (equal to the distance up to rounding, and never above the true maximum).
-        margin = z.map { $0.dot(w) }.min()!
         closest = nearest.corral.sorted()
     }
 }
