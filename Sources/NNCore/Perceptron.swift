@@ -10,13 +10,18 @@ public struct PerceptronSettings: Sendable, Hashable {
     public var initialWeights: [Double]
     public var order: SampleOrder
     public var maxEpochs: Int
+    /// Stop when the weights at an epoch's end repeat an earlier epoch's (a fixed order then cycles for
+    /// ever); false goes on to `maxEpochs`, as `nnx trace` does.
+    public var stopsAtCycle: Bool
 
-    public init(learningRate: Double = 1, initialWeights: [Double] = [0, 0, 0], order: SampleOrder = .sequential, maxEpochs: Int = 100) {
+    public init(learningRate: Double = 1, initialWeights: [Double] = [0, 0, 0], order: SampleOrder = .sequential, maxEpochs: Int = 100,
+                stopsAtCycle: Bool = true) {
         precondition(initialWeights.count == 3, "a 2-D perceptron has three weights: w0 (bias), w1, w2")
         self.learningRate = learningRate
         self.initialWeights = initialWeights
         self.order = order
         self.maxEpochs = maxEpochs
+        self.stopsAtCycle = stopsAtCycle
     }
 }
 

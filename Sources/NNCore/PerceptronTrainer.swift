@@ -19,7 +19,13 @@ public struct PerceptronTrainer: Sendable {
     /// Mistakes in the last finished epoch (nil before one finished).
     public private(set) var mistakesLastEpoch: Int?
     public private(set) var status = PerceptronStatus.running
+    /// The first repeat of an epoch's weights found (as in `.cycling`), also when the run goes on past it
+    /// (`settings.stopsAtCycle == false`).
+    public private(set) var cycle: (epoch: Int, sameAs: Int)?
     public private(set) var lastUpdate: PerceptronUpdate?
+    /// Whether this run is the convergence theorem's: from w = 0, with the data and η it has now since its first
+    /// update. Then on separable data its updates stay within (R/γ)² (see `PerceptronMargin`).
+    public private(set) var boundApplies: Bool
     /// The sample indices of the current epoch in visit order.
     public private(set) var visitOrder: [Int]
     private var rng: SplitMix64
@@ -36,6 +42,7 @@ public struct PerceptronTrainer: Sendable {
         self.seed = seed
         // Exactly three weights (missing ones 0), and −0 becomes 0 as an update would leave it.
         weights = (0..<3).map { $0 < settings.initialWeights.count ? settings.initialWeights[$0] + 0 : 0 }
+        boundApplies = weights.allSatisfy { $0 == 0 }
         rng = SplitMix64(seed: seed)
         visitOrder = Array(samples.indices)
         _ = boundaries.record(boundaryKey, epoch: 0)
@@ -58,15 +65,18 @@ public struct PerceptronTrainer: Sendable {
     /// capped one stays capped; the cycle history no longer applies, so it starts again, from these weights
     /// if they are at an epoch boundary, else from the next boundary.
     public mutating func setLearningRate(_ eta: Double) {
+        if eta != settings.learningRate && totalUpdates > 0 { boundApplies = false }
         settings.learningRate = eta
         fastData = nil
         restartHistory()
         if case .cycling = status { status = .running }
+        cycle = nil
     }
 
     /// Replaces the data (a point added or removed), keeping the weights. An epoch in progress starts over
     /// under its own number (the counter does not go back); any verdict is void, and the last update no longer describes this data.
     public mutating func replaceSamples(_ newSamples: [Sample]) {
+        if totalUpdates > 0 { boundApplies = false }
         samples = newSamples
         fastData = nil
         restartingEpoch = positionInEpoch != 0
@@ -75,6 +85,7 @@ public struct PerceptronTrainer: Sendable {
         visitOrder = Array(samples.indices)
         lastUpdate = nil
         status = .running
+        cycle = nil
         restartHistory()
     }
 
@@ -186,9 +197,12 @@ public struct PerceptronTrainer: Sendable {
         }
         // Only a fixed order can cycle (a shuffled one visits in a new order each epoch).
         if settings.order == .sequential {
-            if let earlier = boundaries.record(boundaryKey, epoch: epoch) {
-                status = .cycling(epoch: epoch, sameAs: earlier)
-                return
+            if let earlier = boundaries.record(boundaryKey, epoch: epoch), cycle == nil {
+                cycle = (epoch, earlier)
+                if settings.stopsAtCycle {
+                    status = .cycling(epoch: epoch, sameAs: earlier)
+                    return
+                }
             }
         }
         if epoch >= settings.maxEpochs { status = .notConverged(epochs: epoch) }

@@ -88,7 +88,9 @@ public struct LessonPlayer: Sendable {
 
     private mutating func step(_ unit: StepUnit) {
         switch (explorer, unit) {
+        case (.perceptron(var p), .visit): p.showNextVisit(); explorer = .perceptron(p)
         case (.perceptron(var p), .sample): p.stepSample(); explorer = .perceptron(p)
+        case (_, .visit): break   // the scenario reader admits visit for a perceptron only
         case (.perceptron(var p), _): p.stepEpoch(); explorer = .perceptron(p)
         case (.mlp(var m), .phase): m.stepPhase(); explorer = .mlp(m)
         case (.mlp(var m), .sample): m.stepUpdate(); explorer = .mlp(m)

@@ -10,6 +10,8 @@ public struct PerceptronExplorer: Sendable {
     public private(set) var seed: UInt64
     public private(set) var dataset: Dataset
     public private(set) var trainer: PerceptronTrainer
+    /// R and γ of the data (the convergence theorem's numbers), kept with the data they measure.
+    public private(set) var margin: PerceptronMargin?
     /// The plot's data ranges: fixed per dataset so the picture does not jump when points are added.
     public private(set) var xRange: ClosedRange<Double>
     public private(set) var yRange: ClosedRange<Double>
@@ -24,6 +26,8 @@ public struct PerceptronExplorer: Sendable {
     public private(set) var classToAdd = 1
     /// A one-line note on the last action (e.g. "added ● (0.5, 0.25)").
     public var note: String?
+    /// A lesson's `step: visit` asked to show the next visit before it is applied.
+    public private(set) var showsNextVisit = false
 
     /// Sample visits per second for each speed step.
     public static let speeds = [1, 2, 4, 8, 15, 30, 60, 120, 250, 500, 1000]
@@ -36,6 +40,7 @@ public struct PerceptronExplorer: Sendable {
         choices = fromScenario + DatasetKind.perceptronKinds.map(DataChoice.builtin)
         dataset = scenario.dataset()
         trainer = PerceptronTrainer(samples: dataset.samples, settings: scenario.perceptron, seed: scenario.seed)
+        margin = PerceptronMargin(samples: dataset.samples)
         (xRange, yRange) = PlotData.ranges(for: dataset)
     }
 
@@ -49,15 +54,28 @@ public struct PerceptronExplorer: Sendable {
     /// Counted in thousandths of a visit, so that it adds up exactly.
     private var visitCredit = 0
 
+    /// The visit the next step makes, computed but not applied (v, ŷ and e shown, w unchanged), while a
+    /// lesson shows it; nil otherwise. The trainer is deterministic, so the next step makes exactly this one.
+    public var pendingVisit: PerceptronUpdate? {
+        guard showsNextVisit else { return nil }
+        var next = trainer
+        return next.step()
+    }
+
     // MARK: actions
 
+    /// Shows the next visit without applying it (the question before the answer).
+    mutating func showNextVisit() { showsNextVisit = true }
+
     mutating func stepSample() {
+        showsNextVisit = false
         guard let event = trainer.step() else { playing = false; return }
         if event.changedWeights { ghostWeights = event.weightsBefore }
         if trainer.status.isFinished { playing = false }
     }
 
     mutating func stepEpoch() {
+        showsNextVisit = false
         let events = trainer.runEpoch()
         if let moved = events.last(where: \.changedWeights) { ghostWeights = moved.weightsBefore }
         if trainer.status.isFinished { playing = false }
@@ -82,6 +100,7 @@ public struct PerceptronExplorer: Sendable {
     }
 
     mutating func reset() {
+        showsNextVisit = false
         trainer.reset()
         ghostWeights = nil
         playing = false
@@ -96,21 +115,35 @@ public struct PerceptronExplorer: Sendable {
         note = "seed \(seed): training restarted" + (edited ? ", edits dropped" : "")
     }
 
+    /// The next choice whose data differs from the scenario's own: perceptron-and's first `d` would show
+    /// the AND table again under another name, and look as if nothing happened.
     mutating func nextDataset() {
-        choiceIndex = (choiceIndex + 1) % choices.count
+        let own = scenario.dataset(seed: seed).samples
+        var skipped: [String] = []
+        repeat {
+            choiceIndex = (choiceIndex + 1) % choices.count
+            guard case .builtin = dataChoice, data(for: dataChoice).samples == own else { break }
+            skipped.append(data(for: dataChoice).name)
+        } while skipped.count < choices.count
         loadData()
-        note = "dataset: \(dataset.name)"
+        note = "dataset: \(dataset.name)" + (skipped.isEmpty ? "" : " (\(skipped.joined(separator: ", ")) = scenario's)")
+    }
+
+    private func data(for choice: DataChoice) -> Dataset {
+        switch choice {
+        case .scenario: scenario.dataset(seed: seed)
+        case .builtin(let kind): DatasetGenerator(kind: kind).generate(seed: seed)
+        }
     }
 
     private mutating func loadData() {
-        switch dataChoice {
-        case .scenario: dataset = scenario.dataset(seed: seed)
-        case .builtin(let kind): dataset = DatasetGenerator(kind: kind).generate(seed: seed)
-        }
+        dataset = data(for: dataChoice)
         var settings = scenario.perceptron
         settings.learningRate = trainer.learningRate
         if let firstWeights { settings.initialWeights = firstWeights }
         trainer = PerceptronTrainer(samples: dataset.samples, settings: settings, seed: seed)
+        margin = PerceptronMargin(samples: dataset.samples)
+        showsNextVisit = false
         (xRange, yRange) = PlotData.ranges(for: dataset)
         ghostWeights = nil
         playing = false
@@ -118,17 +151,19 @@ public struct PerceptronExplorer: Sendable {
 
     mutating func changeLearningRate(up: Bool) {
         guard let next = PlotData.step(Self.learningRates, from: trainer.learningRate, up: up) else { return }
-        trainer.setLearningRate(next)
-        note = "η = \(formatNumber(next))"
+        setLearningRate(next)
     }
 
     mutating func toggleClass() { classToAdd = 1 - classToAdd }
 
     // MARK: lesson settings (exact values, where the keys step through lists)
 
+    /// From w = 0 every update adds η·e·x, so w is η times the weights η = 1 would give: the same signs of
+    /// w·x, the same lines. The note says so when that holds from here (w = 0 now).
     mutating func setLearningRate(_ eta: Double) {
+        showsNextVisit = false
         trainer.setLearningRate(eta)
-        note = "η = \(formatNumber(eta))"
+        note = "η = \(formatNumber(eta))" + (trainer.weights.allSatisfy { $0 == 0 } ? " (w = 0: only scales w)" : "")
     }
 
     /// First weights a lesson set, used instead of the scenario's from then on.
@@ -138,7 +173,7 @@ public struct PerceptronExplorer: Sendable {
     mutating func setInitialWeights(_ weights: [Double]) {
         firstWeights = weights
         loadData()
-        note = "w = \(formatVector(trainer.weights))"
+        note = "restarted from w = \(formatVector(trainer.weights))"
     }
 
     /// `scenario` or a built-in dataset's name; training starts again on it.
@@ -159,6 +194,8 @@ public struct PerceptronExplorer: Sendable {
     mutating func toggle(pointAt x: Double, _ y: Double, cellOf: (Sample) -> (column: Int, row: Int)?, cell: (column: Int, row: Int)) {
         note = PlotData.togglePoint(in: &dataset, x: x, y: y, label: classToAdd, ranges: (xRange, yRange), cellOf: cellOf, cell: cell)
         trainer.replaceSamples(dataset.samples)
+        margin = PerceptronMargin(samples: dataset.samples)
+        showsNextVisit = false
     }
 
 }

@@ -20,7 +20,7 @@ let perceptronKeyMap = KeyMap<PerceptronExplorer, PerceptronAction>(bindings: [
     KeyBinding([.character("s")], "s", "seed", help: "new seed: new random points, new shuffle order", .reseed),
     KeyBinding([.character("d")], "d", "data", help: "next dataset (AND, OR, XOR, blobs …)", .nextDataset),
     KeyBinding([.character("["), .character("]")], "[]", label: { _ in "η" },
-               help: "lower ([) / raise (]) the learning rate η") { $0 == .character("[") ? .lowerRate : .raiseRate },
+               help: "lower [ / raise ] the learning rate η (from w = 0: only scales w)") { $0 == .character("[") ? .lowerRate : .raiseRate },
     KeyBinding([.character("g")], "g", "ghost", help: "show / hide the previous line (ghost)", .toggleGhost),
     KeyBinding([.character("c")], "c", "class", help: "switch the class of added points", .toggleClass),
     KeyBinding([.character("a")], "a", label: { $0.cursor == nil ? "add" : "done" },
@@ -140,7 +140,7 @@ func viewPerceptron(_ p: PerceptronExplorer, size: Size, glyphs g: Glyphs, theme
         }
         plot.lines.append(.init(w0: w[0], w1: w[1], w2: w[2], style: Style(.hyperplane)))
     }
-    let visited = trainer.lastUpdate?.index
+    let visited = p.pendingVisit?.index ?? trainer.lastUpdate?.index
     for (i, s) in p.dataset.samples.enumerated() where i != visited {
         plot.points.append(.init(x: s.x1, y: s.x2, glyph: s.label == 1 ? g.classB : g.classA,
                                  style: Style(s.label == 1 ? .classB : .classA)))
@@ -196,13 +196,13 @@ private func drawPanel(_ p: PerceptronExplorer, in box: Rect, glyphs g: Glyphs, 
     let textArea = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: inner.height)
     let panel = PerceptronPanel(explorer: p, glyphs: g, width: textArea.width, keyHints: keyHints, shadeMark: shadeMark)
     frame.drawBox(box, title: panel.updateTitle, glyphs: g)
-    let updateLines = panel.updateLines
+    // Where the panel is short, the lines that matter least give way (PanelGroup ranks), not the bottom ones.
+    let (updateLines, progressLines) = PanelGroup.fit(panel.updateGroups, panel.progressGroups, rows: inner.height)
     frame.put(lines: updateLines, in: textArea, glyphs: g)
     let dividerRow = inner.y + updateLines.count
     if dividerRow < inner.maxY - 1 {
         frame.drawDivider(box, row: dividerRow, title: "progress", glyphs: g)
-        let lines = panel.progressLines + panel.editingLines
         let area = Rect(x: textArea.x, y: dividerRow + 1, width: textArea.width, height: inner.maxY - dividerRow - 1)
-        frame.put(lines: lines, in: area, glyphs: g)
+        frame.put(lines: progressLines, in: area, glyphs: g)
     }
 }

@@ -183,8 +183,10 @@ lesson:
   - focus: plot
   - say: "The lecture's worked example: w = (−1, 2, 1), one point x = (½, 1) of class y = −1, and η = 1."
   - focus: update
+  - step: visit
+  - say: "v = −1 + 2·½ + 1·1 = **1**, so ŷ = **1** but y = −1: the error is e = y − ŷ = **−2**. The point lies on the shaded + side, the wrong one. Where will the rule move the line?"
+  - pause
   - step: sample
-  - say: "v = −1 + 2·½ + 1·1 = **1**, so ŷ = **1** but y = −1: the error is e = y − ŷ = **−2**."
   - say: "The rule w ← w + η·e·x moves w by −2·(1, ½, 1): w = **(−3, 1, −1)**. The new line −3 + x1 − x2 = 0 lies off this plot: all of the view, the point too, is now on its **−** side, so the point is classified right. The faint line is where it was."
   - pause
   - set: {dataset: and}
@@ -194,7 +196,7 @@ lesson:
   - step: epoch
   - say: "One epoch: each mistake moved the line so that the point it got wrong came nearer its own side. The panel counts this epoch's mistakes."
   - run: until_converged
-  - say: "**Converged** in epoch 6: a whole epoch without a mistake. Look at (1, 1): v = −6 + 4 + 2 = **0**, on the line itself, and sign(0) = +1 counts it as positive. A separation with no margin to spare."
+  - say: "**Converged** in epoch 6: a whole epoch without a mistake. Look at (1, 1): v = −6 + 4 + 2 = **0**, on the line itself, and sign(0) = +1 counts it as positive. This line has no margin to spare; the best line's is γ = 0.243."
   - set: {dataset: or}
   - say: "**OR**: only (0, 0) is negative. Linearly separable again; from w = (0, 0, 0) once more."
   - run: until_converged
@@ -224,12 +226,17 @@ lesson:
   - step: epoch
   - say: "The first epoch: each mistake turned and shifted the line (the panel counts the updates)."
   - run: until_converged
-  - say: "**Converged** in epoch 2: a full epoch without a mistake. The number of updates is bounded by (R/γ)², with R the data's radius and γ the margin."
+  - say: "**Converged** in epoch 2, after **2** updates. The theorem's bound from w = 0 is (R/γ)² ≈ **47.9**: R = 1.912 is the largest ‖(1, x1, x2)‖, γ = 0.276 the margin, the least y·w·x for the best w of length 1."
   - pause
   - set: {dataset: overlapping}
   - say: "Now the clouds **overlap**: no line separates them. Some point is always misclassified, so the weights never settle."
   - run: until_converged
   - say: "After the epoch cap it has **not converged**: every epoch still has mistakes."
+  - set: {learning_rate: 0.1}
+  - set: {weights: [0, 0, 0]}
+  - run: until_converged
+  - say: "Again from w = 0, now with η = **0.1**: the same line, the same mistakes. From w = 0 each update adds η·e·x, so w is η times what η = 1 gives, and sign(w·x) is the same. A smaller η does not steady the line."
+  - set: {learning_rate: 1}
   - set: {dataset: xor}
   - say: "**XOR**: (0, 1) and (1, 0) are positive, (0, 0) and (1, 1) negative. No single line can do it."
   - focus: update
@@ -732,7 +739,7 @@ data:
     count: 60
     noise: 0.5                  # spread of each blob; their centres are closer than this
 perceptron:
-  learning_rate: 0.1            # smaller steps: the line wanders less
+  learning_rate: 0.1            # from w = 0, η only scales w (w = η·Σe·x): the same lines and mistakes as η = 1
   initial_weights: [0, 0, 0]    # w0 (bias), w1, w2
   order: shuffled
   max_epochs: 50                # stops here: overlapping data never has an error-free epoch
@@ -782,7 +789,7 @@ perceptron:
 ("perceptron-xor.yaml", #"""
 # XOR: the classic counter-example. No line separates the classes, so some sample is always
 # misclassified. With a fixed (sequential) order the weights return to an earlier epoch's values,
-# and nnx stops with "cycling" instead of running to max_epochs.
+# and the screen and nnx train stop with "cycling" instead of running to max_epochs (nnx trace goes on to it).
 title: "Perceptron: XOR never converges"
 summary: No single line separates XOR's classes, so the perceptron keeps updating and its weights cycle.
 seed: 1

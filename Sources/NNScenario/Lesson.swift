@@ -71,11 +71,14 @@ public enum LessonBeat: Sendable, Hashable {
 
 public enum StepUnit: String, Sendable, CaseIterable {
     case sample, phase, batch, epoch, cell
+    /// The perceptron's next visit shown (x, v, ŷ, e, the sample marked) with the weights not yet changed:
+    /// the question before the answer. The next `step: sample` (or epoch, or run) applies it.
+    case visit
 
     /// The units each model steps by (the first is what `step: N` counts).
     public static func allowed(for model: ModelKind) -> [StepUnit] {
         switch model {
-        case .perceptron: [.sample, .epoch]
+        case .perceptron: [.sample, .epoch, .visit]
         case .mlp: [.sample, .phase, .epoch]
         case .cnn: [.batch, .epoch, .cell]
         }

@@ -79,7 +79,12 @@ extension ScenarioReader {
             value.fail("\(named) scenario steps by \(allowed.map(\.rawValue).joined(separator: ", ")), not by \(unit.rawValue)")
             return nil
         }
-        return value.choice(allowed.map(\.rawValue)).flatMap(StepUnit.init(rawValue:)).map { .step($0, count: count) }
+        guard let unit = value.choice(allowed.map(\.rawValue)).flatMap(StepUnit.init(rawValue:)) else { return nil }
+        if unit == .visit, let countField {
+            countField.failAtKey("step: visit shows the next visit, one at a time: it takes no count")
+            return nil
+        }
+        return .step(unit, count: count)
     }
 
     private func setting(_ value: Field, model: ModelKind?) -> LessonBeat? {

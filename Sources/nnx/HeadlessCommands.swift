@@ -52,8 +52,10 @@ struct Trace: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print JSON Lines: per sample visit (perceptron), per epoch (MLP), per stage and per epoch (CNN).",
         discussion: """
-            A perceptron writes one record per sample visit; an MLP one per epoch (layers[l][i][j], row 0 = bias), \
-            and --per-sample adds one per update with its deltas and weight changes; a CNN first one per stage \
+            A perceptron writes one record per sample visit, until an error-free epoch or N epochs (weights \
+            that cycle do not stop it; nnx train and the screen say they cycle); an MLP one per epoch \
+            (layers[l][i][j], row 0 = bias), and --per-sample adds one per update with its deltas and weight \
+            changes; a CNN first one per stage \
             output for the probe image (L counts the cnn: layers list from 0), then, when the network ends in \
             softmax, one per epoch (--epochs 0 gives the stage records only). The records:
 
@@ -95,6 +97,7 @@ struct Trace: ParsableCommand {
     private func tracePerceptron(_ scenario: Scenario, _ output: inout BufferedOutput) {
         var settings = scenario.perceptron
         if let epochs { settings.maxEpochs = max(1, epochs) }   // --epochs replaces the scenario's cap
+        settings.stopsAtCycle = false   // the contract: until an error-free epoch or N epochs
         var trainer = PerceptronTrainer(samples: scenario.dataset().samples, settings: settings, seed: scenario.seed)
         let limit = epochs ?? settings.maxEpochs
         while trainer.epoch < limit || trainer.positionInEpoch != 0, let event = trainer.step() {

@@ -75,18 +75,66 @@ final class LessonTests: XCTestCase {
     /// A step and the `say` after it are one key press; `set` and `focus` join the beat after them.
     func testAPressMakesAMoveAndShowsItsWords() throws {
         let lesson = try XCTUnwrap(try builtin("lesson-1-perceptron").lesson)
-        XCTAssertEqual(lesson.presses.map(\.count), [1, 2, 3, 2, 4, 2, 2, 2, 2])
-        let state = try play("lesson-1-perceptron", beats: 3, size: Size(width: 120, height: 40))
+        XCTAssertEqual(lesson.presses.map(\.count), [1, 2, 4, 3, 4, 2, 2, 2, 2])
+        let state = try play("lesson-1-perceptron", beats: 4, size: Size(width: 120, height: 40))
         XCTAssertEqual(try perceptron(state).trainer.steps, 1)
-        XCTAssertTrue(state.lesson?.narration?.contains("v = −1 + 2·½ + 1·1 = **1**") == true)
+        XCTAssertTrue(state.lesson?.narration?.contains("moves w by −2·(1, ½, 1)") == true)
         let text = view(state).plainText
-        XCTAssertTrue(text.contains("beat 3 of 9"), text)
-        XCTAssertTrue(text.contains("look at the update panel"), text)   // the focus in words, not the script's tags
-        XCTAssertFalse(text.contains("focus: update"), text)
+        XCTAssertTrue(text.contains("beat 4 of 9"), text)
+        XCTAssertFalse(text.contains("step: sample"), text)   // no script tags in the bar
+    }
+
+    /// `step: visit` asks the question before the answer: the visit's v, ŷ and e with the old w and line and
+    /// the sample marked; the next press applies exactly that visit. At every size.
+    func testLesson1ShowsTheVisitBeforeTheUpdate() throws {
+        for size in [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40)] {
+            let before = try play("lesson-1-perceptron", untilSaying: "The lecture's worked example", size: size)
+            let asking = try play("lesson-1-perceptron", untilSaying: "Where will the rule move the line?", size: size)
+            let answered = try play("lesson-1-perceptron", untilSaying: "moves w by −2·(1, ½, 1)", size: size)
+            XCTAssertEqual(asking.lesson!.position, before.lesson!.position + 1)
+            XCTAssertEqual(answered.lesson!.position, asking.lesson!.position + 1)
+            let p = try perceptron(asking)
+            XCTAssertEqual(p.trainer.steps, 0)
+            XCTAssertEqual(p.trainer.weights, [-1, 2, 1])
+            let visit = try XCTUnwrap(p.pendingVisit)
+            XCTAssertEqual([visit.v, visit.yhat, visit.error], [1, 1, -2])   // "v = … = 1, so ŷ = 1 … e = −2"
+            let text = view(asking).plainText
+            for shown in ["next visit (sample 1 of 1)", "x = (0.5, 1)   y = −1", "= −1 + 2·0.5 + 1·1 = 1",
+                          "ŷ = sign(1) = +1   e = y − ŷ = −2", "Δw = η·e·x = ?", "w = (−1, 2, 1)"] {
+                XCTAssertTrue(text.contains(shown), "\(shown) at \(size):\n\(text)")
+            }
+            XCTAssertFalse(text.contains("−3, 1, −1"), text)
+            // The plot is the one before, the old line and all, but for the visited sample's mark.
+            let (a, b) = (view(before), view(asking))
+            let plotWidth = PerceptronLayout(size: size).plotBox.width
+            let bottom = try XCTUnwrap((1..<a.height).first { a.text(row: $0).hasPrefix("└") })
+            var changed: [String] = []
+            for row in 1...bottom {
+                for (x, y) in zip(a.text(row: row).prefix(plotWidth), b.text(row: row).prefix(plotWidth)) where x != y { changed.append("\(x)→\(y)") }
+            }
+            XCTAssertEqual(changed, ["●→◆"], "at \(size)")
+            // The next press applies that very visit.
+            let q = try perceptron(answered)
+            XCTAssertEqual(q.trainer.lastUpdate, visit)
+            XCTAssertNil(q.pendingVisit)
+            XCTAssertEqual(q.trainer.weights, [-3, 1, -1])
+            XCTAssertTrue(view(answered).plainText.contains("w: (−1, 2, 1) → (−3, 1, −1)"), view(answered).plainText)
+        }
+    }
+
+    /// Leaving a lesson at a shown visit: n makes that visit, an epoch starts with it.
+    func testAShownVisitIsTheNextStepWhenExploring() throws {
+        var state = try play("lesson-1-perceptron", untilSaying: "Where will the rule move the line?")
+        let visit = try XCTUnwrap(try perceptron(state).pendingVisit)
+        update(&state, .key(.escape))
+        XCTAssertTrue(view(state).plainText.contains("next visit (sample 1 of 1)"))
+        press(&state, "n")
+        XCTAssertEqual(state.perceptron?.trainer.lastUpdate, visit)
+        XCTAssertNil(state.perceptron?.pendingVisit)
     }
 
     func testLesson1WorksTheLecturesExampleThenANDAndORConverge() throws {
-        let afterStep = try play("lesson-1-perceptron", untilSaying: "the error is e = y − ŷ = **−2**")
+        let afterStep = try play("lesson-1-perceptron", untilSaying: "moves w by −2·(1, ½, 1)")
         let p = try perceptron(afterStep)
         XCTAssertEqual(p.trainer.weights, [-3, 1, -1])
         XCTAssertEqual(p.trainer.lastUpdate?.v, 1)
@@ -103,6 +151,12 @@ final class LessonTests: XCTestCase {
         XCTAssertEqual(and.trainer.status, .converged(epoch: 6))
         XCTAssertEqual(and.trainer.weights, [-6, 4, 2])   // (1, 1) on the line: v = 0, counted +1
         XCTAssertEqual(Perceptron.activation(and.trainer.weights, 1, 1), 0)
+        // "This line has no margin to spare; the best line's is γ = 0.243", with γ on the panel at every size.
+        for size in [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40)] {
+            let state = try play("lesson-1-perceptron", untilSaying: "the best line's is γ = 0.243", size: size)
+            XCTAssertEqual(formatNumber(try XCTUnwrap(try perceptron(state).margin?.margin)), "0.243")
+            XCTAssertTrue(view(state).plainText.contains("γ = max min y·w·x = 0.243 (‖w‖ = 1)"), "at \(size)")
+        }
         let or = try perceptron(try play("lesson-1-perceptron"))
         XCTAssertEqual(or.dataset.name, "OR")
         XCTAssertEqual(or.trainer.status, .converged(epoch: 4))
@@ -117,6 +171,88 @@ final class LessonTests: XCTestCase {
         XCTAssertEqual(try perceptron(try play("lesson-2-convergence", untilSaying: "not converged")).trainer.status,
                        .notConverged(epochs: 100))
         XCTAssertEqual(try perceptron(try play("lesson-2-convergence")).trainer.status, .cycling(epoch: 3, sameAs: 2))
+    }
+
+    /// "Again from w = 0, now with η = 0.1: the same line, the same mistakes": the plot is the same cell for
+    /// cell, every w is a tenth of the η = 1 one, and the mistakes are the same, at every size.
+    func testLesson2ASmallerLearningRateOnlyScalesW() throws {
+        for size in [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40)] {
+            let capped = try play("lesson-2-convergence", untilSaying: "not converged", size: size)
+            let scaled = try play("lesson-2-convergence", untilSaying: "now with η = **0.1**", size: size)
+            let (one, tenth) = (try perceptron(capped), try perceptron(scaled))
+            XCTAssertEqual(one.trainer.learningRate, 1)
+            XCTAssertEqual(tenth.trainer.learningRate, 0.1)
+            XCTAssertEqual(tenth.dataset, one.dataset)
+            XCTAssertEqual(tenth.trainer.status, one.trainer.status)
+            XCTAssertEqual(tenth.trainer.totalUpdates, one.trainer.totalUpdates)
+            XCTAssertEqual(tenth.trainer.mistakesLastEpoch, one.trainer.mistakesLastEpoch)
+            for i in 0..<3 { XCTAssertEqual(tenth.trainer.weights[i], 0.1 * one.trainer.weights[i], accuracy: 1e-12) }
+            let (a, b) = (view(capped), view(scaled))
+            for shown in ["η = 0.1", "updates \(tenth.trainer.totalUpdates)", "mistakes this epoch \(tenth.trainer.mistakesThisEpoch)"] {
+                XCTAssertTrue(b.plainText.contains(shown), "\(shown) at \(size):\n\(b.plainText)")
+            }
+            // The plot under its top border (where the last set's note is), down to its bottom border.
+            let plotWidth = PerceptronLayout(size: size).plotBox.width
+            let bottom = try XCTUnwrap((1..<a.height).first { a.text(row: $0).hasPrefix("└") })
+            for row in 2...bottom {
+                XCTAssertEqual(String(b.text(row: row).prefix(plotWidth)), String(a.text(row: row).prefix(plotWidth)), "row \(row) at \(size)")
+            }
+        }
+    }
+
+    /// The bound beat names R, γ and (R/γ)² with the numbers the panel computes for this data, the panel shows
+    /// them with their definitions at every size, and the updates made respect the bound. XOR shows no γ.
+    func testLesson2StatesTheBoundWithItsNumbers() throws {
+        for size in [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40)] {
+            let state = try play("lesson-2-convergence", untilSaying: "The theorem's bound", size: size)
+            let p = try perceptron(state)
+            let m = try XCTUnwrap(p.margin)
+            let (r, gamma, bound) = (formatNumber(m.radius), formatNumber(try XCTUnwrap(m.margin)), formatNumber(try XCTUnwrap(m.updateBound), digits: 1))
+            XCTAssertEqual([r, gamma, bound], ["1.912", "0.276", "47.9"])
+            XCTAssertEqual(p.trainer.status, .converged(epoch: 2))
+            XCTAssertTrue(p.trainer.boundApplies)
+            XCTAssertLessThanOrEqual(Double(p.trainer.totalUpdates), try XCTUnwrap(m.updateBound))
+            let narration = try XCTUnwrap(state.lesson?.narration)
+            for claim in ["epoch 2, after **\(p.trainer.totalUpdates)** updates", "(R/γ)² ≈ **\(bound)**", "R = \(r) is the largest ‖(1, x1, x2)‖",
+                          "γ = \(gamma) the margin"] {
+                XCTAssertTrue(narration.contains(claim), "\(claim) in \(narration)")
+            }
+            let text = view(state).plainText
+            for shown in ["R = max ‖(1, x1, x2)‖ = \(r)", "γ = max min y·w·x = \(gamma) (‖w‖ = 1)",
+                          "updates \(p.trainer.totalUpdates) ≤ (R/γ)² ≈ \(bound)", "status: converged"] {
+                XCTAssertTrue(text.contains(shown), "\(shown) at \(size):\n\(text)")
+            }
+            // "No line separates them", "No single line can do it": the panel says there is no γ.
+            for words in ["no line separates them", "No single line can do it"] {
+                let state = try play("lesson-2-convergence", untilSaying: words, size: size)
+                XCTAssertNil(try perceptron(state).margin?.margin)
+                XCTAssertTrue(view(state).plainText.contains("γ: none, no line separates them"), "\(words) at \(size)")
+            }
+        }
+    }
+
+    /// At every beat of the perceptron lessons and every size, the panel's lines that narration names (the
+    /// visit's numbers, the status, the counters with η, R and γ: ranks 0 to 2) all fit; only the distance,
+    /// data name, last epoch and legend may give way.
+    func testPerceptronLessonPanelsKeepWhatMatters() throws {
+        for name in ["lesson-1-perceptron", "lesson-2-convergence"] {
+            for size in [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40)] {
+                var state = AppState(size: size, scenario: try builtin(name))
+                let lesson = try XCTUnwrap(state.lesson).lesson
+                let wanted = lesson.beats.reduce(1) { rows, beat in
+                    guard case .say(let text) = beat else { return rows }
+                    return max(rows, wrapWords(narrationWords(text, glyphs: .unicode), width: size.width - 2).count)
+                }
+                let explorerSize = LessonLayout(size: size, explorerMinimum: PerceptronLayout.minimum, wantedRows: wanted).explorerSize
+                let box = PerceptronLayout(size: explorerSize).panelBox.inset(1)
+                repeat {
+                    update(&state, .key(.right))
+                    let panel = PerceptronPanel(explorer: try perceptron(state), glyphs: .unicode, width: box.width - 1, keyHints: false)
+                    let needed = (panel.updateGroups + panel.progressGroups).filter { $0.rank <= 2 }.reduce(1) { $0 + $1.lines.count }
+                    XCTAssertLessThanOrEqual(needed, box.height, "\(name) beat \(state.lesson!.position) at \(size)")
+                } while !state.lesson!.atEnd
+            }
+        }
     }
 
     func testLesson3StepsThroughThePhasesThenLearnsXOR() throws {
@@ -260,7 +396,7 @@ final class LessonTests: XCTestCase {
     }
 
     func testSnapshotsOfTwoBeatsALesson() throws {
-        let beats = ["lesson-1-perceptron": [4, 8], "lesson-2-convergence": [7], "lesson-3-backpropagation": [5, 11],
+        let beats = ["lesson-1-perceptron": [4, 8], "lesson-2-convergence": [6, 8], "lesson-3-backpropagation": [5, 11],
                      "lesson-4-local-minima": [5], "lesson-5-overfitting": [3], "lesson-6-convolution": [5, 9],
                      "lesson-7-cnn-digits": [8]]
         for (name, list) in beats.sorted(by: { $0.key < $1.key }) {

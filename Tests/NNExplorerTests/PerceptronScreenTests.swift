@@ -47,6 +47,59 @@ final class PerceptronScreenTests: XCTestCase {
         XCTAssertEqual(state.perceptron?.showGhost, false)
     }
 
+    /// Changing η at w = 0 says that it only scales w; later it just names the new η.
+    func testLearningRateRemarkAtZeroWeights() throws {
+        var state = AppState(size: Size(width: 80, height: 24), scenario: try builtin("perceptron-overlapping"))
+        press(&state, "[")
+        XCTAssertEqual(state.perceptron?.trainer.learningRate, 0.05)
+        XCTAssertTrue(view(state).plainText.contains(" η = 0.05 (w = 0: only scales w) "), view(state).plainText)
+        press(&state, "e]")
+        XCTAssertTrue(view(state).plainText.contains(" η = 0.1 ─"), view(state).plainText)
+        press(&state, "?")
+        XCTAssertTrue(view(state).plainText.contains("η (from w = 0: only scales w)"), view(state).plainText)
+    }
+
+    /// R, γ and the bound for the data on screen: this run's updates against (R/γ)² while it is the theorem's
+    /// run (from w = 0, the data unchanged), else what the bound is about; no γ for XOR.
+    func testRadiusMarginAndBound() throws {
+        var state = AppState(size: Size(width: 80, height: 24), scenario: try builtin("perceptron-and"))
+        press(&state, "eee")
+        var text = view(state).plainText
+        for shown in ["R = max ‖(1, x1, x2)‖ = 1.732", "γ = max min y·w·x = 0.243 (‖w‖ = 1)", "updates 8 ≤ (R/γ)² ≈ 51"] {
+            XCTAssertTrue(text.contains(shown), "\(shown):\n\(text)")
+        }
+        XCTAssertEqual(state.perceptron?.trainer.totalUpdates, 8)
+        // A class-1 point added at about (1.1, 1.1) after updates: separable still, but no longer the theorem's run.
+        let cell = try XCTUnwrap(PerceptronLayout(size: Size(width: 80, height: 24)).mapping(state.perceptron!).cell(x: 1.1, y: 1.1))
+        update(&state, .mouse(column: cell.column, row: cell.row, button: .left))
+        XCTAssertEqual(state.perceptron?.dataset.count, 5)
+        text = view(state).plainText
+        XCTAssertTrue(text.contains("from w = 0: updates ≤ (R/γ)²"), text)
+        var worked = AppState(size: size, scenario: try builtin("perceptron-worked-example"))   // starts at w = (−1, 2, 1)
+        XCTAssertTrue(view(worked).plainText.contains("from w = 0: updates ≤ (R/γ)² = 1"), view(worked).plainText)
+        press(&worked, "n")
+        XCTAssertTrue(view(worked).plainText.contains("best line: w = (−0.667, −0.333, −0.667)"), view(worked).plainText)
+        let xor = AppState(size: Size(width: 80, height: 24), scenario: try builtin("perceptron-xor"))
+        XCTAssertTrue(view(xor).plainText.contains("γ: none, no line separates them"), view(xor).plainText)
+    }
+
+    /// A short panel drops the groups that matter least (highest rank, later first), never rank 0.
+    func testPanelGroupsGiveWayByRank() {
+        func group(_ name: String, _ rows: Int, _ rank: Int) -> PanelGroup {
+            PanelGroup((0..<rows).map { Line("\(name)\($0)") }, rank: rank)
+        }
+        let top = [group("a", 2, 0), group("b", 1, 4)], bottom = [group("c", 2, 0), group("d", 1, 2), group("e", 1, 4), group("f", 1, 6)]
+        func names(_ rows: Int) -> String {
+            let fitted = PanelGroup.fit(top, bottom, rows: rows)
+            return (fitted.first + fitted.second).map(\.text).joined(separator: " ")
+        }
+        XCTAssertEqual(names(9), "a0 a1 b0 c0 c1 d0 e0 f0")   // 8 lines and the divider
+        XCTAssertEqual(names(8), "a0 a1 b0 c0 c1 d0 e0")
+        XCTAssertEqual(names(7), "a0 a1 b0 c0 c1 d0")         // of equal rank the later goes first
+        XCTAssertEqual(names(5), "a0 a1 c0 c1")
+        XCTAssertEqual(names(2), "a0 a1 c0 c1")               // rank 0 stays; the frame cuts it
+    }
+
     func testANDConvergesOnScreen() throws {
         var state = AppState(size: size, scenario: try builtin("perceptron-and"))
         press(&state, "eeeeee")
@@ -65,6 +118,37 @@ final class PerceptronScreenTests: XCTestCase {
         let text = view(state).plainText
         XCTAssertTrue(text.contains("cycling"), text)
         XCTAssertTrue(text.contains("never converge"), text)
+    }
+
+    /// The status line names the state the header shows: paused, running, converged, cycling, stopped at max epochs.
+    func testStatusAgreesWithTheHeader() throws {
+        /// The header row, and the status sentence (its wrapped lines joined) after checking the frame shows it.
+        func status(_ state: AppState, file: StaticString = #filePath, line: UInt = #line) -> (header: String, status: String) {
+            let frame = view(state)
+            let lines = PerceptronPanel(explorer: state.perceptron!, glyphs: state.glyphs, width: 36).statusLines.map(\.text)
+            XCTAssertTrue(frame.plainText.contains(lines[0]), frame.plainText, file: file, line: line)
+            return (frame.text(row: 0).trimmingCharacters(in: .whitespaces), lines.joined(separator: " "))
+        }
+        var state = AppState(size: size, scenario: try builtin("perceptron-and"))
+        XCTAssertTrue(status(state).header.hasSuffix("‖ paused"), status(state).header)
+        XCTAssertEqual(status(state).status, "status: paused (no error-free epoch yet)")
+        press(&state, " ")
+        update(&state, .tick)
+        XCTAssertTrue(status(state).header.contains("▶"), status(state).header)
+        XCTAssertEqual(status(state).status, "status: running (no error-free epoch yet)")
+        press(&state, " ")
+        XCTAssertEqual(status(state).status, "status: paused (no error-free epoch yet)")
+        press(&state, "eeeeee")
+        XCTAssertEqual(status(state).status, "status: converged: epoch 6 had no mistakes")
+        update(&state, .mouse(column: 10, row: 5, button: .left))   // a point added: training can go on
+        XCTAssertEqual(status(state).status, "status: paused (the points changed since the error-free epoch)")
+
+        var xor = AppState(size: size, scenario: try builtin("perceptron-xor"))
+        press(&xor, "eee")
+        XCTAssertEqual(status(xor).status, "status: cycling: w after epoch 3 equals w after epoch 2, so the updates repeat and will never converge")
+        var overlapping = AppState(size: size, scenario: try builtin("perceptron-overlapping"))
+        for _ in 0..<50 { press(&overlapping, "e") }
+        XCTAssertEqual(status(overlapping).status, "status: stopped at max epochs (50): no epoch was error-free")
     }
 
     func testPlayingAdvancesOnTicksOnly() throws {
@@ -128,8 +212,18 @@ final class PerceptronScreenTests: XCTestCase {
             press(&state, "d")
             return state.perceptron!.dataset.name
         }
-        XCTAssertEqual(names, ["AND", "OR", "XOR", "separable blobs", "overlapping blobs", "scenario data"])
-        press(&state, "dddd")   // separable blobs
+        // The scenario's data is the AND table: the built-in AND is skipped, so the first d shows something new.
+        XCTAssertEqual(names, ["OR", "XOR", "separable blobs", "overlapping blobs", "scenario data", "OR"])
+        var small = state
+        update(&small, .resize(Size(width: 80, height: 24)))
+        XCTAssertTrue(view(small).plainText.contains("dataset: OR (AND = scenario's)"), view(small).plainText)
+        var or = AppState(size: size, scenario: try builtin("perceptron-or"))
+        let orNames = (0..<3).map { _ -> String in
+            press(&or, "d")
+            return or.perceptron!.dataset.name
+        }
+        XCTAssertEqual(orNames, ["AND", "XOR", "separable blobs"])
+        press(&state, "dd")   // separable blobs
         let before = state.perceptron!.dataset
         press(&state, "s")
         XCTAssertNotEqual(state.perceptron!.dataset, before)
@@ -227,7 +321,7 @@ final class PerceptronScreenFeedbackTests: XCTestCase {
 
     func testTheTitleNamesAnotherDataset() throws {
         var state = AppState(size: size, scenario: try builtin("perceptron-and"))
-        press(&state, "ddd")
+        press(&state, "dd")   // OR, XOR (the built-in AND is this scenario's data)
         XCTAssertTrue(view(state).text(row: 0).hasPrefix(" nnx · Perceptron on XOR "), view(state).text(row: 0))
     }
 

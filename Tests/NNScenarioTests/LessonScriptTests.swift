@@ -25,6 +25,7 @@ final class LessonScriptTests: XCTestCase {
               - step: sample
               - {step: epoch, count: 3}
               - step: 4
+              - step: visit
               - run: until_converged
               - run: 20
               - set: {learning_rate: 0.5}
@@ -39,10 +40,10 @@ final class LessonScriptTests: XCTestCase {
         let lesson = try XCTUnwrap(try ScenarioLoader.parse(yaml, source: "s.yaml", baseDirectory: nil).lesson)
         XCTAssertEqual(lesson.chapter, 2)
         XCTAssertEqual(lesson.beats, [.say("A **bold** word"), .step(.sample, count: 1), .step(.epoch, count: 3), .step(.sample, count: 4),
-                                      .run(.untilConverged), .run(.epochs(20)), .set(.learningRate(0.5)), .set(.dataset("xor")),
+                                      .step(.visit, count: 1), .run(.untilConverged), .run(.epochs(20)), .set(.learningRate(0.5)), .set(.dataset("xor")),
                                       .set(.weights([1, -1, 0.5])), .set(.ghost(false)), .focus("plot"), .focus(nil), .pause])
         // What the lesson bar says each beat did.
-        XCTAssertEqual(lesson.beats.map(\.summary), ["say", "step: sample", "step: epoch ×3", "step: sample ×4", "run: until converged",
+        XCTAssertEqual(lesson.beats.map(\.summary), ["say", "step: sample", "step: epoch ×3", "step: sample ×4", "step: visit", "run: until converged",
                                                      "run: 20 epochs", "set: learning_rate = 0.5", "set: dataset = xor",
                                                      "set: weights = [1, -1, 0.5]", "set: ghost = off", "focus: plot", "focus: none", "pause"])
         let mlpLesson = try XCTUnwrap(try ScenarioLoader.parse(mlp + """
@@ -61,7 +62,8 @@ final class LessonScriptTests: XCTestCase {
     func testBadBeatsAreReportedWhereTheyAre() {
         let cases: [(String, String)] = [
             ("lesson:\n  - sya: hi\n", "s.yaml:6:5: error: unknown key 'sya' in lesson[0]; did you mean 'say'?"),
-            ("lesson:\n  - step: phase\n", "s.yaml:6:11: error: a perceptron scenario steps by sample, epoch, not by phase"),
+            ("lesson:\n  - step: phase\n", "s.yaml:6:11: error: a perceptron scenario steps by sample, epoch, visit, not by phase"),
+            ("lesson:\n  - {step: visit, count: 2}\n", "s.yaml:6:19: error: step: visit shows the next visit, one at a time: it takes no count"),
             ("lesson:\n  - set: {momentum: 0.9}\n",
              "s.yaml:6:11: error: unknown key 'momentum' in set (allowed: learning_rate, dataset, weights, ghost)"),
             ("lesson:\n  - set: {dataset: spirals}\n",
@@ -79,6 +81,7 @@ final class LessonScriptTests: XCTestCase {
         ]
         for (body, message) in cases { XCTAssertEqual(error(perceptron + body), message, body) }
         XCTAssertEqual(error(mlp + "lesson:\n  - step: cell\n"), "s.yaml:6:11: error: an MLP scenario steps by sample, phase, epoch, not by cell")
+        XCTAssertEqual(error(mlp + "lesson:\n  - step: visit\n"), "s.yaml:6:11: error: an MLP scenario steps by sample, phase, epoch, not by visit")
     }
 
     /// Key presses: set and focus join the beat after them; a say right after a step or run is its narration;

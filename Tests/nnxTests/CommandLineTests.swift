@@ -97,6 +97,22 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(records.filter { $0["restored"] != nil }.count, 1)
     }
 
+    /// XOR's weights cycle from epoch 3 on: the trace goes on to N epochs all the same (the contract), and
+    /// nnx train still says they cycle.
+    func testTraceGoesOnPastACycleToNEpochs() throws {
+        let run = try nnx(["trace", "perceptron-xor", "--epochs", "10"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let lines = run.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 40)
+        XCTAssertEqual(lines.last, "{\"model\":\"perceptron\",\"epoch\":10,\"step\":40,\"index\":3,\"x\":[1,1],\"y\":-1,\"v\":4,\"yhat\":1,\"error\":-2,\"w_before\":[2,0,2],\"w_after\":[0,-2,0]}")
+        let whole = try nnx(["trace", "perceptron-xor"])   // max_epochs: 100
+        XCTAssertEqual(whole.stdout.split(separator: "\n").count, 400)
+        let train = try nnx(["train", "perceptron-xor", "--json"])
+        let o = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(train.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(o["status"] as? String, "cycling")
+        XCTAssertEqual(o["epochs"] as? Int, 3)
+    }
+
     func testTraceEpochsCanGoBeyondTheScenarioCap() throws {
         let run = try nnx(["trace", "perceptron-overlapping", "--epochs", "60"])   // max_epochs: 50
         XCTAssertEqual(run.status, 0, run.stderr)
@@ -308,7 +324,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(header["width"] as? Int, 80)
         XCTAssertEqual(header["height"] as? Int, 24)
         let events = try lines.dropFirst().map { try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [Any]) }
-        let beats = 7   // lesson-2-convergence.yaml: 16 script beats, 7 key presses
+        let beats = 8   // lesson-2-convergence.yaml: 21 script beats, 8 key presses
         XCTAssertEqual(events.count, beats + 2)   // the opening frame, one a beat, the cursor back
         let times = events.compactMap { $0[0] as? Double }
         XCTAssertEqual(times, times.sorted())
