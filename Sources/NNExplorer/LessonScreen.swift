@@ -72,41 +72,61 @@ func updateLesson(_ lesson: inout LessonPlayer, _ msg: Msg) -> ScreenOutcome {
     return .none
 }
 
+/// How a lesson's frame is laid out: the explorer's area and narration band, whether the explorer's side
+/// panels are hidden, and the box of the panel the beat is about (nil when none, or when it has no place).
+struct LessonPicture {
+    let layout: LessonLayout
+    let panelsHidden: Bool
+    let focusBox: Rect?
+
+    init(_ lesson: LessonPlayer, size: Size, glyphs g: Glyphs, panelsHidden: Bool = false) {
+        // One band height for the whole lesson (its longest narration), so the picture does not jump a row
+        // between beats.
+        let wanted = lesson.lesson.beats.reduce(1) { rows, beat in
+            guard case .say(let text) = beat else { return rows }
+            return max(rows, wrapWords(narrationWords(text, glyphs: g), width: size.width - 2).count)
+        }
+        layout = LessonLayout(size: size, explorerMinimum: explorerMinimum(lesson.explorer), wantedRows: wanted)
+        // A lesson on a hand-set CNN gives its maps the side panel's width too.
+        let hidden = panelsHidden || {
+            if case .cnn(let c) = lesson.explorer { cnnLessonHidesPanel(c, focus: lesson.focus, width: size.width) } else { false }
+        }()
+        self.panelsHidden = hidden
+        let area = layout.explorerSize
+        switch lesson.explorer {
+        case .perceptron:
+            let boxes = PerceptronLayout(size: area, panelsHidden: hidden)
+            focusBox = ["plot": boxes.plotBox, "update": boxes.panelBox][lesson.focus ?? ""]
+        case .mlp(let m):
+            let boxes = MLPLayout(m, size: area, panelsHidden: hidden, glyphs: g, ledgerFocused: lesson.focus == "ledger")
+            focusBox = ["regions": boxes.plotBox, "restarts": boxes.plotBox, "momentum": boxes.plotBox, "curves": boxes.lossBox,
+                        "network": boxes.networkBox, "ledger": boxes.ledgerBox][lesson.focus ?? ""]
+        case .cnn(let c):
+            let boxes = CNNLayout(c, size: area, panelsHidden: hidden)
+            focusBox = ["maps": boxes.mapsBox, "window": boxes.mapsBox, "output": boxes.panelBox, "curves": boxes.panelBox,
+                        "confusion": boxes.panelBox][lesson.focus ?? ""]
+        case .home, .lesson:
+            focusBox = nil
+        }
+    }
+}
+
 func viewLesson(_ lesson: LessonPlayer, size: Size, glyphs g: Glyphs, theme: Theme, panelsHidden: Bool = false, into frame: inout Frame) {
     let words = narrationWords(lesson.narration ?? "", glyphs: g)
-    // One band height for the whole lesson (its longest narration), so the picture does not jump a row
-    // between beats.
-    let wanted = lesson.lesson.beats.reduce(1) { rows, beat in
-        guard case .say(let text) = beat else { return rows }
-        return max(rows, wrapWords(narrationWords(text, glyphs: g), width: size.width - 2).count)
-    }
-    let layout = LessonLayout(size: size, explorerMinimum: explorerMinimum(lesson.explorer), wantedRows: wanted)
+    let arranged = LessonPicture(lesson, size: size, glyphs: g, panelsHidden: panelsHidden)
+    let layout = arranged.layout, panelsHidden = arranged.panelsHidden, focusBox = arranged.focusBox
     var picture = Frame(size: layout.explorerSize)
-    let focusBox: Rect?
-    // A lesson on a hand-set CNN gives its maps the side panel's width too.
-    let panelsHidden = panelsHidden || {
-        if case .cnn(let c) = lesson.explorer { cnnLessonHidesPanel(c, focus: lesson.focus, width: size.width) } else { false }
-    }()
     switch lesson.explorer {
     case .perceptron(let p):
         viewPerceptron(p, size: layout.explorerSize, glyphs: g, theme: theme, panelsHidden: panelsHidden, keyHints: false, into: &picture)
-        let boxes = PerceptronLayout(size: layout.explorerSize, panelsHidden: panelsHidden)
-        focusBox = ["plot": boxes.plotBox, "update": boxes.panelBox][lesson.focus ?? ""]
     case .mlp(let m):
-        let ledgerFocused = lesson.focus == "ledger"
         viewMLP(m, size: layout.explorerSize, glyphs: g, theme: theme, panelsHidden: panelsHidden, keyHints: false,
-                ledgerFocused: ledgerFocused, into: &picture)
-        let boxes = MLPLayout(m, size: layout.explorerSize, panelsHidden: panelsHidden, glyphs: g, ledgerFocused: ledgerFocused)
-        focusBox = ["regions": boxes.plotBox, "restarts": boxes.plotBox, "momentum": boxes.plotBox, "curves": boxes.lossBox,
-                    "network": boxes.networkBox, "ledger": boxes.ledgerBox][lesson.focus ?? ""]
+                ledgerFocused: lesson.focus == "ledger", into: &picture)
     case .cnn(let c):
         viewCNN(c, size: layout.explorerSize, glyphs: g, theme: theme, panelsHidden: panelsHidden, keyHints: false, focus: lesson.focus,
                 screen: size, into: &picture)
-        let boxes = CNNLayout(c, size: layout.explorerSize, panelsHidden: panelsHidden)
-        focusBox = ["maps": boxes.mapsBox, "window": boxes.mapsBox, "output": boxes.panelBox, "curves": boxes.panelBox,
-                    "confusion": boxes.panelBox][lesson.focus ?? ""]
     case .home, .lesson:
-        focusBox = nil
+        break
     }
     for row in 0..<picture.height {
         for column in 0..<picture.width { frame[column, row] = picture[column, row] }
