@@ -473,7 +473,11 @@ public struct MLPExplorer: Sendable {
     /// is on wherever it is not 0).
     private static func evaluate(_ net: MLP, xs: [Float], ys: [Float], unit selectedUnit: (layer: Int, unit: Int)?,
                                  discretize: Bool) -> [(cls: Int, level: Int)] {
-        func level(_ confidence: Double) -> Int { discretize ? 2 : (confidence < 0.3 ? 0 : confidence < 0.7 ? 1 : 2) }
+        // An output that overflowed (NaN after divergence) is no confidence at all: the unsure shade, not class 0's strongest.
+        func level(_ confidence: Double) -> Int {
+            guard confidence.isFinite else { return 0 }
+            return discretize ? 2 : (confidence < 0.3 ? 0 : confidence < 0.7 ? 1 : 2)
+        }
         let count = xs.count
         if let unit = selectedUnit {
             let values = net.pictureValues(xs: xs, ys: ys, layer: unit.layer, unit: unit.unit)

@@ -38,6 +38,10 @@ final class MLPScreenTests: XCTestCase {
         XCTAssertTrue(text.contains("status: diverged at epoch \(epoch): the loss overflowed;"), text)
         XCTAssertTrue(text.contains("lower η ([) and reset (r)"), text)
         XCTAssertTrue(text.contains("loss = NaN"), text)
+        // NaN outputs are drawn unsure (level 0), not as class 0 at its strongest.
+        let layout = MLPLayout(size: Size(width: 120, height: 40))
+        let map = ScatterPlot(xRange: m.xRange, yRange: m.yRange).mapping(in: layout.plotBox.inset(1))
+        XCTAssertTrue(m.regionPixels(map).allSatisfy { $0.level == 0 })
         let steps = m.trainer.steps
         press(&state, "ne ")
         XCTAssertEqual(state.mlp?.trainer.steps, steps)
