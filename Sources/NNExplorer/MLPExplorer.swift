@@ -180,11 +180,21 @@ public struct MLPExplorer: Sendable {
         note = "seed \(seed): new weights" + (dataChoice == .scenario ? "" : " and points")
     }
 
+    /// The next choice whose data differs from the scenario's own (a scenario of generated circles with the
+    /// default count and noise would otherwise come round again as "circles", looking as if nothing happened).
     mutating func nextDataset() {
         guard choices.count > 1 else { note = "this scenario's classes fit only its own data"; return }
-        choiceIndex = (choiceIndex + 1) % choices.count
+        let own = scenario.dataset(seed: seed).samples
+        var skipped: [String] = []
+        repeat {
+            choiceIndex = (choiceIndex + 1) % choices.count
+            guard case .builtin(let kind) = dataChoice else { break }
+            let data = DatasetGenerator(kind: kind).generate(seed: seed)
+            guard data.samples == own else { break }
+            skipped.append(data.name)
+        } while skipped.count < choices.count
         loadData()
-        note = "dataset: \(dataset.name)"
+        note = "dataset: \(dataset.name)" + (skipped.isEmpty ? "" : " (\(skipped.joined(separator: ", ")) = scenario's)")
     }
 
     /// The generator behind the shown data (nil for inline points or a CSV), with the user's count and noise.

@@ -489,4 +489,21 @@ final class MLPPointTests: XCTestCase {
             XCTAssertNotEqual(theme.resolve(Style(.classB, background: .pointHalo)).background, theme.resolve(Style(.classB, background: .regionB3)).background)
         }
     }
+
+}
+
+final class MLPDataKeyTests: XCTestCase {
+    /// `d` skips a built-in set equal to the scenario's own data (it would look as if nothing happened).
+    func testDataKeySkipsTheScenariosOwnData() throws {
+        var state = AppState(size: Size(width: 100, height: 30), scenario: mlpScenario(kind: .circles))
+        let own = try XCTUnwrap(state.mlp).dataset.samples
+        var names: [String] = []
+        for _ in 0..<(try XCTUnwrap(state.mlp).choices.count) {
+            press(&state, "d")
+            let m = try XCTUnwrap(state.mlp)
+            if case .builtin = m.dataChoice { XCTAssertNotEqual(m.dataset.samples, own, "\(m.dataset.name) is the scenario's data again") }
+            names.append(m.note ?? "")
+        }
+        XCTAssertTrue(names.contains { $0.hasSuffix("(circles = scenario's)") }, "\(names)")
+    }
 }
