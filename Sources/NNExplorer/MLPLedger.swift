@@ -2,7 +2,8 @@ import NNCore
 import NNRender
 
 /// The MLP panel's text: where training stands, then the last update in the lecture's notation — each unit's
-/// input sum, output and δ, and the output layer's Δw with its momentum part.
+/// input sum, output and δ, each δ worked out under this network's own formula (`DeltaFormulas`), and the
+/// output layer's Δw with its momentum part. Big layers are listed in part, and say so.
 struct MLPLedger {
     let explorer: MLPExplorer
     let glyphs: Glyphs
