@@ -113,10 +113,12 @@ final class MLPScreenTests: XCTestCase {
         press(&state, "lz")
         XCTAssertEqual(state.mlp?.logScale, true)
         XCTAssertEqual(state.mlp?.discretize, true)
-        press(&state, "d")
-        XCTAssertEqual(state.mlp?.dataset.name, "XOR")
+        // The scenario's own data is the built-in XOR: d skips it, and says so.
         press(&state, "d")
         XCTAssertEqual(state.mlp?.dataset.name, "circles")
+        XCTAssertEqual(state.mlp?.note, "dataset: circles (XOR = scenario's)")
+        press(&state, "d")
+        XCTAssertEqual(state.mlp?.dataset.name, "two moons")
     }
 
     /// The regions are the network's: each pixel's class is what the network predicts there.
