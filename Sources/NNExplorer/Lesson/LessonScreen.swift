@@ -177,6 +177,7 @@ func focusCaption(_ panel: String?) -> String? {
     case "curves": "the loss curves"
     case "network": "the network"
     case "restarts": "the restarts"
+    case "momentum": "the runs side by side"
     case "maps": "the feature maps"
     case "window": "the sliding window"
     case "output": "the output panel"
