@@ -106,8 +106,11 @@ public struct LineChart: Sendable {
             frame.put(note, column: plot.maxX - note.width, row: plot.y)
         }
         frame.put("1", column: plot.x, row: plot.maxY, style: Style(.label))
-        let last = "\(count)"
-        frame.put(last, column: plot.maxX - last.count, row: plot.maxY, style: Style(.label))
+        // One epoch: one label (not "1 … 1" at both ends).
+        if count > 1 {
+            let last = "\(count)"
+            frame.put(last, column: plot.maxX - last.count, row: plot.maxY, style: Style(.label))
+        }
         if logScale { frame.put("log", column: area.x, row: plot.maxY, style: Style(.dim)) }
     }
 }

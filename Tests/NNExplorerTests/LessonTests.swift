@@ -213,7 +213,7 @@ final class LessonTests: XCTestCase {
             XCTAssertTrue(p.trainer.boundApplies)
             XCTAssertLessThanOrEqual(Double(p.trainer.totalUpdates), try XCTUnwrap(m.updateBound))
             let narration = try XCTUnwrap(state.lesson?.narration)
-            for claim in ["epoch 2, after **\(p.trainer.totalUpdates)** updates", "(R/γ)² ≈ **\(bound)**", "R = \(r) is the largest ‖(1, x1, x2)‖",
+            for claim in ["epoch 2, after **\(p.trainer.totalUpdates)** updates", "(R/γ)² ≈ **\(bound)**", "R = \(r) is the largest ‖(1,\u{00A0}x1,\u{00A0}x2)‖",
                           "γ = \(gamma) the margin"] {
                 XCTAssertTrue(narration.contains(claim), "\(claim) in \(narration)")
             }
@@ -269,6 +269,11 @@ final class LessonTests: XCTestCase {
         let early = xor.map { justRight.trainer.network.predict($0)[0] }
         XCTAssertEqual(early.map { $0 >= 0.5 }, targets.map { $0 == 1 })
         XCTAssertEqual(early.filter { abs($0 - 0.5) < 0.06 }.count, 2, "\(early)")   // "two of them only just"
+        // "(0, 1) at 0.551 and (1, 1) just under 0.5 (ŷ now, in the update panel)", on screen at 80×24 too.
+        XCTAssertEqual(early[1], 0.551, accuracy: 0.0005)
+        XCTAssertLessThan(early[3], 0.5)
+        let justRightFrame = view(try play("lesson-3-backpropagation", untilSaying: "For the first time")).plainText
+        for shown in ["ŷ now: (0,0) 0.121", "(0,1) 0.551", "(1,1) 0.49999"] { XCTAssertTrue(justRightFrame.contains(shown), "\(shown) in\n\(justRightFrame)") }
         // "A thousand epochs more: the outputs are near 0 and 1 and E is small."
         let learnt = try mlp(try play("lesson-3-backpropagation", untilSaying: "XOR is learnt"))
         let outputs = xor.map { learnt.trainer.network.predict($0)[0] }
@@ -333,6 +338,16 @@ final class LessonTests: XCTestCase {
         let lowest = try XCTUnwrap(overfit.trainer.history.compactMap(\.validationLoss).min())
         XCTAssertEqual(last.accuracy, 1)
         XCTAssertGreaterThan(try XCTUnwrap(last.validationLoss), 1.5 * lowest)   // the validation loss turned up
+        // "was lowest at epoch 288 (0.044 a point) and is twice that now (0.09, in the update panel)", at 80×24.
+        let points = Double(overfit.trainer.validationSet.count)
+        let lowestEpoch = try XCTUnwrap(overfit.trainer.history.min { ($0.validationLoss ?? .infinity) < ($1.validationLoss ?? .infinity) })
+        XCTAssertEqual(lowestEpoch.epoch, 288)
+        XCTAssertEqual(lowest / points, 0.044, accuracy: 0.0005)
+        XCTAssertEqual(try XCTUnwrap(last.validationLoss) / points, 0.09, accuracy: 0.0005)
+        let overfitFrame = view(try play("lesson-5-overfitting", untilSaying: "**overfitting**")).plainText
+        for shown in ["(0.09 a", "lowest 0.044, epoch 288)"] { XCTAssertTrue(overfitFrame.contains(shown), "\(shown) in\n\(overfitFrame)") }
+        // "After 1500 epochs the validation loss is 0.072 a point, against 0.09 without it."
+        XCTAssertEqual(try XCTUnwrap(decayed.trainer.history.last?.validationLoss) / points, 0.072, accuracy: 0.0005)
         guard case .earlyStopped(let best, _) = stopped.trainer.status else { return XCTFail("\(stopped.trainer.status)") }
         XCTAssertEqual(best, 288)
         XCTAssertEqual(decayed.trainer.settings.weightDecay, 0.001)

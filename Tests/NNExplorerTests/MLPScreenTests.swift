@@ -69,6 +69,7 @@ final class MLPScreenTests: XCTestCase {
         XCTAssertNotNil(state.mlp)
         press(&state, "n")
         XCTAssertEqual(state.mlp?.trainer.steps, 1)
+        state.size = Size(width: 120, height: 40)   // room for every line of the update
         let text = view(state).plainText
         XCTAssertTrue(text.contains("x = (0, 0)   y = 0"), text)
         XCTAssertTrue(text.contains("h1: net "), text)

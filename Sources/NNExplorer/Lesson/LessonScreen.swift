@@ -180,7 +180,7 @@ func focusCaption(_ panel: String?) -> String? {
     case "momentum": "the runs side by side"
     case "maps": "the feature maps"
     case "window": "the sliding window"
-    case "output": "the output panel"
+    case "output": "the probabilities"
     case "confusion": "the confusion matrix"
     default: nil
     }

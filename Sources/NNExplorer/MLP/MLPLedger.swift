@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NNCore
 import NNRender
 
@@ -32,7 +37,7 @@ struct MLPLedger {
             // The picture shows other runs than the numbers here: say which is which.
             let best = restarts.runs[restarts.best]
             let right = best.history.last.map { " \(glyphs.middleDot) \(percent($0.accuracy)) right" } ?? ""
-            let text = "restarts (left): best s\(best.seed), E = \(formatTick(MLPRestarts.finalLoss(best), glyphs: glyphs))\(right); below: the run before them"
+            let text = "restarts (left): best s\(best.seed), E = \(formatSignificant(MLPRestarts.finalLoss(best), glyphs: glyphs))\(right); below: the run before them"
             lines += wrap(glyphs.fold(text), width: width).map { Line($0, Style(.good)) }
         }
         if let runs = explorer.momentumRuns {
@@ -45,13 +50,6 @@ struct MLPLedger {
                 + "; below: the run before them"
             lines += wrap(glyphs.fold(text), width: width).map { Line($0, Style(.good)) }
         }
-        var first = "η = \(rate(t.learningRate))"
-        if t.settings.momentum > 0 { first += dot + "α = \(rate(t.settings.momentum))" }
-        if t.settings.weightDecay > 0 { first += dot + "λ = \(rate(t.settings.weightDecay))" }
-        first += dot + "batch \(t.settings.batchSize)"
-        // How big the weights have grown (a plateau, decay and divergence all show here).
-        first += dot + "weights up to ±\(n(t.network.weights.joined().reduce(0) { max($0, abs($1)) }))"
-        lines += wrap(glyphs.fold(first), width: width).map { Line($0, Style(.dim)) }
         if let last = t.currentSummary {
             let name = t.settings.loss == .squaredError ? "E" : "loss"
             let which = last.epoch == t.history.last?.epoch ? "" : " (epoch \(last.epoch))"
@@ -61,12 +59,28 @@ struct MLPLedger {
                 let perPoint = { (sum: Double, count: Int) in "\(n(sum)) (\(n(sum / Double(max(1, count)))) a point)" }
                 text = "\(name)\(which) = \(perPoint(last.loss, t.trainingSet.count))" + dot + "accuracy \(percent(last.accuracy))"
                 lines += wrap(glyphs.fold(text), width: width).map { Line($0) }
-                text = "validation: \(name) = \(perPoint(vl, t.validationSet.count))" + dot + percent(va)
+                // Where it was lowest, beside it: an upturn too small to see on the curve's scale is plain here.
+                var point = "\(n(vl / Double(max(1, t.validationSet.count)))) a point"
+                if let lowest = t.history.filter({ $0.validationLoss != nil }).min(by: { $0.validationLoss! < $1.validationLoss! }),
+                   lowest.epoch != last.epoch {
+                    point += "; lowest \(n(lowest.validationLoss! / Double(max(1, t.validationSet.count)))), epoch \(lowest.epoch)"
+                }
+                text = "validation: \(name) = \(n(vl)) (\(point))" + dot + percent(va)
             }
             lines += wrap(glyphs.fold(text), width: width).map { Line($0) }
         } else {
             let keys = keyHints ? ": n one update, e one epoch, space plays" : ""
             lines.append(Line(glyphs.fold("no epoch yet" + keys), Style(.dim)))
+        }
+        // For a handful of points, every output now (the narration can point at "two of them only just").
+        if t.trainingSet.count <= 8, t.steps > 0, t.network.outputCount == 1 {
+            // Enough digits to tell an output just under 0.5 from one just over it.
+            func output(_ v: Double) -> String {
+                let gap = abs(v - 0.5)
+                return formatNumber(v, digits: gap > 0 ? min(8, max(3, 1 - Int(log10(gap).rounded(.down)))) : 3, glyphs: glyphs)
+            }
+            let outputs = t.trainingSet.map { "(\(n($0.x1)),\(n($0.x2))) \(output(t.network.predict([$0.x1, $0.x2])[0]))" }
+            lines += wrap(glyphs.fold("ŷ now: " + outputs.joined(separator: dot)), width: width).map { Line($0) }
         }
         let (status, role): (String, ColorRole) = switch t.status {
         case .running:
@@ -86,6 +100,17 @@ struct MLPLedger {
         if let perfect = t.firstPerfectEpoch, t.currentSummary?.accuracy == 1 {
             lines += wrap(glyphs.fold("every training point right (first at epoch \(perfect))"), width: width).map { Line($0, Style(.good)) }
         }
+        let weights = t.network.weights.reduce(0) { $0 + $1.count }
+        let held = t.validationSet.isEmpty ? "" : " + \(t.validationSet.count) held out"
+        lines += wrap(glyphs.fold("data: \(t.trainingSet.count) training points\(held)" + dot + "\(weights) weights"), width: width)
+            .map { Line($0, Style(.dim)) }
+        var first = "η = \(rate(t.learningRate))"
+        if t.settings.momentum > 0 { first += dot + "α = \(rate(t.settings.momentum))" }
+        if t.settings.weightDecay > 0 { first += dot + "λ = \(rate(t.settings.weightDecay))" }
+        first += dot + "batch \(t.settings.batchSize)"
+        // How big the weights have grown (a plateau, decay and divergence all show here).
+        first += dot + "weights up to ±\(n(t.network.weights.joined().reduce(0) { max($0, abs($1)) }))"
+        lines += wrap(glyphs.fold(first), width: width).map { Line($0, Style(.dim)) }
         return lines
     }
 
@@ -101,6 +126,16 @@ struct MLPLedger {
                      phaseNumber: explorer.showingUpdatePhase ? explorer.phases.count : nil)
     }
 
+    /// The most lines any phase of the update on screen shows, so that walking its phases (p) keeps one
+    /// layout rather than hiding and showing panels at each press.
+    var mostPhaseLines: Int {
+        let update: MLPUpdate
+        if let pending = explorer.pending { update = pending.update } else if explorer.showingUpdatePhase, let u = explorer.trainer.lastUpdate {
+            update = u
+        } else { return 0 }
+        return explorer.phases.enumerated().map { lines(for: update, upTo: $0.element, phaseNumber: $0.offset + 1).count }.max() ?? 0
+    }
+
     private var formulas: DeltaFormulas { DeltaFormulas(explorer.trainer.settings, glyphs: glyphs) }
 
     /// The phase's name and its formula, in the lecture's notation.
@@ -108,14 +143,17 @@ struct MLPLedger {
         switch phase {
         case .forward(let l):
             (l == top ? "forward to the output" : "forward to hidden layer \(l)",
-             l < top ? "net_j = Σ_i w_ij z_i (i = 0: bias), " + formulas.activationFormula
-                 : explorer.trainer.settings.output == .softmax ? "net_k = Σ_j w_jk z_j, ŷ = softmax(net)"
-                 : "net_k = Σ_j w_jk z_j (j = 0: bias), ŷ_k = σ(net_k)")
+             // The lecture's letters: x for the inputs (x_0 = 1 carries the bias), z for hidden outputs.
+             (l == 1 ? "net_j = Σ_i w_ij x_i (x_0 = 1: bias), " : "net_j = Σ_i w_ij z_i (z_0 = 1: bias), ")
+                 .replacingOccurrences(of: "net_j", with: l == top ? "net_k" : "net_j")
+                 + (l < top ? formulas.activationFormula
+                    : explorer.trainer.settings.output == .softmax ? "ŷ = softmax(net)" : "ŷ_k = σ(net_k)"))
         case .outputDeltas: ("output deltas", formulas.outputFormula)
         case .hiddenDeltas(let l): ("deltas of hidden layer \(l) (old weights)", formulas.hiddenFormula)
         case .update:
             ("weight changes", "Δw_ij = η δ_j z_i" + (explorer.trainer.settings.momentum > 0 ? " + α Δw_ij(t−1)" : "")
-                + (explorer.trainer.settings.weightDecay > 0 ? " − η λ w_ij (i ≥ 1: biases not decayed)" : ""))
+                + (explorer.trainer.settings.weightDecay > 0 ? " − η λ w_ij (i ≥ 1: biases not decayed)" : "")
+                + " (z_i = x_i from an input)")
         }
     }
 
@@ -133,7 +171,10 @@ struct MLPLedger {
         let sample = explorer.trainer.trainingSet[u.samples[u.samples.count - 1]]
         let batchNote = u.samples.count > 1 ? " (last of \(u.samples.count))" : ""
         // The numbers below are the last update's, computed before it changed the weights.
-        let which = phase == nil ? "last update: " : ""
+        var which = phase == nil ? "last update: " : ""
+        if phase == nil, case .earlyStopped(let best, _) = explorer.trainer.status {
+            which = "last update (epoch \(u.epoch); the weights are epoch \(best)'s): "
+        }
         lines.append(Line(glyphs.fold("\(which)x = (\(n(sample.x1)), \(n(sample.x2)))   y = \(vector(u.target))\(batchNote)")))
         // Which layers' numbers to show: in step-by-step mode the layer of the phase (and the outputs); else all.
         let shownLayers: [Int]

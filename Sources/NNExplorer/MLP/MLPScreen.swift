@@ -174,7 +174,7 @@ struct MLPLayout {
         guard phased || ledgerFocused, !panelsHidden else { return }
         let ledger = MLPLedger(explorer: p, glyphs: glyphs, width: ledgerBox.width - 3, keyHints: !ledgerFocused)
         // Mid-update one more row than the phase's lines: for the progress, or the line saying how much more there is.
-        let rows = phased ? ledger.updateLines.count + 1 : ledger.progressLines.count + ledger.updateLines.count
+        let rows = phased ? ledger.mostPhaseLines + 1 : ledger.progressLines.count + ledger.updateLines.count
         self.init(size: size, panelsHidden: panelsHidden, ledgerRows: rows)
     }
 }
@@ -185,7 +185,9 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
              ledgerFocused: Bool = false, into frame: inout Frame) {
     let layout = MLPLayout(p, size: size, panelsHidden: panelsHidden, glyphs: g, ledgerFocused: ledgerFocused)
     let t = p.trainer
-    drawTitleLine(p.dataChoice == .scenario ? p.scenario.title : "MLP on \(p.dataset.name)",
+    // In a lesson (no key hints) the lesson's title stays, with the data it switched to.
+    drawTitleLine(p.dataChoice == .scenario ? p.scenario.title
+                  : keyHints ? "MLP on \(p.dataset.name)" : "\(p.scenario.title) \(g.middleDot) \(p.dataset.name)",
                   epoch: t.epoch, step: t.steps, playing: p.playing ? "\(p.effectiveEpochsPerSecond) epochs/s" : nil,
                   width: size.width, glyphs: g, into: &frame)
 
@@ -290,11 +292,16 @@ private func drawThumbnails(_ items: [Thumbnail], title: String, _ p: MLPExplore
 /// The restarts view: one map per run with its seed and final loss; the best starred.
 private func drawRestarts(_ restarts: (runs: [MLPTrainer], best: Int), _ p: MLPExplorer, in box: Rect, glyphs g: Glyphs, keyHints: Bool,
                           theme: Theme, into frame: inout Frame) {
+    // Three significant digits, so that runs whose E all round to 0.001 still show which is lowest; the
+    // shortest title that fits its map (at 80 columns the map is 13 wide).
+    let columns = max(1, Int(Double(restarts.runs.count).squareRoot().rounded(.up)))
+    let room = (box.width - 2) / columns - 5   // the title between "┌ " and " ─┐"
     let items = restarts.runs.enumerated().map { i, run in
-        Thumbnail(title: (i == restarts.best ? (g.unicode ? "★" : "*") : "") + "s\(run.seed) E=\(formatTick(MLPRestarts.finalLoss(run), glyphs: g))",
-                  highlighted: i == restarts.best, network: run.network, unit: nil)
+        let star = i == restarts.best ? (g.unicode ? "★" : "*") : "", e = formatSignificant(MLPRestarts.finalLoss(run), glyphs: g)
+        let title = ["\(star)s\(run.seed) E=\(e)", "\(star)s\(run.seed) \(e)", "\(star)\(e)"].first { $0.count <= room } ?? "\(star)\(e)"
+        return Thumbnail(title: title, highlighted: i == restarts.best, network: run.network, unit: nil)
     }
-    drawThumbnails(items, title: "restarts: seed s, final E; best starred" + (keyHints ? " (Enter keeps it)" : ""),
+    drawThumbnails(items, title: "restarts: seed s, final E; " + (g.unicode ? "★" : "*") + " best" + (keyHints ? " (Enter keeps it)" : ""),
                    p, in: box, glyphs: g, theme: theme, into: &frame)
 }
 
@@ -332,6 +339,13 @@ private func drawPanels(_ p: MLPExplorer, _ layout: MLPLayout, glyphs g: Glyphs,
                       + (diagram.showsBiases(in: layout.networkBox.inset(1)) ? " \(g.middleDot) biases shown" : ""), glyphs: g)
         diagram.selected = p.selectedUnit
         diagram.render(into: &frame, area: layout.networkBox.inset(1), glyphs: g)
+        // The weights' colours, on the bottom border: blue and orange mean signs here, classes on the plot.
+        let mark = g.unicode ? "━━" : "--"
+        let legend = Line([Span(" "), Span(mark, Style(.positiveWeight, attributes: [.bold])), Span(" w > 0  ", Style(.dim)),
+                           Span(mark, Style(.negativeWeight, attributes: [.bold])), Span(" w < 0 ", Style(.dim))])
+        if legend.width <= layout.networkBox.width - 4 {
+            frame.put(g.fold(legend), column: layout.networkBox.x + 2, row: layout.networkBox.maxY - 1)
+        }
     }
     // The update's numbers and the progress; what gave way for them, and how many rows bring it back.
     var title = "update"

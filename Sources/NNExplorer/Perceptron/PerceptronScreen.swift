@@ -120,7 +120,9 @@ func viewPerceptron(_ p: PerceptronExplorer, size: Size, glyphs g: Glyphs, theme
     let trainer = p.trainer
 
     // Title line: what is shown on the left, where training stands on the right (it wins when space is short).
-    drawTitleLine(p.dataChoice == .scenario ? p.scenario.title : "Perceptron on \(p.dataset.name)",
+    // In a lesson (no key hints) the lesson's title stays, with the data it switched to.
+    drawTitleLine(p.dataChoice == .scenario ? p.scenario.title
+                  : keyHints ? "Perceptron on \(p.dataset.name)" : "\(p.scenario.title) \(g.middleDot) \(p.dataset.name)",
                   epoch: trainer.epoch, step: trainer.steps, playing: p.playing ? "\(p.stepsPerSecond)/s" : nil,
                   width: size.width, glyphs: g, into: &frame)
 
