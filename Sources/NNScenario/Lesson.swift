@@ -43,7 +43,7 @@ public enum LessonBeat: Sendable, Hashable {
     /// A setting changed live.
     case set(LessonSetting)
     /// Which panel to emphasise (nil: none).
-    case focus(String?)
+    case focus(LessonPanel?)
     /// Nothing changes: a stop for the class to think; a recording holds here longer.
     case pause
 
@@ -55,7 +55,7 @@ public enum LessonBeat: Sendable, Hashable {
         case .step(let unit, let count): "step: \(unit.rawValue)" + (count > 1 ? " ×\(count)" : "")
         case .run(.untilConverged): "run: until converged"
         case .run(.epochs(let n)): "run: \(n) epoch\(n == 1 ? "" : "s")"
-        case .focus(let panel): "focus: \(panel ?? "none")"
+        case .focus(let panel): "focus: \(panel?.rawValue ?? "none")"
         case .set(let setting): "set: " + setting.summary
         }
     }
@@ -147,13 +147,22 @@ public enum LessonSetting: Sendable, Hashable {
     }
 }
 
-/// The panels each screen can emphasise with `focus:`.
-public enum LessonPanels {
-    public static func names(for model: ModelKind) -> [String] {
+/// The panels a lesson can emphasise with `focus:` (the names are the script's words). A misspelt panel is a
+/// compile error in code and a `file:line:col` error in a script.
+public enum LessonPanel: String, Sendable, CaseIterable {
+    // Perceptron
+    case plot, update
+    // MLP (`curves` also the CNN's)
+    case regions, curves, network, ledger, restarts, momentum
+    // CNN
+    case maps, output, confusion, window
+
+    /// The panels of a model's screen, in the order `nnx check` lists them.
+    public static func panels(for model: ModelKind) -> [LessonPanel] {
         switch model {
-        case .perceptron: ["plot", "update"]
-        case .mlp: ["regions", "curves", "network", "ledger", "restarts", "momentum"]
-        case .cnn: ["maps", "output", "curves", "confusion", "window"]
+        case .perceptron: [.plot, .update]
+        case .mlp: [.regions, .curves, .network, .ledger, .restarts, .momentum]
+        case .cnn: [.maps, .output, .curves, .confusion, .window]
         }
     }
 }

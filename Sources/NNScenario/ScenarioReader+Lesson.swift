@@ -58,7 +58,7 @@ extension ScenarioReader {
         default:   // focus
             if value.node.tag.rawValue == Tag.Name.null.rawValue { return .focus(nil) }
             guard let model else { return nil }
-            return value.choice(LessonPanels.names(for: model) + ["none"]).map { .focus($0 == "none" ? nil : $0) }
+            return value.choice(LessonPanel.panels(for: model).map(\.rawValue) + ["none"]).map { .focus(LessonPanel(rawValue: $0)) }
         }
     }
 

@@ -1,4 +1,5 @@
 import NNRender
+import NNScenario
 import XCTest
 @testable import NNExplorer
 
@@ -49,6 +50,6 @@ final class LessonBarTests: XCTestCase {
     /// A CNN lesson about its maps on a narrow screen hides the side panel.
     private func panelHidden(_ state: AppState, size: Size) -> Bool {
         guard let lesson = state.lesson, case .cnn = lesson.explorer else { return false }
-        return ["output", "curves", "confusion"].contains(lesson.focus ?? "") && size.width < 120
+        return [LessonPanel.output, .curves, .confusion].contains { $0 == lesson.focus } && size.width < 120
     }
 }

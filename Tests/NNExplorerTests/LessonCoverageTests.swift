@@ -50,11 +50,11 @@ final class LessonCoverageTests: XCTestCase {
         let inside = (inner.y..<inner.maxY).map { row in String(frame.text(row: row).dropFirst(inner.x).prefix(inner.width)) }
         let text = inside.joined(separator: "\n")
         switch (lesson.explorer, focus) {
-        case (.perceptron, "plot"):
+        case (.perceptron, .plot):
             XCTAssertTrue(text.contains("●") || text.contains("▲"), "\(place): no points on the plot\n\(text)")
-        case (.perceptron, "update"):
+        case (.perceptron, .update):
             XCTAssertTrue(text.contains("x = ("), "\(place): the update panel has no visit\n\(text)")
-        case (.mlp(let m), "ledger"):
+        case (.mlp(let m), .ledger):
             // The update's own lines (mid-update: the phase's) all on screen, in order.
             let ledger = MLPLedger(explorer: m, glyphs: .unicode, width: inner.width - 1, keyHints: false)
             var from = text.startIndex
@@ -65,17 +65,17 @@ final class LessonCoverageTests: XCTestCase {
                 }
                 from = found.upperBound
             }
-        case (.mlp, "regions"), (.mlp, "restarts"), (.mlp, "momentum"):
+        case (.mlp, .regions), (.mlp, .restarts), (.mlp, .momentum):
             XCTAssertTrue(text.contains("●") && text.contains("▲"), "\(place): the classes' points are not all shown\n\(text)")
             // Each run's map titled with its final E (at 80 columns without the "E=").
-            if focus != "regions" {
+            if focus != .regions {
                 let titles = inside.filter { $0.contains("┌") }.joined()
                 XCTAssertTrue(titles.contains { $0.isNumber }, "\(place): runs without their E\n\(text)")
             }
-        case (.mlp, "curves"):
+        case (.mlp, .curves):
             XCTAssertTrue(text.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) } || text.contains("no epochs yet"),
                           "\(place): no curve\n\(text)")
-        case (.mlp, "network"):
+        case (.mlp, .network):
             XCTAssertGreaterThanOrEqual(text.filter { $0 == "●" }.count, 3, "\(place): no network\n\(text)")
         default:
             // The CNN's panels (their contents are checked beat by beat in CNNLessonFrameTests): not empty.

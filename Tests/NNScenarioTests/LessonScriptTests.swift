@@ -41,7 +41,7 @@ final class LessonScriptTests: XCTestCase {
         XCTAssertEqual(lesson.chapter, 2)
         XCTAssertEqual(lesson.beats, [.say("A **bold** word"), .step(.sample, count: 1), .step(.epoch, count: 3), .step(.sample, count: 4),
                                       .step(.visit, count: 1), .run(.untilConverged), .run(.epochs(20)), .set(.learningRate(0.5)), .set(.dataset("xor")),
-                                      .set(.weights([1, -1, 0.5])), .set(.ghost(false)), .focus("plot"), .focus(nil), .pause])
+                                      .set(.weights([1, -1, 0.5])), .set(.ghost(false)), .focus(.plot), .focus(nil), .pause])
         // What the lesson bar says each beat did.
         XCTAssertEqual(lesson.beats.map(\.summary), ["say", "step: sample", "step: epoch ×3", "step: sample ×4", "step: visit", "run: until converged",
                                                      "run: 20 epochs", "set: learning_rate = 0.5", "set: dataset = xor",
@@ -56,7 +56,7 @@ final class LessonScriptTests: XCTestCase {
 
             """, source: "s.yaml", baseDirectory: nil).lesson)
         XCTAssertEqual(mlpLesson.beats, [.step(.phase, count: 1), .set(.earlyStopping(50)), .set(.earlyStopping(nil)),
-                                         .set(.activation(.tanh)), .focus("restarts")])
+                                         .set(.activation(.tanh)), .focus(.restarts)])
     }
 
     func testBadBeatsAreReportedWhereTheyAre() {
@@ -88,7 +88,7 @@ final class LessonScriptTests: XCTestCase {
     /// a pause joins the press before it; a say, or a step followed by another step, stands alone; set-up beats
     /// at the end form a press.
     func testPressesGroupAMoveWithItsWords() {
-        let beats: [LessonBeat] = [.say("a"), .say("b"), .set(.learningRate(1)), .focus("plot"), .step(.sample, count: 1), .say("c"),
+        let beats: [LessonBeat] = [.say("a"), .say("b"), .set(.learningRate(1)), .focus(.plot), .step(.sample, count: 1), .say("c"),
                                    .step(.epoch, count: 1), .step(.epoch, count: 1), .say("d"), .pause, .run(.untilConverged),
                                    .pause, .set(.ghost(true)), .say("e"), .focus(nil)]
         let presses = Lesson(chapter: nil, beats: beats).presses

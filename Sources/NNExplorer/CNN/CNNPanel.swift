@@ -1,12 +1,13 @@
 import NNCore
 import NNRender
+import NNScenario
 
 /// The side panel: what the network is, its training figures, the probabilities for the image on screen, the
 /// loss and test accuracy per epoch, and the test set's confusion matrix. When they do not all fit, parts
 /// give way, the least needed first: for the confusion matrix (`c`, or a lesson's focus) the curves,
 /// probabilities and description give way to it; a lesson about the curves drops the probabilities; else
 /// the matrix, then the curves, then the description. The figures (loss, accuracy, status) always stay.
-func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyphs g: Glyphs, keyHints: Bool, focus: String?,
+func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyphs g: Glyphs, keyHints: Bool, focus: LessonPanel?,
                into frame: inout Frame) {
     frame.drawBox(box, title: p.trainer == nil ? "network" : "training", glyphs: g)
     let inner = box.inset(1)
@@ -52,7 +53,7 @@ func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyphs g: Gl
     let confusion = p.confusion.flatMap { confusionWidth(classes: $0.count) <= inner.width ? $0 : nil }
     if let confusion { parts[.confusion] = Array(repeating: Line(""), count: confusion.count + 3) }
     // A lesson about the curves or the confusion matrix needs their room more than the probabilities'.
-    let figuresFirst = focus == "curves" || focus == "confusion"
+    let figuresFirst = focus == .curves || focus == .confusion
     let probabilities = p.network.endsInSoftmax && !figuresFirst ? outputs.last : nil
     func probabilityLines(twoColumns: Bool) -> [Line] {
         guard let probabilities else { return [] }
@@ -60,8 +61,8 @@ func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyphs g: Gl
     }
     parts[.probabilities] = probabilityLines(twoColumns: false)
     // Least needed first.
-    let dropOrder: [Part] = p.showConfusion || focus == "confusion" ? [.curves, .probabilities, .about, .settings]
-        : focus == "curves" ? [.confusion, .about, .settings]
+    let dropOrder: [Part] = p.showConfusion || focus == .confusion ? [.curves, .probabilities, .about, .settings]
+        : focus == .curves ? [.confusion, .about, .settings]
         : [.confusion, .curves, .about, .settings, .probabilities]
     let order: [Part] = [.about, .settings, .figures, .probabilities, .curves, .confusion]
     func height() -> Int { order.reduce(0) { $0 + (parts[$1]?.count ?? 0) } }

@@ -1,5 +1,6 @@
 import NNCore
 import NNRender
+import NNScenario
 
 enum CNNAction { case togglePlay, stepBatch, stepEpoch, reset, reseed, previousImage, nextImage, nextMistake
     case toggleScale, toggleValues, togglePooling, toggleWindow, windowUp, windowDown, nextKernel, toggleConfusion, nextKernelLayer, help, back, hidePanels, nextTheme }
@@ -129,15 +130,15 @@ struct CNNLayout {
 
 /// Whether a lesson on `p` gives the maps the side panel's width: a hand-set network's panel lists only its
 /// shapes, while its maps (four of 16×16 a stage) and the sliding window's maps need every column.
-func cnnLessonHidesPanel(_ p: CNNExplorer, focus: String?, width: Int) -> Bool {
-    p.trainer == nil && (width < 120 || focus == "window")
+func cnnLessonHidesPanel(_ p: CNNExplorer, focus: LessonPanel?, width: Int) -> Bool {
+    p.trainer == nil && (width < 120 || focus == .window)
 }
 
 /// `keyHints`: hints naming this screen's keys (off in a lesson, whose keys differ); `focus`: the panel a
 /// lesson is about (`curves` or `confusion` get the side panel's room before the probabilities); `screen`:
 /// the whole terminal, when this screen is part of it (a lesson), for the size that shows what does not fit.
 func viewCNN(_ p: CNNExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panelsHidden: Bool = false, keyHints: Bool = true,
-             focus: String? = nil, screen: Size? = nil, into frame: inout Frame) {
+             focus: LessonPanel? = nil, screen: Size? = nil, into frame: inout Frame) {
     let layout = CNNLayout(p, size: size, panelsHidden: panelsHidden)
     drawTitleLine(p.scenario.title, epoch: p.trainer?.epoch ?? 0, step: p.trainer?.steps ?? 0,
                   playing: p.playing ? "\(CNNExplorer.batchesPerTick * 10) batches/s" : nil, width: size.width, glyphs: g, into: &frame)

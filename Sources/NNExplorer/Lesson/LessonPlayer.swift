@@ -15,7 +15,7 @@ public struct LessonPlayer: Sendable {
     public private(set) var explorer: Screen
     /// The last `say` up to here.
     public private(set) var narration: String?
-    public private(set) var focus: String?
+    public private(set) var focus: LessonPanel?
     /// Digits typed after `g` (go to beat N), nil when not asking.
     public var goTo: String?
 
@@ -123,19 +123,19 @@ public struct LessonPlayer: Sendable {
     }
 
     /// Panels that are views of their own open when focused.
-    private mutating func open(_ panel: String?) {
+    private mutating func open(_ panel: LessonPanel?) {
         switch (explorer, panel) {
-        case (.mlp(var m), "restarts"):
+        case (.mlp(var m), .restarts):
             if m.restarts == nil { m.toggleRestarts() }
             explorer = .mlp(m)
-        case (.mlp(var m), "momentum"):
+        case (.mlp(var m), .momentum):
             if m.momentumRuns == nil { m.toggleMomentumRuns() }
             explorer = .mlp(m)
-        case (.cnn(var c), "confusion"): c.showConfusionMatrix(); explorer = .cnn(c)
-        case (.cnn(var c), "window"):
+        case (.cnn(var c), .confusion): c.showConfusionMatrix(); explorer = .cnn(c)
+        case (.cnn(var c), .window):
             if c.window == nil { c.toggleWindow() }
             explorer = .cnn(c)
-        case (.cnn(var c), "maps"):
+        case (.cnn(var c), .maps):
             // The sliding window takes the maps' place: back to the maps, from the stages when not all fit.
             if c.window != nil { c.toggleWindow() }
             c.showMaps(fromInput: false)

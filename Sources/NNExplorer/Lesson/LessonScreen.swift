@@ -93,19 +93,32 @@ struct LessonPicture {
         }()
         self.panelsHidden = hidden
         let area = layout.explorerSize
-        switch lesson.explorer {
-        case .perceptron:
+        switch (lesson.explorer, lesson.focus) {
+        case (_, nil): focusBox = nil
+        case (.perceptron, .some(let panel)):
             let boxes = PerceptronLayout(size: area, panelsHidden: hidden)
-            focusBox = ["plot": boxes.plotBox, "update": boxes.panelBox][lesson.focus ?? ""]
-        case .mlp(let m):
-            let boxes = MLPLayout(m, size: area, panelsHidden: hidden, glyphs: g, ledgerFocused: lesson.focus == "ledger")
-            focusBox = ["regions": boxes.plotBox, "restarts": boxes.plotBox, "momentum": boxes.plotBox, "curves": boxes.lossBox,
-                        "network": boxes.networkBox, "ledger": boxes.ledgerBox][lesson.focus ?? ""]
-        case .cnn(let c):
+            focusBox = switch panel {
+            case .plot: boxes.plotBox
+            case .update: boxes.panelBox
+            default: nil   // the scenario reader admits only the model's own panels
+            }
+        case (.mlp(let m), .some(let panel)):
+            let boxes = MLPLayout(m, size: area, panelsHidden: hidden, glyphs: g, ledgerFocused: panel == .ledger)
+            focusBox = switch panel {
+            case .regions, .restarts, .momentum: boxes.plotBox
+            case .curves: boxes.lossBox
+            case .network: boxes.networkBox
+            case .ledger: boxes.ledgerBox
+            default: nil
+            }
+        case (.cnn(let c), .some(let panel)):
             let boxes = CNNLayout(c, size: area, panelsHidden: hidden)
-            focusBox = ["maps": boxes.mapsBox, "window": boxes.mapsBox, "output": boxes.panelBox, "curves": boxes.panelBox,
-                        "confusion": boxes.panelBox][lesson.focus ?? ""]
-        case .home, .lesson:
+            focusBox = switch panel {
+            case .maps, .window: boxes.mapsBox
+            case .output, .curves, .confusion: boxes.panelBox
+            default: nil
+            }
+        case (.home, _), (.lesson, _):
             focusBox = nil
         }
     }
@@ -121,7 +134,7 @@ func viewLesson(_ lesson: LessonPlayer, size: Size, glyphs g: Glyphs, theme: The
         viewPerceptron(p, size: layout.explorerSize, glyphs: g, theme: theme, panelsHidden: panelsHidden, keyHints: false, into: &picture)
     case .mlp(let m):
         viewMLP(m, size: layout.explorerSize, glyphs: g, theme: theme, panelsHidden: panelsHidden, keyHints: false,
-                ledgerFocused: lesson.focus == "ledger", into: &picture)
+                ledgerFocused: lesson.focus == .ledger, into: &picture)
     case .cnn(let c):
         viewCNN(c, size: layout.explorerSize, glyphs: g, theme: theme, panelsHidden: panelsHidden, keyHints: false, focus: lesson.focus,
                 screen: size, into: &picture)
@@ -169,20 +182,20 @@ func viewLesson(_ lesson: LessonPlayer, size: Size, glyphs g: Glyphs, theme: The
 }
 
 /// A `focus:` panel in a student's words.
-func focusCaption(_ panel: String?) -> String? {
-    switch panel {
-    case "plot": "the plot"
-    case "update", "ledger": "the update panel"
-    case "regions": "the decision regions"
-    case "curves": "the loss curves"
-    case "network": "the network"
-    case "restarts": "the restarts"
-    case "momentum": "the runs side by side"
-    case "maps": "the feature maps"
-    case "window": "the sliding window"
-    case "output": "the probabilities"
-    case "confusion": "the confusion matrix"
-    default: nil
+func focusCaption(_ panel: LessonPanel?) -> String? {
+    guard let panel else { return nil }
+    return switch panel {
+    case .plot: "the plot"
+    case .update, .ledger: "the update panel"
+    case .regions: "the decision regions"
+    case .curves: "the loss curves"
+    case .network: "the network"
+    case .restarts: "the restarts"
+    case .momentum: "the runs side by side"
+    case .maps: "the feature maps"
+    case .window: "the sliding window"
+    case .output: "the probabilities"
+    case .confusion: "the confusion matrix"
     }
 }
 
