@@ -1,4 +1,5 @@
 import ArgumentParser
+import NNCore
 import NNScenario
 
 struct Lessons: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NNCore
 import NNExplorer
 
 struct Record: ParsableCommand {

@@ -99,6 +99,3 @@ func parseSize(_ text: String) throws -> Size {
     }
     return size
 }
-
-/// `1 epoch`, `2 epochs`.
-func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
