@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import NNScenario
 
 struct Check: ParsableCommand {
@@ -15,20 +14,12 @@ struct Check: ParsableCommand {
     func run() throws {
         var failed = false
         for file in files {
-            let problems: [ScenarioError]
-            let exists = FileManager.default.fileExists(atPath: file)
-            if !exists, builtinName(file) == nil, !file.contains("/"), !file.contains(".") {
+            guard let named = ScenarioArgument(file) else {
                 failed = true
                 printError(unknownNameMessage(file))
                 continue
             }
-            if exists || builtinName(file) == nil {
-                problems = file.lowercased().hasSuffix(".csv")
-                    ? Result { () throws(ScenarioError) in try ScenarioLoader.load(csvFile: file) }.problems
-                    : ScenarioLoader.problems(contentsOf: file)
-            } else {
-                problems = Result { () throws(ScenarioError) in try BuiltinScenarios.load(named: builtinName(file)!) }.problems
-            }
+            let problems = named.problems
             if problems.isEmpty {
                 print("\(file): ok")
             } else {
@@ -37,12 +28,5 @@ struct Check: ParsableCommand {
             }
         }
         if failed { throw ExitCode(2) }
-    }
-}
-
-extension Result where Failure == ScenarioError {
-    var problems: [ScenarioError] {
-        if case .failure(let error) = self { return [error] }
-        return []
     }
 }
