@@ -65,6 +65,4 @@ extension ScenarioReader {
         }
         return matrix.contains(nil) ? nil : matrix.compactMap { $0 }
     }
-
-    private func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 }

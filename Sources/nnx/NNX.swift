@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import NNScenario
 
 /// `nnx`: the explorer (default), and headless commands over the same core.
 struct NNX: ParsableCommand {
@@ -23,7 +23,7 @@ enum Main {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.count > 1, let first = arguments.first, !first.hasPrefix("-"),
            first != "help", !NNX.configuration.subcommands.contains(where: { $0._commandName == first }),
-           !FileManager.default.fileExists(atPath: first), builtinName(first) == nil, !first.contains("/"), !first.contains(".") {
+           ScenarioArgument(first) == nil {
             printError(unknownNameMessage(first))
             NNX.exit(withError: ExitCode(2))
         }

@@ -10,15 +10,12 @@ func printError(_ message: String) {
 /// Loads FILE: a path, the name of a built-in scenario (`perceptron-and` or `perceptron-and.yaml`), or a CSV of points.
 /// Errors are printed as `file:line:col: error: …` and become exit status 2.
 func loadScenario(_ argument: String) throws -> Scenario {
-    let exists = FileManager.default.fileExists(atPath: argument)
-    if !exists, builtinName(argument) == nil, !argument.contains("/"), !argument.contains(".") {
+    guard let named = ScenarioArgument(argument) else {
         printError(unknownNameMessage(argument))
         throw ExitCode(2)
     }
     do {
-        if !exists, let builtin = builtinName(argument) { return try BuiltinScenarios.load(named: builtin) }
-        if argument.lowercased().hasSuffix(".csv") { return try ScenarioLoader.load(csvFile: argument) }
-        return try ScenarioLoader.load(contentsOf: argument)
+        return try named.load()
     } catch {
         printError(error.description)
         throw ExitCode(2)
@@ -36,11 +33,6 @@ func unknownNameMessage(_ argument: String) -> String {
         message += "; did you mean '\(name)'?"
     }
     return message
-}
-
-func builtinName(_ argument: String) -> String? {
-    let name = argument.hasSuffix(".yaml") ? argument : argument + ".yaml"
-    return BuiltinScenarios.files.contains { $0.name == name } ? name : nil
 }
 
 /// Display options shared by the commands that draw.
