@@ -1,0 +1,106 @@
+import NNCore
+import NNRender
+import NNScenario
+
+/// What the CNN screen's keys do, its key map, and the update that carries them out.
+enum CNNAction { case togglePlay, stepBatch, stepEpoch, reset, reseed, previousImage, nextImage, nextMistake
+    case toggleScale, toggleValues, togglePooling, toggleWindow, windowUp, windowDown, nextKernel, toggleConfusion, nextKernelLayer, help, back, hidePanels, nextTheme }
+
+let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
+    KeyBinding([.character(" ")], "space", label: { $0.playing ? "pause" : "play" }, help: "play / pause training",
+               enabled: { $0.trainer.map { !$0.status.isFinished } ?? false }, inBar: { $0.trainer != nil }) { _ in .togglePlay },
+    KeyBinding([.character("k")], "k", label: { $0.window == nil ? "window" : "close window" },
+               help: "step by step: the first convolution's window over the input, cell by cell (again: close)", .toggleWindow),
+    KeyBinding([.character("n")], "n", label: { $0.window == nil ? "batch" : "next cell" },
+               help: "train one mini-batch (with the window open: move it to the next cell)",
+               enabled: { $0.window != nil || ($0.trainer.map { !$0.status.isFinished } ?? false) },
+               inBar: { $0.window != nil || $0.trainer != nil }, .stepBatch),
+    KeyBinding([.up, .down], "↑↓", label: { $0.window == nil ? "maps" : "move" },
+               help: "the maps from the band above / below, when they do not all fit (window: one row up / down)",
+               inBar: { $0.window != nil }) { $0 == .up ? .windowUp : .windowDown },
+    KeyBinding([.character("o")], "o", "next kernel", help: "window: the same cell of the next kernel's map",
+               enabled: { $0.window != nil }, inBar: { $0.window != nil }, .nextKernel),
+    KeyBinding([.character("e")], "e", "epoch", help: "train to the end of the epoch",
+               enabled: { $0.trainer.map { !$0.status.isFinished } ?? false }, inBar: { $0.trainer != nil }, .stepEpoch),
+    KeyBinding([.left, .right], "←→", label: { $0.window == nil ? "image" : "move" },
+               help: "previous / next image, the test set while training (window: one column left / right)",
+               enabled: { $0.window != nil || $0.images.count > 1 }, inBar: { $0.window != nil || $0.images.count > 1 }) {
+        $0 == .left ? .previousImage : .nextImage },
+    KeyBinding([.character("w")], "w", "wrong", help: "the next image the network gets wrong",
+               enabled: { $0.images.count > 1 && $0.network.endsInSoftmax }, inBar: { $0.images.count > 1 && $0.network.endsInSoftmax },
+               .nextMistake),
+    KeyBinding([.character("m")], "m", label: { $0.sharedScale ? "per map" : "per stage" },
+               help: "colour scale: each map its own / one for all the maps of a stage", .toggleScale),
+    KeyBinding([.character("v")], "v", label: { $0.showValues ? "shades" : "values" },
+               help: "the input and the kernels as numbers / as shades", .toggleValues),
+    KeyBinding([.character("p")], "p", label: { $0.poolingKind == .mean ? "max pool" : "mean pool" },
+               help: "pooling: switch max / mean, on the same maps (hand-set kernels)",
+               enabled: { $0.trainer == nil && $0.poolingKind != nil }, inBar: { $0.trainer == nil && $0.poolingKind != nil },
+               essential: true, .togglePooling),
+    KeyBinding([.character("c")], "c", label: { $0.showConfusion ? "curves" : "confusion" },
+               help: "the test set's confusion matrix (the panel widens for it) / the loss curves, when both do not fit",
+               enabled: { $0.trainer != nil }, inBar: { $0.trainer != nil }, .toggleConfusion),
+    KeyBinding([.character("K")], "K", "kernels", help: "show the next convolution's kernels (one per output map and input map)",
+               enabled: { $0.convolutionLayers.count > 1 }, inBar: { _ in false }, .nextKernelLayer),
+    KeyBinding([.character("r")], "r", "reset", help: "start again from the first weights", .reset),
+    KeyBinding([.character("s")], "s", "seed", help: "new seed: new first weights and a new test split (trained networks)",
+               enabled: { $0.trainer != nil }, inBar: { $0.trainer != nil }, .reseed),
+    KeyBinding([.character("h")], "h", "panels", help: "hide / show the side panels (a bigger picture, less clutter)", .hidePanels),
+    KeyBinding([.character("C")], "C", "colours", help: "the next colour theme: standard, high-contrast, light, 8-color, monochrome",
+               inBar: { _ in false }, .nextTheme),
+    KeyBinding([.character("?")], "?", "help", help: "show this help", essential: true, .help),
+    KeyBinding([.character("q")], "q", "back", help: "back to the list (quit when opened with nnx run)", essential: true, .back),
+])
+
+func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
+    guard case .key(let key) = msg, let binding = cnnKeyMap.binding(for: key) else { return .none }
+    guard binding.enabled(p) else {
+        p.note = switch binding.action(key) {
+        case .togglePooling: p.poolingKind == nil ? "this network has no pooling stage"
+            : "a trained network learned with its pooling: change it in the scenario"
+        case .nextMistake: p.network.endsInSoftmax ? "one image only: nothing to browse" : "this network does not classify (no softmax)"
+        case .previousImage, .nextImage: "one image only: nothing to browse"
+        case .reseed: "hand-set kernels: no random weights to draw"
+        case .nextKernel: "press k for the sliding window first"
+        case .nextKernelLayer: "one convolution only: its kernels are on screen"
+        case .toggleConfusion: "nothing is trained here, so there is no confusion matrix"
+        default: p.trainer == nil ? "hand-set kernels: nothing to train" : "training finished: r to reset"
+        }
+        return .none
+    }
+    p.note = nil
+    let action = binding.action(key)
+    if p.window != nil {
+        // The window takes the moving keys.
+        switch action {
+        case .stepBatch: p.advanceWindow(); return .none
+        case .previousImage: p.moveWindow(rows: 0, columns: -1); return .none
+        case .nextImage: p.moveWindow(rows: 0, columns: 1); return .none
+        default: break
+        }
+    }
+    switch action {
+    case .toggleWindow: p.toggleWindow()
+    case .windowUp: if p.window == nil { p.scrollMaps(by: -1) } else { p.moveWindow(rows: -1, columns: 0) }
+    case .windowDown: if p.window == nil { p.scrollMaps(by: 1) } else { p.moveWindow(rows: 1, columns: 0) }
+    case .nextKernel: p.nextWindowMap()
+    case .togglePlay: p.togglePlay()
+    case .stepBatch: p.stepBatch()
+    case .stepEpoch: p.stepEpoch()
+    case .reset: p.reset()
+    case .reseed: p.reseed()
+    case .previousImage: p.moveProbe(by: -1)
+    case .nextImage: p.moveProbe(by: 1)
+    case .nextMistake: p.nextMistake()
+    case .toggleScale: p.toggleSharedScale()
+    case .toggleValues: p.toggleValues()
+    case .togglePooling: p.togglePooling()
+    case .toggleConfusion: p.toggleConfusion()
+    case .nextKernelLayer: p.nextKernelLayer()
+    case .help: return .help
+    case .hidePanels: return .togglePanels
+    case .nextTheme: return .nextTheme
+    case .back: return .back
+    }
+    return .none
+}
