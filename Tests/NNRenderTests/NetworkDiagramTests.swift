@@ -41,26 +41,3 @@ final class NetworkDiagramTests: XCTestCase {
         XCTAssertFalse(small.plainText.contains("+"))
     }
 }
-
-final class LineChartTests: XCTestCase {
-    /// A dashed series leaves gaps a solid one does not (so two curves differ without colour), and uses ":"
-    /// in ASCII.
-    func testDashedSeriesHasGaps() {
-        func render(dashed: Bool, glyphs: Glyphs) -> Frame {
-            var chart = LineChart(series: [.init(values: (0..<40).map { Double($0) }, style: Style(.validationCurve), dashed: dashed)])
-            chart.marker = nil
-            var frame = Frame(width: 40, height: 10)
-            chart.render(into: &frame, area: frame.bounds, glyphs: glyphs)
-            return frame
-        }
-        func dots(_ frame: Frame) -> Int {
-            frame.cells.filter { $0.style.foreground == .validationCurve }.compactMap { $0.character.unicodeScalars.first?.value }
-                .filter { (0x2801...0x28FF).contains($0) }.reduce(0) { $0 + ($1 - 0x2800).nonzeroBitCount }
-        }
-        let solid = dots(render(dashed: false, glyphs: .unicode)), dashed = dots(render(dashed: true, glyphs: .unicode))
-        XCTAssertGreaterThan(solid, 0)
-        XCTAssertLessThan(dashed, solid * 2 / 3)
-        XCTAssertGreaterThan(dashed, solid / 4)
-        XCTAssertTrue(render(dashed: true, glyphs: .ascii).cells.contains { $0.character == ":" && $0.style.foreground == .validationCurve })
-    }
-}
