@@ -56,14 +56,6 @@ final class FrameTests: XCTestCase {
         XCTAssertTrue(huge.lowerBound.isFinite && huge.upperBound.isFinite)
     }
 
-    /// A line far outside the canvas draws nothing (and does not trap converting a huge coordinate).
-    func testBrailleLineFarAway() {
-        var canvas = BrailleCanvas(columns: 4, rows: 2)
-        canvas.line(a: 1e300, b: 1, c: 1e-300)
-        canvas.line(a: -1e30, b: 0, c: 1)
-        for row in 0..<2 { for column in 0..<4 { XCTAssertNil(canvas.character(column: column, row: row, glyphs: .unicode)) } }
-    }
-
     func testNumberFormatExtremes() {
         XCTAssertEqual(formatNumber(1e306), "1e+306")
         XCTAssertEqual(formatNumber(-.infinity), "−∞")
@@ -88,18 +80,6 @@ final class FrameTests: XCTestCase {
         XCTAssertEqual(p.x, 0.55, accuracy: 1e-12)
         XCTAssertEqual(p.y, 0.75, accuracy: 1e-12)
         XCTAssertEqual(map.cell(x: p.x, y: p.y)?.column, 15)
-    }
-
-    func testBrailleHorizontalAndVerticalLines() {
-        var canvas = BrailleCanvas(columns: 2, rows: 1)
-        canvas.line(a: -1.5, b: 0, c: 1)      // v = 1.5: dot row 1 in every column
-        XCTAssertEqual(canvas.character(column: 0, row: 0, glyphs: .unicode), "⠒")
-        XCTAssertEqual(canvas.character(column: 1, row: 0, glyphs: .ascii), "-")
-        var vertical = BrailleCanvas(columns: 2, rows: 1)
-        vertical.line(a: -0.5, b: 1, c: 0)    // u = 0.5: the left dot column of cell 0
-        XCTAssertEqual(vertical.character(column: 0, row: 0, glyphs: .unicode), "⡇")
-        XCTAssertNil(vertical.character(column: 1, row: 0, glyphs: .unicode))
-        XCTAssertEqual(vertical.character(column: 0, row: 0, glyphs: .ascii), "|")
     }
 
     /// Help too long for its column wraps onto the next rows (under the text, not the key), whole.
