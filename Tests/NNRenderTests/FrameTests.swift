@@ -82,32 +82,6 @@ final class FrameTests: XCTestCase {
         XCTAssertEqual(map.cell(x: p.x, y: p.y)?.column, 15)
     }
 
-    /// Help too long for its column wraps onto the next rows (under the text, not the key), whole.
-    func testHelpOverlayWrapsLongHelpWhole() {
-        var frame = Frame(size: Size(width: 40, height: 12))
-        let long = "the next colour theme: standard, high-contrast, light, 8-color, monochrome"
-        HelpOverlay(title: "keys", hints: [KeyHint(keys: "C", label: "colours", help: long), KeyHint(keys: "q", label: "quit", help: "quit")])
-            .render(into: &frame, area: frame.bounds, glyphs: .unicode)
-        let rows = (0..<frame.height).map { frame.text(row: $0) }
-        let shown = rows.compactMap { row -> String? in
-            guard let bar = row.firstIndex(of: "│") else { return nil }
-            let inside = row[row.index(after: bar)...].dropLast().drop { $0 == " " }
-            return inside.hasPrefix("C ") ? String(inside.dropFirst(2)) : (inside.hasPrefix("q ") ? nil : String(inside))
-        }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.contains("any key") && !$0.contains("close") }
-        XCTAssertEqual(shown.joined(separator: " "), long, rows.joined(separator: "\n"))
-    }
-
-    func testKeyHintBarKeepsEssentialsAndDimsDisabled() {
-        var frame = Frame(width: 34, height: 1)
-        KeyHintBar(hints: [KeyHint(keys: "space", label: "play", help: ""),
-                           KeyHint(keys: "n", label: "sample", help: "", enabled: false),
-                           KeyHint(keys: "e", label: "epoch", help: ""),
-                           KeyHint(keys: "q", label: "quit", help: "", essential: true)])
-            .render(into: &frame, row: 0, area: frame.bounds)
-        XCTAssertEqual(frame.plainText, "space play  n sample  q quit\n")
-        XCTAssertEqual(frame[12, 0].style.foreground, .hintDisabled)
-    }
-
     func testThemesResolveRoles() {
         XCTAssertEqual(Theme.standard.resolve(Style(.classA)).foreground, .indexed(33))
         XCTAssertEqual(Theme.monochrome.resolve(Style(.classB)), ResolvedStyle(foreground: .terminalDefault, background: .terminalDefault, attributes: [.bold]))
