@@ -10,22 +10,6 @@ final class FrameTests: XCTestCase {
         XCTAssertEqual(frame.plainText, "  abcd\nyz\n")
     }
 
-    func testBoxWithTitle() {
-        var frame = Frame(width: 10, height: 3)
-        frame.drawBox(frame.bounds, title: "plot", glyphs: .ascii)
-        XCTAssertEqual(frame.plainText, "+ plot --+\n|        |\n+--------+\n")
-    }
-
-    func testTruncationAddsEllipsis() {
-        XCTAssertEqual(Line("abcdef").truncated(to: 4, glyphs: .unicode).text, "abc…")
-        XCTAssertEqual(Line("abc").truncated(to: 4, glyphs: .unicode).text, "abc")
-    }
-
-    func testWrap() {
-        XCTAssertEqual(wrap("the weights are cycling and will never converge", width: 16),
-                       ["the weights are", "cycling and will", "never converge"])
-    }
-
     func testNumberFormat() {
         XCTAssertEqual(formatNumber(-3), "−3")
         XCTAssertEqual(formatNumber(-3, glyphs: .ascii), "-3")
