@@ -37,9 +37,14 @@ final class KeyHintsTests: XCTestCase {
         XCTAssertEqual(frame[20, 0].style, Style(.hintDisabled))
     }
 
-    func testOverlay() {
-        var frame = Frame(width: 30, height: 8)
+    private func overlay(_ hints: [KeyHint], width: Int, height: Int) -> Frame {
+        var frame = Frame(width: width, height: height)
         HelpOverlay(title: "keys", hints: hints).render(into: &frame, area: frame.bounds, glyphs: .unicode)
+        return frame
+    }
+
+    func testOverlay() {
+        let frame = overlay(hints, width: 30, height: 8)
         XCTAssertEqual(frame.rows, [
             "  ┌ keys ──────────────────┐  ",
             "  │ space  play or pause   │  ",
@@ -60,23 +65,16 @@ final class KeyHintsTests: XCTestCase {
     /// Too small for the texts: each cut to its column; at 1x1 and 0x0 nothing to see, no trap. Without
     /// hints, the box and its footer.
     func testOverlayInTinyAreasAndWithoutHints() {
-        var narrow = Frame(width: 12, height: 5)
-        HelpOverlay(title: "keys", hints: hints).render(into: &narrow, area: narrow.bounds, glyphs: .unicode)
-        XCTAssertEqual(narrow.rows, [
+        XCTAssertEqual(overlay(hints, width: 12, height: 5).rows, [
             "┌ keys ────┐",
             "│… … … …   │",
             "│press any…│",
             "└──────────┘",
             "            ",
         ])
-        for size in [Size(width: 1, height: 1), Size(width: 0, height: 0)] {
-            var frame = Frame(size: size)
-            HelpOverlay(title: "keys", hints: hints).render(into: &frame, area: frame.bounds, glyphs: .unicode)
-            XCTAssertEqual(frame.rows, Frame(size: size).rows)
-        }
-        var empty = Frame(width: 30, height: 6)
-        HelpOverlay(title: "keys", hints: []).render(into: &empty, area: empty.bounds, glyphs: .unicode)
-        XCTAssertEqual(empty.rows, [
+        XCTAssertEqual(overlay(hints, width: 1, height: 1).rows, [" "])
+        XCTAssertEqual(overlay(hints, width: 0, height: 0).rows, [])
+        XCTAssertEqual(overlay([], width: 30, height: 6).rows, [
             "                              ",
             "  ┌ keys ──────────────────┐  ",
             "  │ press any key to close │  ",
