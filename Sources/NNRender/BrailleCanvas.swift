@@ -54,8 +54,10 @@ public struct BrailleCanvas: Sendable {
         for n in 0...max(1, steps) {
             let t = Double(n) / Double(max(1, steps))
             let u = u0 + (u1 - u0) * t, v = v0 + (v1 - v0) * t
+            // Off the canvas first: a far end (1e300) has no Int to count the dashes with.
+            guard u >= 0, v >= 0, u < Double(dotWidth), v < Double(dotHeight) else { continue }
             if dashed, (Int(alongU ? u : v) / 2) % 2 == 1 { continue }
-            if u >= 0, v >= 0, u < Double(dotWidth), v < Double(dotHeight) { set(dotX: Int(u), dotY: Int(v), mark: mark) }
+            set(dotX: Int(u), dotY: Int(v), mark: mark)
         }
     }
 

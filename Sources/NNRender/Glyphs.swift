@@ -32,11 +32,14 @@ public struct Glyphs: Sendable, Hashable {
 }
 
 extension Glyphs {
-    /// ASCII spellings of the Unicode symbols nnx writes (maths, arrows, markers).
+    /// ASCII spellings of the Unicode symbols nnx writes (maths, arrows, markers). The class markers are
+    /// spelled as the plots draw them in ASCII (`classA`, `classB`; NNExplorer's `classGlyph` for the MLP's
+    /// four classes, filled and hollow), so a legend reads like the plot beside it.
     static let asciiSpellings: [Character: String] = [
         "·": "*", "ŷ": "y^", "Δ": "d", "η": "eta", "α": "alpha", "δ": "delta", "σ": "sigma", "Σ": "sum",
         "‖": "||", "−": "-", "–": "-", "—": "--", "→": "->", "←": "<-", "↑": "^", "↓": "v", "…": "...",
-        "×": "x", "±": "+/-", "≥": ">=", "≤": "<=", "≠": "!=", "½": "1/2", "²": "^2", "○": "o", "●": "x", "◆": "@",
+        "×": "x", "±": "+/-", "≥": ">=", "≤": "<=", "≠": "!=", "½": "1/2", "²": "^2",
+        "●": "O", "▲": "X", "■": "#", "◆": "@", "○": "o", "△": "x", "□": "+", "◇": "a",
         "▸": ">", "▶": ">", "°": "deg", "’": "'", "‘": "'", "“": "\"", "”": "\"", "≈": "~", "γ": "gamma", "\u{00A0}": " ",
     ]
 

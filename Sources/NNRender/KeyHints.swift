@@ -98,7 +98,7 @@ public struct HelpOverlay: Sendable {
         frame.drawBox(box, title: title, glyphs: glyphs, style: Style(.overlay), titleStyle: Style(.overlay, attributes: [.bold]))
         let inner = box.inset(1)
         let shownWidth = inner.width / columns
-        let placed = wrapped?.placed ?? stride(from: 0, to: hints.count, by: rows).map { start in
+        let placed = wrapped?.placed ?? stride(from: 0, to: hints.count, by: max(1, rows)).map { start in
             hints[start..<min(hints.count, start + rows)].map { (hint: $0, lines: [$0.help]) }
         }
         for (c, column) in placed.enumerated() {

@@ -57,6 +57,8 @@ public struct LineChart: Sendable {
         func u(_ index: Int) -> Double { count == 1 ? 0 : Double(index) / Double(count - 1) * dotWidth }
         func v(_ value: Double, _ onRight: Bool) -> Double {
             guard let (low, high, _) = onRight ? rightRange : leftRange else { return 0 }
+            // A flat run too large for ±1 to widen (1e300) still has no span: across the middle.
+            guard high > low else { return dotHeight / 2 }
             return (high - value) / (high - low) * dotHeight
         }
 

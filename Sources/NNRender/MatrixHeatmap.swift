@@ -83,11 +83,15 @@ public struct MatrixHeatmap: Sendable {
     }
 
     /// The level of `value` on the scale, 0…1 for grey and −1…1 for diverging.
+    /// NaN (a NaN value, or a scale without width) is level 0; ±∞ saturates like any value past the ends.
     public func level(_ value: Double) -> Double {
-        guard value.isFinite else { return 0 }
         switch scale {
-        case .grey(let low, let high): return min(1, max(0, (value - low) / (high - low)))
-        case .diverging(let limit): return min(1, max(-1, value / limit))
+        case .grey(let low, let high):
+            let t = (value - low) / (high - low)
+            return t.isNaN ? 0 : min(1, max(0, t))
+        case .diverging(let limit):
+            let t = value / limit
+            return t.isNaN ? 0 : min(1, max(-1, t))
         }
     }
 

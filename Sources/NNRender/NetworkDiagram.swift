@@ -31,7 +31,8 @@ public struct NetworkDiagram: Sendable {
 
     public func render(into frame: inout Frame, area: Rect, glyphs: Glyphs) {
         guard area.width >= 12, area.height >= 2 else { return }
-        let largest = weights.flatMap { $0 }.map(abs).max() ?? 1
+        // NaN weights (a diverged network) left out: else one could make every line, ∞ ones too, faint.
+        let largest = weights.flatMap { $0 }.map(abs).filter { !$0.isNaN }.max() ?? 1
         // Six layers of lines, per sign: faint, plain, heavy (drawn twice, one dot apart); heavier ones on top.
         var canvases = Array(repeating: BrailleCanvas(columns: area.width, rows: area.height), count: 6)
         for l in 0..<(sizes.count - 1) {

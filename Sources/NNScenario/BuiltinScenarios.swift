@@ -18,7 +18,6 @@ public enum BuiltinScenarios {
         return try ScenarioLoader.parse(file.text, source: file.name, baseDirectory: nil)
     }
 
-    /// Every built-in, in file-name order.
     /// The order the lecture takes; files not named here follow in file-name order.
     public static let lectureOrder = ["lesson-1-perceptron", "lesson-2-convergence", "lesson-3-backpropagation",
                                       "lesson-4-local-minima", "lesson-5-overfitting", "lesson-6-convolution", "lesson-7-cnn-digits",
@@ -36,6 +35,7 @@ public enum BuiltinScenarios {
         }.map(\.element)
     }
 
+    /// Every built-in, in file-name order.
     public static func loadAll() throws(ScenarioError) -> [Scenario] {
         var scenarios: [Scenario] = []
         for file in files { scenarios.append(try load(named: file.name)) }

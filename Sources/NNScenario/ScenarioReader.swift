@@ -9,8 +9,6 @@ struct ScenarioReader {
     let baseDirectory: String?
 
     static let topLevelKeys = ["title", "summary", "seed", "model", "data", "perceptron", "mlp", "cnn", "chapter", "lesson"]
-    /// Models the format will have but nnx cannot run yet.
-    static let plannedModels: [String] = []
 
     func scenario(_ root: Node) -> Scenario? {
         guard case .mapping = root else {
@@ -22,7 +20,7 @@ struct ScenarioReader {
         let title = top.field("title", required: true)?.line()
         let summary = top.field("summary", required: true)?.line()
         let seed = top.field("seed")?.integer(in: 0...Int.max) ?? 1
-        let model = top.field("model", required: true).flatMap(model)
+        let model = top.field("model", required: true)?.choice(ModelKind.self)
         let perceptronField = top.field("perceptron"), mlpField = top.field("mlp"), cnnField = top.field("cnn")
         checkBlocks(model: model, perceptron: perceptronField, mlp: mlpField, cnn: cnnField)
         let chapter = top.field("chapter")?.integer(in: 1...99)
@@ -54,14 +52,6 @@ struct ScenarioReader {
                                 perceptron: perceptron, mlp: mlp, source: diagnostics.file)
         scenario.lesson = lesson
         return scenario
-    }
-
-    private func model(_ field: Field) -> ModelKind? {
-        if case .scalar(let scalar) = field.node, Self.plannedModels.contains(scalar.string) {
-            field.fail("model '\(scalar.string)' is not supported yet")
-            return nil
-        }
-        return field.choice(ModelKind.self)
     }
 
     /// Each settings block belongs to its model: a `perceptron:` block in an MLP scenario (or the other way

@@ -135,6 +135,9 @@ final class MLPScreenTests: XCTestCase {
         XCTAssertEqual(pixels[4 * map.area.width + 3].cls, outputs.indices.max { outputs[$0] < outputs[$1] })
     }
 
+    /// Every panel is there at the smallest and a large size, in colour and without: the title with the
+    /// epoch and step, the regions (half blocks, or textures) under every class's points, the network, the
+    /// status and the key bar.
     func testEveryMLPFrameRendersAtBothSizes() throws {
         for scenario in [mlpScenario(), mlpScenario(kind: .blobs, sizes: [2, 8, 3], classes: 3, validation: 0.3, patience: 5),
                          mlpScenario(kind: .moons, sizes: [2, 8, 8, 1], momentum: 0.5)] {
@@ -142,7 +145,28 @@ final class MLPScreenTests: XCTestCase {
                 for theme in [Theme.standard, .monochrome] {
                     var state = AppState(size: size, scenario: scenario, theme: theme)
                     press(&state, "nneee")
-                    XCTAssertEqual(view(state).width, size.width)
+                    let frame = view(state), text = frame.plainText, m = try XCTUnwrap(state.mlp)
+                    let context = "\(scenario.mlp.sizes) at \(size), \(theme.name):\n\(text)"
+                    XCTAssertEqual(frame.width, size.width)
+                    XCTAssertTrue(frame.text(row: 0).contains("MLP: test"), context)
+                    XCTAssertTrue(frame.text(row: 0).contains("epoch 3 · step \(m.trainer.steps)"), context)
+                    XCTAssertTrue(frame.text(row: 1).hasPrefix("┌ x2 · decision regions"), context)
+                    let map = ScatterPlot(xRange: m.xRange, yRange: m.yRange).mapping(in: MLPLayout(size: size).plotBox.inset(1))
+                    let plot = (map.area.y..<map.area.maxY)
+                        .map { String(frame.text(row: $0).dropFirst(map.area.x).prefix(map.area.width)) }.joined()
+                    // Half blocks in colour; without shades a texture wherever the network is sure (nowhere, yet, for XOR).
+                    XCTAssertEqual(plot.contains("▀"), theme == .standard, context)
+                    let textures = Set((0..<4).map { RegionMap.texture(class: $0, glyphs: .unicode) })
+                    let sure = m.regionPixels(map).contains { $0.level == 2 }
+                    XCTAssertEqual(plot.contains { textures.contains($0) }, theme == .monochrome && sure, context)
+                    for label in Set(m.trainer.trainingSet.map(\.label)) {
+                        XCTAssertTrue(plot.contains(classGlyph(label, hollow: false, .unicode)), "class \(label) in " + context)
+                    }
+                    let sizes = m.trainer.network.sizes.map(String.init).joined(separator: "-")
+                    XCTAssertTrue(text.contains("┌ network \(sizes) · sigmoid"), context)
+                    XCTAssertTrue(text.contains("status: paused between epochs"), context)
+                    XCTAssertFalse(text.contains("NaN"), context)
+                    XCTAssertTrue(frame.text(row: size.height - 1).hasPrefix("space play  +- speed  p phase  n sample  e epoch"), context)
                 }
             }
         }

@@ -390,14 +390,40 @@ final class PerceptronScreenEdgeTests: XCTestCase {
         XCTAssertTrue(state.perceptron!.xRange.contains(added.x1), "\(added)")
     }
 
-    /// Huge weights put the line far outside the plot: no crash, the remark says so.
+    /// Huge weights: the panel shows them whole, and the line is drawn where it is: off the plot (the
+    /// remark says so), on the x2 axis, or across the middle.
     func testExtremeWeightsRender() throws {
-        for weights: [Double] in [[1e6, 0, 1], [0, 1e6, -1e-6], [-1e6, 1e6, 1e6]] {
+        func render(_ weights: [Double]) throws -> (frame: Frame, map: PlotMapping) {
             var scenario = try builtin("perceptron-and")
             scenario.perceptron.initialWeights = weights
             let state = AppState(size: size, scenario: scenario)
-            XCTAssertEqual(view(state).width, size.width)
+            return (view(state), PerceptronLayout(size: size).mapping(state.perceptron!))
         }
+        func isDot(_ ch: Character) -> Bool { (0x2801...0x28FF).contains(ch.unicodeScalars.first!.value) }
+        func dots(_ frame: Frame, _ area: Rect) -> Int {
+            (area.y..<area.maxY).reduce(0) { n, row in n + (area.x..<area.maxX).filter { isDot(frame[$0, row].character) }.count }
+        }
+        // 1e6 + x2 = 0: the line lies a million below the plot.
+        let off = try render([1e6, 0, 1])
+        XCTAssertTrue(off.frame.plainText.contains("w = (1000000, 0, 1)"), off.frame.plainText)
+        XCTAssertTrue(off.frame.plainText.contains("line off the plot: all on + side"), off.frame.plainText)
+        XCTAssertEqual(dots(off.frame, off.map.area), 0)
+        // 1e6·x1 − 1e−6·x2 = 0 is x1 = 1e−12·x2: the x2 axis, a dot in every row of its column (but the points').
+        let axis = try render([0, 1e6, -1e-6])
+        XCTAssertTrue(axis.frame.plainText.contains("w = (0, 1000000, 0)"), axis.frame.plainText)
+        XCTAssertFalse(axis.frame.plainText.contains("line off the plot"))
+        let column = try XCTUnwrap(axis.map.cell(x: 0, y: 0.5)).column
+        for row in axis.map.area.y..<axis.map.area.maxY {
+            XCTAssertTrue(isDot(axis.frame[column, row].character) || axis.frame[column, row].character == "●", "row \(row)")
+        }
+        XCTAssertEqual(dots(axis.frame, axis.map.area), dots(axis.frame, Rect(x: column, y: axis.map.area.y, width: 1, height: axis.map.area.height)))
+        // −1e6 + 1e6·x1 + 1e6·x2 = 0 is x1 + x2 = 1: through the middle of the square, between its corners.
+        let diagonal = try render([-1e6, 1e6, 1e6])
+        XCTAssertTrue(diagonal.frame.plainText.contains("w = (−1000000, 1000000, 1000000)"), diagonal.frame.plainText)
+        let middle = try XCTUnwrap(diagonal.map.cell(x: 0.5, y: 0.5))
+        XCTAssertTrue(isDot(diagonal.frame[middle.column, middle.row].character), diagonal.frame.plainText)
+        let corner = try XCTUnwrap(diagonal.map.cell(x: 0.9, y: 0.9))
+        XCTAssertFalse(isDot(diagonal.frame[corner.column, corner.row].character), diagonal.frame.plainText)
     }
 
     /// Themes without a usable background colour show the positive side as a dot texture.

@@ -10,22 +10,6 @@ final class FrameTests: XCTestCase {
         XCTAssertEqual(frame.plainText, "  abcd\nyz\n")
     }
 
-    func testBoxWithTitle() {
-        var frame = Frame(width: 10, height: 3)
-        frame.drawBox(frame.bounds, title: "plot", glyphs: .ascii)
-        XCTAssertEqual(frame.plainText, "+ plot --+\n|        |\n+--------+\n")
-    }
-
-    func testTruncationAddsEllipsis() {
-        XCTAssertEqual(Line("abcdef").truncated(to: 4, glyphs: .unicode).text, "abc…")
-        XCTAssertEqual(Line("abc").truncated(to: 4, glyphs: .unicode).text, "abc")
-    }
-
-    func testWrap() {
-        XCTAssertEqual(wrap("the weights are cycling and will never converge", width: 16),
-                       ["the weights are", "cycling and will", "never converge"])
-    }
-
     func testNumberFormat() {
         XCTAssertEqual(formatNumber(-3), "−3")
         XCTAssertEqual(formatNumber(-3, glyphs: .ascii), "-3")
@@ -56,14 +40,6 @@ final class FrameTests: XCTestCase {
         XCTAssertTrue(huge.lowerBound.isFinite && huge.upperBound.isFinite)
     }
 
-    /// A line far outside the canvas draws nothing (and does not trap converting a huge coordinate).
-    func testBrailleLineFarAway() {
-        var canvas = BrailleCanvas(columns: 4, rows: 2)
-        canvas.line(a: 1e300, b: 1, c: 1e-300)
-        canvas.line(a: -1e30, b: 0, c: 1)
-        for row in 0..<2 { for column in 0..<4 { XCTAssertNil(canvas.character(column: column, row: row, glyphs: .unicode)) } }
-    }
-
     func testNumberFormatExtremes() {
         XCTAssertEqual(formatNumber(1e306), "1e+306")
         XCTAssertEqual(formatNumber(-.infinity), "−∞")
@@ -88,44 +64,6 @@ final class FrameTests: XCTestCase {
         XCTAssertEqual(p.x, 0.55, accuracy: 1e-12)
         XCTAssertEqual(p.y, 0.75, accuracy: 1e-12)
         XCTAssertEqual(map.cell(x: p.x, y: p.y)?.column, 15)
-    }
-
-    func testBrailleHorizontalAndVerticalLines() {
-        var canvas = BrailleCanvas(columns: 2, rows: 1)
-        canvas.line(a: -1.5, b: 0, c: 1)      // v = 1.5: dot row 1 in every column
-        XCTAssertEqual(canvas.character(column: 0, row: 0, glyphs: .unicode), "⠒")
-        XCTAssertEqual(canvas.character(column: 1, row: 0, glyphs: .ascii), "-")
-        var vertical = BrailleCanvas(columns: 2, rows: 1)
-        vertical.line(a: -0.5, b: 1, c: 0)    // u = 0.5: the left dot column of cell 0
-        XCTAssertEqual(vertical.character(column: 0, row: 0, glyphs: .unicode), "⡇")
-        XCTAssertNil(vertical.character(column: 1, row: 0, glyphs: .unicode))
-        XCTAssertEqual(vertical.character(column: 0, row: 0, glyphs: .ascii), "|")
-    }
-
-    /// Help too long for its column wraps onto the next rows (under the text, not the key), whole.
-    func testHelpOverlayWrapsLongHelpWhole() {
-        var frame = Frame(size: Size(width: 40, height: 12))
-        let long = "the next colour theme: standard, high-contrast, light, 8-color, monochrome"
-        HelpOverlay(title: "keys", hints: [KeyHint(keys: "C", label: "colours", help: long), KeyHint(keys: "q", label: "quit", help: "quit")])
-            .render(into: &frame, area: frame.bounds, glyphs: .unicode)
-        let rows = (0..<frame.height).map { frame.text(row: $0) }
-        let shown = rows.compactMap { row -> String? in
-            guard let bar = row.firstIndex(of: "│") else { return nil }
-            let inside = row[row.index(after: bar)...].dropLast().drop { $0 == " " }
-            return inside.hasPrefix("C ") ? String(inside.dropFirst(2)) : (inside.hasPrefix("q ") ? nil : String(inside))
-        }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.contains("any key") && !$0.contains("close") }
-        XCTAssertEqual(shown.joined(separator: " "), long, rows.joined(separator: "\n"))
-    }
-
-    func testKeyHintBarKeepsEssentialsAndDimsDisabled() {
-        var frame = Frame(width: 34, height: 1)
-        KeyHintBar(hints: [KeyHint(keys: "space", label: "play", help: ""),
-                           KeyHint(keys: "n", label: "sample", help: "", enabled: false),
-                           KeyHint(keys: "e", label: "epoch", help: ""),
-                           KeyHint(keys: "q", label: "quit", help: "", essential: true)])
-            .render(into: &frame, row: 0, area: frame.bounds)
-        XCTAssertEqual(frame.plainText, "space play  n sample  q quit\n")
-        XCTAssertEqual(frame[12, 0].style.foreground, .hintDisabled)
     }
 
     func testThemesResolveRoles() {

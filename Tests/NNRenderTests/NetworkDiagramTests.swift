@@ -40,27 +40,72 @@ final class NetworkDiagramTests: XCTestCase {
         XCTAssertEqual(small.cells.filter { $0.character == "●" }.count, 8)
         XCTAssertFalse(small.plainText.contains("+"))
     }
-}
 
-final class LineChartTests: XCTestCase {
-    /// A dashed series leaves gaps a solid one does not (so two curves differ without colour), and uses ":"
-    /// in ASCII.
-    func testDashedSeriesHasGaps() {
-        func render(dashed: Bool, glyphs: Glyphs) -> Frame {
-            var chart = LineChart(series: [.init(values: (0..<40).map { Double($0) }, style: Style(.validationCurve), dashed: dashed)])
-            chart.marker = nil
-            var frame = Frame(width: 40, height: 10)
-            chart.render(into: &frame, area: frame.bounds, glyphs: glyphs)
-            return frame
+    private func render(_ diagram: NetworkDiagram, width: Int = 16, height: Int = 4, glyphs: Glyphs = .unicode) -> Frame {
+        var frame = Frame(width: width, height: height)
+        diagram.render(into: &frame, area: frame.bounds, glyphs: glyphs)
+        return frame
+    }
+
+    /// A 2-1 net written out: inputs labelled, the output with its bias; x1's weight (the largest) heavy
+    /// and positive, x2's faint and negative.
+    func testSmallNetwork() {
+        let diagram = NetworkDiagram(sizes: [2, 1], weights: [[0.5, 2, -0.4]])
+        let frame = render(diagram)
+        XCTAssertEqual(frame.rows, [
+            "                ",
+            "x1 ●⣤⣄⡀         ",
+            "     ⠈⠙⠛⠶● 0.5  ",
+            "x2 ●⠔⠊⠉         ",
+        ])
+        XCTAssertEqual(frame[3, 1].style, Style(.emphasis, attributes: [.bold]))
+        XCTAssertEqual(frame[0, 1].style, Style(.label))
+        XCTAssertEqual(frame[4, 1].style, Style(.positiveWeight, attributes: [.bold]))
+        XCTAssertEqual(frame[4, 3].style, Style(.negativeWeight, attributes: [.dim]))
+        XCTAssertEqual(frame[12, 2].style, Style(.positiveWeight))
+        XCTAssertEqual(render(diagram, glyphs: .ascii).rows, [
+            "                ",
+            "x1 o---         ",
+            "     ----o 0.5  ",
+            "x2 o---         ",
+        ])
+        var selected = diagram
+        selected.selected = (layer: 1, unit: 0)
+        XCTAssertEqual(render(selected)[9, 2].style, Style(.visited, attributes: [.bold]))
+    }
+
+    /// Below 12x2 nothing is drawn; at 12x2 every unit still has its row.
+    func testAreasTooSmallDrawNothing() {
+        let diagram = NetworkDiagram(sizes: [2, 1], weights: [[0.5, 2, -0.4]])
+        for (width, height) in [(0, 0), (1, 1), (11, 4), (12, 1)] {
+            XCTAssertEqual(render(diagram, width: width, height: height), Frame(width: width, height: height), "\(width)x\(height)")
         }
-        func dots(_ frame: Frame) -> Int {
-            frame.cells.filter { $0.style.foreground == .validationCurve }.compactMap { $0.character.unicodeScalars.first?.value }
-                .filter { (0x2801...0x28FF).contains($0) }.reduce(0) { $0 + ($1 - 0x2800).nonzeroBitCount }
-        }
-        let solid = dots(render(dashed: false, glyphs: .unicode)), dashed = dots(render(dashed: true, glyphs: .unicode))
-        XCTAssertGreaterThan(solid, 0)
-        XCTAssertLessThan(dashed, solid * 2 / 3)
-        XCTAssertGreaterThan(dashed, solid / 4)
-        XCTAssertTrue(render(dashed: true, glyphs: .ascii).cells.contains { $0.character == ":" && $0.style.foreground == .validationCurve })
+        XCTAssertEqual(render(diagram, width: 12, height: 2).rows, ["x1 ●⡄       ", "x2 ●⠹● 0.5  "])
+    }
+
+    /// NaN weights are left out of the largest |w|, so an infinite one is still heavy (a NaN first weight
+    /// once made every line faint) and a NaN is drawn faint; a bias too long for its five columns is cut.
+    func testExtremeWeights() {
+        let diverged = render(NetworkDiagram(sizes: [2, 1], weights: [[.nan, .infinity, -.infinity]]))
+        XCTAssertEqual(diverged.rows[2], "     ⠈⠙⣀⣤● NaN  ")
+        XCTAssertGreaterThan(dots(diverged, role: .positiveWeight, bold: true), 0)
+        XCTAssertGreaterThan(dots(diverged, role: .negativeWeight, bold: true), 0)
+        XCTAssertEqual(diverged[11, 2].style, Style(.negativeWeight))
+        let huge = render(NetworkDiagram(sizes: [2, 1], weights: [[1e300, 1e300, -1e300]]))
+        XCTAssertEqual(huge.rows[2], "     ⠈⠙⣀⣤● 1e+3…")
+        // All weights equal: each is the largest, so each is heavy.
+        let equal = render(NetworkDiagram(sizes: [2, 1], weights: [[1, 1, 1]]))
+        XCTAssertEqual(dots(equal, role: .positiveWeight, bold: false), 0)
+        XCTAssertGreaterThan(dots(equal, role: .positiveWeight, bold: true), 0)
+    }
+
+    /// A single layer is its units, labelled, with nothing to join.
+    func testSingleLayer() {
+        XCTAssertEqual(render(NetworkDiagram(sizes: [2], weights: [])).rows, [
+            "                ",
+            "x1 ●            ",
+            "                ",
+            "x2 ●            ",
+        ])
     }
 }

@@ -24,7 +24,7 @@ public struct PerceptronExplorer: Sendable {
     public var cursor: (column: Int, row: Int)?
     /// The class the next added point gets (0 or 1).
     public private(set) var classToAdd = 1
-    /// A one-line note on the last action (e.g. "added ● (0.5, 0.25)").
+    /// A one-line note on the last action (e.g. "added class 1 at (0.5, 0.25)").
     public var note: String?
     /// A lesson's `step: visit` asked to show the next visit before it is applied.
     public private(set) var showsNextVisit = false
