@@ -72,8 +72,13 @@ public struct NetworkDiagram: Sendable {
                     frame.put(label, column: p.column - label.count - 1, row: p.row, style: Style(.label))
                 } else if roomForBias {
                     let bias = weights[l - 1][i]
-                    frame.put(Line(formatNumber(bias, digits: 1, glyphs: glyphs), Style(bias >= 0 ? .positiveWeight : .negativeWeight))
-                        .truncated(to: 5, glyphs: glyphs), column: p.column + 2, row: p.row)
+                    // A blank cell either side, so the bias does not read as a weight on the line it sits on.
+                    let text = Line(formatNumber(bias, digits: 1, glyphs: glyphs), Style(bias >= 0 ? .positiveWeight : .negativeWeight))
+                        .truncated(to: 5, glyphs: glyphs)
+                    let room = area.maxX - (p.column + 1)
+                    if room > 0 {
+                        frame.put(Line([Span(" ")] + text.spans + [Span(" ")]).truncated(to: room, glyphs: glyphs), column: p.column + 1, row: p.row)
+                    }
                 }
             }
         }

@@ -74,6 +74,18 @@ final class NetworkDiagramTests: XCTestCase {
         XCTAssertEqual(render(selected)[9, 2].style, Style(.visited, attributes: [.bold]))
     }
 
+    /// A hidden unit's bias stands apart from the edges that leave it: a blank cell either side, so it does
+    /// not read as the weight of the line it sits on.
+    func testHiddenBiasIsSetApartFromItsEdges() {
+        let diagram = NetworkDiagram(sizes: [1, 1, 1], weights: [[0.3, 1], [0.2, 1]])
+        var frame = Frame(width: 30, height: 2)
+        diagram.render(into: &frame, area: frame.bounds, glyphs: .unicode)
+        let row = frame.text(row: 1)
+        let node = try! XCTUnwrap(row.dropFirst(4).firstIndex(of: "●"))
+        XCTAssertTrue(row[node...].hasPrefix("● 0.3 "), row)
+        XCTAssertEqual(frame[row.distance(from: row.startIndex, to: node) + 2, 1].style.foreground, .positiveWeight)
+    }
+
     /// Below 12x2 nothing is drawn; at 12x2 every unit still has its row.
     func testAreasTooSmallDrawNothing() {
         let diagram = NetworkDiagram(sizes: [2, 1], weights: [[0.5, 2, -0.4]])
