@@ -43,12 +43,9 @@ public enum Screen: Sendable {
 
     /// The explorer without the remark its last action left (a key press in an explorer clears it too).
     func clearingNote() -> Screen {
-        switch self {
-        case .perceptron(var p): p.note = nil; return .perceptron(p)
-        case .mlp(var m): m.note = nil; return .mlp(m)
-        case .cnn(var c): c.note = nil; return .cnn(c)
-        case .home, .lesson: return self
-        }
+        var screen = self
+        screen.withExplorer { $0.note = nil }
+        return screen
     }
 
 }
@@ -116,12 +113,7 @@ public struct AppState: Sendable {
 
     /// Milliseconds until the next tick, nil when nothing animates.
     public var tickInterval: Int? {
-        switch screen {
-        case .home, .lesson: nil
-        case .perceptron(let p): p.tickInterval
-        case .mlp(let m): m.tickInterval
-        case .cnn(let c): c.tickInterval
-        }
+        screen.explorer?.tickInterval
     }
 
     mutating func quit() { shouldQuit = true }
@@ -136,12 +128,7 @@ public struct AppState: Sendable {
 
     /// Whether the open explorer's training has ended (more steps would change nothing).
     public var trainingFinished: Bool {
-        switch screen {
-        case .home: true
-        case .lesson(let l): l.atEnd
-        case .perceptron(let p): p.trainer.status.isFinished || p.trainer.sampleCount == 0
-        case .mlp(let m): m.trainer.status.isFinished || m.trainer.trainingSet.isEmpty
-        case .cnn(let c): c.trainer.map { $0.status.isFinished } ?? true
-        }
+        if case .lesson(let l) = screen { return l.atEnd }
+        return screen.explorer?.trainingFinished ?? true
     }
 }

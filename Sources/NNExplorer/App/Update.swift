@@ -5,26 +5,12 @@ public func update(_ state: inout AppState, _ msg: Msg) {
     switch msg {
     case .resize(let size):
         state.size = size
-        if case .perceptron(var p) = state.screen {
-            let area = PerceptronLayout(size: size, panelsHidden: state.panelsHidden).mapping(p).area
-            p.clampCursor(width: area.width, height: area.height)
-            state.screen = .perceptron(p)
-        }
+        let context = state.viewContext
+        state.screen.withExplorer { $0.resized(context) }
         return
     case .tick:
         guard state.fitsTerminal else { return }   // nothing plays unseen
-        switch state.screen {
-        case .perceptron(var p):
-            p.tick()
-            state.screen = .perceptron(p)
-        case .mlp(var m):
-            m.tick()
-            state.screen = .mlp(m)
-        case .cnn(var c):
-            c.tick()
-            state.screen = .cnn(c)
-        case .home, .lesson: break
-        }
+        state.screen.withExplorer { $0.tick() }
         return
     case .key, .mouse:
         state.flash = nil
@@ -39,22 +25,15 @@ public func update(_ state: inout AppState, _ msg: Msg) {
         return
     }
     let outcome: ScreenOutcome
-    switch state.screen {
-    case .home:
-        updateHome(&state, msg)
-        return
-    case .perceptron(var p):
-        outcome = updatePerceptron(&p, msg, layout: PerceptronLayout(size: state.size, panelsHidden: state.panelsHidden))
-        state.screen = .perceptron(p)
-    case .mlp(var m):
-        outcome = updateMLP(&m, msg, layout: MLPLayout(size: state.size, panelsHidden: state.panelsHidden))
-        state.screen = .mlp(m)
-    case .cnn(var c):
-        outcome = updateCNN(&c, msg)
-        state.screen = .cnn(c)
-    case .lesson(var l):
+    let context = state.viewContext
+    if let explored = state.screen.withExplorer({ $0.update(msg, context: context) }) {
+        outcome = explored
+    } else if case .lesson(var l) = state.screen {
         outcome = updateLesson(&l, msg)
         state.screen = .lesson(l)
+    } else {
+        updateHome(&state, msg)
+        return
     }
     switch outcome {
     case .none: break

@@ -9,25 +9,16 @@ public func view(_ state: AppState) -> Frame {
         return frame
     }
     let help: HelpOverlay
-    switch state.screen {
-    case .home:
-        viewHome(state, into: &frame)
-        help = HelpOverlay(title: "keys: scenarios", hints: homeKeyMap.helpHints(state))
-    case .perceptron(let p):
-        viewPerceptron(p, size: size, glyphs: state.glyphs, theme: state.theme, panelsHidden: state.panelsHidden, into: &frame)
-        help = HelpOverlay(title: "keys: perceptron", hints: perceptronKeyMap.helpHints(p),
-                           footer: "click: add/remove a point · right click: class · any key closes")
-    case .mlp(let m):
-        viewMLP(m, size: size, glyphs: state.glyphs, theme: state.theme, panelsHidden: state.panelsHidden, into: &frame)
-        help = HelpOverlay(title: "keys: multi-layer perceptron", hints: mlpKeyMap.helpHints(m),
-                           footer: "click: add/remove a point · right click: class · any key closes")
-    case .cnn(let c):
-        viewCNN(c, size: size, glyphs: state.glyphs, theme: state.theme, panelsHidden: state.panelsHidden, into: &frame)
-        help = HelpOverlay(title: "keys: convolutional network", hints: cnnKeyMap.helpHints(c))
-    case .lesson(let l):
+    if let explorer = state.screen.explorer {
+        explorer.view(state.viewContext, into: &frame)
+        help = explorer.help
+    } else if let l = state.lesson {
         viewLesson(l, size: size, glyphs: state.glyphs, theme: state.theme, panelsHidden: state.panelsHidden, into: &frame)
         help = HelpOverlay(title: "keys: lesson \(g(state).middleDot) \(l.scenario.title)", hints: lessonKeyMap.helpHints(l),
                            footer: "any key closes this help; then Esc explores freely from this beat")
+    } else {
+        viewHome(state, into: &frame)
+        help = HelpOverlay(title: "keys: scenarios", hints: homeKeyMap.helpHints(state))
     }
     if let flash = state.flash {
         // Over the whole bottom row, so no key hint shows cut in half beside it.
@@ -75,16 +66,14 @@ func tooSmallRows(size: Size, minimum: Size) -> [String] {
 extension AppState {
     /// The smallest terminal the current screen can be drawn in.
     public var minimumSize: Size {
-        switch screen {
-        case .home: HomeLayout.minimum
-        case .perceptron: PerceptronLayout.minimum
-        case .mlp: MLPLayout.minimum
-        case .cnn: CNNLayout.minimum
-        case .lesson(let l): LessonLayout.minimum(explorer: explorerMinimum(l.explorer))
-        }
+        if let lesson { return LessonLayout.minimum(explorer: explorerMinimum(lesson.explorer)) }
+        return explorerMinimum(screen)
     }
 
     public var fitsTerminal: Bool { size.width >= minimumSize.width && size.height >= minimumSize.height }
+
+    /// How the explorer on screen is drawn (outside a lesson).
+    var viewContext: ViewContext { ViewContext(size: size, glyphs: glyphs, theme: theme, panelsHidden: panelsHidden) }
 }
 
 /// An explorer's first row: what is shown on the left, where training stands on the right (it wins when

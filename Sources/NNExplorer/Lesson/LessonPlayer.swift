@@ -71,78 +71,17 @@ public struct LessonPlayer: Sendable {
     }
 
     /// Whether training can go no further.
-    private var finished: Bool {
-        switch explorer {
-        case .perceptron(let p): p.trainer.status.isFinished
-        case .mlp(let m): m.trainer.status.isFinished
-        case .cnn(let c): c.trainer?.status.isFinished ?? true
-        case .home, .lesson: true
-        }
-    }
+    private var finished: Bool { explorer.explorer?.trainingFinished ?? true }
 
     /// Finished, or (for an MLP) every training point on the right side.
-    private var converged: Bool {
-        if case .mlp(let m) = explorer, let last = m.trainer.history.last, last.accuracy == 1 { return true }
-        return finished
-    }
+    private var converged: Bool { explorer.explorer?.converged ?? true }
 
-    private mutating func step(_ unit: StepUnit) {
-        switch (explorer, unit) {
-        case (.perceptron(var p), .visit): p.showNextVisit(); explorer = .perceptron(p)
-        case (.perceptron(var p), .sample): p.stepSample(); explorer = .perceptron(p)
-        case (_, .visit): break   // the scenario reader admits visit for a perceptron only
-        case (.perceptron(var p), _): p.stepEpoch(); explorer = .perceptron(p)
-        case (.mlp(var m), .phase): m.stepPhase(); explorer = .mlp(m)
-        case (.mlp(var m), .sample): m.stepUpdate(); explorer = .mlp(m)
-        case (.mlp(var m), _): m.cancelPhases(); m.stepEpoch(); explorer = .mlp(m)
-        case (.cnn(var c), .cell): c.stepWindow(); explorer = .cnn(c)
-        case (.cnn(var c), .batch): c.stepBatch(); explorer = .cnn(c)
-        case (.cnn(var c), _): c.stepEpoch(); explorer = .cnn(c)
-        case (.home, _), (.lesson, _): break
-        }
-    }
+    private mutating func step(_ unit: StepUnit) { explorer.withExplorer { $0.step(unit) } }
 
-    private mutating func set(_ setting: LessonSetting) {
-        switch (explorer, setting) {
-        case (.perceptron(var p), .learningRate(let eta)): p.setLearningRate(eta); explorer = .perceptron(p)
-        case (.perceptron(var p), .dataset(let name)): p.setDataset(named: name); explorer = .perceptron(p)
-        case (.perceptron(var p), .ghost(let on)): p.showGhost = on; explorer = .perceptron(p)
-        case (.perceptron(var p), .weights(let w)): p.setInitialWeights(w); explorer = .perceptron(p)
-        case (.mlp(var m), .learningRate(let eta)): m.setLearningRate(eta); explorer = .mlp(m)
-        case (.mlp(var m), .momentum(let alpha)): m.setMomentum(alpha); explorer = .mlp(m)
-        case (.mlp(var m), .weightDecay(let lambda)): m.setWeightDecay(lambda); explorer = .mlp(m)
-        case (.mlp(var m), .dataset(let name)): m.setDataset(named: name); explorer = .mlp(m)
-        case (.mlp(var m), .hiddenUnits(let n)): m.setHiddenUnits(n); explorer = .mlp(m)
-        case (.mlp(var m), .activation(let f)): m.setActivation(f); explorer = .mlp(m)
-        case (.mlp(var m), .earlyStopping(let patience)): m.setPatience(patience); explorer = .mlp(m)
-        case (.cnn(var c), .pooling(let kind)): c.setPooling(kind); explorer = .cnn(c)
-        case (.cnn(var c), .image(let index)): c.setProbe(index); explorer = .cnn(c)
-        case (.cnn(var c), .sharedScale(let shared)): c.setSharedScale(shared); explorer = .cnn(c)
-        default: break   // the scenario reader admits only the settings of the lesson's model
-        }
-    }
+    private mutating func set(_ setting: LessonSetting) { explorer.withExplorer { $0.apply(setting) } }
 
     /// Panels that are views of their own open when focused.
-    private mutating func open(_ panel: LessonPanel?) {
-        switch (explorer, panel) {
-        case (.mlp(var m), .restarts):
-            if m.restarts == nil { m.toggleRestarts() }
-            explorer = .mlp(m)
-        case (.mlp(var m), .momentum):
-            if m.momentumRuns == nil { m.toggleMomentumRuns() }
-            explorer = .mlp(m)
-        case (.cnn(var c), .confusion): c.showConfusionMatrix(); explorer = .cnn(c)
-        case (.cnn(var c), .window):
-            if c.window == nil { c.toggleWindow() }
-            explorer = .cnn(c)
-        case (.cnn(var c), .maps):
-            // The sliding window takes the maps' place: back to the maps, from the stages when not all fit.
-            if c.window != nil { c.toggleWindow() }
-            c.showMaps(fromInput: false)
-            explorer = .cnn(c)
-        default: break
-        }
-    }
+    private mutating func open(_ panel: LessonPanel?) { explorer.withExplorer { $0.open(panel) } }
 
     /// Leaves the lesson: the explorer as it stands, to explore freely.
     public var explorerForFreeExploration: Screen { explorer }

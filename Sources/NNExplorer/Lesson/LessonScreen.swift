@@ -87,40 +87,11 @@ struct LessonPicture {
             return max(rows, wrapWords(narrationWords(text, glyphs: g), width: size.width - 2).count)
         }
         layout = LessonLayout(size: size, explorerMinimum: explorerMinimum(lesson.explorer), wantedRows: wanted)
-        // A lesson on a hand-set CNN gives its maps the side panel's width too.
-        let hidden = panelsHidden || {
-            if case .cnn(let c) = lesson.explorer { cnnLessonHidesPanel(c, focus: lesson.focus, width: size.width) } else { false }
-        }()
+        let hidden = panelsHidden || lesson.explorer.explorer?.hidesPanelsInLesson(focus: lesson.focus, width: size.width) == true
         self.panelsHidden = hidden
-        let area = layout.explorerSize
-        switch (lesson.explorer, lesson.focus) {
-        case (_, nil): focusBox = nil
-        case (.perceptron, .some(let panel)):
-            let boxes = PerceptronLayout(size: area, panelsHidden: hidden)
-            focusBox = switch panel {
-            case .plot: boxes.plotBox
-            case .update: boxes.panelBox
-            default: nil   // the scenario reader admits only the model's own panels
-            }
-        case (.mlp(let m), .some(let panel)):
-            let boxes = MLPLayout(m, size: area, panelsHidden: hidden, glyphs: g, ledgerFocused: panel == .ledger)
-            focusBox = switch panel {
-            case .regions, .restarts, .momentum: boxes.plotBox
-            case .curves: boxes.lossBox
-            case .network: boxes.networkBox
-            case .ledger: boxes.ledgerBox
-            default: nil
-            }
-        case (.cnn(let c), .some(let panel)):
-            let boxes = CNNLayout(c, size: area, panelsHidden: hidden)
-            focusBox = switch panel {
-            case .maps, .window: boxes.mapsBox
-            case .output, .curves, .confusion: boxes.panelBox
-            default: nil
-            }
-        case (.home, _), (.lesson, _):
-            focusBox = nil
-        }
+        let context = ViewContext(size: layout.explorerSize, glyphs: g, theme: .standard, panelsHidden: hidden, keyHints: false,
+                                  focus: lesson.focus, screen: size)
+        focusBox = lesson.focus.flatMap { panel in lesson.explorer.explorer?.box(of: panel, context) }
     }
 }
 
@@ -129,18 +100,8 @@ func viewLesson(_ lesson: LessonPlayer, size: Size, glyphs g: Glyphs, theme: The
     let arranged = LessonPicture(lesson, size: size, glyphs: g, panelsHidden: panelsHidden)
     let layout = arranged.layout, panelsHidden = arranged.panelsHidden, focusBox = arranged.focusBox
     var picture = Frame(size: layout.explorerSize)
-    switch lesson.explorer {
-    case .perceptron(let p):
-        viewPerceptron(p, size: layout.explorerSize, glyphs: g, theme: theme, panelsHidden: panelsHidden, keyHints: false, into: &picture)
-    case .mlp(let m):
-        viewMLP(m, size: layout.explorerSize, glyphs: g, theme: theme, panelsHidden: panelsHidden, keyHints: false,
-                ledgerFocused: lesson.focus == .ledger, into: &picture)
-    case .cnn(let c):
-        viewCNN(c, size: layout.explorerSize, glyphs: g, theme: theme, panelsHidden: panelsHidden, keyHints: false, focus: lesson.focus,
-                screen: size, into: &picture)
-    case .home, .lesson:
-        break
-    }
+    lesson.explorer.explorer?.view(ViewContext(size: layout.explorerSize, glyphs: g, theme: theme, panelsHidden: panelsHidden,
+                                               keyHints: false, focus: lesson.focus, screen: size), into: &picture)
     for row in 0..<picture.height {
         for column in 0..<picture.width { frame[column, row] = picture[column, row] }
     }
@@ -196,15 +157,6 @@ func focusCaption(_ panel: LessonPanel?) -> String? {
     case .window: "the sliding window"
     case .output: "the probabilities"
     case .confusion: "the confusion matrix"
-    }
-}
-
-func explorerMinimum(_ screen: Screen) -> Size {
-    switch screen {
-    case .perceptron: PerceptronLayout.minimum
-    case .mlp: MLPLayout.minimum
-    case .cnn: CNNLayout.minimum
-    case .home, .lesson: HomeLayout.minimum
     }
 }
 
