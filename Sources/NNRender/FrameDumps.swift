@@ -26,6 +26,39 @@ extension Frame {
         return header + "\n" + rows.joined(separator: "\n") + "\n"
     }
 
+    /// The frame's styles as the views name them: one code a distinct `Style` (foreground role, background
+    /// role, attributes), listed above the rows. Independent of any palette, so a theme's colours can change
+    /// without rewriting a snapshot; `styleDump(theme:)` shows what a theme makes of them.
+    public func roleDump() -> String {
+        let codes = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        var codeOf: [Style: Character] = [Style(.plain): "."]
+        var legend: [(Character, Style)] = []
+        var rows: [String] = []
+        for row in 0..<height {
+            var line = ""
+            for column in 0..<width {
+                let style = self[column, row].style
+                if let code = codeOf[style] {
+                    line.append(code)
+                } else {
+                    let code = legend.count < codes.count ? codes[legend.count] : "?"
+                    codeOf[style] = code
+                    legend.append((code, style))
+                    line.append(code)
+                }
+            }
+            rows.append("\"" + line + "\"")
+        }
+        let names = legend.map { code, style in
+            var text = "\(code) \(style.foreground.rawValue)"
+            if let background = style.background { text += " on \(background.rawValue)" }
+            let attributes: [(Attributes, String)] = [(.bold, "bold"), (.dim, "dim"), (.reverse, "reverse"), (.underline, "underline")]
+            for (attribute, name) in attributes where style.attributes.contains(attribute) { text += " " + name }
+            return text
+        }
+        return (["roles"] + names).joined(separator: "\n") + "\n" + rows.joined(separator: "\n") + "\n"
+    }
+
     /// The frame as text with ANSI SGR colour sequences (for `nnx render --ansi`); every row ends reset.
     public func ansiText(theme: Theme) -> String {
         var out = ""

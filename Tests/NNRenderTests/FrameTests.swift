@@ -80,6 +80,7 @@ final class FrameTests: XCTestCase {
         frame.put("ab", column: 0, row: 0, style: Style(.classA))
         XCTAssertEqual(frame.ansiText(theme: .standard), "\u{1B}[0;1;38;5;33mab\u{1B}[0m \u{1B}[0m\n")
         XCTAssertEqual(frame.styleDump(theme: .standard), "theme: standard\nA fg=33 bg=default bold\n\"AA.\"\n")
+        XCTAssertEqual(frame.roleDump(), "roles\nA classA\n\"AA.\"\n")
     }
 }
 
