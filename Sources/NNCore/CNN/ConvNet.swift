@@ -65,102 +65,13 @@ public struct ConvNet: Sendable, Hashable {
         var out = Tensor(uninitializedChannels: shape[0], height: shape[1], width: shape[2])
         switch layers[l] {
         case .convolution(let kernels, let size, let stride, let padding, let mode):
-            let geometry = ConvolutionGeometry(input: input, output: out, size: size, stride: stride,
-                                               pad: CNNLayer.padding(padding, size: size))
-            let kernel = mode == .correlation ? weights[l] : Self.flipped(weights[l], size: size)
-            let b = biases[l]
-            if stride == 1 {
-                // Zero padding made explicit, so that one kernel serves both paddings (the padded terms add 0).
-                let source = geometry.pad == 0 ? input : input.zeroPadded(geometry.pad)
-                Self.convolve(source, kernel, bias: b, kernels: kernels, size: size, into: &out)
-                return out
-            }
-            input.values.withUnsafeBufferPointer { x in
-                kernel.withUnsafeBufferPointer { w in
-                    out.values.withUnsafeMutableBufferPointer { y in
-                        geometry.forEachOutput(kernels: kernels) { o, i, j, rows, columns, at in
-                            var sum = b[o]
-                            for c in 0..<geometry.inChannels {
-                                let wBase = (o * geometry.inChannels + c) * size * size
-                                for k in rows {
-                                    let wRow = wBase + k * size, xRow = geometry.inputIndex(c, i, j, k)
-                                    for m in columns { sum += w[wRow + m] * x[xRow + m] }
-                                }
-                            }
-                            y[at] = sum
-                        }
-                    }
-                }
-            }
-        case .activation(let f):
-            input.values.withUnsafeBufferPointer { x in
-                out.values.withUnsafeMutableBufferPointer { y in Kernels.current.activateAll(f.code, x.baseAddress!, y.baseAddress!, x.count) }
-            }
-        case .pooling(.max, size: 2, stride: 2):
-            // The usual pooling, written out: four values a window, no inner loops.
-            let width = input.width
-            input.values.withUnsafeBufferPointer { x in
-                out.values.withUnsafeMutableBufferPointer { y in
-                    var at = 0
-                    for c in 0..<out.channels {
-                        for i in 0..<out.height {
-                            var p = (c * input.height + 2 * i) * width
-                            for _ in 0..<out.width {
-                                y[at] = Swift.max(Swift.max(Swift.max(Swift.max(-Double.infinity, x[p]), x[p + 1]), x[p + width]), x[p + width + 1])
-                                at += 1
-                                p += 2
-                            }
-                        }
-                    }
-                }
-            }
-        case .pooling(let kind, let size, let stride):
-            let area = Double(size * size)
-            input.values.withUnsafeBufferPointer { x in
-                out.values.withUnsafeMutableBufferPointer { y in
-                    var at = 0
-                    for c in 0..<out.channels {
-                        for i in 0..<out.height {
-                            for j in 0..<out.width {
-                                let corner = (c * input.height + i * stride) * input.width + j * stride
-                                if kind == .max {
-                                    var best = -Double.infinity
-                                    for k in 0..<size {
-                                        for m in 0..<size { best = Swift.max(best, x[corner + k * input.width + m]) }
-                                    }
-                                    y[at] = best
-                                } else {
-                                    var total = 0.0
-                                    for k in 0..<size {
-                                        for m in 0..<size { total += x[corner + k * input.width + m] }
-                                    }
-                                    y[at] = total / area
-                                }
-                                at += 1
-                            }
-                        }
-                    }
-                }
-            }
-        case .flatten:
-            out.values = input.values
-        case .dense(let units):
-            weights[l].withUnsafeBufferPointer { w in
-                input.values.withUnsafeBufferPointer { x in
-                    out.values.withUnsafeMutableBufferPointer { y in
-                        for j in 0..<units { y[j] = biases[l][j] }
-                        for i in 0..<x.count {
-                            let xi = x[i], row = i * units
-                            for j in 0..<units { y[j] += xi * w[row + j] }
-                        }
-                    }
-                }
-            }
-        case .softmax:
-            let largest = input.values.max() ?? 0
-            var total = 0.0
-            for n in 0..<input.count { out.values[n] = exp(input.values[n] - largest); total += out.values[n] }
-            for n in 0..<input.count { out.values[n] /= total }
+            convolutionForward(layer: l, kernels: kernels, size: size, stride: stride, padding: padding, mode: mode, input, into: &out)
+        case .activation(let f): activationForward(layer: l, f: f, input, into: &out)
+        case .pooling(.max, size: 2, stride: 2): maxPool2Forward(layer: l, input, into: &out)
+        case .pooling(let kind, let size, let stride): poolingForward(layer: l, kind: kind, size: size, stride: stride, input, into: &out)
+        case .flatten: flattenForward(layer: l, input, into: &out)
+        case .dense(let units): denseForward(layer: l, units: units, input, into: &out)
+        case .softmax: softmaxForward(layer: l, input, into: &out)
         }
         return out
     }
@@ -289,188 +200,19 @@ extension ConvNet {
         var gIn = Tensor(channels: input.channels, height: input.height, width: input.width)
         switch layers[l] {
         case .convolution(let kernels, let size, let stride, let padding, let mode):
-            let geometry = ConvolutionGeometry(input: input, output: output, size: size, stride: stride,
-                                               pad: CNNLayer.padding(padding, size: size))
-            let kernel = mode == .correlation ? weights[l] : Self.flipped(weights[l], size: size)
-            var kernelGradient = Array(repeating: 0.0, count: kernel.count)
-            if stride == 1 {
-                let plane = output.height * output.width
-                g.values.withUnsafeBufferPointer { gOut in
-                    gradients.biases[l].withUnsafeMutableBufferPointer { gb in
-                        for o in 0..<kernels {
-                            var sum = 0.0
-                            for n in (o * plane)..<((o + 1) * plane) { sum += gOut[n] }
-                            gb[o] += sum
-                        }
-                    }
-                }
-                let source = geometry.pad == 0 ? input : input.zeroPadded(geometry.pad)
-                let scratchCount = (output.height * output.width + input.channels * size * size) * ((kernels + 3) / 4 * 4)
-                // Correlation mode adds straight into the network's gradients; convolution mode goes through
-                // `kernelGradient`, flipped back below.
-                func addKernelGradient(into gw: UnsafeMutablePointer<Double>) {
-                    withUnsafeTemporaryAllocation(of: Double.self, capacity: scratchCount) { scratch in
-                        source.values.withUnsafeBufferPointer { x in
-                            g.values.withUnsafeBufferPointer { gOut in
-                                Kernels.current.convolutionKernelGradient(x.baseAddress!, gOut.baseAddress!, gw, source.channels,
-                                                                          source.height, source.width, kernels, size, scratch.baseAddress!)
-                            }
-                        }
-                    }
-                }
-                if mode == .correlation {
-                    gradients.weights[l].withUnsafeMutableBufferPointer { addKernelGradient(into: $0.baseAddress!) }
-                } else {
-                    kernelGradient.withUnsafeMutableBufferPointer { addKernelGradient(into: $0.baseAddress!) }
-                }
-                if needsInputGradient {
-                    var full = Tensor(uninitializedChannels: source.channels, height: source.height, width: source.width)
-                    let scratchCount = (size * size * kernels + source.height * source.width) * ((input.channels + 3) / 4 * 4)
-                    withUnsafeTemporaryAllocation(of: Double.self, capacity: scratchCount) { scratch in
-                        kernel.withUnsafeBufferPointer { w in
-                            g.values.withUnsafeBufferPointer { gOut in
-                                full.values.withUnsafeMutableBufferPointer { gx in
-                                    Kernels.current.convolutionInputGradient(w.baseAddress!, gOut.baseAddress!, gx.baseAddress!, source.channels,
-                                                                             source.height, source.width, kernels, size, scratch.baseAddress!)
-                                }
-                            }
-                        }
-                    }
-                    gIn = geometry.pad == 0 ? full : full.cropped(geometry.pad)
-                }
-            } else {
-            input.values.withUnsafeBufferPointer { x in
-                kernel.withUnsafeBufferPointer { w in
-                    g.values.withUnsafeBufferPointer { gOut in
-                        gIn.values.withUnsafeMutableBufferPointer { gx in
-                            kernelGradient.withUnsafeMutableBufferPointer { gw in
-                                geometry.forEachOutput(kernels: kernels) { o, i, j, rows, columns, at in
-                                    let go = gOut[at]
-                                    gradients.biases[l][o] += go
-                                    for c in 0..<geometry.inChannels {
-                                        let wBase = (o * geometry.inChannels + c) * size * size
-                                        for k in rows {
-                                            let wRow = wBase + k * size, xRow = geometry.inputIndex(c, i, j, k)
-                                            for m in columns {
-                                                gw[wRow + m] += x[xRow + m] * go
-                                                gx[xRow + m] += w[wRow + m] * go
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            }
-            // Back into the stored layout (flipped again for convolution mode), added to what is there.
-            if stride != 1 || mode == .convolution {
-                let stored = mode == .correlation ? kernelGradient : Self.flipped(kernelGradient, size: size)
-                gradients.weights[l].withUnsafeMutableBufferPointer { total in
-                    for n in stored.indices { total[n] += stored[n] }
-                }
-            }
+            convolutionBackward(layer: l, kernels: kernels, size: size, stride: stride, padding: padding, mode: mode, input, output, g,
+                                &gIn, &gradients, needsInputGradient: needsInputGradient)
         case .activation(let f):
-            input.values.withUnsafeBufferPointer { x in
-                output.values.withUnsafeBufferPointer { y in
-                    g.values.withUnsafeBufferPointer { gOut in
-                        gIn.values.withUnsafeMutableBufferPointer { gx in
-                            // One loop per function, so that the derivative's switch is not inside the loop.
-                            switch f {
-                            case .relu: for n in 0..<x.count { gx[n] = gOut[n] * Activation.relu.derivative(input: x[n], output: y[n]) }
-                            case .sigmoid: for n in 0..<x.count { gx[n] = gOut[n] * Activation.sigmoid.derivative(input: x[n], output: y[n]) }
-                            case .tanh: for n in 0..<x.count { gx[n] = gOut[n] * Activation.tanh.derivative(input: x[n], output: y[n]) }
-                            case .linear: for n in 0..<x.count { gx[n] = gOut[n] }
-                            }
-                        }
-                    }
-                }
-            }
+            activationBackward(layer: l, f: f, input, output, g, &gIn, &gradients, needsInputGradient: needsInputGradient)
         case .pooling(.max, size: 2, stride: 2):
-            let width = input.width
-            input.values.withUnsafeBufferPointer { x in
-                g.values.withUnsafeBufferPointer { gOut in
-                    gIn.values.withUnsafeMutableBufferPointer { gx in
-                        var at = 0
-                        for c in 0..<output.channels {
-                            for i in 0..<output.height {
-                                var p = (c * input.height + 2 * i) * width
-                                for _ in 0..<output.width {
-                                    // The first maximum in reading order, as the general case picks it (selects,
-                                    // not branches: which value wins is a coin toss the branch predictor loses).
-                                    let topLeft = x[p], topRight = x[p + 1], bottomLeft = x[p + width], bottomRight = x[p + width + 1]
-                                    let best = Swift.max(Swift.max(Swift.max(Swift.max(-Double.infinity, topLeft), topRight), bottomLeft), bottomRight)
-                                    let lower = bottomLeft == best ? p + width : (bottomRight == best ? p + width + 1 : p)
-                                    let upper = topRight == best ? p + 1 : lower
-                                    let bestAt = topLeft == best ? p : upper
-                                    gx[bestAt] += gOut[at]
-                                    at += 1
-                                    p += 2
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            maxPool2Backward(layer: l, input, output, g, &gIn, &gradients, needsInputGradient: needsInputGradient)
         case .pooling(let kind, let size, let stride):
-            let area = Double(size * size)
-            input.values.withUnsafeBufferPointer { x in
-                g.values.withUnsafeBufferPointer { gOut in
-                    gIn.values.withUnsafeMutableBufferPointer { gx in
-                        var at = 0
-                        for c in 0..<output.channels {
-                            for i in 0..<output.height {
-                                for j in 0..<output.width {
-                                    let corner = (c * input.height + i * stride) * input.width + j * stride
-                                    if kind == .mean {
-                                        let share = gOut[at] / area
-                                        for k in 0..<size { for m in 0..<size { gx[corner + k * input.width + m] += share } }
-                                    } else {
-                                        // The gradient goes to the window's maximum (the first one, as the forward pass took it).
-                                        var best = -Double.infinity, bestAt = corner
-                                        for k in 0..<size {
-                                            for m in 0..<size where x[corner + k * input.width + m] > best {
-                                                best = x[corner + k * input.width + m]; bestAt = corner + k * input.width + m
-                                            }
-                                        }
-                                        gx[bestAt] += gOut[at]
-                                    }
-                                    at += 1
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        case .flatten:
-            gIn.values = g.values
+            poolingBackward(layer: l, kind: kind, size: size, stride: stride, input, output, g, &gIn, &gradients,
+                            needsInputGradient: needsInputGradient)
+        case .flatten: flattenBackward(layer: l, input, output, g, &gIn, &gradients, needsInputGradient: needsInputGradient)
         case .dense(let units):
-            for j in 0..<units { gradients.biases[l][j] += g.values[j] }
-            weights[l].withUnsafeBufferPointer { w in
-                gradients.weights[l].withUnsafeMutableBufferPointer { gw in
-                    input.values.withUnsafeBufferPointer { x in
-                        g.values.withUnsafeBufferPointer { gOut in
-                            gIn.values.withUnsafeMutableBufferPointer { gx in
-                                for i in 0..<x.count {
-                                    var sum = 0.0
-                                    let xi = x[i], row = i * units
-                                    for j in 0..<units {
-                                        gw[row + j] += xi * gOut[j]
-                                        sum += w[row + j] * gOut[j]
-                                    }
-                                    gx[i] = sum
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        case .softmax:
-            // ∂p_j/∂z_i = p_j(δ_ij − p_i): gIn_i = p_i (g_i − Σ_j g_j p_j).
-            var weighted = 0.0
-            for j in 0..<output.count { weighted += g.values[j] * output.values[j] }
-            for i in 0..<output.count { gIn.values[i] = output.values[i] * (g.values[i] - weighted) }
+            denseBackward(layer: l, units: units, input, output, g, &gIn, &gradients, needsInputGradient: needsInputGradient)
+        case .softmax: softmaxBackward(layer: l, input, output, g, &gIn, &gradients, needsInputGradient: needsInputGradient)
         }
         return gIn
     }
