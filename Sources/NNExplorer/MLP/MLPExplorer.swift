@@ -131,10 +131,10 @@ public struct MLPExplorer: Sendable {
         min(epochsPerSecond, max(1, Self.tickBudget / max(1, epochCost)) * 1000 / 33)
     }
 
-    /// Multiply-adds the restarts view may spend (about a second in a release build).
+    /// Multiply-adds the restarts view may spend while the screen waits for it.
     static let restartBudget = 1_000_000_000
 
-    /// Multiply-adds one tick of play may spend (a few ms in a release build).
+    /// Multiply-adds one tick of play may spend, so that keys keep answering while it plays.
     static let tickBudget = 20_000_000
 
     /// About the multiply-adds of one epoch: forward and backward over every training point.
@@ -315,7 +315,7 @@ public struct MLPExplorer: Sendable {
         momentumRuns = nil
         var settings = trainer.settings
         settings.restarts = max(4, scenario.mlp.restarts)
-        // The runs are trained while the screen waits: cap their epochs so that this takes about a second.
+        // The runs are trained while the screen waits: cap their epochs to the budget.
         let affordable = max(1, Self.restartBudget / max(1, epochCost * settings.restarts))
         if affordable < settings.maxEpochs {
             settings.maxEpochs = affordable

@@ -74,7 +74,7 @@ extension MLPExplorer {
         }
     }
 
-    /// Multiply-adds a frame's regions may cost (about 10 ms in a release build, 0.1 ns a multiply-add).
+    /// Multiply-adds a frame's regions may cost, so that a big network does not freeze the screen.
     static let regionBudget = 100_000_000
 
     /// The side of the square of pixels one evaluation stands for: 1 unless the network is too big.
