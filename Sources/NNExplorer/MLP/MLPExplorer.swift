@@ -170,17 +170,10 @@ public struct MLPExplorer: Sendable {
     /// default count and noise would otherwise come round again as "circles", looking as if nothing happened).
     mutating func nextDataset() {
         guard choices.count > 1 else { note = "this scenario's classes fit only its own data"; return }
-        let own = scenario.dataset(seed: seed).samples
-        var skipped: [String] = []
-        repeat {
-            choiceIndex = (choiceIndex + 1) % choices.count
-            guard case .builtin(let kind) = dataChoice else { break }
-            let data = DatasetGenerator(kind: kind).generate(seed: seed)
-            guard data.samples == own else { break }
-            skipped.append(data.name)
-        } while skipped.count < choices.count
+        let skipped: [String]
+        (choiceIndex, skipped) = DataChoice.next(after: choiceIndex, in: choices, seed: seed, differingFrom: scenario.dataset(seed: seed).samples)
         loadData()
-        note = "dataset: \(dataset.name)" + (skipped.isEmpty ? "" : " (\(skipped.joined(separator: ", ")) = scenario's)")
+        note = DataChoice.note(showing: dataset.name, skipped: skipped)
     }
 
     /// The generator behind the shown data (nil for inline points or a CSV), with the user's count and noise.

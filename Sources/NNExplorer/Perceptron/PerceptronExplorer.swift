@@ -118,15 +118,10 @@ public struct PerceptronExplorer: Sendable {
     /// The next choice whose data differs from the scenario's own: perceptron-and's first `d` would show
     /// the AND table again under another name, and look as if nothing happened.
     mutating func nextDataset() {
-        let own = scenario.dataset(seed: seed).samples
-        var skipped: [String] = []
-        repeat {
-            choiceIndex = (choiceIndex + 1) % choices.count
-            guard case .builtin = dataChoice, data(for: dataChoice).samples == own else { break }
-            skipped.append(data(for: dataChoice).name)
-        } while skipped.count < choices.count
+        let skipped: [String]
+        (choiceIndex, skipped) = DataChoice.next(after: choiceIndex, in: choices, seed: seed, differingFrom: scenario.dataset(seed: seed).samples)
         loadData()
-        note = "dataset: \(dataset.name)" + (skipped.isEmpty ? "" : " (\(skipped.joined(separator: ", ")) = scenario's)")
+        note = DataChoice.note(showing: dataset.name, skipped: skipped)
     }
 
     private func data(for choice: DataChoice) -> Dataset {
