@@ -256,7 +256,8 @@ func classGlyph(_ label: Int, hollow: Bool, _ g: Glyphs) -> Character {
 
 /// One small map of a grid view: its title, whether it is the highlighted one, and the network and unit it shows.
 struct Thumbnail {
-    var title: String
+    /// Its title, or the first of several (longest first) that fits the map's border.
+    var titles: [String]
     var highlighted: Bool
     var network: MLP
     var unit: (layer: Int, unit: Int)?
@@ -273,7 +274,8 @@ private func drawThumbnails(_ items: [Thumbnail], title: String, _ p: MLPExplore
     let width = inner.width / columns, height = inner.height / rows
     for (i, item) in items.enumerated() {
         let cell = Rect(x: inner.x + (i % columns) * width, y: inner.y + (i / columns) * height, width: width, height: height)
-        frame.drawBox(cell, title: item.title, glyphs: g, style: Style(item.highlighted ? .good : .border),
+        let title = item.titles.first { $0.count <= cell.width - 5 } ?? item.titles.last ?? ""   // between "┌ " and " ─┐"
+        frame.drawBox(cell, title: title, glyphs: g, style: Style(item.highlighted ? .good : .border),
                       titleStyle: Style(item.highlighted ? .good : .panelTitle))
         let area = cell.inset(1)
         guard area.width > 1, area.height > 1 else { continue }
@@ -292,14 +294,12 @@ private func drawThumbnails(_ items: [Thumbnail], title: String, _ p: MLPExplore
 /// The restarts view: one map per run with its seed and final loss; the best starred.
 private func drawRestarts(_ restarts: (runs: [MLPTrainer], best: Int), _ p: MLPExplorer, in box: Rect, glyphs g: Glyphs, keyHints: Bool,
                           theme: Theme, into frame: inout Frame) {
-    // Three significant digits, so that runs whose E all round to 0.001 still show which is lowest; the
-    // shortest title that fits its map (at 80 columns the map is 13 wide).
-    let columns = max(1, Int(Double(restarts.runs.count).squareRoot().rounded(.up)))
-    let room = (box.width - 2) / columns - 5   // the title between "┌ " and " ─┐"
+    // Three significant digits, so that runs whose E all round to 0.001 still show which is lowest; shorter
+    // titles for narrow maps (at 80 columns a map is 13 wide).
     let items = restarts.runs.enumerated().map { i, run in
         let star = i == restarts.best ? (g.unicode ? "★" : "*") : "", e = formatSignificant(MLPRestarts.finalLoss(run), glyphs: g)
-        let title = ["\(star)s\(run.seed) E=\(e)", "\(star)s\(run.seed) \(e)", "\(star)\(e)"].first { $0.count <= room } ?? "\(star)\(e)"
-        return Thumbnail(title: title, highlighted: i == restarts.best, network: run.network, unit: nil)
+        return Thumbnail(titles: ["\(star)s\(run.seed) E=\(e)", "\(star)s\(run.seed) \(e)", "\(star)\(e)"], highlighted: i == restarts.best,
+                         network: run.network, unit: nil)
     }
     drawThumbnails(items, title: "restarts: seed s, final E; " + (g.unicode ? "★" : "*") + " best" + (keyHints ? " (Enter keeps it)" : ""),
                    p, in: box, glyphs: g, theme: theme, into: &frame)
@@ -310,7 +310,7 @@ private func drawMomentumRuns(_ runs: [MLPTrainer], _ p: MLPExplorer, in box: Re
                               into frame: inout Frame) {
     let lowest = runs.indices.min { MLPRestarts.finalLoss(runs[$0]) < MLPRestarts.finalLoss(runs[$1]) }
     let items = runs.enumerated().map { i, run in
-        return Thumbnail(title: g.fold("α=\(formatNumber(run.settings.momentum)) E=\(formatTick(MLPRestarts.finalLoss(run), glyphs: g))"),
+        return Thumbnail(titles: [g.fold("α=\(formatNumber(run.settings.momentum)) E=\(formatTick(MLPRestarts.finalLoss(run), glyphs: g))")],
                          highlighted: i == lowest,
                          network: run.network, unit: nil)
     }
@@ -322,7 +322,7 @@ private func drawMomentumRuns(_ runs: [MLPTrainer], _ p: MLPExplorer, in box: Re
 private func drawHiddenUnits(_ p: MLPExplorer, in box: Rect, glyphs g: Glyphs, theme: Theme, into frame: inout Frame) {
     let net = p.trainer.network
     let units = (1..<(net.sizes.count - 1)).flatMap { l in (0..<net.sizes[l]).map { (layer: l, unit: $0) } }.prefix(16)
-    let items = units.map { Thumbnail(title: p.unitName(layer: $0.layer, unit: $0.unit), highlighted: false, network: net, unit: $0) }
+    let items = units.map { Thumbnail(titles: [p.unitName(layer: $0.layer, unit: $0.unit)], highlighted: false, network: net, unit: $0) }
     drawThumbnails(Array(items), title: "hidden units: each one's output over the plane" + (units.count == 16 ? " (first 16)" : ""),
                    p, in: box, glyphs: g, theme: theme, into: &frame)
 }
