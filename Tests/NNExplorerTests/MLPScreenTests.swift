@@ -439,6 +439,14 @@ final class MLPLedgerFocusTests: XCTestCase {
         XCTAssertTrue(text.contains("δ_h1 = "), text)
         state.size = Size(width: 80, height: 24)
         XCTAssertTrue(view(state).plainText.contains(" more lines (taller window)"), view(state).plainText)
+        // The weight-change phase lists a big layer's first few changes into each unit, so walking the phases
+        // at 120x40 keeps the loss curve and the network.
+        state.size = Size(width: 120, height: 40)
+        press(&state, "ppppp")
+        text = view(state).plainText
+        XCTAssertTrue(text.contains("phase 5 of 5: weight changes"), text)
+        XCTAssertTrue(text.contains("… 46 more"), text)
+        XCTAssertNil(MLPLayout(try XCTUnwrap(state.mlp), size: state.size, glyphs: .unicode).givenWay, text)
     }
 
     /// At 80×24 the phases of `p` take the loss curve's rows (and the network's) rather than cutting their own

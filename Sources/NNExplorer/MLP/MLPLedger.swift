@@ -308,10 +308,13 @@ struct MLPLedger {
         let sizes = explorer.trainer.network.sizes, top = sizes.count - 1
         let changes = u.weightChanges[l - 1], fanOut = sizes[l]
         let name = l == top ? (sizes[top] == 1 ? "o" : "o\(j + 1)") : explorer.unitName(layer: l, unit: j)
-        let parts = (0...sizes[l - 1]).map { i -> String in
-            let from = i == 0 ? "b" : (l == 1 ? "x\(i)" : explorer.unitName(layer: l - 1, unit: i - 1))
-            return "\(from) \(change(changes[i * fanOut + j]))"
+        // From a big layer the first few, as the output's Δw line does: fifty changes fill the panel.
+        let from = sizes[l - 1], listed = from > Self.listedLimit ? Self.listedLimit - 2 : from
+        var parts = (0...listed).map { i -> String in
+            let source = i == 0 ? "b" : (l == 1 ? "x\(i)" : explorer.unitName(layer: l - 1, unit: i - 1))
+            return "\(source) \(change(changes[i * fanOut + j]))"
         }
+        if listed < from { parts.append("… \(from - listed) more") }
         return [Line(glyphs.fold("Δw into \(name): " + parts.joined(separator: "  ")))]
     }
 
