@@ -2,61 +2,46 @@ extension Frame {
     /// The style dump used by snapshots: a legend of the distinct looks under `theme`, each with a one-letter
     /// code, then one quoted row of codes per frame row (`.` is the terminal's default look).
     public func styleDump(theme: Theme) -> String {
-        let codes = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
         let plainLook = ResolvedStyle(foreground: .terminalDefault, background: .terminalDefault, attributes: [])
-        var codeOf: [ResolvedStyle: Character] = [plainLook: "."]
-        var legend: [(Character, ResolvedStyle)] = []
-        var rows: [String] = []
-        for row in 0..<height {
-            var line = ""
-            for column in 0..<width {
-                let look = theme.resolve(self[column, row].style)
-                if let code = codeOf[look] {
-                    line.append(code)
-                } else {
-                    let code = legend.count < codes.count ? codes[legend.count] : "?"
-                    codeOf[look] = code
-                    legend.append((code, look))
-                    line.append(code)
-                }
-            }
-            rows.append("\"" + line + "\"")
-        }
-        let header = "theme: \(theme.name)\n" + legend.map { "\($0.0) \($0.1)" }.joined(separator: "\n")
-        return header + "\n" + rows.joined(separator: "\n") + "\n"
+        return codedDump(title: "theme: \(theme.name)", plain: plainLook, key: { theme.resolve($0) }, describe: { "\($0)" })
     }
 
     /// The frame's styles as the views name them: one code a distinct `Style` (foreground role, background
     /// role, attributes), listed above the rows. Independent of any palette, so a theme's colours can change
     /// without rewriting a snapshot; `styleDump(theme:)` shows what a theme makes of them.
     public func roleDump() -> String {
-        let codes = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-        var codeOf: [Style: Character] = [Style(.plain): "."]
-        var legend: [(Character, Style)] = []
-        var rows: [String] = []
-        for row in 0..<height {
-            var line = ""
-            for column in 0..<width {
-                let style = self[column, row].style
-                if let code = codeOf[style] {
-                    line.append(code)
-                } else {
-                    let code = legend.count < codes.count ? codes[legend.count] : "?"
-                    codeOf[style] = code
-                    legend.append((code, style))
-                    line.append(code)
-                }
-            }
-            rows.append("\"" + line + "\"")
-        }
-        let names = legend.map { code, style in
-            var text = "\(code) \(style.foreground.rawValue)"
+        codedDump(title: "roles", plain: Style(.plain), key: { $0 }) { style in
+            var text = style.foreground.rawValue
             if let background = style.background { text += " on \(background.rawValue)" }
             let attributes: [(Attributes, String)] = [(.bold, "bold"), (.dim, "dim"), (.reverse, "reverse"), (.underline, "underline")]
             for (attribute, name) in attributes where style.attributes.contains(attribute) { text += " " + name }
             return text
         }
-        return (["roles"] + names).joined(separator: "\n") + "\n" + rows.joined(separator: "\n") + "\n"
+    }
+
+    /// A legend of the distinct `key`s of the cells' styles, each with a one-letter code (`plain` is `.`),
+    /// then one quoted row of codes per frame row.
+    private func codedDump<Key: Hashable>(title: String, plain: Key, key: (Style) -> Key, describe: (Key) -> String) -> String {
+        let codes = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        var codeOf: [Key: Character] = [plain: "."]
+        var legend: [String] = []
+        var rows: [String] = []
+        for row in 0..<height {
+            var line = ""
+            for column in 0..<width {
+                let look = key(self[column, row].style)
+                if let code = codeOf[look] {
+                    line.append(code)
+                } else {
+                    let code = legend.count < codes.count ? codes[legend.count] : "?"
+                    codeOf[look] = code
+                    legend.append("\(code) \(describe(look))")
+                    line.append(code)
+                }
+            }
+            rows.append("\"" + line + "\"")
+        }
+        return ([title] + legend).joined(separator: "\n") + "\n" + rows.joined(separator: "\n") + "\n"
     }
 
     /// The frame as text with ANSI SGR colour sequences (for `nnx render --ansi`); every row ends reset.
