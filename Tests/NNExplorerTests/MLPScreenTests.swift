@@ -533,7 +533,7 @@ final class MLPDataKeyTests: XCTestCase {
         var state = AppState(size: Size(width: 100, height: 30), scenario: mlpScenario(kind: .circles))
         let own = try XCTUnwrap(state.mlp).dataset.samples
         var names: [String] = []
-        for _ in 0..<(try XCTUnwrap(state.mlp).choices.count) {
+        for _ in 0..<(try XCTUnwrap(state.mlp).data.choices.count) {
             press(&state, "d")
             let m = try XCTUnwrap(state.mlp)
             if case .builtin = m.dataChoice { XCTAssertNotEqual(m.dataset.samples, own, "\(m.dataset.name) is the scenario's data again") }

@@ -23,12 +23,21 @@ protocol Explorer: Sendable {
     /// Milliseconds until the next tick while it plays; nil when nothing animates.
     var tickInterval: Int? { get }
     mutating func tick()
+    /// Play or pause, and the speed (`SharedKeys`).
+    var playback: Playback { get set }
     /// The one-press remark its last action left.
     var note: String? { get set }
     /// Whether training can go no further (more steps would change nothing).
     var trainingFinished: Bool { get }
     /// For a lesson's `run: until_converged`: finished, or (an MLP) every training point right.
     var converged: Bool { get }
+
+    // The shared keys (`SharedAction`).
+    mutating func reset()
+    mutating func reseed()
+    /// `d` and `[`/`]`, where the explorer has them (a CNN keeps its scenario's images and rate).
+    mutating func nextDataset()
+    mutating func changeLearningRate(up: Bool)
 
     /// A key or a click, with the size it is drawn at (clicks land on its layout).
     mutating func update(_ msg: Msg, context: ViewContext) -> ScreenOutcome
@@ -51,6 +60,8 @@ protocol Explorer: Sendable {
 
 extension Explorer {
     var converged: Bool { trainingFinished }
+    mutating func nextDataset() {}
+    mutating func changeLearningRate(up: Bool) {}
     mutating func resized(_ context: ViewContext) {}
     mutating func open(_ panel: LessonPanel?) {}
     func hidesPanelsInLesson(focus: LessonPanel?, width: Int) -> Bool { false }

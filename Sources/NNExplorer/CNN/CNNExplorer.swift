@@ -12,7 +12,8 @@ public struct CNNExplorer: Sendable {
     private var lookedAt: ConvNet
     /// Index into `images` of the image on screen.
     public private(set) var probe: Int
-    public private(set) var playing = false
+    /// Play trains batches in slices of `batchesPerTick` a tick, at one speed.
+    public internal(set) var playback = Playback(speeds: [batchesPerTick * 1000 / tickMilliseconds])
     /// One colour scale for every map of a stage (on), or each map its own (off).
     public private(set) var sharedScale = true
     /// Numbers instead of shades for the input and the kernels.
@@ -31,6 +32,7 @@ public struct CNNExplorer: Sendable {
 
     /// Batches trained a tick while playing (a small slice, so keys keep answering; the benchmarks measure it).
     static let batchesPerTick = 8
+    static let tickMilliseconds = 100
 
     public init(scenario: Scenario) {
         guard let cnn = scenario.cnn else { preconditionFailure("a CNN explorer needs a cnn scenario") }
@@ -50,7 +52,7 @@ public struct CNNExplorer: Sendable {
     private mutating func start() {
         lookedAt = cnn.network(seed: seed)
         trainer = cnn.trains ? CNNTrainer(images: cnn.images, network: lookedAt, settings: cnn.training, seed: seed) : nil
-        playing = false
+        playback.stop()
         confusion = nil
     }
 
@@ -67,16 +69,14 @@ public struct CNNExplorer: Sendable {
     /// Every stage's output for the image on screen (index 0 is the image).
     public var probeOutputs: [Tensor] { network.forward(probeImage.image) }
 
-    public var tickInterval: Int? { playing ? 100 : nil }
-
-    mutating func togglePlay() { playing.toggle() }
+    public var tickInterval: Int? { playing ? Self.tickMilliseconds : nil }
 
     mutating func tick() {
         guard playing, var t = trainer else { return }
         let epochs = t.history.count
-        for _ in 0..<Self.batchesPerTick where t.step() != nil {}
+        for _ in 0..<playback.due(after: Self.tickMilliseconds) where t.step() != nil {}
         trainer = t
-        if t.status.isFinished { playing = false }
+        if t.status.isFinished { playback.stop() }
         if t.history.count != epochs { updateConfusion() }
     }
 

@@ -3,12 +3,11 @@ import NNRender
 import NNScenario
 
 /// What the CNN screen's keys do, its key map, and the update that carries them out.
-enum CNNAction { case togglePlay, stepBatch, stepEpoch, reset, reseed, previousImage, nextImage, nextMistake
-    case toggleScale, toggleValues, togglePooling, toggleWindow, windowUp, windowDown, nextKernel, toggleConfusion, nextKernelLayer, help, back, hidePanels, nextTheme }
+enum CNNAction: SharedActions { case shared(SharedAction), stepBatch, stepEpoch, previousImage, nextImage, nextMistake
+    case toggleScale, toggleValues, togglePooling, toggleWindow, windowUp, windowDown, nextKernel, toggleConfusion, nextKernelLayer }
 
 let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
-    KeyBinding([.character(" ")], "space", label: { $0.playing ? "pause" : "play" }, help: "play / pause training",
-               enabled: { $0.trainer.map { !$0.status.isFinished } ?? false }, inBar: { $0.trainer != nil }) { _ in .togglePlay },
+    .playPause(help: "play / pause training", inBar: { $0.trainer != nil }),
     KeyBinding([.character("k")], "k", label: { $0.window == nil ? "window" : "close window" },
                help: "step by step: the first convolution's window over the input, cell by cell (again: close)", .toggleWindow),
     KeyBinding([.character("n")], "n", label: { $0.window == nil ? "batch" : "next cell" },
@@ -42,15 +41,9 @@ let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
                enabled: { $0.trainer != nil }, inBar: { $0.trainer != nil }, .toggleConfusion),
     KeyBinding([.character("K")], "K", "kernels", help: "show the next convolution's kernels (one per output map and input map)",
                enabled: { $0.convolutionLayers.count > 1 }, inBar: { _ in false }, .nextKernelLayer),
-    KeyBinding([.character("r")], "r", "reset", help: "start again from the first weights", .reset),
-    KeyBinding([.character("s")], "s", "seed", help: "new seed: new first weights and a new test split (trained networks)",
-               enabled: { $0.trainer != nil }, inBar: { $0.trainer != nil }, .reseed),
-    KeyBinding([.character("h")], "h", "panels", help: "hide / show the side panels (a bigger picture, less clutter)", .hidePanels),
-    KeyBinding([.character("C")], "C", "colours", help: "the next colour theme: standard, high-contrast, light, 8-color, monochrome",
-               inBar: { _ in false }, .nextTheme),
-    KeyBinding([.character("?")], "?", "help", help: "show this help", essential: true, .help),
-    KeyBinding([.character("q")], "q", "back", help: "back to the list (quit when opened with nnx run)", essential: true, .back),
-])
+    .reset(help: "start again from the first weights"),
+    .reseed(help: "new seed: new first weights and a new test split (trained networks)", enabled: { $0.trainer != nil }),
+] + KeyBinding.screenKeys)
 
 func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
     guard case .key(let key) = msg, let binding = cnnKeyMap.binding(for: key) else { return .none }
@@ -60,7 +53,7 @@ func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
             : "a trained network learned with its pooling: change it in the scenario"
         case .nextMistake: p.network.endsInSoftmax ? "one image only: nothing to browse" : "this network does not classify (no softmax)"
         case .previousImage, .nextImage: "one image only: nothing to browse"
-        case .reseed: "hand-set kernels: no random weights to draw"
+        case .shared(.reseed): "hand-set kernels: no random weights to draw"
         case .nextKernel: "press k for the sliding window first"
         case .nextKernelLayer: "one convolution only: its kernels are on screen"
         case .toggleConfusion: "nothing is trained here, so there is no confusion matrix"
@@ -80,15 +73,13 @@ func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
         }
     }
     switch action {
+    case .shared(let shared): return p.perform(shared)
     case .toggleWindow: p.toggleWindow()
     case .windowUp: if p.window == nil { p.scrollMaps(by: -1) } else { p.moveWindow(rows: -1, columns: 0) }
     case .windowDown: if p.window == nil { p.scrollMaps(by: 1) } else { p.moveWindow(rows: 1, columns: 0) }
     case .nextKernel: p.nextWindowMap()
-    case .togglePlay: p.togglePlay()
     case .stepBatch: p.stepBatch()
     case .stepEpoch: p.stepEpoch()
-    case .reset: p.reset()
-    case .reseed: p.reseed()
     case .previousImage: p.moveProbe(by: -1)
     case .nextImage: p.moveProbe(by: 1)
     case .nextMistake: p.nextMistake()
@@ -97,10 +88,6 @@ func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
     case .togglePooling: p.togglePooling()
     case .toggleConfusion: p.toggleConfusion()
     case .nextKernelLayer: p.nextKernelLayer()
-    case .help: return .help
-    case .hidePanels: return .togglePanels
-    case .nextTheme: return .nextTheme
-    case .back: return .back
     }
     return .none
 }

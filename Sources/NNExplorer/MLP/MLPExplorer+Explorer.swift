@@ -1,7 +1,7 @@
 import NNRender
 import NNScenario
 
-extension MLPExplorer: Explorer {
+extension MLPExplorer: PlaneExplorer {
     static var minimum: Size { MLPLayout.minimum }
     var trainingFinished: Bool { trainer.status.isFinished || trainer.trainingSet.isEmpty }
     var converged: Bool { trainingFinished || trainer.history.last?.accuracy == 1 }

@@ -5,15 +5,13 @@ import NNScenario
 /// The MLP screen's state: a trainer plus what the explorer lets a user change.
 public struct MLPExplorer: Sendable {
     public let scenario: Scenario
-    public private(set) var choices: [DataChoice]
-    public private(set) var choiceIndex = 0
-    public private(set) var seed: UInt64
+    public internal(set) var data: DataSelection
     public private(set) var dataset: Dataset
-    public private(set) var trainer: MLPTrainer
+    public internal(set) var trainer: MLPTrainer
     public private(set) var xRange: ClosedRange<Double>
     public private(set) var yRange: ClosedRange<Double>
-    public private(set) var playing = false
-    public private(set) var speedIndex = 3
+    /// Epochs a second while playing.
+    public internal(set) var playback = Playback(speeds: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000], speedIndex: 3)
     public var logScale = false
     /// Flat class colours instead of confidence shades.
     public var discretize = false
@@ -25,10 +23,10 @@ public struct MLPExplorer: Sendable {
     /// The class the next clicked point gets.
     public private(set) var classToAdd = 1
     /// The restarts view: K runs trained to the end from seeds seed, seed+1, …, and the best one's index.
-    public private(set) var restarts: (runs: [MLPTrainer], best: Int)?
+    public internal(set) var restarts: (runs: [MLPTrainer], best: Int)?
     /// The momentum view: this run's first weights trained to the end twice, without momentum and with α,
     /// side by side (the lecture's first remedy for a run that is stuck).
-    public private(set) var momentumRuns: [MLPTrainer]?
+    public internal(set) var momentumRuns: [MLPTrainer]?
     /// Step-by-step mode: the next update, computed ahead on a copy of the trainer, and how many of its
     /// phases have been shown. It is applied for real when the last phase (the update) is reached.
     public private(set) var pending: (update: MLPUpdate, shown: Int)?
@@ -52,28 +50,22 @@ public struct MLPExplorer: Sendable {
     public var currentPhase: Phase? { pending.map { phases[$0.shown] } }
     /// The last phase (the weight changes) of an update that `p` has just applied is on screen.
     public private(set) var showingUpdatePhase = false
-    /// Thousandths of an epoch owed to play (see `tick`).
-    private var epochCredit = 0
-
-    /// Epochs a second while playing.
-    public static let speeds = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
     public static let learningRates = [0.001, 0.003, 0.01, 0.03, 0.05, 0.1, 0.2, 0.3, 0.5, 1, 2, 3, 5, 10]
     /// Two-class sets the `d` key offers (a softmax scenario keeps its own data only).
     static let twoClassKinds: [DatasetKind] = [.xor, .circles, .moons, .spirals, .blobs]
 
     public init(scenario: Scenario) {
         self.scenario = scenario
-        seed = scenario.seed
         let twoClass = scenario.mlp.sizes.last == 1
-        choices = [.scenario] + (twoClass ? Self.twoClassKinds.map(DataChoice.builtin) : [])
+        data = DataSelection(choices: [.scenario] + (twoClass ? Self.twoClassKinds.map(DataChoice.builtin) : []), seed: scenario.seed)
         dataset = scenario.dataset()
         trainer = MLPTrainer(samples: dataset.samples, settings: scenario.mlp, seed: scenario.seed)
         (xRange, yRange) = PlotData.ranges(for: dataset)
         if case .generator(let g) = scenario.data { generator = g }
     }
 
-    public var dataChoice: DataChoice { choices[choiceIndex] }
-    public var epochsPerSecond: Int { Self.speeds[speedIndex] }
+    public var epochsPerSecond: Int { playback.perSecond }
+    public var learningRate: Double { trainer.learningRate }
     public var tickInterval: Int? { playing ? 33 : nil }
 
     // MARK: actions
@@ -107,12 +99,12 @@ public struct MLPExplorer: Sendable {
     mutating func stepUpdate() {
         pending = nil
         trainer.step()
-        if trainer.status.isFinished { playing = false }
+        if trainer.status.isFinished { playback.stop() }
     }
 
     mutating func stepEpoch() {
         trainer.runEpoch()
-        if trainer.status.isFinished { playing = false }
+        if trainer.status.isFinished { playback.stop() }
     }
 
     /// Plays `epochsPerSecond` epochs a second, in whole epochs, carrying the fraction to the next tick; a
@@ -120,9 +112,7 @@ public struct MLPExplorer: Sendable {
     /// freezing the screen.
     mutating func tick() {
         guard playing, let interval = tickInterval else { return }
-        epochCredit += epochsPerSecond * interval
-        let epochs = min(epochCredit / 1000, max(1, Self.tickBudget / max(1, epochCost)))
-        epochCredit %= 1000
+        let epochs = min(playback.due(after: interval), max(1, Self.tickBudget / max(1, epochCost)))
         for _ in 0..<epochs where playing { stepEpoch() }
     }
 
@@ -130,9 +120,6 @@ public struct MLPExplorer: Sendable {
     public var effectiveEpochsPerSecond: Int {
         min(epochsPerSecond, max(1, Self.tickBudget / max(1, epochCost)) * 1000 / 33)
     }
-
-    /// Multiply-adds the restarts view may spend while the screen waits for it.
-    static let restartBudget = 1_000_000_000
 
     /// Multiply-adds one tick of play may spend, so that keys keep answering while it plays.
     static let tickBudget = 20_000_000
@@ -143,43 +130,25 @@ public struct MLPExplorer: Sendable {
         return 3 * trainer.trainingSet.count * zip(sizes, sizes.dropFirst()).reduce(0) { $0 + ($1.0 + 1) * $1.1 }
     }
 
-    mutating func togglePlay() {
-        if trainer.status.isFinished || trainer.trainingSet.isEmpty { playing = false; return }
-        playing.toggle()
-        epochCredit = 0
-    }
-
-    mutating func changeSpeed(by delta: Int) {
-        speedIndex = min(Self.speeds.count - 1, max(0, speedIndex + delta))
-    }
-
     mutating func reset() {
         trainer = MLPTrainer(samples: dataset.samples, settings: trainer.settings, seed: seed)
         selectedUnit = nil
-        playing = false
+        playback.stop()
         note = "reset: new weights from seed \(seed)"
     }
 
     mutating func reseed() {
-        seed &+= 1
+        data.seed &+= 1
         loadData()
         note = "seed \(seed): new weights" + (dataChoice == .scenario ? "" : " and points")
-    }
-
-    /// The next choice whose data differs from the scenario's own (a scenario of generated circles with the
-    /// default count and noise would otherwise come round again as "circles", looking as if nothing happened).
-    mutating func nextDataset() {
-        guard choices.count > 1 else { note = "this scenario's classes fit only its own data"; return }
-        let skipped: [String]
-        (choiceIndex, skipped) = DataChoice.next(after: choiceIndex, in: choices, seed: seed, differingFrom: scenario.dataset(seed: seed).samples)
-        loadData()
-        note = DataChoice.note(showing: dataset.name, skipped: skipped)
     }
 
     /// The generator behind the shown data (nil for inline points or a CSV), with the user's count and noise.
     public private(set) var generator: DatasetGenerator?
 
-    private mutating func loadData(keepGenerator: Bool = false) {
+    mutating func loadData() { loadData(keepGenerator: false) }
+
+    private mutating func loadData(keepGenerator: Bool) {
         if !keepGenerator {
             switch dataChoice {
             case .scenario: if case .generator(let g) = scenario.data { generator = g } else { generator = nil }
@@ -196,7 +165,7 @@ public struct MLPExplorer: Sendable {
         trainer = MLPTrainer(samples: dataset.samples, settings: settings, seed: seed)
         (xRange, yRange) = PlotData.ranges(for: dataset)
         selectedUnit = nil
-        playing = false
+        playback.stop()
     }
 
     /// Halves or doubles the number of generated points (4 to 2,000); new points, new weights.
@@ -227,12 +196,6 @@ public struct MLPExplorer: Sendable {
         note = next == 0 ? "no validation points" : "validation: \(formatNumber(next * 100))% of the points held out"
     }
 
-    mutating func changeLearningRate(up: Bool) {
-        guard let next = PlotData.step(Self.learningRates, from: trainer.learningRate, up: up) else { return }
-        trainer.setLearningRate(next)
-        note = "η = \(formatNumber(next))"
-    }
-
     /// Momentum off, or back on (the scenario's α, or 0.9 when it has none).
     mutating func toggleMomentum() {
         let on = scenario.mlp.momentum > 0 ? scenario.mlp.momentum : 0.9
@@ -256,14 +219,6 @@ public struct MLPExplorer: Sendable {
     mutating func setWeightDecay(_ lambda: Double) {
         trainer.setWeightDecay(lambda)
         note = lambda > 0 ? "weight decay λ = \(formatNumber(lambda, digits: 4)): each update also moves every weight but the biases by −η λ w" : "weight decay off"
-    }
-
-    /// `scenario` or a built-in dataset's name; training starts again on it.
-    mutating func setDataset(named name: String) {
-        guard let index = choices.firstIndex(where: { $0.name == name }) else { note = "this scenario keeps its own data"; return }
-        choiceIndex = index
-        loadData()
-        note = "dataset: \(dataset.name)"
     }
 
     /// Every hidden layer with `units` units; new weights.
@@ -299,56 +254,6 @@ public struct MLPExplorer: Sendable {
         let next = Self.weightDecaySteps.first { $0 > current } ?? 0
         trainer.setWeightDecay(next)
         note = next > 0 ? "weight decay λ = \(formatNumber(next, digits: 4)): each update also moves every weight but the biases by −η λ w" : "weight decay off"
-    }
-
-    /// Trains the scenario's number of restarts (at least 4) to the end from consecutive seeds, for the view
-    /// that compares them; a second press closes it.
-    mutating func toggleRestarts() {
-        if restarts != nil { restarts = nil; return }
-        momentumRuns = nil
-        var settings = trainer.settings
-        settings.restarts = max(4, scenario.mlp.restarts)
-        // The runs are trained while the screen waits: cap their epochs to the budget.
-        let affordable = max(1, Self.restartBudget / max(1, epochCost * settings.restarts))
-        if affordable < settings.maxEpochs {
-            settings.maxEpochs = affordable
-            note = "restarts capped at \(affordable) epochs each"
-        }
-        restarts = MLPRestarts.run(samples: dataset.samples, settings: settings, seed: seed)
-        playing = false
-    }
-
-    /// The momentum of the momentum view's second run: the one set, else the lecture's usual 0.9.
-    var comparedMomentum: Double { trainer.settings.momentum > 0 ? trainer.settings.momentum : 0.9 }
-
-    /// Trains this run's first weights (its seed) to the end without momentum and with `comparedMomentum`,
-    /// for the view that shows them side by side; a second press closes it.
-    mutating func toggleMomentumRuns() {
-        if momentumRuns != nil { momentumRuns = nil; return }
-        restarts = nil
-        var settings = trainer.settings
-        let affordable = max(1, Self.restartBudget / max(1, epochCost * 2))
-        if affordable < settings.maxEpochs {
-            settings.maxEpochs = affordable
-            note = "runs capped at \(affordable) epochs each"
-        }
-        momentumRuns = [0, comparedMomentum].map { alpha in
-            var runSettings = settings
-            runSettings.momentum = alpha
-            var run = MLPTrainer(samples: dataset.samples, settings: runSettings, seed: trainer.seed)
-            run.run()
-            return run
-        }
-        playing = false
-    }
-
-    /// Continues with the best of the restarts.
-    mutating func adoptBestRestart() {
-        guard let r = restarts else { return }
-        trainer = r.runs[r.best]
-        seed = trainer.seed
-        restarts = nil
-        note = "continuing with the best run (seed \(seed))"
     }
 
     /// Every hidden unit side by side, or (again) back to the network's own regions.
@@ -405,7 +310,7 @@ public struct MLPExplorer: Sendable {
         trainer = MLPTrainer(samples: dataset.samples, settings: settings, seed: seed)
         selectedUnit = nil
         pending = nil
-        playing = false
+        playback.stop()
     }
 
     mutating func toggleClass() {

@@ -1,16 +1,14 @@
 import NNCore
 import NNRender
 
-enum MLPAction { case togglePlay, faster, slower, stepPhase, stepUpdate, stepEpoch, reset, reseed, nextDataset
-    case lowerRate, raiseRate, toggleMomentum, toggleMomentumRuns, nextWeightDecay, toggleLog, toggleDiscretize, help, back, hidePanels, nextTheme
+enum MLPAction: SharedActions { case shared(SharedAction), stepPhase, stepUpdate, stepEpoch
+    case toggleMomentum, toggleMomentumRuns, nextWeightDecay, toggleLog, toggleDiscretize
     case fewerUnits, moreUnits, fewerLayers, moreLayers, nextActivation, nextUnit, toggleClass, toggleRestarts, adoptBest
     case fewerPoints, morePoints, lessNoise, moreNoise, lessValidation, moreValidation, toggleUnits }
 
 let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
-    KeyBinding([.character(" ")], "space", label: { $0.playing ? "pause" : "play" }, help: "play / pause (whole epochs)",
-               enabled: { !$0.trainer.status.isFinished && !$0.trainer.trainingSet.isEmpty }) { _ in .togglePlay },
-    KeyBinding([.character("+"), .character("="), .character("-")], "+-", label: { _ in "speed" },
-               help: "more (+) / fewer (-) epochs a second while playing") { $0 == .character("-") ? .slower : .faster },
+    .playPause(help: "play / pause (whole epochs)"),
+    .speed(help: "more (+) / fewer (-) epochs a second while playing"),
     KeyBinding([.character("p")], "p", "phase", help: "one phase of the next update: forward layer by layer, δ, Δw",
                enabled: { !$0.trainer.status.isFinished && !$0.trainer.trainingSet.isEmpty }, .stepPhase),
     KeyBinding([.character("n")], "n", label: { $0.trainer.settings.batchSize == 1 ? "sample" : "batch" },
@@ -18,11 +16,10 @@ let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
                enabled: { !$0.trainer.status.isFinished && !$0.trainer.trainingSet.isEmpty }) { _ in .stepUpdate },
     KeyBinding([.character("e")], "e", "epoch", help: "run to the end of the epoch",
                enabled: { !$0.trainer.status.isFinished && !$0.trainer.trainingSet.isEmpty }, .stepEpoch),
-    KeyBinding([.character("r")], "r", "reset", help: "start again from the first weights", .reset),
-    KeyBinding([.character("s")], "s", "seed", help: "new seed: new first weights (and new points for generated data)", .reseed),
-    KeyBinding([.character("d")], "d", "data", help: "next dataset (XOR, circles, moons, spirals, blobs)", .nextDataset),
-    KeyBinding([.character("["), .character("]")], "[]", label: { _ in "η" },
-               help: "lower ([) / raise (]) the learning rate η") { $0 == .character("[") ? .lowerRate : .raiseRate },
+    .reset(help: "start again from the first weights"),
+    .reseed(help: "new seed: new first weights (and new points for generated data)"),
+    .nextDataset(help: "next dataset (XOR, circles, moons, spirals, blobs)"),
+    .learningRate(help: "lower ([) / raise (]) the learning rate η"),
     KeyBinding([.character("m")], "m", label: { $0.trainer.settings.momentum > 0 ? "α=\(formatNumber($0.trainer.settings.momentum))" : "α off" },
                help: "momentum on / off", .toggleMomentum),
     KeyBinding([.character("M")], "M", label: { $0.momentumRuns == nil ? "α vs none" : "close" },
@@ -54,12 +51,7 @@ let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
                help: "restarts: train K runs from different seeds and compare them (again: close)", .toggleRestarts),
     KeyBinding([.enter], "Enter", "keep best", help: "restarts view: continue with the best run",
                enabled: { $0.restarts != nil }, inBar: { $0.restarts != nil }, .adoptBest),
-    KeyBinding([.character("h")], "h", "panels", help: "hide / show the side panels (a bigger picture, less clutter)", .hidePanels),
-    KeyBinding([.character("C")], "C", "colours", help: "the next colour theme: standard, high-contrast, light, 8-color, monochrome",
-               inBar: { _ in false }, .nextTheme),
-    KeyBinding([.character("?")], "?", "help", help: "show this help", essential: true, .help),
-    KeyBinding([.character("q")], "q", "back", help: "back to the list (quit when opened with nnx run)", essential: true, .back),
-])
+] + KeyBinding.screenKeys)
 
 func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenOutcome {
     if case .mouse(let column, let row, let button) = msg {
@@ -82,22 +74,15 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     p.note = nil
     let action = binding.action(key)
     switch action {
-    case .stepPhase, .help, .toggleLog, .toggleDiscretize, .nextUnit, .toggleClass, .toggleRestarts, .toggleMomentumRuns, .adoptBest,
+    case .stepPhase, .shared(.help), .toggleLog, .toggleDiscretize, .nextUnit, .toggleClass, .toggleRestarts, .toggleMomentumRuns, .adoptBest,
          .toggleUnits: break
     default: p.cancelPhases()
     }
     switch action {
+    case .shared(let shared): return p.perform(shared)
     case .stepPhase: p.stepPhase()
-    case .togglePlay: p.togglePlay()
-    case .faster: p.changeSpeed(by: 1)
-    case .slower: p.changeSpeed(by: -1)
     case .stepUpdate: p.stepUpdate()
     case .stepEpoch: p.stepEpoch()
-    case .reset: p.reset()
-    case .reseed: p.reseed()
-    case .nextDataset: p.nextDataset()
-    case .lowerRate: p.changeLearningRate(up: false)
-    case .raiseRate: p.changeLearningRate(up: true)
     case .toggleMomentum: p.toggleMomentum()
     case .toggleMomentumRuns: p.toggleMomentumRuns()
     case .nextWeightDecay: p.nextWeightDecay()
@@ -121,10 +106,6 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     case .toggleUnits: p.toggleUnitsView()
     case .lessValidation: p.changeValidation(up: false)
     case .moreValidation: p.changeValidation(up: true)
-    case .help: return .help
-    case .hidePanels: return .togglePanels
-    case .nextTheme: return .nextTheme
-    case .back: return .back
     }
     return .none
 }
@@ -185,9 +166,7 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
              ledgerFocused: Bool = false, into frame: inout Frame) {
     let layout = MLPLayout(p, size: size, panelsHidden: panelsHidden, glyphs: g, ledgerFocused: ledgerFocused)
     let t = p.trainer
-    // In a lesson (no key hints) the lesson's title stays, with the data it switched to.
-    drawTitleLine(p.dataChoice == .scenario ? p.scenario.title
-                  : keyHints ? "MLP on \(p.dataset.name)" : "\(p.scenario.title) \(g.middleDot) \(p.dataset.name)",
+    drawTitleLine(p.title(model: "MLP", keyHints: keyHints, glyphs: g),
                   epoch: t.epoch, step: t.steps, playing: p.playing ? "\(p.effectiveEpochsPerSecond) epochs/s" : nil,
                   width: size.width, glyphs: g, into: &frame)
 

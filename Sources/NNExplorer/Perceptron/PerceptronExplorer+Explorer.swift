@@ -1,7 +1,7 @@
 import NNRender
 import NNScenario
 
-extension PerceptronExplorer: Explorer {
+extension PerceptronExplorer: PlaneExplorer {
     static var minimum: Size { PerceptronLayout.minimum }
     var trainingFinished: Bool { trainer.status.isFinished || trainer.sampleCount == 0 }
 

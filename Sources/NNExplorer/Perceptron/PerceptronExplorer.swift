@@ -5,9 +5,7 @@ import NNScenario
 /// The perceptron screen's state: a trainer plus everything the explorer lets a user change.
 public struct PerceptronExplorer: Sendable {
     public let scenario: Scenario
-    public private(set) var choices: [DataChoice]
-    public private(set) var choiceIndex = 0
-    public private(set) var seed: UInt64
+    public internal(set) var data: DataSelection
     public private(set) var dataset: Dataset
     public private(set) var trainer: PerceptronTrainer
     /// R and γ of the data (the convergence theorem's numbers), kept with the data they measure.
@@ -18,8 +16,8 @@ public struct PerceptronExplorer: Sendable {
     /// The hyperplane before the last update that moved it.
     public private(set) var ghostWeights: [Double]?
     public var showGhost = true
-    public private(set) var playing = false
-    public private(set) var speedIndex = 1
+    /// Visits a second while playing.
+    public internal(set) var playback = Playback(speeds: [1, 2, 4, 8, 15, 30, 60, 120, 250, 500, 1000], speedIndex: 1)
     /// Cursor mode: the keyboard cursor's cell offset inside the plot area (nil when off).
     public var cursor: (column: Int, row: Int)?
     /// The class the next added point gets (0 or 1).
@@ -29,30 +27,22 @@ public struct PerceptronExplorer: Sendable {
     /// A lesson's `step: visit` asked to show the next visit before it is applied.
     public private(set) var showsNextVisit = false
 
-    /// Sample visits per second for each speed step.
-    public static let speeds = [1, 2, 4, 8, 15, 30, 60, 120, 250, 500, 1000]
     public static let learningRates = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10]
 
     public init(scenario: Scenario) {
         self.scenario = scenario
-        seed = scenario.seed
-        let fromScenario: [DataChoice] = [.scenario]
-        choices = fromScenario + DatasetKind.perceptronKinds.map(DataChoice.builtin)
+        data = DataSelection(choices: [.scenario] + DatasetKind.perceptronKinds.map(DataChoice.builtin), seed: scenario.seed)
         dataset = scenario.dataset()
         trainer = PerceptronTrainer(samples: dataset.samples, settings: scenario.perceptron, seed: scenario.seed)
         margin = PerceptronMargin(samples: dataset.samples)
         (xRange, yRange) = PlotData.ranges(for: dataset)
     }
 
-    public var dataChoice: DataChoice { choices[choiceIndex] }
-    public var stepsPerSecond: Int { Self.speeds[speedIndex] }
+    public var stepsPerSecond: Int { playback.perSecond }
+    public var learningRate: Double { trainer.learningRate }
 
     /// Milliseconds between ticks while playing (at most 30 frames a second).
     public var tickInterval: Int? { playing ? max(33, 1000 / stepsPerSecond) : nil }
-    /// Visits owed but not yet made: a tick makes the whole ones and keeps the fraction, so that the speed
-    /// shown is the speed played (60/s at 33 ms a tick is 1.98 visits a tick, not 1).
-    /// Counted in thousandths of a visit, so that it adds up exactly.
-    private var visitCredit = 0
 
     /// The visit the next step makes, computed but not applied (v, ŷ and e shown, w unchanged), while a
     /// lesson shows it; nil otherwise. The trainer is deterministic, so the next step makes exactly this one.
@@ -69,70 +59,48 @@ public struct PerceptronExplorer: Sendable {
 
     mutating func stepSample() {
         showsNextVisit = false
-        guard let event = trainer.step() else { playing = false; return }
+        guard let event = trainer.step() else { playback.stop(); return }
         if event.changedWeights { ghostWeights = event.weightsBefore }
-        if trainer.status.isFinished { playing = false }
+        if trainer.status.isFinished { playback.stop() }
     }
 
     mutating func stepEpoch() {
         showsNextVisit = false
         let events = trainer.runEpoch()
         if let moved = events.last(where: \.changedWeights) { ghostWeights = moved.weightsBefore }
-        if trainer.status.isFinished { playing = false }
+        if trainer.status.isFinished { playback.stop() }
     }
 
     mutating func tick() {
         guard playing, let interval = tickInterval else { return }
-        visitCredit += stepsPerSecond * interval
-        let visits = visitCredit / 1000
-        visitCredit %= 1000
-        for _ in 0..<visits where playing { stepSample() }
-    }
-
-    mutating func togglePlay() {
-        if trainer.status.isFinished || trainer.sampleCount == 0 { playing = false; return }
-        playing.toggle()
-        visitCredit = 0
-    }
-
-    mutating func changeSpeed(by delta: Int) {
-        speedIndex = min(Self.speeds.count - 1, max(0, speedIndex + delta))
+        for _ in 0..<playback.due(after: interval) where playing { stepSample() }
     }
 
     mutating func reset() {
         showsNextVisit = false
         trainer.reset()
         ghostWeights = nil
-        playing = false
+        playback.stop()
         note = "reset to w = \(formatVector(trainer.weights))"
     }
 
     /// A new seed: new points for a generated dataset, a new order for shuffled visits.
     mutating func reseed() {
         let edited = dataset.name.hasSuffix("(edited)")
-        seed &+= 1
+        data.seed &+= 1
         loadData()
         note = "seed \(seed): training restarted" + (edited ? ", edits dropped" : "")
     }
 
-    /// The next choice whose data differs from the scenario's own: perceptron-and's first `d` would show
-    /// the AND table again under another name, and look as if nothing happened.
-    mutating func nextDataset() {
-        let skipped: [String]
-        (choiceIndex, skipped) = DataChoice.next(after: choiceIndex, in: choices, seed: seed, differingFrom: scenario.dataset(seed: seed).samples)
-        loadData()
-        note = DataChoice.note(showing: dataset.name, skipped: skipped)
-    }
-
-    private func data(for choice: DataChoice) -> Dataset {
+    private func makeDataset(for choice: DataChoice) -> Dataset {
         switch choice {
         case .scenario: scenario.dataset(seed: seed)
         case .builtin(let kind): DatasetGenerator(kind: kind).generate(seed: seed)
         }
     }
 
-    private mutating func loadData() {
-        dataset = data(for: dataChoice)
+    mutating func loadData() {
+        dataset = makeDataset(for: dataChoice)
         var settings = scenario.perceptron
         settings.learningRate = trainer.learningRate
         if let firstWeights { settings.initialWeights = firstWeights }
@@ -141,12 +109,7 @@ public struct PerceptronExplorer: Sendable {
         showsNextVisit = false
         (xRange, yRange) = PlotData.ranges(for: dataset)
         ghostWeights = nil
-        playing = false
-    }
-
-    mutating func changeLearningRate(up: Bool) {
-        guard let next = PlotData.step(Self.learningRates, from: trainer.learningRate, up: up) else { return }
-        setLearningRate(next)
+        playback.stop()
     }
 
     mutating func toggleClass() { classToAdd = 1 - classToAdd }
@@ -169,14 +132,6 @@ public struct PerceptronExplorer: Sendable {
         firstWeights = weights
         loadData()
         note = "restarted from w = \(formatVector(trainer.weights))"
-    }
-
-    /// `scenario` or a built-in dataset's name; training starts again on it.
-    mutating func setDataset(named name: String) {
-        guard let index = choices.firstIndex(where: { $0.name == name }) else { return }
-        choiceIndex = index
-        loadData()
-        note = "dataset: \(dataset.name)"
     }
 
     /// Keeps the keyboard cursor inside a plot area of this size (after a resize).

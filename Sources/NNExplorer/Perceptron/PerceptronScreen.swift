@@ -1,26 +1,22 @@
 import NNCore
 import NNRender
 
-enum PerceptronAction {
-    case togglePlay, faster, slower, stepSample, stepEpoch, reset, reseed, nextDataset
-    case lowerRate, raiseRate, toggleGhost, toggleClass, toggleCursor, moveCursor(Key), placeAtCursor, leaveCursor
-    case help, back, hidePanels, nextTheme
+enum PerceptronAction: SharedActions {
+    case shared(SharedAction)
+    case stepSample, stepEpoch, toggleGhost, toggleClass, toggleCursor, moveCursor(Key), placeAtCursor, leaveCursor
 }
 
 let perceptronKeyMap = KeyMap<PerceptronExplorer, PerceptronAction>(bindings: [
-    KeyBinding([.character(" ")], "space", label: { $0.playing ? "pause" : "play" }, help: "play / pause",
-               enabled: { !$0.trainer.status.isFinished && $0.trainer.sampleCount > 0 }) { _ in .togglePlay },
-    KeyBinding([.character("+"), .character("="), .character("-")], "+-", label: { _ in "speed" },
-               help: "faster (+) / slower (-) play") { $0 == .character("-") ? .slower : .faster },
+    .playPause(help: "play / pause"),
+    .speed(help: "faster (+) / slower (-) play"),
     KeyBinding([.character("n")], "n", "sample", help: "visit one sample (one step of the rule)",
                enabled: { !$0.trainer.status.isFinished && $0.trainer.sampleCount > 0 }, .stepSample),
     KeyBinding([.character("e")], "e", "epoch", help: "run to the end of the epoch",
                enabled: { !$0.trainer.status.isFinished && $0.trainer.sampleCount > 0 }, .stepEpoch),
-    KeyBinding([.character("r")], "r", "reset", help: "reset the weights to their initial values", .reset),
-    KeyBinding([.character("s")], "s", "seed", help: "new seed: new random points, new shuffle order", .reseed),
-    KeyBinding([.character("d")], "d", "data", help: "next dataset (AND, OR, XOR, blobs …)", .nextDataset),
-    KeyBinding([.character("["), .character("]")], "[]", label: { _ in "η" },
-               help: "lower [ / raise ] the learning rate η (from w = 0: only scales w)") { $0 == .character("[") ? .lowerRate : .raiseRate },
+    .reset(help: "reset the weights to their initial values"),
+    .reseed(help: "new seed: new random points, new shuffle order"),
+    .nextDataset(help: "next dataset (AND, OR, XOR, blobs …)"),
+    .learningRate(help: "lower [ / raise ] the learning rate η (from w = 0: only scales w)"),
     KeyBinding([.character("g")], "g", "ghost", help: "show / hide the previous line (ghost)", .toggleGhost),
     KeyBinding([.character("c")], "c", "class", help: "switch the class of added points", .toggleClass),
     KeyBinding([.character("a")], "a", label: { $0.cursor == nil ? "add" : "done" },
@@ -30,12 +26,7 @@ let perceptronKeyMap = KeyMap<PerceptronExplorer, PerceptronAction>(bindings: [
     KeyBinding([.enter], "Enter", "add/remove", help: "add a point at the cursor, or remove the one there",
                enabled: { $0.cursor != nil }, inBar: { $0.cursor != nil }, .placeAtCursor),
     KeyBinding([.escape], "Esc", "leave", help: "leave cursor mode", enabled: { $0.cursor != nil }, inBar: { $0.cursor != nil }, .leaveCursor),
-    KeyBinding([.character("h")], "h", "panels", help: "hide / show the side panels (a bigger picture, less clutter)", .hidePanels),
-    KeyBinding([.character("C")], "C", "colours", help: "the next colour theme: standard, high-contrast, light, 8-color, monochrome",
-               inBar: { _ in false }, .nextTheme),
-    KeyBinding([.character("?")], "?", "help", help: "show this help", essential: true, .help),
-    KeyBinding([.character("q")], "q", "back", help: "back to the list (quit when opened with nnx run)", essential: true, .back),
-])
+] + KeyBinding.screenKeys)
 
 func updatePerceptron(_ p: inout PerceptronExplorer, _ msg: Msg, layout: PerceptronLayout) -> ScreenOutcome {
     let map = layout.mapping(p)
@@ -73,16 +64,9 @@ private func unavailableNote(_ action: PerceptronAction, _ p: PerceptronExplorer
 private func perform(_ action: PerceptronAction, on p: inout PerceptronExplorer, map: PlotMapping) -> ScreenOutcome {
     p.note = nil
     switch action {
-    case .togglePlay: p.togglePlay()
-    case .faster: p.changeSpeed(by: 1)
-    case .slower: p.changeSpeed(by: -1)
+    case .shared(let shared): return p.perform(shared)
     case .stepSample: p.stepSample()
     case .stepEpoch: p.stepEpoch()
-    case .reset: p.reset()
-    case .reseed: p.reseed()
-    case .nextDataset: p.nextDataset()
-    case .lowerRate: p.changeLearningRate(up: false)
-    case .raiseRate: p.changeLearningRate(up: true)
     case .toggleGhost:
         p.showGhost.toggle()
         p.note = ghostNote(p)
@@ -105,10 +89,6 @@ private func perform(_ action: PerceptronAction, on p: inout PerceptronExplorer,
         let cell = (map.area.x + c.column, map.area.y + c.row)
         let point = map.point(column: cell.0, row: cell.1)
         p.toggle(pointAt: point.x, point.y, cellOf: { map.cell(x: $0.x1, y: $0.x2) }, cell: cell)
-    case .help: return .help
-    case .hidePanels: return .togglePanels
-    case .nextTheme: return .nextTheme
-    case .back: return .back
     }
     return .none
 }
@@ -120,9 +100,7 @@ func viewPerceptron(_ p: PerceptronExplorer, size: Size, glyphs g: Glyphs, theme
     let trainer = p.trainer
 
     // Title line: what is shown on the left, where training stands on the right (it wins when space is short).
-    // In a lesson (no key hints) the lesson's title stays, with the data it switched to.
-    drawTitleLine(p.dataChoice == .scenario ? p.scenario.title
-                  : keyHints ? "Perceptron on \(p.dataset.name)" : "\(p.scenario.title) \(g.middleDot) \(p.dataset.name)",
+    drawTitleLine(p.title(model: "Perceptron", keyHints: keyHints, glyphs: g),
                   epoch: trainer.epoch, step: trainer.steps, playing: p.playing ? "\(p.stepsPerSecond)/s" : nil,
                   width: size.width, glyphs: g, into: &frame)
 
