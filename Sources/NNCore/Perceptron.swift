@@ -42,6 +42,14 @@ public struct PerceptronUpdate: Sendable, Hashable {
     public var changedWeights: Bool { error != 0 }
     /// Distance of the sample to the hyperplane before the update: `|v| / ‖(w1, w2)‖`; nil when w1 = w2 = 0.
     public var distance: Double? { Perceptron.distance(v: v, weights: weightsBefore) }
+
+    /// `‖x‖² = 1 + x1² + x2²` (x with x0 = 1).
+    public var squaredLength: Double { 1 + x1 * x1 + x2 * x2 }
+    /// What the update does to this sample's v, as the lecture derives it: `v′ = w′·x = v + η(y − ŷ)‖x‖²`.
+    /// It moves v towards y's side: up when y = +1 was missed, down when y = −1 was.
+    public var vAfterByRule: Double { v + learningRate * error * squaredLength }
+    /// `v′ = w′·x` computed directly from the new weights (the same number, up to rounding).
+    public var vAfter: Double { Perceptron.activation(weightsAfter, x1, x2) }
 }
 
 /// Where training stands.

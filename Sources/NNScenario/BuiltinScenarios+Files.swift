@@ -189,6 +189,8 @@ lesson:
   - step: sample
   - say: "The rule w ← w + η·e·x moves w by −2·(1, ½, 1): w = **(−3, 1, −1)**. The new line −3 + x1 − x2 = 0 lies off this plot: all of the view, the point too, is now on its **−** side, so the point is classified right. The faint line is where it was."
   - pause
+  - say: "What the update did to this point's v, as the lecture derives it: **v′ = v + η·e·‖x‖²** = 1 + 1·(−2)·(1 + ½² + 1²) = **−3.5** (x0 = 1 counts in ‖x‖²). As ‖x‖² > 0, an update always moves v towards the side of y; the panel checks it against w′·x from the new w."
+  - pause
   - set: {dataset: and}
   - set: {weights: [0, 0, 0]}
   - focus: plot

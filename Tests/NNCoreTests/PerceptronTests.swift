@@ -26,6 +26,29 @@ final class PerceptronTests: XCTestCase {
         XCTAssertEqual(trainer.status, .converged(epoch: 2))
     }
 
+    /// The lecture's v′ = v + η(y − ŷ)‖x‖², on its worked example: ‖x‖² = 1 + ¼ + 1 = 2.25, so
+    /// v′ = 1 + 1·(−2)·2.25 = −3.5, which is w′·x = −3 + 1·½ − 1·1 from the new weights.
+    func testUpdateMovesVByEtaErrorSquaredLength() throws {
+        var trainer = PerceptronTrainer(samples: [Sample(0.5, 1, label: 0)],
+                                        settings: PerceptronSettings(learningRate: 1, initialWeights: [-1, 2, 1]), seed: 1)
+        let event = try XCTUnwrap(trainer.step())
+        XCTAssertEqual(event.squaredLength, 2.25)
+        XCTAssertEqual(event.vAfterByRule, -3.5)
+        XCTAssertEqual(event.vAfter, -3.5)
+        // Any sample, any η: the rule and the direct product agree, and v moves towards y's side.
+        var random = SplitMix64(seed: 7)
+        for _ in 0..<200 {
+            let w = (0..<3).map { _ in random.nextUnit() * 4 - 2 }
+            let x1 = random.nextUnit() * 6 - 3, x2 = random.nextUnit() * 6 - 3
+            let label = random.nextUnit() < 0.5 ? 0 : 1
+            var t = PerceptronTrainer(samples: [Sample(x1, x2, label: label)],
+                                      settings: PerceptronSettings(learningRate: 0.3, initialWeights: w), seed: 1)
+            let u = try XCTUnwrap(t.step())
+            XCTAssertEqual(u.vAfterByRule, u.vAfter, accuracy: 1e-12)
+            if u.error != 0 { XCTAssertEqual((u.vAfter - u.v).sign, u.y.sign) }
+        }
+    }
+
     func testNoUpdateWhenPredictionIsRight() {
         let r = Perceptron.update(weights: [1, 0, 0], x1: 3, x2: 4, y: 1, learningRate: 1)
         XCTAssertEqual(r.v, 1); XCTAssertEqual(r.error, 0); XCTAssertEqual(r.weights, [1, 0, 0])

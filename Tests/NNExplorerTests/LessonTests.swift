@@ -75,13 +75,26 @@ final class LessonTests: XCTestCase {
     /// A step and the `say` after it are one key press; `set` and `focus` join the beat after them.
     func testAPressMakesAMoveAndShowsItsWords() throws {
         let lesson = try XCTUnwrap(try builtin("lesson-1-perceptron").lesson)
-        XCTAssertEqual(lesson.presses.map(\.count), [1, 2, 4, 3, 4, 2, 2, 2, 2])
+        XCTAssertEqual(lesson.presses.map(\.count), [1, 2, 4, 3, 2, 4, 2, 2, 2, 2])
         let state = try play("lesson-1-perceptron", beats: 4, size: Size(width: 120, height: 40))
         XCTAssertEqual(try perceptron(state).trainer.steps, 1)
         XCTAssertTrue(state.lesson?.narration?.contains("moves w by −2·(1, ½, 1)") == true)
         let text = view(state).plainText
-        XCTAssertTrue(text.contains("beat 4 of 9"), text)
+        XCTAssertTrue(text.contains("beat 4 of 10"), text)
         XCTAssertFalse(text.contains("step: sample"), text)   // no script tags in the bar
+    }
+
+    /// The beat after the update works out the lecture's v′ = v + η·e·‖x‖² on the panel, at every size.
+    func testLesson1ShowsWhatTheUpdateDidToV() throws {
+        for size in [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40)] {
+            let state = try play("lesson-1-perceptron", untilSaying: "What the update did to this point's v", size: size)
+            let u = try XCTUnwrap(try perceptron(state).trainer.lastUpdate)
+            XCTAssertEqual([u.v, u.vAfterByRule, u.vAfter], [1, -3.5, -3.5])   // "= 1 + 1·(−2)·(1 + ½² + 1²) = −3.5"
+            let text = view(state).plainText.replacingOccurrences(of: "│", with: " ")
+            for shown in ["v′ = v + η·e·‖x‖²", "1 + 1·(−2)·(1 + 0.5² + 1²)", "= −3.5", "(w′·x = −3.5)"] {
+                XCTAssertTrue(text.contains(shown), "\(shown) at \(size):\n\(text)")
+            }
+        }
     }
 
     /// `step: visit` asks the question before the answer: the visit's v, ŷ and e with the old w and line and
@@ -247,9 +260,16 @@ final class LessonTests: XCTestCase {
                 let box = PerceptronLayout(size: explorerSize).panelBox.inset(1)
                 repeat {
                     update(&state, .key(.right))
+                    let beat = "\(name) beat \(state.lesson!.position) at \(size)"
                     let panel = PerceptronPanel(explorer: try perceptron(state), glyphs: .unicode, width: box.width - 1, keyHints: false)
-                    let needed = (panel.updateGroups + panel.progressGroups).filter { $0.rank <= 2 }.reduce(1) { $0 + $1.lines.count }
-                    XCTAssertLessThanOrEqual(needed, box.height, "\(name) beat \(state.lesson!.position) at \(size)")
+                    let needed = (panel.updateGroups + panel.progressGroups).filter { $0.rank <= 1 }.reduce(1) { $0 + $1.lines.count }
+                    XCTAssertLessThanOrEqual(needed, box.height, beat)
+                    // Of rank 2, v′ stays before R and γ; each is on screen whenever the narration names it.
+                    let fitted = PanelGroup.fit(panel.updateGroups, panel.progressGroups, rows: box.height)
+                    let shown = (fitted.first + fitted.second).map(\.text).joined(separator: "\n")
+                    let narration = state.lesson!.narration ?? ""
+                    if narration.contains("γ") { XCTAssertTrue(shown.contains("γ = max min"), "\(beat)\n\(shown)") }
+                    if narration.contains("v′") { XCTAssertTrue(shown.contains("v′ = v + η·e·‖x‖²"), "\(beat)\n\(shown)") }
                 } while !state.lesson!.atEnd
             }
         }

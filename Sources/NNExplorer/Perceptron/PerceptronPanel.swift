@@ -90,12 +90,25 @@ struct PerceptronPanel {
             lines += pack([[Span("w: " + vec(u.weightsBefore))], [Span(" \(glyphs.arrow) "), Span(vec(u.weightsAfter), em)]])
         }
         groups.append(PanelGroup(lines, rank: 0))
+        if applied && u.error != 0 { groups.append(PanelGroup(vAfterLines(u), rank: 2)) }
         if let d = u.distance {
             groups.append(PanelGroup(pack([[Span("distance |v|/‖(w1,w2)‖")], [Span(" = " + n(d))]]), rank: 4))
         } else {
             groups.append(PanelGroup(pack([[Span("distance: none (w1 = w2 = 0)", Style(.dim))]]), rank: 4))
         }
         return groups
+    }
+
+    /// What the update did to this sample's v, by the lecture's rule (x with x0 = 1) and directly from the
+    /// new w: v moved towards y's side by η·e·‖x‖².
+    private func vAfterLines(_ u: PerceptronUpdate) -> [Line] {
+        let m = glyphs.multiply
+        func paren(_ text: String, _ value: Double) -> String { value < 0 ? "(" + text + ")" : text }
+        let length = "(1 + \(paren(n(u.x1), u.x1))² + \(paren(n(u.x2), u.x2))²)"
+        return pack([[Span("v′ = v + η\(m)e\(m)‖x‖²")],
+                     [Span(" = \(paren(activation(u.v), u.v)) + \(n(u.learningRate))\(m)\(paren(n(u.error), u.error))\(m)\(length)")],
+                     [Span(equals([u.v, u.learningRate, u.x1, u.x2])), Span(activation(u.vAfterByRule), Style(.emphasis))],
+                     [Span("  (w′\(m)x = \(activation(u.vAfter)))", Style(.dim))]])
     }
 
     /// The progress section, and below it the editing hints: the status stays longest, then the counters,
