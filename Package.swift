@@ -33,7 +33,12 @@ let targets: [Target] = kernelTargets + [
     .target(name: "CCPUFeatures"),
     // The digits' original file sits beside the Swift source generated from it (OptdigitsSyncTests).
     .target(name: "NNCore", dependencies: kernelDependencies + ["CCPUFeatures"], exclude: ["CNN/optdigits-8x8.csv.gz"]),
-    .target(name: "NNScenario", dependencies: ["NNCore", .product(name: "Yams", package: "Yams")]),
+    // The built-in scenarios are compiled in: the EmbedScenarios plugin runs ScenarioEmbedder on scenarios/*.yaml.
+    .target(name: "NNScenario", dependencies: ["NNCore", .product(name: "Yams", package: "Yams")],
+            plugins: ["EmbedScenarios"]),
+    .executableTarget(name: "ScenarioEmbedder"),
+    .plugin(name: "EmbedScenarios", capability: .buildTool(), dependencies: ["ScenarioEmbedder"],
+            path: "Sources/EmbedScenarios"),
     .target(name: "NNRender"),
     .target(name: "NNExplorer", dependencies: ["NNCore", "NNScenario", "NNRender"]),
     .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
@@ -48,7 +53,7 @@ let targets: [Target] = kernelTargets + [
 let snapshotTesting: Target.Dependency = .product(name: "SnapshotTesting", package: "swift-snapshot-testing")
 let tests: [Target] = [
     .testTarget(name: "NNCoreTests", dependencies: ["NNCore"] + kernelDependencies),
-    .testTarget(name: "NNScenarioTests", dependencies: ["NNScenario", "NNCore"]),
+    .testTarget(name: "NNScenarioTests", dependencies: ["NNScenario", "NNCore", "ScenarioEmbedder"]),
     .testTarget(name: "NNRenderTests", dependencies: ["NNRender"]),
     .testTarget(name: "NNExplorerTests", dependencies: ["NNExplorer", "NNScenario", "NNCore", "NNRender", snapshotTesting],
                 exclude: ["__Snapshots__"]),

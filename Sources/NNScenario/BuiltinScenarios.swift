@@ -1,5 +1,5 @@
-/// The scenarios shipped in `scenarios/`, compiled into the binary (see `BuiltinScenarios+Files.swift`) so
-/// that nnx finds them from any working directory without resource bundles.
+/// The scenarios shipped in `scenarios/`, compiled into the binary (`embeddedFiles` is generated at build time
+/// by the EmbedScenarios plugin) so that nnx finds them from any working directory without resource bundles.
 public enum BuiltinScenarios {
     /// (file name, YAML text) of every file in scenarios/, embedded at build time, sorted by file name.
     public static let files: [(name: String, text: String)] = embeddedFiles.sorted { $0.name < $1.name }
