@@ -15,7 +15,7 @@ final class DeltaFormulaTests: XCTestCase {
         OutputActivation.allCases.flatMap { o in Loss.allCases.map { (a, o, $0) } }
     }
 
-    func explorer(_ activation: Activation, _ output: OutputActivation, _ loss: Loss, seed: UInt64 = 3) -> MLPExplorer {
+    static func explorer(_ activation: Activation, _ output: OutputActivation, _ loss: Loss, seed: UInt64 = 3) -> MLPExplorer {
         var scenario = mlpScenario(kind: output == .softmax ? .blobs : .xor, sizes: output == .softmax ? [2, 3, 3] : [2, 3, 1],
                                    classes: output == .softmax ? 3 : 2, seed: seed)
         scenario.mlp.activation = activation
@@ -29,7 +29,7 @@ final class DeltaFormulaTests: XCTestCase {
         let hidden: [Activation: String] = [.sigmoid: "δ^h_j = z_j(1 − z_j)·Σ_k w_jk δ_k", .tanh: "δ^h_j = (1 − z_j²)·Σ_k w_jk δ_k",
                                             .relu: "δ^h_j = [net_j > 0]·Σ_k w_jk δ_k", .linear: "δ^h_j = 1·Σ_k w_jk δ_k"]
         for (a, o, l) in Self.combinations {
-            var m = explorer(a, o, l)
+            var m = Self.explorer(a, o, l)
             m.stepUpdate()
             let text = MLPLedger(explorer: m, glyphs: .unicode, width: 200).updateLines.map(\.text)
             let outputFormula = switch (l, o) {
@@ -41,7 +41,7 @@ final class DeltaFormulaTests: XCTestCase {
             XCTAssertTrue(text.contains(outputFormula), "\(a) \(o) \(l): \(text)")
             XCTAssertTrue(text.contains(hidden[a]!), "\(a) \(o) \(l): \(text)")
             // The same formulas in the phases of `p`.
-            var phased = explorer(a, o, l)
+            var phased = Self.explorer(a, o, l)
             var seen: [String] = []
             for _ in phased.phases {
                 phased.stepPhase()
@@ -58,7 +58,7 @@ final class DeltaFormulaTests: XCTestCase {
     func testTheNumbersPutInReproduceTheValueShown() throws {
         for (a, o, l) in Self.combinations {
             for seed: UInt64 in [3, 4, 5] {
-                var m = explorer(a, o, l, seed: seed)
+                var m = Self.explorer(a, o, l, seed: seed)
                 // A few updates in, so the units are not all near their first values.
                 for _ in 0..<(Int(seed) * 7) { m.stepUpdate() }
                 let u = try XCTUnwrap(m.trainer.lastUpdate)
@@ -69,8 +69,8 @@ final class DeltaFormulaTests: XCTestCase {
                 for line in worked {
                     let parts = line.components(separatedBy: " = ")
                     XCTAssertEqual(parts.count, 3, line)
-                    let computed = try Expression.interval(parts[1]), shown = try Expression.evaluate(parts[2])
-                    XCTAssertTrue(Expression.overlap(computed, try Expression.interval(parts[2])),
+                    let computed = try LedgerArithmetic.interval(parts[1]), shown = try LedgerArithmetic.evaluate(parts[2])
+                    XCTAssertTrue(LedgerArithmetic.overlap(computed, try LedgerArithmetic.interval(parts[2])),
                                   "\(a) \(o) \(l): \(line) gives \(computed)")
                     // The value shown is the network's own δ.
                     let name = parts[0]
@@ -88,16 +88,16 @@ final class DeltaFormulaTests: XCTestCase {
 
     /// The evaluator itself: a wrong formula's numbers would not pass.
     func testTheEvaluator() throws {
-        XCTAssertEqual(try Expression.evaluate("0.567·(1−0.567)·(0−0.567)"), 0.567 * (1 - 0.567) * (0 - 0.567), accuracy: 1e-12)
-        XCTAssertEqual(try Expression.evaluate("(1−(−0.5)²)·((−0.19)·0.1+2·3)"), (1 - 0.25) * (-0.019 + 6), accuracy: 1e-12)
-        XCTAssertEqual(try Expression.evaluate("1.6e−4"), 1.6e-4, accuracy: 1e-18)
-        XCTAssertThrowsError(try Expression.evaluate("0.5·"))
+        XCTAssertEqual(try LedgerArithmetic.evaluate("0.567·(1−0.567)·(0−0.567)"), 0.567 * (1 - 0.567) * (0 - 0.567), accuracy: 1e-12)
+        XCTAssertEqual(try LedgerArithmetic.evaluate("(1−(−0.5)²)·((−0.19)·0.1+2·3)"), (1 - 0.25) * (-0.019 + 6), accuracy: 1e-12)
+        XCTAssertEqual(try LedgerArithmetic.evaluate("1.6e−4"), 1.6e-4, accuracy: 1e-18)
+        XCTAssertThrowsError(try LedgerArithmetic.evaluate("0.5·"))
         // 0.139 stands for [0.1385, 0.1395]; 1 is exact.
-        let i = try Expression.interval("1−0.139")
+        let i = try LedgerArithmetic.interval("1−0.139")
         XCTAssertEqual(i.lo, 0.8605, accuracy: 1e-12)
         XCTAssertEqual(i.hi, 0.8615, accuracy: 1e-12)
         // z(1 − z) where the formula wanted 1 − z²: not within the rounding.
-        XCTAssertFalse(Expression.overlap(try Expression.interval("0.5·(1−0.5)"), try Expression.interval("0.75")))
+        XCTAssertFalse(LedgerArithmetic.overlap(try LedgerArithmetic.interval("0.5·(1−0.5)"), try LedgerArithmetic.interval("0.75")))
     }
 
     func testSignificantDigits() {
@@ -117,7 +117,8 @@ final class DeltaFormulaTests: XCTestCase {
 /// parentheses. It computes an interval: each decimal number stands for every value that rounds to it
 /// (whole numbers, like the 1 in 1 − z and the targets, are exact), so "reproduces the value shown" means
 /// the value the numbers allow overlaps the value shown.
-private struct Expression {
+/// Evaluates the arithmetic a ledger line writes out (also as intervals over its rounding).
+struct LedgerArithmetic {
     struct Malformed: Error { let text: String }
     typealias Interval = (lo: Double, hi: Double)
     let chars: [Character]
@@ -126,7 +127,7 @@ private struct Expression {
     var at = 0
 
     static func interval(_ text: String, exact: Bool = false) throws -> Interval {
-        var e = Expression(chars: Array(text.filter { $0 != " " }), exact: exact)
+        var e = LedgerArithmetic(chars: Array(text.filter { $0 != " " }), exact: exact)
         let value = try e.sum()
         guard e.at == e.chars.count else { throw Malformed(text: text) }
         return value

@@ -459,8 +459,9 @@ final class MLPLedgerFocusTests: XCTestCase {
         for unit in ["o", "h1", "h2"] { XCTAssertTrue(text.contains("Δw into \(unit): b "), text) }
         let layout = MLPLayout(try XCTUnwrap(state.mlp), size: state.size, glyphs: .unicode)
         let gone = try XCTUnwrap(layout.givenWay)
-        XCTAssertEqual(gone.boxes, ["loss curve"])
-        XCTAssertTrue(text.contains("curve hidden (+\(gone.rowsMissing) rows)"), text)
+        // The hidden δ's chain-rule derivation is the longest phase: both boxes give way while stepping.
+        XCTAssertEqual(gone.boxes, ["loss curve", "network"])
+        XCTAssertTrue(text.contains("+\(gone.rowsMissing) rows show all"), text)
         // With those rows more, both show.
         state.size = Size(width: 80, height: 24 + gone.rowsMissing)
         XCTAssertNil(MLPLayout(try XCTUnwrap(state.mlp), size: state.size, glyphs: .unicode).givenWay)

@@ -201,10 +201,11 @@ struct MLPLedger {
                 lines.append(Line(glyphs.fold("… \(rest) not listed" + (keyHints ? ": u shows one unit" : "")), Style(.dim)))
             }
         }
-        // Each δ worked out with its numbers, under the formula it comes from.
+        // One δ derived by the chain rule, then each worked out with its numbers under the formula it comes
+        // from (where the panel is short these give way first: the formula and each δ are above).
         switch phase {
-        case .outputDeltas: lines += outputDeltaLines(u)
-        case .hiddenDeltas(let l): lines += hiddenDeltaLines(u, layer: l)
+        case .outputDeltas: lines += chainLines(u, layer: top) + outputDeltaLines(u)
+        case .hiddenDeltas(let l): lines += chainLines(u, layer: l) + hiddenDeltaLines(u, layer: l)
         default: break
         }
         if phase == .update {
@@ -253,6 +254,28 @@ struct MLPLedger {
         return texts.map { Line(glyphs.fold($0)) }
     }
 
+    /// The chain rule's way to one δ of layer `l`: the selected unit's, else the first's.
+    private func chainLines(_ u: MLPUpdate, layer l: Int) -> [Line] {
+        let sizes = explorer.trainer.network.sizes, top = sizes.count - 1
+        let j = explorer.selectedUnit.flatMap { $0.layer == l ? $0.unit : nil } ?? 0
+        let texts: [String]
+        if l == top {
+            let yhat = (0..<sizes[top]).map { u.pass.activation(layer: top, unit: $0) }
+            texts = formulas.outputChain(name: outputName(j), k: j, target: u.target, output: yhat, delta: u.pass.delta(layer: top, unit: j))
+        } else {
+            texts = formulas.hiddenChain(name: explorer.unitName(layer: l, unit: j), net: u.pass.preActivation(layer: l, unit: j),
+                                         z: u.pass.activation(layer: l, unit: j), terms: feedTerms(u, layer: l, unit: j),
+                                         delta: u.pass.delta(layer: l, unit: j))
+        }
+        return texts.enumerated().map { Line(glyphs.fold($0.element), Style($0.offset == 0 ? .plain : .dim)) }
+    }
+
+    /// The (old) weights from unit `j` of layer `l` to the units it feeds, with their δ.
+    private func feedTerms(_ u: MLPUpdate, layer l: Int, unit j: Int) -> [(weight: Double, delta: Double)] {
+        let sizes = explorer.trainer.network.sizes
+        return (0..<sizes[l + 1]).map { k in (weight: u.weightsBefore[l][(j + 1) * sizes[l + 1] + k], delta: u.pass.delta(layer: l + 1, unit: k)) }
+    }
+
     /// Hidden layer `l`'s δ with the update's numbers: f′ from the unit's own values, the sum over the units
     /// it feeds with their (old) weights and δ. Every unit of a layer of at most four, else the selected one.
     private func hiddenDeltaLines(_ u: MLPUpdate, layer l: Int) -> [Line] {
@@ -260,9 +283,7 @@ struct MLPLedger {
         let selected = explorer.selectedUnit.flatMap { $0.layer == l ? $0.unit : nil }
         let units = sizes[l] <= 4 ? Array(0..<sizes[l]) : selected.map { [$0] } ?? []
         var lines = units.map { j -> Line in
-            let terms = (0..<sizes[l + 1]).map { k in
-                (weight: u.weightsBefore[l][(j + 1) * sizes[l + 1] + k], delta: u.pass.delta(layer: l + 1, unit: k))
-            }
+            let terms = feedTerms(u, layer: l, unit: j)
             return Line(glyphs.fold(formulas.hiddenSubstituted(name: "δ_\(explorer.unitName(layer: l, unit: j))",
                                                                net: u.pass.preActivation(layer: l, unit: j),
                                                                z: u.pass.activation(layer: l, unit: j), terms: terms,
@@ -280,7 +301,13 @@ struct MLPLedger {
             let style = line.spans.first?.style ?? .plain
             let terms = line.text.components(separatedBy: "  ").filter { !$0.isEmpty }
             guard terms.count > 1, terms.allSatisfy({ $0.count + 2 <= width }) else {
-                return wrap(line.text, width: width).map { Line($0, style) }
+                // An indented line (a step of a derivation) keeps its indent, and its continuation one more.
+                let indent = line.text.prefix { $0 == " " }.count
+                guard indent > 0, indent + 10 < width else { return wrap(line.text, width: width).map { Line($0, style) } }
+                let pad = String(repeating: " ", count: indent)
+                return wrap(String(line.text.dropFirst(indent)), width: width - indent - 1).enumerated().map {
+                    Line(pad + ($0.offset == 0 ? "" : " ") + $0.element, style)
+                }
             }
             return packChunks(terms.enumerated().map { [Span(($0.offset == 0 ? "" : "  ") + $0.element, style)] }, width: width,
                               indent: "  ", glyphs: glyphs)
