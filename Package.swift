@@ -12,24 +12,27 @@ let products: [Product] = [
 
 // MARK: - Kernels
 // The hot loops (NNKernels) are compiled twice from the same files: for the baseline CPU and, on x86-64,
-// for AVX2 ("haswell"; NNKernelsAVX2's files are links to NNKernels'). NNCore picks the AVX2 build at run
-// time when the CPU has it, so the binary still runs everywhere. The two builds give the same bits: the
-// kernels use no fused multiply-adds.
+// for AVX2 ("haswell"; Sources/NNKernelsAVX2 is a link to Sources/NNKernels). Each build is one type, `Build`,
+// conforming to `KernelBuild` (NNKernelInterface, compiled once), and NNCore picks the AVX2 build at start-up
+// when the CPU has it, so the binary still runs everywhere. The two builds give the same bits: the kernels use
+// no fused multiply-adds.
 // They are optimised in debug builds too: unoptimised SIMD code is a hundred times slower.
 let optimised: SwiftSetting = .unsafeFlags(["-O"], .when(configuration: .debug))
 #if arch(x86_64)
 let kernelTargets: [Target] = [
-    .target(name: "NNKernels", swiftSettings: [optimised]),
-    .target(name: "NNKernelsAVX2", swiftSettings: [optimised, .unsafeFlags(["-target-cpu", "haswell"]), .define("NNX_AVX2")]),
+    .target(name: "NNKernels", dependencies: ["NNKernelInterface"], swiftSettings: [optimised]),
+    .target(name: "NNKernelsAVX2", dependencies: ["NNKernelInterface"],
+            swiftSettings: [optimised, .unsafeFlags(["-target-cpu", "haswell"]), .define("NNX_AVX2")]),
 ]
-let kernelDependencies: [Target.Dependency] = ["NNKernels", "NNKernelsAVX2"]
+let kernelDependencies: [Target.Dependency] = ["NNKernelInterface", "NNKernels", "NNKernelsAVX2"]
 #else
-let kernelTargets: [Target] = [.target(name: "NNKernels", swiftSettings: [optimised])]
-let kernelDependencies: [Target.Dependency] = ["NNKernels"]
+let kernelTargets: [Target] = [.target(name: "NNKernels", dependencies: ["NNKernelInterface"], swiftSettings: [optimised])]
+let kernelDependencies: [Target.Dependency] = ["NNKernelInterface", "NNKernels"]
 #endif
 
 // MARK: - Targets
 let targets: [Target] = kernelTargets + [
+    .target(name: "NNKernelInterface"),
     .target(name: "CCPUFeatures"),
     // The digits' original file sits beside the Swift source generated from it (OptdigitsSyncTests).
     .target(name: "NNCore", dependencies: kernelDependencies + ["CCPUFeatures"], exclude: ["CNN/optdigits-8x8.csv.gz"]),

@@ -248,9 +248,10 @@ struct PerceptronFastData {
             order.withUnsafeBufferPointer { order in
                 weights.withUnsafeMutableBufferPointer { w in
                     branching
-                        ? Kernels.current.perceptronVisitsInOrder(samples.baseAddress!, order.baseAddress! + start, count, w.baseAddress!)
-                        : Kernels.current.perceptronVisitsShuffled(samples.baseAddress!, order.baseAddress! + start, count,
-                                                                   w.baseAddress!, nil, &unused)
+                        ? Kernels.current.perceptronVisitsInOrder(samples: samples.baseAddress!, order: order.baseAddress! + start,
+                                                                  count: count, w: w.baseAddress!)
+                        : Kernels.current.perceptronVisitsShuffled(samples: samples.baseAddress!, order: order.baseAddress! + start,
+                                                                   count: count, w: w.baseAddress!, next: nil, random: &unused)
                 }
             }
         }
@@ -264,8 +265,9 @@ struct PerceptronFastData {
             order.withUnsafeBufferPointer { order in
                 weights.withUnsafeMutableBufferPointer { w in
                     next.withUnsafeMutableBufferPointer { next in
-                        Kernels.current.perceptronVisitsShuffled(samples.baseAddress!, order.baseAddress!, order.count,
-                                                                 w.baseAddress!, next.baseAddress!, &random)
+                        Kernels.current.perceptronVisitsShuffled(samples: samples.baseAddress!, order: order.baseAddress!,
+                                                                 count: order.count, w: w.baseAddress!, next: next.baseAddress!,
+                                                                 random: &random)
                     }
                 }
             }

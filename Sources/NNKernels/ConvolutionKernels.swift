@@ -5,63 +5,65 @@
 @inline(__always) private func load(_ p: UnsafePointer<Double>) -> Double4 { UnsafeRawPointer(p).loadUnaligned(as: Double4.self) }
 @inline(__always) private func store(_ v: Double4, _ p: UnsafeMutablePointer<Double>) { UnsafeMutableRawPointer(p).storeBytes(of: v, as: Double4.self) }
 
-/// `y[o][i][j] = b[o] (or 0) + Σ_c Σ_k Σ_m w[o][c][k][m] · x[c][i + k][j + m]`, the terms added in that order
-/// (so the bits are those of the plain loops). Four columns a vector and two rows at a time, which share
-/// the kernel's broadcasts and give the core two independent sums to interleave. A row whose width is not a
-/// multiple of four ends with a vector that overlaps the one before (the overlap gets the same bits twice).
-public func convolutionForward(x: UnsafePointer<Double>, w: UnsafePointer<Double>, b: UnsafePointer<Double>?,
-                               y: UnsafeMutablePointer<Double>, inChannels: Int, inHeight: Int, inWidth: Int,
-                               kernels: Int, size: Int) {
-    let outHeight = inHeight &- size &+ 1, outWidth = inWidth &- size &+ 1
-    let plane = inHeight &* inWidth, area = size &* size
-    for o in 0..<kernels {
-        let bias = b?[o] ?? 0
-        let wo = w + o &* inChannels &* area, yo = y + o &* outHeight &* outWidth
-        var i = 0
-        while i < outHeight {
-            let pair = i &+ 1 < outHeight
-            if outWidth >= 4 {
-                var j = 0
-                while true {
-                    let column = min(j, outWidth &- 4)
-                    let xStart = x + (i &* inWidth &+ column), out = yo + (i &* outWidth &+ column)
-                    if pair && column &+ 8 <= outWidth {
-                        // Eight columns of two rows: four independent sums for the core to interleave.
-                        let sums = twoRowsTwoVectors(xStart, wo, bias, inChannels, inWidth, plane, size)
-                        store(sums.0, out); store(sums.1, out + 4)
-                        store(sums.2, out + outWidth); store(sums.3, out + (outWidth &+ 4))
-                        if column &+ 8 == outWidth { break }
-                        j &+= 8
-                        continue
-                    }
-                    if pair {
-                        let (top, bottom) = twoRows(xStart, wo, bias, inChannels, inWidth, plane, size)
-                        store(top, out)
-                        store(bottom, out + outWidth)
-                    } else {
-                        store(oneRow(xStart, wo, bias, inChannels, inWidth, plane, size), out)
-                    }
-                    if column == outWidth &- 4 { break }
-                    j &+= 4
-                }
-            } else {
-                for r in i..<(pair ? i &+ 2 : i &+ 1) {
-                    for j in 0..<outWidth {
-                        var sum = bias
-                        var xc = x + (r &* inWidth &+ j), wc = wo
-                        for _ in 0..<inChannels {
-                            var xr = xc, wr = wc
-                            for _ in 0..<size {
-                                for m in 0..<size { sum += wr[m] * xr[m] }
-                                xr += inWidth; wr += size
-                            }
-                            xc += plane; wc += area
+extension Build {
+    /// `y[o][i][j] = b[o] (or 0) + Σ_c Σ_k Σ_m w[o][c][k][m] · x[c][i + k][j + m]`, the terms added in that order
+    /// (so the bits are those of the plain loops). Four columns a vector and two rows at a time, which share
+    /// the kernel's broadcasts and give the core two independent sums to interleave. A row whose width is not a
+    /// multiple of four ends with a vector that overlaps the one before (the overlap gets the same bits twice).
+    public static func convolutionForward(x: UnsafePointer<Double>, w: UnsafePointer<Double>, b: UnsafePointer<Double>?,
+                                          y: UnsafeMutablePointer<Double>, inChannels: Int, inHeight: Int, inWidth: Int,
+                                          kernels: Int, size: Int) {
+        let outHeight = inHeight &- size &+ 1, outWidth = inWidth &- size &+ 1
+        let plane = inHeight &* inWidth, area = size &* size
+        for o in 0..<kernels {
+            let bias = b?[o] ?? 0
+            let wo = w + o &* inChannels &* area, yo = y + o &* outHeight &* outWidth
+            var i = 0
+            while i < outHeight {
+                let pair = i &+ 1 < outHeight
+                if outWidth >= 4 {
+                    var j = 0
+                    while true {
+                        let column = min(j, outWidth &- 4)
+                        let xStart = x + (i &* inWidth &+ column), out = yo + (i &* outWidth &+ column)
+                        if pair && column &+ 8 <= outWidth {
+                            // Eight columns of two rows: four independent sums for the core to interleave.
+                            let sums = twoRowsTwoVectors(xStart, wo, bias, inChannels, inWidth, plane, size)
+                            store(sums.0, out); store(sums.1, out + 4)
+                            store(sums.2, out + outWidth); store(sums.3, out + (outWidth &+ 4))
+                            if column &+ 8 == outWidth { break }
+                            j &+= 8
+                            continue
                         }
-                        yo[r &* outWidth &+ j] = sum
+                        if pair {
+                            let (top, bottom) = twoRows(xStart, wo, bias, inChannels, inWidth, plane, size)
+                            store(top, out)
+                            store(bottom, out + outWidth)
+                        } else {
+                            store(oneRow(xStart, wo, bias, inChannels, inWidth, plane, size), out)
+                        }
+                        if column == outWidth &- 4 { break }
+                        j &+= 4
+                    }
+                } else {
+                    for r in i..<(pair ? i &+ 2 : i &+ 1) {
+                        for j in 0..<outWidth {
+                            var sum = bias
+                            var xc = x + (r &* inWidth &+ j), wc = wo
+                            for _ in 0..<inChannels {
+                                var xr = xc, wr = wc
+                                for _ in 0..<size {
+                                    for m in 0..<size { sum += wr[m] * xr[m] }
+                                    xr += inWidth; wr += size
+                                }
+                                xc += plane; wc += area
+                            }
+                            yo[r &* outWidth &+ j] = sum
+                        }
                     }
                 }
+                i &+= pair ? 2 : 1
             }
-            i &+= pair ? 2 : 1
         }
     }
 }
@@ -124,120 +126,124 @@ private func oneRow(_ x: UnsafePointer<Double>, _ w: UnsafePointer<Double>, _ bi
     return sum
 }
 
-/// Adds `Σ_i Σ_j x[c][i + k][j + m] · g[o][i][j]` to `gw[o][c][k][m]` (the gradient of the kernels for the
-/// output gradient `g`), the terms in order of i and j. The output maps run along the vectors: `scratch`
-/// (`(outHeight · outWidth + inChannels · size²) · ⌈kernels / 4⌉ · 4` values) takes `g` turned to
-/// `[i][j][o]` and the sums `[c][k][m][o]`, so every product is a broadcast of one input value times four maps'
-/// gradients, and no sum needs a horizontal add.
-public func convolutionKernelGradient(x: UnsafePointer<Double>, g: UnsafePointer<Double>, gw: UnsafeMutablePointer<Double>,
-                                      inChannels: Int, inHeight: Int, inWidth: Int, kernels: Int, size: Int,
-                                      scratch: UnsafeMutablePointer<Double>) {
-    let outHeight = inHeight &- size &+ 1, outWidth = inWidth &- size &+ 1
-    let positions = outHeight &* outWidth, plane = inHeight &* inWidth, area = size &* size
-    let vectors = (kernels &+ 3) / 4, lanes = vectors &* 4
-    let turned = scratch, sums = scratch + positions &* lanes
-    for o in 0..<lanes {
-        if o < kernels {
-            for p in 0..<positions { turned[p &* lanes &+ o] = g[o &* positions &+ p] }
-        } else {
-            for p in 0..<positions { turned[p &* lanes &+ o] = 0 }
-        }
-    }
-    // Two kernel columns and two vectors of maps at a time: up to four independent sums, which the core
-    // interleaves (one sum is a chain of adds that waits on itself).
-    for c in 0..<inChannels {
-        for k in 0..<size {
-            var m = 0
-            while m < size {
-                let twoColumns = m &+ 1 < size
-                let xStart = x + (c &* plane &+ k &* inWidth &+ m)
-                let out = sums + ((c &* size &+ k) &* size &+ m) &* lanes
-                var v = 0
-                while v < vectors {
-                    let twoVectors = v &+ 1 < vectors
-                    var a = Double4.zero, b = Double4.zero, c2 = Double4.zero, d = Double4.zero
-                    var gp = UnsafePointer(turned) + v &* 4
-                    for i in 0..<outHeight {
-                        let xr = xStart + i &* inWidth
-                        for j in 0..<outWidth {
-                            let x0 = Double4(repeating: xr[j]), g0 = load(gp)
-                            a += x0 * g0
-                            if twoVectors { b += x0 * load(gp + 4) }
-                            if twoColumns {
-                                let x1 = Double4(repeating: xr[j &+ 1])
-                                c2 += x1 * g0
-                                if twoVectors { d += x1 * load(gp + 4) }
-                            }
-                            gp += lanes
-                        }
-                    }
-                    store(a, out + v &* 4)
-                    if twoVectors { store(b, out + (v &* 4 &+ 4)) }
-                    if twoColumns {
-                        store(c2, out + (lanes &+ v &* 4))
-                        if twoVectors { store(d, out + (lanes &+ v &* 4 &+ 4)) }
-                    }
-                    v &+= twoVectors ? 2 : 1
-                }
-                m &+= twoColumns ? 2 : 1
+extension Build {
+    /// Adds `Σ_i Σ_j x[c][i + k][j + m] · g[o][i][j]` to `gw[o][c][k][m]` (the gradient of the kernels for the
+    /// output gradient `g`), the terms in order of i and j. The output maps run along the vectors: `scratch`
+    /// (`(outHeight · outWidth + inChannels · size²) · ⌈kernels / 4⌉ · 4` values) takes `g` turned to
+    /// `[i][j][o]` and the sums `[c][k][m][o]`, so every product is a broadcast of one input value times four maps'
+    /// gradients, and no sum needs a horizontal add.
+    public static func convolutionKernelGradient(x: UnsafePointer<Double>, g: UnsafePointer<Double>, gw: UnsafeMutablePointer<Double>,
+                                                 inChannels: Int, inHeight: Int, inWidth: Int, kernels: Int, size: Int,
+                                                 scratch: UnsafeMutablePointer<Double>) {
+        let outHeight = inHeight &- size &+ 1, outWidth = inWidth &- size &+ 1
+        let positions = outHeight &* outWidth, plane = inHeight &* inWidth, area = size &* size
+        let vectors = (kernels &+ 3) / 4, lanes = vectors &* 4
+        let turned = scratch, sums = scratch + positions &* lanes
+        for o in 0..<lanes {
+            if o < kernels {
+                for p in 0..<positions { turned[p &* lanes &+ o] = g[o &* positions &+ p] }
+            } else {
+                for p in 0..<positions { turned[p &* lanes &+ o] = 0 }
             }
         }
-    }
-    let perMap = inChannels &* area
-    for o in 0..<kernels {
-        for n in 0..<perMap { gw[o &* perMap &+ n] += sums[n &* lanes &+ o] }
+        // Two kernel columns and two vectors of maps at a time: up to four independent sums, which the core
+        // interleaves (one sum is a chain of adds that waits on itself).
+        for c in 0..<inChannels {
+            for k in 0..<size {
+                var m = 0
+                while m < size {
+                    let twoColumns = m &+ 1 < size
+                    let xStart = x + (c &* plane &+ k &* inWidth &+ m)
+                    let out = sums + ((c &* size &+ k) &* size &+ m) &* lanes
+                    var v = 0
+                    while v < vectors {
+                        let twoVectors = v &+ 1 < vectors
+                        var a = Double4.zero, b = Double4.zero, c2 = Double4.zero, d = Double4.zero
+                        var gp = UnsafePointer(turned) + v &* 4
+                        for i in 0..<outHeight {
+                            let xr = xStart + i &* inWidth
+                            for j in 0..<outWidth {
+                                let x0 = Double4(repeating: xr[j]), g0 = load(gp)
+                                a += x0 * g0
+                                if twoVectors { b += x0 * load(gp + 4) }
+                                if twoColumns {
+                                    let x1 = Double4(repeating: xr[j &+ 1])
+                                    c2 += x1 * g0
+                                    if twoVectors { d += x1 * load(gp + 4) }
+                                }
+                                gp += lanes
+                            }
+                        }
+                        store(a, out + v &* 4)
+                        if twoVectors { store(b, out + (v &* 4 &+ 4)) }
+                        if twoColumns {
+                            store(c2, out + (lanes &+ v &* 4))
+                            if twoVectors { store(d, out + (lanes &+ v &* 4 &+ 4)) }
+                        }
+                        v &+= twoVectors ? 2 : 1
+                    }
+                    m &+= twoColumns ? 2 : 1
+                }
+            }
+        }
+        let perMap = inChannels &* area
+        for o in 0..<kernels {
+            for n in 0..<perMap { gw[o &* perMap &+ n] += sums[n &* lanes &+ o] }
+        }
     }
 }
 
-/// Sets `gx[c][y][x]` to the sum of `w[o][c][k][m] · g[o][i][j]` over every o, k, m, i, j with
-/// `i + k = y`, `j + m = x` (the gradient of the input for the output gradient `g`). The input maps run along the vectors: `scratch`
-/// (`(size² · kernels + inHeight · inWidth) · ⌈inChannels / 4⌉ · 4` values) takes the kernels turned to
-/// `[k][m][o][c]` and the sums `[y][x][c]`; each output cell sends its gradient through each kernel position
-/// as a broadcast of `g` times four input maps' weights.
-public func convolutionInputGradient(w: UnsafePointer<Double>, g: UnsafePointer<Double>, gx: UnsafeMutablePointer<Double>,
-                                     inChannels: Int, inHeight: Int, inWidth: Int, kernels: Int, size: Int,
-                                     scratch: UnsafeMutablePointer<Double>) {
-    let outHeight = inHeight &- size &+ 1, outWidth = inWidth &- size &+ 1
-    let positions = outHeight &* outWidth, plane = inHeight &* inWidth, area = size &* size
-    let vectors = (inChannels &+ 3) / 4, lanes = vectors &* 4
-    let turned = scratch, sums = scratch + area &* kernels &* lanes
-    for km in 0..<area {
-        for o in 0..<kernels {
-            for c in 0..<lanes {
-                turned[(km &* kernels &+ o) &* lanes &+ c] = c < inChannels ? w[(o &* inChannels &+ c) &* area &+ km] : 0
+extension Build {
+    /// Sets `gx[c][y][x]` to the sum of `w[o][c][k][m] · g[o][i][j]` over every o, k, m, i, j with
+    /// `i + k = y`, `j + m = x` (the gradient of the input for the output gradient `g`). The input maps run along the vectors: `scratch`
+    /// (`(size² · kernels + inHeight · inWidth) · ⌈inChannels / 4⌉ · 4` values) takes the kernels turned to
+    /// `[k][m][o][c]` and the sums `[y][x][c]`; each output cell sends its gradient through each kernel position
+    /// as a broadcast of `g` times four input maps' weights.
+    public static func convolutionInputGradient(w: UnsafePointer<Double>, g: UnsafePointer<Double>, gx: UnsafeMutablePointer<Double>,
+                                                inChannels: Int, inHeight: Int, inWidth: Int, kernels: Int, size: Int,
+                                                scratch: UnsafeMutablePointer<Double>) {
+        let outHeight = inHeight &- size &+ 1, outWidth = inWidth &- size &+ 1
+        let positions = outHeight &* outWidth, plane = inHeight &* inWidth, area = size &* size
+        let vectors = (inChannels &+ 3) / 4, lanes = vectors &* 4
+        let turned = scratch, sums = scratch + area &* kernels &* lanes
+        for km in 0..<area {
+            for o in 0..<kernels {
+                for c in 0..<lanes {
+                    turned[(km &* kernels &+ o) &* lanes &+ c] = c < inChannels ? w[(o &* inChannels &+ c) &* area &+ km] : 0
+                }
             }
         }
-    }
-    sums.update(repeating: 0, count: plane &* lanes)
-    for i in 0..<outHeight {
-        for j in 0..<outWidth {
-            let gp = g + (i &* outWidth &+ j)
-            for k in 0..<size {
-                for m in 0..<size {
-                    let target = sums + ((i &+ k) &* inWidth &+ j &+ m) &* lanes
-                    let wp = UnsafePointer(turned) + (k &* size &+ m) &* kernels &* lanes
-                    var v = 0
-                    while v &+ 2 <= vectors {
-                        var first = Double4.zero, second = Double4.zero
-                        for o in 0..<kernels {
-                            let gv = Double4(repeating: gp[o &* positions])
-                            first += gv * load(wp + (o &* lanes &+ v &* 4))
-                            second += gv * load(wp + (o &* lanes &+ v &* 4 &+ 4))
+        sums.update(repeating: 0, count: plane &* lanes)
+        for i in 0..<outHeight {
+            for j in 0..<outWidth {
+                let gp = g + (i &* outWidth &+ j)
+                for k in 0..<size {
+                    for m in 0..<size {
+                        let target = sums + ((i &+ k) &* inWidth &+ j &+ m) &* lanes
+                        let wp = UnsafePointer(turned) + (k &* size &+ m) &* kernels &* lanes
+                        var v = 0
+                        while v &+ 2 <= vectors {
+                            var first = Double4.zero, second = Double4.zero
+                            for o in 0..<kernels {
+                                let gv = Double4(repeating: gp[o &* positions])
+                                first += gv * load(wp + (o &* lanes &+ v &* 4))
+                                second += gv * load(wp + (o &* lanes &+ v &* 4 &+ 4))
+                            }
+                            store(load(target + v &* 4) + first, target + v &* 4)
+                            store(load(target + (v &* 4 &+ 4)) + second, target + (v &* 4 &+ 4))
+                            v &+= 2
                         }
-                        store(load(target + v &* 4) + first, target + v &* 4)
-                        store(load(target + (v &* 4 &+ 4)) + second, target + (v &* 4 &+ 4))
-                        v &+= 2
-                    }
-                    if v < vectors {
-                        var sum = Double4.zero
-                        for o in 0..<kernels { sum += Double4(repeating: gp[o &* positions]) * load(wp + (o &* lanes &+ v &* 4)) }
-                        store(load(target + v &* 4) + sum, target + v &* 4)
+                        if v < vectors {
+                            var sum = Double4.zero
+                            for o in 0..<kernels { sum += Double4(repeating: gp[o &* positions]) * load(wp + (o &* lanes &+ v &* 4)) }
+                            store(load(target + v &* 4) + sum, target + v &* 4)
+                        }
                     }
                 }
             }
         }
-    }
-    for c in 0..<inChannels {
-        for p in 0..<plane { gx[c &* plane &+ p] = sums[p &* lanes &+ c] }
+        for c in 0..<inChannels {
+            for p in 0..<plane { gx[c &* plane &+ p] = sums[p &* lanes &+ c] }
+        }
     }
 }

@@ -6,28 +6,30 @@
 @inline(__always) private func load(_ p: UnsafePointer<Double>) -> Double4 { UnsafeRawPointer(p).loadUnaligned(as: Double4.self) }
 @inline(__always) private func store(_ v: Double4, _ p: UnsafeMutablePointer<Double>) { UnsafeMutableRawPointer(p).storeBytes(of: v, as: Double4.self) }
 
-/// `net[j][p] = w_0j + Σ_i w_ij input[i][p]`.
-public func denseForward(_ w: UnsafePointer<Double>, fanIn: Int, fanOut: Int, input: UnsafePointer<Double>,
-                         net: UnsafeMutablePointer<Double>, columns n: Int) {
-    if n == 1 {
-        // One sample: vectorise over the units instead (the weight rows are contiguous in j).
-        var j = 0
-        while j + 4 <= fanOut {
-            var acc = load(w + j)
-            for i in 0..<fanIn { acc += load(w + (i + 1) * fanOut + j) * Double4(repeating: input[i]) }
-            store(acc, net + j)
-            j += 4
+extension Build {
+    /// `net[j][p] = w_0j + Σ_i w_ij input[i][p]`.
+    public static func denseForward(_ w: UnsafePointer<Double>, fanIn: Int, fanOut: Int, input: UnsafePointer<Double>,
+                                    net: UnsafeMutablePointer<Double>, columns n: Int) {
+        if n == 1 {
+            // One sample: vectorise over the units instead (the weight rows are contiguous in j).
+            var j = 0
+            while j + 4 <= fanOut {
+                var acc = load(w + j)
+                for i in 0..<fanIn { acc += load(w + (i + 1) * fanOut + j) * Double4(repeating: input[i]) }
+                store(acc, net + j)
+                j += 4
+            }
+            while j < fanOut {
+                var acc = w[j]
+                for i in 0..<fanIn { acc += w[(i + 1) * fanOut + j] * input[i] }
+                net[j] = acc
+                j += 1
+            }
+            return
         }
-        while j < fanOut {
-            var acc = w[j]
-            for i in 0..<fanIn { acc += w[(i + 1) * fanOut + j] * input[i] }
-            net[j] = acc
-            j += 1
-        }
-        return
+        product(first: w, coefficients: w + fanOut, innerStride: fanOut, outerStride: 1, inner: fanIn, outer: fanOut,
+                input: input, output: net, columns: n)
     }
-    product(first: w, coefficients: w + fanOut, innerStride: fanOut, outerStride: 1, inner: fanIn, outer: fanOut,
-            input: input, output: net, columns: n)
 }
 
 /// `output[j][p] = first[j] (or 0) + Σ_i c(i, j) input[i][p]` with `c(i, j) = coefficients[i·innerStride + j·outerStride]`,
@@ -81,13 +83,15 @@ private func productRow(first: UnsafePointer<Double>?, _ c: UnsafePointer<Double
     }
 }
 
-/// `z = f(net)` for `count` values (an `ActivationCode`).
-public func activateAll(_ code: Int, _ net: UnsafePointer<Double>, _ z: UnsafeMutablePointer<Double>, count: Int) {
-    switch code {
-    case ActivationCode.sigmoid: apply(net, z, count) { vectorSigmoid($0) }
-    case ActivationCode.tanh: apply(net, z, count) { vectorTanh($0) }
-    case ActivationCode.relu: apply(net, z, count) { $0.replacing(with: 0, where: .!($0 .> 0)) }
-    default: z.update(from: net, count: count)
+extension Build {
+    /// `z = f(net)` for `count` values (an `ActivationCode`).
+    public static func activateAll(_ code: Int, _ net: UnsafePointer<Double>, _ z: UnsafeMutablePointer<Double>, count: Int) {
+        switch code {
+        case ActivationCode.sigmoid: apply(net, z, count) { vectorSigmoid($0) }
+        case ActivationCode.tanh: apply(net, z, count) { vectorTanh($0) }
+        case ActivationCode.relu: apply(net, z, count) { $0.replacing(with: 0, where: .!($0 .> 0)) }
+        default: z.update(from: net, count: count)
+        }
     }
 }
 
@@ -103,21 +107,23 @@ private func apply(_ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>
     }
 }
 
-/// Hidden deltas `δ_j[p] = f'(net_j[p]) Σ_k w_jk δ_k[p]` of a layer of `units` below a layer of `above`,
-/// with f' written from the output where the lecture does (σ(1 − σ), 1 − tanh²).
-public func hiddenDeltas(_ w: UnsafePointer<Double>, units: Int, above: Int, deltaAbove: UnsafePointer<Double>,
-                         net: UnsafePointer<Double>, z: UnsafePointer<Double>, activation code: Int,
-                         delta: UnsafeMutablePointer<Double>, columns n: Int) {
-    // The sums first (into `delta`), then each is multiplied by its unit's slope.
-    product(first: nil, coefficients: w + above, innerStride: 1, outerStride: above, inner: above, outer: units,
-            input: deltaAbove, output: delta, columns: n)
-    let count = units * n
-    switch code {
-    case ActivationCode.sigmoid: scale(delta, count) { (_, k) in let zk = load(z + k); return zk * (1 - zk) } scalar: { (_, k) in z[k] * (1 - z[k]) }
-    case ActivationCode.tanh: scale(delta, count) { (_, k) in let zk = load(z + k); return 1 - zk * zk } scalar: { (_, k) in 1 - z[k] * z[k] }
-    case ActivationCode.relu:
-        scale(delta, count) { (_, k) in Double4.zero.replacing(with: 1, where: load(net + k) .> 0) } scalar: { (_, k) in net[k] > 0 ? 1 : 0 }
-    default: break   // linear: f' = 1, and 1 · sum is the sum
+extension Build {
+    /// Hidden deltas `δ_j[p] = f'(net_j[p]) Σ_k w_jk δ_k[p]` of a layer of `units` below a layer of `above`,
+    /// with f' written from the output where the lecture does (σ(1 − σ), 1 − tanh²).
+    public static func hiddenDeltas(_ w: UnsafePointer<Double>, units: Int, above: Int, deltaAbove: UnsafePointer<Double>,
+                                    net: UnsafePointer<Double>, z: UnsafePointer<Double>, activation code: Int,
+                                    delta: UnsafeMutablePointer<Double>, columns n: Int) {
+        // The sums first (into `delta`), then each is multiplied by its unit's slope.
+        product(first: nil, coefficients: w + above, innerStride: 1, outerStride: above, inner: above, outer: units,
+                input: deltaAbove, output: delta, columns: n)
+        let count = units * n
+        switch code {
+        case ActivationCode.sigmoid: scale(delta, count) { (_, k) in let zk = load(z + k); return zk * (1 - zk) } scalar: { (_, k) in z[k] * (1 - z[k]) }
+        case ActivationCode.tanh: scale(delta, count) { (_, k) in let zk = load(z + k); return 1 - zk * zk } scalar: { (_, k) in 1 - z[k] * z[k] }
+        case ActivationCode.relu:
+            scale(delta, count) { (_, k) in Double4.zero.replacing(with: 1, where: load(net + k) .> 0) } scalar: { (_, k) in net[k] > 0 ? 1 : 0 }
+        default: break   // linear: f' = 1, and 1 · sum is the sum
+        }
     }
 }
 
@@ -129,50 +135,52 @@ private func scale(_ values: UnsafeMutablePointer<Double>, _ count: Int, _ slope
     while k < count { values[k] = scalar(0, k) * values[k]; k += 1 }
 }
 
-/// Adds `Σ_p δ_j[p] z_i[p]` to every weight's gradient (z = 1 for the bias row), sample after sample.
-/// `scratch` holds `n × (fanOut + 1)` values (the deltas turned sample-major, so that rows vectorise over j,
-/// and a row of ones for the bias).
-public func accumulateGradient(_ g: UnsafeMutablePointer<Double>, fanIn: Int, fanOut: Int, input: UnsafePointer<Double>,
-                               delta: UnsafePointer<Double>, columns n: Int, scratch: UnsafeMutablePointer<Double>) {
-    let d: UnsafePointer<Double>
-    if n == 1 {
-        d = delta
-    } else {
-        for j in 0..<fanOut {
-            let from = delta + j &* n
-            for p in 0..<n { scratch[p &* fanOut &+ j] = from[p] }
-        }
-        d = UnsafePointer(scratch)
-    }
-    // Row i (z = 1 for the bias row: 1 · δ is δ exactly), a register block of the row at a time, summed over
-    // the samples in order.
-    let ones = scratch + n &* fanOut
-    ones.update(repeating: 1, count: n)
-    for i in 0...fanIn {
-        let row = g + i &* fanOut, z = i == 0 ? UnsafePointer(ones) : input + (i &- 1) &* n
-        var j = 0
-        while j &+ 16 <= fanOut {
-            var a0 = load(row + j), a1 = load(row + j + 4), a2 = load(row + j + 8), a3 = load(row + j + 12)
-            var dp = d + j
-            for p in 0..<n {
-                let zv = Double4(repeating: z[p])
-                a0 += load(dp) * zv; a1 += load(dp + 4) * zv; a2 += load(dp + 8) * zv; a3 += load(dp + 12) * zv
-                dp += fanOut
+extension Build {
+    /// Adds `Σ_p δ_j[p] z_i[p]` to every weight's gradient (z = 1 for the bias row), sample after sample.
+    /// `scratch` holds `n × (fanOut + 1)` values (the deltas turned sample-major, so that rows vectorise over j,
+    /// and a row of ones for the bias).
+    public static func accumulateGradient(_ g: UnsafeMutablePointer<Double>, fanIn: Int, fanOut: Int, input: UnsafePointer<Double>,
+                                          delta: UnsafePointer<Double>, columns n: Int, scratch: UnsafeMutablePointer<Double>) {
+        let d: UnsafePointer<Double>
+        if n == 1 {
+            d = delta
+        } else {
+            for j in 0..<fanOut {
+                let from = delta + j &* n
+                for p in 0..<n { scratch[p &* fanOut &+ j] = from[p] }
             }
-            store(a0, row + j); store(a1, row + j + 4); store(a2, row + j + 8); store(a3, row + j + 12)
-            j &+= 16
+            d = UnsafePointer(scratch)
         }
-        while j &+ 4 <= fanOut {
-            var a = load(row + j), dp = d + j
-            for p in 0..<n { a += load(dp) * Double4(repeating: z[p]); dp += fanOut }
-            store(a, row + j)
-            j &+= 4
-        }
-        while j < fanOut {
-            var a = row[j], dp = d + j
-            for p in 0..<n { a += dp.pointee * z[p]; dp += fanOut }
-            row[j] = a
-            j &+= 1
+        // Row i (z = 1 for the bias row: 1 · δ is δ exactly), a register block of the row at a time, summed over
+        // the samples in order.
+        let ones = scratch + n &* fanOut
+        ones.update(repeating: 1, count: n)
+        for i in 0...fanIn {
+            let row = g + i &* fanOut, z = i == 0 ? UnsafePointer(ones) : input + (i &- 1) &* n
+            var j = 0
+            while j &+ 16 <= fanOut {
+                var a0 = load(row + j), a1 = load(row + j + 4), a2 = load(row + j + 8), a3 = load(row + j + 12)
+                var dp = d + j
+                for p in 0..<n {
+                    let zv = Double4(repeating: z[p])
+                    a0 += load(dp) * zv; a1 += load(dp + 4) * zv; a2 += load(dp + 8) * zv; a3 += load(dp + 12) * zv
+                    dp += fanOut
+                }
+                store(a0, row + j); store(a1, row + j + 4); store(a2, row + j + 8); store(a3, row + j + 12)
+                j &+= 16
+            }
+            while j &+ 4 <= fanOut {
+                var a = load(row + j), dp = d + j
+                for p in 0..<n { a += load(dp) * Double4(repeating: z[p]); dp += fanOut }
+                store(a, row + j)
+                j &+= 4
+            }
+            while j < fanOut {
+                var a = row[j], dp = d + j
+                for p in 0..<n { a += dp.pointee * z[p]; dp += fanOut }
+                row[j] = a
+                j &+= 1
+            }
         }
     }
 }

@@ -38,66 +38,68 @@ private func activate(_ code: Int, _ values: UnsafeMutablePointer<Float16Points>
     }
 }
 
-/// Evaluates the network at `count` points `(xs[p], ys[p])`. `sizes` has `layers` entries (2 inputs first);
-/// `weights` are the layers' row-major `(fanIn + 1) × fanOut` matrices one after another. Hidden layers use
-/// `hidden` (an `ActivationCode`), the output layer `output` (sigmoid, or linear to leave the sums for a
-/// softmax). Writes unit `unit` of layer `layer` for every point: `out[k * count + p]` for k in
-/// `0..<units` from `unit` on (pass the output layer and unit 0 with `units` = its size for the outputs).
-public func evaluatePoints(weights: UnsafePointer<Float>, sizes: UnsafePointer<Int>, layers: Int, hidden: Int, output: Int,
-                           xs: UnsafePointer<Float>, ys: UnsafePointer<Float>, count: Int,
-                           layer: Int, unit: Int, units: Int, out: UnsafeMutablePointer<Float>) {
-    precondition(layers >= 2 && sizes[0] == 2 && layer >= 0 && layer < layers && unit >= 0 && unit + units <= sizes[layer])
-    var total = 0
-    for l in 0..<layers { total += sizes[l] }
-    let values = UnsafeMutablePointer<Float16Points>.allocate(capacity: total)
-    defer { values.deallocate() }
-    let lanes = Float16Points.scalarCount
-    var p = 0
-    while p < count {
-        let filled = min(lanes, count - p)
-        if filled == lanes {
-            values[0] = UnsafeRawPointer(xs + p).loadUnaligned(as: Float16Points.self)
-            values[1] = UnsafeRawPointer(ys + p).loadUnaligned(as: Float16Points.self)
-        } else {
-            var x = Float16Points.zero, y = Float16Points.zero
-            for m in 0..<filled { x[m] = xs[p + m]; y[m] = ys[p + m] }
-            values[0] = x; values[1] = y
-        }
-        var w = weights, start = 0
-        for l in 0..<layer {
-            let fanIn = sizes[l], fanOut = sizes[l + 1]
-            let input = values + start, result = values + start + fanIn
-            var j = 0
-            while j + 4 <= fanOut {
-                var a0 = Float16Points(repeating: w[j]), a1 = Float16Points(repeating: w[j + 1])
-                var a2 = Float16Points(repeating: w[j + 2]), a3 = Float16Points(repeating: w[j + 3])
-                for i in 0..<fanIn {
-                    let v = input[i], row = w + (i + 1) * fanOut + j
-                    a0 += Float16Points(repeating: row[0]) * v; a1 += Float16Points(repeating: row[1]) * v
-                    a2 += Float16Points(repeating: row[2]) * v; a3 += Float16Points(repeating: row[3]) * v
-                }
-                result[j] = a0; result[j + 1] = a1; result[j + 2] = a2; result[j + 3] = a3
-                j += 4
-            }
-            while j < fanOut {
-                var a = Float16Points(repeating: w[j])
-                for i in 0..<fanIn { a += Float16Points(repeating: w[(i + 1) * fanOut + j]) * input[i] }
-                result[j] = a
-                j += 1
-            }
-            activate(l + 1 == layers - 1 ? output : hidden, result, fanOut)
-            w += (fanIn + 1) * fanOut
-            start += fanIn
-        }
-        let watched = values + start + unit
-        for k in 0..<units {
-            let v = watched[k]
+extension Build {
+    /// Evaluates the network at `count` points `(xs[p], ys[p])`. `sizes` has `layers` entries (2 inputs first);
+    /// `weights` are the layers' row-major `(fanIn + 1) × fanOut` matrices one after another. Hidden layers use
+    /// `hidden` (an `ActivationCode`), the output layer `output` (sigmoid, or linear to leave the sums for a
+    /// softmax). Writes unit `unit` of layer `layer` for every point: `out[k * count + p]` for k in
+    /// `0..<units` from `unit` on (pass the output layer and unit 0 with `units` = its size for the outputs).
+    public static func evaluatePoints(weights: UnsafePointer<Float>, sizes: UnsafePointer<Int>, layers: Int, hidden: Int, output: Int,
+                                      xs: UnsafePointer<Float>, ys: UnsafePointer<Float>, count: Int,
+                                      layer: Int, unit: Int, units: Int, out: UnsafeMutablePointer<Float>) {
+        precondition(layers >= 2 && sizes[0] == 2 && layer >= 0 && layer < layers && unit >= 0 && unit + units <= sizes[layer])
+        var total = 0
+        for l in 0..<layers { total += sizes[l] }
+        let values = UnsafeMutablePointer<Float16Points>.allocate(capacity: total)
+        defer { values.deallocate() }
+        let lanes = Float16Points.scalarCount
+        var p = 0
+        while p < count {
+            let filled = min(lanes, count - p)
             if filled == lanes {
-                UnsafeMutableRawPointer(out + k * count + p).storeBytes(of: v, as: Float16Points.self)
+                values[0] = UnsafeRawPointer(xs + p).loadUnaligned(as: Float16Points.self)
+                values[1] = UnsafeRawPointer(ys + p).loadUnaligned(as: Float16Points.self)
             } else {
-                for m in 0..<filled { out[k * count + p + m] = v[m] }
+                var x = Float16Points.zero, y = Float16Points.zero
+                for m in 0..<filled { x[m] = xs[p + m]; y[m] = ys[p + m] }
+                values[0] = x; values[1] = y
             }
+            var w = weights, start = 0
+            for l in 0..<layer {
+                let fanIn = sizes[l], fanOut = sizes[l + 1]
+                let input = values + start, result = values + start + fanIn
+                var j = 0
+                while j + 4 <= fanOut {
+                    var a0 = Float16Points(repeating: w[j]), a1 = Float16Points(repeating: w[j + 1])
+                    var a2 = Float16Points(repeating: w[j + 2]), a3 = Float16Points(repeating: w[j + 3])
+                    for i in 0..<fanIn {
+                        let v = input[i], row = w + (i + 1) * fanOut + j
+                        a0 += Float16Points(repeating: row[0]) * v; a1 += Float16Points(repeating: row[1]) * v
+                        a2 += Float16Points(repeating: row[2]) * v; a3 += Float16Points(repeating: row[3]) * v
+                    }
+                    result[j] = a0; result[j + 1] = a1; result[j + 2] = a2; result[j + 3] = a3
+                    j += 4
+                }
+                while j < fanOut {
+                    var a = Float16Points(repeating: w[j])
+                    for i in 0..<fanIn { a += Float16Points(repeating: w[(i + 1) * fanOut + j]) * input[i] }
+                    result[j] = a
+                    j += 1
+                }
+                activate(l + 1 == layers - 1 ? output : hidden, result, fanOut)
+                w += (fanIn + 1) * fanOut
+                start += fanIn
+            }
+            let watched = values + start + unit
+            for k in 0..<units {
+                let v = watched[k]
+                if filled == lanes {
+                    UnsafeMutableRawPointer(out + k * count + p).storeBytes(of: v, as: Float16Points.self)
+                } else {
+                    for m in 0..<filled { out[k * count + p + m] = v[m] }
+                }
+            }
+            p += lanes
         }
-        p += lanes
     }
 }

@@ -119,23 +119,25 @@ private func forward(_ s: Layout, hidden: Int, softmax: Bool, _ w: UnsafePointer
 /// `kinds[3]` is 1 when the workspace already holds these weights and velocities, padded (left there by the
 /// last `trainSamples`), else 0.
 
-/// Per-sample SGD through the samples `order[0..<count]` (the lecture's loop body: forward, output deltas,
-/// hidden deltas with the old weights, `Δw = η δ z + α Δw(t−1) − η λ w`, `w += Δw`). `weights` and `velocity`
-/// are the flat layers (row-major `(fanIn + 1) × fanOut`, bias row first); `kinds` is `[hidden ActivationCode,
-/// output (0 sigmoid, 1 softmax), loss (0 squared error, 1 cross-entropy)]`; `rates` is `[η, α, λ]`.
-public func trainSamples(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>, rates: UnsafePointer<Double>,
-                         weights: UnsafeMutablePointer<Double>, velocity: UnsafeMutablePointer<Double>,
-                         workspace: UnsafeMutablePointer<Double>, inputs: UnsafePointer<Double>, targets: UnsafePointer<Double>,
-                         order: UnsafePointer<Int>, count: Int) {
-    let s = Layout(shape)
-    let w = workspace, v = workspace + s.weightCount
-    if kinds[3] == 0 {   // else the workspace still holds them from the last call
-        s.pad(weights, into: w)
-        s.pad(velocity, into: v)
+extension Build {
+    /// Per-sample SGD through the samples `order[0..<count]` (the lecture's loop body: forward, output deltas,
+    /// hidden deltas with the old weights, `Δw = η δ z + α Δw(t−1) − η λ w`, `w += Δw`). `weights` and `velocity`
+    /// are the flat layers (row-major `(fanIn + 1) × fanOut`, bias row first); `kinds` is `[hidden ActivationCode,
+    /// output (0 sigmoid, 1 softmax), loss (0 squared error, 1 cross-entropy)]`; `rates` is `[η, α, λ]`.
+    public static func trainSamples(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>, rates: UnsafePointer<Double>,
+                                    weights: UnsafeMutablePointer<Double>, velocity: UnsafeMutablePointer<Double>,
+                                    workspace: UnsafeMutablePointer<Double>, inputs: UnsafePointer<Double>, targets: UnsafePointer<Double>,
+                                    order: UnsafePointer<Int>, count: Int) {
+        let s = Layout(shape)
+        let w = workspace, v = workspace + s.weightCount
+        if kinds[3] == 0 {   // else the workspace still holds them from the last call
+            s.pad(weights, into: w)
+            s.pad(velocity, into: v)
+        }
+        trainPadded(s, kinds: kinds, rates: rates, workspace: workspace, inputs: inputs, targets: targets, order: order, count: count)
+        s.unpad(w, into: weights)
+        s.unpad(v, into: velocity)
     }
-    trainPadded(s, kinds: kinds, rates: rates, workspace: workspace, inputs: inputs, targets: targets, order: order, count: count)
-    s.unpad(w, into: weights)
-    s.unpad(v, into: velocity)
 }
 
 /// `trainSamples` on the padded weights and velocities already in the workspace (left there).
@@ -209,16 +211,18 @@ private func trainPadded(_ s: Layout, kinds: UnsafePointer<Int>, rates: UnsafePo
     }
 }
 
-/// The summed loss (as `Loss.value` computes it, summed sample after sample) and the number of right
-/// predictions of a network over `count` samples; `results` receives `[loss, hits]`.
-public func evaluateSamples(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>, weights: UnsafePointer<Double>,
-                            workspace: UnsafeMutablePointer<Double>, inputs: UnsafePointer<Double>, targets: UnsafePointer<Double>,
-                            labels: UnsafePointer<Int>, count: Int, results: UnsafeMutablePointer<Double>) {
-    let s = Layout(shape)
-    if kinds[3] == 0 { s.pad(weights, into: workspace) }
-    let (total, hits) = evaluatePadded(s, kinds: kinds, workspace: workspace, inputs: inputs, targets: targets, labels: labels, count: count)
-    results[0] = total
-    results[1] = Double(hits)
+extension Build {
+    /// The summed loss (as `Loss.value` computes it, summed sample after sample) and the number of right
+    /// predictions of a network over `count` samples; `results` receives `[loss, hits]`.
+    public static func evaluateSamples(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>, weights: UnsafePointer<Double>,
+                                       workspace: UnsafeMutablePointer<Double>, inputs: UnsafePointer<Double>, targets: UnsafePointer<Double>,
+                                       labels: UnsafePointer<Int>, count: Int, results: UnsafeMutablePointer<Double>) {
+        let s = Layout(shape)
+        if kinds[3] == 0 { s.pad(weights, into: workspace) }
+        let (total, hits) = evaluatePadded(s, kinds: kinds, workspace: workspace, inputs: inputs, targets: targets, labels: labels, count: count)
+        results[0] = total
+        results[1] = Double(hits)
+    }
 }
 
 /// `evaluateSamples` on the padded weights already in the workspace.
@@ -266,33 +270,35 @@ private func evaluatePadded(_ s: Layout, kinds: UnsafePointer<Int>, workspace: U
     return (total, hits)
 }
 
-/// Up to `epochs` epochs of per-sample SGD through `order`, each followed by the loss and the right predictions
-/// over the same samples (`results[2e]`, `results[2e + 1]`), in one call: the operations of `trainSamples` then
-/// `evaluateSamples` an epoch at a time, without padding the weights again between epochs. Stops after the
-/// first epoch whose loss is not finite; returns the epochs done.
-public func trainEpochs(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>, rates: UnsafePointer<Double>,
-                        weights: UnsafeMutablePointer<Double>, velocity: UnsafeMutablePointer<Double>,
-                        workspace: UnsafeMutablePointer<Double>, inputs: UnsafePointer<Double>, targets: UnsafePointer<Double>,
-                        labels: UnsafePointer<Int>, order: UnsafePointer<Int>, count: Int, epochs: Int,
-                        results: UnsafeMutablePointer<Double>) -> Int {
-    let s = Layout(shape)
-    let w = workspace, v = workspace + s.weightCount
-    if kinds[3] == 0 {
-        s.pad(weights, into: w)
-        s.pad(velocity, into: v)
+extension Build {
+    /// Up to `epochs` epochs of per-sample SGD through `order`, each followed by the loss and the right predictions
+    /// over the same samples (`results[2e]`, `results[2e + 1]`), in one call: the operations of `trainSamples` then
+    /// `evaluateSamples` an epoch at a time, without padding the weights again between epochs. Stops after the
+    /// first epoch whose loss is not finite; returns the epochs done.
+    public static func trainEpochs(shape: UnsafePointer<Int>, kinds: UnsafePointer<Int>, rates: UnsafePointer<Double>,
+                                   weights: UnsafeMutablePointer<Double>, velocity: UnsafeMutablePointer<Double>,
+                                   workspace: UnsafeMutablePointer<Double>, inputs: UnsafePointer<Double>, targets: UnsafePointer<Double>,
+                                   labels: UnsafePointer<Int>, order: UnsafePointer<Int>, count: Int, epochs: Int,
+                                   results: UnsafeMutablePointer<Double>) -> Int {
+        let s = Layout(shape)
+        let w = workspace, v = workspace + s.weightCount
+        if kinds[3] == 0 {
+            s.pad(weights, into: w)
+            s.pad(velocity, into: v)
+        }
+        var done = 0
+        while done < epochs {
+            trainPadded(s, kinds: kinds, rates: rates, workspace: workspace, inputs: inputs, targets: targets, order: order, count: count)
+            let (loss, hits) = evaluatePadded(s, kinds: kinds, workspace: workspace, inputs: inputs, targets: targets, labels: labels, count: count)
+            results[2 * done] = loss
+            results[2 * done + 1] = Double(hits)
+            done += 1
+            if !loss.isFinite { break }
+        }
+        s.unpad(w, into: weights)
+        s.unpad(v, into: velocity)
+        return done
     }
-    var done = 0
-    while done < epochs {
-        trainPadded(s, kinds: kinds, rates: rates, workspace: workspace, inputs: inputs, targets: targets, order: order, count: count)
-        let (loss, hits) = evaluatePadded(s, kinds: kinds, workspace: workspace, inputs: inputs, targets: targets, labels: labels, count: count)
-        results[2 * done] = loss
-        results[2 * done + 1] = Double(hits)
-        done += 1
-        if !loss.isFinite { break }
-    }
-    s.unpad(w, into: weights)
-    s.unpad(v, into: velocity)
-    return done
 }
 
 // MARK: - Narrow nets: every layer one vector

@@ -6,6 +6,8 @@ import NNKernelsAVX2
 import XCTest
 
 final class KernelBuildTests: XCTestCase {
+    private let baseline = NNKernels.Build.self, avx2 = NNKernelsAVX2.Build.self
+
     /// Both builds of the kernels give the same bits (no fused multiply-add in either), so training is
     /// reproducible across machines with and without AVX2.
     func testAVX2AndBaselineBuildsAgreeToTheBit() throws {
@@ -16,22 +18,22 @@ final class KernelBuildTests: XCTestCase {
         let w = (0..<((fanIn + 1) * fanOut)).map { _ in rng.uniform(-1, 1) }
         let input = (0..<(fanIn * n)).map { _ in rng.uniform(-3, 3) }
         var netA = [Double](repeating: 0, count: fanOut * n), netB = netA
-        NNKernels.denseForward(w, fanIn: fanIn, fanOut: fanOut, input: input, net: &netA, columns: n)
-        NNKernelsAVX2.denseForward(w, fanIn: fanIn, fanOut: fanOut, input: input, net: &netB, columns: n)
+        baseline.denseForward(w, fanIn: fanIn, fanOut: fanOut, input: input, net: &netA, columns: n)
+        avx2.denseForward(w, fanIn: fanIn, fanOut: fanOut, input: input, net: &netB, columns: n)
         XCTAssertEqual(netA, netB)
         for code in [NNKernels.ActivationCode.sigmoid, NNKernels.ActivationCode.tanh, NNKernels.ActivationCode.relu] {
             var zA = netA, zB = netA
-            NNKernels.activateAll(code, netA, &zA, count: netA.count)
-            NNKernelsAVX2.activateAll(code, netA, &zB, count: netA.count)
+            baseline.activateAll(code, netA, &zA, count: netA.count)
+            avx2.activateAll(code, netA, &zB, count: netA.count)
             XCTAssertEqual(zA, zB, "activation \(code)")
             var dA = netA, dB = netA
             let above = (0..<(fanOut * n)).map { _ in rng.uniform(-1, 1) }
-            NNKernels.hiddenDeltas(w, units: fanIn, above: fanOut, deltaAbove: above, net: input, z: input, activation: code, delta: &dA, columns: n)
-            NNKernelsAVX2.hiddenDeltas(w, units: fanIn, above: fanOut, deltaAbove: above, net: input, z: input, activation: code, delta: &dB, columns: n)
+            baseline.hiddenDeltas(w, units: fanIn, above: fanOut, deltaAbove: above, net: input, z: input, activation: code, delta: &dA, columns: n)
+            avx2.hiddenDeltas(w, units: fanIn, above: fanOut, deltaAbove: above, net: input, z: input, activation: code, delta: &dB, columns: n)
             XCTAssertEqual(dA, dB)
             var gA = w, gB = w, scratch = [Double](repeating: 0, count: n * (fanOut + 1))
-            NNKernels.accumulateGradient(&gA, fanIn: fanIn, fanOut: fanOut, input: input, delta: zA, columns: n, scratch: &scratch)
-            NNKernelsAVX2.accumulateGradient(&gB, fanIn: fanIn, fanOut: fanOut, input: input, delta: zA, columns: n, scratch: &scratch)
+            baseline.accumulateGradient(&gA, fanIn: fanIn, fanOut: fanOut, input: input, delta: zA, columns: n, scratch: &scratch)
+            avx2.accumulateGradient(&gB, fanIn: fanIn, fanOut: fanOut, input: input, delta: zA, columns: n, scratch: &scratch)
             XCTAssertEqual(gA, gB)
         }
     }
@@ -47,20 +49,20 @@ final class KernelBuildTests: XCTestCase {
         let b = (0..<kernels).map { _ in rng.uniform(-1, 1) }
         let outCount = kernels * (height - size + 1) * (width - size + 1)
         var yA = [Double](repeating: 0, count: outCount), yB = yA
-        NNKernels.convolutionForward(x: x, w: w, b: b, y: &yA, inChannels: channels, inHeight: height, inWidth: width, kernels: kernels, size: size)
-        NNKernelsAVX2.convolutionForward(x: x, w: w, b: b, y: &yB, inChannels: channels, inHeight: height, inWidth: width, kernels: kernels, size: size)
+        baseline.convolutionForward(x: x, w: w, b: b, y: &yA, inChannels: channels, inHeight: height, inWidth: width, kernels: kernels, size: size)
+        avx2.convolutionForward(x: x, w: w, b: b, y: &yB, inChannels: channels, inHeight: height, inWidth: width, kernels: kernels, size: size)
         XCTAssertEqual(yA, yB)
         var scratch = [Double](repeating: 0, count: 10_000)
         var gwA = [Double](repeating: 0, count: w.count), gwB = gwA
-        NNKernels.convolutionKernelGradient(x: x, g: yA, gw: &gwA, inChannels: channels, inHeight: height, inWidth: width,
+        baseline.convolutionKernelGradient(x: x, g: yA, gw: &gwA, inChannels: channels, inHeight: height, inWidth: width,
                                             kernels: kernels, size: size, scratch: &scratch)
-        NNKernelsAVX2.convolutionKernelGradient(x: x, g: yA, gw: &gwB, inChannels: channels, inHeight: height, inWidth: width,
+        avx2.convolutionKernelGradient(x: x, g: yA, gw: &gwB, inChannels: channels, inHeight: height, inWidth: width,
                                                 kernels: kernels, size: size, scratch: &scratch)
         XCTAssertEqual(gwA, gwB)
         var gxA = [Double](repeating: 0, count: x.count), gxB = gxA
-        NNKernels.convolutionInputGradient(w: w, g: yA, gx: &gxA, inChannels: channels, inHeight: height, inWidth: width,
+        baseline.convolutionInputGradient(w: w, g: yA, gx: &gxA, inChannels: channels, inHeight: height, inWidth: width,
                                            kernels: kernels, size: size, scratch: &scratch)
-        NNKernelsAVX2.convolutionInputGradient(w: w, g: yA, gx: &gxB, inChannels: channels, inHeight: height, inWidth: width,
+        avx2.convolutionInputGradient(w: w, g: yA, gx: &gxB, inChannels: channels, inHeight: height, inWidth: width,
                                                kernels: kernels, size: size, scratch: &scratch)
         XCTAssertEqual(gxA, gxB)
         XCTAssertNotEqual(gxA, [Double](repeating: 0, count: x.count))

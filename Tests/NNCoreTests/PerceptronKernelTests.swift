@@ -1,15 +1,19 @@
 @testable import NNCore
+import NNKernelInterface
 import NNKernels
+#if canImport(NNKernelsAVX2)
+import NNKernelsAVX2
+#endif
 import XCTest
 
 /// The perceptron's fast loops (in order, and branch-free with a speculated lane for shuffled orders, with
 /// and without shuffling the next epoch's order), in both kernel builds, against the rule applied one visit
 /// at a time and `SplitMix64.shuffle`.
 final class PerceptronKernelTests: XCTestCase {
-    private var builds: [Kernels] {
-        var builds = [Kernels.baseline]
+    private var builds: [any KernelBuild.Type] {
+        var builds: [any KernelBuild.Type] = [NNKernels.Build.self]
         #if canImport(NNKernelsAVX2)
-        if Kernels.current.name == "avx2" { builds.append(.avx2) }
+        if kernelBuildName == "avx2" { builds.append(NNKernelsAVX2.Build.self) }
         #endif
         return builds
     }
@@ -37,9 +41,10 @@ final class PerceptronKernelTests: XCTestCase {
                     for name in ["in order", "shuffled", "shuffled, shuffling the next order"] {
                         var w = start, next = order, random = UInt64(count)
                         let mistakes = switch name {
-                        case "in order": build.perceptronVisitsInOrder(packed, order, count, &w)
-                        case "shuffled": build.perceptronVisitsShuffled(packed, order, count, &w, nil, &random)
-                        default: build.perceptronVisitsShuffled(packed, order, count, &w, &next, &random)
+                        case "in order": build.perceptronVisitsInOrder(samples: packed, order: order, count: count, w: &w)
+                        case "shuffled":
+                            build.perceptronVisitsShuffled(samples: packed, order: order, count: count, w: &w, next: nil, random: &random)
+                        default: build.perceptronVisitsShuffled(samples: packed, order: order, count: count, w: &w, next: &next, random: &random)
                         }
                         let context = "\(build.name) \(name) η=\(eta) \(count) visits"
                         XCTAssertEqual(w.map(\.bitPattern), expected.map(\.bitPattern), context)

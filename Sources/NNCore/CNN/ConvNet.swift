@@ -102,12 +102,14 @@ public struct ConvNet: Sendable, Hashable {
                 out.values.withUnsafeMutableBufferPointer { y in
                     if let bias {
                         bias.withUnsafeBufferPointer { b in
-                            Kernels.current.convolutionForward(x.baseAddress!, w.baseAddress!, b.baseAddress!, y.baseAddress!, source.channels,
-                                                               source.height, source.width, kernels, size)
+                            Kernels.current.convolutionForward(x: x.baseAddress!, w: w.baseAddress!, b: b.baseAddress!, y: y.baseAddress!,
+                                                               inChannels: source.channels, inHeight: source.height,
+                                                               inWidth: source.width, kernels: kernels, size: size)
                         }
                     } else {
-                        Kernels.current.convolutionForward(x.baseAddress!, w.baseAddress!, nil, y.baseAddress!, source.channels,
-                                                           source.height, source.width, kernels, size)
+                        Kernels.current.convolutionForward(x: x.baseAddress!, w: w.baseAddress!, b: nil, y: y.baseAddress!,
+                                                           inChannels: source.channels, inHeight: source.height,
+                                                           inWidth: source.width, kernels: kernels, size: size)
                     }
                 }
             }

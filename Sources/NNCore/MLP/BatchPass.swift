@@ -1,3 +1,4 @@
+import NNKernelInterface
 import NNKernels
 
 /// The forward and backward values of a batch of samples, stored unit-major (value of sample `p` of unit `j`
@@ -65,7 +66,7 @@ struct BatchPass: Sendable {
     }
 
     /// Every layer's input sums and outputs, the last layer through the sigmoid or the softmax.
-    mutating func forward(_ network: MLP, _ kernels: Kernels) {
+    mutating func forward(_ network: MLP, _ kernels: any KernelBuild.Type) {
         let n = columns, last = sizes.count - 2, hidden = network.activation.code
         let softmax = network.output == .softmax
         network.parameters.withUnsafeBufferPointer { w in
@@ -75,11 +76,12 @@ struct BatchPass: Sendable {
                         let fanOut = sizes[l + 1]
                         let input = UnsafePointer(z.baseAddress! + layerStart[l])
                         let sums = net.baseAddress! + layerStart[l + 1], outputs = z.baseAddress! + layerStart[l + 1]
-                        kernels.denseForward(w.baseAddress! + network.offsets[l], sizes[l], fanOut, input, sums, n)
+                        kernels.denseForward(w.baseAddress! + network.offsets[l], fanIn: sizes[l], fanOut: fanOut, input: input, net: sums,
+                                             columns: n)
                         if l == last && softmax {
                             Self.softmax(sums, outputs, units: fanOut, columns: n)
                         } else {
-                            kernels.activateAll(l == last ? ActivationCode.sigmoid : hidden, sums, outputs, fanOut * n)
+                            kernels.activateAll(l == last ? ActivationCode.sigmoid : hidden, sums, outputs, count: fanOut * n)
                         }
                     }
                 }
@@ -99,7 +101,7 @@ struct BatchPass: Sendable {
     }
 
     /// Output deltas for the targets of `indices` (see `MLP.outputDeltas`), then the hidden deltas downwards.
-    mutating func backward(_ network: MLP, _ data: PreparedSamples, _ indices: ArraySlice<Int>, loss: Loss, _ kernels: Kernels) {
+    mutating func backward(_ network: MLP, _ data: PreparedSamples, _ indices: ArraySlice<Int>, loss: Loss, _ kernels: any KernelBuild.Type) {
         let n = columns, top = sizes.count - 1, units = sizes[top], output = network.output
         let topStart = layerStart[top]
         z.withUnsafeBufferPointer { z in
@@ -129,10 +131,10 @@ struct BatchPass: Sendable {
                 z.withUnsafeBufferPointer { z in
                     delta.withUnsafeMutableBufferPointer { delta in
                         for l in stride(from: top - 1, through: 1, by: -1) {
-                            kernels.hiddenDeltas(w.baseAddress! + network.offsets[l], sizes[l], sizes[l + 1],
-                                                 UnsafePointer(delta.baseAddress! + layerStart[l + 1]),
-                                                 net.baseAddress! + layerStart[l], z.baseAddress! + layerStart[l], code,
-                                                 delta.baseAddress! + layerStart[l], n)
+                            kernels.hiddenDeltas(w.baseAddress! + network.offsets[l], units: sizes[l], above: sizes[l + 1],
+                                                 deltaAbove: UnsafePointer(delta.baseAddress! + layerStart[l + 1]),
+                                                 net: net.baseAddress! + layerStart[l], z: z.baseAddress! + layerStart[l],
+                                                 activation: code, delta: delta.baseAddress! + layerStart[l], columns: n)
                         }
                     }
                 }
@@ -141,16 +143,17 @@ struct BatchPass: Sendable {
     }
 
     /// Adds every sample's `δ_j z_i` to the gradient (laid out as `network.parameters`), sample after sample.
-    mutating func accumulateGradient(into gradient: inout [Double], _ network: MLP, _ kernels: Kernels) {
+    mutating func accumulateGradient(into gradient: inout [Double], _ network: MLP, _ kernels: any KernelBuild.Type) {
         let n = columns
         z.withUnsafeBufferPointer { z in
             delta.withUnsafeBufferPointer { delta in
                 scratch.withUnsafeMutableBufferPointer { scratch in
                     gradient.withUnsafeMutableBufferPointer { g in
                         for l in 0..<(sizes.count - 1) {
-                            kernels.accumulateGradient(g.baseAddress! + network.offsets[l], sizes[l], sizes[l + 1],
-                                                       z.baseAddress! + layerStart[l], delta.baseAddress! + layerStart[l + 1], n,
-                                                       scratch.baseAddress!)
+                            kernels.accumulateGradient(g.baseAddress! + network.offsets[l], fanIn: sizes[l], fanOut: sizes[l + 1],
+                                                       input: z.baseAddress! + layerStart[l],
+                                                       delta: delta.baseAddress! + layerStart[l + 1], columns: n,
+                                                       scratch: scratch.baseAddress!)
                         }
                     }
                 }

@@ -177,14 +177,16 @@ public struct MLPTrainer: Sendable {
     private mutating func trainEpochsTogether(_ epochs: Int) -> Int {
         var results = [Double](repeating: 0, count: 2 * epochs)
         let rates = [settings.learningRate, settings.momentum, settings.weightDecay]
-        let trainEpochs = kernels.trainEpochs, count = trainingSet.count
+        let count = trainingSet.count
         var done = 0
         network.parameters.withUnsafeMutableBufferPointer { w in
             velocity.withUnsafeMutableBufferPointer { v in
                 sampleValues.withUnsafeMutableBufferPointer { workspace in
                     visitOrder.withUnsafeBufferPointer { order in
-                        done = trainEpochs(sampleShape, kinds, rates, w.baseAddress!, v.baseAddress!, workspace.baseAddress!, training.inputs,
-                                           training.targets, training.labels, order.baseAddress!, count, epochs, &results)
+                        done = kernels.trainEpochs(shape: sampleShape, kinds: kinds, rates: rates, weights: w.baseAddress!,
+                                                   velocity: v.baseAddress!, workspace: workspace.baseAddress!, inputs: training.inputs,
+                                                   targets: training.targets, labels: training.labels, order: order.baseAddress!,
+                                                   count: count, epochs: epochs, results: &results)
                     }
                 }
             }
@@ -211,7 +213,7 @@ public struct MLPTrainer: Sendable {
         let end = trainingSet.count - (leavingLast ? 1 : 0)
         guard positionInEpoch < end else { return false }
         if positionInEpoch == 0 { beginEpoch() }
-        let trainSamples = kernels.trainSamples, first = positionInEpoch
+        let first = positionInEpoch
         let eta = settings.learningRate, alpha = settings.momentum, lambda = settings.weightDecay
         // Nothing allocated here: with 4 XOR points an epoch, a per-epoch allocation costs as much as an update.
         withUnsafeTemporaryAllocation(of: Double.self, capacity: 3) { rates in
@@ -220,8 +222,9 @@ public struct MLPTrainer: Sendable {
                 velocity.withUnsafeMutableBufferPointer { v in
                     sampleValues.withUnsafeMutableBufferPointer { workspace in
                         visitOrder.withUnsafeBufferPointer { order in
-                            trainSamples(sampleShape, kinds, rates.baseAddress!, w.baseAddress!, v.baseAddress!, workspace.baseAddress!,
-                                         training.inputs, training.targets, order.baseAddress! + first, end - first)
+                            kernels.trainSamples(shape: sampleShape, kinds: kinds, rates: rates.baseAddress!, weights: w.baseAddress!,
+                                                 velocity: v.baseAddress!, workspace: workspace.baseAddress!, inputs: training.inputs,
+                                                 targets: training.targets, order: order.baseAddress! + first, count: end - first)
                         }
                     }
                 }
@@ -338,12 +341,12 @@ public struct MLPTrainer: Sendable {
     /// `evaluate` through the one-sample kernel (one call for all samples).
     mutating func evaluateOneByOne(_ data: PreparedSamples) -> (loss: Double, accuracy: Double) {
         guard data.count > 0 else { return (0, 0) }
-        let evaluateSamples = kernels.evaluateSamples
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2) { results in
             network.parameters.withUnsafeBufferPointer { w in
                 sampleValues.withUnsafeMutableBufferPointer { values in
-                    evaluateSamples(sampleShape, kinds, w.baseAddress!, values.baseAddress!, data.inputs, data.targets, data.labels,
-                                    data.count, results.baseAddress!)
+                    kernels.evaluateSamples(shape: sampleShape, kinds: kinds, weights: w.baseAddress!, workspace: values.baseAddress!,
+                                            inputs: data.inputs, targets: data.targets, labels: data.labels, count: data.count,
+                                            results: results.baseAddress!)
                 }
             }
             return (results[0], results[1] / Double(data.count))

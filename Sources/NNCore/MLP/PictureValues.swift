@@ -15,8 +15,9 @@ extension MLP {
         weights.withUnsafeBufferPointer { w in
             sizes.withUnsafeBufferPointer { s in
                 result.withUnsafeMutableBufferPointer { out in
-                    Kernels.current.evaluatePoints(w.baseAddress!, s.baseAddress!, sizes.count, activation.code, outputCode,
-                                                   xs, ys, count, layer, unit, units, out.baseAddress!)
+                    Kernels.current.evaluatePoints(weights: w.baseAddress!, sizes: s.baseAddress!, layers: sizes.count,
+                                                   hidden: activation.code, output: outputCode, xs: xs, ys: ys, count: count,
+                                                   layer: layer, unit: unit, units: units, out: out.baseAddress!)
                 }
             }
         }

@@ -3,7 +3,7 @@ extension ConvNet {
     /// f applied to every value.
     func activationForward(layer l: Int, f: Activation, _ input: Tensor, into out: inout Tensor) {
         input.values.withUnsafeBufferPointer { x in
-            out.values.withUnsafeMutableBufferPointer { y in Kernels.current.activateAll(f.code, x.baseAddress!, y.baseAddress!, x.count) }
+            out.values.withUnsafeMutableBufferPointer { y in Kernels.current.activateAll(f.code, x.baseAddress!, y.baseAddress!, count: x.count) }
         }
     }
 

@@ -59,8 +59,10 @@ extension ConvNet {
                 withUnsafeTemporaryAllocation(of: Double.self, capacity: scratchCount) { scratch in
                     source.values.withUnsafeBufferPointer { x in
                         g.values.withUnsafeBufferPointer { gOut in
-                            Kernels.current.convolutionKernelGradient(x.baseAddress!, gOut.baseAddress!, gw, source.channels,
-                                                                      source.height, source.width, kernels, size, scratch.baseAddress!)
+                            Kernels.current.convolutionKernelGradient(x: x.baseAddress!, g: gOut.baseAddress!, gw: gw,
+                                                                      inChannels: source.channels, inHeight: source.height,
+                                                                      inWidth: source.width, kernels: kernels, size: size,
+                                                                      scratch: scratch.baseAddress!)
                         }
                     }
                 }
@@ -77,8 +79,10 @@ extension ConvNet {
                     kernel.withUnsafeBufferPointer { w in
                         g.values.withUnsafeBufferPointer { gOut in
                             full.values.withUnsafeMutableBufferPointer { gx in
-                                Kernels.current.convolutionInputGradient(w.baseAddress!, gOut.baseAddress!, gx.baseAddress!, source.channels,
-                                                                         source.height, source.width, kernels, size, scratch.baseAddress!)
+                                Kernels.current.convolutionInputGradient(w: w.baseAddress!, g: gOut.baseAddress!, gx: gx.baseAddress!,
+                                                                         inChannels: source.channels, inHeight: source.height,
+                                                                         inWidth: source.width, kernels: kernels, size: size,
+                                                                         scratch: scratch.baseAddress!)
                             }
                         }
                     }

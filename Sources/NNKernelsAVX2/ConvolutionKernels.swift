@@ -1,1 +1,0 @@
-../NNKernels/ConvolutionKernels.swift

@@ -1,1 +1,0 @@
-../NNKernels/IndexShuffle.swift

@@ -1,1 +1,0 @@
-../NNKernels/PerceptronKernels.swift

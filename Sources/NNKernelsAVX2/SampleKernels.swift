@@ -1,1 +1,0 @@
-../NNKernels/SampleKernels.swift
