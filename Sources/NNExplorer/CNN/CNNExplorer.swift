@@ -129,7 +129,7 @@ public struct CNNExplorer: Sendable {
 
     /// The network's pooling kind (of its first pooling stage), if it has one.
     public var poolingKind: PoolingKind? {
-        for layer in network.layers { if case .pooling(let kind, _, _) = layer { return kind } }
+        for layer in network.layers { if case .pooling(let kind, _, _, _) = layer { return kind } }
         return nil
     }
 
@@ -139,8 +139,8 @@ public struct CNNExplorer: Sendable {
         guard trainer == nil, let kind = poolingKind else { return }
         showPooling()
         let layers = lookedAt.layers.map { layer -> CNNLayer in
-            guard case .pooling(_, let size, let stride) = layer else { return layer }
-            return .pooling(kind == .max ? .mean : .max, size: size, stride: stride)
+            guard case .pooling(_, let size, let stride, let padding) = layer else { return layer }
+            return .pooling(kind == .max ? .mean : .max, size: size, stride: stride, padding: padding)
         }
         var rng = SplitMix64(seed: seed)
         guard var switched = try? ConvNet(inputShape: lookedAt.inputShape, layers: layers, rng: &rng) else { return }

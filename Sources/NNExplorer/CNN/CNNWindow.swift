@@ -61,16 +61,23 @@ extension CNNExplorer {
             window.activation = (f.rawValue, maps[position.map, position.row, position.column])
             next += 1
         }
-        if next < network.layers.count, case .pooling(let kind, let poolSize, let poolStride) = network.layers[next] {
+        if next < network.layers.count, case .pooling(let kind, let poolSize, let poolStride, let padding) = network.layers[next] {
             let pooled = outputs[next + 1]
-            // The first pooling window (in reading order) that holds the cell.
-            let rows = (0..<pooled.height).filter { $0 * poolStride <= position.row && position.row < $0 * poolStride + poolSize }
-            let columns = (0..<pooled.width).filter { $0 * poolStride <= position.column && position.column < $0 * poolStride + poolSize }
-            if let pr = rows.first, let pc = columns.first {
-                var cells: [(row: Int, column: Int, value: Double)] = []
-                for k in 0..<poolSize {
-                    for m in 0..<poolSize { cells.append((pr * poolStride + k, pc * poolStride + m, maps[position.map, pr * poolStride + k, pc * poolStride + m])) }
-                }
+            let pad = CNNLayer.padding(padding, size: poolSize)
+            func poolWindow(_ i: Int, _ j: Int) -> (rows: Range<Int>, columns: Range<Int>) {
+                ConvNet.poolingWindow(i, j, size: poolSize, stride: poolStride, pad: pad, height: maps.height, width: maps.width)
+            }
+            // The pooled cell that takes this one: subsampling keeps it only at (s·i, s·j); otherwise the window
+            // holding it whose centre is nearest (the first on ties).
+            let holding = (0..<pooled.height).flatMap { i in (0..<pooled.width).map { (i, $0) } }.filter { i, j in
+                kind == .subsample ? (i * poolStride, j * poolStride) == (position.row, position.column)
+                    : poolWindow(i, j).rows.contains(position.row) && poolWindow(i, j).columns.contains(position.column)
+            }
+            let distance = { (i: Int, j: Int) in abs(2 * (i * poolStride - pad) + poolSize - 1 - 2 * position.row)
+                + abs(2 * (j * poolStride - pad) + poolSize - 1 - 2 * position.column) }
+            if let (pr, pc) = holding.min(by: { distance($0.0, $0.1) < distance($1.0, $1.1) }) {
+                let (rows, columns) = kind == .subsample ? (position.row..<(position.row + 1), position.column..<(position.column + 1)) : poolWindow(pr, pc)
+                let cells = rows.flatMap { r in columns.map { c in (row: r, column: c, value: maps[position.map, r, c]) } }
                 window.pooling = (kind, cells, pooled[position.map, pr, pc], pr, pc)
             }
         }
