@@ -87,8 +87,9 @@ func drawStages(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, screen: Siz
     for block in blocks[first...last] { row += draw(block, row: row, zoom: nil, into: &frame) }
 }
 
-/// A band as the box's title names it when it is left out: `input`, `2 relu`, `3 max pool`.
-private func blockName(_ p: CNNExplorer, _ block: MapsBlock) -> String {
+/// A band as the box's title names it when it is left out (and the shift view beside its change): `input`,
+/// `2 relu`, `3 max pool`.
+func blockName(_ p: CNNExplorer, _ block: MapsBlock) -> String {
     switch block {
     case .input: "input"
     case .stage(let l):

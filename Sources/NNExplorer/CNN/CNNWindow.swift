@@ -22,6 +22,12 @@ public struct SlidingWindow: Sendable {
     public var terms: [Term]
     public var bias: Double
     public var sum: Double
+    /// The same kernel in the other mode (correlation for convolution, and back) at this cell, bias included.
+    public var otherModeSum: Double
+    /// The cells of the map that use this kernel's weights (parameter sharing).
+    public var uses: Int
+    /// The same kernel at another cell, apart from this window: the map's largest value there.
+    public var elsewhere: (row: Int, column: Int, sum: Double)?
     public var activation: (name: String, value: Double)?
     /// The pooling window holding the cell: its cells (row, column, value), its kind and result, and the
     /// pooled cell; nil without a pooling stage, or when the cell falls in no window.
@@ -53,8 +59,21 @@ extension CNNExplorer {
                 }
             }
         }
+        let other: ConvolutionMode = mode == .correlation ? .convolution : .correlation
+        let otherSum = terms.reduce(network.biases[l][position.map]) { total, t in
+            total + network.weights[l][ConvNet.kernelIndex(position.map, t.channel, t.row, t.column, input.channels, size, other)]
+                * input[t.channel, top + t.row, left + t.column]
+        }
+        // The largest value of the map at a window with a pixel's gap from this one (the first on ties).
+        var elsewhere: (row: Int, column: Int, sum: Double)?
+        for i in 0..<conv.height {
+            for j in 0..<conv.width where abs(i - position.row) * stride > size || abs(j - position.column) * stride > size {
+                if conv[position.map, i, j] > elsewhere?.sum ?? -.infinity { elsewhere = (i, j, conv[position.map, i, j]) }
+            }
+        }
         var window = SlidingWindow(layer: l, position: position, size: size, stride: stride, pad: pad, mode: mode, top: top, left: left,
-                                   terms: terms, bias: network.biases[l][position.map], sum: conv[position.map, position.row, position.column])
+                                   terms: terms, bias: network.biases[l][position.map], sum: conv[position.map, position.row, position.column],
+                                   otherModeSum: otherSum, uses: conv.height * conv.width, elsewhere: elsewhere)
         var next = l + 1, maps = conv
         if next < network.layers.count, case .activation(let f) = network.layers[next] {
             maps = outputs[next + 1]
