@@ -381,7 +381,7 @@ lesson:
 """#),
 ("lesson-6-convolution.yaml", #"""
 title: "Lesson 6: convolution, non-linearity, pooling"
-summary: Hand-set edge, blur and sharpen kernels on generated shapes, a sliding window over the products, then max against mean pooling.
+summary: The lecture's convolution with hand-set kernels, a sliding window over the products, parameter counts, max, mean and centred pooling and subsampling, simple and complex cells, a shifted input.
 chapter: 6
 seed: 3
 model: cnn
@@ -394,9 +394,9 @@ cnn:
         kernels: 4
         size: 3
         padding: same
-        mode: correlation
+        mode: convolution       # the lecture's a_ij = Σ w_kl z_(i−k, j−l): the kernel flipped
         weights:
-          - [[[1, 0, -1], [1, 0, -1], [1, 0, -1]]]        # vertical edges
+          - [[[1, 0, -1], [1, 0, -1], [1, 0, -1]]]        # vertical edges (as written; applied flipped)
           - [[[1, 1, 1], [0, 0, 0], [-1, -1, -1]]]        # horizontal edges
           - [[[0.111, 0.111, 0.111], [0.111, 0.111, 0.111], [0.111, 0.111, 0.111]]]   # blur (mean of 9)
           - [[[0, -1, 0], [-1, 5, -1], [0, -1, 0]]]       # sharpen
@@ -405,20 +405,38 @@ cnn:
     - activation: relu
     - pool: {kind: max, size: 2, stride: 2}
 lesson:
-  - say: "A convolution slides a **kernel** over the image: each cell sums weight × pixel, plus a bias. The lecture flips the kernel (z_(i−k, j−l)); nnx does not."
-  - say: "Four hand-set kernels: vertical edges, horizontal edges, blur and sharpen. Nothing is trained here."
+  - say: "A convolution slides a **kernel** over the image: each cell sums weight × pixel, plus a bias. The lecture's a_ij = Σ w_kl z_(i−k, j−l) **flips** the kernel."
+  - say: "Four hand-set kernels, as written in the file: vertical edges, horizontal edges, blur and sharpen. Nothing is trained here."
   - focus: window
   - say: "The **sliding window** of the first kernel (vertical edges): the boxed pixels, each product w·z and their sum, then ReLU and the pooling window."
   - {step: cell, count: 73}
-  - say: "Row 4, column 9: the window's left column is dark, its right column lies on the bright bar, so the sum is strongly **negative**: ReLU sets it to 0."
+  - say: "Row 4, column 9: the left column is dark, the right one on the bright bar. Flipped, the kernel's 1s meet the bar: a strongly **positive** sum."
+  - say: "**Correlation**, what deep-learning libraries compute, uses the kernel unflipped: on this window it gives the negative sum, −2.76."
   - {step: cell, count: 2}
-  - say: "Two cells on, the window's left column is on the bar and its right column is dark: a strong **positive** response. The same kernel finds the bar's other edge."
+  - say: "Two cells on, the bar is under the left column: a strong **negative** sum, and ReLU sets it to 0."
+  - say: "The same 9 weights and bias at all 256 cells: **parameter sharing**. The map is largest, a = 3, at (9, 10): the dashed box."
+  - focus: parameters
+  - say: "What sharing saves: 40 parameters. A fully connected layer from the 256 pixels to the 1,024 values of the four maps needs 263,168."
+  - say: "**Sparse interactions**: each cell sees 9 pixels, not 256, so the convolution does 9,216 multiply-adds an image, 28× fewer."
   - focus: maps
   - say: "The maps row by row: the four kernels' outputs, then **ReLU** (only positive responses survive: each edge kernel keeps one side of a stroke), then pooling."
   - set: {pooling: max}
   - say: "**Max pooling** keeps the strongest response in each 2×2 window: the map shrinks 4× and small shifts of the image change little."
   - set: {pooling: mean}
   - say: "**Mean pooling** averages the window instead: smoother, weaker peaks. The pooled maps are shaded on the relu maps' scale: ← compares with max."
+  - set: {pool: {kind: max, size: 3, stride: 1, padding: same}}
+  - say: "The lecture's pooling, x_ij = max over |k|, |l| < τ of y_(i−k, j−l): a window **centred** on each value, stride 1. τ = 2 makes it 3×3."
+  - set: {pool: {kind: subsample, size: 2, stride: 2}}
+  - say: "**Subsampling**, the lecture's other choice: keep one value of each 2×2 window, x_ij = y_(2i, 2j), and drop the other three."
+  - set: {pooling: max}
+  - say: "Hubel and Wiesel (1962): **simple cells** detect local features, like the ReLU maps; **complex cells** pool local features, like the pooled maps."
+  - set: {shift: [1, 0]}
+  - focus: shift
+  - say: "**Translation**: the input moved one pixel right, each map beside the original, and how much each stage changed: ‖shifted − original‖ / ‖original‖."
+  - say: "The input changed by 0.97, the max-pooled maps by 0.7: pooling answers to a feature in a small region, wherever in it the feature is."
+  - set: {pool: {kind: max, size: 3, stride: 1, padding: same}}
+  - say: "The lecture's centred 3×3 max pooling on the same shift: each value is the largest of its neighbourhood, and the pooled maps change by 0.58."
+  - focus: maps
   - set: {image: 9}
   - say: "Another shape: the vertical-edge map lights up on vertical strokes, the horizontal one on horizontal strokes."
 
