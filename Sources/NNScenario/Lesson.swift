@@ -105,6 +105,11 @@ public enum LessonSetting: Sendable, Hashable {
     /// The perceptron's first weights (w0, w1, w2); training starts again from them.
     case weights([Double])
     case pooling(PoolingKind)
+    /// Every pooling stage of a hand-set network replaced by this one (`.pooling`): the lecture's centred
+    /// window at stride 1, or subsampling, on the same maps.
+    case pool(CNNLayer)
+    /// The input moved `right` columns and `down` rows, beside the original (the shift view opens).
+    case shift(right: Int, down: Int)
     /// The image shown (an index into the images the screen browses).
     case image(Int)
     case sharedScale(Bool)
@@ -123,6 +128,10 @@ public enum LessonSetting: Sendable, Hashable {
         case .ghost(let on): "ghost = \(on ? "on" : "off")"
         case .weights(let w): "weights = [\(w.map(number).joined(separator: ", "))]"
         case .pooling(let kind): "pooling = \(kind.rawValue)"
+        case .pool(.pooling(let kind, let size, let stride, let padding)):
+            "pool = {kind: \(kind.rawValue), size: \(size), stride: \(stride), padding: \(padding.rawValue)}"
+        case .pool(let layer): "pool = \(layer.kind)"
+        case .shift(let right, let down): "shift = [\(right), \(down)]"
         case .image(let i): "image = \(i) (image \(i + 1) on screen)"   // scripts count from 0
         case .sharedScale(let shared): "scale = \(shared ? "shared" : "per_map")"
         }
@@ -133,7 +142,7 @@ public enum LessonSetting: Sendable, Hashable {
         switch model {
         case .perceptron: ["learning_rate", "dataset", "weights", "ghost"]
         case .mlp: ["learning_rate", "momentum", "weight_decay", "dataset", "hidden_units", "activation", "early_stopping"]
-        case .cnn: ["pooling", "image", "scale"]
+        case .cnn: ["pooling", "pool", "shift", "image", "scale"]
         }
     }
 
@@ -155,14 +164,14 @@ public enum LessonPanel: String, Sendable, CaseIterable {
     // MLP (`curves` also the CNN's)
     case regions, curves, network, ledger, restarts, momentum
     // CNN
-    case maps, output, confusion, window
+    case maps, output, confusion, window, parameters, shift
 
     /// The panels of a model's screen, in the order `nnx check` lists them.
     public static func panels(for model: ModelKind) -> [LessonPanel] {
         switch model {
         case .perceptron: [.plot, .update]
         case .mlp: [.regions, .curves, .network, .ledger, .restarts, .momentum]
-        case .cnn: [.maps, .output, .curves, .confusion, .window]
+        case .cnn: [.maps, .output, .curves, .confusion, .window, .parameters, .shift]
         }
     }
 }

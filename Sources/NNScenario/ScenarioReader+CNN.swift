@@ -7,7 +7,7 @@ extension ScenarioReader {
     static let cnnKeys = ["layers", "learning_rate", "momentum", "batch_size", "max_epochs", "test_split"]
     static let layerKinds = ["conv", "activation", "pool", "flatten", "dense", "softmax"]
     static let convKeys = ["kernels", "size", "stride", "padding", "mode", "weights", "bias", "frozen"]
-    static let poolKeys = ["kind", "size", "stride"]
+    static let poolKeys = ["kind", "size", "stride", "padding"]
     /// The built-in image sets.
     static let imageSets = ["optdigits", "glyphs", "shapes"]
     static let maxImageSide = 64
@@ -193,11 +193,7 @@ extension ScenarioReader {
             guard let name = field.choice(["relu", "sigmoid", "tanh"]), let f = Activation(rawValue: name) else { return nil }
             return (.activation(f), nil)
         case "pool":
-            guard let block = MappingReader(field, keys: Self.poolKeys) else { return nil }
-            let kindName = block.field("kind").map { $0.choice(PoolingKind.self) } ?? .max
-            guard let size = block.field("size", required: true)?.integer(in: 1...16), let kindName else { return nil }
-            guard let stride = block.field("stride").map({ $0.integer(in: 1...16) }) ?? size else { return nil }
-            return (.pooling(kindName, size: size, stride: stride), nil)
+            return poolingStage(field).map { ($0, nil) }
         case "dense":
             if case .mapping = value {
                 guard let block = MappingReader(field, keys: ["units"]), let units = block.field("units", required: true)?.integer(in: 1...4096) else { return nil }
@@ -212,6 +208,27 @@ extension ScenarioReader {
                                + KeySuggestion.suffix(for: kind, among: Self.layerKinds), at: key.mark)
             return nil
         }
+    }
+
+    /// `pool: {kind, size, stride, padding}` (a stage, or a lesson's `set: {pool: …}`): `kind` max (the default),
+    /// mean or subsample; `padding: same` centres an odd window on every `stride`-th value (stride 1 unless
+    /// given: the lecture's pooling), `valid` (the default) takes windows inside the map `stride` apart (the
+    /// window's size unless given). Subsampling keeps `y_(s·i, s·j)`: it needs a stride, and its size only
+    /// sets where the last window ends (1 unless given).
+    func poolingStage(_ field: Field) -> CNNLayer? {
+        guard let block = MappingReader(field, keys: Self.poolKeys) else { return nil }
+        let kind = block.field("kind").map { $0.choice(PoolingKind.self) } ?? .max
+        let padding = block.field("padding").map { $0.choice(ConvolutionPadding.self) } ?? .valid
+        guard let kind, let padding else { return nil }
+        let sizeField = block.field("size", required: kind != .subsample)
+        let strideField = block.field("stride", required: kind == .subsample && sizeField == nil)
+        guard let size = sizeField.map({ $0.integer(in: 1...16) }) ?? (kind == .subsample ? 1 : nil),
+              let stride = strideField.map({ $0.integer(in: 1...16) }) ?? (padding == .same ? 1 : size) else { return nil }
+        if padding == .same, size % 2 == 0, let sizeField {
+            sizeField.fail("padding same centres the window on each value: it needs an odd size, found \(size)")
+            return nil
+        }
+        return .pooling(kind, size: size, stride: stride, padding: padding)
     }
 
     /// `conv: {kernels, size, stride, padding, mode, weights, bias, frozen}`.

@@ -7,19 +7,21 @@ import Yams
 extension ScenarioReader {
     static let beatKeys = ["say", "step", "count", "run", "set", "focus", "pause"]
 
-    func lesson(_ field: Field, chapter: Int?, model: ModelKind?) -> Lesson? {
+    /// `network`: a CNN scenario's input shape and stages, which `set: {pool: …}` and `set: {shift: …}` are
+    /// checked against (nil when they could not be read).
+    func lesson(_ field: Field, chapter: Int?, model: ModelKind?, network: (inputShape: [Int], layers: [CNNLayer])? = nil) -> Lesson? {
         guard let items = field.list("a list of beats (say, step, run, set, focus, pause)") else { return nil }
         if items.isEmpty { field.fail("lesson must have at least one beat"); return nil }
         var beats: [LessonBeat] = []
         var valid = true
         for (i, node) in items.enumerated() {
             let item = field.item(node, named: "lesson[\(i)]")
-            if let beat = self.beat(item, model: model) { beats.append(beat) } else { valid = false }
+            if let beat = self.beat(item, model: model, network: network) { beats.append(beat) } else { valid = false }
         }
         return valid ? Lesson(chapter: chapter, beats: beats) : nil
     }
 
-    private func beat(_ item: Field, model: ModelKind?) -> LessonBeat? {
+    private func beat(_ item: Field, model: ModelKind?, network: (inputShape: [Int], layers: [CNNLayer])?) -> LessonBeat? {
         if case .scalar(let scalar) = item.node {
             if scalar.string == "pause" { return .pause }
             item.fail("\(item.name) must be a beat such as {say: …} or pause, found '\(scalar.string)'")
@@ -54,7 +56,7 @@ extension ScenarioReader {
             value.fail("run must be until_converged or a number of epochs, found \(value.node.found)")
             return nil
         case "set":
-            return setting(value, model: model)
+            return setting(value, model: model, network: network)
         default:   // focus
             if value.node.tag.rawValue == Tag.Name.null.rawValue { return .focus(nil) }
             guard let model else { return nil }
@@ -87,7 +89,7 @@ extension ScenarioReader {
         return .step(unit, count: count)
     }
 
-    private func setting(_ value: Field, model: ModelKind?) -> LessonBeat? {
+    private func setting(_ value: Field, model: ModelKind?, network: (inputShape: [Int], layers: [CNNLayer])?) -> LessonBeat? {
         guard let model else { return nil }
         let names = LessonSetting.names(for: model)
         guard let block = MappingReader(value, keys: names) else { return nil }
@@ -115,10 +117,55 @@ extension ScenarioReader {
         case "weights": setting = initialWeights(field).map(LessonSetting.weights)
         case "ghost": setting = field.choice(["on", "off"]).map { .ghost($0 == "on") }
         case "pooling": setting = field.choice(PoolingKind.self).map(LessonSetting.pooling)
+        case "pool": setting = poolingStage(field).flatMap { replacingPooling($0, field, network) }.map(LessonSetting.pool)
+        case "shift": setting = shift(field, network)
         case "image": setting = field.integer(in: 0...1_000_000).map(LessonSetting.image)
         default: setting = field.choice(["shared", "per_map"]).map { .sharedScale($0 == "shared") }   // scale
         }
         return setting.map(LessonBeat.set)
+    }
+
+    /// `set: {pool: …}` only where the network has a pooling stage, is not trained (it learned with its
+    /// pooling), and keeps its weights when every pooling stage becomes `pool`.
+    private func replacingPooling(_ pool: CNNLayer, _ field: Field, _ network: (inputShape: [Int], layers: [CNNLayer])?) -> CNNLayer? {
+        guard let network else { return pool }
+        let layers = network.layers.map { if case .pooling = $0 { pool } else { $0 } }
+        guard network.layers.contains(where: { if case .pooling = $0 { true } else { false } }) else {
+            field.failAtKey("set: pool changes the network's pooling stages, and this network has none")
+            return nil
+        }
+        if network.layers.last == .softmax {
+            field.failAtKey("set: pool needs hand-set kernels: a trained network learned with its own pooling")
+            return nil
+        }
+        var shape = network.inputShape, old = network.inputShape
+        for (l, layer) in layers.enumerated() {
+            guard case .success(let next) = layer.outputShape(shape), case .success(let oldNext) = network.layers[l].outputShape(old) else {
+                field.fail("pool does not fit the \(shape[0])×\(shape[1])×\(shape[2]) maps it would pool (stage \(l + 1))")
+                return nil
+            }
+            if layer.parameterCount(shape) != network.layers[l].parameterCount(old) {
+                field.fail("pool changes the maps' shape, and stage \(l + 1)'s weights were made for the old shape")
+                return nil
+            }
+            (shape, old) = (next, oldNext)
+        }
+        return pool
+    }
+
+    /// `set: {shift: [right, down]}`: two whole numbers of pixels, less than the image's width and height.
+    private func shift(_ field: Field, _ network: (inputShape: [Int], layers: [CNNLayer])?) -> LessonSetting? {
+        let expected = "a list of 2 integers [right, down] (pixels; negative: left, up)"
+        guard let items = field.list(expected) else { return nil }
+        guard items.count == 2 else {
+            field.fail("shift must be \(expected), found \(items.count) item\(items.count == 1 ? "" : "s")")
+            return nil
+        }
+        let width = network?.inputShape[2] ?? 64, height = network?.inputShape[1] ?? 64
+        let right = field.item(items[0], named: "shift[0]").integer(in: (1 - width)...(width - 1))
+        let down = field.item(items[1], named: "shift[1]").integer(in: (1 - height)...(height - 1))
+        guard let right, let down else { return nil }
+        return .shift(right: right, down: down)
     }
 
     /// Whether the mapping has keys besides `known` (reported as unknown when it was read).

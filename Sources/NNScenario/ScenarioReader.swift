@@ -24,14 +24,13 @@ struct ScenarioReader {
         let perceptronField = top.field("perceptron"), mlpField = top.field("mlp"), cnnField = top.field("cnn")
         checkBlocks(model: model, perceptron: perceptronField, mlp: mlpField, cnn: cnnField)
         let chapter = top.field("chapter")?.integer(in: 1...99)
-        let lesson = top.field("lesson").flatMap { self.lesson($0, chapter: chapter, model: model) }
+        // A CNN's lesson is read with its network (its settings are checked against the stages).
+        let lesson = model == .cnn ? nil : top.field("lesson").flatMap { self.lesson($0, chapter: chapter, model: model) }
         if let chapterField = top.field("chapter"), top.field("lesson") == nil {
             chapterField.failAtKey("chapter numbers a lesson: this scenario has no lesson")
         }
         if model == .cnn {
-            var scenario = cnnScenario(top, title: title, summary: summary, seed: seed, cnnField: cnnField)
-            scenario?.lesson = lesson
-            return scenario
+            return cnnScenario(top, title: title, summary: summary, seed: seed, chapter: chapter, cnnField: cnnField)
         }
         let perceptron = perceptronField.map(perceptronSettings) ?? PerceptronSettings()
         let mlpBlock = mlpField.map(mlpSettings)
@@ -65,7 +64,7 @@ struct ScenarioReader {
     }
 
     /// `model: cnn`: images in `data`, stages and settings in `cnn`.
-    private func cnnScenario(_ top: MappingReader, title: String?, summary: String?, seed: Int, cnnField: Field?) -> Scenario? {
+    private func cnnScenario(_ top: MappingReader, title: String?, summary: String?, seed: Int, chapter: Int?, cnnField: Field?) -> Scenario? {
         let images = top.field("data", required: true).flatMap { cnnImages($0, seed: UInt64(seed)) }
         if cnnField == nil { top.reportMissing("missing required key 'cnn' for model cnn (its layers: conv, activation, pool, …)") }
         var block: (layers: [CNNLayer], fixed: [Int: CNNScenario.FixedParameters], training: CNNSettings)?
@@ -75,8 +74,11 @@ struct ScenarioReader {
             block = cnnBlock(cnnField, inputShape: images.images[0].image.shape, classes: classes, labelled: labelled,
                              imagesName: images.name)
         }
+        let network = images.flatMap { images in block.map { (images.images[0].image.shape, $0.layers) } }
+        let lesson = top.field("lesson").flatMap { self.lesson($0, chapter: chapter, model: .cnn, network: network) }
         guard diagnostics.isEmpty, let title, let summary, let images, let block else { return nil }
         var scenario = Scenario(title: title, summary: summary, seed: UInt64(seed), model: .cnn, data: .images, source: diagnostics.file)
+        scenario.lesson = lesson
         scenario.cnn = CNNScenario(imagesName: images.name, images: images.images, probe: images.probe, layers: block.layers,
                                    fixed: block.fixed, training: block.training)
         return scenario

@@ -61,6 +61,66 @@ final class CNNLayerTests: XCTestCase {
         XCTAssertEqual(try net([1, 4, 4], [.pooling(.max, size: 3, stride: 1)]).forward(maps)[1].nested, [[[8, 8], [8, 8]]])
     }
 
+    /// The lecture's pooling, `x_ij = max_(|k|<τ, |l|<τ) y_(i−k, j−l)` with τ = 2: a 3×3 window centred on every
+    /// value (stride 1, `same`), the values outside the map left out; its mean; and subsampling, `x_ij = y_(2i, 2j)`.
+    func testCentredPoolingAndSubsampling() throws {
+        let maps = Tensor(channels: 1, height: 4, width: 4, values: [1, 5, 2, 0, 3, 4, 8, 1, 0, 0, 1, 1, 0, 7, 1, 3])
+        let centredMax = try net([1, 4, 4], [.pooling(.max, size: 3, stride: 1, padding: .same)]).forward(maps)[1]
+        XCTAssertEqual(centredMax.nested, [[[5, 8, 8, 8], [5, 8, 8, 8], [7, 8, 8, 8], [7, 7, 7, 3]]])
+        let centredMean = try net([1, 4, 4], [.pooling(.mean, size: 3, stride: 1, padding: .same)]).forward(maps)[1]
+        XCTAssertEqual(centredMean[0, 0, 0], (1 + 5 + 3 + 4) / 4)            // a corner: 4 values inside the map
+        XCTAssertEqual(centredMean[0, 1, 1], (1 + 5 + 2 + 3 + 4 + 8 + 0 + 0 + 1) / 9)
+        XCTAssertEqual(centredMean[0, 3, 3], (1 + 1 + 1 + 3) / 4)
+        XCTAssertEqual(try net([1, 4, 4], [.pooling(.max, size: 3, stride: 2, padding: .same)]).forward(maps)[1].nested, [[[5, 8], [7, 8]]])
+        for subsample in [CNNLayer.pooling(.subsample, size: 2, stride: 2), .pooling(.subsample, size: 1, stride: 2),
+                          .pooling(.subsample, size: 3, stride: 2, padding: .same)] {
+            XCTAssertEqual(try net([1, 4, 4], [subsample]).forward(maps)[1].nested, [[[1, 2], [0, 1]]], "\(subsample)")
+        }
+        XCTAssertEqual(try net([1, 5, 5], [.pooling(.max, size: 3, stride: 1, padding: .same)]).shapes[1], [1, 5, 5])
+        XCTAssertEqual(try net([1, 5, 5], [.pooling(.max, size: 3, stride: 2, padding: .same)]).shapes[1], [1, 3, 3])
+    }
+
+    /// Parameters and multiply-adds of a small network, worked by hand: conv 4 × 3×3 on 1×8×8 (valid) →
+    /// 4×6×6, ReLU, 2×2 max pooling → 4×3×3, flatten → 36, dense 10, softmax.
+    func testStageCostsOfAHandWorkedNetwork() throws {
+        let network = try net([1, 8, 8], [.convolution(kernels: 4, size: 3, stride: 1, padding: .valid, mode: .correlation), .activation(.relu),
+                                          .pooling(.max, size: 2, stride: 2), .flatten, .dense(units: 10), .softmax])
+        let costs = network.stageCosts
+        // 4 kernels × 1 map × 9 weights + 4 biases; 4 maps × 36 cells × 9 products; each weight at 36 cells.
+        XCTAssertEqual(costs[0], StageCost(weights: 36, biases: 4, multiplyAdds: 1_296, usesPerWeight: 36,
+                                           fullyConnected: .init(weights: 64 * 144, biases: 144)))
+        XCTAssertEqual(costs[0].fullyConnected?.multiplyAdds, 9_216)
+        for l in [1, 2, 3, 5] { XCTAssertEqual(costs[l], StageCost(weights: 0, biases: 0, multiplyAdds: 0, usesPerWeight: 0), "stage \(l)") }
+        XCTAssertEqual(costs[4], StageCost(weights: 360, biases: 10, multiplyAdds: 360, usesPerWeight: 1))
+        XCTAssertEqual(costs.map(\.parameters).reduce(0, +), 410)
+        XCTAssertEqual(costs.map(\.multiplyAdds).reduce(0, +), 1_656)
+        // Same padding keeps 16×16: 4 × 256 cells × 9 (the padding's positions counted); two input maps double a kernel.
+        let same = try net([1, 16, 16], [.convolution(kernels: 4, size: 3, stride: 1, padding: .same, mode: .convolution),
+                                         .convolution(kernels: 8, size: 3, stride: 1, padding: .valid, mode: .correlation)])
+        XCTAssertEqual(same.stageCosts[0], StageCost(weights: 36, biases: 4, multiplyAdds: 9_216, usesPerWeight: 256,
+                                                     fullyConnected: .init(weights: 262_144, biases: 1_024)))
+        XCTAssertEqual(same.stageCosts[1], StageCost(weights: 288, biases: 8, multiplyAdds: 8 * 196 * 36, usesPerWeight: 196,
+                                                     fullyConnected: .init(weights: 1_024 * 1_568, biases: 1_568)))
+    }
+
+    /// A shift moves the values and lets zeros in; the relative change is ‖b − a‖ / ‖a‖. One bright pixel
+    /// moved within a 2×2 pooling window changes the input by √2 and the pooled map not at all.
+    func testShiftAndRelativeChange() throws {
+        let image = Tensor(channels: 1, height: 3, width: 3, values: (1...9).map(Double.init))
+        XCTAssertEqual(image.shifted(right: 1, down: 0).nested, [[[0, 1, 2], [0, 4, 5], [0, 7, 8]]])
+        XCTAssertEqual(image.shifted(right: 0, down: -1).nested, [[[4, 5, 6], [7, 8, 9], [0, 0, 0]]])
+        XCTAssertEqual(image.shifted(right: -2, down: 2).nested, [[[0, 0, 0], [0, 0, 0], [3, 0, 0]]])
+        XCTAssertEqual(Tensor(channels: 1, height: 1, width: 2, values: [3, 4]).relativeChange(to: Tensor(channels: 1, height: 1, width: 2, values: [3, 0])), 0.8)
+        XCTAssertNil(Tensor(channels: 1, height: 1, width: 2).relativeChange(to: Tensor(channels: 1, height: 1, width: 2, values: [1, 1])))
+        var dot = Tensor(channels: 1, height: 4, width: 4)
+        dot[0, 0, 0] = 1
+        let pool = try net([1, 4, 4], [.pooling(.max, size: 2, stride: 2)])
+        let moved = dot.shifted(right: 1, down: 0)
+        XCTAssertEqual(dot.relativeChange(to: moved), 2.0.squareRoot())
+        XCTAssertEqual(pool.forward(dot)[1].relativeChange(to: pool.forward(moved)[1]), 0)
+        XCTAssertEqual(pool.forward(dot)[1].relativeChange(to: pool.forward(moved.shifted(right: 1, down: 0))[1]), 2.0.squareRoot())
+    }
+
     func testShapesAndErrors() throws {
         let lenet = try net([1, 16, 16], [.convolution(kernels: 6, size: 5, stride: 1, padding: .valid, mode: .correlation), .activation(.relu),
                                           .pooling(.max, size: 2, stride: 2), .convolution(kernels: 12, size: 3, stride: 1, padding: .valid, mode: .correlation),
@@ -153,6 +213,8 @@ final class CNNLayerTests: XCTestCase {
         for kind in PoolingKind.allCases {
             try checkGradients([.pooling(kind, size: 2, stride: 2)], input: [2, 4, 4])
             try checkGradients([.pooling(kind, size: 3, stride: 1)], input: [1, 5, 5])
+            try checkGradients([.pooling(kind, size: 3, stride: 1, padding: .same)], input: [2, 4, 4])
+            try checkGradients([.pooling(kind, size: 3, stride: 2, padding: .same)], input: [1, 5, 5])
         }
     }
 

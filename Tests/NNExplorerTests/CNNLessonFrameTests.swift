@@ -33,21 +33,29 @@ final class CNNLessonFrameTests: XCTestCase {
     /// The text each beat's narration names, in the words the screen uses.
     private func named6(_ beat: Int, _ c: CNNExplorer) -> [String] {
         switch beat {
-        case 1: ["input", "kernels 3×3 (correlation, hand-set)"]
-        case 2: ["kernels 3×3 (correlation, hand-set)"]
-        case 3: ["output cell (0, 0)", "Σ w·z = ", "relu(0) = 0", "max of the pooling window [0, 0.12, 0, 0.16] = 0.16", "input"]
-        case 4: ["output cell (4, 9)", "= −2.76", "relu(−2.76) = 0", "input", "┌──────┐"]
-        case 5: ["output cell (4, 11)", "= 2.61", "relu(2.61) = 2.61", "input", "┌──────┐"]
-        case 6: ["1 conv: 4 × 16×16", "2 relu: 4 × 16×16"]
-        case 7: ["2 relu: 4 × 16×16", "3 max pool 2×2: 4 × 8×8   range 0 … 3.06 on relu's scale 0 … 3.06"]
-        case 8: ["2 relu: 4 × 16×16", "3 mean pool 2×2: 4 × 8×8   range 0 … 2.47 on relu's scale 0 … 3.06"]
+        case 1, 2: ["input", "kernels 3×3 (convolution, hand-set)"]
+        case 3: ["output cell (0, 0)", "Σ w·z = ", "relu(0) = 0", "max of the pooling window [0, 0, 0.03, 0] = 0.03", "input"]
+        case 4: ["output cell (4, 9)", "= 2.76", "relu(2.76) = 2.76", "kernel (1 0 −1 / 1 0 −1 / 1 0 −1) flipped: (−1 0 1 / −1 0 1 / −1 0 1)",
+                 "input", "┌──────┐"]
+        case 5: ["output cell (4, 9)", "= 2.76", "correlation: a = −2.76"]
+        case 6: ["output cell (4, 11)", "= −2.61", "relu(−2.61) = 0", "input", "┌──────┐"]
+        case 7: ["output cell (4, 11)", "the same 9 weights and bias at all 256 cells", "dashed: the largest, a = 3 at (9, 10)"]
+        case 8, 9: ["1 conv 3×3      4×16×16      40      9,216  263,168    262,144", "= 263,168 parameters",
+                    "4 maps × 256 cells × 9 = 9,216 multiply-adds", "28× as many (sparse interactions)"]
+        case 10: ["1 conv: 4 × 16×16", "2 relu: 4 × 16×16"]
+        case 11, 15: ["2 relu: 4 × 16×16", "3 max pool 2×2: 4 × 8×8   range 0 … 3.06 on relu's scale 0 … 3.06"]
+        case 12: ["2 relu: 4 × 16×16", "3 mean pool 2×2: 4 × 8×8   range 0 … 2.47 on relu's scale 0 … 3.06"]
+        case 13: ["2 relu: 4 × 16×16", "3 max pool 3×3 centred: 4 × 16×16"]
+        case 14: ["2 relu: 4 × 16×16", "3 subsample 2×2: 4 × 8×8"]
+        case 16, 17: ["the input moved 1 right, 0 down", "input 0.97", "3 max pool 0.7", "input", "3 max pool"]
+        case 18: ["the input moved 1 right, 0 down", "input 0.97", "3 max pool 0.58"]
         default: ["image 10 of 500", "input", "1 conv: 4 × 16×16"]
         }
     }
 
     func testLesson6EveryBeatShowsWhatItNames() throws {
         for size in Self.sizes {
-            for beat in 1...9 {
+            for beat in 1...19 {
                 let state = try play("lesson-6-convolution", beats: beat, size: size)
                 let c = try cnn(state)
                 let frame = view(state), text = frame.plainText
@@ -59,22 +67,22 @@ final class CNNLessonFrameTests: XCTestCase {
         }
     }
 
-    /// Beat 6 names the pooling too: from 100×30 it is on screen; at 80×24 the title says it is left out and
+    /// Beat 10 names the pooling too: from 100×30 it is on screen; at 80×24 the title says it is left out and
     /// which size shows it, and at that size (not one row less) every band is there.
-    func testLesson6Beat6PoolingShownOrSaidWhereItIs() throws {
+    func testLesson6MapsBeatPoolingShownOrSaidWhereItIs() throws {
         for size in Self.sizes.dropFirst() {
-            let text = view(try play("lesson-6-convolution", beats: 6, size: size)).plainText
+            let text = view(try play("lesson-6-convolution", beats: 10, size: size)).plainText
             XCTAssertTrue(text.contains("3 max pool 2×2: 4 × 8×8"), "\(size)\n\(text)")
         }
-        let small = view(try play("lesson-6-convolution", beats: 6, size: Size(width: 80, height: 24))).plainText
+        let small = view(try play("lesson-6-convolution", beats: 10, size: Size(width: 80, height: 24))).plainText
         XCTAssertTrue(small.contains("┌ image 5 of 500 · not shown: input ↑, 3 max pool ↓ (80×38 shows all) ─"), small)
         // The README's claim: every band from 80×38 and 100×38, not a row less.
         for width in [80, 100] {
-            let enough = view(try play("lesson-6-convolution", beats: 6, size: Size(width: width, height: 38))).plainText
+            let enough = view(try play("lesson-6-convolution", beats: 10, size: Size(width: width, height: 38))).plainText
             for words in ["┌ feature maps · image 5 of 500 ─", "input", "1 conv", "2 relu", "3 max pool"] {
                 XCTAssertTrue(enough.contains(words), enough)
             }
-            let less = view(try play("lesson-6-convolution", beats: 6, size: Size(width: width, height: 37))).plainText
+            let less = view(try play("lesson-6-convolution", beats: 10, size: Size(width: width, height: 37))).plainText
             XCTAssertTrue(less.contains("not shown: input ↑ (\(width)×38 shows all)"), less)
         }
     }
@@ -88,8 +96,8 @@ final class CNNLessonFrameTests: XCTestCase {
         XCTAssertEqual(window.terms.filter { $0.column == 0 }.map(\.input).max() ?? 1, 0.13, accuracy: 0.01)
         XCTAssertEqual(window.terms.filter { $0.column == 2 }.map(\.input), [1, 1, 1])
         let text = view(state).plainText
-        XCTAssertTrue(text.contains("input rows 0–8"), text)
-        XCTAssertTrue(text.contains("conv rows 0–8"), text)
+        XCTAssertTrue(text.contains("input rows 2–7"), text)
+        XCTAssertTrue(text.contains("conv rows 2–7"), text)
         assertFrameSnapshots(state, named: "lesson-6-beat4-80x24")
     }
 
@@ -110,15 +118,15 @@ final class CNNLessonFrameTests: XCTestCase {
             return level
         }
         for size in Self.sizes {
-            let max = view(try play("lesson-6-convolution", beats: 7, size: size))
-            let mean = view(try play("lesson-6-convolution", beats: 8, size: size))
+            let max = view(try play("lesson-6-convolution", beats: 11, size: size))
+            let mean = view(try play("lesson-6-convolution", beats: 12, size: size))
             let relu = try brightest(max, below: "2 relu")
             XCTAssertEqual(relu, 5, "\(size)")
             XCTAssertEqual(try brightest(max, below: "3 max pool"), relu, "\(size)")
             XCTAssertEqual(try brightest(mean, below: "2 relu"), relu, "\(size)")
             XCTAssertEqual(try brightest(mean, below: "3 mean pool"), 4, "\(size): 2.47 of 3.06 is grey level 4 of 5")
         }
-        assertFrameSnapshots(try play("lesson-6-convolution", beats: 8, size: Size(width: 80, height: 24)), named: "lesson-6-beat8-80x24")
+        assertFrameSnapshots(try play("lesson-6-convolution", beats: 12, size: Size(width: 80, height: 24)), named: "lesson-6-beat12-80x24")
     }
 
     private func named7(_ beat: Int, _ c: CNNExplorer) throws -> [String] {

@@ -103,7 +103,7 @@ final class CNNScreenTests: XCTestCase {
         press(&state, "K")
         XCTAssertEqual(state.cnn?.note, "one convolution only: its kernels are on screen")
         press(&state, "o")
-        XCTAssertEqual(state.cnn?.note, "press k for the sliding window first")
+        XCTAssertEqual(state.cnn?.note, "press k for the sliding window or t for the shift view first")
         // Without the window the arrows scroll the maps, and say where they stand even when all fit.
         update(&state, .key(.up))
         XCTAssertEqual(state.cnn?.note, "maps from the input (when they do not all fit)")
@@ -182,7 +182,7 @@ final class CNNScreenTests: XCTestCase {
         update(&state, .key(.up)); update(&state, .key(.up)); update(&state, .key(.up))
         XCTAssertEqual(state.cnn?.mapsFrom, 0)
         press(&state, "p")
-        XCTAssertEqual(state.cnn?.mapsFrom, 2)   // the relu maps, then the pooling that pools them
+        XCTAssertEqual(state.cnn?.mapsFrom, 3)   // the pooling, and above it the relu maps it pools
         XCTAssertTrue(view(state).plainText.contains("3 mean pool 2×2"), view(state).plainText)
         // Many bands left out in a narrow box: a range of stages, and the size is still exact.
         var deep = AppState(size: Size(width: 80, height: 24), scenario: try builtin("cnn-glyphs"))

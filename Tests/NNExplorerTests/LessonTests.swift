@@ -374,16 +374,49 @@ final class LessonTests: XCTestCase {
         XCTAssertLessThan(try XCTUnwrap(decayed.trainer.history.last?.validationLoss), try XCTUnwrap(last.validationLoss))
     }
 
+    /// The lesson computes the lecture's convolution (the kernel flipped): the window's sums have the signs the
+    /// narration gives, and correlation on the same kernel gives their negatives (the vertical-edge kernel
+    /// flipped is its own negative).
     func testLesson6TheWindowsSumsHaveTheSignsTheNarrationGives() throws {
-        for (words, positive) in [("Row 4, column 9", false), ("Two cells on", true)] {
+        for (words, positive) in [("Row 4, column 9", true), ("Two cells on", false)] {
             let state = try play("lesson-6-convolution", untilSaying: words, size: Size(width: 120, height: 40))
             guard case .cnn(let c) = state.lesson?.explorer, let window = c.slidingWindow else { return XCTFail() }
+            XCTAssertEqual(window.mode, .convolution)
             XCTAssertEqual(window.sum > 1, positive)
             XCTAssertEqual(window.sum < -1, !positive)
+            XCTAssertEqual(window.otherModeSum, -window.sum, accuracy: 1e-12)
         }
-        guard case .cnn(let mean) = try play("lesson-6-convolution").lesson?.explorer else { return XCTFail() }
-        XCTAssertEqual(mean.poolingKind, .mean)
-        XCTAssertNil(mean.window)   // back on the maps
+        guard case .cnn(let last) = try play("lesson-6-convolution").lesson?.explorer else { return XCTFail() }
+        XCTAssertEqual(last.network.layers[2], .pooling(.max, size: 3, stride: 1, padding: .same))
+        XCTAssertNil(last.window)   // back on the maps
+        XCTAssertNil(last.shift)
+    }
+
+    /// The numbers lesson 6's narration gives are the network's: correlation's −2.76, the dashed box's a = 3 at
+    /// (9, 10), 40 parameters and 9,216 multiply-adds against 263,168, 28× fewer, and the shift's changes.
+    func testLesson6NumbersTheNarrationGives() throws {
+        func cnn(_ words: String) throws -> CNNExplorer {
+            guard case .cnn(let c) = try play("lesson-6-convolution", untilSaying: words).lesson?.explorer else { throw LessonTestFailure("not a CNN") }
+            return c
+        }
+        let round = { (v: Double) in (v * 100).rounded() / 100 }
+        XCTAssertEqual(round(try XCTUnwrap(try cnn("**Correlation**").slidingWindow).otherModeSum), -2.76)
+        let sharing = try XCTUnwrap(try cnn("**parameter sharing**").slidingWindow)
+        XCTAssertEqual(sharing.uses, 256)
+        XCTAssertEqual(sharing.elsewhere?.row, 9)
+        XCTAssertEqual(sharing.elsewhere?.column, 10)
+        XCTAssertEqual(round(try XCTUnwrap(sharing.elsewhere?.sum)), 3)
+        let costs = try cnn("What sharing saves").network.stageCosts
+        XCTAssertEqual(costs[0].parameters, 40)
+        XCTAssertEqual(costs[0].multiplyAdds, 9_216)
+        let full = try XCTUnwrap(costs[0].fullyConnected)
+        XCTAssertEqual(full.weights + full.biases, 263_168)
+        XCTAssertEqual((Double(full.multiplyAdds) / Double(costs[0].multiplyAdds)).rounded(), 28)
+        let shifted = try XCTUnwrap(try cnn("The input changed by 0.97").shiftComparison)
+        XCTAssertEqual(shifted.shift, InputShift(right: 1, down: 0))
+        XCTAssertEqual(shifted.changes.map { round($0 ?? .nan) }, [0.97, 1.25, 0.99, 0.7])
+        let centred = try XCTUnwrap(try cnn("centred 3×3 max pooling on the same shift").shiftComparison)
+        XCTAssertEqual(round(try XCTUnwrap(centred.changes[3])), 0.58)
     }
 
     func testLesson7ReachesTheTestAccuracyAndShowsTheConfusionMatrix() throws {
@@ -432,7 +465,7 @@ final class LessonTests: XCTestCase {
 
     func testSnapshotsOfTwoBeatsALesson() throws {
         let beats = ["lesson-1-perceptron": [4, 8], "lesson-2-convergence": [6, 8], "lesson-3-backpropagation": [5, 11],
-                     "lesson-4-local-minima": [5], "lesson-5-overfitting": [3], "lesson-6-convolution": [5, 9],
+                     "lesson-4-local-minima": [5], "lesson-5-overfitting": [3], "lesson-6-convolution": [7, 16],
                      "lesson-7-cnn-digits": [8]]
         for (name, list) in beats.sorted(by: { $0.key < $1.key }) {
             for k in list { assertFrameSnapshots(try play(name, beats: k), named: "\(name)-beat\(k)") }

@@ -76,6 +76,70 @@ final class CNNScenarioTests: XCTestCase {
         XCTAssertEqual(accuracy * Double(trainer.testSet.count), 443, accuracy: 1e-9)
     }
 
+    /// The lecture's pooling (a centred window at stride 1) and subsampling as stage options; the defaults keep
+    /// the old files' meaning (valid windows, stride = size).
+    func testPoolingForms() throws {
+        let yaml = head + """
+            data: {image: [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9], [0, 1, 2, 3, 4], [5, 6, 7, 8, 9], [0, 1, 2, 3, 4]]}
+            cnn:
+              layers: [{pool: {size: 3, padding: same}}, {pool: {kind: mean, size: 3, stride: 2, padding: same}},
+                       {pool: {kind: subsample, stride: 2}}, {pool: {kind: subsample, size: 1, stride: 1, padding: valid}}]
+
+            """
+        let cnn = try XCTUnwrap(try ScenarioLoader.parse(yaml, source: "s.yaml", baseDirectory: nil).cnn)
+        XCTAssertEqual(cnn.layers, [.pooling(.max, size: 3, stride: 1, padding: .same), .pooling(.mean, size: 3, stride: 2, padding: .same),
+                                    .pooling(.subsample, size: 1, stride: 2), .pooling(.subsample, size: 1, stride: 1)])
+        XCTAssertEqual(cnn.network(seed: 1).shapes, [[1, 5, 5], [1, 5, 5], [1, 3, 3], [1, 2, 2], [1, 2, 2]])
+    }
+
+    func testBadPoolingAndLessonSettingsAreReportedWhereTheyAre() {
+        let image = "data: {image: [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 0, 1], [2, 3, 4, 5]]}\n"
+        XCTAssertEqual(error(head + image + "cnn:\n  layers: [{pool: {size: 2, padding: same}}]\n"),
+                       "s.yaml:6:26: error: padding same centres the window on each value: it needs an odd size, found 2")
+        XCTAssertEqual(error(head + image + "cnn:\n  layers: [{pool: {kind: subsample}}]\n"),
+                       "s.yaml:6:19: error: missing required key 'stride' in pool")
+        XCTAssertEqual(error(head + image + "cnn:\n  layers: [{pool: {kind: median, size: 2}}]\n"),
+                       "s.yaml:6:26: error: kind must be one of max, mean, subsample; found 'median'; did you mean 'mean'?")
+        XCTAssertEqual(error(head + image + "cnn:\n  layers: [{pool: {size: 2, paddign: same}}]\n"),
+                       "s.yaml:6:29: error: unknown key 'paddign' in pool; did you mean 'padding'?")
+        let pooled = head + image + "cnn:\n  layers: [{pool: {size: 2}}]\n"
+        XCTAssertEqual(error(pooled + "lesson:\n  - set: {pool: {size: 4, padding: same}}\n"),
+                       "s.yaml:8:24: error: padding same centres the window on each value: it needs an odd size, found 4")
+        XCTAssertEqual(error(pooled + "lesson:\n  - set: {pool: {size: 5}}\n"),
+                       "s.yaml:8:17: error: pool does not fit the 1×4×4 maps it would pool (stage 1)")
+        XCTAssertEqual(error(pooled + "lesson:\n  - set: {shift: [4, 0]}\n"),
+                       "s.yaml:8:19: error: shift[0] must be an integer from -3 to 3, found 4")
+        XCTAssertEqual(error(pooled + "lesson:\n  - set: {shift: 1}\n"),
+                       "s.yaml:8:18: error: shift must be a list of 2 integers [right, down] (pixels; negative: left, up), found an integer 1")
+        XCTAssertEqual(error(head + image + "cnn:\n  layers: [flatten]\nlesson:\n  - set: {pool: {size: 2}}\n"),
+                       "s.yaml:8:11: error: set: pool changes the network's pooling stages, and this network has none")
+        XCTAssertEqual(error(head + image + "cnn:\n  layers: [{pool: {size: 2}}, flatten, {dense: 2}]\nlesson:\n  - set: {pool: {size: 3, padding: same}}\n"),
+                       "s.yaml:8:17: error: pool changes the maps' shape, and stage 3's weights were made for the old shape")
+        XCTAssertEqual(error(head + "data: {images: optdigits}\ncnn:\n  layers: [{pool: {size: 2}}, flatten, {dense: 10}, softmax]\n"
+                             + "lesson:\n  - set: {pool: {size: 2, kind: mean}}\n"),
+                       "s.yaml:8:11: error: set: pool needs hand-set kernels: a trained network learned with its own pooling")
+    }
+
+    /// `set: {pool: …}` and `set: {shift: …}` in a script, and the new panels.
+    func testPoolShiftAndTheNewPanelsInALesson() throws {
+        let yaml = head + """
+            data: {image: [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 0, 1], [2, 3, 4, 5]]}
+            cnn:
+              layers: [{pool: {size: 2}}]
+            lesson:
+              - set: {pool: {kind: max, size: 3, padding: same}}
+              - set: {shift: [-3, 1]}
+              - focus: parameters
+              - focus: shift
+
+            """
+        let lesson = try XCTUnwrap(try ScenarioLoader.parse(yaml, source: "s.yaml", baseDirectory: nil).lesson)
+        XCTAssertEqual(lesson.beats, [.set(.pool(.pooling(.max, size: 3, stride: 1, padding: .same))), .set(.shift(right: -3, down: 1)),
+                                      .focus(.parameters), .focus(.shift)])
+        XCTAssertEqual(lesson.beats.map(\.summary), ["set: pool = {kind: max, size: 3, stride: 1, padding: same}", "set: shift = [-3, 1]",
+                                                     "focus: parameters", "focus: shift"])
+    }
+
     func testProblemsAreReportedWhereTheyAre() {
         let image = "data: {image: [[0, 1], [2, 3]]}\n"
         XCTAssertEqual(error(head + image), "s.yaml:1:1: error: missing required key 'cnn' for model cnn (its layers: conv, activation, pool, …)")

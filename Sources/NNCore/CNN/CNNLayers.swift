@@ -54,8 +54,10 @@ public struct Tensor: Sendable, Hashable {
     }
 }
 
-/// How a convolution treats the borders: `valid` keeps only windows inside the input; `same` pads with zeros
-/// so that (at stride 1) the output has the input's size.
+/// How a convolution or a pooling treats the borders: `valid` keeps only windows inside the input; `same`
+/// centres a window on every `stride`-th value, so that (at stride 1) the output has the input's size. A
+/// convolution pads with zeros; a pooling window takes only the values inside the map (the lecture's
+/// `x_ij = max_(|k|<τ, |l|<τ) y_(i−k, j−l)` with its terms outside the map left out).
 public enum ConvolutionPadding: String, Sendable, CaseIterable {
     case valid, same
 }
@@ -68,6 +70,9 @@ public enum ConvolutionMode: String, Sendable, CaseIterable {
 
 public enum PoolingKind: String, Sendable, CaseIterable {
     case max, mean
+    /// One value a window, the others dropped: `x_ij = y_(s·i, s·j)` (the window's top-left value, or its
+    /// centre when the window is centred).
+    case subsample
 }
 
 /// One stage of a convolutional network.
@@ -76,8 +81,9 @@ public enum CNNLayer: Sendable, Hashable {
     case convolution(kernels: Int, size: Int, stride: Int, padding: ConvolutionPadding, mode: ConvolutionMode)
     /// The non-linear stage, value by value (ReLU, sigmoid or tanh).
     case activation(Activation)
-    /// Each map's `size × size` windows, `stride` apart, reduced to their max or mean.
-    case pooling(PoolingKind, size: Int, stride: Int)
+    /// Each map's `size × size` windows, `stride` apart, reduced to their max or mean (or subsampled); `same`
+    /// centres the windows on the values they pool.
+    case pooling(PoolingKind, size: Int, stride: Int, padding: ConvolutionPadding = .valid)
     /// The maps as one vector.
     case flatten
     /// A fully connected layer of `units` outputs.
@@ -112,9 +118,12 @@ public enum CNNLayer: Sendable, Hashable {
             return .success([kernels, (h + 2 * pad - size) / stride + 1, (w + 2 * pad - size) / stride + 1])
         case .activation, .softmax:
             return .success(shape)
-        case .pooling(_, let size, let stride):
-            guard h >= size, w >= size else { return .failure(ShapeError("a \(size)×\(size) pooling window does not fit \(h)×\(w) maps")) }
-            return .success([c, (h - size) / stride + 1, (w - size) / stride + 1])
+        case .pooling(_, let size, let stride, let padding):
+            let pad = Self.padding(padding, size: size)
+            guard h + 2 * pad >= size, w + 2 * pad >= size else {
+                return .failure(ShapeError("a \(size)×\(size) pooling window does not fit \(h)×\(w) maps"))
+            }
+            return .success([c, (h + 2 * pad - size) / stride + 1, (w + 2 * pad - size) / stride + 1])
         case .flatten:
             return .success([c * h * w, 1, 1])
         case .dense(let units):
@@ -134,7 +143,8 @@ public enum CNNLayer: Sendable, Hashable {
         return switch self {
         case .convolution(_, let size, _, _, _): out[0] * out[1] * out[2] * shape[0] * size * size
         case .dense(let units): units * shape[0] * shape[1] * shape[2]
-        case .pooling(_, let size, _): out[0] * out[1] * out[2] * size * size
+        case .pooling(.subsample, _, _, _): out[0] * out[1] * out[2]
+        case .pooling(_, let size, _, _): out[0] * out[1] * out[2] * size * size
         default: shape[0] * shape[1] * shape[2]
         }
     }

@@ -67,8 +67,9 @@ public struct ConvNet: Sendable, Hashable {
         case .convolution(let kernels, let size, let stride, let padding, let mode):
             convolutionForward(layer: l, kernels: kernels, size: size, stride: stride, padding: padding, mode: mode, input, into: &out)
         case .activation(let f): activationForward(layer: l, f: f, input, into: &out)
-        case .pooling(.max, size: 2, stride: 2): maxPool2Forward(layer: l, input, into: &out)
-        case .pooling(let kind, let size, let stride): poolingForward(layer: l, kind: kind, size: size, stride: stride, input, into: &out)
+        case .pooling(.max, size: 2, stride: 2, padding: .valid): maxPool2Forward(layer: l, input, into: &out)
+        case .pooling(let kind, let size, let stride, let padding):
+            poolingForward(layer: l, kind: kind, size: size, stride: stride, padding: padding, input, into: &out)
         case .flatten: flattenForward(layer: l, input, into: &out)
         case .dense(let units): denseForward(layer: l, units: units, input, into: &out)
         case .softmax: softmaxForward(layer: l, input, into: &out)
@@ -206,10 +207,10 @@ extension ConvNet {
                                 &gIn, &gradients, needsInputGradient: needsInputGradient)
         case .activation(let f):
             activationBackward(layer: l, f: f, input, output, g, &gIn, &gradients, needsInputGradient: needsInputGradient)
-        case .pooling(.max, size: 2, stride: 2):
+        case .pooling(.max, size: 2, stride: 2, padding: .valid):
             maxPool2Backward(layer: l, input, output, g, &gIn, &gradients, needsInputGradient: needsInputGradient)
-        case .pooling(let kind, let size, let stride):
-            poolingBackward(layer: l, kind: kind, size: size, stride: stride, input, output, g, &gIn, &gradients,
+        case .pooling(let kind, let size, let stride, let padding):
+            poolingBackward(layer: l, kind: kind, size: size, stride: stride, padding: padding, input, output, g, &gIn, &gradients,
                             needsInputGradient: needsInputGradient)
         case .flatten: flattenBackward(layer: l, input, output, g, &gIn, &gradients, needsInputGradient: needsInputGradient)
         case .dense(let units):

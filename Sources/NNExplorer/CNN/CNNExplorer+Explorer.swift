@@ -26,6 +26,8 @@ extension CNNExplorer: Explorer {
     mutating func apply(_ setting: LessonSetting) {
         switch setting {
         case .pooling(let kind): setPooling(kind)
+        case .pool(let layer): replacePooling { _, _, _ in layer }
+        case .shift(let right, let down): setShift(InputShift(right: right, down: down))
         case .image(let index): setProbe(index)
         case .sharedScale(let shared): setSharedScale(shared)
         default: break   // the scenario reader admits only the settings of the lesson's model
@@ -37,9 +39,12 @@ extension CNNExplorer: Explorer {
         case .confusion: showConfusionMatrix()
         case .window: if window == nil { toggleWindow() }
         case .maps:
-            // The sliding window takes the maps' place: back to the maps, from the stages when not all fit.
-            if window != nil { toggleWindow() }
+            // The sliding window, the shift view and the counts take the maps' place: back to the maps, from
+            // the stages when not all fit.
+            closeViews()
             showMaps(fromInput: false)
+        case .shift: if shift == nil { toggleShift() }
+        case .parameters: if !showParameters { toggleParameters() }
         default: break
         }
     }
@@ -50,7 +55,7 @@ extension CNNExplorer: Explorer {
     func box(of panel: LessonPanel, _ context: ViewContext) -> Rect? {
         let boxes = CNNLayout(self, size: context.size, panelsHidden: context.panelsHidden)
         return switch panel {
-        case .maps, .window: boxes.mapsBox
+        case .maps, .window, .shift, .parameters: boxes.mapsBox
         case .output, .curves, .confusion: boxes.panelBox
         default: nil
         }

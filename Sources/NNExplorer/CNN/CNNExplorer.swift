@@ -26,6 +26,12 @@ public struct CNNExplorer: Sendable {
     public private(set) var confusion: [[Int]]?
     /// The sliding window's cell, while the step-by-step view is open.
     public private(set) var window: WindowPosition?
+    /// How far the input is moved while the shift view is open (nil: closed); the arrows move it.
+    public internal(set) var shift: InputShift?
+    /// Which kernel's maps the shift view draws (`o` steps through them).
+    public internal(set) var shiftMap = 0
+    /// The parameter counts instead of the maps.
+    public internal(set) var showParameters = false
     /// The band of the maps box (an index into `mapsBlocks`: 0 the input, then the stages) shown first when
     /// not all of them fit; ↑/↓ move it, and a change shows the band it changes.
     public private(set) var mapsFrom = 0
@@ -129,18 +135,25 @@ public struct CNNExplorer: Sendable {
 
     /// The network's pooling kind (of its first pooling stage), if it has one.
     public var poolingKind: PoolingKind? {
-        for layer in network.layers { if case .pooling(let kind, _, _) = layer { return kind } }
+        for layer in network.layers { if case .pooling(let kind, _, _, _) = layer { return kind } }
         return nil
     }
 
-    /// Max pooling becomes mean pooling and back, on the same maps (hand-set networks: a trained one learned
-    /// with the pooling it has).
+    /// Max pooling becomes mean pooling and back (subsampling becomes max pooling), on the same maps (hand-set
+    /// networks: a trained one learned with the pooling it has).
     mutating func togglePooling() {
-        guard trainer == nil, let kind = poolingKind else { return }
+        guard let kind = poolingKind else { return }
+        replacePooling { size, stride, padding in .pooling(kind == .max ? .mean : .max, size: size, stride: stride, padding: padding) }
+    }
+
+    /// Every pooling stage of a hand-set network replaced (its window as it was, passed in), the weights kept;
+    /// shows the pooling.
+    mutating func replacePooling(_ with: (_ size: Int, _ stride: Int, _ padding: ConvolutionPadding) -> CNNLayer) {
+        guard trainer == nil else { return }
         showPooling()
         let layers = lookedAt.layers.map { layer -> CNNLayer in
-            guard case .pooling(_, let size, let stride) = layer else { return layer }
-            return .pooling(kind == .max ? .mean : .max, size: size, stride: stride)
+            guard case .pooling(_, let size, let stride, let padding) = layer else { return layer }
+            return with(size, stride, padding)
         }
         var rng = SplitMix64(seed: seed)
         guard var switched = try? ConvNet(inputShape: lookedAt.inputShape, layers: layers, rng: &rng) else { return }
@@ -154,7 +167,15 @@ public struct CNNExplorer: Sendable {
     mutating func toggleWindow() {
         if window != nil { window = nil; return }
         guard windowGrid != nil else { note = "this network has no convolution"; return }
+        closeViews()
         window = WindowPosition(map: 0, row: 0, column: 0)
+    }
+
+    /// Back to the maps: the sliding window, the shift view and the parameter counts closed.
+    mutating func closeViews() {
+        window = nil
+        shift = nil
+        showParameters = false
     }
 
     /// Moves the window by whole cells, staying on the map.
@@ -196,11 +217,12 @@ public struct CNNExplorer: Sendable {
     /// The maps box from the stages (the input and kernels may give way), or from the input.
     mutating func showMaps(fromInput: Bool) { mapsFrom = fromInput ? 0 : min(1, mapsBlocks.count - 1) }
 
-    /// The maps box from the maps the first pooling pools, so that both are on screen.
+    /// The maps box from the first pooling's band: the bands before it (the maps it pools first) fill the room
+    /// above it.
     mutating func showPooling() {
         guard let pooling = network.layers.firstIndex(where: { if case .pooling = $0 { true } else { false } }),
               let index = mapsBlocks.firstIndex(of: .stage(pooling)) else { return }
-        mapsFrom = max(0, index - 1)
+        mapsFrom = index
     }
 
     /// The network's convolution stages (layer indices).
@@ -226,7 +248,7 @@ public struct CNNExplorer: Sendable {
 
     /// A lesson's `set: pooling` shows the pooling, even when the kind is already the one asked for.
     mutating func setPooling(_ kind: PoolingKind) {
-        if poolingKind != kind { togglePooling() }
+        if poolingKind != kind { replacePooling { .pooling(kind, size: $0, stride: $1, padding: $2) } }
         showPooling()
     }
 

@@ -4,7 +4,8 @@ import NNScenario
 
 /// What the CNN screen's keys do, its key map, and the update that carries them out.
 enum CNNAction: SharedActions { case shared(SharedAction), stepBatch, stepEpoch, previousImage, nextImage, nextMistake
-    case toggleScale, toggleValues, togglePooling, toggleWindow, windowUp, windowDown, nextKernel, toggleConfusion, nextKernelLayer }
+    case toggleScale, toggleValues, togglePooling, toggleWindow, windowUp, windowDown, nextKernel, toggleConfusion, nextKernelLayer
+    case toggleShift, toggleParameters }
 
 let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
     .playPause(help: "play / pause training", inBar: { $0.trainer != nil }),
@@ -14,16 +15,20 @@ let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
                help: "train one mini-batch (with the window open: move it to the next cell)",
                enabled: { $0.window != nil || ($0.trainer.map { !$0.status.isFinished } ?? false) },
                inBar: { $0.window != nil || $0.trainer != nil }, .stepBatch),
-    KeyBinding([.up, .down], "↑↓", label: { $0.window == nil ? "maps" : "move" },
-               help: "the maps from the band above / below, when they do not all fit (window: one row up / down)",
-               inBar: { $0.window != nil }) { $0 == .up ? .windowUp : .windowDown },
-    KeyBinding([.character("o")], "o", "next kernel", help: "window: the same cell of the next kernel's map",
-               enabled: { $0.window != nil }, inBar: { $0.window != nil }, .nextKernel),
+    KeyBinding([.character("t")], "t", label: { $0.shift == nil ? "shift" : "close shift" },
+               help: "shift: the arrows move the input a pixel; every stage of the original and the shifted input side by side, "
+                   + "with how much each changed (again: close)", .toggleShift),
+    KeyBinding([.up, .down], "↑↓", label: { $0.window != nil ? "move" : $0.shift != nil ? "shift" : "maps" },
+               help: "the maps from the band above / below, when they do not all fit (window: one row up / down; shift: the input up / down)",
+               inBar: { $0.window != nil || $0.shift != nil }) { $0 == .up ? .windowUp : .windowDown },
+    KeyBinding([.character("o")], "o", "next kernel", help: "window: the same cell of the next kernel's map; shift: the next kernel's maps",
+               enabled: { $0.window != nil || $0.shift != nil }, inBar: { $0.window != nil || $0.shift != nil }, .nextKernel),
     KeyBinding([.character("e")], "e", "epoch", help: "train to the end of the epoch",
                enabled: { $0.trainer.map { !$0.status.isFinished } ?? false }, inBar: { $0.trainer != nil }, .stepEpoch),
-    KeyBinding([.left, .right], "←→", label: { $0.window == nil ? "image" : "move" },
-               help: "previous / next image, the test set while training (window: one column left / right)",
-               enabled: { $0.window != nil || $0.images.count > 1 }, inBar: { $0.window != nil || $0.images.count > 1 }) {
+    KeyBinding([.left, .right], "←→", label: { $0.window != nil ? "move" : $0.shift != nil ? "shift" : "image" },
+               help: "previous / next image, the test set while training (window: one column left / right; shift: the input left / right)",
+               enabled: { $0.window != nil || $0.shift != nil || $0.images.count > 1 },
+               inBar: { $0.window != nil || $0.shift != nil || $0.images.count > 1 }) {
         $0 == .left ? .previousImage : .nextImage },
     KeyBinding([.character("w")], "w", "wrong", help: "the next image the network gets wrong",
                enabled: { $0.images.count > 1 && $0.network.endsInSoftmax }, inBar: { $0.images.count > 1 && $0.network.endsInSoftmax },
@@ -32,8 +37,8 @@ let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
                help: "colour scale: each map its own / one for all the maps of a stage", .toggleScale),
     KeyBinding([.character("v")], "v", label: { $0.showValues ? "shades" : "values" },
                help: "the input and the kernels as numbers / as shades", .toggleValues),
-    KeyBinding([.character("p")], "p", label: { $0.poolingKind == .mean ? "max pool" : "mean pool" },
-               help: "pooling: switch max / mean, on the same maps (hand-set kernels)",
+    KeyBinding([.character("p")], "p", label: { $0.poolingKind == .max ? "mean pool" : "max pool" },
+               help: "pooling: switch max / mean (subsampling: to max), on the same maps (hand-set kernels)",
                enabled: { $0.trainer == nil && $0.poolingKind != nil }, inBar: { $0.trainer == nil && $0.poolingKind != nil },
                essential: true, .togglePooling),
     KeyBinding([.character("c")], "c", label: { $0.showConfusion ? "curves" : "confusion" },
@@ -43,6 +48,9 @@ let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
                enabled: { $0.convolutionLayers.count > 1 }, inBar: { _ in false }, .nextKernelLayer),
     .reset(help: "start again from the first weights"),
     .reseed(help: "new seed: new first weights and a new test split (trained networks)", enabled: { $0.trainer != nil }),
+    KeyBinding([.character("P")], "P", label: { $0.showParameters ? "close params" : "params" },
+               help: "parameters: each stage's weights and multiply-adds, and a fully connected layer's between the same shapes (again: close)",
+               .toggleParameters),
 ] + KeyBinding.screenKeys)
 
 func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
@@ -54,7 +62,7 @@ func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
         case .nextMistake: p.network.endsInSoftmax ? "one image only: nothing to browse" : "this network does not classify (no softmax)"
         case .previousImage, .nextImage: "one image only: nothing to browse"
         case .shared(.reseed): "hand-set kernels: no random weights to draw"
-        case .nextKernel: "press k for the sliding window first"
+        case .nextKernel: "press k for the sliding window or t for the shift view first"
         case .nextKernelLayer: "one convolution only: its kernels are on screen"
         case .toggleConfusion: "nothing is trained here, so there is no confusion matrix"
         default: p.trainer == nil ? "hand-set kernels: nothing to train" : "training finished: r to reset"
@@ -69,6 +77,17 @@ func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
         case .stepBatch: p.advanceWindow(); return .none
         case .previousImage: p.moveWindow(rows: 0, columns: -1); return .none
         case .nextImage: p.moveWindow(rows: 0, columns: 1); return .none
+        default: break
+        }
+    }
+    if p.shift != nil {
+        // So does the shift view: the arrows move the input.
+        switch action {
+        case .previousImage: p.moveShift(right: -1, down: 0); return .none
+        case .nextImage: p.moveShift(right: 1, down: 0); return .none
+        case .windowUp: p.moveShift(right: 0, down: -1); return .none
+        case .windowDown: p.moveShift(right: 0, down: 1); return .none
+        case .nextKernel: p.nextShiftMap(); return .none
         default: break
         }
     }
@@ -88,6 +107,8 @@ func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
     case .togglePooling: p.togglePooling()
     case .toggleConfusion: p.toggleConfusion()
     case .nextKernelLayer: p.nextKernelLayer()
+    case .toggleShift: p.toggleShift()
+    case .toggleParameters: p.toggleParameters()
     }
     return .none
 }

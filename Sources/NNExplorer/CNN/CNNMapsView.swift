@@ -87,12 +87,17 @@ func drawStages(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, screen: Siz
     for block in blocks[first...last] { row += draw(block, row: row, zoom: nil, into: &frame) }
 }
 
-/// A band as the box's title names it when it is left out: `input`, `2 relu`, `3 max pool`.
-private func blockName(_ p: CNNExplorer, _ block: MapsBlock) -> String {
+/// A band as the box's title names it when it is left out (and the shift view beside its change): `input`,
+/// `2 relu`, `3 max pool`.
+func blockName(_ p: CNNExplorer, _ block: MapsBlock) -> String {
     switch block {
     case .input: "input"
     case .stage(let l):
-        if case .pooling(let kind, _, _) = p.network.layers[l] { "\(l + 1) \(kind.rawValue) pool" } else { "\(l + 1) \(stageName(p.network.layers[l]))" }
+        switch p.network.layers[l] {
+        case .pooling(.subsample, _, _, _): "\(l + 1) subsample"
+        case .pooling(let kind, _, _, _): "\(l + 1) \(kind.rawValue) pool"
+        default: "\(l + 1) \(stageName(p.network.layers[l]))"
+        }
     }
 }
 
@@ -218,12 +223,17 @@ private func grownZoom(_ t: Tensor, _ chosen: Int?, width: Int, limit: Int) -> I
     return max(1, min(max(chosen, zoom(for: t, limit: limit)), byWidth))
 }
 
-/// A stage as the screen names it: `conv`, the activation's name, `max pool 2×2`, `dense`, ….
+/// A stage as the screen names it: `conv`, the activation's name, `max pool 2×2`, `max pool 3×3 centred`,
+/// `subsample 2×2`, `dense`, …; a stride other than the usual (the window's size, or 1 when centred) is named.
 func stageName(_ layer: CNNLayer) -> String {
     switch layer {
-    case .activation(let f): f.rawValue
-    case .pooling(let kind, let size, _): "\(kind.rawValue) pool \(size)×\(size)"
-    default: layer.kind
+    case .activation(let f): return f.rawValue
+    case .pooling(let kind, let size, let stride, let padding):
+        let name = kind == .subsample ? "subsample" : "\(kind.rawValue) pool"
+        let centred = padding == .same ? " centred" : ""
+        let usual = padding == .same ? 1 : size
+        return "\(name) \(size)×\(size)\(centred)" + (stride == usual ? "" : " stride \(stride)")
+    default: return layer.kind
     }
 }
 

@@ -2,19 +2,21 @@ import NNCore
 import NNRender
 import NNScenario
 
-/// The side panel: what the network is, its training figures, the probabilities for the image on screen, the
+/// The side panel: what the network is and costs, its training figures, the probabilities for the image on screen, the
 /// loss and test accuracy per epoch, and the test set's confusion matrix. When they do not all fit, parts
 /// give way, the least needed first: for the confusion matrix (`c`, or a lesson's focus) the curves,
 /// probabilities and description give way to it; a lesson about the curves drops the probabilities; else
-/// the matrix, then the curves, then the description. The figures (loss, accuracy, status) always stay.
+/// the matrix, then the curves, then the description. The network's totals give way first (`P` shows them
+/// by stage). The figures (loss, accuracy, status) always stay.
 func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyphs g: Glyphs, keyHints: Bool, focus: LessonPanel?,
                into frame: inout Frame) {
     frame.drawBox(box, title: p.trainer == nil ? "network" : "training", glyphs: g)
     let inner = box.inset(1)
-    enum Part { case about, settings, figures, probabilities, curves, confusion }
+    enum Part { case about, costs, settings, figures, probabilities, curves, confusion }
     var parts: [Part: [Line]] = [:]
     let images = p.cnn.images.count == 1 ? "one image" : "\(p.cnn.images.count) images"
     let source = p.cnn.imagesName == "the inline image" ? "" : p.cnn.imagesName + ": "
+    let costs = p.network.stageCosts
     let stages = p.network.layers.indices.map { l -> String in
         let shape = p.network.shapes[l + 1]
         let size = shape[1] == 1 && shape[2] == 1 ? "\(shape[0])" : "\(shape[0])×\(shape[1])×\(shape[2])"
@@ -22,13 +24,15 @@ func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyphs g: Gl
     }
     // A stage's name and shape stay on one line ("dense 10" is not split).
     parts[.about] = [Line(g.fold("\(source)\(images), \(p.network.inputShape[1])×\(p.network.inputShape[2])"), Style(.dim))]
-        + packed(["stages:"] + stages.indices.map { stages[$0] + ($0 + 1 < stages.count ? "," : "") }, separator: " ", width: inner.width, glyphs: g)
-            .map { Line($0, Style(.dim)) }
+        + packed((["stages:"] + stages.indices.map { stages[$0] + ($0 + 1 < stages.count ? "," : "") }).map { Span($0, Style(.dim)) },
+                 separator: " ", width: inner.width, glyphs: g)
+    parts[.costs] = packed((["\(counted(costs.map(\.parameters).reduce(0, +))) parameters,", "\(counted(costs.map(\.multiplyAdds).reduce(0, +))) multiply-adds"]
+                            + (keyHints ? ["(P: by stage)"] : [])).map { Span($0, Style(.dim)) }, separator: " ", width: inner.width, glyphs: g)
     if let t = p.trainer {
         let s = t.settings
         /// Figures joined by dots, a new line where the next does not fit (a narrow panel cuts none).
         func joined(_ items: [String]) -> [Line] {
-            packed(items, separator: " \(g.middleDot) ", width: inner.width, glyphs: g).map { Line($0) }
+            packed(items.map { Span($0) }, separator: " \(g.middleDot) ", width: inner.width, glyphs: g)
         }
         parts[.settings] = joined(["η = \(formatNumber(s.learningRate))", "α = \(formatNumber(s.momentum))", "batch \(s.batchSize)"])
             + joined(["train \(t.trainingSet.count)", "test \(t.testSet.count) images"])
@@ -61,10 +65,10 @@ func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyphs g: Gl
     }
     parts[.probabilities] = probabilityLines(twoColumns: false)
     // Least needed first.
-    let dropOrder: [Part] = p.showConfusion || focus == .confusion ? [.curves, .probabilities, .about, .settings]
-        : focus == .curves ? [.confusion, .about, .settings]
-        : [.confusion, .curves, .about, .settings, .probabilities]
-    let order: [Part] = [.about, .settings, .figures, .probabilities, .curves, .confusion]
+    let dropOrder: [Part] = p.showConfusion || focus == .confusion ? [.costs, .curves, .probabilities, .about, .settings]
+        : focus == .curves ? [.costs, .confusion, .about, .settings]
+        : [.costs, .confusion, .curves, .about, .settings, .probabilities]
+    let order: [Part] = [.about, .costs, .settings, .figures, .probabilities, .curves, .confusion]
     func height() -> Int { order.reduce(0) { $0 + (parts[$1]?.count ?? 0) } }
     if height() > inner.height, probabilities != nil, let classes = probabilities?.values.count, classes > 1 {
         parts[.probabilities] = probabilityLines(twoColumns: true)
@@ -92,11 +96,14 @@ func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyphs g: Gl
 
 /// `items` joined by `separator` into lines of at most `width` columns, a new line where the next item does
 /// not fit (an item wider than `width` has a line of its own).
-private func packed(_ items: [String], separator: String, width: Int, glyphs g: Glyphs) -> [String] {
-    var lines: [String] = []
-    for item in items.map(g.fold) {
-        let longer = (lines.last.map { $0 + separator } ?? "") + item
-        if lines.isEmpty || longer.count > width { lines.append(item) } else { lines[lines.count - 1] = longer }
+func packed(_ items: [Span], separator: String, width: Int, glyphs g: Glyphs) -> [Line] {
+    var lines: [Line] = []
+    for item in items.map({ Span(g.fold($0.text), $0.style) }) {
+        if let last = lines.last, last.width + separator.count + item.text.count <= width {
+            lines[lines.count - 1].spans += [Span(separator), item]
+        } else {
+            lines.append(Line([item]))
+        }
     }
     return lines
 }

@@ -13,6 +13,10 @@ func viewCNN(_ p: CNNExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
     let outputs = p.probeOutputs
     if let window = p.slidingWindow {
         drawWindow(p, window, outputs, in: layout.mapsBox, glyphs: g, shades: theme.shadesWithBackground, into: &frame)
+    } else if let comparison = p.shiftComparison {
+        drawShift(p, comparison, in: layout.mapsBox, screen: screen ?? size, glyphs: g, shades: theme.shadesWithBackground, into: &frame)
+    } else if p.showParameters {
+        drawParameters(p, in: layout.mapsBox, screen: screen ?? size, glyphs: g, into: &frame)
     } else {
         drawStages(p, outputs, in: layout.mapsBox, screen: screen ?? size, glyphs: g, shades: theme.shadesWithBackground, into: &frame)
     }
@@ -22,7 +26,7 @@ func viewCNN(_ p: CNNExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
     if let note = p.note {
         frame.put(Line(" \(note) ", Style(.emphasis)).truncated(to: layout.mapsBox.width - 4, glyphs: g),
                   column: layout.mapsBox.x + 2, row: layout.mapsBox.maxY - 1)
-    } else {
+    } else if !p.showParameters {
         let legend = Line(" " + g.fold(MatrixHeatmap.legend(shades: theme.shadesWithBackground, glyphs: g)) + " ", Style(.dim))
             .truncated(to: layout.mapsBox.width - 4, glyphs: g)
         frame.put(legend, column: layout.mapsBox.x + 2, row: layout.mapsBox.maxY - 1)

@@ -22,6 +22,12 @@ public struct SlidingWindow: Sendable {
     public var terms: [Term]
     public var bias: Double
     public var sum: Double
+    /// The same kernel in the other mode (correlation for convolution, and back) at this cell, bias included.
+    public var otherModeSum: Double
+    /// The cells of the map that use this kernel's weights (parameter sharing).
+    public var uses: Int
+    /// The same kernel at another cell, apart from this window: the map's largest value there.
+    public var elsewhere: (row: Int, column: Int, sum: Double)?
     public var activation: (name: String, value: Double)?
     /// The pooling window holding the cell: its cells (row, column, value), its kind and result, and the
     /// pooled cell; nil without a pooling stage, or when the cell falls in no window.
@@ -53,24 +59,44 @@ extension CNNExplorer {
                 }
             }
         }
+        let other: ConvolutionMode = mode == .correlation ? .convolution : .correlation
+        let otherSum = terms.reduce(network.biases[l][position.map]) { total, t in
+            total + network.weights[l][ConvNet.kernelIndex(position.map, t.channel, t.row, t.column, input.channels, size, other)]
+                * input[t.channel, top + t.row, left + t.column]
+        }
+        // The largest value of the map at a window with a pixel's gap from this one (the first on ties).
+        var elsewhere: (row: Int, column: Int, sum: Double)?
+        for i in 0..<conv.height {
+            for j in 0..<conv.width where abs(i - position.row) * stride > size || abs(j - position.column) * stride > size {
+                if conv[position.map, i, j] > elsewhere?.sum ?? -.infinity { elsewhere = (i, j, conv[position.map, i, j]) }
+            }
+        }
         var window = SlidingWindow(layer: l, position: position, size: size, stride: stride, pad: pad, mode: mode, top: top, left: left,
-                                   terms: terms, bias: network.biases[l][position.map], sum: conv[position.map, position.row, position.column])
+                                   terms: terms, bias: network.biases[l][position.map], sum: conv[position.map, position.row, position.column],
+                                   otherModeSum: otherSum, uses: conv.height * conv.width, elsewhere: elsewhere)
         var next = l + 1, maps = conv
         if next < network.layers.count, case .activation(let f) = network.layers[next] {
             maps = outputs[next + 1]
             window.activation = (f.rawValue, maps[position.map, position.row, position.column])
             next += 1
         }
-        if next < network.layers.count, case .pooling(let kind, let poolSize, let poolStride) = network.layers[next] {
+        if next < network.layers.count, case .pooling(let kind, let poolSize, let poolStride, let padding) = network.layers[next] {
             let pooled = outputs[next + 1]
-            // The first pooling window (in reading order) that holds the cell.
-            let rows = (0..<pooled.height).filter { $0 * poolStride <= position.row && position.row < $0 * poolStride + poolSize }
-            let columns = (0..<pooled.width).filter { $0 * poolStride <= position.column && position.column < $0 * poolStride + poolSize }
-            if let pr = rows.first, let pc = columns.first {
-                var cells: [(row: Int, column: Int, value: Double)] = []
-                for k in 0..<poolSize {
-                    for m in 0..<poolSize { cells.append((pr * poolStride + k, pc * poolStride + m, maps[position.map, pr * poolStride + k, pc * poolStride + m])) }
-                }
+            let pad = CNNLayer.padding(padding, size: poolSize)
+            func poolWindow(_ i: Int, _ j: Int) -> (rows: Range<Int>, columns: Range<Int>) {
+                ConvNet.poolingWindow(i, j, size: poolSize, stride: poolStride, pad: pad, height: maps.height, width: maps.width)
+            }
+            // The pooled cell that takes this one: subsampling keeps it only at (s·i, s·j); otherwise the window
+            // holding it whose centre is nearest (the first on ties).
+            let holding = (0..<pooled.height).flatMap { i in (0..<pooled.width).map { (i, $0) } }.filter { i, j in
+                kind == .subsample ? (i * poolStride, j * poolStride) == (position.row, position.column)
+                    : poolWindow(i, j).rows.contains(position.row) && poolWindow(i, j).columns.contains(position.column)
+            }
+            let distance = { (i: Int, j: Int) in abs(2 * (i * poolStride - pad) + poolSize - 1 - 2 * position.row)
+                + abs(2 * (j * poolStride - pad) + poolSize - 1 - 2 * position.column) }
+            if let (pr, pc) = holding.min(by: { distance($0.0, $0.1) < distance($1.0, $1.1) }) {
+                let (rows, columns) = kind == .subsample ? (position.row..<(position.row + 1), position.column..<(position.column + 1)) : poolWindow(pr, pc)
+                let cells = rows.flatMap { r in columns.map { c in (row: r, column: c, value: maps[position.map, r, c]) } }
                 window.pooling = (kind, cells, pooled[position.map, pr, pc], pr, pc)
             }
         }

@@ -25,23 +25,29 @@ func drawWindow(_ p: CNNExplorer, _ w: SlidingWindow, _ outputs: [Tensor], in bo
     lines += wrap(g.fold("Σ w·z = " + products.joined(separator: " + ") + " = \(n(sum))"), width: inner.width).map { Line($0) }
     let skipped = w.size * w.size * input.channels - w.terms.count
     if skipped > 0 { lines.append(Line(g.fold("(\(skipped) of the window's positions fall in the zero padding)"), Style(.dim))) }
-    // The cell's value, its non-linearity, its pooling window: side by side where the box is wide enough.
-    var results = ["a = \(n(sum)) + b (\(n(w.bias))) = \(n(w.sum))"]
-    if let activation = w.activation { results.append("\(activation.name)(\(n(w.sum))) = \(n(activation.value))") }
+    // The cell's value, its non-linearity, its pooling window and the other mode's value side by side where the
+    // box is wide enough; then what the flip does to the kernel; then parameter sharing.
+    var results = [Span("a = \(n(sum)) + b (\(n(w.bias))) = \(n(w.sum))", Style(.emphasis))]
+    if let activation = w.activation { results.append(Span("\(activation.name)(\(n(w.sum))) = \(n(activation.value))", Style(.emphasis))) }
     if let pooling = w.pooling {
         let values = pooling.cells.map { n($0.value) }.joined(separator: ", ")
-        results.append("\(pooling.kind.rawValue) of the pooling window [\(values)] = \(n(pooling.result))")
+        results.append(Span(pooling.kind == .subsample ? "subsampling keeps it: \(n(pooling.result))"
+                            : "\(pooling.kind.rawValue) of the pooling window [\(values)] = \(n(pooling.result))", Style(.emphasis)))
+    } else if case .pooling(.subsample, _, let step, _) = p.network.layers[min(p.network.layers.count - 1, w.layer + (w.activation == nil ? 1 : 2))] {
+        results.append(Span("subsampling drops it (it keeps every \(step)th row and column)", Style(.dim)))
     }
-    var row = ""
-    for result in results.map(g.fold) {
-        if !row.isEmpty, row.count + 3 + result.count <= inner.width {
-            row += "   " + result
-        } else {
-            if !row.isEmpty { lines.append(Line(row, Style(.emphasis))) }
-            row = result
+    results.append(Span(w.mode == .convolution ? "correlation: a = \(n(w.otherModeSum))" : "convolution (flipped): a = \(n(w.otherModeSum))"))
+    lines += packed(results, separator: "   ", width: inner.width, glyphs: g)
+    if w.mode == .convolution, input.channels == 1, w.size <= 5 {
+        let written = Array(p.network.weights[w.layer][(position.map * w.size * w.size)..<((position.map + 1) * w.size * w.size)])
+        let rows = { (values: [Double]) in
+            "(" + stride(from: 0, to: values.count, by: w.size).map { values[$0..<($0 + w.size)].map(n).joined(separator: " ") }.joined(separator: " / ") + ")"
         }
+        lines.append(Line(g.fold("kernel \(rows(written)) flipped: \(rows(written.reversed()))")))
     }
-    lines.append(Line(row, Style(.emphasis)))
+    var sharing = [Span("the same \(input.channels * w.size * w.size) weights and bias at all \(counted(w.uses)) cells", Style(.dim))]
+    if let other = w.elsewhere { sharing.append(Span("dashed: the largest, a = \(n(other.sum)) at (\(other.row), \(other.column))", Style(.dim))) }
+    lines += packed(sharing, separator: "   ", width: inner.width, glyphs: g)
     // Narrow boxes wrap the numbers rather than cut them.
     lines = lines.flatMap { line in
         line.width <= inner.width ? [line] : wrap(line.text, width: inner.width).map { Line($0, line.spans.first?.style ?? Style(.plain)) }
@@ -57,10 +63,12 @@ func drawWindow(_ p: CNNExplorer, _ w: SlidingWindow, _ outputs: [Tensor], in bo
     let top = captionRow + 1
     var tallest = 0
     var full = false   // a map did not fit: the ones after it are left out too, so the order stays input → output
-    /// A map zoomed by an even factor (whole cells a value), captioned, with boxes around regions. When the
-    /// whole map is taller than the room left (a small terminal), the rows around its first region are shown
-    /// and the caption says which; so is the input's width, which must be shown.
-    func place(_ caption: String, _ tensor: Tensor, channel: Int, scale: MatrixHeatmap.Scale, boxes: [(rows: Range<Int>, columns: Range<Int>)]) {
+    /// A map zoomed by an even factor (whole cells a value), captioned, with boxes around regions (and a dashed
+    /// one around `dashed`, where it is whole on screen). When the whole map is taller than the room left (a
+    /// small terminal), the rows around its first region are shown and the caption says which; so is the
+    /// input's width, which must be shown.
+    func place(_ caption: String, _ tensor: Tensor, channel: Int, scale: MatrixHeatmap.Scale, boxes: [(rows: Range<Int>, columns: Range<Int>)],
+               dashed: (rows: Range<Int>, columns: Range<Int>)? = nil) {
         let factor = zoom(tensor)
         guard !full, let focus = boxes.first else { full = true; return }
         // Rows and columns that fit, and the crop that holds the focus region, as near its middle as the map allows.
@@ -83,6 +91,12 @@ func drawWindow(_ p: CNNExplorer, _ w: SlidingWindow, _ outputs: [Tensor], in bo
         if columnsCut { label += " cols \(shownColumns.lowerBound)\(dash)\(shownColumns.upperBound - 1)" }
         frame.put(Line(g.fold(label), Style(.label)).truncated(to: size.width + 2, glyphs: g), column: x, row: captionRow)
         map.render(into: &frame, at: (x + 1, top + 1), shades: shades, glyphs: g)
+        if let dashed, shownRows.contains(dashed.rows.lowerBound), shownRows.contains(dashed.rows.upperBound - 1),
+           shownColumns.contains(dashed.columns.lowerBound), shownColumns.contains(dashed.columns.upperBound - 1) {
+            drawDashedBox(Rect(x: x + (dashed.columns.lowerBound - shownColumns.lowerBound) * factor,
+                               y: top + (dashed.rows.lowerBound - shownRows.lowerBound) * factor / 2,
+                               width: dashed.columns.count * factor + 2, height: dashed.rows.count * factor / 2 + 2), glyphs: g, into: &frame)
+        }
         for region in boxes {
             let rows = max(region.rows.lowerBound, shownRows.lowerBound)..<min(region.rows.upperBound, shownRows.upperBound)
             let columns = max(region.columns.lowerBound, shownColumns.lowerBound)..<min(region.columns.upperBound, shownColumns.upperBound)
@@ -97,8 +111,14 @@ func drawWindow(_ p: CNNExplorer, _ w: SlidingWindow, _ outputs: [Tensor], in bo
     // When the four maps do not fit side by side, the non-linearity's map gives way (its value is written).
     let widths = [input, conv, activationMaps, pooled].compactMap { $0 }.map { zoom($0) * $0.width + 3 }
     let showActivationMap = widths.reduce(0, +) <= inner.width
-    place("input", input, channel: 0, scale: MatrixHeatmap.fittingScale(input.values), boxes: [(rows, columns)])
-    place("conv", conv, channel: position.map, scale: MatrixHeatmap.fittingScale(conv.values), boxes: [cell])
+    // The same kernel elsewhere: its window on the input (the part inside the image) and its cell.
+    let other = w.elsewhere.map { e -> (input: (rows: Range<Int>, columns: Range<Int>), cell: (rows: Range<Int>, columns: Range<Int>)) in
+        let top = e.row * w.stride - w.pad, left = e.column * w.stride - w.pad
+        return ((max(0, top)..<min(input.height, top + w.size), max(0, left)..<min(input.width, left + w.size)),
+                (e.row..<(e.row + 1), e.column..<(e.column + 1)))
+    }
+    place("input", input, channel: 0, scale: MatrixHeatmap.fittingScale(input.values), boxes: [(rows, columns)], dashed: other?.input)
+    place("conv", conv, channel: position.map, scale: MatrixHeatmap.fittingScale(conv.values), boxes: [cell], dashed: other?.cell)
     if let activation = w.activation, let maps = activationMaps, showActivationMap {
         place(activation.name, maps, channel: position.map, scale: MatrixHeatmap.fittingScale(maps.values), boxes: [cell])
     }
@@ -112,3 +132,18 @@ func drawWindow(_ p: CNNExplorer, _ w: SlidingWindow, _ outputs: [Tensor], in bo
         frame.put(lines: lines, in: Rect(x: inner.x, y: top + tallest, width: inner.width, height: max(0, inner.maxY - top - tallest)), glyphs: g)
     }
 }
+
+/// A box of dashes around `area` (the same kernel at another cell), apart from the solid one of the window.
+private func drawDashedBox(_ area: Rect, glyphs g: Glyphs, into frame: inout Frame) {
+    let style = Style(.ghost)
+    let horizontal = g.unicode ? "┄" : ".", vertical = g.unicode ? "┆" : ":"
+    for column in area.x..<area.maxX {
+        frame.put(horizontal, column: column, row: area.y, style: style)
+        frame.put(horizontal, column: column, row: area.maxY - 1, style: style)
+    }
+    for row in (area.y + 1)..<(area.maxY - 1) {
+        frame.put(vertical, column: area.x, row: row, style: style)
+        frame.put(vertical, column: area.maxX - 1, row: row, style: style)
+    }
+}
+

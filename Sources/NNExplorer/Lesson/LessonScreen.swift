@@ -157,6 +157,8 @@ func focusCaption(_ panel: LessonPanel?) -> String? {
     case .window: "the sliding window"
     case .output: "the probabilities"
     case .confusion: "the confusion matrix"
+    case .parameters: "the parameter counts"
+    case .shift: "the shifted input"
     }
 }
 

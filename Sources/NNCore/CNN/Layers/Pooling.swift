@@ -1,5 +1,5 @@
-/// A pooling stage, forward and backward side by side: the max (or mean) of each window, and the gradient
-/// sent back to the window's maximum (or shared among its cells).
+/// A pooling stage, forward and backward side by side: the max (or mean, or one value) of each window, and
+/// the gradient sent back to the window's maximum (or shared among its cells, or to the value kept).
 extension ConvNet {
     /// 2×2 max pooling with stride 2, the usual case, written out.
     func maxPool2Forward(layer l: Int, _ input: Tensor, into out: inout Tensor) {
@@ -52,28 +52,38 @@ extension ConvNet {
         }
     }
 
-    /// Any window size and stride, max or mean.
-    func poolingForward(layer l: Int, kind: PoolingKind, size: Int, stride: Int, _ input: Tensor, into out: inout Tensor) {
-        let area = Double(size * size)
+    /// The rows and columns of output cell (i, j)'s window that lie inside the map (all of them unless the
+    /// windows are centred, `same`, and reach over the border).
+    @inline(__always)
+    public static func poolingWindow(_ i: Int, _ j: Int, size: Int, stride: Int, pad: Int, height: Int, width: Int) -> (rows: Range<Int>, columns: Range<Int>) {
+        let top = i * stride - pad, left = j * stride - pad
+        return (max(0, top)..<min(height, top + size), max(0, left)..<min(width, left + size))
+    }
+
+    /// Any window size, stride and padding: the max or the mean of the window's values inside the map, or
+    /// (subsample) the value at (s·i, s·j).
+    func poolingForward(layer l: Int, kind: PoolingKind, size: Int, stride: Int, padding: ConvolutionPadding, _ input: Tensor,
+                        into out: inout Tensor) {
+        let pad = CNNLayer.padding(padding, size: size)
         input.values.withUnsafeBufferPointer { x in
             out.values.withUnsafeMutableBufferPointer { y in
                 var at = 0
                 for c in 0..<out.channels {
+                    let plane = c * input.height * input.width
                     for i in 0..<out.height {
                         for j in 0..<out.width {
-                            let corner = (c * input.height + i * stride) * input.width + j * stride
-                            if kind == .max {
+                            let (rows, columns) = Self.poolingWindow(i, j, size: size, stride: stride, pad: pad, height: input.height, width: input.width)
+                            switch kind {
+                            case .max:
                                 var best = -Double.infinity
-                                for k in 0..<size {
-                                    for m in 0..<size { best = Swift.max(best, x[corner + k * input.width + m]) }
-                                }
+                                for k in rows { for m in columns { best = Swift.max(best, x[plane + k * input.width + m]) } }
                                 y[at] = best
-                            } else {
+                            case .mean:
                                 var total = 0.0
-                                for k in 0..<size {
-                                    for m in 0..<size { total += x[corner + k * input.width + m] }
-                                }
-                                y[at] = total / area
+                                for k in rows { for m in columns { total += x[plane + k * input.width + m] } }
+                                y[at] = total / Double(rows.count * columns.count)
+                            case .subsample:
+                                y[at] = x[plane + i * stride * input.width + j * stride]
                             }
                             at += 1
                         }
@@ -83,30 +93,35 @@ extension ConvNet {
         }
     }
 
-    /// Mean: the gradient shared among the window; max: all of it to the window's first maximum.
-    func poolingBackward(layer l: Int, kind: PoolingKind, size: Int, stride: Int, _ input: Tensor, _ output: Tensor, _ g: Tensor, _ gIn: inout Tensor, _ gradients: inout ConvNetGradients,
-                            needsInputGradient: Bool) {
-        let area = Double(size * size)
+    /// Mean: the gradient shared among the window's values; max: all of it to the window's first maximum;
+    /// subsample: all of it to the value kept.
+    func poolingBackward(layer l: Int, kind: PoolingKind, size: Int, stride: Int, padding: ConvolutionPadding, _ input: Tensor, _ output: Tensor,
+                         _ g: Tensor, _ gIn: inout Tensor, _ gradients: inout ConvNetGradients, needsInputGradient: Bool) {
+        let pad = CNNLayer.padding(padding, size: size)
         input.values.withUnsafeBufferPointer { x in
             g.values.withUnsafeBufferPointer { gOut in
                 gIn.values.withUnsafeMutableBufferPointer { gx in
                     var at = 0
                     for c in 0..<output.channels {
+                        let plane = c * input.height * input.width
                         for i in 0..<output.height {
                             for j in 0..<output.width {
-                                let corner = (c * input.height + i * stride) * input.width + j * stride
-                                if kind == .mean {
-                                    let share = gOut[at] / area
-                                    for k in 0..<size { for m in 0..<size { gx[corner + k * input.width + m] += share } }
-                                } else {
-                                    // The gradient goes to the window's maximum (the first one, as the forward pass took it).
-                                    var best = -Double.infinity, bestAt = corner
-                                    for k in 0..<size {
-                                        for m in 0..<size where x[corner + k * input.width + m] > best {
-                                            best = x[corner + k * input.width + m]; bestAt = corner + k * input.width + m
+                                let (rows, columns) = Self.poolingWindow(i, j, size: size, stride: stride, pad: pad, height: input.height, width: input.width)
+                                switch kind {
+                                case .mean:
+                                    let share = gOut[at] / Double(rows.count * columns.count)
+                                    for k in rows { for m in columns { gx[plane + k * input.width + m] += share } }
+                                case .max:
+                                    // The first maximum in reading order, as the forward pass took it.
+                                    var best = -Double.infinity, bestAt = plane + rows.lowerBound * input.width + columns.lowerBound
+                                    for k in rows {
+                                        for m in columns where x[plane + k * input.width + m] > best {
+                                            best = x[plane + k * input.width + m]; bestAt = plane + k * input.width + m
                                         }
                                     }
                                     gx[bestAt] += gOut[at]
+                                case .subsample:
+                                    gx[plane + i * stride * input.width + j * stride] += gOut[at]
                                 }
                                 at += 1
                             }
