@@ -157,6 +157,7 @@ func focusCaption(_ panel: LessonPanel?) -> String? {
     case .window: "the sliding window"
     case .output: "the probabilities"
     case .confusion: "the confusion matrix"
+    case .hidden: "the hidden plane"
     }
 }
 
