@@ -11,9 +11,8 @@ extension ScenarioReader {
         guard let block = MappingReader(field, keys: Self.thresholdKeys) else { return nil }
         let hidden = block.field("hidden", required: true).flatMap(hiddenUnits)
         guard let outputField = block.field("output", required: true), let hidden else { return nil }
-        let expected = "a list of \(hidden.count + 1) numbers [v0, "
-            + (1...hidden.count).map { "v\($0)" }.joined(separator: ", ")
-            + "] (a bias and one weight for each of the \(hidden.count) hidden unit\(hidden.count == 1 ? "" : "s"))"
+        let why = hidden.count == 1 ? "a bias and the hidden unit's weight" : "a bias and one weight for each of the \(hidden.count) hidden units"
+        let expected = "a list of \(hidden.count + 1) numbers [v0, " + (1...hidden.count).map { "v\($0)" }.joined(separator: ", ") + "] (\(why))"
         guard let items = outputField.list(expected) else { return nil }
         guard items.count == hidden.count + 1 else {
             outputField.fail("output must be \(expected), found \(items.count) item\(items.count == 1 ? "" : "s")")
