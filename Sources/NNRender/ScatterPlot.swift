@@ -20,6 +20,7 @@ public struct ScatterPlot: Sendable {
         }
         func value(_ x: Double, _ y: Double) -> Double { w0 + w1 * x + w2 * y }
     }
+    /// A part of the plane of any shape, as a test of a point, and the style of its cells.
     public struct Region: Sendable {
         public var contains: @Sendable (Double, Double) -> Bool
         public var style: Style

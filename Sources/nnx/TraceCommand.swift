@@ -4,7 +4,8 @@ import NNScenario
 
 struct Trace: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print JSON Lines: per sample visit (perceptron), per epoch (MLP), per stage and per epoch (CNN), per point (threshold network).",
+        abstract: "Print JSON Lines: per sample visit (perceptron), per epoch (MLP), per stage and per epoch (CNN), "
+            + "per point (threshold network).",
         discussion: """
             A perceptron writes one record per sample visit, until an error-free epoch or N epochs (weights \
             that cycle do not stop it; nnx train and the screen say they cycle); an MLP one per epoch \

@@ -33,16 +33,17 @@ final class ThresholdScreenTests: XCTestCase {
 
     func testTheTrainingKeysSayThatNothingTrains() throws {
         var state = try state()
-        let notes = [" ": "nothing to train: the weights are set by hand (n steps through the points)",
-                     "e": "nothing to train: the weights are set by hand (n steps through the points)",
-                     "+": "nothing to train: the weights are set by hand (n steps through the points)",
-                     "d": "the network is wired for this scenario's points",
-                     "]": "no learning rate: the weights are set by hand",
-                     "s": "the scenario's own points: no seed draws them"]
+        let notes = [" ": "no training: weights set by hand", "e": "no training: weights set by hand",
+                     "+": "no training: weights set by hand", "d": "wired for this scenario's points",
+                     "]": "no η: the weights are hand-set", "s": "the scenario's points: no seed"]
         for (key, note) in notes {
             press(&state, key)
             XCTAssertEqual(state.threshold?.note, note, key)
             XCTAssertEqual(state.threshold?.selected, 0, key)
+            // Whole on the plot's top border at 80 columns.
+            state.size = Size(width: 80, height: 24)
+            XCTAssertTrue(view(state).text(row: 1).contains(" \(note) "), view(state).text(row: 1))
+            state.size = size
         }
         XCTAssertFalse(state.threshold?.playing ?? true)
         XCTAssertNil(state.tickInterval)
@@ -157,6 +158,29 @@ final class ThresholdScreenTests: XCTestCase {
             XCTAssertTrue(text.contains(line), "\(line)\n\(text)")
         }
         XCTAssertFalse(text.contains("hidden plane)"), text)
+    }
+
+    /// Generated points: s draws new ones with the next seed, and the table gives way to a count.
+    func testANewSeedDrawsNewGeneratedPoints() throws {
+        let yaml = """
+            title: Noisy XOR
+            summary: S
+            model: threshold
+            data: {generator: {kind: xor, count: 40, noise: 0.2}}
+            threshold: {hidden: [[-0.5, 1, 1], [-1.5, 1, 1]], output: [-1, 1, -1]}
+            """
+        var state = AppState(size: Size(width: 120, height: 40), scenario: try ScenarioLoader.parse(yaml, source: "s.yaml", baseDirectory: nil))
+        let before = try XCTUnwrap(state.threshold)
+        press(&state, "nns")
+        let after = try XCTUnwrap(state.threshold)
+        XCTAssertEqual(after.note, "seed 2: new points")
+        XCTAssertEqual(after.seed, 2)
+        XCTAssertEqual(after.selected, 0)
+        XCTAssertEqual(after.dataset.samples.count, 40)
+        XCTAssertNotEqual(after.dataset.samples, before.dataset.samples)
+        let text = view(state).plainText
+        XCTAssertTrue(text.contains("· \(after.rightCount) of 40 points right"), text)
+        XCTAssertFalse(text.contains("x1  x2 │"), text)
     }
 
     func testSnapshots() throws {

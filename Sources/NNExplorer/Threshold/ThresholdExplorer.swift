@@ -62,7 +62,7 @@ public struct ThresholdExplorer: Sendable {
     var generated: Bool { if case .generator = scenario.data { true } else { false } }
 
     mutating func reseed() {
-        guard generated else { note = "the scenario's own points: no seed draws them"; return }
+        guard generated else { return }   // its key says why
         seed &+= 1
         dataset = scenario.dataset(seed: seed)
         selected = dataset.samples.isEmpty ? nil : 0

@@ -59,14 +59,14 @@ func updateThreshold(_ t: inout ThresholdExplorer, _ msg: Msg, layout: Threshold
     }
 }
 
-/// Why a key does nothing here.
+/// Why a key does nothing here, short enough for the plot's border at 80 columns.
 private func unavailableNote(_ action: ThresholdAction) -> String {
     switch action {
     case .next, .previous: "no points to step through"
-    case .shared(.nextDataset): "the network is wired for this scenario's points"
-    case .shared(.lowerRate), .shared(.raiseRate): "no learning rate: the weights are set by hand"
-    case .shared(.reseed): "the scenario's own points: no seed draws them"
-    default: "nothing to train: the weights are set by hand (n steps through the points)"
+    case .shared(.nextDataset): "wired for this scenario's points"
+    case .shared(.lowerRate), .shared(.raiseRate): "no η: the weights are hand-set"
+    case .shared(.reseed): "the scenario's points: no seed"
+    default: "no training: weights set by hand"
     }
 }
 
