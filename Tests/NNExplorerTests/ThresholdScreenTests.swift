@@ -140,6 +140,7 @@ final class ThresholdScreenTests: XCTestCase {
         XCTAssertEqual(try glyph(1, -1), "◆")   // the selected (0, 1), over (1, 0)
         XCTAssertEqual(try glyph(1, 1), "●")
         XCTAssertTrue(frame.text(row: box.y).contains("h2 (hidden plane)"))
+        XCTAssertTrue(frame.text(row: box.maxY - 1).contains(" ŷ's line: h1 − h2 − 1 = 0 "))
     }
 
     func testAnotherNetworkShape() throws {

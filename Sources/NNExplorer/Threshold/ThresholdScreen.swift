@@ -211,6 +211,8 @@ private func drawHiddenPlane(_ t: ThresholdExplorer, in box: Rect, glyphs g: Gly
         frame.put(tick, column: map.area.x - 1 - tick.count, row: row, style: Style(.label))
     }
     if v[1] != 0 || v[2] != 0 {
+        let line = ThresholdPanel(explorer: t, glyphs: g, width: box.width).linearSum(bias: v[0], weights: [v[1], v[2]], operands: ["h1", "h2"])
+        frame.put(Line(" ŷ's line: \(line) = 0 ", Style(.label)).truncated(to: box.width - 4, glyphs: g), column: box.x + 2, row: box.maxY - 1)
         label(line: { v[0] + v[1] * $0 + v[2] * $1 }, g.fold("ŷ"), map: map, shadeMark: plot.shadeMark, into: &frame)
     }
 }
