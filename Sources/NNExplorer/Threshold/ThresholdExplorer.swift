@@ -1,5 +1,4 @@
 import NNCore
-import NNRender
 import NNScenario
 
 /// The threshold-network screen's state: a network whose weights the scenario sets by hand, its points, and
