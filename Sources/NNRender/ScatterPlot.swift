@@ -20,6 +20,14 @@ public struct ScatterPlot: Sendable {
         }
         func value(_ x: Double, _ y: Double) -> Double { w0 + w1 * x + w2 * y }
     }
+    /// A part of the plane of any shape, as a test of a point, and the style of its cells.
+    public struct Region: Sendable {
+        public var contains: @Sendable (Double, Double) -> Bool
+        public var style: Style
+        public init(style: Style, contains: @escaping @Sendable (Double, Double) -> Bool) {
+            self.contains = contains; self.style = style
+        }
+    }
 
     public var xRange: ClosedRange<Double>
     public var yRange: ClosedRange<Double>
@@ -28,6 +36,8 @@ public struct ScatterPlot: Sendable {
     public var lines: [DecisionLine] = []
     /// Cells whose centre has `w0 + w1·x + w2·y ≥ 0` get the line's style (a background colour) …
     public var shadedSide: DecisionLine?
+    /// A region of any shape shaded the same way: the cells whose centre `contains` (a network's +1 output).
+    public var shadedRegion: Region?
     /// … or, where a theme cannot shade with a background, this mark in every other empty cell.
     public var shadeMark: Character?
     public var cursor: (x: Double, y: Double)?
@@ -59,7 +69,8 @@ public struct ScatterPlot: Sendable {
         guard map.area.width >= 2, map.area.height >= 2 else { return }
         drawAxes(into: &frame, map: map, glyphs: glyphs)
         if let pixels = regionPixels, pixels.count == map.area.width * map.area.height * 2 { drawRegions(pixels, into: &frame, map: map, glyphs: glyphs) }
-        if let side = shadedSide { shade(into: &frame, map: map, side: side) }
+        if let side = shadedSide { shade(into: &frame, map: map, region: Region(style: side.style) { side.value($0, $1) >= 0 }) }
+        if let region = shadedRegion { shade(into: &frame, map: map, region: region) }
         for line in lines { draw(line, into: &frame, map: map, glyphs: glyphs) }
         // A point's cell gets the halo background, whatever region or side it lies on: a point coloured like
         // its own region (▲ orange on the orange region) would otherwise vanish.
@@ -79,15 +90,15 @@ public struct ScatterPlot: Sendable {
         RegionMap(pixels: pixels, asGlyphs: regionsAsGlyphs).render(into: &frame, area: map.area, glyphs: glyphs)
     }
 
-    private func shade(into frame: inout Frame, map: PlotMapping, side: DecisionLine) {
+    private func shade(into frame: inout Frame, map: PlotMapping, region: Region) {
         for row in map.area.y..<map.area.maxY {
             for column in map.area.x..<map.area.maxX {
                 let p = map.point(column: column, row: row)
-                guard side.value(p.x, p.y) >= 0 else { continue }
+                guard region.contains(p.x, p.y) else { continue }
                 if let shadeMark {
-                    if (column + row) % 2 == 0 { frame[column, row] = Cell(shadeMark, style: side.style) }
+                    if (column + row) % 2 == 0 { frame[column, row] = Cell(shadeMark, style: region.style) }
                 } else {
-                    frame[column, row].style = side.style
+                    frame[column, row].style = region.style
                 }
             }
         }

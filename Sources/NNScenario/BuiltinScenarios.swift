@@ -19,10 +19,10 @@ public enum BuiltinScenarios {
     }
 
     /// The order the lecture takes; files not named here follow in file-name order.
-    public static let lectureOrder = ["lesson-1-perceptron", "lesson-2-convergence", "lesson-3-backpropagation",
+    public static let lectureOrder = ["lesson-1-perceptron", "lesson-2-convergence", "lesson-2a-xor-by-hand", "lesson-3-backpropagation",
                                       "lesson-4-local-minima", "lesson-5-overfitting", "lesson-6-convolution", "lesson-7-cnn-digits",
                                       "perceptron-worked-example", "perceptron-and", "perceptron-or", "perceptron-xor",
-                                      "perceptron-separable", "perceptron-overlapping",
+                                      "perceptron-separable", "perceptron-overlapping", "threshold-xor",
                                       "mlp-xor", "mlp-xor-momentum", "mlp-xor-stuck", "mlp-overfitting",
                                       "mlp-circles", "mlp-spirals", "mlp-blobs-3-classes",
                                       "cnn-edge-kernels", "cnn-edge-shapes", "cnn-pooling", "cnn-digits", "cnn-glyphs"].map { $0 + ".yaml" }

@@ -81,6 +81,7 @@ public enum StepUnit: String, Sendable, CaseIterable {
         case .perceptron: [.sample, .epoch, .visit]
         case .mlp: [.sample, .phase, .epoch]
         case .cnn: [.batch, .epoch, .cell]
+        case .threshold: [.sample]   // the next point: nothing trains
         }
     }
 }
@@ -143,6 +144,7 @@ public enum LessonSetting: Sendable, Hashable {
         case .perceptron: ["learning_rate", "dataset", "weights", "ghost"]
         case .mlp: ["learning_rate", "momentum", "weight_decay", "dataset", "hidden_units", "activation", "early_stopping"]
         case .cnn: ["pooling", "pool", "shift", "image", "scale"]
+        case .threshold: []   // its weights are the scenario's, set by hand
         }
     }
 
@@ -151,7 +153,7 @@ public enum LessonSetting: Sendable, Hashable {
         switch model {
         case .perceptron: ["scenario"] + DatasetKind.perceptronKinds.map(\.rawValue)
         case .mlp: ["scenario", "xor", "circles", "moons", "spirals", "blobs"]
-        case .cnn: []
+        case .cnn, .threshold: []
         }
     }
 }
@@ -165,6 +167,8 @@ public enum LessonPanel: String, Sendable, CaseIterable {
     case regions, curves, network, ledger, restarts, momentum
     // CNN
     case maps, output, confusion, window, parameters, shift
+    // Threshold network (`plot` and `network` too): the hidden units' plane
+    case hidden
 
     /// The panels of a model's screen, in the order `nnx check` lists them.
     public static func panels(for model: ModelKind) -> [LessonPanel] {
@@ -172,6 +176,7 @@ public enum LessonPanel: String, Sendable, CaseIterable {
         case .perceptron: [.plot, .update]
         case .mlp: [.regions, .curves, .network, .ledger, .restarts, .momentum]
         case .cnn: [.maps, .output, .curves, .confusion, .window, .parameters, .shift]
+        case .threshold: [.plot, .network, .hidden]
         }
     }
 }

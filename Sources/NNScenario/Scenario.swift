@@ -5,6 +5,8 @@ public enum ModelKind: String, Sendable, CaseIterable {
     case perceptron
     case mlp
     case cnn
+    /// Threshold units with hand-set weights (the lecture's XOR network): looked at, not trained.
+    case threshold
 }
 
 /// Where a scenario's points come from.
@@ -41,6 +43,8 @@ public struct Scenario: Sendable {
     public var mlp: MLPSettings
     /// The images, the `cnn:` block's stages and settings (nil unless the model is a CNN).
     public var cnn: CNNScenario?
+    /// The `threshold:` block's network (nil unless the model is a threshold network).
+    public var threshold: ThresholdNetwork?
     /// The `lesson:` script, if the scenario has one.
     public var lesson: Lesson?
     /// The file it came from (a path, or a built-in's file name such as `perceptron-and.yaml`), for messages.

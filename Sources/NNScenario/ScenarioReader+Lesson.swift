@@ -49,6 +49,10 @@ extension ScenarioReader {
         case "step":
             return step(value, count: block.field("count"), model: model)
         case "run":
+            if model == .threshold {
+                value.failAtKey("a threshold network is not trained, so there is nothing to run; step: sample shows the next point")
+                return nil
+            }
             if case .scalar(let scalar) = value.node, scalar.string == "until_converged" { return .run(.untilConverged) }
             if value.node.tag.rawValue == Tag.Name.int.rawValue {
                 return value.integer(in: 1...100_000).map { .run(.epochs($0)) }
@@ -77,7 +81,7 @@ extension ScenarioReader {
             return value.integer(in: 1...100_000).map { .step(allowed[0], count: $0) }
         }
         if case .scalar(let scalar) = value.node, let unit = StepUnit(rawValue: scalar.string), !allowed.contains(unit) {
-            let named = switch model { case .perceptron: "a perceptron"; case .mlp: "an MLP"; case .cnn: "a CNN" }
+            let named = switch model { case .perceptron: "a perceptron"; case .mlp: "an MLP"; case .cnn: "a CNN"; case .threshold: "a threshold network" }
             value.fail("\(named) scenario steps by \(allowed.map(\.rawValue).joined(separator: ", ")), not by \(unit.rawValue)")
             return nil
         }
@@ -92,6 +96,10 @@ extension ScenarioReader {
     private func setting(_ value: Field, model: ModelKind?, network: (inputShape: [Int], layers: [CNNLayer])?) -> LessonBeat? {
         guard let model else { return nil }
         let names = LessonSetting.names(for: model)
+        if names.isEmpty {
+            value.failAtKey("a \(model.rawValue) network has no settings to change: its weights are set by hand in the \(model.rawValue) block")
+            return nil
+        }
         guard let block = MappingReader(value, keys: names) else { return nil }
         guard block.presentKeys.count == 1, let name = block.presentKeys.first, let field = block.field(name) else {
             if block.presentKeys.isEmpty {

@@ -8,7 +8,7 @@ struct ScenarioReader {
     /// Folder that `csv:` paths are relative to; nil when the scenario is not a file on disk.
     let baseDirectory: String?
 
-    static let topLevelKeys = ["title", "summary", "seed", "model", "data", "perceptron", "mlp", "cnn", "chapter", "lesson"]
+    static let topLevelKeys = ["title", "summary", "seed", "model", "data", "perceptron", "mlp", "cnn", "threshold", "chapter", "lesson"]
 
     func scenario(_ root: Node) -> Scenario? {
         guard case .mapping = root else {
@@ -22,7 +22,8 @@ struct ScenarioReader {
         let seed = top.field("seed")?.integer(in: 0...Int.max) ?? 1
         let model = top.field("model", required: true)?.choice(ModelKind.self)
         let perceptronField = top.field("perceptron"), mlpField = top.field("mlp"), cnnField = top.field("cnn")
-        checkBlocks(model: model, perceptron: perceptronField, mlp: mlpField, cnn: cnnField)
+        let thresholdField = top.field("threshold")
+        checkBlocks(model: model, blocks: [perceptronField, mlpField, cnnField, thresholdField])
         let chapter = top.field("chapter")?.integer(in: 1...99)
         // A CNN's lesson is read with its network (its settings are checked against the stages).
         let lesson = model == .cnn ? nil : top.field("lesson").flatMap { self.lesson($0, chapter: chapter, model: model) }
@@ -35,9 +36,13 @@ struct ScenarioReader {
         let perceptron = perceptronField.map(perceptronSettings) ?? PerceptronSettings()
         let mlpBlock = mlpField.map(mlpSettings)
         let mlp = mlpBlock.map(\.settings) ?? MLPSettings()
+        if model == .threshold, thresholdField == nil {
+            top.reportMissing("missing required key 'threshold' for model threshold (hidden: [[w0, w1, w2], …], output: [v0, v1, …])")
+        }
+        let network = thresholdField.flatMap(thresholdNetwork)
         // The labels the data may hold depend on the model (and on an MLP's output layer).
         let classes: ClassLimit = switch (model, mlpBlock) {
-        case (.perceptron, _), (.cnn, _): .perceptron
+        case (.perceptron, _), (.cnn, _), (.threshold, _): .perceptron
         case (.mlp, nil): .mlp(outputs: MLPSettings().sizes[MLPSettings().sizes.count - 1])
         case (.mlp, let block?): block.outputs.map(ClassLimit.mlp(outputs:)) ?? .unknown
         case (nil, _): .unknown
@@ -49,15 +54,16 @@ struct ScenarioReader {
         guard diagnostics.isEmpty, let title, let summary, let model, let data, let perceptron, let mlp else { return nil }
         var scenario = Scenario(title: title, summary: summary, seed: UInt64(seed), model: model, data: data,
                                 perceptron: perceptron, mlp: mlp, source: diagnostics.file)
+        scenario.threshold = network
         scenario.lesson = lesson
         return scenario
     }
 
     /// Each settings block belongs to its model: a `perceptron:` block in an MLP scenario (or the other way
     /// round) would be silently ignored, so it is an error at the block's key.
-    private func checkBlocks(model: ModelKind?, perceptron: Field?, mlp: Field?, cnn: Field?) {
+    private func checkBlocks(model: ModelKind?, blocks: [Field?]) {
         guard let model else { return }
-        for misplaced in [perceptron, mlp, cnn].compactMap({ $0 }) where misplaced.name != model.rawValue {
+        for misplaced in blocks.compactMap({ $0 }) where misplaced.name != model.rawValue {
             misplaced.failAtKey("the \(misplaced.name) block belongs to model \(misplaced.name), "
                                 + "but this scenario's model is \(model.rawValue)")
         }

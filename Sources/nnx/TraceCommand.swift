@@ -4,7 +4,8 @@ import NNScenario
 
 struct Trace: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print JSON Lines: per sample visit (perceptron), per epoch (MLP), per stage and per epoch (CNN).",
+        abstract: "Print JSON Lines: per sample visit (perceptron), per epoch (MLP), per stage and per epoch (CNN), "
+            + "per point (threshold network).",
         discussion: """
             A perceptron writes one record per sample visit, until an error-free epoch or N epochs (weights \
             that cycle do not stop it; nnx train and the screen say they cycle); an MLP one per epoch \
@@ -20,6 +21,9 @@ struct Trace: ParsableCommand {
             {"model":"mlp","epoch":B,"restored":true,"stopped_at":E,"loss":…,…,"layers":[[[…]]]}
             {"model":"cnn","layer":L,"kind":"conv","shape":[C,H,W],"values":[[[…]]]}
             {"model":"cnn","epoch":E,"loss":…,"accuracy":…,"test_accuracy":…}
+            A threshold network (model threshold: weights set by hand, nothing trained) writes one record per \
+            point, its hidden units' nets and signs and the output's:
+            {"model":"threshold","index":I,"x":[x1,x2],"y":±1,"hidden_net":[…],"hidden":[±1,…],"output_net":v,"yhat":±1}
             """)
 
     @Argument(help: "A scenario file, or a built-in scenario's name.")
@@ -44,6 +48,7 @@ struct Trace: ParsableCommand {
         case .perceptron: tracePerceptron(scenario, &output)
         case .mlp: traceMLP(scenario, &output)
         case .cnn: traceCNN(scenario, &output)
+        case .threshold: traceThreshold(scenario, &output)
         }
         output.flush()
     }
@@ -96,6 +101,16 @@ extension Trace {
         guard (epochs ?? settings.maxEpochs) > 0 else { return }
         var trainer = CNNTrainer(images: cnn.images, network: network, settings: settings, seed: scenario.seed)
         while let summary = trainer.runEpoch() { output.write(summary.traceRecord) }
+    }
+}
+
+extension Trace {
+    /// A threshold network (weights set by hand, nothing trained): one record per point, in the data's order.
+    fileprivate func traceThreshold(_ scenario: Scenario, _ output: inout BufferedOutput) {
+        guard let network = scenario.threshold else { return }
+        for (i, s) in scenario.dataset().samples.enumerated() {
+            output.write(network.forward(s.x1, s.x2).traceRecord(index: i, x1: s.x1, x2: s.x2, y: s.signedTarget))
+        }
     }
 }
 

@@ -31,6 +31,10 @@ struct Train: ParsableCommand {
         case .perceptron: trainPerceptron(scenario, seed: seed)
         case .mlp: trainMLP(scenario, seed: seed)
         case .cnn: try trainCNN(scenario, seed: seed)
+        case .threshold:
+            printError("nnx: \(scenario.source): nothing to train: a threshold network's weights are set by hand "
+                       + "(nnx trace prints its output on every point)")
+            throw ExitCode(2)
         }
         print(json ? summary.json.text : summary.text)
     }

@@ -20,16 +20,20 @@ final class BuiltinScenariosRunTests: XCTestCase {
                 case .mlp(let m): (m.trainer.steps, m.trainer.status.isFinished, m.trainer.epoch)
                 // Hand-set kernels train nothing: no steps, and nothing to finish.
                 case .cnn(let c): c.trainer.map { ($0.steps, $0.status.isFinished, $0.epoch) } ?? (50, true, 0)
+                // Nothing trains either: n steps through the points, round the end.
+                case .threshold(let t): (t.selected == 50 % t.dataset.samples.count ? 50 : 0, false, 0)
                 case .home, .lesson: (0, false, 0)
                 }
                 XCTAssertEqual(state.perceptron != nil, scenario.model == .perceptron, file.name)
                 XCTAssertEqual(state.mlp != nil, scenario.model == .mlp, file.name)
                 XCTAssertEqual(state.cnn != nil, scenario.model == .cnn, file.name)
+                XCTAssertEqual(state.threshold != nil, scenario.model == .threshold, file.name)
                 XCTAssertTrue(steps == 50 || finished, "\(file.name): \(steps) steps")
                 let frame = view(state)
                 XCTAssertEqual(frame.width, size.width)
                 XCTAssertTrue(frame.plainText.contains(String(scenario.title.prefix(24))), "\(file.name) at \(size)")
-                XCTAssertTrue(frame.plainText.contains("epoch \(epoch)"), "\(file.name) at \(size)")
+                XCTAssertTrue(frame.plainText.contains(scenario.model == .threshold ? "no training" : "epoch \(epoch)"),
+                              "\(file.name) at \(size)")
             }
         }
     }

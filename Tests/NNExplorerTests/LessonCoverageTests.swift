@@ -54,6 +54,10 @@ final class LessonCoverageTests: XCTestCase {
             XCTAssertTrue(text.contains("●") || text.contains("▲"), "\(place): no points on the plot\n\(text)")
         case (.perceptron, .update):
             XCTAssertTrue(text.contains("x = ("), "\(place): the update panel has no visit\n\(text)")
+        case (.threshold, .plot), (.threshold, .hidden):
+            XCTAssertTrue(text.contains("●") && (text.contains("▲") || text.contains("◆")), "\(place): the points are not shown\n\(text)")
+        case (.threshold, .network):
+            XCTAssertTrue(text.contains("x = (") && text.contains("ŷ = sign(h1 − h2 − 1)"), "\(place): the network panel has no pass\n\(text)")
         case (.mlp(let m), .ledger):
             // The update's own lines (mid-update: the phase's) on screen, in order: all of them, or the first
             // ones and a line that says how many more a taller window shows (said, not silent).

@@ -13,7 +13,7 @@ private struct LessonTestFailure: Error, CustomStringConvertible {
 /// The built-in lessons play from the first beat to the last, say what the screen shows, and rewind exactly.
 final class LessonTests: XCTestCase {
     private let size = Size(width: 80, height: 24)
-    static let lessons = ["lesson-1-perceptron", "lesson-2-convergence", "lesson-3-backpropagation", "lesson-4-local-minima",
+    static let lessons = ["lesson-1-perceptron", "lesson-2-convergence", "lesson-2a-xor-by-hand", "lesson-3-backpropagation", "lesson-4-local-minima",
                           "lesson-5-overfitting", "lesson-6-convolution", "lesson-7-cnn-digits"]
 
     private func play(_ name: String, beats: Int? = nil, size: Size? = nil) throws -> AppState {
@@ -41,6 +41,11 @@ final class LessonTests: XCTestCase {
     private func perceptron(_ state: AppState) throws -> PerceptronExplorer {
         guard case .perceptron(let p) = state.lesson?.explorer else { throw LessonTestFailure("not a perceptron lesson") }
         return p
+    }
+
+    private func threshold(_ state: AppState) throws -> ThresholdExplorer {
+        guard case .threshold(let t) = state.lesson?.explorer else { throw LessonTestFailure("not a threshold lesson") }
+        return t
     }
 
     func testEveryLessonPlaysToItsLastBeatAndRendersAtBothSizes() throws {
@@ -271,6 +276,67 @@ final class LessonTests: XCTestCase {
                     if narration.contains("γ") { XCTAssertTrue(shown.contains("γ = max min"), "\(beat)\n\(shown)") }
                     if narration.contains("v′") { XCTAssertTrue(shown.contains("v′ = v + η·e·‖x‖²"), "\(beat)\n\(shown)") }
                 } while !state.lesson!.atEnd
+            }
+        }
+    }
+
+    /// Lesson 2a's claims with the numbers the panel works out: each beat's point, its hidden values and ŷ;
+    /// the hidden plane's three spots and the output unit's line; the band where the network outputs +1.
+    func testLesson2aWorksOutXORByHand() throws {
+        let name = "lesson-2a-xor-by-hand"
+        let points: [(words: String, index: Int, hidden: [Double], net: Double, shown: [String])] = [
+            ("At (0, 0), y = −1", 0, [-1, -1], -1, ["x = (0, 0)   y = −1", "= sign(0 + 0 − 0.5) = sign(−0.5) = −1",
+                                                    "= sign(0 + 0 − 1.5) = sign(−1.5) = −1", "= sign((−1) − (−1) − 1) = sign(−1) = −1"]),
+            ("(0, 1), y = +1", 1, [1, -1], 1, ["x = (0, 1)   y = +1", "= sign(0 + 1 − 0.5) = sign(0.5) = +1",
+                                               "= sign(0 + 1 − 1.5) = sign(−0.5) = −1", "= sign(1 − (−1) − 1) = sign(1) = +1"]),
+            ("(1, 0) is above", 2, [1, -1], 1, ["x = (1, 0)   y = +1", "= sign(1 − (−1) − 1) = sign(1) = +1"]),
+            ("(1, 1), y = −1", 3, [1, 1], -1, ["x = (1, 1)   y = −1", "= sign(1 + 1 − 0.5) = sign(1.5) = +1",
+                                               "= sign(1 + 1 − 1.5) = sign(0.5) = +1", "= sign(1 − 1 − 1) = sign(−1) = −1"]),
+        ]
+        for size in LessonCoverageTests.sizes {
+            for point in points {
+                let state = try play(name, untilSaying: point.words, size: size)
+                let t = try threshold(state)
+                let s = try XCTUnwrap(t.selection)
+                XCTAssertEqual(s.index, point.index)
+                XCTAssertEqual(s.pass.hidden, point.hidden)
+                XCTAssertEqual(s.pass.outputNet, point.net)
+                XCTAssertEqual(s.pass.yhat, s.sample.signedTarget)   // "right"
+                let text = view(state).plainText
+                // The worked lines as the narration says them from 100 columns; at 80 without the sum's value where
+                // that does not fit.
+                for shown in point.shown {
+                    let narrow = shown.replacingOccurrences(of: #" = sign\([−0-9.]+\)"#, with: "", options: .regularExpression)
+                    XCTAssertTrue(text.contains(shown) || size.width < 100 && text.contains(narrow), "\(shown) at \(size):\n\(text)")
+                }
+            }
+            // "Right on all four points: on 0/1 inputs h1 is OR and h2 is AND."
+            let all = try play(name, untilSaying: "Right on all four points", size: size)
+            XCTAssertEqual(try threshold(all).rightCount, 4)
+            XCTAssertTrue(view(all).plainText.contains("ŷ = y: right · 4 of 4 points right"), "at \(size)")
+            XCTAssertTrue(view(all).plainText.contains("h1 = x1 OR x2, h2 = x1 AND x2,"), "at \(size)")
+            // The hidden plane: three spots, the positive points together at (+1, −1), and the output unit's line.
+            let plane = try play(name, untilSaying: "The **third line**", size: size)
+            let t = try threshold(plane)
+            XCTAssertEqual(plane.lesson?.focus, .hidden)
+            let spots = t.dataset.samples.map { t.network.forward($0.x1, $0.x2).hidden }
+            XCTAssertEqual(spots, [[-1, -1], [1, -1], [1, -1], [1, 1]])
+            XCTAssertEqual(t.network.output, [-1, 1, -1])   // h1 − h2 − 1
+            XCTAssertTrue(view(plane).plainText.contains("h2 (hidden plane)"), "at \(size)")
+            // "ŷ = +1 only at (+1, −1), that is h1 AND NOT h2 … which is XOR."
+            let xor = try play(name, untilSaying: "There **one line**", size: size)
+            XCTAssertEqual([[-1, -1], [-1, 1], [1, -1], [1, 1]].map { t.network.outputNet(hidden: $0) }, [-1, -3, 1, -1])
+            XCTAssertEqual(t.network.outputFunction?.name("h1", "h2"), "h1 AND NOT h2")
+            XCTAssertTrue(view(xor).plainText.contains("ŷ = h1 AND NOT h2 = x1 XOR x2"), "at \(size)")
+            // "The network outputs +1 in the shaded band between the two lines."
+            let band = try play(name, untilSaying: "band between the two lines", size: size)
+            XCTAssertEqual(band.lesson?.focus, .plot)
+            XCTAssertTrue(view(band).plainText.contains("shaded: ŷ = +1"), "at \(size)")
+        }
+        let network = try threshold(try play(name)).network
+        for x1 in stride(from: -0.25, through: 1.25, by: 0.125) {
+            for x2 in stride(from: -0.25, through: 1.25, by: 0.125) {
+                XCTAssertEqual(network.forward(x1, x2).yhat == 1, x1 + x2 >= 0.5 && x1 + x2 < 1.5, "(\(x1), \(x2))")
             }
         }
     }

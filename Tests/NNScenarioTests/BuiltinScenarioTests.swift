@@ -6,25 +6,29 @@ import XCTest
 /// ones are in `MLPBuiltinScenarioTests`).
 final class BuiltinScenarioTests: XCTestCase {
     static let cnnFiles = ["cnn-digits.yaml", "cnn-edge-kernels.yaml", "cnn-edge-shapes.yaml", "cnn-glyphs.yaml", "cnn-pooling.yaml"]
-    static let lessonFiles = ["lesson-1-perceptron.yaml", "lesson-2-convergence.yaml", "lesson-3-backpropagation.yaml",
+    static let lessonFiles = ["lesson-1-perceptron.yaml", "lesson-2-convergence.yaml", "lesson-2a-xor-by-hand.yaml",
+                              "lesson-3-backpropagation.yaml",
                               "lesson-4-local-minima.yaml", "lesson-5-overfitting.yaml", "lesson-6-convolution.yaml",
                               "lesson-7-cnn-digits.yaml"]
     static let mlpFiles = ["mlp-blobs-3-classes.yaml", "mlp-circles.yaml", "mlp-overfitting.yaml", "mlp-spirals.yaml",
                            "mlp-xor-momentum.yaml", "mlp-xor-stuck.yaml", "mlp-xor.yaml"]
     static let perceptronFiles = ["perceptron-and.yaml", "perceptron-or.yaml", "perceptron-overlapping.yaml",
                                   "perceptron-separable.yaml", "perceptron-worked-example.yaml", "perceptron-xor.yaml"]
+    static let thresholdFiles = ["threshold-xor.yaml"]
+    static var allFiles: [String] { cnnFiles + lessonFiles + mlpFiles + perceptronFiles + thresholdFiles }
 
     func testTheBuiltinsAreTheScenarioFilesInNameOrder() throws {
-        XCTAssertEqual(BuiltinScenarios.files.map(\.name), Self.cnnFiles + Self.lessonFiles + Self.mlpFiles + Self.perceptronFiles)
+        XCTAssertEqual(BuiltinScenarios.files.map(\.name), Self.allFiles)
         let all = try BuiltinScenarios.loadAll()
         XCTAssertEqual(all.map(\.source), BuiltinScenarios.names)
         XCTAssertTrue(all.allSatisfy { !$0.title.isEmpty && !$0.summary.isEmpty })
-        // The file name's first word is the model, or "lesson" for the lessons (numbered by their chapter).
+        // The file name's first word is the model, or "lesson" for the lessons (numbered by their chapter; lesson
+        // 2a, XOR by hand, is part of chapter 2).
         let explorers = all.filter { $0.lesson == nil }
         XCTAssertEqual(explorers.map(\.model.rawValue), explorers.map { String($0.source.prefix { $0 != "-" }) })
         let lessons = all.filter { $0.lesson != nil }
         XCTAssertEqual(lessons.map(\.source), Self.lessonFiles)
-        XCTAssertEqual(lessons.compactMap(\.lesson?.chapter), Array(1...7))
+        XCTAssertEqual(lessons.compactMap(\.lesson?.chapter), [1, 2, 2, 3, 4, 5, 6, 7])
     }
 
     func testTheLectureOrderNamesEveryBuiltin() {
@@ -93,7 +97,7 @@ final class BuiltinScenarioTests: XCTestCase {
     func testAnUnknownBuiltinNamesTheOthers() {
         XCTAssertThrowsError(try BuiltinScenarios.load(named: "perceptron-nand.yaml")) { error in
             XCTAssertEqual("\(error)", "perceptron-nand.yaml:1:1: error: no built-in scenario named "
-                + "'perceptron-nand.yaml' (built-ins: \((Self.cnnFiles + Self.lessonFiles + Self.mlpFiles + Self.perceptronFiles).joined(separator: ", ")))")
+                + "'perceptron-nand.yaml' (built-ins: \(Self.allFiles.joined(separator: ", ")))")
         }
     }
 

@@ -38,7 +38,7 @@ final class ScenarioErrorTests: XCTestCase {
 
     func testUnknownKeyWithNothingCloseListsTheAllowedKeys() {
         XCTAssertEqual(error("title: T\ncolour: red\n"),
-                       "s.yaml:2:1: error: unknown key 'colour' (allowed: title, summary, seed, model, data, perceptron, mlp, cnn, chapter, lesson)")
+                       "s.yaml:2:1: error: unknown key 'colour' (allowed: title, summary, seed, model, data, perceptron, mlp, cnn, threshold, chapter, lesson)")
         XCTAssertEqual(error("title: T\nsummary: S\nmodel: perceptron\ndata:\n  file: x.csv\n"),
                        "s.yaml:5:3: error: unknown key 'file' in data (allowed: points, generator, csv)")
     }
@@ -118,7 +118,7 @@ final class ScenarioErrorTests: XCTestCase {
                        "s.yaml:8:10: error: order must be one of sequential, shuffled; found 'random'")
         XCTAssertEqual(error("title: T\nsummary: S\nmodel: perceptron\ndata: {generator: {kind: squares}}\n"),
                        "s.yaml:4:26: error: kind must be one of and, or, xor, separable, overlapping, circles, moons, spirals, blobs; found 'squares'")
-        XCTAssertEqual(error("title: T\nsummary: S\nmodel: tree\n"), "s.yaml:3:8: error: model must be one of perceptron, mlp, cnn; found 'tree'")
+        XCTAssertEqual(error("title: T\nsummary: S\nmodel: tree\n"), "s.yaml:3:8: error: model must be one of perceptron, mlp, cnn, threshold; found 'tree'")
         XCTAssertEqual(error(withPerceptron("order: shufled")),
                        "s.yaml:8:10: error: order must be one of sequential, shuffled; found 'shufled'; did you mean 'shuffled'?")
     }

@@ -311,6 +311,9 @@ final class CommandLineTests: XCTestCase {
         XCTAssertLessThan(lessons.lowerBound, scenarios.lowerBound)
         let first = try XCTUnwrap(run.stdout.range(of: "lesson-1-perceptron")), seventh = try XCTUnwrap(run.stdout.range(of: "lesson-7-cnn-digits"))
         XCTAssertLessThan(first.lowerBound, seventh.lowerBound)
+        // Lesson 2a (XOR by hand) between lesson 2 and lesson 3, as the lecture goes.
+        let lessonNames = run.stdout.split(separator: "\n").compactMap { $0.split(separator: " ").first }.filter { $0.hasPrefix("lesson-") }
+        XCTAssertEqual(lessonNames.prefix(4), ["lesson-1-perceptron", "lesson-2-convergence", "lesson-2a-xor-by-hand", "lesson-3-backpropagation"])
         XCTAssertLessThan(seventh.lowerBound, scenarios.lowerBound)
     }
 
@@ -400,5 +403,37 @@ final class CNNCommandLineTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.contains("epoch 1 · step 3"), run.stdout)
         XCTAssertTrue(run.stdout.contains("P(class)"), run.stdout)
+    }
+
+    /// A threshold network trains nothing: trace writes its output on every point, train says so, render steps
+    /// through the points, check places a bad block's problem.
+    func testThresholdNetworkCommands() throws {
+        let trace = try nnx(["trace", "threshold-xor"])
+        XCTAssertEqual(trace.status, 0, trace.stderr)
+        XCTAssertEqual(trace.stdout, """
+            {"model":"threshold","index":0,"x":[0,0],"y":-1,"hidden_net":[-0.5,-1.5],"hidden":[-1,-1],"output_net":-1,"yhat":-1}
+            {"model":"threshold","index":1,"x":[0,1],"y":1,"hidden_net":[0.5,-0.5],"hidden":[1,-1],"output_net":1,"yhat":1}
+            {"model":"threshold","index":2,"x":[1,0],"y":1,"hidden_net":[0.5,-0.5],"hidden":[1,-1],"output_net":1,"yhat":1}
+            {"model":"threshold","index":3,"x":[1,1],"y":-1,"hidden_net":[1.5,0.5],"hidden":[1,1],"output_net":-1,"yhat":-1}
+
+            """)
+        let train = try nnx(["train", "threshold-xor"])
+        XCTAssertEqual(train.status, 2)
+        XCTAssertEqual(train.stderr, "nnx: threshold-xor.yaml: nothing to train: a threshold network's weights are set by hand "
+                       + "(nnx trace prints its output on every point)\n")
+        let render = try nnx(["render", "threshold-xor", "--steps", "2", "--size", "80x24"])
+        XCTAssertEqual(render.status, 0, render.stderr)
+        XCTAssertTrue(render.stdout.contains("point 3 of 4 · no training"), render.stdout)
+        XCTAssertTrue(render.stdout.contains("x = (1, 0)   y = +1"), render.stdout)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnx-threshold-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let bad = dir.appendingPathComponent("bad.yaml")
+        try "title: t\nsummary: s\nmodel: threshold\ndata:\n  points: [[0, 0, 1]]\nthreshold:\n  hidden: [[0, 1, 1]]\n  output: [0]\n"
+            .write(to: bad, atomically: true, encoding: .utf8)
+        let check = try nnx(["check", "threshold-xor", bad.path])
+        XCTAssertEqual(check.status, 2)
+        XCTAssertEqual(check.stdout, "threshold-xor: ok\n")
+        XCTAssertEqual(check.stderr, "\(bad.path):8:11: error: output must be a list of 2 numbers [v0, v1] "
+                       + "(a bias and the hidden unit's weight), found 1 item\n")
     }
 }

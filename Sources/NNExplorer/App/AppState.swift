@@ -25,6 +25,7 @@ public enum Screen: Sendable {
     case perceptron(PerceptronExplorer)
     case mlp(MLPExplorer)
     case cnn(CNNExplorer)
+    case threshold(ThresholdExplorer)
     indirect case lesson(LessonPlayer)
 
     /// What opening a scenario shows: its lesson when it has one, else its model's explorer.
@@ -38,6 +39,7 @@ public enum Screen: Sendable {
         case .perceptron: .perceptron(PerceptronExplorer(scenario: scenario))
         case .mlp: .mlp(MLPExplorer(scenario: scenario))
         case .cnn: .cnn(CNNExplorer(scenario: scenario))
+        case .threshold: .threshold(ThresholdExplorer(scenario: scenario))
         }
     }
 
@@ -103,6 +105,11 @@ public struct AppState: Sendable {
 
     public var cnn: CNNExplorer? {
         if case .cnn(let c) = screen { return c }
+        return nil
+    }
+
+    public var threshold: ThresholdExplorer? {
+        if case .threshold(let t) = screen { return t }
         return nil
     }
 

@@ -74,6 +74,7 @@ extension Screen {
         case .perceptron(let p): p
         case .mlp(let m): m
         case .cnn(let c): c
+        case .threshold(let t): t
         case .home, .lesson: nil
         }
     }
@@ -84,6 +85,7 @@ extension Screen {
         case let p as PerceptronExplorer: self = .perceptron(p)
         case let m as MLPExplorer: self = .mlp(m)
         case let c as CNNExplorer: self = .cnn(c)
+        case let t as ThresholdExplorer: self = .threshold(t)
         default: return nil
         }
     }

@@ -159,6 +159,7 @@ func focusCaption(_ panel: LessonPanel?) -> String? {
     case .confusion: "the confusion matrix"
     case .parameters: "the parameter counts"
     case .shift: "the shifted input"
+    case .hidden: "the hidden plane"
     }
 }
 
