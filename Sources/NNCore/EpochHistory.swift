@@ -2,7 +2,7 @@
 ///
 /// The first `exactEpochs` boundaries go into an open-addressing table (linear probing, a multiply–xorshift
 /// hash), so a cycle among them is found at its first repeat. A Swift Dictionary (SipHash, and a cache miss
-/// an epoch once large) took ~300 ns an epoch, more than a 40-point epoch's visits. Beyond, the table stops
+/// an epoch once large) cost more than a small set's whole epoch of visits. Beyond, the table stops
 /// growing (it would miss the caches every epoch) and Brent's method takes over: one checkpoint, moved to
 /// the current epoch each time the distance to it reaches the next power of two, so any cycle is still found,
 /// within about twice its length, with no memory and one comparison an epoch.

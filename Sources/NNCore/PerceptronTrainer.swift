@@ -220,12 +220,10 @@ struct PerceptronFastData {
 
     init(samples: [Sample], learningRate eta: Double, order: SampleOrder) {
         packed = Self.pack(samples, learningRate: eta)
-        // In a fixed order the predictor learns the pattern of mistakes of a few thousand samples (measured on
-        // overlapping points: 1,000 take ~1.4 ns a visit with a branch, ~3.1 without); of 100,000 it cannot
-        // (6.9 ns with a branch, 3.2 without). About even at 10,000.
+        // In a fixed order the predictor learns the pattern of mistakes of a few thousand samples, and the loop
+        // with a branch is the faster; of many more it cannot, and the branch-free loop is.
         branching = order == .sequential && samples.count <= 4_096
-        // Shuffling ahead hides the shuffle while the two orders stay in the caches (measured: 1,000 points
-        // 4.7 → 4.1 ns a visit); with 100,000 points it costs a little (6.2 → 6.5 ns).
+        // Shuffling ahead hides the shuffle while the two orders stay in the caches; beyond, it costs a little.
         shufflesAhead = samples.count <= 16_384
     }
 

@@ -10,7 +10,7 @@ public let perceptronRecordLength = 4
 
 extension Build {
     /// For a fixed visit order: a mistake is a branch the predictor learns (the pattern repeats every epoch),
-    /// which beats any branch-free form (1,000 points: ~1.5 ns a visit against ~3.1).
+    /// which beats any branch-free form while the pattern is short enough to learn.
     public static func perceptronVisitsInOrder(samples: UnsafePointer<Double>, order: UnsafePointer<Int>, count: Int,
                                                w: UnsafeMutablePointer<Double>) -> Int {
         var w0 = w[0], w1 = w[1], w2 = w[2]
@@ -49,13 +49,13 @@ private func chooseLane(_ x: Pair, _ mask: PairMask) -> Pair {
 }
 
 extension Build {
-    /// For a shuffled order, where each mistake would be a mispredicted branch (~9 ns a visit at 31 % mistakes):
+    /// For a shuffled order, where each mistake would be a mispredicted branch:
     /// no branch at all. The wait for one visit's verdict before the next visit's `v` can start is hidden by
     /// computing that `v` both ways a visit ahead: lane 0 as if this visit makes no update, lane 1 as if it
-    /// does (`w + Δw`), each in the rule's own order; the verdict then only picks a lane. ~3.1 ns a visit.
+    /// does (`w + Δw`), each in the rule's own order; the verdict then only picks a lane.
     /// With `next` (a copy of the `count` indices of a whole epoch), it also shuffles `next` for the next epoch
     /// as `IndexShuffle` does from `*random`, one swap a visit: the shuffle then runs in the time the visits
-    /// spend waiting on their chain (1,000 points: ~4.9 → ~4.1 ns a visit, shuffle included).
+    /// spend waiting on their chain.
     public static func perceptronVisitsShuffled(samples: UnsafePointer<Double>, order: UnsafePointer<Int>, count: Int,
                                                 w: UnsafeMutablePointer<Double>, next: UnsafeMutablePointer<Int>?,
                                                 random: UnsafeMutablePointer<UInt64>) -> Int {

@@ -1,5 +1,5 @@
 /// A network evaluated over many points at once in single precision, for pictures (decision regions, unit
-/// maps): 16 points a vector, so one pass of a 2-8-8-1 net over 20,000 pixels takes well under a millisecond.
+/// maps): 16 points a vector, since a frame's regions evaluate the network at every pixel of the plot.
 /// Only for drawing: training and every number on screen use the double-precision kernels.
 public typealias Float16Points = SIMD16<Float>
 

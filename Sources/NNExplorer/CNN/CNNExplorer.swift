@@ -36,7 +36,7 @@ public struct CNNExplorer: Sendable {
     /// not all of them fit; ↑/↓ move it, and a change shows the band it changes.
     public private(set) var mapsFrom = 0
 
-    /// Batches trained a tick while playing (a small slice, so keys keep answering; the benchmarks measure it).
+    /// Batches trained a tick while playing (a small slice, so that keys keep answering).
     static let batchesPerTick = 8
     static let tickMilliseconds = 100
 
