@@ -10,9 +10,7 @@ final class CNNLessonFrameTests: XCTestCase {
     static let sizes = [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40)]
 
     private func play(_ name: String, beats: Int, size: Size) throws -> AppState {
-        var state = AppState(size: size, scenario: try builtin(name))
-        for _ in 0..<beats { update(&state, .key(.right)) }
-        return state
+        try playedLesson(name, beats: beats, size: size)
     }
 
     private func cnn(_ state: AppState) throws -> CNNExplorer {
@@ -153,16 +151,15 @@ final class CNNLessonFrameTests: XCTestCase {
 
     func testLesson7EveryBeatShowsWhatItNames() throws {
         for size in Self.sizes {
-            var state = AppState(size: size, scenario: try builtin("lesson-7-cnn-digits"))
             for beat in 1...8 {
-                update(&state, .key(.right))
+                let state = try play("lesson-7-cnn-digits", beats: beat, size: size)
                 let frame = view(state), text = frame.plainText
                 for words in try named7(beat, try cnn(state)) {
                     XCTAssertTrue(text.contains(words), "beat \(beat) at \(size): \"\(words)\" is not on screen\n\(text)")
                 }
                 assertNothingCut(frame, "beat \(beat) at \(size)")
             }
-            if size.width == 80 { assertFrameSnapshots(state, named: "lesson-7-beat8-80x24") }
+            if size.width == 80 { assertFrameSnapshots(try play("lesson-7-cnn-digits", beats: 8, size: size), named: "lesson-7-beat8-80x24") }
         }
     }
 }

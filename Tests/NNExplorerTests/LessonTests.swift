@@ -17,18 +17,14 @@ final class LessonTests: XCTestCase {
                           "lesson-5-overfitting", "lesson-6-convolution", "lesson-7-cnn-digits"]
 
     private func play(_ name: String, beats: Int? = nil, size: Size? = nil) throws -> AppState {
-        var state = AppState(size: size ?? self.size, scenario: try builtin(name))
-        let count = try XCTUnwrap(state.lesson).beatCount
-        for _ in 0..<(beats ?? count) { update(&state, .key(.right)) }
-        return state
+        try playedLesson(name, beats: beats, size: size ?? self.size)
     }
 
     /// Plays `name` up to the beat whose narration contains `words`.
     private func play(_ name: String, untilSaying words: String, size: Size? = nil) throws -> AppState {
-        var state = AppState(size: size ?? self.size, scenario: try builtin(name))
-        while let lesson = state.lesson, !(lesson.narration ?? "").contains(words) {
-            if lesson.atEnd { throw LessonTestFailure("no beat of \(name) says \"\(words)\"") }
-            update(&state, .key(.right))
+        let states = try playedLessonStates(name, size: size ?? self.size)
+        guard let state = states.first(where: { ($0.lesson?.narration ?? "").contains(words) }) else {
+            throw LessonTestFailure("no beat of \(name) says \"\(words)\"")
         }
         return state
     }
