@@ -1,6 +1,7 @@
 /// Play and pause, and how fast: the same for every explorer. A speed is units (visits, epochs, batches) a
 /// second; a tick owes speed × interval thousandths of a unit and plays the whole ones, keeping the fraction,
-/// so that the speed shown is the speed played (60/s at 33 ms a tick is 1.98 visits a tick, not 1).
+/// so that the speed shown is the speed played
+/// even when a tick owes a fraction of a unit.
 public struct Playback: Sendable {
     /// The speeds `+` and `-` step through.
     public let speeds: [Int]
