@@ -294,6 +294,51 @@ lesson:
   - say: "The loss curve: a long plateau, then a fast drop once the hidden units take different jobs."
 
 """#),
+("lesson-3a-gradient-descent.yaml", #"""
+title: "Lesson 3a: gradient descent on the error surface"
+summary: "E over two weights as a landscape: the step −η∂E/∂w, per-sample updates that follow E_t and zig-zag on E, a plateau where the surface is flat, and momentum carrying the weights across."
+chapter: 3
+# Lesson 4's unlucky first weights (seed 5): plain SGD creeps onto a plateau at E ≈ 1/3; from there
+# momentum α = 0.9 carries the weights off it within 500 epochs.
+seed: 5
+model: mlp
+data:
+  points:
+    - [0, 0, 0]
+    - [0, 1, 1]
+    - [1, 0, 1]
+    - [1, 1, 0]
+mlp:
+  layers: [2, 2, 1]
+  activation: sigmoid
+  output: sigmoid
+  loss: squared_error
+  learning_rate: 0.5
+  batch_size: 1
+  order: sequential
+  init: uniform
+  init_range: 0.5
+  max_epochs: 6000
+lesson:
+  - focus: surface
+  - say: "E as a landscape over two weights, every other weight held where it is: w(b→o) across and w(h2→o) up, the two steepest now. Dark is low. ◆ marks the weights now; the arrow is the step −η ∂E/∂w, downhill across the bands."
+  - set: {surface_error: next_update}
+  - say: "Backpropagation does not follow E but E_t, the error of one sample: here the next one, (0, 0). Its landscape differs, and so does its arrow."
+  - step: sample
+  - say: "The update moves the weights by exactly that arrow; the next sample has a landscape of its own."
+  - set: {surface_error: all}
+  - {step: sample, count: 7}
+  - say: "Back on E: sample after sample the steps zig-zag across E's bands; only on the whole do they go downhill."
+  - run: 3000
+  - say: "3000 epochs later E is 0.337 and barely moves: the step −η ∂E/∂w is shorter than a pixel."
+  - set: {surface_weights: [[0, 0, 1], [1, 2, 0]]}
+  - say: "Over the two weights momentum will move most, w(b→h2) and w(h2→o), the surface is flat around ◆: no band edge near it, and the step still shorter than a pixel. A plateau: the slope is not zero, only tiny."
+  - set: {momentum: 0.9}
+  - say: "Momentum: each step also adds α Δw(t−1), 0.9 times the step before it (the ⇢ line), so steps that keep one direction add up to ten times the plain one."
+  - run: 500
+  - say: "500 epochs on, the weights have rolled across the plateau: E is 0.0066 and XOR is learnt."
+
+"""#),
 ("lesson-4-local-minima.yaml", #"""
 title: "Lesson 4: stuck on a plateau — momentum and restarts"
 summary: From unlucky first weights backpropagation creeps along a plateau where E ≈ 1/3; momentum carries the same weights across it, and restarts are the second remedy.
