@@ -290,9 +290,10 @@ private func surfaceCaptions(_ p: MLPExplorer, _ view: SurfaceView, _ f: Surface
     } else {
         lines.append(Line(""))
     }
-    let trail = g.unicode ? "⠤ path from the first weights ○" : "- path from the first weights o"
-    let why = view.chosenBecause.map { " \(g.middleDot) these two: \($0)" } ?? ""
-    let short = g.unicode ? "⠤ path from ○" : "- path from o"
-    lines.append(first([trail + why, short + why, trail, short], .trainingCurve))
+    let (line, start) = g.unicode ? ("⠤", "○") : ("-", "o")
+    let trail = "\(line) path from the first weights \(start)", short = "\(line) path from \(start)"
+    let why = view.chosenBecause.map { [trail + " \(g.middleDot) these two: \($0)", short + " \(g.middleDot) these two: \($0)",
+                                        "\(line) from \(start) \(g.middleDot) \($0)"] } ?? []
+    lines.append(first(why + [trail, short], .trainingCurve))
     return lines
 }
