@@ -270,12 +270,13 @@ final class PerceptronScreenTests: XCTestCase {
 
     func testHomeListsTheLessonsInLectureOrder() {
         let state = AppState(size: size)
-        XCTAssertEqual(state.homeEntries.prefix(3).map(\.fileName),
-                       ["lesson-1-perceptron.yaml", "lesson-2-convergence.yaml", "lesson-3-backpropagation.yaml"])
-        XCTAssertEqual(state.homeEntries.dropFirst(7).prefix(4).map(\.fileName),
+        XCTAssertEqual(state.homeEntries.prefix(5).map(\.fileName),
+                       ["lesson-1-perceptron.yaml", "lesson-2-convergence.yaml", "lesson-3-backpropagation.yaml",
+                        "lesson-3a-gradient-descent.yaml", "lesson-4-local-minima.yaml"])
+        XCTAssertEqual(state.homeEntries.dropFirst(8).prefix(4).map(\.fileName),
                        ["perceptron-worked-example.yaml", "perceptron-and.yaml", "perceptron-or.yaml", "perceptron-xor.yaml"])
         XCTAssertEqual(state.homeRows.first, .heading("Lessons, in the lecture's order"))
-        XCTAssertEqual(state.homeRows[8], .heading("Explore freely"))
+        XCTAssertEqual(state.homeRows[9], .heading("Explore freely"))
         var home = state
         update(&home, .key(.end))
         XCTAssertEqual(home.homeSelection, state.homeEntries.count - 1)
