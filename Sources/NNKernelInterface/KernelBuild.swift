@@ -49,6 +49,12 @@ public protocol KernelBuild: Sendable {
                                xs: UnsafePointer<Float>, ys: UnsafePointer<Float>, count: Int,
                                layer: Int, unit: Int, units: Int, out: UnsafeMutablePointer<Float>)
 
+    // MARK: The error surface over two weights, in single precision (SurfaceKernels.swift)
+
+    /// E over a grid of two weights' values, for some of its columns.
+    static func errorSurface(shape: UnsafePointer<Int>, weights: UnsafePointer<Float>, cache: UnsafePointer<Float>,
+                             da: UnsafePointer<Float>, db: UnsafePointer<Float>, out: UnsafeMutablePointer<Double>)
+
     // MARK: The CNN's stride-1 convolutions (ConvolutionKernels.swift)
 
     /// A convolution's output maps.

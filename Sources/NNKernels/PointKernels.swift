@@ -6,6 +6,13 @@ public typealias Float16Points = SIMD16<Float>
 /// tanh by a rational approximation (Eigen's `generic_fast_tanh_float`), within 3e-7 of the true value.
 @inline(__always)
 func fastTanh(_ x0: Float16Points) -> Float16Points {
+    let (p, q) = fastTanhParts(x0)
+    return p / q
+}
+
+/// `fastTanh`'s numerator and denominator (in [0.0049, 0.9]), for callers that share one division.
+@inline(__always)
+func fastTanhParts(_ x0: Float16Points) -> (numerator: Float16Points, denominator: Float16Points) {
     let bound = Float16Points(repeating: 7.90531110763549805)
     var x = x0.replacing(with: bound, where: x0 .> bound)
     x = x.replacing(with: -bound, where: x .< -bound)
@@ -20,7 +27,7 @@ func fastTanh(_ x0: Float16Points) -> Float16Points {
     var q = x2 * Float16Points(repeating: 1.19825839466702e-06) + Float16Points(repeating: 1.18534705686654e-04)
     q = q * x2 + Float16Points(repeating: 2.26843463243900e-03)
     q = q * x2 + Float16Points(repeating: 4.89352518554385e-03)
-    return p / q
+    return (p, q)
 }
 
 /// One element of `fastTanh` (for tests).

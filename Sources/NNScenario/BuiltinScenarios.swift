@@ -20,7 +20,8 @@ public enum BuiltinScenarios {
 
     /// The order the lecture takes; files not named here follow in file-name order.
     public static let lectureOrder = ["lesson-1-perceptron", "lesson-2-convergence", "lesson-2a-xor-by-hand", "lesson-3-backpropagation",
-                                      "lesson-4-local-minima", "lesson-5-overfitting", "lesson-6-convolution", "lesson-7-cnn-digits",
+                                      "lesson-3a-gradient-descent", "lesson-4-local-minima", "lesson-5-overfitting",
+                                      "lesson-6-convolution", "lesson-7-cnn-digits",
                                       "perceptron-worked-example", "perceptron-and", "perceptron-or", "perceptron-xor",
                                       "perceptron-separable", "perceptron-overlapping", "threshold-xor",
                                       "mlp-xor", "mlp-xor-momentum", "mlp-xor-stuck", "mlp-overfitting",

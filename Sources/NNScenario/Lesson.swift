@@ -114,6 +114,10 @@ public enum LessonSetting: Sendable, Hashable {
     /// The image shown (an index into the images the screen browses).
     case image(Int)
     case sharedScale(Bool)
+    /// The error surface's error: E over all training points, or E_t of the next update.
+    case surfaceError(SurfaceError)
+    /// The error surface's two weights, across and up.
+    case surfaceWeights(WeightIndex, WeightIndex)
 
     /// `name = value` as a script writes it.
     public var summary: String {
@@ -135,6 +139,8 @@ public enum LessonSetting: Sendable, Hashable {
         case .shift(let right, let down): "shift = [\(right), \(down)]"
         case .image(let i): "image = \(i) (image \(i + 1) on screen)"   // scripts count from 0
         case .sharedScale(let shared): "scale = \(shared ? "shared" : "per_map")"
+        case .surfaceError(let error): "surface_error = \(error.rawValue)"
+        case .surfaceWeights(let a, let b): "surface_weights = [[\(a.layer), \(a.from), \(a.to)], [\(b.layer), \(b.from), \(b.to)]]"
         }
     }
 
@@ -142,7 +148,8 @@ public enum LessonSetting: Sendable, Hashable {
     public static func names(for model: ModelKind) -> [String] {
         switch model {
         case .perceptron: ["learning_rate", "dataset", "weights", "ghost"]
-        case .mlp: ["learning_rate", "momentum", "weight_decay", "dataset", "hidden_units", "activation", "early_stopping"]
+        case .mlp: ["learning_rate", "momentum", "weight_decay", "dataset", "hidden_units", "activation", "early_stopping",
+                    "surface_error", "surface_weights"]
         case .cnn: ["pooling", "pool", "shift", "image", "scale"]
         case .threshold: []   // its weights are the scenario's, set by hand
         }
@@ -158,6 +165,13 @@ public enum LessonSetting: Sendable, Hashable {
     }
 }
 
+/// The error the MLP's error surface shows: `E` summed over every training point, or `E_t` of the samples of
+/// the next update (one sample in per-sample SGD).
+public enum SurfaceError: String, Sendable, CaseIterable {
+    case all
+    case nextUpdate = "next_update"
+}
+
 /// The panels a lesson can emphasise with `focus:` (the names are the script's words). A misspelt panel is a
 /// compile error in code and a `file:line:col` error in a script.
 public enum LessonPanel: String, Sendable, CaseIterable {
@@ -165,6 +179,8 @@ public enum LessonPanel: String, Sendable, CaseIterable {
     case plot, update
     // MLP (`curves` also the CNN's)
     case regions, curves, network, ledger, restarts, momentum
+    /// The error surface over two weights (opens it).
+    case surface
     // CNN
     case maps, output, confusion, window, parameters, shift
     // Threshold network (`plot` and `network` too): the hidden units' plane
@@ -174,7 +190,7 @@ public enum LessonPanel: String, Sendable, CaseIterable {
     public static func panels(for model: ModelKind) -> [LessonPanel] {
         switch model {
         case .perceptron: [.plot, .update]
-        case .mlp: [.regions, .curves, .network, .ledger, .restarts, .momentum]
+        case .mlp: [.regions, .curves, .network, .ledger, .restarts, .momentum, .surface]
         case .cnn: [.maps, .output, .curves, .confusion, .window, .parameters, .shift]
         case .threshold: [.plot, .network, .hidden]
         }

@@ -128,6 +128,8 @@ extension ScenarioReader {
         case "pool": setting = poolingStage(field).flatMap { replacingPooling($0, field, network) }.map(LessonSetting.pool)
         case "shift": setting = shift(field, network)
         case "image": setting = field.integer(in: 0...1_000_000).map(LessonSetting.image)
+        case "surface_error": setting = field.choice(SurfaceError.self).map(LessonSetting.surfaceError)
+        case "surface_weights": setting = surfaceWeights(field)
         default: setting = field.choice(["shared", "per_map"]).map { .sharedScale($0 == "shared") }   // scale
         }
         return setting.map(LessonBeat.set)
@@ -174,6 +176,25 @@ extension ScenarioReader {
         let down = field.item(items[1], named: "shift[1]").integer(in: (1 - height)...(height - 1))
         guard let right, let down else { return nil }
         return .shift(right: right, down: down)
+    }
+
+    /// Two different weights `[[layer, from, to], [layer, from, to]]` (from 0: the bias). Whether the network
+    /// has them is checked when the beat plays: a lesson may change the hidden units before it.
+    private func surfaceWeights(_ field: Field) -> LessonSetting? {
+        let expected = "two weights [[layer, from, to], [layer, from, to]] (from 0 is the bias)"
+        guard let items = field.list(expected) else { return nil }
+        guard items.count == 2 else { field.fail("surface_weights must be \(expected), found \(items.count) item\(items.count == 1 ? "" : "s")"); return nil }
+        let weights = items.enumerated().map { n, node -> WeightIndex? in
+            let item = field.item(node, named: "surface_weights[\(n)]")
+            guard let parts = item.list("[layer, from, to]") else { return nil }
+            guard parts.count == 3 else { item.fail("\(item.name) must be [layer, from, to], found \(parts.count) numbers"); return nil }
+            let values = ["layer", "from", "to"].enumerated().map { item.item(parts[$0], named: "\(item.name) \($1)").integer(in: 0...64) }
+            guard let layer = values[0], let from = values[1], let to = values[2] else { return nil }
+            return WeightIndex(layer: layer, from: from, to: to)
+        }
+        guard let a = weights[0], let b = weights[1] else { return nil }
+        guard a != b else { field.fail("surface_weights must be two different weights"); return nil }
+        return .surfaceWeights(a, b)
     }
 
     /// Whether the mapping has keys besides `known` (reported as unknown when it was read).

@@ -78,6 +78,9 @@ final class LessonCoverageTests: XCTestCase {
         case (.mlp, .curves):
             XCTAssertTrue(text.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) } || text.contains("no epochs yet"),
                           "\(place): no curve\n\(text)")
+        case (.mlp, .surface):
+            // The weights now, the error there and the step, under the picture.
+            for shown in ["◆", "E", "→ "] { XCTAssertTrue(text.contains(shown), "\(place): the surface lost \"\(shown)\"\n\(text)") }
         case (.mlp, .network):
             XCTAssertGreaterThanOrEqual(text.filter { $0 == "●" }.count, 3, "\(place): no network\n\(text)")
         default:

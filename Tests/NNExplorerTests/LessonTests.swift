@@ -13,7 +13,8 @@ private struct LessonTestFailure: Error, CustomStringConvertible {
 /// The built-in lessons play from the first beat to the last, say what the screen shows, and rewind exactly.
 final class LessonTests: XCTestCase {
     private let size = Size(width: 80, height: 24)
-    static let lessons = ["lesson-1-perceptron", "lesson-2-convergence", "lesson-2a-xor-by-hand", "lesson-3-backpropagation", "lesson-4-local-minima",
+    static let lessons = ["lesson-1-perceptron", "lesson-2-convergence", "lesson-2a-xor-by-hand", "lesson-3-backpropagation",
+                          "lesson-3a-gradient-descent", "lesson-4-local-minima",
                           "lesson-5-overfitting", "lesson-6-convolution", "lesson-7-cnn-digits"]
 
     private func play(_ name: String, beats: Int? = nil, size: Size? = nil) throws -> AppState {

@@ -270,13 +270,14 @@ final class PerceptronScreenTests: XCTestCase {
 
     func testHomeListsTheLessonsInLectureOrder() {
         let state = AppState(size: size)
-        XCTAssertEqual(state.homeEntries.prefix(4).map(\.fileName),
-                       ["lesson-1-perceptron.yaml", "lesson-2-convergence.yaml", "lesson-2a-xor-by-hand.yaml", "lesson-3-backpropagation.yaml"])
-        XCTAssertEqual(state.homeEntries.dropFirst(8).prefix(4).map(\.fileName),
+        XCTAssertEqual(state.homeEntries.prefix(6).map(\.fileName),
+                       ["lesson-1-perceptron.yaml", "lesson-2-convergence.yaml", "lesson-2a-xor-by-hand.yaml", "lesson-3-backpropagation.yaml",
+                        "lesson-3a-gradient-descent.yaml", "lesson-4-local-minima.yaml"])
+        XCTAssertEqual(state.homeEntries.dropFirst(9).prefix(4).map(\.fileName),
                        ["perceptron-worked-example.yaml", "perceptron-and.yaml", "perceptron-or.yaml", "perceptron-xor.yaml"])
         XCTAssertEqual(state.homeRows.first, .heading("Lessons, in the lecture's order"))
-        XCTAssertEqual(state.homeRows[9], .heading("Explore freely"))
-        XCTAssertEqual(state.homeEntries.dropFirst(14).first?.fileName, "threshold-xor.yaml")   // after the perceptron's
+        XCTAssertEqual(state.homeRows[10], .heading("Explore freely"))
+        XCTAssertEqual(state.homeEntries.dropFirst(15).first?.fileName, "threshold-xor.yaml")   // after the perceptron's
         var home = state
         update(&home, .key(.end))
         XCTAssertEqual(home.homeSelection, state.homeEntries.count - 1)
@@ -372,11 +373,11 @@ final class PerceptronScreenEdgeTests: XCTestCase {
         XCTAssertEqual(state.perceptron?.classToAdd, 0)
         var home = AppState(size: size)
         // The first scenario after the lessons: its summary row is under the "Explore freely" heading.
-        home.homeSelection = 7
-        let placed = HomeLayout(size: size).placed(home.homeRows, selection: 7)
-        let y = try XCTUnwrap(placed.first { $0.row == .entry(8) }?.y)
+        home.homeSelection = 8
+        let placed = HomeLayout(size: size).placed(home.homeRows, selection: 8)
+        let y = try XCTUnwrap(placed.first { $0.row == .entry(9) }?.y)
         update(&home, .mouse(column: 5, row: y + 1, button: .left))
-        XCTAssertEqual(home.perceptron?.scenario.title, home.homeEntries[8].title)
+        XCTAssertEqual(home.perceptron?.scenario.title, home.homeEntries[9].title)
     }
 
     func testTheCursorStaysInsideThePlotAfterAResize() throws {

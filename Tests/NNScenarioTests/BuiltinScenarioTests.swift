@@ -7,7 +7,7 @@ import XCTest
 final class BuiltinScenarioTests: XCTestCase {
     static let cnnFiles = ["cnn-digits.yaml", "cnn-edge-kernels.yaml", "cnn-edge-shapes.yaml", "cnn-glyphs.yaml", "cnn-pooling.yaml"]
     static let lessonFiles = ["lesson-1-perceptron.yaml", "lesson-2-convergence.yaml", "lesson-2a-xor-by-hand.yaml",
-                              "lesson-3-backpropagation.yaml",
+                              "lesson-3-backpropagation.yaml", "lesson-3a-gradient-descent.yaml",
                               "lesson-4-local-minima.yaml", "lesson-5-overfitting.yaml", "lesson-6-convolution.yaml",
                               "lesson-7-cnn-digits.yaml"]
     static let mlpFiles = ["mlp-blobs-3-classes.yaml", "mlp-circles.yaml", "mlp-overfitting.yaml", "mlp-spirals.yaml",
@@ -28,7 +28,7 @@ final class BuiltinScenarioTests: XCTestCase {
         XCTAssertEqual(explorers.map(\.model.rawValue), explorers.map { String($0.source.prefix { $0 != "-" }) })
         let lessons = all.filter { $0.lesson != nil }
         XCTAssertEqual(lessons.map(\.source), Self.lessonFiles)
-        XCTAssertEqual(lessons.compactMap(\.lesson?.chapter), [1, 2, 2, 3, 4, 5, 6, 7])
+        XCTAssertEqual(lessons.compactMap(\.lesson?.chapter), [1, 2, 2, 3, 3, 4, 5, 6, 7])   // 3a: gradient descent, after backpropagation
     }
 
     func testTheLectureOrderNamesEveryBuiltin() {

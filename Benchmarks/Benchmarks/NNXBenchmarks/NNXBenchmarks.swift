@@ -163,4 +163,6 @@ let benchmarks: @Sendable () -> Void = {
             for _ in benchmark.scaledIterations { blackHole(view(frozen)) }
         }
     }
+
+    surfaceBenchmarks()
 }

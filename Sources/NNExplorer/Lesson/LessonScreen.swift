@@ -153,6 +153,7 @@ func focusCaption(_ panel: LessonPanel?) -> String? {
     case .network: "the network"
     case .restarts: "the restarts"
     case .momentum: "the runs side by side"
+    case .surface: "the error surface"
     case .maps: "the feature maps"
     case .window: "the sliding window"
     case .output: "the probabilities"

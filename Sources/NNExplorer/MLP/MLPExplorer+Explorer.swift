@@ -38,6 +38,8 @@ extension MLPExplorer: PlaneExplorer {
         case .hiddenUnits(let n): setHiddenUnits(n)
         case .activation(let f): setActivation(f)
         case .earlyStopping(let patience): setPatience(patience)
+        case .surfaceError(let error): if surface == nil { toggleSurface() }; setSurfaceError(error)
+        case .surfaceWeights(let a, let b): setSurfaceWeights(a, b)
         default: break   // the scenario reader admits only the settings of the lesson's model
         }
     }
@@ -46,15 +48,19 @@ extension MLPExplorer: PlaneExplorer {
         switch panel {
         case .restarts: if restarts == nil { toggleRestarts() }
         case .momentum: if momentumRuns == nil { toggleMomentumRuns() }
+        case .surface: if surface == nil { toggleSurface() }
         default: break
         }
     }
+
+    /// Below 100 columns a lesson about the error surface gives it the panels' width: its numbers are in it.
+    func hidesPanelsInLesson(focus: LessonPanel?, width: Int) -> Bool { focus == .surface && width < 100 }
 
     func box(of panel: LessonPanel, _ context: ViewContext) -> Rect? {
         let boxes = MLPLayout(self, size: context.size, panelsHidden: context.panelsHidden, glyphs: context.glyphs,
                               ledgerFocused: context.focus == .ledger)
         return switch panel {
-        case .regions, .restarts, .momentum: boxes.plotBox
+        case .regions, .restarts, .momentum, .surface: boxes.plotBox
         case .curves: boxes.lossBox
         case .network: boxes.networkBox
         case .ledger: boxes.ledgerBox

@@ -7,7 +7,7 @@ public struct MLPExplorer: Sendable {
     public let scenario: Scenario
     public internal(set) var data: DataSelection
     public private(set) var dataset: Dataset
-    public internal(set) var trainer: MLPTrainer
+    public internal(set) var trainer: MLPTrainer { didSet { trainerChanged() } }
     public private(set) var xRange: ClosedRange<Double>
     public private(set) var yRange: ClosedRange<Double>
     /// Epochs a second while playing.
@@ -30,6 +30,9 @@ public struct MLPExplorer: Sendable {
     /// Step-by-step mode: the next update, computed ahead on a copy of the trainer, and how many of its
     /// phases have been shown. It is applied for real when the last phase (the update) is reached.
     public private(set) var pending: (update: MLPUpdate, shown: Int)?
+    /// The error-surface view (`E`), when open, and the path of the weights it draws (see `MLPSurface`).
+    public internal(set) var surface: SurfaceView?
+    public internal(set) var weightPath: WeightPath
 
     /// One update in the lecture's order: forward layer by layer, output deltas, hidden deltas back to the
     /// first hidden layer, then the weight changes.
@@ -60,6 +63,7 @@ public struct MLPExplorer: Sendable {
         data = DataSelection(choices: [.scenario] + (twoClass ? Self.twoClassKinds.map(DataChoice.builtin) : []), seed: scenario.seed)
         dataset = scenario.dataset()
         trainer = MLPTrainer(samples: dataset.samples, settings: scenario.mlp, seed: scenario.seed)
+        weightPath = WeightPath(trainer)
         (xRange, yRange) = PlotData.ranges(for: dataset)
         if case .generator(let g) = scenario.data { generator = g }
     }

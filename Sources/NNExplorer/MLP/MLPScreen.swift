@@ -4,7 +4,7 @@ import NNRender
 enum MLPAction: SharedActions { case shared(SharedAction), stepPhase, stepUpdate, stepEpoch
     case toggleMomentum, toggleMomentumRuns, nextWeightDecay, toggleLog, toggleDiscretize
     case fewerUnits, moreUnits, fewerLayers, moreLayers, nextActivation, nextUnit, toggleClass, toggleRestarts, adoptBest
-    case fewerPoints, morePoints, lessNoise, moreNoise, lessValidation, moreValidation, toggleUnits }
+    case fewerPoints, morePoints, lessNoise, moreNoise, lessValidation, moreValidation, toggleUnits, surface(SurfaceAction) }
 
 let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
     .playPause(help: "play / pause (whole epochs)"),
@@ -16,6 +16,7 @@ let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
                enabled: { !$0.trainer.status.isFinished && !$0.trainer.trainingSet.isEmpty }) { _ in .stepUpdate },
     KeyBinding([.character("e")], "e", "epoch", help: "run to the end of the epoch",
                enabled: { !$0.trainer.status.isFinished && !$0.trainer.trainingSet.isEmpty }, .stepEpoch),
+] + surfaceKeyBindings + [
     .reset(help: "start again from the first weights"),
     .reseed(help: "new seed: new first weights (and new points for generated data)"),
     .nextDataset(help: "next dataset (XOR, circles, moons, spirals, blobs)"),
@@ -67,6 +68,7 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
         p.note = switch binding.action(key) {
         case .fewerPoints, .morePoints, .lessNoise, .moreNoise: "these points are fixed (inline or CSV)"
         case .adoptBest: "press x for the restarts first"
+        case .surface: "press E for the error surface first"
         default: p.trainer.trainingSet.isEmpty ? "no training points" : "training finished: r to reset"
         }
         return .none
@@ -75,7 +77,7 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     let action = binding.action(key)
     switch action {
     case .stepPhase, .shared(.help), .toggleLog, .toggleDiscretize, .nextUnit, .toggleClass, .toggleRestarts, .toggleMomentumRuns, .adoptBest,
-         .toggleUnits: break
+         .toggleUnits, .surface: break
     default: p.cancelPhases()
     }
     switch action {
@@ -106,6 +108,7 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     case .toggleUnits: p.toggleUnitsView()
     case .lessValidation: p.changeValidation(up: false)
     case .moreValidation: p.changeValidation(up: true)
+    case .surface(let action): p.perform(action)
     }
     return .none
 }
@@ -191,13 +194,15 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
         drawRestarts(restarts, p, in: layout.plotBox, glyphs: g, keyHints: keyHints, theme: theme, into: &frame)
     } else if let runs = p.momentumRuns {
         drawMomentumRuns(runs, p, in: layout.plotBox, glyphs: g, theme: theme, into: &frame)
+    } else if let surface = p.surface {
+        drawSurface(p, surface, in: layout.plotBox, glyphs: g, theme: theme, into: &frame)
     } else if p.showUnits, p.trainer.network.sizes.count > 2 {
         drawHiddenUnits(p, in: layout.plotBox, glyphs: g, theme: theme, into: &frame)
     }
     if let note = p.note {
         frame.put(Line(" \(note) ", Style(.emphasis)).truncated(to: layout.plotBox.width - 4, glyphs: g),
                   column: layout.plotBox.x + 2, row: layout.plotBox.maxY - 1)
-    } else if p.restarts == nil, p.momentumRuns == nil {
+    } else if p.restarts == nil, p.momentumRuns == nil, p.surface == nil {
         // The legend, on the bottom border: each class's shape (and, without background shades, its region's
         // texture beside it), and what hollow means; "class" left out when the words do not fit.
         for words in [true, false] {
