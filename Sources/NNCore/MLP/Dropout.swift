@@ -10,7 +10,13 @@ public struct DropoutMask: Sendable, Hashable {
     /// One draw from `rng` for each hidden unit, layer by layer: dropped when it is below p.
     public init(sizes: [Int], rate p: Double, rng: inout SplitMix64) {
         let keep = 1 / (1 - p)
-        scales = sizes.dropFirst().dropLast().map { units in (0..<units).map { _ in rng.nextUnit() < p ? 0 : keep } }
+        var scales: [[Double]] = []
+        for l in 1..<max(1, sizes.count - 1) {
+            var layer = [Double](repeating: keep, count: sizes[l])
+            for j in 0..<sizes[l] where rng.nextUnit() < p { layer[j] = 0 }
+            scales.append(layer)
+        }
+        self.scales = scales
     }
 
     /// Whether unit `j` of hidden layer `l` (from 1) is dropped.
@@ -35,9 +41,9 @@ extension MLP {
         for l in 0..<top {
             forwardLayer(l, &pass)
             guard l + 1 < top else { continue }
-            for (j, s) in mask.scales[l].enumerated() {
-                let at = pass.start[l + 1] + j
-                pass.z[at] = s == 0 ? 0 : s * pass.z[at]   // 0, not −0, for a dropped tanh unit
+            let scales = mask.scales[l], first = pass.start[l + 1]
+            pass.z.withUnsafeMutableBufferPointer { z in
+                for j in 0..<sizes[l + 1] { z[first + j] = scales[j] == 0 ? 0 : scales[j] * z[first + j] }   // 0, not −0, for tanh
             }
         }
         outputDeltas(target: target, loss: loss, &pass)
@@ -46,13 +52,21 @@ extension MLP {
 
     /// `δ_j = s_j f′(net_j) Σ_k w_jk δ_k` for hidden layer `l`, f′ from the unit's own unscaled output f(net_j).
     private func hiddenDeltas(_ l: Int, scales: [Double], _ pass: inout ForwardPass) {
-        let above = sizes[l + 1], here = pass.start[l], next = pass.start[l + 1], w = offsets[l]
-        for j in 0..<sizes[l] {
-            guard scales[j] != 0 else { pass.delta[here + j] = 0; continue }
-            var sum = 0.0
-            for k in 0..<above { sum += parameters[w + (j + 1) * above + k] * pass.delta[next + k] }
-            let net = pass.net[here + j]
-            pass.delta[here + j] = scales[j] * activation.derivative(input: net, output: activation.value(net)) * sum
+        let above = sizes[l + 1], here = pass.start[l], next = pass.start[l + 1], f = activation
+        parameters.withUnsafeBufferPointer { parameters in
+            let w = parameters.baseAddress! + offsets[l]
+            pass.net.withUnsafeBufferPointer { net in
+                pass.delta.withUnsafeMutableBufferPointer { delta in
+                    for j in 0..<sizes[l] {
+                        guard scales[j] != 0 else { delta[here + j] = 0; continue }
+                        var sum = 0.0
+                        let row = w + (j + 1) * above
+                        for k in 0..<above { sum += row[k] * delta[next + k] }
+                        let x = net[here + j]
+                        delta[here + j] = scales[j] * f.derivative(input: x, output: f.value(x)) * sum
+                    }
+                }
+            }
         }
     }
 
@@ -68,15 +82,27 @@ extension MLP {
             let target = data.target(s)
             forwardAndBack(target: target, loss: loss, mask: mask, &pass)
             total += self.loss(loss, target: target, pass)
-            for l in 0..<(sizes.count - 1) {
-                let fanOut = sizes[l + 1], from = pass.start[l], to = pass.start[l + 1], w = offsets[l]
-                for j in 0..<fanOut { gradient[w + j] += pass.delta[to + j] }
-                for i in 0..<sizes[l] {
-                    let zi = pass.z[from + i], row = w + (i + 1) * fanOut
-                    for j in 0..<fanOut { gradient[row + j] += zi * pass.delta[to + j] }
+            addGradient(of: pass, to: &gradient)
+        }
+        return mask
+    }
+
+    /// `δ_j z_i` of one pass added to every weight's gradient (the bias row's `z_0 = 1`).
+    private func addGradient(of pass: ForwardPass, to gradient: inout [Double]) {
+        pass.z.withUnsafeBufferPointer { z in
+            pass.delta.withUnsafeBufferPointer { delta in
+                gradient.withUnsafeMutableBufferPointer { g in
+                    for l in 0..<(sizes.count - 1) {
+                        let fanOut = sizes[l + 1], from = pass.start[l], d = delta.baseAddress! + pass.start[l + 1]
+                        let layer = g.baseAddress! + offsets[l]
+                        for j in 0..<fanOut { layer[j] += d[j] }
+                        for i in 0..<sizes[l] {
+                            let zi = z[from + i], row = layer + (i + 1) * fanOut
+                            for j in 0..<fanOut { row[j] += zi * d[j] }
+                        }
+                    }
                 }
             }
         }
-        return mask
     }
 }
