@@ -38,6 +38,8 @@ extension MLPExplorer: PlaneExplorer {
         case .hiddenUnits(let n): setHiddenUnits(n)
         case .activation(let f): setActivation(f)
         case .earlyStopping(let patience): setPatience(patience)
+        case .dropout(let p): setDropout(p)
+        case .maxNorm(let c): setMaxNorm(c)
         default: break   // the scenario reader admits only the settings of the lesson's model
         }
     }
