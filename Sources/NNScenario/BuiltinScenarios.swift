@@ -25,8 +25,7 @@ public enum BuiltinScenarios {
                                       "perceptron-separable", "perceptron-overlapping",
                                       "mlp-xor", "mlp-xor-momentum", "mlp-xor-stuck", "mlp-overfitting",
                                       "mlp-circles", "mlp-spirals", "mlp-blobs-3-classes",
-                                      "cnn-edge-kernels", "cnn-edge-shapes", "cnn-pooling", "cnn-digits", "cnn-glyphs",
-                                      "mlp-dropout"].map { $0 + ".yaml" }
+                                      "cnn-edge-kernels", "cnn-edge-shapes", "cnn-pooling", "cnn-digits", "cnn-glyphs"].map { $0 + ".yaml" }
 
     /// `files` (by default the built-ins) sorted into the lecture's order.
     public static func inLectureOrder(_ files: [(name: String, text: String)] = files) -> [(name: String, text: String)] {

@@ -16,6 +16,17 @@ final class RegularizationScreenTests: XCTestCase {
         return MLPExplorer(scenario: scenario)
     }
 
+    /// Lesson 5's overfitting network (50 tanh units, 28 noisy XOR points) with dropout 0.3 and max-norm 3,
+    /// as the lesson ends up training it, to explore.
+    private func dropoutScenario() throws -> Scenario {
+        var scenario = try builtin("lesson-5-overfitting")
+        scenario.lesson = nil
+        scenario.title = "MLP: dropout and max-norm against overfitting"
+        scenario.mlp.dropout = 0.3
+        scenario.mlp.maxNorm = 3
+        return scenario
+    }
+
     private func ledger(_ m: MLPExplorer) -> [String] { MLPLedger(explorer: m, glyphs: .unicode, width: 200).updateLines.map(\.text) }
 
     /// With dropout, the formulas carry m_j/(1 − p) and f′ in terms of net_j (z_j is scaled or 0).
@@ -137,7 +148,7 @@ final class RegularizationScreenTests: XCTestCase {
 
     /// The diagram crosses out the units the shown update dropped, and its legend counts them.
     func testTheDiagramShowsTheDroppedUnits() throws {
-        var state = AppState(size: Size(width: 80, height: 24), scenario: try builtin("mlp-dropout"))
+        var state = AppState(size: Size(width: 80, height: 24), scenario: try dropoutScenario())
         press(&state, "nnn")
         let m = try XCTUnwrap(state.mlp)
         let mask = try XCTUnwrap(m.trainer.lastUpdate?.mask)
@@ -154,14 +165,14 @@ final class RegularizationScreenTests: XCTestCase {
     }
 
     func testSnapshotsOfTheDroppedUnits() throws {
-        var small = AppState(size: Size(width: 80, height: 24), scenario: try builtin("mlp-dropout"))
+        var small = AppState(size: Size(width: 80, height: 24), scenario: try dropoutScenario())
         press(&small, "nnn")
         assertFrameSnapshots(small, named: "80x24")
-        var ascii = AppState(size: Size(width: 80, height: 24), scenario: try builtin("mlp-dropout"), glyphs: .ascii)
+        var ascii = AppState(size: Size(width: 80, height: 24), scenario: try dropoutScenario(), glyphs: .ascii)
         press(&ascii, "nnn")
         assertFrameSnapshots(ascii, named: "80x24-ascii")
         // Mid-update (p): the pending update's mask, phase by phase.
-        var large = AppState(size: Size(width: 120, height: 40), scenario: try builtin("mlp-dropout"))
+        var large = AppState(size: Size(width: 120, height: 40), scenario: try dropoutScenario())
         press(&large, "nnp")
         assertFrameSnapshots(large, named: "120x40-phase")
     }
