@@ -20,6 +20,8 @@ public struct Glyphs: Sendable, Hashable {
     public var classA: Character { unicode ? "●" : "O" }
     public var classB: Character { unicode ? "▲" : "X" }
     public var visited: Character { unicode ? "◆" : "@" }
+    /// A unit dropout left out of an update: crossed out.
+    public var dropped: Character { unicode ? "⊗" : "x" }
     public var cursor: Character { "+" }
     public var arrow: String { unicode ? "→" : "->" }
     /// The separator between items of a status line.

@@ -70,7 +70,7 @@ public struct NetworkDiagram: Sendable {
                 let p = position(layer: l, unit: i, in: area)
                 let isSelected = selected.map { $0.layer == l && $0.unit == i } ?? false
                 if isDropped(l, i) {
-                    frame.put(glyphs.unicode ? "⊗" : "x", column: p.column, row: p.row, style: Style(isSelected ? .visited : .dim))
+                    frame.put(String(glyphs.dropped), column: p.column, row: p.row, style: Style(isSelected ? .visited : .dim))
                 } else {
                     frame.put(glyphs.unicode ? "●" : "o", column: p.column, row: p.row,
                               style: Style(isSelected ? .visited : .emphasis, attributes: [.bold]))

@@ -20,7 +20,7 @@ extension MLPExplorer {
 func droppedLegend(_ dropped: [Int: Set<Int>], glyphs g: Glyphs) -> [Span] {
     let count = dropped.values.reduce(0) { $0 + $1.count }
     guard count > 0 else { return [] }
-    return [Span(" "), Span(g.unicode ? "⊗" : "x", Style(.dim)), Span(" \(count) dropped ", Style(.dim))]
+    return [Span(" "), Span(String(g.dropped), Style(.dim)), Span(" \(count) dropped ", Style(.dim))]
 }
 
 extension MLPExplorer {
