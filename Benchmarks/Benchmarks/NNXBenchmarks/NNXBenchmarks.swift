@@ -26,6 +26,10 @@ import NNScenario
 ///   `swift test` checks the accuracy too, ~2 s in debug);
 /// - LeNet-like 16×16 forward and backward, at most 15 µs an image: 14 µs p50 (72 K images/s); was 60 µs;
 /// - the CNN frame at 120×40, at most 2 ms: ~0.15 ms (cnn-digits).
+/// Issue 12: dropout and max-norm train on the Swift reference path, not the fused kernels. 100 epochs of
+/// lesson 5's 2-50-1 on 28 points, per-sample (2,800 updates, 100 evaluations), p50 of two runs on a loaded
+/// machine: fast kernels 2.5–3.0 ms; max-norm 3 5.7–7.2 ms (BatchPass and the clip, ~2.4×); dropout 0.3
+/// 13–14 ms (ForwardPass sample by sample, ~5×); both 10–11 ms (p0: 1.7, 3.9, 9 and 9 ms).
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput], warmupIterations: 3,
                                            maxDuration: .seconds(3), maxIterations: 1_000)
@@ -105,6 +109,24 @@ let benchmarks: @Sendable () -> Void = {
             var trainer = MLPTrainer(samples: moons, settings: settings, seed: 1)
             trainer.run()
             blackHole(trainer.network)
+        }
+    }
+
+    // Issue 12: dropout and max-norm train on the Swift reference path (`trainBatch`), not the fused kernels.
+    // Lesson 5's network (2-50-1 tanh, 28 points per-sample) for 100 epochs, with neither, either or both.
+    let dropoutScenario = try! BuiltinScenarios.load(named: "lesson-5-overfitting.yaml")
+    for (name, dropout, maxNorm) in [("fast kernels", 0.0, nil), ("max-norm 3", 0, 3), ("dropout 0.3", 0.3, nil),
+                                     ("dropout 0.3 and max-norm 3", 0.3, 3.0)] as [(String, Double, Double?)] {
+        var settings = dropoutScenario.mlp
+        settings.dropout = dropout
+        settings.maxNorm = maxNorm
+        let samples = dropoutScenario.dataset().samples
+        Benchmark("mlp: 100 epochs of lesson 5's 2-50-1, \(name)", configuration: .init(maxIterations: 50)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                var trainer = MLPTrainer(samples: samples, settings: settings, seed: dropoutScenario.seed)
+                trainer.run(maxEpochs: 100)
+                blackHole(trainer.network)
+            }
         }
     }
 
