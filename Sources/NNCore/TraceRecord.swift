@@ -26,6 +26,9 @@ public struct JSONObject: Sendable {
     public mutating func add(_ key: String, _ values: [Int]) {
         fields.append((key, "[" + values.map(String.init).joined(separator: ",") + "]"))
     }
+    public mutating func add(_ key: String, _ values: [[Int]]) {
+        fields.append((key, "[" + values.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ",") + "]"))
+    }
 
     static func array(_ values: [Double]) -> String { "[" + values.map(number).joined(separator: ",") + "]" }
 
@@ -132,7 +135,8 @@ extension MLPTrainer {
 
 extension MLPUpdate {
     /// The `nnx trace --per-sample` record of one update: its samples, the (last) sample's input and target,
-    /// every unit's input sum, output and δ by layer, and every weight's change in the `layers[l][i][j]` layout.
+    /// every unit's input sum, output and δ by layer, and every weight's change in the `layers[l][i][j]` layout;
+    /// with dropout, last, the sample's `dropped` hidden units (1 dropped, 0 kept; one list per hidden layer).
     public func traceRecord(sizes: [Int]) -> String {
         var json = JSONObject()
         json.add("model", "mlp")
@@ -150,6 +154,7 @@ extension MLPUpdate {
             stride(from: 0, to: flat.count, by: sizes[l + 1]).map { Array(flat[$0..<($0 + sizes[l + 1])]) }
         }
         json.add("weight_changes", nested)
+        if let mask { json.add("dropped", mask.dropped) }
         return json.text
     }
 }

@@ -20,6 +20,8 @@ public struct Glyphs: Sendable, Hashable {
     public var classA: Character { unicode ? "●" : "O" }
     public var classB: Character { unicode ? "▲" : "X" }
     public var visited: Character { unicode ? "◆" : "@" }
+    /// A unit dropout left out of an update: crossed out.
+    public var dropped: Character { unicode ? "⊗" : "x" }
     public var cursor: Character { "+" }
     public var arrow: String { unicode ? "→" : "->" }
     /// The separator between items of a status line.
@@ -40,7 +42,7 @@ extension Glyphs {
         "‖": "||", "−": "-", "–": "-", "—": "--", "→": "->", "←": "<-", "↑": "^", "↓": "v", "…": "...",
         "×": "x", "±": "+/-", "≥": ">=", "≤": "<=", "≠": "!=", "½": "1/2", "²": "^2",
         "●": "O", "▲": "X", "■": "#", "◆": "@", "○": "o", "△": "x", "□": "+", "◇": "a",
-        "▸": ">", "▶": ">", "°": "deg", "’": "'", "‘": "'", "“": "\"", "”": "\"", "≈": "~", "γ": "gamma", "λ": "lambda", "′": "'", "∂": "d", "\u{00A0}": " ",
+        "▸": ">", "▶": ">", "°": "deg", "’": "'", "‘": "'", "“": "\"", "”": "\"", "≈": "~", "⊗": "x", "γ": "gamma", "λ": "lambda", "′": "'", "∂": "d", "\u{00A0}": " ",
     ]
 
     /// `text` as this glyph set can show it: unchanged in Unicode; in ASCII every symbol spelled out

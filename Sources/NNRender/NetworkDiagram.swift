@@ -1,13 +1,17 @@
 /// A fully connected network drawn as nodes in columns (one per layer) joined by braille lines, each coloured
 /// by the sign of its weight and heavier for larger |w| (faint below a quarter of the largest |w|, a double
 /// bold line from half of it); each unit's bias is written beside it when there is
-/// room; a layer with more units than rows draws the first ones and "+N" for the rest. Takes plain numbers: `weights[l]` is the flat `(sizes[l] + 1) × sizes[l + 1]` matrix, row 0 = bias.
+/// room; a layer with more units than rows draws the first ones and "+N" for the rest. Units a dropout pass
+/// dropped are drawn crossed out (`⊗`, `x` in ASCII) without their lines. Takes plain numbers: `weights[l]`
+/// is the flat `(sizes[l] + 1) × sizes[l + 1]` matrix, row 0 = bias.
 public struct NetworkDiagram: Sendable {
     public var sizes: [Int]
     public var weights: [[Double]]
     public var inputLabels: [String] = ["x1", "x2"]
     /// A unit to draw highlighted: (layer, unit).
     public var selected: (layer: Int, unit: Int)?
+    /// Units dropped by dropout, by layer: drawn crossed out, without the lines into and out of them.
+    public var dropped: [Int: Set<Int>] = [:]
 
     public init(sizes: [Int], weights: [[Double]]) { self.sizes = sizes; self.weights = weights }
 
@@ -37,7 +41,7 @@ public struct NetworkDiagram: Sendable {
         var canvases = Array(repeating: BrailleCanvas(columns: area.width, rows: area.height), count: 6)
         for l in 0..<(sizes.count - 1) {
             for i in 0..<drawnUnits(layer: l, in: area) {
-                for j in 0..<drawnUnits(layer: l + 1, in: area) {
+                for j in 0..<drawnUnits(layer: l + 1, in: area) where !isDropped(l, i) && !isDropped(l + 1, j) {
                     let w = weights[l][(i + 1) * sizes[l + 1] + j]
                     let a = position(layer: l, unit: i, in: area), b = position(layer: l + 1, unit: j, in: area)
                     let weight = abs(w) >= largest / 2 ? 2 : abs(w) >= largest / 4 ? 1 : 0
@@ -65,8 +69,12 @@ public struct NetworkDiagram: Sendable {
             for i in 0..<drawn {
                 let p = position(layer: l, unit: i, in: area)
                 let isSelected = selected.map { $0.layer == l && $0.unit == i } ?? false
-                frame.put(glyphs.unicode ? "●" : "o", column: p.column, row: p.row,
-                          style: Style(isSelected ? .visited : .emphasis, attributes: [.bold]))
+                if isDropped(l, i) {
+                    frame.put(String(glyphs.dropped), column: p.column, row: p.row, style: Style(isSelected ? .visited : .dim))
+                } else {
+                    frame.put(glyphs.unicode ? "●" : "o", column: p.column, row: p.row,
+                              style: Style(isSelected ? .visited : .emphasis, attributes: [.bold]))
+                }
                 if l == 0 {
                     let label = i < inputLabels.count ? inputLabels[i] : "x\(i + 1)"
                     frame.put(label, column: p.column - label.count - 1, row: p.row, style: Style(.label))
@@ -83,6 +91,8 @@ public struct NetworkDiagram: Sendable {
             }
         }
     }
+
+    private func isDropped(_ l: Int, _ i: Int) -> Bool { dropped[l]?.contains(i) ?? false }
 
     /// Whether `render` writes each unit's bias beside it in `area` (two rows a unit are needed).
     public func showsBiases(in area: Rect) -> Bool { sizes.dropFirst().allSatisfy { $0 * 2 <= area.height } }

@@ -102,6 +102,10 @@ public enum LessonSetting: Sendable, Hashable {
     /// Early stopping's patience in epochs (nil: off); training starts again with it.
     case earlyStopping(Int?)
     case activation(Activation)
+    /// The MLP's dropout rate p (0: off); training starts again from the same first weights.
+    case dropout(Double)
+    /// The MLP's max-norm c (nil: off); training starts again from the same first weights.
+    case maxNorm(Double?)
     case ghost(Bool)
     /// The perceptron's first weights (w0, w1, w2); training starts again from them.
     case weights([Double])
@@ -130,6 +134,8 @@ public enum LessonSetting: Sendable, Hashable {
         case .hiddenUnits(let n): "hidden_units = \(n)"
         case .earlyStopping(let patience): "early_stopping = \(patience.map(String.init) ?? "off")"
         case .activation(let f): "activation = \(f.rawValue)"
+        case .dropout(let p): "dropout = \(number(p))"
+        case .maxNorm(let c): "max_norm = \(c.map(number) ?? "off")"
         case .ghost(let on): "ghost = \(on ? "on" : "off")"
         case .weights(let w): "weights = [\(w.map(number).joined(separator: ", "))]"
         case .pooling(let kind): "pooling = \(kind.rawValue)"
@@ -148,8 +154,8 @@ public enum LessonSetting: Sendable, Hashable {
     public static func names(for model: ModelKind) -> [String] {
         switch model {
         case .perceptron: ["learning_rate", "dataset", "weights", "ghost"]
-        case .mlp: ["learning_rate", "momentum", "weight_decay", "dataset", "hidden_units", "activation", "early_stopping",
-                    "surface_error", "surface_weights"]
+        case .mlp: ["learning_rate", "momentum", "weight_decay", "dataset", "hidden_units", "activation", "early_stopping", "dropout",
+                    "max_norm", "surface_error", "surface_weights"]
         case .cnn: ["pooling", "pool", "shift", "image", "scale"]
         case .threshold: []   // its weights are the scenario's, set by hand
         }

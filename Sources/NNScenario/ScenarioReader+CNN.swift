@@ -4,7 +4,7 @@ import Yams
 /// A CNN scenario's `data:` (`image` or `images`, and `probe`) and `cnn:` blocks (issue 4 fixes the names).
 extension ScenarioReader {
     static let cnnDataKeys = ["image", "images", "probe"]
-    static let cnnKeys = ["layers", "learning_rate", "momentum", "batch_size", "max_epochs", "test_split"]
+    static let cnnKeys = ["layers", "learning_rate", "momentum", "batch_size", "max_epochs", "test_split", "dropout"]
     static let layerKinds = ["conv", "activation", "pool", "flatten", "dense", "softmax"]
     static let convKeys = ["kernels", "size", "stride", "padding", "mode", "weights", "bias", "frozen"]
     static let poolKeys = ["kind", "size", "stride", "padding"]
@@ -114,6 +114,7 @@ extension ScenarioReader {
         read("batch_size", { $0.integer(in: 1...100_000) }, into: \.batchSize)
         read("max_epochs", { $0.integer(in: 1...10_000) }, into: \.maxEpochs)
         read("test_split", { $0.number(from: 0, below: 1) }, into: \.testSplit)
+        read("dropout", { $0.number(from: 0, below: 1) }, into: \.dropout)
         guard let layersField = block.field("layers", required: true), let items = layersField.list("a list of stages (conv, activation, pool, flatten, dense, softmax)") else { return nil }
         guard !items.isEmpty else {
             layersField.fail("layers must have at least one stage")
@@ -165,7 +166,22 @@ extension ScenarioReader {
                 return nil
             }
         }
+        if !checkDropout(block.field("dropout"), training, layers) { return nil }
         return valid ? (layers, fixed, training) : nil
+    }
+
+    /// Dropout acts on the inputs of the dense stages of a trained network: without either it would do nothing.
+    private func checkDropout(_ field: Field?, _ training: CNNSettings, _ layers: [CNNLayer]) -> Bool {
+        guard let field, training.dropout > 0 else { return true }
+        if layers.last != .softmax {
+            field.failAtKey("dropout acts while training, and only a network that ends in softmax is trained")
+            return false
+        }
+        if !layers.contains(where: { if case .dense = $0 { true } else { false } }) {
+            field.failAtKey("dropout drops the values coming into the dense stages, and layers has none")
+            return false
+        }
+        return true
     }
 
     /// One stage: `flatten` or `softmax` alone, or a one-key mapping (`conv: {…}`, `activation: relu`,

@@ -122,6 +122,10 @@ extension ScenarioReader {
             if case .scalar(let scalar) = field.node, scalar.string == "off" { setting = .earlyStopping(nil) }
             else if field.node.tag.rawValue == Tag.Name.int.rawValue { setting = field.integer(in: 1...100_000).map { .earlyStopping($0) } }
             else { field.fail("early_stopping must be a patience in epochs or off, found \(field.node.found)"); setting = nil }
+        case "dropout": setting = field.number(from: 0, below: 1).map(LessonSetting.dropout)
+        case "max_norm":
+            if case .scalar(let scalar) = field.node, scalar.string == "off" { setting = .maxNorm(nil) }
+            else { setting = field.positiveNumber(atMost: 1000).map { .maxNorm($0) } }
         case "weights": setting = initialWeights(field).map(LessonSetting.weights)
         case "ghost": setting = field.choice(["on", "off"]).map { .ghost($0 == "on") }
         case "pooling": setting = field.choice(PoolingKind.self).map(LessonSetting.pooling)

@@ -5,7 +5,7 @@ import Yams
 extension ScenarioReader {
     static let mlpKeys = ["layers", "activation", "output", "loss", "learning_rate", "momentum", "weight_decay",
                           "batch_size", "order", "init", "init_range", "initial_weights", "max_epochs",
-                          "validation_split", "early_stopping", "restarts"]
+                          "validation_split", "early_stopping", "restarts", "dropout", "max_norm"]
     static let initializations = ["uniform", "xavier", "he"]
 
     /// The settings (nil when any value was wrong), the number of output units (nil when `layers` was wrong),
@@ -32,6 +32,12 @@ extension ScenarioReader {
         read("max_epochs", { $0.integer(in: 1...1_000_000) }, into: \.maxEpochs)
         read("validation_split", { $0.number(from: 0, below: 1) }, into: \.validationSplit)
         read("restarts", { $0.integer(in: 1...100) }, into: \.restarts)
+        read("dropout", { $0.number(from: 0, below: 1) }, into: \.dropout)
+        read("max_norm", { $0.positiveNumber(atMost: 1000).map(Optional.some) }, into: \.maxNorm)
+        if sizesKnown, settings.dropout > 0, settings.sizes.count == 2, let dropout = block.field("dropout") {
+            dropout.fail("dropout drops hidden units, but layers \(settings.sizes) has no hidden layer")
+            wrong.insert("dropout")
+        }
         if let initialization = initialization(block) { settings.initialization = initialization } else { wrong.insert("init") }
         if sizesKnown, let field = block.field("initial_weights") {
             if let weights = initialWeights(field, sizes: settings.sizes) {

@@ -10,7 +10,8 @@ struct Trace: ParsableCommand {
             A perceptron writes one record per sample visit, until an error-free epoch or N epochs (weights \
             that cycle do not stop it; nnx train and the screen say they cycle); an MLP one per epoch \
             (layers[l][i][j], row 0 = bias), and --per-sample adds one per update with its deltas and weight \
-            changes; a CNN first one per stage \
+            changes (with dropout, last, "dropped":[[…]]: 1 for each dropped hidden unit, a list per hidden \
+            layer); a CNN first one per stage \
             output for the probe image (L counts the cnn: layers list from 0), then, when the network ends in \
             softmax, one per epoch (--epochs 0 gives the stage records only). The records:
 

@@ -21,24 +21,29 @@ final class MLPGradientTests: XCTestCase {
     private func check(_ net: MLP, input: [Double], target: [Double], loss: Loss, label: String) {
         var pass = ForwardPass(sizes: net.sizes)
         net.backpropagate(input, target: target, loss: loss, into: &pass)
-        func error(_ n: MLP) -> Double {
+        assertGradientsMatchFiniteDifferences(net, pass, label: label) { n in
             var p = ForwardPass(sizes: n.sizes)
             n.forward(input, into: &p)
             return n.loss(loss, target: target, p)
         }
-        let h = 1e-6
-        for l in net.weights.indices {
-            let fanOut = net.sizes[l + 1]
-            for n in net.weights[l].indices {
-                let i = n / fanOut, j = n % fanOut
-                let z = i == 0 ? 1 : pass.activations[l][i - 1]
-                let analytic = -pass.deltas[l + 1][j] * z
-                var plus = net, minus = net
-                plus.weights[l][n] += h
-                minus.weights[l][n] -= h
-                let numeric = (error(plus) - error(minus)) / (2 * h)
-                XCTAssertEqual(analytic, numeric, accuracy: 1e-7 + 1e-5 * abs(numeric), "\(label) w[\(l)][\(i)][\(j)]")
-            }
+    }
+}
+
+/// −δ_j z_i (from `pass`, the network's backpropagation) against ∂E/∂w_ij by central differences of `error`.
+func assertGradientsMatchFiniteDifferences(_ net: MLP, _ pass: ForwardPass, label: String, error: (MLP) -> Double,
+                                           file: StaticString = #filePath, line: UInt = #line) {
+    let h = 1e-6
+    for l in net.weights.indices {
+        let fanOut = net.sizes[l + 1]
+        for n in net.weights[l].indices {
+            let i = n / fanOut, j = n % fanOut
+            let z = i == 0 ? 1 : pass.activations[l][i - 1]
+            let analytic = -pass.deltas[l + 1][j] * z
+            var plus = net, minus = net
+            plus.weights[l][n] += h
+            minus.weights[l][n] -= h
+            let numeric = (error(plus) - error(minus)) / (2 * h)
+            XCTAssertEqual(analytic, numeric, accuracy: 1e-7 + 1e-5 * abs(numeric), "\(label) w[\(l)][\(i)][\(j)]", file: file, line: line)
         }
     }
 }

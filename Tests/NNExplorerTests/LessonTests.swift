@@ -437,6 +437,95 @@ final class LessonTests: XCTestCase {
         XCTAssertLessThan(try XCTUnwrap(decayed.trainer.history.last?.validationLoss), try XCTUnwrap(last.validationLoss))
     }
 
+    /// Lesson 5's last beats, the lecture's new training techniques: each number the narration gives is the
+    /// trainer's and on screen at 80×24, 100×30 and 120×40.
+    func testLesson5DropoutMaxNormAndReLU() throws {
+        let phrases = ["**max-norm** (c = 3) together", "(h1 and h2 in this one)", "h41's incoming weights", "The first update with **sigmoid**",
+                       "The same first update with **ReLU**", "the sigmoid network has barely learned", "After 100 epochs with ReLU"]
+        // One play a size (each beat's state kept where its narration has a phrase): the lesson trains for long.
+        var found: [String: (explorer: MLPExplorer, texts: [String])] = [:]
+        for size in LessonCoverageTests.sizes {
+            var state = AppState(size: size, scenario: try builtin("lesson-5-overfitting"))
+            while let lesson = state.lesson, !lesson.atEnd {
+                update(&state, .key(.right))
+                guard let phrase = phrases.first(where: { (state.lesson?.narration ?? "").contains($0) }) else { continue }
+                let explorer = try found[phrase]?.explorer ?? mlp(state)
+                found[phrase] = (explorer, (found[phrase]?.texts ?? []) + [view(state).plainText])
+            }
+        }
+        func frames(_ words: String) throws -> (MLPExplorer, [String]) { try XCTUnwrap(found[words], words) }
+        func assertShown(_ texts: [String], _ shown: [String], file: StaticString = #filePath, line: UInt = #line) {
+            for (text, size) in zip(texts, LessonCoverageTests.sizes) {
+                for words in shown { XCTAssertTrue(text.contains(words), "\(words) at \(size.width)x\(size.height):\n\(text)", file: file, line: line) }
+            }
+        }
+        // "the training points are no longer learned by heart (E = 0.028 a point) and after 1500 epochs the
+        // validation loss is 0.068 a point"
+        let (together, togetherTexts) = try frames("**max-norm** (c = 3) together")
+        let t = together.trainer
+        XCTAssertEqual(t.settings.dropout, 0.3)
+        XCTAssertEqual(t.settings.maxNorm, 3)
+        XCTAssertEqual(t.settings.weightDecay, 0)
+        XCTAssertEqual(t.epoch, 1500)
+        let last = try XCTUnwrap(t.history.last)
+        XCTAssertEqual(last.loss / Double(t.trainingSet.count), 0.028, accuracy: 0.0005)
+        XCTAssertEqual(try XCTUnwrap(last.validationLoss) / Double(t.validationSet.count), 0.068, accuracy: 0.0005)
+        assertShown(togetherTexts, ["(0.028 a point)", "(0.068 a"])
+        // "crossed out, without its lines (h1 and h2 in this one). The kept ones count 1/(1 − 0.3) = 1.43 times"
+        let (dropped, droppedTexts) = try frames("(h1 and h2 in this one)")
+        let mask = try XCTUnwrap(dropped.trainer.lastUpdate?.mask)
+        XCTAssertEqual(mask.dropped[0].prefix(2), [1, 1])
+        XCTAssertEqual(try XCTUnwrap(mask.scales[0].first { $0 > 0 }), 1.43, accuracy: 0.005)
+        XCTAssertEqual(dropped.droppedUnits[1]?.isSuperset(of: [0, 1]), true)
+        for text in droppedTexts { XCTAssertGreaterThanOrEqual(text.filter { $0 == "⊗" }.count, 2, text) }
+        // "dropped h1 sends z = 0 and gets δ = 0. Then max-norm: h41's incoming weights had grown to length
+        // 3.0002, and are scaled back to 3"
+        let (clipped, clippedTexts) = try frames("h41's incoming weights")
+        let update = try XCTUnwrap(clipped.trainer.lastUpdate)
+        XCTAssertTrue(clipped.showingUpdatePhase)
+        XCTAssertTrue(try XCTUnwrap(update.mask).isDropped(layer: 1, unit: 0))
+        XCTAssertEqual(update.pass.activation(layer: 1, unit: 0), 0)
+        XCTAssertEqual(update.pass.delta(layer: 1, unit: 0), 0)
+        XCTAssertEqual(update.clips.map { [$0.layer, $0.unit] }, [[1, 40]])
+        XCTAssertEqual(try XCTUnwrap(update.clips.first).norm, 3.0002, accuracy: 0.00005)
+        assertShown(clippedTexts, ["h1 (dropped): net", "z 0  δ 0", "max-norm clipped h41: ‖w‖ 3.0002 →"])
+        // "what flows back to it (0.014) times σ′ = z(1 − z), at most a quarter (z = 0.51 here: 0.25), so
+        // δ_h1 = −0.00349"; then the same first update with ReLU: "δ_h1 = −0.0116, over three times the
+        // sigmoid's; where net ≤ 0 (h2 to h4) it passes nothing".
+        let (sigmoid, sigmoidTexts) = try frames("The first update with **sigmoid**")
+        let (relu, reluTexts) = try frames("The same first update with **ReLU**")
+        let s = try XCTUnwrap(sigmoid.pending?.update), r = try XCTUnwrap(relu.pending?.update)
+        XCTAssertEqual(s.weightsBefore, r.weightsBefore)
+        XCTAssertEqual(s.samples, r.samples)
+        let flowing = s.weightsBefore[1][1] * s.pass.delta(layer: 2, unit: 0)
+        XCTAssertEqual(flowing, -0.014, accuracy: 0.0005)
+        XCTAssertEqual(s.pass.activation(layer: 1, unit: 0), 0.51, accuracy: 0.005)
+        let z = s.pass.activation(layer: 1, unit: 0)
+        XCTAssertEqual(z * (1 - z), 0.25, accuracy: 0.005)
+        XCTAssertEqual(s.pass.delta(layer: 1, unit: 0), -0.00349, accuracy: 0.000005)
+        XCTAssertEqual(r.pass.delta(layer: 1, unit: 0), -0.0116, accuracy: 0.00005)
+        XCTAssertGreaterThan(r.pass.delta(layer: 1, unit: 0) / s.pass.delta(layer: 1, unit: 0), 3)
+        for j in 1...3 {
+            XCTAssertLessThanOrEqual(r.pass.preActivation(layer: 1, unit: j), 0)
+            XCTAssertEqual(r.pass.delta(layer: 1, unit: j), 0)
+        }
+        assertShown(sigmoidTexts, ["z 0.51  δ −0.00349", "= 0.014"])
+        assertShown(reluTexts, ["h1: net 0.04  z 0.0398  δ −0.0116", "h2: net −0.529  z 0  δ 0", "h4: net −0.1  z 0  δ 0"])
+        // "After 100 epochs the sigmoid network has barely learned: E = 3.682, 57.1% right"; ReLU: "E = 0.886 and
+        // 89.3% right".
+        let (slow, slowTexts) = try frames("the sigmoid network has barely learned")
+        let (fast, fastTexts) = try frames("After 100 epochs with ReLU")
+        XCTAssertEqual(slow.trainer.settings.activation, .sigmoid)
+        XCTAssertEqual(fast.trainer.settings.activation, .relu)
+        for (m, loss, accuracy) in [(slow, 3.682, 0.571), (fast, 0.886, 0.893)] {
+            XCTAssertEqual(m.trainer.epoch, 100)
+            XCTAssertEqual(try XCTUnwrap(m.trainer.history.last).loss, loss, accuracy: 0.0005)
+            XCTAssertEqual(try XCTUnwrap(m.trainer.history.last).accuracy, accuracy, accuracy: 0.0005)
+        }
+        assertShown(slowTexts, ["E = 3.682", "57.1%"])
+        assertShown(fastTexts, ["E = 0.886", "89.3%"])
+    }
+
     /// The lesson computes the lecture's convolution (the kernel flipped): the window's sums have the signs the
     /// narration gives, and correlation on the same kernel gives their negatives (the vertical-edge kernel
     /// flipped is its own negative).

@@ -17,5 +17,7 @@ final class GlyphsTests: XCTestCase {
                        String([Glyphs.ascii.classA, Glyphs.ascii.classB]))
         // The MLP's four classes, filled (training) and hollow (held out), as NNExplorer's classGlyph draws them.
         XCTAssertEqual(Glyphs.ascii.fold("●▲■◆ ○△□◇"), "OX#@ ox+a")
+        // The network diagram's dropped unit, likewise.
+        XCTAssertEqual(Glyphs.ascii.fold(String(Glyphs.unicode.dropped)), String(Glyphs.ascii.dropped))
     }
 }

@@ -74,6 +74,32 @@ final class NetworkDiagramTests: XCTestCase {
         XCTAssertEqual(render(selected)[9, 2].style, Style(.visited, attributes: [.bold]))
     }
 
+    /// A dropped unit is crossed out and its lines are gone; the others are drawn as without dropout.
+    func testDroppedUnitsAreCrossedOutWithoutTheirLines() {
+        let weights: [[Double]] = [[0.1, 0.2, 0.3, 1, 1, 1, 1, 1, 1], [0.5, 1, 1, 1]]
+        var diagram = NetworkDiagram(sizes: [2, 3, 1], weights: weights)
+        diagram.dropped = [1: [1]]
+        let frame = render(diagram, width: 30, height: 6)
+        XCTAssertEqual(frame.rows, [
+            "                              ",
+            "x1 ●⣤⣤⣤⣤⣤⣤⣤⣤⣤● 0.1            ",
+            "     ⠙⢦⡀ ⣠⡴⠛⠁  ⠈⠙⠳⢦⣤⣀         ",
+            "      ⣠⡽⢿⣅   ⊗ 0.2  ⠉⣛⣶● 0.5  ",
+            "x2 ●⣴⣿⣅⣀⡀⠈⠳⣄    ⢀⣠⣤⠶⠛⠉        ",
+            "      ⠈⠉⠙⠛⠛⠾⠷● 0.3            ",
+        ])
+        XCTAssertEqual(frame[13, 3].style, Style(.dim))
+        XCTAssertEqual(frame[13, 1].style, Style(.emphasis, attributes: [.bold]))
+        XCTAssertEqual(render(diagram, width: 30, height: 6, glyphs: .ascii).rows, [
+            "                              ",
+            "x1 o\\\\-------o 0.1            ",
+            "     \\\\\\ ----  ------         ",
+            "      ----   x 0.2  ---o 0.5  ",
+            "x2 o-----\\\\\\    ------        ",
+            "      -------o 0.3            ",
+        ])
+    }
+
     /// A hidden unit's bias stands apart from the edges that leave it: a blank cell either side, so it does
     /// not read as the weight of the line it sits on.
     func testHiddenBiasIsSetApartFromItsEdges() {

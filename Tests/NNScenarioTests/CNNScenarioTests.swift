@@ -175,6 +175,19 @@ final class CNNScenarioTests: XCTestCase {
                        "s.yaml:5:1: error: the mlp block belongs to model mlp, but this scenario's model is cnn")
     }
 
+    /// `dropout: p` in the cnn block: the inputs of the dense stages of a trained network, 0 ≤ p < 1.
+    func testDropout() throws {
+        let digits = head + "data: {images: optdigits}\ncnn:\n  layers: [flatten, {dense: 10}, softmax]\n"
+        let cnn = try XCTUnwrap(try ScenarioLoader.parse(digits + "  dropout: 0.5\n", source: "s.yaml", baseDirectory: nil).cnn)
+        XCTAssertEqual(cnn.training.dropout, 0.5)
+        XCTAssertEqual(error(digits + "  dropout: 1\n"), "s.yaml:7:12: error: dropout must be less than 1, found 1")
+        XCTAssertEqual(error(digits + "  dropout: -0.1\n"), "s.yaml:7:12: error: dropout must be at least 0, found -0.1")
+        XCTAssertEqual(error(head + "data: {images: optdigits}\ncnn:\n  layers: [{conv: {kernels: 10, size: 8}}, flatten, softmax]\n  dropout: 0.5\n"),
+                       "s.yaml:7:3: error: dropout drops the values coming into the dense stages, and layers has none")
+        XCTAssertEqual(error(head + "data: {images: optdigits}\ncnn:\n  layers: [flatten, {dense: 10}]\n  dropout: 0.5\n"),
+                       "s.yaml:7:3: error: dropout acts while training, and only a network that ends in softmax is trained")
+    }
+
     /// Images from files beside the scenario: a PGM picture, CSV rows of pixels and classes; bad rows named.
     func testImagesFromFiles() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnx-images-\(getpid())")

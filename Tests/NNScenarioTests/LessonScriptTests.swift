@@ -52,11 +52,16 @@ final class LessonScriptTests: XCTestCase {
               - set: {early_stopping: 50}
               - set: {early_stopping: off}
               - set: {activation: tanh}
+              - set: {dropout: 0.5}
+              - set: {max_norm: 3}
+              - set: {max_norm: off}
               - focus: restarts
 
             """, source: "s.yaml", baseDirectory: nil).lesson)
         XCTAssertEqual(mlpLesson.beats, [.step(.phase, count: 1), .set(.earlyStopping(50)), .set(.earlyStopping(nil)),
-                                         .set(.activation(.tanh)), .focus(.restarts)])
+                                         .set(.activation(.tanh)), .set(.dropout(0.5)), .set(.maxNorm(3)), .set(.maxNorm(nil)),
+                                         .focus(.restarts)])
+        XCTAssertEqual(mlpLesson.beats[4...6].map(\.summary), ["set: dropout = 0.5", "set: max_norm = 3", "set: max_norm = off"])
     }
 
     func testBadBeatsAreReportedWhereTheyAre() {
@@ -81,6 +86,10 @@ final class LessonScriptTests: XCTestCase {
         ]
         for (body, message) in cases { XCTAssertEqual(error(perceptron + body), message, body) }
         XCTAssertEqual(error(mlp + "lesson:\n  - step: cell\n"), "s.yaml:6:11: error: an MLP scenario steps by sample, phase, epoch, not by cell")
+        XCTAssertEqual(error(mlp + "lesson:\n  - set: {dropout: 1}\n"), "s.yaml:6:20: error: dropout must be less than 1, found 1")
+        XCTAssertEqual(error(mlp + "lesson:\n  - set: {max_norm: 0}\n"), "s.yaml:6:21: error: max_norm must be greater than 0, found 0")
+        XCTAssertEqual(error(perceptron + "lesson:\n  - set: {dropout: 0.5}\n"),
+                       "s.yaml:6:11: error: unknown key 'dropout' in set (allowed: learning_rate, dataset, weights, ghost)")
         XCTAssertEqual(error(mlp + "lesson:\n  - step: visit\n"), "s.yaml:6:11: error: an MLP scenario steps by sample, phase, epoch, not by visit")
     }
 

@@ -22,7 +22,7 @@ final class MLPErrorTests: XCTestCase {
         XCTAssertEqual(error(withMLP("layer: [2, 1]")), "s.yaml:8:3: error: unknown key 'layer' in mlp; did you mean 'layers'?")
         XCTAssertEqual(error(withMLP("hidden: 3")), "s.yaml:8:3: error: unknown key 'hidden' in mlp (allowed: "
             + "layers, activation, output, loss, learning_rate, momentum, weight_decay, batch_size, order, init, "
-            + "init_range, initial_weights, max_epochs, validation_split, early_stopping, restarts)")
+            + "init_range, initial_weights, max_epochs, validation_split, early_stopping, restarts, dropout, max_norm)")
         XCTAssertEqual(error(withMLP("validation_split: 0.3", "early_stopping: {patiense: 5}")),
                        "s.yaml:9:20: error: unknown key 'patiense' in early_stopping; did you mean 'patience'?")
         XCTAssertEqual(error("title: T\nsummary: S\nmodel: mlp\ndata: {generator: {kind: blobs, clases: 3}}\n"),
@@ -43,6 +43,8 @@ final class MLPErrorTests: XCTestCase {
         XCTAssertEqual(error(withMLP("init: glorot")), "s.yaml:8:9: error: init must be one of uniform, xavier, he; found 'glorot'")
         XCTAssertEqual(error(withMLP("order: random")),
                        "s.yaml:8:10: error: order must be one of sequential, shuffled; found 'random'")
+        XCTAssertEqual(error(withMLP("dropout: half")), "s.yaml:8:12: error: dropout must be a number, found a string \"half\"")
+        XCTAssertEqual(error(withMLP("max_norm: [3]")), "s.yaml:8:13: error: max_norm must be a number, found a list")
         XCTAssertEqual(error(withMLP("momentum: high")), "s.yaml:8:13: error: momentum must be a number, found a string \"high\"")
         XCTAssertEqual(error(withMLP("batch_size: 1.5")),
                        "s.yaml:8:15: error: batch_size must be an integer of at least 1, found a number 1.5")
@@ -77,6 +79,11 @@ final class MLPErrorTests: XCTestCase {
         XCTAssertEqual(error(withMLP("validation_split: 1")), "s.yaml:8:21: error: validation_split must be less than 1, found 1")
         XCTAssertEqual(error(withMLP("restarts: 101")), "s.yaml:8:13: error: restarts must be an integer from 1 to 100, found 101")
         XCTAssertEqual(error(withMLP("restarts: 0")), "s.yaml:8:13: error: restarts must be an integer from 1 to 100, found 0")
+        XCTAssertEqual(error(withMLP("dropout: 1")), "s.yaml:8:12: error: dropout must be less than 1, found 1")
+        XCTAssertEqual(error(withMLP("dropout: -0.2")), "s.yaml:8:12: error: dropout must be at least 0, found -0.2")
+        XCTAssertEqual(error(withMLP("max_norm: 0")), "s.yaml:8:13: error: max_norm must be greater than 0, found 0")
+        XCTAssertEqual(error(withMLP("max_norm: -3")), "s.yaml:8:13: error: max_norm must be greater than 0, found -3")
+        XCTAssertEqual(error(withMLP("max_norm: 2000")), "s.yaml:8:13: error: max_norm must be at most 1000, found 2000")
         XCTAssertEqual(error(withMLP("validation_split: 0.3", "early_stopping: 0")),
                        "s.yaml:9:19: error: early_stopping must be an integer from 1 to 1000000, found 0")
         XCTAssertEqual(error(withMLP("validation_split: 0.3", "early_stopping: {patience: 0}")),
@@ -125,6 +132,8 @@ final class MLPErrorTests: XCTestCase {
             + "validation_split greater than 0: it watches the loss on the held-out points")
         XCTAssertEqual(error(withMLP("validation_split: 0", "early_stopping: 10")), "s.yaml:9:3: error: early_stopping needs "
             + "validation_split greater than 0: it watches the loss on the held-out points")
+        XCTAssertEqual(error(withMLP("layers: [2, 1]", "dropout: 0.5")),
+                       "s.yaml:9:12: error: dropout drops hidden units, but layers [2, 1] has no hidden layer")
         XCTAssertEqual(error(withMLP("init: xavier", "init_range: 0.5")),
                        "s.yaml:9:3: error: init_range is only for init uniform; xavier sets its own range from the layer sizes")
         XCTAssertEqual(error(withMLP("init_range: 1", "init: he")),

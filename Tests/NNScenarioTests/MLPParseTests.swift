@@ -35,6 +35,8 @@ final class MLPParseTests: XCTestCase {
               validation_split: 0.2
               early_stopping: {patience: 5}
               restarts: 3
+              dropout: 0.25
+              max_norm: 3
             """)
         XCTAssertEqual(scenario.model, .mlp)
         XCTAssertEqual(scenario.data, .generator(DatasetGenerator(kind: .blobs, count: 30, noise: 0.2, classes: 3)))
@@ -56,6 +58,8 @@ final class MLPParseTests: XCTestCase {
         expected.validationSplit = 0.2
         expected.patience = 5
         expected.restarts = 3
+        expected.dropout = 0.25
+        expected.maxNorm = 3
         XCTAssertEqual(scenario.mlp, expected)
         XCTAssertEqual(scenario.perceptron, PerceptronSettings())
         // The weights fit the network they describe.

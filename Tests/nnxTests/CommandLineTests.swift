@@ -160,6 +160,40 @@ final class CommandLineTests: XCTestCase {
         } } }
     }
 
+    /// With dropout, --per-sample records add each update's `dropped` hidden units (1 dropped), last; a
+    /// dropped unit's z and δ are 0. Epoch records and traces without dropout have no such field.
+    func testTraceRecordsDropoutMasksOnlyPerSample() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnx-dropout-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("dropout.yaml").path
+        try "title: T\nsummary: S\nmodel: mlp\ndata: {generator: {kind: xor}}\nmlp: {layers: [2, 3, 2, 1], dropout: 0.5}\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let detailed = try nnx(["trace", file, "--epochs", "2", "--per-sample"])
+        XCTAssertEqual(detailed.status, 0, detailed.stderr)
+        let lines = detailed.stdout.split(separator: "\n")
+        let records = try lines.map { try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        let updates = records.filter { $0["step"] != nil }
+        XCTAssertEqual(updates.count, 8)
+        var droppedAny = false
+        for (line, update) in zip(lines.filter { $0.contains("\"step\"") }, updates) {
+            XCTAssertTrue(line.hasSuffix("]]}") && line.contains("],\"dropped\":[["), "dropped comes last: \(line)")
+            let dropped = try XCTUnwrap(update["dropped"] as? [[Int]])
+            XCTAssertEqual(dropped.map(\.count), [3, 2])
+            let z = try XCTUnwrap(update["z"] as? [[Double]]), deltas = try XCTUnwrap(update["deltas"] as? [[Double]])
+            for l in 0..<2 { for j in dropped[l].indices where dropped[l][j] == 1 {
+                droppedAny = true
+                XCTAssertEqual(z[l][j], 0)
+                XCTAssertEqual(deltas[l][j], 0)
+            } }
+        }
+        XCTAssertTrue(droppedAny)
+        XCTAssertTrue(records.filter { $0["step"] == nil }.allSatisfy { $0["dropped"] == nil })
+        let epochs = try nnx(["trace", file, "--epochs", "2"])
+        XCTAssertFalse(epochs.stdout.contains("dropped"), epochs.stdout)
+        XCTAssertFalse(try nnx(["trace", "mlp-xor", "--epochs", "1", "--per-sample"]).stdout.contains("dropped"))
+    }
+
     func testMLPTrainSummary() throws {
         let run = try nnx(["train", "mlp-xor-momentum", "--json"])
         XCTAssertEqual(run.status, 0, run.stderr)

@@ -119,6 +119,24 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Issue 12: dropout and max-norm train on the Swift reference path (`trainBatch`), not the fused kernels.
+    // Lesson 5's network (2-50-1 tanh, 28 points per-sample) for 100 epochs, with neither, either or both.
+    let dropoutScenario = try! BuiltinScenarios.load(named: "lesson-5-overfitting.yaml")
+    for (name, dropout, maxNorm) in [("fast kernels", 0.0, nil), ("max-norm 3", 0, 3), ("dropout 0.3", 0.3, nil),
+                                     ("dropout 0.3 and max-norm 3", 0.3, 3.0)] as [(String, Double, Double?)] {
+        var settings = dropoutScenario.mlp
+        settings.dropout = dropout
+        settings.maxNorm = maxNorm
+        let samples = dropoutScenario.dataset().samples
+        Benchmark("mlp: 100 epochs of lesson 5's 2-50-1, \(name)", configuration: .init(maxIterations: 50)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                var trainer = MLPTrainer(samples: samples, settings: settings, seed: dropoutScenario.seed)
+                trainer.run(maxEpochs: 100)
+                blackHole(trainer.network)
+            }
+        }
+    }
+
     // Issue 4: the cnn-digits scenario trained to the end, which must reach at least 98 % test accuracy on
     // its seeded split (the benchmark fails if it does not get there).
     let digitsScenario = try! BuiltinScenarios.load(named: "cnn-digits.yaml")

@@ -7,6 +7,9 @@ public struct CNNSettings: Sendable, Hashable {
     public var maxEpochs = 20
     /// The fraction of the images held out as the test set (drawn with the seed).
     public var testSplit = 0.25
+    /// p: the values coming into each dense stage are dropped with probability p while training (see
+    /// `ConvNet.dropoutMasks`). 0: off.
+    public var dropout = 0.0
     public init() {}
 }
 
@@ -71,8 +74,9 @@ public struct CNNTrainer: Sendable {
         var batchLoss = 0.0
         for n in order[positionInEpoch..<end] {
             let sample = trainingSet[n]
-            let outputs = network.forward(sample.image)
-            let loss = network.addGradients(outputs, label: sample.label, into: &gradients)
+            let masks = settings.dropout > 0 ? network.dropoutMasks(rate: settings.dropout, rng: &rng) : [:]
+            let outputs = network.forward(sample.image, dropping: masks)
+            let loss = network.addGradients(outputs, label: sample.label, dropping: masks, into: &gradients)
             batchLoss += loss
             if Self.predictedClass(outputs[outputs.count - 1]) == sample.label { epochHits += 1 }
         }

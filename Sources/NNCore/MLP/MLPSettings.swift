@@ -24,6 +24,12 @@ public struct MLPSettings: Sendable, Hashable {
     public var patience: Int?
     /// Train this many times from different seeds and keep the run with the lowest final loss.
     public var restarts = 1
+    /// p: during training each hidden unit is dropped with probability p, the kept ones scaled by 1/(1 − p)
+    /// (inverted dropout; evaluation uses every unit unscaled). 0: off.
+    public var dropout = 0.0
+    /// c: after each update every unit's incoming weights (its bias excluded) are scaled down to length c when
+    /// longer. nil: off.
+    public var maxNorm: Double?
 
     public init() {}
 }

@@ -36,6 +36,10 @@ public struct MLPUpdate: Sendable {
     public var weightsBefore: [[Double]]
     public var weightChanges: [[Double]]
     public var momentumTerms: [[Double]]
+    /// The hidden units the last sample dropped (nil without dropout); `pass` has their z and δ at 0.
+    public var mask: DropoutMask? = nil
+    /// The units whose incoming weights max-norm scaled down after the update.
+    public var clips: [MaxNormClip] = []
 }
 
 /// An MLP as a steppable state machine: `step()` is one batch (one sample for per-sample SGD), `runEpoch()`
@@ -120,6 +124,17 @@ public struct MLPTrainer: Sendable {
     /// Changes λ (L2 weight decay) from the next update on (0 switches it off).
     public mutating func setWeightDecay(_ lambda: Double) { settings.weightDecay = lambda }
 
+    /// Changes the dropout rate p from the next update on (0 switches dropout off).
+    public mutating func setDropout(_ p: Double) { settings.dropout = p }
+
+    /// Changes max-norm's c from the next update on (nil switches it off).
+    public mutating func setMaxNorm(_ c: Double?) { settings.maxNorm = c }
+
+    /// Dropout and max-norm act between the steps the fast kernels fuse (a mask inside the pass, a clip after
+    /// each update), so with either on every update goes through `trainBatch`'s Swift reference path: the
+    /// same results by seed, several times slower.
+    public var trainsOnReferencePath: Bool { settings.dropout > 0 || settings.maxNorm != nil }
+
     /// One update: the next batch of the epoch. Nil once training has finished (or there is no data).
     @discardableResult
     public mutating func step() -> MLPUpdate? {
@@ -135,7 +150,7 @@ public struct MLPTrainer: Sendable {
     /// shows an update older than the weights), else nothing is recorded (the fast path).
     private mutating func trainEpoch(recordingLast: Bool) -> EpochSummary? {
         guard !status.isFinished, !trainingSet.isEmpty else { return nil }
-        if settings.batchSize <= 1, trainSamplesQuickly(leavingLast: recordingLast) { return history.last }
+        if settings.batchSize <= 1, !trainsOnReferencePath, trainSamplesQuickly(leavingLast: recordingLast) { return history.last }
         repeat {
             let last = positionInEpoch + max(1, settings.batchSize) >= trainingSet.count
             _ = trainBatch(record: recordingLast && last)
@@ -169,7 +184,7 @@ public struct MLPTrainer: Sendable {
     /// of epochs can go to the kernel in one call.
     private var canTrainEpochsTogether: Bool {
         settings.batchSize <= 1 && settings.order == .sequential && settings.patience == nil && validationSet.isEmpty
-            && positionInEpoch == 0 && !trainingSet.isEmpty
+            && positionInEpoch == 0 && !trainingSet.isEmpty && !trainsOnReferencePath
     }
 
     /// `epochs` epochs in one kernel call (the bits of `trainEpoch` one at a time: the same kernels); their
@@ -243,23 +258,33 @@ public struct MLPTrainer: Sendable {
         let end = min(trainingSet.count, positionInEpoch + max(1, settings.batchSize))
         let batch = visitOrder[positionInEpoch..<end]
         gradient.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-        batchPass.load(training, batch)
-        batchPass.forward(network, kernels)
-        batchPass.backward(network, training, batch, loss: settings.loss, kernels)
-        batchPass.accumulateGradient(into: &gradient, network, kernels)
         var batchLoss = 0.0, hits = 0
-        batchPass.addLoss(training, batch, settings.loss, output: network.output, to: &batchLoss, hits: &hits)
-        let pass = record ? batchPass.pass(column: batch.count - 1) : nil
+        var pass: ForwardPass?, mask: DropoutMask?
+        if settings.dropout > 0 {
+            var last = ForwardPass(sizes: network.sizes)
+            mask = network.addDropoutGradients(training, batch, rate: settings.dropout, loss: settings.loss, rng: &rng, pass: &last,
+                                               gradient: &gradient, total: &batchLoss)
+            pass = last
+        } else {
+            batchPass.load(training, batch)
+            batchPass.forward(network, kernels)
+            batchPass.backward(network, training, batch, loss: settings.loss, kernels)
+            batchPass.accumulateGradient(into: &gradient, network, kernels)
+            batchPass.addLoss(training, batch, settings.loss, output: network.output, to: &batchLoss, hits: &hits)
+            pass = record ? batchPass.pass(column: batch.count - 1) : nil
+        }
         let before = record ? network.weights : []
         let momentumTerms = record ? layered(velocity.map { settings.momentum * $0 }) : []
         applyUpdate(batchSize: batch.count)
+        let clips = settings.maxNorm.map { network.clipIncomingNorms(to: $0) } ?? []
         kinds[3] = 0   // the weights changed outside the one-sample kernels' workspace
         steps += 1
         positionInEpoch = end
         var update: MLPUpdate?
         if record {
             update = MLPUpdate(epoch: epoch, step: steps, samples: Array(batch), pass: pass!, target: training.target(batch[batch.endIndex - 1]),
-                               loss: batchLoss, weightsBefore: before, weightChanges: layered(velocity), momentumTerms: momentumTerms)
+                               loss: batchLoss, weightsBefore: before, weightChanges: layered(velocity), momentumTerms: momentumTerms,
+                               mask: mask, clips: clips)
             lastUpdate = update
         }
         if positionInEpoch == trainingSet.count { endEpoch() }

@@ -71,25 +71,34 @@ extension DeltaFormulas {
     }
 
     /// Hidden unit `name`'s δ by the chain rule, from its input sum and output and the (old) weights and δ
-    /// of the units it feeds.
+    /// of the units it feeds. With dropout, `z` is the unit's own f(net) and `keep` its scale 1/(1 − p),
+    /// a factor of ∂z/∂net.
     func hiddenChain(name: String, net: Double, z: Double, terms: [(weight: Double, delta: Double)], delta: Double,
-                     termLimit: Int = 3) -> [String] {
+                     termLimit: Int = 3, keep: Double? = nil) -> [String] {
         let dz = -terms.reduce(0) { $0 + $1.weight * $1.delta }
-        let slope = Self.activationSlope(activation, net: net, z: z)
+        let slope = (keep ?? 1) * Self.activationSlope(activation, net: net, z: z)
         // ∂E_t/∂net_k = −δ_k, so each term is −δ_k times the weight to unit k.
         let sum = terms.count <= termLimit
             ? " = " + terms.map { "\(factor(-$0.delta))·\(factor($0.weight))" }.joined(separator: "+")
             : ""
-        let slopeText: String = switch activation {
+        var slopeText: String = switch activation {
         case .sigmoid: "z(1 − z) = \(value(z, nearOne: true))·(1−\(value(z, nearOne: true)))"
         case .tanh: "1 − z² = 1−\(factor(z, nearOne: true))²"
         case .relu: "[net > 0] = [\(value(net)) > 0]"
         case .linear: "1 (linear)"
         }
+        if let keep {
+            slopeText = switch activation {
+            case .sigmoid: "m/(1 − p)·σ(1 − σ) = \(value(keep))·\(value(z, nearOne: true))·(1−\(value(z, nearOne: true)))"
+            case .tanh: "m/(1 − p)·(1 − tanh²) = \(value(keep))·(1−\(factor(z, nearOne: true))²)"
+            case .relu: "m/(1 − p)·[net > 0] = \(value(keep))·[\(value(net)) > 0]"
+            case .linear: "m/(1 − p)"
+            }
+        }
         return ["chain rule: δ_\(name) = −∂E_t/∂net_\(name)", "  = −∂E_t/∂z_\(name)·∂z_\(name)/∂net_\(name)",
                 " ∂E_t/∂z_\(name) = Σ_k ∂E_t/∂net_k·w_\(name)k",
                 "  = Σ_k (−δ_k)·w_\(name)k\(sum) = \(value(dz))",
-                " ∂z_\(name)/∂net_\(name) = \(slopeText)" + (activation == .linear ? "" : " = \(value(slope))"),
+                " ∂z_\(name)/∂net_\(name) = \(slopeText)" + (activation == .linear && keep == nil ? "" : " = \(value(slope))"),
                 " δ_\(name) = −\(factor(dz))·\(factor(slope)) = \(value(delta))"]
     }
 }

@@ -14,10 +14,13 @@ struct DeltaFormulas {
     let activation: Activation
     let output: OutputActivation
     let loss: Loss
+    /// p: with dropout a hidden unit's z is its scaled or dropped f(net), so f′ is written in terms of net.
+    let dropout: Double
     let glyphs: Glyphs
 
     init(_ settings: MLPSettings, glyphs: Glyphs) {
-        activation = settings.activation; output = settings.output; loss = settings.loss; self.glyphs = glyphs
+        activation = settings.activation; output = settings.output; loss = settings.loss; dropout = settings.dropout
+        self.glyphs = glyphs
     }
 
     // MARK: The general formulas
@@ -34,7 +37,8 @@ struct DeltaFormulas {
 
     /// f′(net_j) written as the lecture does, in terms of the output where it can be.
     var derivativeFormula: String {
-        switch activation {
+        if dropout > 0 { return derivativeOfNet }
+        return switch activation {
         case .sigmoid: "z_j(1 − z_j)"
         case .tanh: "(1 − z_j²)"
         case .relu: "[net_j > 0]"
@@ -43,11 +47,12 @@ struct DeltaFormulas {
     }
 
     /// `δ^h_j = f′(net_j) Σ_k w_jk δ_k` with this network's f′.
-    var hiddenFormula: String { "δ^h_j = \(derivativeFormula)·Σ_k w_jk δ_k" }
+    var hiddenFormula: String { "δ^h_j = \(dropout > 0 ? "m_j/(1 − p)·" : "")\(derivativeFormula)·Σ_k w_jk δ_k" }
 
     /// `z_j = f(net_j)` with this network's f.
     var activationFormula: String {
-        switch activation {
+        if dropout > 0 { return droppedActivationFormula }
+        return switch activation {
         case .sigmoid: "z_j = σ(net_j)"
         case .tanh: "z_j = tanh(net_j)"
         case .relu: "z_j = max(0, net_j)"
@@ -86,8 +91,9 @@ struct DeltaFormulas {
 
     /// `name = f′·Σ w δ with numbers = value` for a hidden unit, from its input sum and output and the
     /// (old) weights and δ of the units it feeds. More than `termLimit` terms: the sum's value stands for them.
+    /// With dropout, `z` is the unit's own f(net) and `keep` its scale 1/(1 − p), written first.
     func hiddenSubstituted(name: String, net: Double, z: Double, terms: [(weight: Double, delta: Double)], delta: Double,
-                           termLimit: Int = 3) -> String {
+                           termLimit: Int = 3, keep: Double? = nil) -> String {
         let derivative: String = switch activation {
         case .sigmoid: "\(value(z, nearOne: true))·(1−\(value(z, nearOne: true)))"
         case .tanh: "(1−\(factor(z, nearOne: true))²)"
@@ -102,7 +108,7 @@ struct DeltaFormulas {
         } else {
             sum = factor(terms.reduce(0) { $0 + $1.weight * $1.delta })
         }
-        return "\(name) = \(derivative)·\(sum) = \(value(delta))"
+        return "\(name) = \(keep.map { value($0) + "·" } ?? "")\(derivative)·\(sum) = \(value(delta))"
     }
 
     /// Three significant digits; with `nearOne`, enough that 1 − |v| keeps three too. Outputs get four with

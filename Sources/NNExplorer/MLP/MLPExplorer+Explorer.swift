@@ -40,6 +40,8 @@ extension MLPExplorer: PlaneExplorer {
         case .earlyStopping(let patience): setPatience(patience)
         case .surfaceError(let error): if surface == nil { toggleSurface() }; setSurfaceError(error)
         case .surfaceWeights(let a, let b): setSurfaceWeights(a, b)
+        case .dropout(let p): setDropout(p)
+        case .maxNorm(let c): setMaxNorm(c)
         default: break   // the scenario reader admits only the settings of the lesson's model
         }
     }

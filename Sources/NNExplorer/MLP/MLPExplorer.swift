@@ -310,7 +310,7 @@ public struct MLPExplorer: Sendable {
         note = "hidden activation: \(settings.activation.rawValue)"
     }
 
-    private mutating func restart(with settings: MLPSettings) {
+    mutating func restart(with settings: MLPSettings) {
         trainer = MLPTrainer(samples: dataset.samples, settings: settings, seed: seed)
         selectedUnit = nil
         pending = nil

@@ -108,6 +108,9 @@ struct MLPLedger {
         if t.settings.momentum > 0 { first += dot + "α = \(rate(t.settings.momentum))" }
         if t.settings.weightDecay > 0 { first += dot + "λ = \(rate(t.settings.weightDecay))" }
         first += dot + "batch \(t.settings.batchSize)"
+        if t.settings.dropout > 0 { first += dot + "dropout \(rate(t.settings.dropout))" }
+        if let c = t.settings.maxNorm { first += dot + "max-norm \(rate(c))" }
+        if t.trainsOnReferencePath { first += " (reference path: slower)" }
         // How big the weights have grown (a plateau, decay and divergence all show here).
         first += dot + "weights up to ±\(n(t.network.weights.joined().reduce(0) { max($0, abs($1)) }))"
         lines += wrap(glyphs.fold(first), width: width).map { Line($0, Style(.dim)) }
@@ -167,6 +170,8 @@ struct MLPLedger {
             let (name, formula) = describe(phase, top: top)
             lines.append(Line(glyphs.fold("phase \(number) of \(explorer.phases.count): \(name)"), Style(.emphasis)))
             lines.append(Line(glyphs.fold(formula), Style(.dim)))
+            // What max-norm did right under the rule: on a small screen it must not give way to the Δw.
+            if phase == .update { lines += maxNormLines(u) }
         }
         let sample = explorer.trainer.trainingSet[u.samples[u.samples.count - 1]]
         let batchNote = u.samples.count > 1 ? " (last of \(u.samples.count))" : ""
@@ -191,7 +196,8 @@ struct MLPLedger {
             for j in listedUnits(layer: l) {
                 let name = l == top ? outputName(j) : explorer.unitName(layer: l, unit: j)
                 let out = l == top ? "ŷ" : "z"
-                var text = "\(name): net \(n(pass.preActivation(layer: l, unit: j)))  \(out) \(formulas.value(pass.activation(layer: l, unit: j), nearOne: true))"
+                let dropped = isDropped(u, layer: l, unit: j) ? " (dropped)" : ""
+                var text = "\(name)\(dropped): net \(n(pass.preActivation(layer: l, unit: j)))  \(out) \(formulas.value(pass.activation(layer: l, unit: j), nearOne: true))"
                 if l >= deltasFrom { text += "  δ \(formulas.value(pass.delta(layer: l, unit: j)))" }
                 lines.append(Line(glyphs.fold(text), Style(l == top ? .emphasis : .plain)))
             }
@@ -221,6 +227,7 @@ struct MLPLedger {
             }
             lines += weightChangeLines(u, top: top)
             if let focus { lines += incomingChangeLines(u, layer: focus.layer, unit: focus.unit) }
+            lines += maxNormLines(u)
         }
         return fitted(lines)
     }
@@ -257,15 +264,20 @@ struct MLPLedger {
     /// The chain rule's way to one δ of layer `l`: the selected unit's, else the first's.
     private func chainLines(_ u: MLPUpdate, layer l: Int) -> [Line] {
         let sizes = explorer.trainer.network.sizes, top = sizes.count - 1
-        let j = explorer.selectedUnit.flatMap { $0.layer == l ? $0.unit : nil } ?? 0
+        // The first unit the update kept, unless one is selected: a dropped unit's δ is plainly 0.
+        let kept = (0..<sizes[l]).first { !isDropped(u, layer: l, unit: $0) } ?? 0
+        let j = explorer.selectedUnit.flatMap { $0.layer == l ? $0.unit : nil } ?? kept
         let texts: [String]
-        if l == top {
+        if l < top, isDropped(u, layer: l, unit: j) {
+            texts = ["chain rule: " + formulas.droppedDelta(name: "δ_\(explorer.unitName(layer: l, unit: j))")]
+        } else if l == top {
             let yhat = (0..<sizes[top]).map { u.pass.activation(layer: top, unit: $0) }
             texts = formulas.outputChain(name: outputName(j), k: j, target: u.target, output: yhat, delta: u.pass.delta(layer: top, unit: j))
         } else {
+            let own = ownOutput(u, layer: l, unit: j)
             texts = formulas.hiddenChain(name: explorer.unitName(layer: l, unit: j), net: u.pass.preActivation(layer: l, unit: j),
-                                         z: u.pass.activation(layer: l, unit: j), terms: feedTerms(u, layer: l, unit: j),
-                                         delta: u.pass.delta(layer: l, unit: j))
+                                         z: own.z, terms: feedTerms(u, layer: l, unit: j), delta: u.pass.delta(layer: l, unit: j),
+                                         keep: own.keep)
         }
         return texts.enumerated().map { Line(glyphs.fold($0.element), Style($0.offset == 0 ? .plain : .dim)) }
     }
@@ -283,11 +295,12 @@ struct MLPLedger {
         let selected = explorer.selectedUnit.flatMap { $0.layer == l ? $0.unit : nil }
         let units = sizes[l] <= 4 ? Array(0..<sizes[l]) : selected.map { [$0] } ?? []
         var lines = units.map { j -> Line in
-            let terms = feedTerms(u, layer: l, unit: j)
-            return Line(glyphs.fold(formulas.hiddenSubstituted(name: "δ_\(explorer.unitName(layer: l, unit: j))",
-                                                               net: u.pass.preActivation(layer: l, unit: j),
-                                                               z: u.pass.activation(layer: l, unit: j), terms: terms,
-                                                               delta: u.pass.delta(layer: l, unit: j))))
+            let name = "δ_\(explorer.unitName(layer: l, unit: j))"
+            if isDropped(u, layer: l, unit: j) { return Line(glyphs.fold(formulas.droppedDelta(name: name))) }
+            let own = ownOutput(u, layer: l, unit: j)
+            return Line(glyphs.fold(formulas.hiddenSubstituted(name: name, net: u.pass.preActivation(layer: l, unit: j), z: own.z,
+                                                               terms: feedTerms(u, layer: l, unit: j),
+                                                               delta: u.pass.delta(layer: l, unit: j), keep: own.keep)))
         }
         if units.isEmpty, keyHints { lines.append(Line(glyphs.fold("u: one unit's δ worked out"), Style(.dim))) }
         return lines

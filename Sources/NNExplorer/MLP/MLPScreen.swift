@@ -322,12 +322,14 @@ private func drawPanels(_ p: MLPExplorer, _ layout: MLPLayout, glyphs g: Glyphs,
                       + " \(g.middleDot) \(t.settings.activation.rawValue)"
                       + (diagram.showsBiases(in: layout.networkBox.inset(1)) ? " \(g.middleDot) biases shown" : ""), glyphs: g)
         diagram.selected = p.selectedUnit
+        diagram.dropped = p.droppedUnits
         diagram.render(into: &frame, area: layout.networkBox.inset(1), glyphs: g)
         // The weights' colours, on the bottom border: blue and orange mean signs here, classes on the plot.
         let mark = g.unicode ? "━━" : "--"
-        let legend = Line([Span(" "), Span(mark, Style(.positiveWeight, attributes: [.bold])), Span(" w > 0  ", Style(.dim)),
-                           Span(mark, Style(.negativeWeight, attributes: [.bold])), Span(" w < 0 ", Style(.dim))])
-        if legend.width <= layout.networkBox.width - 4 {
+        let signs = Line([Span(" "), Span(mark, Style(.positiveWeight, attributes: [.bold])), Span(" w > 0  ", Style(.dim)),
+                          Span(mark, Style(.negativeWeight, attributes: [.bold])), Span(" w < 0 ", Style(.dim))])
+        let legend = [Line(signs.spans + droppedLegend(diagram.dropped, glyphs: g)), signs].first { $0.width <= layout.networkBox.width - 4 }
+        if let legend {
             frame.put(g.fold(legend), column: layout.networkBox.x + 2, row: layout.networkBox.maxY - 1)
         }
     }

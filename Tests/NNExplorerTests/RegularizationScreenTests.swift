@@ -1,0 +1,179 @@
+import NNCore
+import NNRender
+import NNScenario
+import XCTest
+@testable import NNExplorer
+
+/// Dropout and max-norm on the MLP screen: the ledger's formulas and worked numbers with a dropout mask,
+/// max-norm's clips, the settings line, and the network diagram with the dropped units.
+final class RegularizationScreenTests: XCTestCase {
+    private func explorer(_ activation: Activation, dropout: Double, maxNorm: Double? = nil, seed: UInt64 = 3) -> MLPExplorer {
+        var scenario = mlpScenario(sizes: [2, 4, 1], seed: seed)
+        scenario.mlp.activation = activation
+        scenario.mlp.dropout = dropout
+        scenario.mlp.maxNorm = maxNorm
+        scenario.mlp.learningRate = 0.3
+        return MLPExplorer(scenario: scenario)
+    }
+
+    /// Lesson 5's overfitting network (50 tanh units, 28 noisy XOR points) with dropout 0.3 and max-norm 3,
+    /// as the lesson ends up training it, to explore.
+    private func dropoutScenario() throws -> Scenario {
+        var scenario = try builtin("lesson-5-overfitting")
+        scenario.lesson = nil
+        scenario.title = "MLP: dropout and max-norm against overfitting"
+        scenario.mlp.dropout = 0.3
+        scenario.mlp.maxNorm = 3
+        return scenario
+    }
+
+    private func ledger(_ m: MLPExplorer) -> [String] { MLPLedger(explorer: m, glyphs: .unicode, width: 200).updateLines.map(\.text) }
+
+    /// With dropout, the formulas carry m_j/(1 − p) and f′ in terms of net_j (z_j is scaled or 0).
+    func testTheFormulasSayWhatDropoutDoes() {
+        let hidden: [Activation: String] = [
+            .sigmoid: "δ^h_j = m_j/(1 − p)·σ(net_j)(1 − σ(net_j))·Σ_k w_jk δ_k",
+            .tanh: "δ^h_j = m_j/(1 − p)·(1 − tanh²(net_j))·Σ_k w_jk δ_k",
+            .relu: "δ^h_j = m_j/(1 − p)·[net_j > 0]·Σ_k w_jk δ_k", .linear: "δ^h_j = m_j/(1 − p)·1·Σ_k w_jk δ_k"]
+        for a in Activation.allCases {
+            var m = explorer(a, dropout: 0.5)
+            m.stepPhase()
+            XCTAssertTrue(ledger(m).contains { $0.contains("z_j = m_j·") && $0.hasSuffix("/(1 − p), p = 0.5, m_j = 0 if dropped") }, "\(a): \(ledger(m))")
+            m.stepUpdate()
+            XCTAssertTrue(ledger(m).contains(hidden[a]!), "\(a): \(ledger(m))")
+        }
+    }
+
+    /// Each hidden `δ_… = numbers = value` line: a dropped unit's says 0 and why; a kept unit's numbers
+    /// (its scale first) give the value shown, which is the network's δ.
+    func testTheWorkedDeltasWithAMask() throws {
+        for a in Activation.allCases {
+            for p in [0.5, 0.3] {
+                var m = explorer(a, dropout: p), dropped = 0, kept = 0
+                for _ in 0..<12 {
+                    m.stepUpdate()
+                    let u = try XCTUnwrap(m.trainer.lastUpdate), mask = try XCTUnwrap(u.mask)
+                    let lines = ledger(m)
+                    for j in 0..<4 {
+                        let line = try XCTUnwrap(lines.first { $0.hasPrefix("δ_h\(j + 1) = ") }, "\(lines)")
+                        XCTAssertEqual(lines.contains { $0.hasPrefix("h\(j + 1) (dropped): net ") }, mask.isDropped(layer: 1, unit: j))
+                        if mask.isDropped(layer: 1, unit: j) {
+                            dropped += 1
+                            XCTAssertEqual(line, "δ_h\(j + 1) = 0 (dropped: m = 0)")
+                            XCTAssertEqual(u.pass.delta(layer: 1, unit: j), 0)
+                            continue
+                        }
+                        kept += 1
+                        let parts = line.components(separatedBy: " = ")
+                        XCTAssertEqual(parts.count, 3, line)
+                        XCTAssertTrue(parts[1].hasPrefix(p == 0.5 ? "2·" : "1.43·"), line)
+                        XCTAssertTrue(LedgerArithmetic.overlap(try LedgerArithmetic.interval(parts[1]), try LedgerArithmetic.interval(parts[2])),
+                                      "\(a) p = \(p): \(line)")
+                        let actual = u.pass.delta(layer: 1, unit: j)
+                        XCTAssertEqual(try LedgerArithmetic.evaluate(parts[2]), actual, accuracy: 0.005 * abs(actual) + 1e-12, line)
+                    }
+                }
+                XCTAssertGreaterThan(dropped, 0, "\(a) \(p)")
+                XCTAssertGreaterThan(kept, 0, "\(a) \(p)")
+            }
+        }
+    }
+
+    /// In the hidden δ phase the chain rule's ∂z/∂net carries the scale, and its last line gives the δ; a
+    /// selected dropped unit's derivation is that its δ is 0.
+    func testTheChainRuleWithAMask() throws {
+        for a in Activation.allCases {
+            var m = explorer(a, dropout: 0.5, seed: 4)
+            for _ in 0..<3 { m.stepUpdate() }
+            for _ in 0..<3 { m.stepPhase() }   // forward ×2, output δ: the next is the hidden δ
+            m.stepPhase()
+            let u = try XCTUnwrap(m.pending).update, mask = try XCTUnwrap(u.mask)
+            XCTAssertEqual(m.currentPhase, .hiddenDeltas(layer: 1))
+            let lines = ledger(m)
+            let kept = try XCTUnwrap((0..<4).first { !mask.isDropped(layer: 1, unit: $0) })
+            let name = "δ_h\(kept + 1)"
+            XCTAssertTrue(lines.contains("chain rule: \(name) = −∂E_t/∂net_h\(kept + 1)"), "\(a): \(lines)")
+            XCTAssertTrue(lines.contains { $0.hasPrefix(" ∂z_h\(kept + 1)/∂net_h\(kept + 1) = m/(1 − p)") && ($0.contains(" = 2·") || $0.hasSuffix(" = 2")) }, "\(a): \(lines)")
+            let last = try XCTUnwrap(lines.first { $0.hasPrefix(" \(name) = −") }, "\(lines)")
+            let parts = last.dropFirst().components(separatedBy: " = ")
+            XCTAssertEqual(try LedgerArithmetic.evaluate(parts[2]), u.pass.delta(layer: 1, unit: kept),
+                           accuracy: 0.005 * abs(u.pass.delta(layer: 1, unit: kept)) + 1e-12, last)
+            if let droppedUnit = (0..<4).first(where: { mask.isDropped(layer: 1, unit: $0) }) {
+                while m.selectedUnit?.unit != droppedUnit { m.selectNextUnit() }
+                XCTAssertTrue(ledger(m).contains("chain rule: δ_h\(droppedUnit + 1) = 0 (dropped: m = 0)"), "\(ledger(m))")
+            }
+        }
+    }
+
+    /// Hand-worked: the weights into h1 are (3, 4), 5 long; with c = 1 the update's clip says so (‖w‖ after
+    /// the update's own small change) and leaves them 1 long. A c no weight reaches says nothing was clipped.
+    func testMaxNormClipsAreShown() throws {
+        var scenario = mlpScenario()
+        scenario.mlp.initialWeights = [[[0.1, -0.2], [3, 0.3], [4, 0.2]], [[0.05], [0.6], [-0.4]]]
+        scenario.mlp.maxNorm = 1
+        var m = MLPExplorer(scenario: scenario)
+        m.stepUpdate()
+        let u = try XCTUnwrap(m.trainer.lastUpdate)
+        XCTAssertEqual(u.clips.map(\.unit), [0])
+        let before = u.weightsBefore[0], change = u.weightChanges[0]
+        let norm = ((before[2] + change[2]) * (before[2] + change[2]) + (before[4] + change[4]) * (before[4] + change[4])).squareRoot()
+        XCTAssertEqual(u.clips[0].norm, norm, accuracy: 1e-15)
+        XCTAssertEqual(hypot(m.trainer.network.weight(layer: 0, from: 1, to: 0), m.trainer.network.weight(layer: 0, from: 2, to: 0)), 1,
+                       accuracy: 1e-15)
+        let lines = ledger(m)
+        XCTAssertTrue(lines.contains("then max-norm: w_j ← c·w_j/‖w_j‖ where ‖w_j‖ > c = 1 (w_j: the weights into j, not its bias)"), "\(lines)")
+        XCTAssertTrue(lines.contains("max-norm clipped h1: ‖w‖ \(formatNumber(norm, digits: 3)) → 1"), "\(lines)")
+        let settings = MLPLedger(explorer: m, glyphs: .unicode, width: 200).progressLines.map(\.text)
+        XCTAssertTrue(settings.contains { $0.hasPrefix("η = 0.5 · batch 1 · max-norm 1 (reference path: slower) · ") }, "\(settings)")
+        // The update phase puts what max-norm did right under its rule.
+        var phased = MLPExplorer(scenario: scenario)
+        for _ in phased.phases { phased.stepPhase() }
+        let phaseLines = ledger(phased)
+        let rule = try XCTUnwrap(phaseLines.firstIndex { $0.hasPrefix("then max-norm:") })
+        XCTAssertEqual(phaseLines[rule + 1], "max-norm clipped h1: ‖w‖ 5 → 1")
+        scenario.mlp.maxNorm = 1000
+        var loose = MLPExplorer(scenario: scenario)
+        loose.stepUpdate()
+        XCTAssertTrue(ledger(loose).contains("max-norm: no unit's ‖w‖ over 1000"))
+    }
+
+    /// A clip's length keeps the digits that tell it from c: 3.0004 must not read "3 → 3".
+    func testAClipsLengthIsNeverShownAsC() {
+        let ledger = MLPLedger(explorer: explorer(.tanh, dropout: 0), glyphs: .unicode, width: 80)
+        XCTAssertEqual(ledger.clipLength(3.4, over: 3), "3.4")
+        XCTAssertEqual(ledger.clipLength(3.0004, over: 3), "3.0004")
+        XCTAssertEqual(ledger.clipLength(3.00000042, over: 3), "3.0000004")
+        XCTAssertEqual(ledger.clipLength(2.5000001, over: 2.5), "2.5000001")
+    }
+
+    /// The diagram crosses out the units the shown update dropped, and its legend counts them.
+    func testTheDiagramShowsTheDroppedUnits() throws {
+        var state = AppState(size: Size(width: 80, height: 24), scenario: try dropoutScenario())
+        press(&state, "nnn")
+        let m = try XCTUnwrap(state.mlp)
+        let mask = try XCTUnwrap(m.trainer.lastUpdate?.mask)
+        XCTAssertTrue(mask.isDropped(layer: 1, unit: 0))
+        let count = mask.dropped[0].reduce(0, +)
+        let text = view(state).plainText
+        XCTAssertTrue(text.contains("⊗ \(count) dropped"), text)
+        XCTAssertEqual(m.droppedUnits[1]?.count, count)
+        // Without dropout: no crosses, no count.
+        var plain = AppState(size: Size(width: 80, height: 24), scenario: try builtin("mlp-overfitting"))
+        press(&plain, "nnn")
+        XCTAssertFalse(view(plain).plainText.contains("⊗"))
+        XCTAssertFalse(view(plain).plainText.contains("dropped"))
+    }
+
+    func testSnapshotsOfTheDroppedUnits() throws {
+        var small = AppState(size: Size(width: 80, height: 24), scenario: try dropoutScenario())
+        press(&small, "nnn")
+        assertFrameSnapshots(small, named: "80x24")
+        var ascii = AppState(size: Size(width: 80, height: 24), scenario: try dropoutScenario(), glyphs: .ascii)
+        press(&ascii, "nnn")
+        assertFrameSnapshots(ascii, named: "80x24-ascii")
+        // Mid-update (p): the pending update's mask, phase by phase.
+        var large = AppState(size: Size(width: 120, height: 40), scenario: try dropoutScenario())
+        press(&large, "nnp")
+        assertFrameSnapshots(large, named: "120x40-phase")
+    }
+}
