@@ -442,16 +442,16 @@ final class LessonTests: XCTestCase {
     func testLesson5DropoutMaxNormAndReLU() throws {
         let phrases = ["**max-norm** (c = 3) together", "(h1 and h2 in this one)", "h41's incoming weights", "The first update with **sigmoid**",
                        "The same first update with **ReLU**", "the sigmoid network has barely learned", "After 100 epochs with ReLU"]
-        // One play a size (each beat's state kept where its narration has a phrase): the lesson trains for long.
+        // The shared play (the lesson trains for long), each beat whose narration has a phrase drawn at each size.
         var found: [String: (explorer: MLPExplorer, texts: [String])] = [:]
-        for size in LessonCoverageTests.sizes {
-            var state = AppState(size: size, scenario: try builtin("lesson-5-overfitting"))
-            while let lesson = state.lesson, !lesson.atEnd {
-                update(&state, .key(.right))
-                guard let phrase = phrases.first(where: { (state.lesson?.narration ?? "").contains($0) }) else { continue }
-                let explorer = try found[phrase]?.explorer ?? mlp(state)
-                found[phrase] = (explorer, (found[phrase]?.texts ?? []) + [view(state).plainText])
+        for played in try PlayedLessons.states("lesson-5-overfitting").dropFirst() {
+            guard let phrase = phrases.first(where: { (played.lesson?.narration ?? "").contains($0) }) else { continue }
+            let texts = LessonCoverageTests.sizes.map { size in
+                var state = played
+                state.size = size
+                return view(state).plainText
             }
+            found[phrase] = (try found[phrase]?.explorer ?? mlp(played), (found[phrase]?.texts ?? []) + texts)
         }
         func frames(_ words: String) throws -> (MLPExplorer, [String]) { try XCTUnwrap(found[words], words) }
         func assertShown(_ texts: [String], _ shown: [String], file: StaticString = #filePath, line: UInt = #line) {
