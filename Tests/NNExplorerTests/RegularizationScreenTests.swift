@@ -176,4 +176,82 @@ final class RegularizationScreenTests: XCTestCase {
         press(&large, "nnp")
         assertFrameSnapshots(large, named: "120x40-phase")
     }
+
+    /// D steps dropout p through off, 0.1, 0.3, 0.5 and off again, N max-norm c through off, 1, 2, 3, 4 and
+    /// off again; each starts training again from the same first weights, as a lesson's `set:` does, and the
+    /// update panel's settings line says what is on, at 80×24 too.
+    func testDropoutAndMaxNormKeysCycle() throws {
+        var state = AppState(size: Size(width: 80, height: 24), scenario: mlpScenario(sizes: [2, 4, 1]))
+        let first = try XCTUnwrap(state.mlp).trainer.network.parameters
+        for (p, note) in [(0.1, "dropout p = 0.1; training starts again"), (0.3, "dropout p = 0.3; training starts again"),
+                          (0.5, "dropout p = 0.5; training starts again"), (0, "dropout off; training starts again")] {
+            press(&state, "nD")
+            let m = try XCTUnwrap(state.mlp)
+            XCTAssertEqual(m.trainer.settings.dropout, p)
+            XCTAssertEqual(m.note, note)
+            XCTAssertEqual(m.trainer.steps, 0)
+            XCTAssertEqual(m.trainer.network.parameters, first)
+            XCTAssertEqual(boxText(state, \.ledgerBox).contains("batch 1 · dropout \(formatNumber(p)) (reference path: slower)"), p > 0, "\(p)")
+        }
+        for (c, note) in [(1.0, "max-norm c = 1; training starts again"), (2, "max-norm c = 2; training starts again"),
+                          (3, "max-norm c = 3; training starts again"), (4, "max-norm c = 4; training starts again"),
+                          (nil, "max-norm off; training starts again")] as [(Double?, String)] {
+            press(&state, "nN")
+            let m = try XCTUnwrap(state.mlp)
+            XCTAssertEqual(m.trainer.settings.maxNorm, c)
+            XCTAssertEqual(m.note, note)
+            XCTAssertEqual(m.trainer.steps, 0)
+            XCTAssertEqual(m.trainer.network.parameters, first)
+            XCTAssertEqual(boxText(state, \.ledgerBox).contains("batch 1 · max-norm \(c.map { formatNumber($0) } ?? "") (reference path: slower)"), c != nil,
+                           "\(String(describing: c))")
+        }
+        // Keys a wide bar has room for, with their values; at 80 columns the bar keeps the keys it had.
+        press(&state, "DDN")
+        XCTAssertEqual(view(state).text(row: 23).trimmingCharacters(in: .whitespaces),
+                       "space play  +- speed  p phase  n sample  e epoch  r reset  ? help  q back")
+        update(&state, .resize(Size(width: 160, height: 40)))
+        let bar = view(state).text(row: 39)
+        XCTAssertTrue(bar.contains("w λ off  D dropout 0.3  N max-norm 1  l lin"), bar)
+    }
+
+    /// Without a hidden layer there is no unit to drop: D says so rather than doing nothing, and turns off a
+    /// dropout that k left on.
+    func testDropoutKeyWithoutAHiddenLayer() throws {
+        var state = AppState(size: Size(width: 80, height: 24), scenario: mlpScenario(sizes: [2, 1]))
+        press(&state, "D")
+        XCTAssertEqual(state.mlp?.trainer.settings.dropout, 0)
+        XCTAssertEqual(state.mlp?.note, "dropout drops hidden units; network 2-1 has none: K adds a hidden layer")
+        XCTAssertTrue(view(state).plainText.contains("dropout drops hidden units;"))
+        var left = AppState(size: Size(width: 80, height: 24), scenario: mlpScenario(sizes: [2, 2, 1]))
+        press(&left, "Dk")
+        XCTAssertEqual(left.mlp?.trainer.network.sizes, [2, 1])
+        XCTAssertEqual(left.mlp?.trainer.settings.dropout, 0.1)
+        press(&left, "D")
+        XCTAssertEqual(left.mlp?.trainer.settings.dropout, 0)
+        XCTAssertEqual(left.mlp?.note, "dropout off; training starts again")
+        // Max-norm clips the output unit's weights too: it needs no hidden layer.
+        press(&state, "N")
+        XCTAssertEqual(state.mlp?.trainer.settings.maxNorm, 1)
+    }
+
+    /// The help overlay lists D and N with what they step through.
+    func testHelpListsDropoutAndMaxNorm() throws {
+        var state = AppState(size: Size(width: 120, height: 40), scenario: mlpScenario())
+        let hints = try XCTUnwrap(state.mlp).help.hints
+        XCTAssertEqual(hints.first { $0.keys == "D" }?.help, "dropout p: off, 0.1, 0.3, 0.5, off again (hidden units dropped at random while training; training starts again)")
+        XCTAssertEqual(hints.first { $0.keys == "N" }?.help,
+                       "max-norm c: off, 1, 2, 3, 4, off again (each unit's incoming weights clipped to length c; training starts again)")
+        press(&state, "?")
+        let text = view(state).plainText
+        XCTAssertTrue(text.contains("D      dropout p: off, 0.1, 0.3, 0.5, off again"), text)
+        XCTAssertTrue(text.contains("N      max-norm c: off, 1, 2, 3, 4, off again"), text)
+    }
+
+    /// A box's rows inside its border, joined with spaces (wrapped lines read as one sentence).
+    private func boxText(_ state: AppState, _ boxOf: KeyPath<MLPLayout, Rect>) -> String {
+        let box = MLPLayout(size: state.size, panelsHidden: state.panelsHidden)[keyPath: boxOf], frame = view(state)
+        return (box.y + 1..<box.maxY - 1).map { row in
+            String(frame.text(row: row).dropFirst(box.x + 1).prefix(box.width - 2)).trimmingCharacters(in: .whitespaces)
+        }.joined(separator: " ")
+    }
 }
