@@ -247,6 +247,36 @@ final class RegularizationScreenTests: XCTestCase {
         XCTAssertTrue(text.contains("N      max-norm c: off, 1, 2, 3, 4, off again"), text)
     }
 
+    /// The error surface has no dropout mask and no clip: with either on, a caption under the steps says the
+    /// update differs (and with neither, no such caption), at 80×24 as at 120×40.
+    func testTheSurfaceSaysWhatItLeavesOut() throws {
+        let captions: [(Double, Double?, String?)] = [
+            (0, nil, nil),
+            (0.3, nil, "no dropout mask here: the update drops units at random, so its step differs"),
+            (0, 2, "before max-norm's clip: the update then shortens any ‖w_j‖ over c = 2"),
+            (0.3, 2, "no dropout mask, before max-norm's clip: the update drops units at random, then shortens any ‖w_j‖ over c = 2"),
+        ]
+        for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
+            for (dropout, maxNorm, caption) in captions {
+                var scenario = mlpScenario(sizes: [2, 3, 1], momentum: 0.9)
+                scenario.mlp.dropout = dropout
+                scenario.mlp.maxNorm = maxNorm
+                var state = AppState(size: size, scenario: scenario)
+                press(&state, "eeeennE")
+                for error in ["E", "E_t"] {
+                    if error == "E_t" { press(&state, "b") }
+                    let text = boxText(state, \.plotBox)
+                    if let caption {
+                        XCTAssertTrue(text.contains(caption), "\(size) \(error): \(text)")
+                    } else {
+                        XCTAssertFalse(text.contains("dropout") || text.contains("max-norm"), "\(size) \(error): \(text)")
+                    }
+                    XCTAssertTrue(text.contains("→ −η ∂\(error)/∂w = "), "\(size) \(error): \(text)")
+                }
+            }
+        }
+    }
+
     /// A box's rows inside its border, joined with spaces (wrapped lines read as one sentence).
     private func boxText(_ state: AppState, _ boxOf: KeyPath<MLPLayout, Rect>) -> String {
         let box = MLPLayout(size: state.size, panelsHidden: state.panelsHidden)[keyPath: boxOf], frame = view(state)
