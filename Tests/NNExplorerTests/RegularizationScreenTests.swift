@@ -176,4 +176,112 @@ final class RegularizationScreenTests: XCTestCase {
         press(&large, "nnp")
         assertFrameSnapshots(large, named: "120x40-phase")
     }
+
+    /// D steps dropout p through off, 0.1, 0.3, 0.5 and off again, N max-norm c through off, 1, 2, 3, 4 and
+    /// off again; each starts training again from the same first weights, as a lesson's `set:` does, and the
+    /// update panel's settings line says what is on, at 80×24 too.
+    func testDropoutAndMaxNormKeysCycle() throws {
+        var state = AppState(size: Size(width: 80, height: 24), scenario: mlpScenario(sizes: [2, 4, 1]))
+        let first = try XCTUnwrap(state.mlp).trainer.network.parameters
+        let presses: [(key: String, dropout: Double, maxNorm: Double?, note: String)] = [
+            ("D", 0.1, nil, "dropout p = 0.1; training starts again"), ("D", 0.3, nil, "dropout p = 0.3; training starts again"),
+            ("D", 0.5, nil, "dropout p = 0.5; training starts again"), ("D", 0, nil, "dropout off; training starts again"),
+            ("N", 0, 1, "max-norm c = 1; training starts again"), ("N", 0, 2, "max-norm c = 2; training starts again"),
+            ("N", 0, 3, "max-norm c = 3; training starts again"), ("N", 0, 4, "max-norm c = 4; training starts again"),
+            ("N", 0, nil, "max-norm off; training starts again"),
+        ]
+        for (key, dropout, maxNorm, note) in presses {
+            press(&state, "n" + key)
+            let m = try XCTUnwrap(state.mlp)
+            XCTAssertEqual(m.trainer.settings.dropout, dropout, note)
+            XCTAssertEqual(m.trainer.settings.maxNorm, maxNorm, note)
+            XCTAssertEqual(m.note, note)
+            XCTAssertEqual(m.trainer.steps, 0, note)
+            XCTAssertEqual(m.trainer.network.parameters, first, note)
+            let settings = boxText(state, \.ledgerBox)
+            if let named = dropout > 0 ? "dropout \(formatNumber(dropout))" : maxNorm.map({ "max-norm \(formatNumber($0))" }) {
+                XCTAssertTrue(settings.contains("batch 1 · \(named) (reference path: slower)"), "\(note): \(settings)")
+            } else {
+                XCTAssertFalse(settings.contains("reference path"), "\(note): \(settings)")
+            }
+        }
+        // Keys a wide bar has room for, with their values; at 80 columns the bar keeps the keys it had.
+        press(&state, "DDN")
+        XCTAssertEqual(view(state).text(row: 23).trimmingCharacters(in: .whitespaces),
+                       "space play  +- speed  p phase  n sample  e epoch  r reset  ? help  q back")
+        update(&state, .resize(Size(width: 160, height: 40)))
+        let bar = view(state).text(row: 39)
+        XCTAssertTrue(bar.contains("w λ off  D dropout 0.3  N max-norm 1  l lin"), bar)
+    }
+
+    /// Without a hidden layer there is no unit to drop: D says so rather than doing nothing, and turns off a
+    /// dropout that k left on.
+    func testDropoutKeyWithoutAHiddenLayer() throws {
+        var state = AppState(size: Size(width: 80, height: 24), scenario: mlpScenario(sizes: [2, 1]))
+        press(&state, "D")
+        XCTAssertEqual(state.mlp?.trainer.settings.dropout, 0)
+        XCTAssertEqual(state.mlp?.note, "dropout drops hidden units; network 2-1 has none: K adds a hidden layer")
+        XCTAssertTrue(view(state).plainText.contains("dropout drops hidden units;"))
+        var left = AppState(size: Size(width: 80, height: 24), scenario: mlpScenario(sizes: [2, 2, 1]))
+        press(&left, "Dk")
+        XCTAssertEqual(left.mlp?.trainer.network.sizes, [2, 1])
+        XCTAssertEqual(left.mlp?.trainer.settings.dropout, 0.1)
+        press(&left, "D")
+        XCTAssertEqual(left.mlp?.trainer.settings.dropout, 0)
+        XCTAssertEqual(left.mlp?.note, "dropout off; training starts again")
+        // Max-norm clips the output unit's weights too: it needs no hidden layer.
+        press(&state, "N")
+        XCTAssertEqual(state.mlp?.trainer.settings.maxNorm, 1)
+    }
+
+    /// The help overlay lists D and N with what they step through.
+    func testHelpListsDropoutAndMaxNorm() throws {
+        var state = AppState(size: Size(width: 120, height: 40), scenario: mlpScenario())
+        let hints = try XCTUnwrap(state.mlp).help.hints
+        XCTAssertEqual(hints.first { $0.keys == "D" }?.help, "dropout p: off, 0.1, 0.3, 0.5, off again (hidden units dropped at random while training; training starts again)")
+        XCTAssertEqual(hints.first { $0.keys == "N" }?.help,
+                       "max-norm c: off, 1, 2, 3, 4, off again (each unit's incoming weights clipped to length c; training starts again)")
+        press(&state, "?")
+        let text = view(state).plainText
+        XCTAssertTrue(text.contains("D      dropout p: off, 0.1, 0.3, 0.5, off again"), text)
+        XCTAssertTrue(text.contains("N      max-norm c: off, 1, 2, 3, 4, off again"), text)
+    }
+
+    /// The error surface has no dropout mask and no clip: with either on, a caption under the steps says the
+    /// update differs (and with neither, no such caption), at 80×24 as at 120×40.
+    func testTheSurfaceSaysWhatItLeavesOut() throws {
+        let captions: [(Double, Double?, String?)] = [
+            (0, nil, nil),
+            (0.3, nil, "no dropout mask here: the update drops units at random, so its step differs"),
+            (0, 2, "before max-norm's clip: the update then shortens any ‖w_j‖ over c = 2"),
+            (0.3, 2, "no dropout mask, before max-norm's clip: the update drops units at random, then shortens any ‖w_j‖ over c = 2"),
+        ]
+        for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
+            for (dropout, maxNorm, caption) in captions {
+                var scenario = mlpScenario(sizes: [2, 3, 1], momentum: 0.9)
+                scenario.mlp.dropout = dropout
+                scenario.mlp.maxNorm = maxNorm
+                var state = AppState(size: size, scenario: scenario)
+                press(&state, "eeeennE")
+                for error in ["E", "E_t"] {
+                    if error == "E_t" { press(&state, "b") }
+                    let text = boxText(state, \.plotBox)
+                    if let caption {
+                        XCTAssertTrue(text.contains(caption), "\(size) \(error): \(text)")
+                    } else {
+                        XCTAssertFalse(text.contains("dropout") || text.contains("max-norm"), "\(size) \(error): \(text)")
+                    }
+                    XCTAssertTrue(text.contains("→ −η ∂\(error)/∂w = "), "\(size) \(error): \(text)")
+                }
+            }
+        }
+    }
+
+    /// A box's rows inside its border, joined with spaces (wrapped lines read as one sentence).
+    private func boxText(_ state: AppState, _ boxOf: KeyPath<MLPLayout, Rect>) -> String {
+        let box = MLPLayout(size: state.size, panelsHidden: state.panelsHidden)[keyPath: boxOf], frame = view(state)
+        return (box.y + 1..<box.maxY - 1).map { row in
+            String(frame.text(row: row).dropFirst(box.x + 1).prefix(box.width - 2)).trimmingCharacters(in: .whitespaces)
+        }.joined(separator: " ")
+    }
 }

@@ -40,4 +40,25 @@ extension MLPExplorer {
         restart(with: settings)
         note = c.map { "max-norm c = \(formatNumber($0)); training starts again" } ?? "max-norm off; training starts again"
     }
+
+    /// The dropout rates p the `D` key steps through, and the max-norm lengths c the `N` key does.
+    static let dropoutSteps = [0, 0.1, 0.3, 0.5]
+    static let maxNormSteps = [1.0, 2, 3, 4]
+
+    /// The next dropout rate: off, 0.1, 0.3, 0.5, off again. A network without a hidden layer has no unit
+    /// to drop: the note says so (and dropout left on by `k` goes off).
+    mutating func nextDropout() {
+        guard trainer.network.sizes.count > 2 else {
+            if trainer.settings.dropout > 0 { setDropout(0); return }
+            note = "dropout drops hidden units; network " + trainer.network.sizes.map(String.init).joined(separator: "-")
+                + " has none: K adds a hidden layer"
+            return
+        }
+        setDropout(Self.dropoutSteps.first { $0 > trainer.settings.dropout } ?? 0)
+    }
+
+    /// The next max-norm length: off, 1, 2, 3, 4, off again.
+    mutating func nextMaxNorm() {
+        setMaxNorm(Self.maxNormSteps.first { $0 > trainer.settings.maxNorm ?? 0 })
+    }
 }

@@ -287,7 +287,7 @@ public struct MLPExplorer: Sendable {
     mutating func changeArchitecture(units: Int = 0, layers: Int = 0) {
         var sizes = trainer.network.sizes
         if units != 0 {
-            guard sizes.count > 2 else { note = "no hidden layer: add one with L"; return }
+            guard sizes.count > 2 else { note = "no hidden layer: add one with K"; return }
             for l in 1..<(sizes.count - 1) { sizes[l] = min(64, max(1, sizes[l] + units)) }
         }
         if layers > 0, sizes.count < 6 { sizes.insert(sizes.count > 2 ? sizes[sizes.count - 2] : 4, at: sizes.count - 1) }

@@ -2,7 +2,7 @@ import NNCore
 import NNRender
 
 enum MLPAction: SharedActions { case shared(SharedAction), stepPhase, stepUpdate, stepEpoch
-    case toggleMomentum, toggleMomentumRuns, nextWeightDecay, toggleLog, toggleDiscretize
+    case toggleMomentum, toggleMomentumRuns, nextWeightDecay, nextDropout, nextMaxNorm, toggleLog, toggleDiscretize
     case fewerUnits, moreUnits, fewerLayers, moreLayers, nextActivation, nextUnit, toggleClass, toggleRestarts, adoptBest
     case fewerPoints, morePoints, lessNoise, moreNoise, lessValidation, moreValidation, toggleUnits, surface(SurfaceAction) }
 
@@ -28,6 +28,10 @@ let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
                inBar: { _ in false }, .toggleMomentumRuns),
     KeyBinding([.character("w")], "w", label: { $0.trainer.settings.weightDecay > 0 ? "λ=\(formatNumber($0.trainer.settings.weightDecay, digits: 4))" : "λ off" },
                help: "weight decay (L2) λ: off, 0.0001, 0.001, 0.01, off again", .nextWeightDecay),
+    KeyBinding([.character("D")], "D", label: { $0.trainer.settings.dropout > 0 ? "dropout \(formatNumber($0.trainer.settings.dropout))" : "dropout off" },
+               help: "dropout p: off, 0.1, 0.3, 0.5, off again (hidden units dropped at random while training; training starts again)", .nextDropout),
+    KeyBinding([.character("N")], "N", label: { m in m.trainer.settings.maxNorm.map { "max-norm \(formatNumber($0))" } ?? "max-norm off" },
+               help: "max-norm c: off, 1, 2, 3, 4, off again (each unit's incoming weights clipped to length c; training starts again)", .nextMaxNorm),
     KeyBinding([.character("l")], "l", label: { $0.logScale ? "log" : "lin" }, help: "loss curve: log / linear scale", .toggleLog),
     KeyBinding([.character("z")], "z", label: { $0.discretize ? "classes" : "shades" },
                help: "regions: confidence shades / flat class colours", .toggleDiscretize),
@@ -88,6 +92,8 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     case .toggleMomentum: p.toggleMomentum()
     case .toggleMomentumRuns: p.toggleMomentumRuns()
     case .nextWeightDecay: p.nextWeightDecay()
+    case .nextDropout: p.nextDropout()
+    case .nextMaxNorm: p.nextMaxNorm()
     case .toggleLog: p.logScale.toggle()
     case .toggleDiscretize:
         p.discretize.toggle()

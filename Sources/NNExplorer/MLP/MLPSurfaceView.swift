@@ -229,6 +229,18 @@ private func surfaceTitle(_ p: MLPExplorer, _ view: SurfaceView, _ f: SurfaceFig
     return folded.first { $0.count <= width } ?? folded[folded.count - 1]
 }
 
+/// What the surface leaves out of the update when dropout or max-norm is on: its E and steps are the
+/// network's without a mask and before the clip, so the real update differs ("" when both are off).
+func regularizationCaveat(_ settings: MLPSettings) -> String {
+    let clip = settings.maxNorm.map { "shortens any ‖w_j‖ over c = \(formatNumber($0))" }
+    switch (settings.dropout > 0, clip) {
+    case (false, nil): return ""
+    case (true, nil): return "no dropout mask here: the update drops units at random, so its step differs"
+    case (false, let clip?): return "before max-norm's clip: the update then \(clip)"
+    case (true, let clip?): return "no dropout mask, before max-norm's clip: the update drops units at random, then \(clip)"
+    }
+}
+
 /// The pointing end of an arrow along (da, db) (square pixels): one of eight directions, four in ASCII.
 private func arrowHead(_ da: Double, _ db: Double, glyphs g: Glyphs) -> Character? {
     guard da != 0 || db != 0, da.isFinite, db.isFinite else { return nil }
@@ -280,6 +292,7 @@ private func surfaceCaptions(_ p: MLPExplorer, _ view: SurfaceView, _ f: Surface
     } else if p.trainer.settings.momentum > 0 {
         lines.append(first(["no next update: no momentum step"], .dim))
     }
+    lines += wrap(g.fold(regularizationCaveat(p.trainer.settings)), width: width).map { Line($0, Style(.warning)) }
     if let (w, bands) = window {
         let coarse = block > 1 ? " \(g.middleDot) \(block)×\(block) pixels a value" + (p.playing ? " (playing)" : "") : ""
         let spacing = bands.spacing.map { "every \(n($0))" } ?? "one band"
