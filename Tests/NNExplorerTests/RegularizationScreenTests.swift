@@ -247,19 +247,22 @@ final class RegularizationScreenTests: XCTestCase {
         XCTAssertTrue(text.contains("N      max-norm c: off, 1, 2, 3, 4, off again"), text)
     }
 
-    /// The error surface has no dropout mask and no clip: with either on, a caption under the steps says the
-    /// update differs (and with neither, no such caption), at 80×24 as at 120×40.
+    /// The error surface has no dropout mask, no weight decay and no clip: with any on, a caption under the
+    /// steps says the update differs (and with neither, no such caption), at 80×24 as at 120×40.
     func testTheSurfaceSaysWhatItLeavesOut() throws {
-        let captions: [(Double, Double?, String?)] = [
-            (0, nil, nil),
-            (0.3, nil, "no dropout mask here: the update drops units at random, so its step differs"),
-            (0, 2, "before max-norm's clip: the update then shortens any ‖w_j‖ over c = 2"),
-            (0.3, 2, "no dropout mask, before max-norm's clip: the update drops units at random, then shortens any ‖w_j‖ over c = 2"),
+        let captions: [(Double, Double, Double?, String?)] = [
+            (0, 0, nil, nil),
+            (0.3, 0, nil, "no dropout mask: the update also drops units at random, so its step differs"),
+            (0, 0.001, nil, "no weight decay: the update also adds −ηλw, so its step differs"),
+            (0, 0, 2, "before max-norm's clip: the update also shortens any ‖w_j‖ over c = 2, so its step differs"),
+            (0.3, 0, 2, "no dropout mask, before max-norm's clip: the update also drops units at random and shortens any ‖w_j‖ over c = 2, so its step differs"),
+            (0.3, 0.001, 2, "no dropout mask, no weight decay, before max-norm's clip: the update also drops units at random, adds −ηλw and shortens any ‖w_j‖ over c = 2, so its step differs"),
         ]
         for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
-            for (dropout, maxNorm, caption) in captions {
+            for (dropout, weightDecay, maxNorm, caption) in captions {
                 var scenario = mlpScenario(sizes: [2, 3, 1], momentum: 0.9)
                 scenario.mlp.dropout = dropout
+                scenario.mlp.weightDecay = weightDecay
                 scenario.mlp.maxNorm = maxNorm
                 var state = AppState(size: size, scenario: scenario)
                 press(&state, "eeeennE")
@@ -269,7 +272,7 @@ final class RegularizationScreenTests: XCTestCase {
                     if let caption {
                         XCTAssertTrue(text.contains(caption), "\(size) \(error): \(text)")
                     } else {
-                        XCTAssertFalse(text.contains("dropout") || text.contains("max-norm"), "\(size) \(error): \(text)")
+                        XCTAssertFalse(text.contains("step differs"), "\(size) \(error): \(text)")
                     }
                     XCTAssertTrue(text.contains("→ −η ∂\(error)/∂w = "), "\(size) \(error): \(text)")
                 }

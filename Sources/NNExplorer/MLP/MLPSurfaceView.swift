@@ -229,16 +229,17 @@ private func surfaceTitle(_ p: MLPExplorer, _ view: SurfaceView, _ f: SurfaceFig
     return folded.first { $0.count <= width } ?? folded[folded.count - 1]
 }
 
-/// What the surface leaves out of the update when dropout or max-norm is on: its E and steps are the
-/// network's without a mask and before the clip, so the real update differs ("" when both are off).
+/// What the surface leaves out of the update when dropout, weight decay or max-norm is on: its E and steps
+/// are the network's without a mask, without the penalty and before the clip, so the real update differs
+/// ("" when all are off).
 func regularizationCaveat(_ settings: MLPSettings) -> String {
-    let clip = settings.maxNorm.map { "shortens any ‖w_j‖ over c = \(formatNumber($0))" }
-    switch (settings.dropout > 0, clip) {
-    case (false, nil): return ""
-    case (true, nil): return "no dropout mask here: the update drops units at random, so its step differs"
-    case (false, let clip?): return "before max-norm's clip: the update then \(clip)"
-    case (true, let clip?): return "no dropout mask, before max-norm's clip: the update drops units at random, then \(clip)"
-    }
+    var left: [String] = [], then: [String] = []
+    if settings.dropout > 0 { left.append("no dropout mask"); then.append("drops units at random") }
+    if settings.weightDecay > 0 { left.append("no weight decay"); then.append("adds −ηλw") }
+    if let c = settings.maxNorm { left.append("before max-norm's clip"); then.append("shortens any ‖w_j‖ over c = \(formatNumber(c))") }
+    guard !left.isEmpty else { return "" }
+    let joined = then.count == 1 ? then[0] : then.dropLast().joined(separator: ", ") + " and " + then[then.count - 1]
+    return left.joined(separator: ", ") + ": the update also " + joined + ", so its step differs"
 }
 
 /// The pointing end of an arrow along (da, db) (square pixels): one of eight directions, four in ASCII.
