@@ -26,6 +26,36 @@ final class LessonCoverageTests: XCTestCase {
         XCTAssertGreaterThan(checked, 150)
     }
 
+    /// With ASCII glyphs (a non-UTF-8 locale, --ascii) every beat of every lesson, narration included, is
+    /// drawn in ASCII alone at 80×24, where the most gives way and is abbreviated.
+    func testEveryBeatIsASCIIOnlyInASCII() throws {
+        for name in LessonTests.lessons {
+            for (k, played) in try playedLessonStates(name, size: Size(width: 80, height: 24)).enumerated() {
+                var state = played
+                state.glyphs = .ascii
+                let text = view(state).plainText
+                let odd = Set(text.filter { !$0.isASCII })
+                XCTAssertTrue(odd.isEmpty, "\(name) beat \(k): \(odd.sorted())\n\(text)")
+            }
+        }
+    }
+
+    /// Every built-in scenario explored in ASCII at 80×24: its first frame, after a few steps, in each view
+    /// its model's keys open, and its help.
+    func testEveryExplorerIsASCIIOnlyInASCII() throws {
+        let views = ["", "nnn", "nnnE", "nnnEb", "P", "t", "nnnu", "nnnU", "nnnpp", "?"]
+        for file in BuiltinScenarios.names {
+            let name = String(file.dropLast(".yaml".count))
+            guard !LessonTests.lessons.contains(name) else { continue }
+            for keys in views {
+                var state = AppState(size: Size(width: 80, height: 24), scenario: try builtin(name), glyphs: .ascii)
+                press(&state, keys)
+                let odd = Set(view(state).plainText.filter { !$0.isASCII })
+                XCTAssertTrue(odd.isEmpty, "\(name) after \"\(keys)\": \(odd.sorted())\n\(view(state).plainText)")
+            }
+        }
+    }
+
     private func check(_ lesson: LessonPlayer, frame: Frame, size: Size, place: String) throws {
         let picture = LessonPicture(lesson, size: size, glyphs: .unicode)
         // The narration, every word of it, in the band (never cut with "…").

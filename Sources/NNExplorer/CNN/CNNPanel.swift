@@ -148,7 +148,7 @@ private func drawConfusion(_ confusion: [[Int]], at row: Int, in inner: Rect, gl
     for (k, counts) in confusion.enumerated() {
         frame.put(Line(String(repeating: " ", count: 2 - String(k).count) + "\(k) ", Style(.dim)), column: inner.x, row: row + 2 + k, clip: inner)
         for (j, count) in counts.enumerated() {
-            let text = count == 0 ? "·" : String(count)
+            let text = count == 0 ? (g.unicode ? "·" : ".") : String(count)
             let role: ColorRole = count == 0 ? .dim : j == k ? .good : .bad
             let strong = Double(count) >= largest / 2
             frame.put(Line(String(repeating: " ", count: max(0, cellWidth - text.count)) + text, Style(role, attributes: strong ? [.bold] : [])),

@@ -118,7 +118,7 @@ func viewLesson(_ lesson: LessonPlayer, size: Size, glyphs g: Glyphs, theme: The
         frame.put(shown, column: 1, row: layout.narration.y + i)
     }
     if lines.isEmpty {
-        frame.put(Line("→ or space plays the first beat", Style(.dim)), column: 1, row: layout.narration.y)
+        frame.put(Line(g.fold("→ or space plays the first beat"), Style(.dim)), column: 1, row: layout.narration.y)
     }
     // The emphasised panel named in words, in the band's lowest corner the narration leaves free (an empty
     // row first). The bar below is for keys only: the script's own tags ("focus: update · step: sample")
