@@ -70,24 +70,26 @@ final class CNNDropoutScreenTests: XCTestCase {
         XCTAssertTrue(view(narrow).plainText.contains("│dropout 0.3 → 256: 0 params (training only)"), view(narrow).plainText)
     }
 
-    /// D: off, 0.25, 0.5, off, from the next batch on (the weights stay); reset keeps the rate.
+    /// D: off, 0.1, 0.3, 0.5, off, from the next batch on (the weights stay); reset keeps the rate.
     func testDSetsTheRateFromTheNextBatchOn() throws {
         var state = AppState(size: Size(width: 80, height: 24), scenario: try builtin("cnn-digits"))
         press(&state, "n")
         let weights = try XCTUnwrap(state.cnn?.network.weights)
         press(&state, "D")
-        XCTAssertEqual(state.cnn?.note, "dropout p = 0.25 from the next batch on (r: from the start)")
+        XCTAssertEqual(state.cnn?.note, "dropout p = 0.1 from the next batch on (r: from the start)")
         XCTAssertEqual(state.cnn?.network.weights, weights)
         XCTAssertEqual(state.cnn?.trainer?.lastMasks, [:])
         press(&state, "n")
-        XCTAssertEqual(state.cnn?.lastDropped.first?.keptScale, 1 / 0.75)
+        XCTAssertEqual(state.cnn?.lastDropped.first?.keptScale, 1 / 0.9)
+        press(&state, "D")
+        XCTAssertEqual(state.cnn?.dropoutRate, 0.3)
+        // The mask shown is the one the last batch met, drawn with p = 0.1.
+        XCTAssertTrue(view(state).plainText.contains("(kept ×1.11)"), view(state).plainText)
+        press(&state, "r")
+        XCTAssertEqual(state.cnn?.trainer?.settings.dropout, 0.3)
+        XCTAssertEqual(state.cnn?.trainer?.steps, 0)
         press(&state, "D")
         XCTAssertEqual(state.cnn?.dropoutRate, 0.5)
-        // The mask shown is the one the last batch met, drawn with p = 0.25.
-        XCTAssertTrue(view(state).plainText.contains("(kept ×1.33)"), view(state).plainText)
-        press(&state, "r")
-        XCTAssertEqual(state.cnn?.trainer?.settings.dropout, 0.5)
-        XCTAssertEqual(state.cnn?.trainer?.steps, 0)
         press(&state, "D")
         XCTAssertEqual(state.cnn?.note, "dropout off from the next batch on (r: from the start)")
         XCTAssertFalse(view(state).plainText.contains("dropout p ="), view(state).plainText)

@@ -28,8 +28,9 @@ extension CNNExplorer {
         }
     }
 
-    /// The next rate `D` sets: off, 0.25, 0.5, then off again (from a scenario's other p, the next larger one).
-    static let dropoutChoices = [0, 0.25, 0.5]
+    /// The next rate `D` sets: off, 0.1, 0.3, 0.5, then off again, as on the MLP screen (from a scenario's
+    /// other p, the next larger one).
+    static let dropoutChoices = [0, 0.1, 0.3, 0.5]
     var nextDropoutRate: Double { Self.dropoutChoices.first { $0 > dropoutRate } ?? 0 }
 }
 

@@ -120,7 +120,7 @@ public struct CNNExplorer: Sendable {
         note = "seed \(seed): new first weights and a new test split"
     }
 
-    /// The next dropout rate (off, 0.25, 0.5) from the next batch on, the weights learned so far kept; reset
+    /// The next dropout rate (off, 0.1, 0.3, 0.5) from the next batch on, the weights learned so far kept; reset
     /// trains from the first weights with it.
     mutating func cycleDropout() {
         dropout = nextDropoutRate

@@ -52,7 +52,7 @@ let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
                help: "parameters: each stage's weights and multiply-adds, and a fully connected layer's between the same shapes (again: close)",
                .toggleParameters),
     KeyBinding([.character("D")], "D", label: { $0.nextDropoutRate > 0 ? "dropout \(formatNumber($0.nextDropoutRate))" : "no dropout" },
-               help: "dropout before the dense stages: off, p = 0.25, 0.5, from the next batch on (r: train from the start with it)",
+               help: "dropout p before the dense stages: off, 0.1, 0.3, 0.5, from the next batch on (r: train from the start with it)",
                enabled: { $0.trainer != nil && !$0.denseLayers.isEmpty }, inBar: { _ in false }, .cycleDropout),
 ] + KeyBinding.screenKeys)
 
