@@ -68,4 +68,31 @@ final class CNNDropoutTests: XCTestCase {
         XCTAssertNotEqual(a.network, train(0).network)
         XCTAssertEqual(a.history.last?.testAccuracy, a.evaluate(a.testSet).accuracy)
     }
+
+    /// The trainer keeps the masks the last image of the last batch met: with one image a batch, the first
+    /// draws after the test split's and the epoch's shuffles. `setDropout` acts from the next batch on.
+    func testTheTrainerKeepsTheLastImagesMasks() throws {
+        let images = Optdigits.images.prefix(20).map { LabeledImage(image: $0.image, label: $0.label % 3) }
+        var rng = SplitMix64(seed: 3)
+        let net = try ConvNet(inputShape: [1, 8, 8], layers: [.flatten, .dense(units: 4), .activation(.tanh), .dense(units: 3), .softmax],
+                              rng: &rng)
+        var settings = CNNSettings()
+        settings.batchSize = 1
+        settings.dropout = 0.5
+        var t = CNNTrainer(images: images, network: net, settings: settings, seed: 7)
+        XCTAssertEqual(t.lastMasks, [:])
+        t.step()
+        var draws = SplitMix64(seed: 7)
+        var split = Array(images.indices), order = Array(t.trainingSet.indices)
+        draws.shuffle(&split)
+        draws.shuffle(&order)
+        let masks = net.dropoutMasks(rate: 0.5, rng: &draws)
+        XCTAssertEqual(t.lastMasks, masks)
+        XCTAssertEqual(masks[1]?.count, 64)
+        XCTAssertEqual(masks[3]?.count, 4)
+        t.setDropout(0)
+        t.step()
+        XCTAssertEqual(t.lastMasks, [:])
+        XCTAssertEqual(t.settings.dropout, 0)
+    }
 }

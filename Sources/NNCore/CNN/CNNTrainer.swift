@@ -33,7 +33,7 @@ public enum CNNStatus: Sendable, Hashable {
 /// A CNN as a steppable state machine: `step()` trains one batch, `runEpoch()` the rest of an epoch.
 public struct CNNTrainer: Sendable {
     public private(set) var network: ConvNet
-    public let settings: CNNSettings
+    public private(set) var settings: CNNSettings
     public let seed: UInt64
     public let trainingSet: [LabeledImage]
     public let testSet: [LabeledImage]
@@ -42,6 +42,9 @@ public struct CNNTrainer: Sendable {
     public private(set) var steps = 0
     public private(set) var history: [CNNEpochSummary] = []
     public private(set) var status = CNNStatus.running
+    /// The dropout masks the last image of the last batch met, by dense stage (`ConvNet.dropoutMasks`); empty
+    /// without dropout or before the first batch.
+    public private(set) var lastMasks: [Int: [Double]] = [:]
 
     private var rng: SplitMix64
     private var order: [Int]
@@ -79,6 +82,7 @@ public struct CNNTrainer: Sendable {
             let loss = network.addGradients(outputs, label: sample.label, dropping: masks, into: &gradients)
             batchLoss += loss
             if Self.predictedClass(outputs[outputs.count - 1]) == sample.label { epochHits += 1 }
+            lastMasks = masks
         }
         epochLoss += batchLoss
         apply(gradients, batchSize: end - positionInEpoch)
@@ -87,6 +91,9 @@ public struct CNNTrainer: Sendable {
         if positionInEpoch == trainingSet.count { endEpoch() }
         return batchLoss
     }
+
+    /// Changes the dropout rate p from the next batch on (0 switches dropout off); the weights stay.
+    public mutating func setDropout(_ p: Double) { settings.dropout = p }
 
     /// The rest of the current epoch (a whole one at a boundary); its summary, or nil when finished.
     @discardableResult

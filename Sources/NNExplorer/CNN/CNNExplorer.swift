@@ -1,4 +1,5 @@
 import NNCore
+import NNRender
 import NNScenario
 
 /// The CNN screen's state: the network (trained, or hand-set and only looked at), the image being looked at,
@@ -35,6 +36,8 @@ public struct CNNExplorer: Sendable {
     /// The band of the maps box (an index into `mapsBlocks`: 0 the input, then the stages) shown first when
     /// not all of them fit; ↑/↓ move it, and a change shows the band it changes.
     public private(set) var mapsFrom = 0
+    /// The dropout rate training starts with (the scenario's until `D` changes it; reset and a new seed keep it).
+    private var dropout: Double
 
     /// Batches trained a tick while playing (a small slice, so that keys keep answering).
     static let batchesPerTick = 8
@@ -45,6 +48,7 @@ public struct CNNExplorer: Sendable {
         self.scenario = scenario
         self.cnn = cnn
         seed = scenario.seed
+        dropout = cnn.training.dropout
         lookedAt = cnn.network(seed: scenario.seed)
         probe = 0
         trainer = nil
@@ -57,7 +61,9 @@ public struct CNNExplorer: Sendable {
 
     private mutating func start() {
         lookedAt = cnn.network(seed: seed)
-        trainer = cnn.trains ? CNNTrainer(images: cnn.images, network: lookedAt, settings: cnn.training, seed: seed) : nil
+        var settings = cnn.training
+        settings.dropout = dropout
+        trainer = cnn.trains ? CNNTrainer(images: cnn.images, network: lookedAt, settings: settings, seed: seed) : nil
         playback.stop()
         confusion = nil
     }
@@ -112,6 +118,15 @@ public struct CNNExplorer: Sendable {
         seed &+= 1
         start()
         note = "seed \(seed): new first weights and a new test split"
+    }
+
+    /// The next dropout rate (off, 0.1, 0.3, 0.5) from the next batch on, the weights learned so far kept; reset
+    /// trains from the first weights with it.
+    mutating func cycleDropout() {
+        dropout = nextDropoutRate
+        trainer?.setDropout(dropout)
+        note = dropout > 0 ? "dropout p = \(formatNumber(dropout)) from the next batch on (r: from the start)"
+            : "dropout off from the next batch on (r: from the start)"
     }
 
     mutating func moveProbe(by offset: Int) {

@@ -5,7 +5,7 @@ import NNScenario
 /// What the CNN screen's keys do, its key map, and the update that carries them out.
 enum CNNAction: SharedActions { case shared(SharedAction), stepBatch, stepEpoch, previousImage, nextImage, nextMistake
     case toggleScale, toggleValues, togglePooling, toggleWindow, windowUp, windowDown, nextKernel, toggleConfusion, nextKernelLayer
-    case toggleShift, toggleParameters }
+    case toggleShift, toggleParameters, cycleDropout }
 
 let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
     .playPause(help: "play / pause training", inBar: { $0.trainer != nil }),
@@ -51,6 +51,9 @@ let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
     KeyBinding([.character("P")], "P", label: { $0.showParameters ? "close params" : "params" },
                help: "parameters: each stage's weights and multiply-adds, and a fully connected layer's between the same shapes (again: close)",
                .toggleParameters),
+    KeyBinding([.character("D")], "D", label: { $0.nextDropoutRate > 0 ? "dropout \(formatNumber($0.nextDropoutRate))" : "no dropout" },
+               help: "dropout p before the dense stages: off, 0.1, 0.3, 0.5, from the next batch on (r: train from the start with it)",
+               enabled: { $0.trainer != nil && !$0.denseLayers.isEmpty }, inBar: { _ in false }, .cycleDropout),
 ] + KeyBinding.screenKeys)
 
 func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
@@ -65,6 +68,7 @@ func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
         case .nextKernel: "press k for the sliding window or t for the shift view first"
         case .nextKernelLayer: "one convolution only: its kernels are on screen"
         case .toggleConfusion: "nothing is trained here, so there is no confusion matrix"
+        case .cycleDropout where p.trainer != nil: "dropout drops the values coming into dense stages, and this network has none"
         default: p.trainer == nil ? "hand-set kernels: nothing to train" : "training finished: r to reset"
         }
         return .none
@@ -109,6 +113,7 @@ func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
     case .nextKernelLayer: p.nextKernelLayer()
     case .toggleShift: p.toggleShift()
     case .toggleParameters: p.toggleParameters()
+    case .cycleDropout: p.cycleDropout()
     }
     return .none
 }

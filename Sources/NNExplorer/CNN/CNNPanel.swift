@@ -7,12 +7,13 @@ import NNScenario
 /// give way, the least needed first: for the confusion matrix (`c`, or a lesson's focus) the curves,
 /// probabilities and description give way to it; a lesson about the curves drops the probabilities; else
 /// the matrix, then the curves, then the description. The network's totals give way first (`P` shows them
-/// by stage). The figures (loss, accuracy, status) always stay.
-func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyphs g: Glyphs, keyHints: Bool, focus: LessonPanel?,
+/// by stage). Dropout's note (training only) gives way after the description, and the title then says what
+/// size shows it (`screen`: the whole terminal). The figures (loss, accuracy, status, what dropout dropped)
+/// always stay.
+func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, screen: Size, glyphs g: Glyphs, keyHints: Bool, focus: LessonPanel?,
                into frame: inout Frame) {
-    frame.drawBox(box, title: p.trainer == nil ? "network" : "training", glyphs: g)
     let inner = box.inset(1)
-    enum Part { case about, costs, settings, figures, probabilities, curves, confusion }
+    enum Part { case about, costs, settings, dropout, dropoutNote, figures, probabilities, curves, confusion }
     var parts: [Part: [Line]] = [:]
     let images = p.cnn.images.count == 1 ? "one image" : "\(p.cnn.images.count) images"
     let source = p.cnn.imagesName == "the inline image" ? "" : p.cnn.imagesName + ": "
@@ -20,7 +21,9 @@ func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyphs g: Gl
     let stages = p.network.layers.indices.map { l -> String in
         let shape = p.network.shapes[l + 1]
         let size = shape[1] == 1 && shape[2] == 1 ? "\(shape[0])" : "\(shape[0])×\(shape[1])×\(shape[2])"
-        return "\(stageName(p.network.layers[l])) \(size)"
+        // Dropout acts on a dense stage's inputs, so it is listed before the stage.
+        let dropout = p.dropoutRate > 0 && p.denseLayers.contains(l) ? "dropout \(formatNumber(p.dropoutRate)), " : ""
+        return "\(dropout)\(stageName(p.network.layers[l])) \(size)"
     }
     // A stage's name and shape stay on one line ("dense 10" is not split).
     parts[.about] = [Line(g.fold("\(source)\(images), \(p.network.inputShape[1])×\(p.network.inputShape[2])"), Style(.dim))]
@@ -36,6 +39,9 @@ func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyphs g: Gl
         }
         parts[.settings] = joined(["η = \(formatNumber(s.learningRate))", "α = \(formatNumber(s.momentum))", "batch \(s.batchSize)"])
             + joined(["train \(t.trainingSet.count)", "test \(t.testSet.count) images"])
+        if let dropout = dropoutLines(p, width: inner.width, glyphs: g) {
+            (parts[.dropout], parts[.dropoutNote]) = dropout
+        }
         var figures: [Line] = []
         if let last = t.history.last {
             figures += joined(["loss \(formatNumber(last.loss, digits: 3))", "train accuracy \(percent(last.accuracy))"])
@@ -65,15 +71,24 @@ func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, glyphs g: Gl
     }
     parts[.probabilities] = probabilityLines(twoColumns: false)
     // Least needed first.
-    let dropOrder: [Part] = p.showConfusion || focus == .confusion ? [.costs, .curves, .probabilities, .about, .settings]
-        : focus == .curves ? [.costs, .confusion, .about, .settings]
-        : [.costs, .confusion, .curves, .about, .settings, .probabilities]
-    let order: [Part] = [.about, .costs, .settings, .figures, .probabilities, .curves, .confusion]
+    let dropOrder: [Part] = p.showConfusion || focus == .confusion ? [.costs, .curves, .probabilities, .about, .dropoutNote, .settings]
+        : focus == .curves ? [.costs, .confusion, .about, .dropoutNote, .settings]
+        : [.costs, .confusion, .curves, .about, .dropoutNote, .settings, .probabilities]
+    let order: [Part] = [.about, .costs, .settings, .dropout, .dropoutNote, .figures, .probabilities, .curves, .confusion]
     func height() -> Int { order.reduce(0) { $0 + (parts[$1]?.count ?? 0) } }
     if height() > inner.height, probabilities != nil, let classes = probabilities?.values.count, classes > 1 {
         parts[.probabilities] = probabilityLines(twoColumns: true)
     }
-    for part in dropOrder where height() > inner.height { parts[part] = nil }
+    var noteAt: Int?
+    for part in dropOrder where height() > inner.height {
+        // The parts before it are gone: the rows still lacking are those a taller screen adds.
+        if part == .dropoutNote, parts[part] != nil { noteAt = screen.height + height() - inner.height }
+        parts[part] = nil
+    }
+    let title = p.trainer == nil ? "network" : "training"
+    let titles = noteAt.map { ["\(title) \(g.middleDot) dropout note at \(screen.width)\(g.unicode ? "×" : "x")\($0)",
+                               "\(title) \(g.middleDot) note at \(screen.width)\(g.unicode ? "×" : "x")\($0)"] } ?? [title]
+    frame.drawBox(box, title: g.fold(titles.first { Line(g.fold($0)).width + 5 <= box.width } ?? titles.last!), glyphs: g)
     var row = inner.y
     for part in order {
         guard let lines = parts[part] else { continue }

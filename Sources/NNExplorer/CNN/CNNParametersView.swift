@@ -10,9 +10,10 @@ func drawParameters(_ p: CNNExplorer, in box: Rect, screen: Size, glyphs g: Glyp
     let inner = box.inset(1)
     let network = p.network
     let costs = network.stageCosts
-    let table = parameterTable(network, costs, width: inner.width, glyphs: g)
+    let table = parameterTable(network, costs, dropout: p.dropoutRate, width: inner.width, glyphs: g)
     let worked = p.shownKernelLayer.map { workedCounts(network, layer: $0, costs[$0], width: inner.width, glyphs: g) } ?? []
-    let lines = table + [Line("")] + worked
+    let dropped = p.lastDropped.isEmpty || p.dropoutRate == 0 ? [] : [Line("")] + droppedStrips(p, width: inner.width, glyphs: g)
+    let lines = table + [Line("")] + worked + dropped
     let title = "parameters and multiply-adds an image"
     if lines.count <= inner.height {
         frame.drawBox(box, title: title, glyphs: g)
@@ -24,20 +25,27 @@ func drawParameters(_ p: CNNExplorer, in box: Rect, screen: Size, glyphs g: Glyp
     frame.put(lines: lines, in: inner, glyphs: g)
 }
 
-/// One row a stage and the totals: as columns when they fit `width`, else each stage on lines of its own.
-private func parameterTable(_ network: ConvNet, _ costs: [StageCost], width: Int, glyphs g: Glyphs) -> [Line] {
+/// One row a stage and the totals: as columns when they fit `width`, else each stage on lines of its own. With
+/// `dropout` (p > 0), a row of its own before each dense stage: no parameters, and no work outside training.
+private func parameterTable(_ network: ConvNet, _ costs: [StageCost], dropout: Double, width: Int, glyphs g: Glyphs) -> [Line] {
     let names = network.layers.indices.map { l -> String in
         if case .convolution(_, let size, _, _, _) = network.layers[l] { return "\(l + 1) conv \(size)×\(size)" }
         return "\(l + 1) \(stageName(network.layers[l]))"
     }
-    let shapes = network.shapes.dropFirst().map { $0[1] == 1 && $0[2] == 1 ? "\($0[0])" : "\($0[0])×\($0[1])×\($0[2])" }
+    // A stage's input is `shapes[l]`, its output `shapes[l + 1]`.
+    let shapes = network.shapes.map { $0[1] == 1 && $0[2] == 1 ? "\($0[0])" : "\($0[0])×\($0[1])×\($0[2])" }
     let instead = costs.map { $0.fullyConnected.map { ($0.weights + $0.biases, $0.multiplyAdds) } }
     // A network with its convolutions fully connected: the other stages as they are.
     let totals = (costs.map(\.parameters).reduce(0, +), costs.map(\.multiplyAdds).reduce(0, +),
                   zip(costs, instead).map { $1?.0 ?? $0.parameters }.reduce(0, +), zip(costs, instead).map { $1?.1 ?? $0.multiplyAdds }.reduce(0, +))
-    var rows = costs.indices.map { l in
-        [names[l], shapes[l], counted(costs[l].parameters), counted(costs[l].multiplyAdds),
-         instead[l].map { counted($0.0) } ?? "", instead[l].map { counted($0.1) } ?? ""]
+    var rows: [[String]] = [], dropoutRows: Set<Int> = []
+    for l in costs.indices {
+        if dropout > 0, case .dense = network.layers[l] {
+            dropoutRows.insert(rows.count)
+            rows.append(["dropout \(formatNumber(dropout)) (training only)", shapes[l], "0", "0", "", ""])
+        }
+        rows.append([names[l], shapes[l + 1], counted(costs[l].parameters), counted(costs[l].multiplyAdds),
+                     instead[l].map { counted($0.0) } ?? "", instead[l].map { counted($0.1) } ?? ""])
     }
     let hasConvolution = instead.contains { $0 != nil }
     rows.append(["total", "", counted(totals.0), counted(totals.1)] + (hasConvolution ? [counted(totals.2), counted(totals.3)] : ["", ""]))
@@ -61,6 +69,9 @@ private func parameterTable(_ network: ConvNet, _ costs: [StageCost], width: Int
     // Stacked: a stage's name and shape, then its counts.
     return rows.indices.flatMap { r -> [Line] in
         let row = rows[r], style = Style(r == rows.count - 1 ? .emphasis : .plain)
+        if dropoutRows.contains(r) {
+            return [Line([Span("dropout \(formatNumber(dropout)) \(g.arrow) \(row[1])", Style(.label)), Span(": 0 params (training only)")])]
+        }
         let name = r == rows.count - 1 ? "total" : "\(row[0]) \(g.arrow) \(row[1])"
         // A stage without weights or multiply-adds takes one line.
         if row[2] == "0", row[3] == "0" { return [Line([Span(name, Style(.label)), Span(": 0 params, 0 mult-adds", style)])] }
@@ -69,6 +80,30 @@ private func parameterTable(_ network: ConvNet, _ costs: [StageCost], width: Int
         if !row[4].isEmpty { lines.append(Line("  fully connected: \(row[4]) \(g.middleDot) \(row[5])", style)) }
         return lines
     }.map(g.fold)
+}
+
+/// Which of each dense stage's inputs the last trained image's dropout mask dropped (crossed out) and kept
+/// (dots), in the order the stage reads them: map by map after a flatten, a space between maps.
+private func droppedStrips(_ p: CNNExplorer, width: Int, glyphs g: Glyphs) -> [Line] {
+    p.lastDropped.flatMap { stage -> [Line] in
+        let l = stage.layer, mask = p.trainer?.lastMasks[l] ?? []
+        // After a flatten the inputs are the maps before it, one after the other.
+        let maps = l > 0 && p.network.layers[l - 1] == .flatten ? p.network.shapes[l - 1] : p.network.shapes[l]
+        let group = maps[1] * maps[2] > 1 ? maps[1] * maps[2] : max(1, mask.count)
+        let kept = g.unicode ? "·" : "."
+        let title = "last image trained, \(l + 1) dense's inputs by map: \(g.dropped) dropped (\(stage.dropped) of \(stage.inputs)), \(kept) kept"
+        var lines = wrap(g.fold(title), width: width).map { Line($0, Style(.label)) }
+        let perLine = max(1, (width + 1) / (group + 1))
+        for start in stride(from: 0, to: mask.count, by: group * perLine) {
+            var spans: [Span] = []
+            for n in start..<min(mask.count, start + group * perLine) {
+                if n > start, n % group == 0 { spans.append(Span(" ")) }
+                spans.append(mask[n] == 0 ? Span(String(g.dropped), Style(.emphasis)) : Span(kept, Style(.dim)))
+            }
+            lines.append(Line(spans))
+        }
+        return lines
+    }
 }
 
 /// Convolution `l`'s counts with the numbers they come from, wrapped to `width`.

@@ -21,7 +21,7 @@ func viewCNN(_ p: CNNExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
         drawStages(p, outputs, in: layout.mapsBox, screen: screen ?? size, glyphs: g, shades: theme.shadesWithBackground, into: &frame)
     }
     if layout.panelBox.width > 0 {
-        drawPanel(p, outputs, in: layout.panelBox, glyphs: g, keyHints: keyHints, focus: focus, into: &frame)
+        drawPanel(p, outputs, in: layout.panelBox, screen: screen ?? size, glyphs: g, keyHints: keyHints, focus: focus, into: &frame)
     }
     if let note = p.note {
         frame.put(Line(" \(note) ", Style(.emphasis)).truncated(to: layout.mapsBox.width - 4, glyphs: g),
