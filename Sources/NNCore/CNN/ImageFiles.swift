@@ -27,11 +27,13 @@ public enum ImageFiles {
             throw ImageFileError(line: reader.line, message: "a \(width)×\(height) picture is more than the \(maxPicturePixels) pixels nnx reads")
         }
         let largest = try reader.integer("the largest value", 1...65535)
-        let total = width * height * channels, scale = 1 / Double(largest)
+        let total = width * height * channels, scale = 1 / Double(largest), plane = width * height
+        // The file interleaves a pixel's red, green and blue; a tensor holds one map after another.
+        func index(_ n: Int) -> Int { channels == 1 ? n : (n % 3) * plane + n / 3 }
         func name(_ n: Int) -> String { channels == 1 ? "pixel \(n + 1) of \(total)" : "value \(n + 1) of \(total) (red, green, blue a pixel)" }
         var values = [Double](repeating: 0, count: total)
         if magic == "P2" || magic == "P3" {
-            for n in 0..<total { values[n] = Double(try reader.integer(name(n), 0...largest)) * scale }
+            for n in 0..<total { values[index(n)] = Double(try reader.integer(name(n), 0...largest)) * scale }
             if let (_, line) = reader.token() { throw ImageFileError(line: line, message: "more values than the \(width)×\(height) pixels") }
         } else {
             let size = largest > 255 ? 2 : 1, start = reader.position + 1
@@ -47,7 +49,7 @@ public enum ImageFiles {
                 guard value <= largest else {
                     throw ImageFileError(line: reader.line, message: "\(name(n)) at byte \(start + n * size) is \(value), more than the largest value \(largest)")
                 }
-                values[n] = Double(value) * scale
+                values[index(n)] = Double(value) * scale
             }
         }
         return Tensor(channels: channels, height: height, width: width, values: values)
