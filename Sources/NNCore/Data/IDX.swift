@@ -84,7 +84,7 @@ public enum IDX {
         return contents
     }
 
-    static func gzipProblem(_ file: String, _ error: InflateError) -> DataFileError {
+    private static func gzipProblem(_ file: String, _ error: InflateError) -> DataFileError {
         DataFileError(file: file, offset: error.offset, message: "corrupt gzip data: \(error.message)")
     }
 
