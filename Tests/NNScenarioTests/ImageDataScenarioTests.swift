@@ -5,17 +5,8 @@ import XCTest
 
 /// Scenarios naming data sets in their distributed files (IDX, CIFAR-10 binary, pictures), which the tests
 /// write to a fresh temporary folder.
-final class ImageDataScenarioTests: XCTestCase {
-    var folder = ""
-
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnx-data-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder + "/mnist", withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(atPath: folder)
-    }
+final class ImageDataScenarioTests: ScenarioFolderTestCase {
+    override var subfolder: String { "mnist" }
 
     func write(_ bytes: [UInt8], to name: String) throws {
         try Data(bytes).write(to: URL(fileURLWithPath: folder + "/" + name))
@@ -38,16 +29,6 @@ final class ImageDataScenarioTests: XCTestCase {
         let path = folder + "/s.yaml"
         try "title: T\nsummary: S\nmodel: cnn\ndata:\n  images: \(images)\ncnn:\n\(cnn)".write(toFile: path, atomically: true, encoding: .utf8)
         return path
-    }
-
-    func error(_ path: String, file: StaticString = #filePath, line: UInt = #line) -> String {
-        do {
-            _ = try ScenarioLoader.load(contentsOf: path)
-            XCTFail("expected an error", file: file, line: line)
-            return ""
-        } catch {
-            return error.description
-        }
     }
 
     func testAnIDXFolderGivesItsOwnTestSet() throws {
@@ -74,20 +55,20 @@ final class ImageDataScenarioTests: XCTestCase {
         XCTAssertEqual(trainOnly.images.count, 4)
         XCTAssertNil(trainOnly.training.ownTestCount)
         let half = try scenario(images: named + "test_images: mnist/t10k-images-idx3-ubyte}")
-        XCTAssertEqual(error(half), "\(half):5:87: error: test_images and test_labels come together: the data's own test set is both files")
+        XCTAssertEqual(error(loading: half), "\(half):5:87: error: test_images and test_labels come together: the data's own test set is both files")
     }
 
     func testMissingDataSaysWhatIsNeededAndWhere() throws {
         let nowhere = try scenario(images: "{idx: nowhere}")
-        XCTAssertEqual(error(nowhere), "\(nowhere):5:17: error: there is no file or folder 'nowhere': idx names a folder holding train-images-idx3-ubyte, "
+        XCTAssertEqual(error(loading: nowhere), "\(nowhere):5:17: error: there is no file or folder 'nowhere': idx names a folder holding train-images-idx3-ubyte, "
                        + "train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte (plain or .gz), or the training images' file beside labels "
                        + "(and test_images, test_labels); \(ImageDataFiles.idxWhere); nothing is downloaded")
         try writeIDX("train", count: 2, first: 0)
         let half = try scenario(images: "{idx: mnist}")
-        XCTAssertEqual(error(half), "\(half):5:17: error: the folder 'mnist' does not hold t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte (plain or .gz, one of each); "
+        XCTAssertEqual(error(loading: half), "\(half):5:17: error: the folder 'mnist' does not hold t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte (plain or .gz, one of each); "
                        + "it needs train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte: \(ImageDataFiles.idxWhere); nothing is downloaded")
         let cifar = try scenario(images: "{cifar10: cifar-10-batches-bin}")
-        XCTAssertEqual(error(cifar), "\(cifar):5:21: error: there is no folder 'cifar-10-batches-bin': CIFAR-10 needs data_batch_1.bin … data_batch_5.bin, "
+        XCTAssertEqual(error(loading: cifar), "\(cifar):5:21: error: there is no folder 'cifar-10-batches-bin': CIFAR-10 needs data_batch_1.bin … data_batch_5.bin, "
                        + "test_batch.bin and batches.meta.txt: \(ImageDataFiles.cifarWhere); nothing is downloaded")
     }
 
@@ -96,17 +77,17 @@ final class ImageDataScenarioTests: XCTestCase {
         try writeIDX("t10k", count: 2, first: 0)
         try write(idx(0x803, [3], [1, 2, 3]), to: "mnist/t10k-labels-idx1-ubyte")
         let path = try scenario(images: "{idx: mnist}")
-        XCTAssertEqual(error(path), "\(path):5:17: error: \(folder)/mnist/t10k-labels-idx1-ubyte at byte 0: the magic number is 0x00000803 "
+        XCTAssertEqual(error(loading: path), "\(path):5:17: error: \(folder)/mnist/t10k-labels-idx1-ubyte at byte 0: the magic number is 0x00000803 "
                        + "(that of an image file), not 0x00000801 (labels: unsigned bytes, 1 dimension)")
         try write(idx(0x801, [3], [1, 2, 3]), to: "mnist/t10k-labels-idx1-ubyte")
-        XCTAssertEqual(error(path), "\(path):5:17: error: \(folder)/mnist/t10k-labels-idx1-ubyte: 3 labels for the 2 images of \(folder)/mnist/t10k-images-idx3-ubyte")
+        XCTAssertEqual(error(loading: path), "\(path):5:17: error: \(folder)/mnist/t10k-labels-idx1-ubyte: 3 labels for the 2 images of \(folder)/mnist/t10k-images-idx3-ubyte")
     }
 
     func testTestSplitBesideAnOwnTestSetIsAnError() throws {
         try writeIDX("train", count: 2, first: 0)
         try writeIDX("t10k", count: 2, first: 0)
         let path = try scenario(images: "{idx: mnist}", cnn: "  test_split: 0.2\n  layers: [flatten, {dense: 10}, softmax]\n")
-        XCTAssertEqual(error(path), "\(path):7:3: error: test_split holds out part of the images, but mnist has a test set of its own (2 images), "
+        XCTAssertEqual(error(loading: path), "\(path):7:3: error: test_split holds out part of the images, but mnist has a test set of its own (2 images), "
                        + "which is the test set: remove test_split")
     }
 
