@@ -11,6 +11,8 @@ public struct CNNScenario: Sendable {
     /// Hand-set weights and biases by layer index (the others are drawn with the seed).
     public var fixed: [Int: FixedParameters]
     public var training: CNNSettings
+    /// The classes' names when the data has them (CIFAR-10's `batches.meta.txt`), by label.
+    public var classNames: [String]?
 
     public struct FixedParameters: Sendable, Hashable {
         /// Laid out as `ConvNet.weights[l]` (`[output map][input map][row][column]` for a convolution).

@@ -14,13 +14,24 @@ extension ScenarioReader {
     static let maxWeights = 1_000_000
     static let maxMultiplyAdds = 20_000_000
 
-    /// The images and the probe: one inline `image` (rows of numbers) or a named set.
-    func cnnImages(_ field: Field, seed: UInt64) -> (name: String, images: [LabeledImage], probe: Int)? {
+    /// A CNN scenario's images: where they come from (for titles and messages), the images (the data's own
+    /// test images last, `ownTestCount` of them), the probe's index, and the class names if the data has them.
+    struct CNNImages {
+        var name: String
+        var images: [LabeledImage]
+        var probe = 0
+        var ownTestCount: Int?
+        var classNames: [String]?
+    }
+
+    /// The images and the probe: one inline `image` (rows of numbers), a named set, a picture or CSV file,
+    /// or a data set's files (`images: {idx: …}`, `images: {cifar10: …}`).
+    func cnnImages(_ field: Field, seed: UInt64) -> CNNImages? {
         guard let block = MappingReader(field, keys: Self.cnnDataKeys) else { return nil }
         let present = block.presentKeys.filter { $0 != "probe" }
-        var name = "the inline image", images: [LabeledImage] = []
+        var images = CNNImages(name: "the inline image", images: [])
         guard let source = present.first, let value = block.field(source) else {
-            block.reportMissing("data for a CNN needs image (one image as rows of numbers) or images (optdigits, glyphs, shapes, or a .pgm or .csv file)")
+            block.reportMissing("data for a CNN needs image (one image as rows of numbers) or images (optdigits, glyphs, shapes, a .pgm, .ppm or .csv file, {idx: …} or {cifar10: …})")
             return nil
         }
         if present.count > 1, let second = block.field(present[1]) {
@@ -28,40 +39,61 @@ extension ScenarioReader {
         }
         if source == "image" {
             guard let image = inlineImage(value) else { return nil }
-            images = [LabeledImage(image: image, label: 0)]
+            images.images = [LabeledImage(image: image, label: 0)]
+        } else if case .mapping = value.node {
+            guard let (name, loaded) = imageData(value) else { return nil }
+            images = CNNImages(name: name, images: loaded.training.labeledImages + (loaded.test?.labeledImages ?? []),
+                               ownTestCount: loaded.test?.count, classNames: loaded.classNames)
         } else {
-            if case .scalar(let scalar) = value.node, scalar.string.lowercased().hasSuffix(".pgm") || scalar.string.lowercased().hasSuffix(".csv") {
+            if case .scalar(let scalar) = value.node, [".pgm", ".ppm", ".csv"].contains(where: scalar.string.lowercased().hasSuffix) {
                 guard let loaded = imageFile(value, path: scalar.string) else { return nil }
-                (name, images) = (scalar.string, loaded)
-                return probe(block, name, images)
+                images = CNNImages(name: scalar.string, images: loaded)
+                return probe(block, images)
             }
             guard let set = value.choice(Self.imageSets) else { return nil }
-            name = set
-            images = switch set {
+            images.name = set
+            images.images = switch set {
             case "glyphs": GlyphImages.digits(seed: seed)
             case "shapes": GlyphImages.shapes(seed: seed)
             default: Optdigits.images
             }
         }
-        return probe(block, name, images)
+        return probe(block, images)
     }
 
     /// The images with the `probe` index checked against them.
-    private func probe(_ block: MappingReader, _ name: String, _ images: [LabeledImage]) -> (name: String, images: [LabeledImage], probe: Int)? {
-        var probe = 0
+    private func probe(_ block: MappingReader, _ images: CNNImages) -> CNNImages? {
+        var images = images
         if let field = block.field("probe") {
-            guard let index = field.integer(in: 0...(images.count - 1)) else { return nil }
-            probe = index
+            guard let index = field.integer(in: 0...(images.images.count - 1)) else { return nil }
+            images.probe = index
         }
-        return (name, images, probe)
+        return images
     }
 
-    /// A PGM picture (one unlabelled image) or CSV rows of pixels and classes, relative to the scenario file.
+    /// A PGM or PPM picture (one unlabelled image; one larger than `maxImageSide` is scaled down to fit, see
+    /// `Tensor.fitted`) or CSV rows of pixels and classes, relative to the scenario file.
     private func imageFile(_ field: Field, path: String) -> [LabeledImage]? {
-        guard let (fullPath, text) = readFile(field, path: path, kind: "image file") else { return nil }
+        if path.lowercased().hasSuffix(".csv") {
+            guard let (fullPath, text) = readFile(field, path: path, kind: "image file") else { return nil }
+            return parsed(field, fullPath) { () throws(ImageFileError) in try ImageFiles.parseCSV(text) }
+        }
+        guard let (fullPath, bytes) = readBytes(field, path: path, kind: "image file"),
+              var picture = parsed(field, fullPath, { () throws(ImageFileError) in try ImageFiles.parsePicture(bytes) }) else { return nil }
+        let side = max(picture.height, picture.width)
+        if side > Self.maxImageSide {
+            let scale = Double(Self.maxImageSide) / Double(side)
+            picture = picture.fitted(channels: picture.channels, height: max(1, Int((Double(picture.height) * scale).rounded())),
+                                     width: max(1, Int((Double(picture.width) * scale).rounded())))
+        }
+        return [LabeledImage(image: picture, label: 0)]
+    }
+
+    /// What `parse` makes of a file the scenario names; its problem is reported in that file, ordered where
+    /// the scenario names it.
+    private func parsed<T>(_ field: Field, _ fullPath: String, _ parse: () throws(ImageFileError) -> T) -> T? {
         do throws(ImageFileError) {
-            if path.lowercased().hasSuffix(".pgm") { return [LabeledImage(image: try ImageFiles.parsePGM(text), label: 0)] }
-            return try ImageFiles.parseCSV(text)
+            return try parse()
         } catch {
             diagnostics.report(ScenarioError(file: fullPath, line: error.line, column: 1, message: error.message),
                                sortedAt: SortPosition(field.node.mark))
@@ -102,7 +134,7 @@ extension ScenarioReader {
 
     /// The `cnn:` block for images of `inputShape` with labels `0..<classes`: stages (each checked against the
     /// shape it receives), hand-set parameters and training settings. Nil once reported.
-    func cnnBlock(_ field: Field, inputShape: [Int], classes: Int, labelled: Bool, imagesName: String = "the inline image") -> (layers: [CNNLayer], fixed: [Int: CNNScenario.FixedParameters], training: CNNSettings)? {
+    func cnnBlock(_ field: Field, inputShape: [Int], classes: Int, labelled: Bool, imagesName: String = "the inline image", ownTestCount: Int? = nil) -> (layers: [CNNLayer], fixed: [Int: CNNScenario.FixedParameters], training: CNNSettings)? {
         guard let block = MappingReader(field, keys: Self.cnnKeys) else { return nil }
         var training = CNNSettings(), valid = true
         func read<T>(_ key: String, _ value: (Field) -> T?, into path: WritableKeyPath<CNNSettings, T>) {
@@ -114,6 +146,13 @@ extension ScenarioReader {
         read("batch_size", { $0.integer(in: 1...100_000) }, into: \.batchSize)
         read("max_epochs", { $0.integer(in: 1...10_000) }, into: \.maxEpochs)
         read("test_split", { $0.number(from: 0, below: 1) }, into: \.testSplit)
+        if let ownTestCount {
+            training.ownTestCount = ownTestCount
+            if let split = block.field("test_split") {
+                split.failAtKey("test_split holds out part of the images, but \(imagesName) has a test set of its own (\(ownTestCount) images), which is the test set: remove test_split")
+                valid = false
+            }
+        }
         read("dropout", { $0.number(from: 0, below: 1) }, into: \.dropout)
         guard let layersField = block.field("layers", required: true), let items = layersField.list("a list of stages (conv, activation, pool, flatten, dense, softmax)") else { return nil }
         guard !items.isEmpty else {

@@ -116,12 +116,22 @@ extension ScenarioReader {
 
     /// The text of a file the scenario names, relative to the scenario's folder (nil once reported).
     func readFile(_ field: Field, path: String, kind: String) -> (fullPath: String, text: String)? {
+        readFile(field, path: path, kind: kind, TextFile.read)
+    }
+
+    /// The bytes of a file the scenario names, as `readFile`.
+    func readBytes(_ field: Field, path: String, kind: String) -> (fullPath: String, bytes: [UInt8])? {
+        readFile(field, path: path, kind: kind) { TextFile.readBytes($0) }
+    }
+
+    private func readFile<Contents>(_ field: Field, path: String, kind: String,
+                                    _ read: (String) -> Result<Contents, TextFile.Failure>) -> (String, Contents)? {
         guard let baseDirectory else {
             field.fail("cannot read \(kind) '\(path)': only a scenario file on disk can name one")
             return nil
         }
         let fullPath = TextFile.resolve(path, relativeTo: baseDirectory)
-        switch TextFile.read(fullPath) {
+        switch read(fullPath) {
         case .success(let contents): return (fullPath, contents)
         case .failure(let problem):
             field.fail("cannot read \(kind) '\(path)': \(problem.reason)")

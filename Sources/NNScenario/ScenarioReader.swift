@@ -76,9 +76,10 @@ struct ScenarioReader {
         var block: (layers: [CNNLayer], fixed: [Int: CNNScenario.FixedParameters], training: CNNSettings)?
         if let images, let cnnField {
             let classes = (images.images.map(\.label).max() ?? 0) + 1
-            let labelled = images.name != "the inline image" && !images.name.lowercased().hasSuffix(".pgm")
+            let picture = [".pgm", ".ppm"].contains(where: images.name.lowercased().hasSuffix)
+            let labelled = images.name != "the inline image" && !picture
             block = cnnBlock(cnnField, inputShape: images.images[0].image.shape, classes: classes, labelled: labelled,
-                             imagesName: images.name)
+                             imagesName: images.name, ownTestCount: images.ownTestCount)
         }
         let network = images.flatMap { images in block.map { (images.images[0].image.shape, $0.layers) } }
         let lesson = top.field("lesson").flatMap { self.lesson($0, chapter: chapter, model: .cnn, network: network) }
@@ -87,6 +88,7 @@ struct ScenarioReader {
         scenario.lesson = lesson
         scenario.cnn = CNNScenario(imagesName: images.name, images: images.images, probe: images.probe, layers: block.layers,
                                    fixed: block.fixed, training: block.training)
+        scenario.cnn?.classNames = images.classNames
         return scenario
     }
 

@@ -3,19 +3,8 @@ import NNCore
 import XCTest
 @testable import NNScenario
 
-/// Scenario files on disk and the CSV files they name (written to a fresh temporary folder per test).
-final class CSVScenarioTests: XCTestCase {
-    var folder = ""
-
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnx-csv-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder + "/data", withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(atPath: folder)
-    }
-
+/// Scenario files on disk and the CSV files they name.
+final class CSVScenarioTests: ScenarioFolderTestCase {
     func write(_ text: String, to name: String) throws -> String {
         let path = folder + "/" + name
         try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -25,16 +14,6 @@ final class CSVScenarioTests: XCTestCase {
     /// A scenario whose data is `csv: <path>`; the csv value starts at line 5, column 8.
     func scenario(csv path: String) throws -> String {
         try write("title: T\nsummary: S\nmodel: perceptron\ndata:\n  csv: \(path)\n", to: "s.yaml")
-    }
-
-    func error(loading path: String, file: StaticString = #filePath, line: UInt = #line) -> String {
-        do {
-            _ = try ScenarioLoader.load(contentsOf: path)
-            XCTFail("expected an error", file: file, line: line)
-            return ""
-        } catch {
-            return error.description
-        }
     }
 
     func testAValidCSVScenarioLoadsItsRows() throws {

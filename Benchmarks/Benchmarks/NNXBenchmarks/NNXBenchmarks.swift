@@ -1,4 +1,5 @@
 import Benchmark
+import Foundation
 import NNCore
 import NNExplorer
 import NNRender
@@ -183,4 +184,38 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     surfaceBenchmarks()
+    dataBenchmarks(atMost(.milliseconds(500), maxIterations: 10))
+}
+
+/// Issue 13: 50,000 images loaded from the files they are distributed as, into the tensors a network takes,
+/// in at most 0.5 s: MNIST-sized IDX files, and CIFAR-10's binary batches (its test batch too: 60,000),
+/// synthetic, written to a temporary folder first.
+func dataBenchmarks(_ configuration: Benchmark.Configuration) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnx-data-benchmark-\(getpid())").path
+    try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    func write(_ bytes: [UInt8], _ name: String) { try! Data(bytes).write(to: URL(fileURLWithPath: folder + "/" + name)) }
+    func bigEndian(_ values: [Int]) -> [UInt8] { values.flatMap { v in (0..<4).map { UInt8((v >> (24 - 8 * $0)) & 0xFF) } } }
+    var rng = SplitMix64(seed: 13)
+    func bytes(_ count: Int, below: Int = 256) -> [UInt8] { (0..<count).map { _ in UInt8(rng.next() % UInt64(below)) } }
+
+    write(bigEndian([0x803, 50_000, 28, 28]) + bytes(50_000 * 784), "train-images-idx3-ubyte")
+    write(bigEndian([0x801, 50_000]) + bytes(50_000, below: 10), "train-labels-idx1-ubyte")
+    Benchmark("data-idx-50000-images-28x28-loaded", configuration: configuration) { benchmark in
+        for _ in benchmark.scaledIterations {
+            let loaded = try! ImageDataFiles.idx(images: folder + "/train-images-idx3-ubyte", labels: folder + "/train-labels-idx1-ubyte",
+                                                 testImages: nil, testLabels: nil)
+            blackHole(loaded.training.labeledImages)
+        }
+    }
+
+    for name in CIFAR10.trainingFiles + [CIFAR10.testFile] {
+        write((0..<10_000).flatMap { _ in bytes(1, below: 10) + bytes(3072) }, name)
+    }
+    write(Array("airplane\nautomobile\nbird\ncat\ndeer\ndog\nfrog\nhorse\nship\ntruck\n".utf8), CIFAR10.metaFile)
+    Benchmark("data-cifar10-60000-images-32x32x3-loaded", configuration: configuration) { benchmark in
+        for _ in benchmark.scaledIterations {
+            let loaded = try! ImageDataFiles.cifar10(folder: folder)
+            blackHole(loaded.training.labeledImages + loaded.test!.labeledImages)
+        }
+    }
 }

@@ -7,6 +7,9 @@ public struct CNNSettings: Sendable, Hashable {
     public var maxEpochs = 20
     /// The fraction of the images held out as the test set (drawn with the seed).
     public var testSplit = 0.25
+    /// Data with a test set of its own (MNIST's t10k files, CIFAR-10's test batch) comes as the training
+    /// images followed by this many test images; `testSplit` is then not used.
+    public var ownTestCount: Int?
     /// p: the values coming into each dense stage are dropped with probability p while training (see
     /// `ConvNet.dropoutMasks`). 0: off.
     public var dropout = 0.0
@@ -51,17 +54,23 @@ public struct CNNTrainer: Sendable {
     private var velocity: ConvNetGradients
     private var epochLoss = 0.0, epochHits = 0
 
-    /// Splits `images` into training and test sets with `seed` (the test set is `testSplit` of them).
+    /// Splits `images` into training and test sets with `seed` (the test set is `testSplit` of them), or
+    /// takes the last `ownTestCount` as the test set.
     public init(images: [LabeledImage], network: ConvNet, settings: CNNSettings, seed: UInt64) {
         self.network = network
         self.settings = settings
         self.seed = seed
         rng = SplitMix64(seed: seed)
-        var indices = Array(images.indices)
-        rng.shuffle(&indices)
-        let held = min(images.count - 1, max(0, Int((Double(images.count) * settings.testSplit).rounded())))
-        testSet = indices.prefix(held).sorted().map { images[$0] }
-        trainingSet = indices.dropFirst(held).sorted().map { images[$0] }
+        if let own = settings.ownTestCount {
+            testSet = Array(images.suffix(own))
+            trainingSet = Array(images.dropLast(own))
+        } else {
+            var indices = Array(images.indices)
+            rng.shuffle(&indices)
+            let held = min(images.count - 1, max(0, Int((Double(images.count) * settings.testSplit).rounded())))
+            testSet = indices.prefix(held).sorted().map { images[$0] }
+            trainingSet = indices.dropFirst(held).sorted().map { images[$0] }
+        }
         order = Array(trainingSet.indices)
         velocity = ConvNetGradients(zeroFor: network)
     }
