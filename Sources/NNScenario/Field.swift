@@ -118,7 +118,9 @@ struct Field {
     /// An integer within `range`.
     func integer(in range: ClosedRange<Int>) -> Int? {
         let expected: String
-        if range.upperBound - range.lowerBound == 1 {
+        if range.lowerBound == range.upperBound {
+            expected = "\(range.lowerBound)"
+        } else if range.upperBound - range.lowerBound == 1 {
             expected = "\(range.lowerBound) or \(range.upperBound)"
         } else if range.upperBound == .max {
             expected = "an integer of at least \(range.lowerBound)"

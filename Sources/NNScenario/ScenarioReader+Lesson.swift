@@ -9,19 +9,28 @@ extension ScenarioReader {
 
     /// `network`: a CNN scenario's input shape and stages, which `set: {pool: …}` and `set: {shift: …}` are
     /// checked against (nil when they could not be read).
-    func lesson(_ field: Field, chapter: Int?, model: ModelKind?, network: (inputShape: [Int], layers: [CNNLayer])? = nil) -> Lesson? {
+    /// `mlpSizes`: an MLP scenario's layer sizes, which `set: {surface_weights: …}` is checked against as the
+    /// beats before it leave them (`hidden_units` changes every hidden layer by the same number of units).
+    func lesson(_ field: Field, chapter: Int?, model: ModelKind?, network: (inputShape: [Int], layers: [CNNLayer])? = nil,
+                mlpSizes: [Int]? = nil) -> Lesson? {
         guard let items = field.list("a list of beats (say, step, run, set, focus, pause)") else { return nil }
         if items.isEmpty { field.fail("lesson must have at least one beat"); return nil }
         var beats: [LessonBeat] = []
         var valid = true
+        var sizes = mlpSizes.map { LessonMLPSizes(sizes: $0) }
         for (i, node) in items.enumerated() {
             let item = field.item(node, named: "lesson[\(i)]")
-            if let beat = self.beat(item, model: model, network: network) { beats.append(beat) } else { valid = false }
+            if let beat = self.beat(item, model: model, network: network, sizes: sizes) {
+                beats.append(beat)
+                if case .set(let setting) = beat { sizes?.apply(setting) }
+            } else {
+                valid = false
+            }
         }
         return valid ? Lesson(chapter: chapter, beats: beats) : nil
     }
 
-    private func beat(_ item: Field, model: ModelKind?, network: (inputShape: [Int], layers: [CNNLayer])?) -> LessonBeat? {
+    private func beat(_ item: Field, model: ModelKind?, network: (inputShape: [Int], layers: [CNNLayer])?, sizes: LessonMLPSizes?) -> LessonBeat? {
         if case .scalar(let scalar) = item.node {
             if scalar.string == "pause" { return .pause }
             item.fail("\(item.name) must be a beat such as {say: …} or pause, found '\(scalar.string)'")
@@ -60,7 +69,7 @@ extension ScenarioReader {
             value.fail("run must be until_converged or a number of epochs, found \(value.node.found)")
             return nil
         case "set":
-            return setting(value, model: model, network: network)
+            return setting(value, model: model, network: network, sizes: sizes)
         default:   // focus
             if value.node.tag.rawValue == Tag.Name.null.rawValue { return .focus(nil) }
             guard let model else { return nil }
@@ -93,7 +102,8 @@ extension ScenarioReader {
         return .step(unit, count: count)
     }
 
-    private func setting(_ value: Field, model: ModelKind?, network: (inputShape: [Int], layers: [CNNLayer])?) -> LessonBeat? {
+    private func setting(_ value: Field, model: ModelKind?, network: (inputShape: [Int], layers: [CNNLayer])?,
+                         sizes: LessonMLPSizes?) -> LessonBeat? {
         guard let model else { return nil }
         let names = LessonSetting.names(for: model)
         if names.isEmpty {
@@ -133,7 +143,7 @@ extension ScenarioReader {
         case "shift": setting = shift(field, network)
         case "image": setting = field.integer(in: 0...1_000_000).map(LessonSetting.image)
         case "surface_error": setting = field.choice(SurfaceError.self).map(LessonSetting.surfaceError)
-        case "surface_weights": setting = surfaceWeights(field)
+        case "surface_weights": setting = surfaceWeights(field, sizes: sizes)
         default: setting = field.choice(["shared", "per_map"]).map { .sharedScale($0 == "shared") }   // scale
         }
         return setting.map(LessonBeat.set)
@@ -182,9 +192,9 @@ extension ScenarioReader {
         return .shift(right: right, down: down)
     }
 
-    /// Two different weights `[[layer, from, to], [layer, from, to]]` (from 0: the bias). Whether the network
-    /// has them is checked when the beat plays: a lesson may change the hidden units before it.
-    private func surfaceWeights(_ field: Field) -> LessonSetting? {
+    /// Two different weights `[[layer, from, to], [layer, from, to]]` (from 0: the bias), each one the network
+    /// has when the beat plays (`sizes`, when known).
+    private func surfaceWeights(_ field: Field, sizes: LessonMLPSizes?) -> LessonSetting? {
         let expected = "two weights [[layer, from, to], [layer, from, to]] (from 0 is the bias)"
         guard let items = field.list(expected) else { return nil }
         guard items.count == 2 else { field.fail("surface_weights must be \(expected), found \(items.count) item\(items.count == 1 ? "" : "s")"); return nil }
@@ -192,8 +202,10 @@ extension ScenarioReader {
             let item = field.item(node, named: "surface_weights[\(n)]")
             guard let parts = item.list("[layer, from, to]") else { return nil }
             guard parts.count == 3 else { item.fail("\(item.name) must be [layer, from, to], found \(parts.count) numbers"); return nil }
-            let values = ["layer", "from", "to"].enumerated().map { item.item(parts[$0], named: "\(item.name) \($1)").integer(in: 0...64) }
-            guard let layer = values[0], let from = values[1], let to = values[2] else { return nil }
+            guard let layer = item.item(parts[0], named: "\(item.name) layer").integer(in: sizes?.layers ?? 0...64) else { return nil }
+            let from = item.item(parts[1], named: "\(item.name) from").integer(in: sizes?.from(layer) ?? 0...64)
+            let to = item.item(parts[2], named: "\(item.name) to").integer(in: sizes?.to(layer) ?? 0...64)
+            guard let from, let to else { return nil }
             return WeightIndex(layer: layer, from: from, to: to)
         }
         guard let a = weights[0], let b = weights[1] else { return nil }
@@ -206,4 +218,29 @@ extension ScenarioReader {
         if case .mapping(let mapping) = node { return mapping.count > known.count }
         return false
     }
+}
+
+/// An MLP's layer sizes as a lesson's beats leave them, for checking the weights a beat names.
+struct LessonMLPSizes {
+    var sizes: [Int]
+    /// False once a beat changes the data set: its classes may change the outputs.
+    var outputsKnown = true
+
+    mutating func apply(_ setting: LessonSetting) {
+        switch setting {
+        case .hiddenUnits(let units) where sizes.count > 2:
+            // As the explorer does: every hidden layer changes by the first one's difference.
+            let change = units - sizes[1]
+            for l in 1..<(sizes.count - 1) { sizes[l] = min(64, max(1, sizes[l] + change)) }
+        case .dataset: outputsKnown = false
+        default: break
+        }
+    }
+
+    /// The layers of weights (0: from the inputs).
+    var layers: ClosedRange<Int> { 0...(sizes.count - 2) }
+    /// A layer's units a weight comes from (0: the bias).
+    func from(_ layer: Int) -> ClosedRange<Int> { 0...sizes[layer] }
+    /// A layer's units a weight goes to (counted from 0).
+    func to(_ layer: Int) -> ClosedRange<Int> { layer == sizes.count - 2 && !outputsKnown ? 0...63 : 0...(sizes[layer + 1] - 1) }
 }

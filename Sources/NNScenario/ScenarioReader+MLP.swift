@@ -33,7 +33,11 @@ extension ScenarioReader {
         read("validation_split", { $0.number(from: 0, below: 1) }, into: \.validationSplit)
         read("restarts", { $0.integer(in: 1...100) }, into: \.restarts)
         read("dropout", { $0.number(from: 0, below: 1) }, into: \.dropout)
-        read("max_norm", { $0.positiveNumber(atMost: 1000).map(Optional.some) }, into: \.maxNorm)
+        read("max_norm", { field in
+            // `off` as in a lesson's `set:` (the same as leaving the key out).
+            if case .scalar(let scalar) = field.node, scalar.string == "off" { return .some(nil) }
+            return field.positiveNumber(atMost: 1000).map(Optional.some)
+        }, into: \.maxNorm)
         if sizesKnown, settings.dropout > 0, settings.sizes.count == 2, let dropout = block.field("dropout") {
             dropout.fail("dropout drops hidden units, but layers \(settings.sizes) has no hidden layer")
             wrong.insert("dropout")

@@ -26,7 +26,10 @@ struct ScenarioReader {
         checkBlocks(model: model, blocks: [perceptronField, mlpField, cnnField, thresholdField])
         let chapter = top.field("chapter")?.integer(in: 1...99)
         // A CNN's lesson is read with its network (its settings are checked against the stages).
-        let lesson = model == .cnn ? nil : top.field("lesson").flatMap { self.lesson($0, chapter: chapter, model: model) }
+        // An MLP's lesson is read with its layer sizes (the weights a surface beat names are checked against them).
+        let mlpBlock = model == .cnn ? nil : mlpField.map(mlpSettings)
+        let mlpSizes = model == .mlp ? (mlpBlock?.settings ?? MLPSettings()).sizes : nil
+        let lesson = model == .cnn ? nil : top.field("lesson").flatMap { self.lesson($0, chapter: chapter, model: model, mlpSizes: mlpSizes) }
         if let chapterField = top.field("chapter"), top.field("lesson") == nil {
             chapterField.failAtKey("chapter numbers a lesson: this scenario has no lesson")
         }
@@ -34,7 +37,6 @@ struct ScenarioReader {
             return cnnScenario(top, title: title, summary: summary, seed: seed, chapter: chapter, cnnField: cnnField)
         }
         let perceptron = perceptronField.map(perceptronSettings) ?? PerceptronSettings()
-        let mlpBlock = mlpField.map(mlpSettings)
         let mlp = mlpBlock.map(\.settings) ?? MLPSettings()
         if model == .threshold, thresholdField == nil {
             top.reportMissing("missing required key 'threshold' for model threshold (hidden: [[w0, w1, w2], …], output: [v0, v1, …])")

@@ -203,7 +203,12 @@ final class MLPScreenTests: XCTestCase {
         XCTAssertTrue(text.contains("h1: net "), text)
         XCTAssertFalse(text.contains("o: net "), text)
         XCTAssertFalse(text.contains("δ "), text)
-        press(&phased, "pp")
+        XCTAssertTrue(text.contains("net_j = Σ_i w_ij x_i (x_0 = 1: bias)"), text)
+        press(&phased, "p")
+        text = view(phased).plainText
+        // Into the output the lecture's indices: ȳ_k = Σ w_jk z_j.
+        XCTAssertTrue(text.contains("net_k = Σ_j w_jk z_j (z_0 = 1: bias), ŷ_k ="), text)
+        press(&phased, "p")
         text = view(phased).plainText
         XCTAssertTrue(text.contains("phase 3 of 5: output deltas"), text)
         XCTAssertFalse(text.contains("h1: net "), text)   // only the layer being computed

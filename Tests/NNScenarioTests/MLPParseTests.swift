@@ -89,6 +89,8 @@ final class MLPParseTests: XCTestCase {
         XCTAssertEqual(try parse(head + "  init: uniform\n").mlp.initialization, .uniform(range: 0.5))
         let perSample = try parse(head + "  momentum: 0\n  weight_decay: 0\n  validation_split: 0\n  batch_size: 1\n")
         XCTAssertEqual(perSample.mlp, MLPSettings())
+        // max_norm: off, as a lesson's set: says it, is no clip.
+        XCTAssertEqual(try parse(head + "  max_norm: off\n").mlp, MLPSettings())
         // No hidden layer: a softmax straight from the inputs; classes up to K − 1.
         let linear = try parse("title: T\nsummary: S\nmodel: mlp\ndata: {points: [[0, 0, 3]]}\n"
                                + "mlp: {layers: [2, 4], output: softmax}\n")

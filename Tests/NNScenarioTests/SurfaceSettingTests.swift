@@ -30,7 +30,15 @@ final class SurfaceSettingTests: XCTestCase {
             ("lesson:\n  - set: {surface_weights: [[0, 1], [1, 0, 0]]}\n",
              "s.yaml:6:29: error: surface_weights[0] must be [layer, from, to], found 2 numbers"),
             ("lesson:\n  - set: {surface_weights: [[0, 1, x], [1, 0, 0]]}\n",
-             "s.yaml:6:36: error: surface_weights[0] to must be an integer from 0 to 64, found a string \"x\""),
+             "s.yaml:6:36: error: surface_weights[0] to must be 0 or 1, found a string \"x\""),
+            // The network (2-2-1 by default) has the weights: layers 0 and 1, from 0 (the bias) to 2, to its units.
+            ("lesson:\n  - set: {surface_weights: [[2, 0, 0], [1, 0, 0]]}\n", "s.yaml:6:30: error: surface_weights[0] layer must be 0 or 1, found 2"),
+            ("lesson:\n  - set: {surface_weights: [[0, 3, 0], [1, 0, 0]]}\n",
+             "s.yaml:6:33: error: surface_weights[0] from must be an integer from 0 to 2, found 3"),
+            ("lesson:\n  - set: {surface_weights: [[0, 1, 1], [1, 2, 1]]}\n", "s.yaml:6:47: error: surface_weights[1] to must be 0, found 1"),
+            // As the beats before it leave the network: four hidden units, then h5 does not exist.
+            ("lesson:\n  - set: {hidden_units: 4}\n  - set: {surface_weights: [[0, 1, 3], [1, 5, 0]]}\n",
+             "s.yaml:7:44: error: surface_weights[1] from must be an integer from 0 to 4, found 5"),
             ("lesson:\n  - set: {surface_weights: [[1, 0, 0], [1, 0, 0]]}\n", "s.yaml:6:28: error: surface_weights must be two different weights"),
             ("lesson:\n  - focus: surfac\n", "s.yaml:6:12: error: focus must be one of regions, curves, network, ledger, restarts, momentum, surface, none; found 'surfac'; did you mean 'surface'?"),
         ]

@@ -146,9 +146,10 @@ struct MLPLedger {
         switch phase {
         case .forward(let l):
             (l == top ? "forward to the output" : "forward to hidden layer \(l)",
-             // The lecture's letters: x for the inputs (x_0 = 1 carries the bias), z for hidden outputs.
-             (l == 1 ? "net_j = Σ_i w_ij x_i (x_0 = 1: bias), " : "net_j = Σ_i w_ij z_i (z_0 = 1: bias), ")
-                 .replacingOccurrences(of: "net_j", with: l == top ? "net_k" : "net_j")
+             // The lecture's letters: x for the inputs (x_0 = 1 carries the bias), z for hidden outputs; into
+             // the output, j counts the units below and k the output (its ȳ_k = Σ w_jk z_j).
+             (l < top ? (l == 1 ? "net_j = Σ_i w_ij x_i (x_0 = 1: bias), " : "net_j = Σ_i w_ij z_i (z_0 = 1: bias), ")
+                 : (l == 1 ? "net_k = Σ_j w_jk x_j (x_0 = 1: bias), " : "net_k = Σ_j w_jk z_j (z_0 = 1: bias), "))
                  + (l < top ? formulas.activationFormula
                     : explorer.trainer.settings.output == .softmax ? "ŷ = softmax(net)" : "ŷ_k = σ(net_k)"))
         case .outputDeltas: ("output deltas", formulas.outputFormula)
