@@ -30,6 +30,7 @@ extension CNNExplorer: Explorer {
         case .shift(let right, let down): setShift(InputShift(right: right, down: down))
         case .image(let index): setProbe(index)
         case .sharedScale(let shared): setSharedScale(shared)
+        case .dropout(let p): setDropout(p)
         default: break   // the scenario reader admits only the settings of the lesson's model
         }
     }
