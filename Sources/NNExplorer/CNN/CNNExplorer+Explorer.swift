@@ -46,6 +46,7 @@ extension CNNExplorer: Explorer {
             showMaps(fromInput: false)
         case .shift: if shift == nil { toggleShift() }
         case .parameters: if !showParameters { toggleParameters() }
+        case .curves: if showConfusion { toggleConfusion() }   // the matrix had taken the curves' place
         default: break
         }
     }
