@@ -102,7 +102,8 @@ public enum LessonSetting: Sendable, Hashable {
     /// Early stopping's patience in epochs (nil: off); training starts again with it.
     case earlyStopping(Int?)
     case activation(Activation)
-    /// The MLP's dropout rate p (0: off); training starts again from the same first weights.
+    /// The dropout rate p (0: off) of the MLP's hidden units or the values coming into a CNN's dense stages;
+    /// training starts again from the same first weights.
     case dropout(Double)
     /// The MLP's max-norm c (nil: off); training starts again from the same first weights.
     case maxNorm(Double?)
@@ -156,7 +157,7 @@ public enum LessonSetting: Sendable, Hashable {
         case .perceptron: ["learning_rate", "dataset", "weights", "ghost"]
         case .mlp: ["learning_rate", "momentum", "weight_decay", "dataset", "hidden_units", "activation", "early_stopping", "dropout",
                     "max_norm", "surface_error", "surface_weights"]
-        case .cnn: ["pooling", "pool", "shift", "image", "scale"]
+        case .cnn: ["pooling", "pool", "shift", "image", "scale", "dropout"]
         case .threshold: []   // its weights are the scenario's, set by hand
         }
     }

@@ -211,16 +211,19 @@ extension ScenarioReader {
 
     /// Dropout acts on the inputs of the dense stages of a trained network: without either it would do nothing.
     private func checkDropout(_ field: Field?, _ training: CNNSettings, _ layers: [CNNLayer]) -> Bool {
-        guard let field, training.dropout > 0 else { return true }
-        if layers.last != .softmax {
-            field.failAtKey("dropout acts while training, and only a network that ends in softmax is trained")
-            return false
-        }
+        guard let field, training.dropout > 0, let problem = Self.dropoutProblem(layers, named: "layers") else { return true }
+        field.failAtKey(problem)
+        return false
+    }
+
+    /// Why dropout cannot act on these stages (`named` in the message), nil when it can: it acts while
+    /// training, on the values coming into dense stages.
+    static func dropoutProblem(_ layers: [CNNLayer], named: String) -> String? {
+        if layers.last != .softmax { return "dropout acts while training, and only a network that ends in softmax is trained" }
         if !layers.contains(where: { if case .dense = $0 { true } else { false } }) {
-            field.failAtKey("dropout drops the values coming into the dense stages, and layers has none")
-            return false
+            return "dropout drops the values coming into the dense stages, and \(named) has none"
         }
-        return true
+        return nil
     }
 
     /// One stage: `flatten` or `softmax` alone, or a one-key mapping (`conv: {…}`, `activation: relu`,

@@ -7,8 +7,8 @@ import Yams
 extension ScenarioReader {
     static let beatKeys = ["say", "step", "count", "run", "set", "focus", "pause"]
 
-    /// `network`: a CNN scenario's input shape and stages, which `set: {pool: …}` and `set: {shift: …}` are
-    /// checked against (nil when they could not be read).
+    /// `network`: a CNN scenario's input shape and stages, which `set: {pool: …}`, `set: {shift: …}` and
+    /// `set: {dropout: …}` are checked against (nil when they could not be read).
     /// `mlpSizes`: an MLP scenario's layer sizes, which `set: {surface_weights: …}` is checked against as the
     /// beats before it leave them (`hidden_units` changes every hidden layer by the same number of units).
     func lesson(_ field: Field, chapter: Int?, model: ModelKind?, network: (inputShape: [Int], layers: [CNNLayer])? = nil,
@@ -132,7 +132,12 @@ extension ScenarioReader {
             if case .scalar(let scalar) = field.node, scalar.string == "off" { setting = .earlyStopping(nil) }
             else if field.node.tag.rawValue == Tag.Name.int.rawValue { setting = field.integer(in: 1...100_000).map { .earlyStopping($0) } }
             else { field.fail("early_stopping must be a patience in epochs or off, found \(field.node.found)"); setting = nil }
-        case "dropout": setting = field.number(from: 0, below: 1).map(LessonSetting.dropout)
+        case "dropout":
+            // A CNN's dropout needs a trained network with a dense stage, as its `D` key does.
+            if let layers = network?.layers, let problem = Self.dropoutProblem(layers, named: "this network") {
+                field.failAtKey("set: " + problem)
+                setting = nil
+            } else { setting = field.number(from: 0, below: 1).map(LessonSetting.dropout) }
         case "max_norm":
             if case .scalar(let scalar) = field.node, scalar.string == "off" { setting = .maxNorm(nil) }
             else { setting = field.positiveNumber(atMost: 1000).map { .maxNorm($0) } }

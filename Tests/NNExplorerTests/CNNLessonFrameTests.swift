@@ -141,17 +141,23 @@ final class CNNLessonFrameTests: XCTestCase {
             let accuracy = t.history.compactMap(\.testAccuracy)
             return ["loss per epoch (left", "test accuracy", "(right", "│" + percent(accuracy.max()!), "│" + percent(accuracy.min()!),
                     formatNumber(t.history.map(\.loss).max()!, digits: 3)]
-        default:
+        case 8:
             let matrix = try XCTUnwrap(c.confusion)
             return ["test: rows true, cols predicted", "     0  1  2  3  4  5  6  7  8  9"] + matrix.enumerated().map { k, counts in
                 " \(k) " + counts.map { $0 == 0 ? "  ·" : String(repeating: " ", count: 3 - String($0).count) + String($0) }.joined()
             }
+        case 9: return ["dropout p = 0.3 before dense", "1 of 10 epochs done", "loss per epoch"]
+        case 10: return ["dropout p = 0.3 before dense", "dropped 79", "(kept ×1.43)"]
+        case 11: return ["dropout p = 0.3 before dense", "P(class): true 3", "1 conv: 16 × 8×8", "2 relu"]
+        case 12: return ["(kept ×1.43)", "P(class): true 3"]
+        case 13: return ["loss 0.075", "train accuracy 97.7%", "status: done: 10 epochs", "loss per epoch"]
+        default: return ["test accuracy 98.4%", "loss per epoch"]
         }
     }
 
     func testLesson7EveryBeatShowsWhatItNames() throws {
         for size in Self.sizes {
-            for beat in 1...8 {
+            for beat in 1...14 {
                 let state = try play("lesson-7-cnn-digits", beats: beat, size: size)
                 let frame = view(state), text = frame.plainText
                 for words in try named7(beat, try cnn(state)) {
@@ -159,6 +165,9 @@ final class CNNLessonFrameTests: XCTestCase {
                 }
                 assertNothingCut(frame, "beat \(beat) at \(size)")
             }
+            // Beat 11's "use every value, unscaled": the panel's note says it, or its title the size that shows it.
+            let note = size.width == 80 ? "training · note at 80×26" : "maps and test accuracy use all"
+            XCTAssertTrue(view(try play("lesson-7-cnn-digits", beats: 11, size: size)).plainText.contains(note), "\(size)")
             if size.width == 80 { assertFrameSnapshots(try play("lesson-7-cnn-digits", beats: 8, size: size), named: "lesson-7-beat8-80x24") }
         }
     }

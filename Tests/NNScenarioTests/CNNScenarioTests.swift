@@ -188,6 +188,20 @@ final class CNNScenarioTests: XCTestCase {
                        "s.yaml:7:3: error: dropout acts while training, and only a network that ends in softmax is trained")
     }
 
+    /// A lesson's `set: {dropout: p}`: for a trained network with a dense stage, as the `D` key.
+    func testDropoutInALesson() throws {
+        let digits = head + "data: {images: optdigits}\ncnn:\n  layers: [flatten, {dense: 10}, softmax]\nlesson:\n"
+        let lesson = try XCTUnwrap(try ScenarioLoader.parse(digits + "  - set: {dropout: 0.3}\n", source: "s.yaml", baseDirectory: nil).lesson)
+        XCTAssertEqual(lesson.beats, [.set(.dropout(0.3))])
+        XCTAssertEqual(lesson.beats.map(\.summary), ["set: dropout = 0.3"])
+        XCTAssertEqual(error(digits + "  - set: {dropout: 1}\n"), "s.yaml:8:20: error: dropout must be less than 1, found 1")
+        XCTAssertEqual(error(head + "data: {images: optdigits}\ncnn:\n  layers: [{conv: {kernels: 10, size: 8}}, flatten, softmax]\n"
+                             + "lesson:\n  - set: {dropout: 0.3}\n"),
+                       "s.yaml:8:11: error: set: dropout drops the values coming into the dense stages, and this network has none")
+        XCTAssertEqual(error(head + "data: {images: optdigits}\ncnn:\n  layers: [flatten, {dense: 10}]\nlesson:\n  - set: {dropout: 0}\n"),
+                       "s.yaml:8:11: error: set: dropout acts while training, and only a network that ends in softmax is trained")
+    }
+
     /// Images from files beside the scenario: a PGM picture, CSV rows of pixels and classes; bad rows named.
     func testImagesFromFiles() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnx-images-\(getpid())")

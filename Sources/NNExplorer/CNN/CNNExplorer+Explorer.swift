@@ -30,6 +30,7 @@ extension CNNExplorer: Explorer {
         case .shift(let right, let down): setShift(InputShift(right: right, down: down))
         case .image(let index): setProbe(index)
         case .sharedScale(let shared): setSharedScale(shared)
+        case .dropout(let p): setDropout(p)
         default: break   // the scenario reader admits only the settings of the lesson's model
         }
     }
@@ -45,6 +46,7 @@ extension CNNExplorer: Explorer {
             showMaps(fromInput: false)
         case .shift: if shift == nil { toggleShift() }
         case .parameters: if !showParameters { toggleParameters() }
+        case .curves: if showConfusion { toggleConfusion() }   // the matrix had taken the curves' place
         default: break
         }
     }

@@ -267,6 +267,15 @@ public struct CNNExplorer: Sendable {
         showPooling()
     }
 
+    /// A lesson's `set: dropout`: `D`'s rate, then training again from the same first weights and test split
+    /// (as `r` after `D`), so that the run compares with the one without it; a lesson's run has often
+    /// finished, and then there is no next batch to drop from.
+    mutating func setDropout(_ p: Double) {
+        dropout = p
+        start()
+        note = p > 0 ? "dropout p = \(formatNumber(p)); training starts again" : "dropout off; training starts again"
+    }
+
     /// A lesson's `set: image` shows the image first.
     mutating func setProbe(_ index: Int) {
         probe = min(max(0, index), images.count - 1)
