@@ -27,7 +27,8 @@ public struct KeyHintBar: Sendable {
         }
         func width(_ h: KeyHint) -> Int { h.keys.count + 1 + h.label.count + 2 }
         let essentialWidth = hints.filter(\.essential).reduce(0) { $0 + width($1) }
-        var budget = area.width - essentialWidth
+        // The last hint needs no gap after it.
+        var budget = area.width - essentialWidth + 2
         var shown: [KeyHint] = []
         for hint in hints {
             if hint.essential { shown.append(hint); continue }

@@ -36,7 +36,7 @@ final class GradientDescentLessonTests: XCTestCase {
 
     /// The band of each pixel within `radius` pixels of the weights now.
     private func bandsAround(_ b: Beat, radius: Int) -> Set<Int> {
-        let values = b.layout.values(b.surface), bands = SurfaceBands(values), w = b.layout.window
+        let values = b.layout.values(b.surface), bands = b.layout.bands(values), w = b.layout.window
         var found = Set<Int>()
         for row in (w.rows / 2 - radius)...(w.rows / 2 + radius) {
             for column in (w.columns / 2 - radius)...(w.columns / 2 + radius) { found.insert(bands.band(values[row * w.columns + column])) }
@@ -59,7 +59,7 @@ final class GradientDescentLessonTests: XCTestCase {
             XCTAssertEqual(first.frame[here.column, here.row].character, "◆", place)
             XCTAssertTrue("→↗↑↖←↙↓↘".contains(first.frame[tip.column, tip.row].character), place)
             XCTAssertLessThan(f1.surface.error(first.surface.a, f1.now.a + f1.step.a, first.surface.b, f1.now.b + f1.step.b), f1.value)
-            let bands1 = SurfaceBands(first.layout.values(first.surface))
+            let bands1 = first.layout.bands(first.layout.values(first.surface))
             XCTAssertGreaterThan(bands1.count, 2, place)   // bands to cross
 
             // 2. "E_t, the error of one sample: here the next one, (0, 0). Its landscape differs, and so does its arrow."
@@ -116,11 +116,16 @@ final class GradientDescentLessonTests: XCTestCase {
             XCTAssertGreaterThan(length(sixth.figures.slope), 0)
             XCTAssertLessThan(length(sixth.figures.slope), 0.002)
 
-            // 7. "each step also adds α Δw(t−1), 0.9 times the step before it (the ⇢ line), so steps that keep one
-            //    direction add up to ten times the plain one."
+            // 7. "each step also adds α Δw(t−1), 0.9 times the step before it (the ⇢ line). The last one, for (1, 1),
+            //    pointed the other way, so ⇢ is shorter now; steps that keep one direction add up to ten times the
+            //    plain one."
             let seventh = try beat(7, size)
             XCTAssertEqual(seventh.m.trainer.settings.momentum, 0.9)
-            XCTAssertNotNil(seventh.figures.momentum)
+            let momentum = try XCTUnwrap(seventh.figures.momentum), plain = seventh.figures.step
+            let lastSample = try XCTUnwrap(seventh.m.trainer.lastUpdate?.samples.first)
+            XCTAssertEqual([seventh.m.trainer.trainingSet[lastSample].x1, seventh.m.trainer.trainingSet[lastSample].x2], [1, 1])
+            XCTAssertLessThan(length(momentum), length(plain), place)
+            XCTAssertLessThan(plain.a * (momentum.a - plain.a) + plain.b * (momentum.b - plain.b), 0, "α Δw(t−1) against the step \(place)")
             XCTAssertTrue(seventh.text.contains("⇢ −η ∂E/∂w + α Δw(t−1) = "), "\(place)\n\(seventh.text)")
             XCTAssertEqual(1 / (1 - seventh.m.trainer.settings.momentum), 10, accuracy: 1e-12)
 
@@ -129,6 +134,11 @@ final class GradientDescentLessonTests: XCTestCase {
             XCTAssertEqual(last.m.trainer.epoch, 3502)
             XCTAssertEqual(formatNumber(last.figures.value, digits: 4), "0.0066")
             XCTAssertEqual(last.m.trainer.history.last?.accuracy, 1)
+            // The bands' caption holds E at ◆, which lies between pixel centres (at 80×24 below all of them).
+            let lastValues = last.layout.values(last.surface), lastBands = last.layout.bands(lastValues)
+            XCTAssertEqual(lastBands.low, min(lastValues.min() ?? 0, last.figures.value), place)
+            XCTAssertLessThanOrEqual(lastBands.low, last.figures.value, place)
+            if size.width == 80 { XCTAssertLessThan(last.figures.value, lastValues.min() ?? 0) }
             XCTAssertGreaterThan(length((last.figures.now.a - sixth.figures.now.a, last.figures.now.b - sixth.figures.now.b)), 5)
             let before = sixth.m.trainer.network.parameters, after = last.m.trainer.network.parameters
             let moved = before.indices.sorted { abs(after[$0] - before[$0]) > abs(after[$1] - before[$1]) }

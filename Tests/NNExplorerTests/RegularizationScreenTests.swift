@@ -208,7 +208,7 @@ final class RegularizationScreenTests: XCTestCase {
         // Keys a wide bar has room for, with their values; at 80 columns the bar keeps the keys it had.
         press(&state, "DDN")
         XCTAssertEqual(view(state).text(row: 23).trimmingCharacters(in: .whitespaces),
-                       "space play  +- speed  p phase  n sample  e epoch  r reset  ? help  q back")
+                       "space play  +- speed  p phase  n sample  e epoch  r reset  [] η  ? help  q back")
         update(&state, .resize(Size(width: 160, height: 40)))
         let bar = view(state).text(row: 39)
         XCTAssertTrue(bar.contains("w λ off  D dropout 0.3  N max-norm 1  l lin"), bar)

@@ -85,7 +85,7 @@ final class SurfaceTests: XCTestCase {
         let (_, surface, layout) = try surfaceLayout(state)
         let f = layout.figures, w = layout.window
         let values = layout.values(surface)
-        let bands = SurfaceBands(values)
+        let bands = layout.bands(values)
         let frame = view(state)
         for (column, pixelRow) in [(0, 0), (3, 17), (w.columns / 2, w.rows / 2), (w.columns - 1, w.rows - 1), (w.columns / 3, 5)] {
             let direct = f.surface.error(surface.a, f.now.a + w.offsetA(column), surface.b, f.now.b + w.offsetB(pixelRow))

@@ -149,6 +149,10 @@ struct SurfaceLayout {
                                         offsetsB: (0..<rows).map { window.offsetB($0 * block) })
         return (0..<(window.columns * window.rows)).map { n in grid[(n / window.columns / block) * columns + (n % window.columns) / block] }
     }
+
+    /// The bands over the pixels' `values` and E at ◆: between pixel centres it may be lower than any of them,
+    /// and the caption's range must hold it.
+    func bands(_ values: [Double]) -> SurfaceBands { SurfaceBands(values + [figures.value]) }
 }
 
 /// The error-surface view over the regions box: E(w_a, w_b) as contour bands, the path the two weights took,
@@ -171,7 +175,7 @@ func drawSurface(_ p: MLPExplorer, _ view: SurfaceView, in box: Rect, glyphs g: 
 
     // The bands, one value a pixel (or a block of them).
     let values = layout.values(view)
-    let bands = SurfaceBands(values)
+    let bands = layout.bands(values)
     ContourBands(bands: values.map(bands.band), count: bands.count).render(into: &frame, area: cells, shades: theme.shadesWithBackground,
                                                                           glyphs: g)
 
