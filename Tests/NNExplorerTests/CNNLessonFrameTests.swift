@@ -65,6 +65,26 @@ final class CNNLessonFrameTests: XCTestCase {
         }
     }
 
+    /// Beat 7's dashed box (the map's largest value) at 80×24: the input's rows around the window leave it out,
+    /// and the numbers say it is below them. Explored with the side panel hidden (`h`), eight rows fit: the
+    /// window's and the dashed box's, both drawn (the rows around the window alone, 1–8, would cut it).
+    func testLesson6DashedBoxShownOrSaidWhereItIs() throws {
+        var state = try play("lesson-6-convolution", beats: 7, size: Size(width: 80, height: 24))
+        let text = view(state).plainText
+        for words in ["dashed: the largest, a = 3 at (9, 10), off-screen below", "input rows 2–7", "conv rows 2–7", "┌──────┐"] {
+            XCTAssertTrue(text.contains(words), "\"\(words)\"\n\(text)")
+        }
+        XCTAssertFalse(text.contains("┄"), text)
+        update(&state, .key(.escape))
+        press(&state, "h")
+        XCTAssertEqual(state.cnn?.window, WindowPosition(map: 0, row: 4, column: 11))
+        let both = view(state).plainText
+        for words in ["dashed: the largest, a = 3 at (9, 10)", "input rows 3–10", "conv rows 3–10", "┌──────┐", "┄┄┄┄┄┄┄┄"] {
+            XCTAssertTrue(both.contains(words), "\"\(words)\"\n\(both)")
+        }
+        XCTAssertFalse(both.contains("off-screen"), both)
+    }
+
     /// Beat 10 names the pooling too: from 100×30 it is on screen; at 80×24 the title says it is left out and
     /// which size shows it, and at that size (not one row less) every band is there.
     func testLesson6MapsBeatPoolingShownOrSaidWhereItIs() throws {
