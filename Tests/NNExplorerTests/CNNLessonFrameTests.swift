@@ -65,8 +65,54 @@ final class CNNLessonFrameTests: XCTestCase {
         }
     }
 
-    /// Beat 10 names the pooling too: from 100×30 it is on screen; at 80×24 the title says it is left out and
-    /// which size shows it, and at that size (not one row less) every band is there.
+    /// What a CNN lesson's narration names, and the words that show it on screen: a stage by its band's or
+    /// number's name, the dashed box drawn or said to be off-screen (and where).
+    private static let shownBy: [(named: String, shown: [String])] = [
+        ("dashed box", ["┄", "off-screen"]), ("pool", ["pool", "subsample"]), ("relu", ["relu"]), ("input", ["input"]),
+        ("kernel", ["kernel", "conv"]), ("correlation", ["correlation"]), ("parameter", ["param", "weights and bias"]), ("multiply-adds", ["mult-adds"]),
+    ]
+
+    /// Every beat at every size: each thing the narration names is on screen below the boxes' titles (a title
+    /// may say a band is not shown) and above the narration, the way `shownBy` says.
+    func testLesson6NarrationNamesOnlyWhatIsOnScreen() throws {
+        for size in Self.sizes {
+            for beat in 1...19 {
+                let state = try play("lesson-6-convolution", beats: beat, size: size)
+                let lesson = try XCTUnwrap(state.lesson)
+                let narration = (lesson.narration ?? "").lowercased()
+                let frame = view(state)
+                let bodyRows = 2..<LessonPicture(lesson, size: size, glyphs: .unicode).layout.narration.y
+                let body = bodyRows.map { frame.text(row: $0) }.joined(separator: "\n").lowercased()
+                for (named, shown) in Self.shownBy where narration.contains(named) {
+                    XCTAssertTrue(shown.contains { body.contains($0) }, "beat \(beat) at \(size) names \"\(named)\": not on screen\n\(frame.plainText)")
+                }
+            }
+        }
+    }
+
+    /// Beat 7's dashed box (the map's largest value) at 80×24: the input's rows around the window leave it out,
+    /// and the numbers say it is below them. Explored with the side panel hidden (`h`), eight rows fit: the
+    /// window's and the dashed box's, both drawn (the rows around the window alone, 1–8, would cut it).
+    func testLesson6DashedBoxShownOrSaidWhereItIs() throws {
+        var state = try play("lesson-6-convolution", beats: 7, size: Size(width: 80, height: 24))
+        let text = view(state).plainText
+        for words in ["dashed: the largest, a = 3 at (9, 10), off-screen below", "input rows 2–7", "conv rows 2–7", "┌──────┐"] {
+            XCTAssertTrue(text.contains(words), "\"\(words)\"\n\(text)")
+        }
+        XCTAssertFalse(text.contains("┄"), text)
+        update(&state, .key(.escape))
+        press(&state, "h")
+        XCTAssertEqual(state.cnn?.window, WindowPosition(map: 0, row: 4, column: 11))
+        let both = view(state).plainText
+        for words in ["dashed: the largest, a = 3 at (9, 10)", "input rows 3–10", "conv rows 3–10", "┌──────┐", "┄┄┄┄┄┄┄┄"] {
+            XCTAssertTrue(both.contains(words), "\"\(words)\"\n\(both)")
+        }
+        XCTAssertFalse(both.contains("off-screen"), both)
+    }
+
+    /// Beat 10's maps: from 100×30 the pooling is on screen too; at 80×24 the title says it is left out and
+    /// which size shows it (the narration leaves it to beat 11), and at that size (not one row less) every
+    /// band is there.
     func testLesson6MapsBeatPoolingShownOrSaidWhereItIs() throws {
         for size in Self.sizes.dropFirst() {
             let text = view(try play("lesson-6-convolution", beats: 10, size: size)).plainText

@@ -45,42 +45,78 @@ func drawWindow(_ p: CNNExplorer, _ w: SlidingWindow, _ outputs: [Tensor], in bo
         }
         lines.append(Line(g.fold("kernel \(rows(written)) flipped: \(rows(written.reversed()))")))
     }
-    var sharing = [Span("the same \(input.channels * w.size * w.size) weights and bias at all \(counted(w.uses)) cells", Style(.dim))]
-    if let other = w.elsewhere { sharing.append(Span("dashed: the largest, a = \(n(other.sum)) at (\(other.row), \(other.column))", Style(.dim))) }
-    lines += packed(sharing, separator: "   ", width: inner.width, glyphs: g)
+    // Parameter sharing, and where the same kernel's largest value is: `offscreen` says where its dashed box
+    // lies when the input's rows or columns shown leave it out (a small terminal).
+    func sharing(offscreen: String?) -> [Line] {
+        var spans = [Span("the same \(input.channels * w.size * w.size) weights and bias at all \(counted(w.uses)) cells", Style(.dim))]
+        if let other = w.elsewhere {
+            let place = offscreen.map { ", \($0)" } ?? ""
+            spans.append(Span("dashed: the largest, a = \(n(other.sum)) at (\(other.row), \(other.column))\(place)", Style(.dim)))
+        }
+        return packed(spans, separator: "   ", width: inner.width, glyphs: g)
+    }
     // Narrow boxes wrap the numbers rather than cut them.
-    lines = lines.flatMap { line in
-        line.width <= inner.width ? [line] : wrap(line.text, width: inner.width).map { Line($0, line.spans.first?.style ?? Style(.plain)) }
+    func fitted(_ lines: [Line]) -> [Line] {
+        lines.flatMap { line in
+            line.width <= inner.width ? [line] : wrap(line.text, width: inner.width).map { Line($0, line.spans.first?.style ?? Style(.plain)) }
+        }
     }
     // The maps above the numbers; when both do not fit (a small terminal) the numbers come first, and the
     // maps follow where there is room.
     let zoom = { (t: Tensor) in t.width <= 6 ? 4 : 2 }
     let mapsHeight = input.height * zoom(input) / 2 + 2
-    let numbersFirst = mapsHeight + 1 + lines.count > inner.height
-    if numbersFirst { frame.put(lines: lines, in: inner, glyphs: g) }
+    func numbersFirst(_ lines: [Line]) -> Bool { mapsHeight + 1 + lines.count > inner.height }
+    func captionRow(_ lines: [Line]) -> Int { numbersFirst(lines) ? inner.y + lines.count + 1 : inner.y }
+    /// The rows and columns of `tensor` shown from column `x`, maps from row `top`: all that fit, around the
+    /// focus region and `also` where both fit, else around the focus region, as near their middle as the map
+    /// allows; nil when the focus region does not fit, or the columns would be cut and it is not the first map.
+    func shownPart(_ tensor: Tensor, x: Int, top: Int, focus: MapRegion, also: MapRegion?) -> MapRegion? {
+        let factor = zoom(tensor)
+        let fittingRows = min(tensor.height, (inner.maxY - top - 2) / (factor / 2))
+        let fittingColumns = min(tensor.width, (inner.maxX - x - 2) / factor)
+        guard fittingRows >= focus.rows.count, fittingColumns >= focus.columns.count, fittingColumns == tensor.width || x == inner.x else {
+            return nil
+        }
+        func crop(_ region: Range<Int>, _ other: Range<Int>?, _ count: Int, _ length: Int) -> Range<Int> {
+            let both = other.map { min(region.lowerBound, $0.lowerBound)..<max(region.upperBound, $0.upperBound) }
+            let region = both.flatMap { $0.count <= count ? $0 : nil } ?? region
+            let start = min(max(0, region.lowerBound - (count - region.count) / 2), length - count)
+            return start..<(start + count)
+        }
+        return (crop(focus.rows, also?.rows, fittingRows, tensor.height), crop(focus.columns, also?.columns, fittingColumns, tensor.width))
+    }
+    // The same kernel elsewhere: its window on the input (the part inside the image) and its cell.
+    let other = w.elsewhere.map { e -> (input: MapRegion, cell: MapRegion) in
+        let top = e.row * w.stride - w.pad, left = e.column * w.stride - w.pad
+        return ((max(0, top)..<min(input.height, top + w.size), max(0, left)..<min(input.width, left + w.size)),
+                (e.row..<(e.row + 1), e.column..<(e.column + 1)))
+    }
+    var numbers = fitted(lines + sharing(offscreen: nil))
+    // When the input's rows or columns shown leave the dashed box out, the numbers say where it is (their line
+    // more leaves fewer rows, which hold it no better), and every map is cropped around the window alone.
+    var dashedShown = true
+    if let other, let shown = shownPart(input, x: inner.x, top: captionRow(numbers) + 1, focus: (rows, columns), also: other.input),
+       let offscreen = offscreenPlace(of: other.input, shown: shown) {
+        dashedShown = false
+        numbers = fitted(lines + sharing(offscreen: offscreen))
+    }
+    if numbersFirst(numbers) { frame.put(lines: numbers, in: inner, glyphs: g) }
     var x = inner.x
-    let captionRow = numbersFirst ? inner.y + lines.count + 1 : inner.y
+    let captionRow = captionRow(numbers)
     let top = captionRow + 1
     var tallest = 0
     var full = false   // a map did not fit: the ones after it are left out too, so the order stays input → output
     /// A map zoomed by an even factor (whole cells a value), captioned, with boxes around regions (and a dashed
-    /// one around `dashed`, where it is whole on screen). When the whole map is taller than the room left (a
-    /// small terminal), the rows around its first region are shown and the caption says which; so is the
-    /// input's width, which must be shown.
-    func place(_ caption: String, _ tensor: Tensor, channel: Int, scale: MatrixHeatmap.Scale, boxes: [(rows: Range<Int>, columns: Range<Int>)],
-               dashed: (rows: Range<Int>, columns: Range<Int>)? = nil) {
+    /// one around `dashed`, where it is shown whole). When the whole map is taller than the room left (a small
+    /// terminal), the rows around its first region (and the dashed one, where both fit) are shown and the
+    /// caption says which; so is the input's width, which must be shown.
+    func place(_ caption: String, _ tensor: Tensor, channel: Int, scale: MatrixHeatmap.Scale, boxes: [MapRegion], dashed: MapRegion? = nil) {
         let factor = zoom(tensor)
-        guard !full, let focus = boxes.first else { full = true; return }
-        // Rows and columns that fit, and the crop that holds the focus region, as near its middle as the map allows.
-        let fittingRows = min(tensor.height, (inner.maxY - top - 2) / (factor / 2))
-        let fittingColumns = min(tensor.width, (inner.maxX - x - 2) / factor)
-        let columnsCut = fittingColumns < tensor.width
-        guard fittingRows >= focus.rows.count, fittingColumns >= focus.columns.count, !columnsCut || x == inner.x else { full = true; return }
-        func crop(_ region: Range<Int>, _ count: Int, _ length: Int) -> Range<Int> {
-            let start = min(max(0, region.lowerBound - (count - region.count) / 2), length - count)
-            return start..<(start + count)
+        guard !full, let focus = boxes.first,
+              let (shownRows, shownColumns) = shownPart(tensor, x: x, top: top, focus: focus, also: dashedShown ? dashed : nil) else {
+            full = true
+            return
         }
-        let shownRows = crop(focus.rows, fittingRows, tensor.height), shownColumns = crop(focus.columns, fittingColumns, tensor.width)
         let plane = tensor.height * tensor.width
         let values = shownRows.flatMap { r in shownColumns.map { c in tensor.values[channel * plane + r * tensor.width + c] } }
         let map = MatrixHeatmap(rows: shownRows.count, columns: shownColumns.count, values: values, scale: scale).zoomed(factor)
@@ -88,7 +124,7 @@ func drawWindow(_ p: CNNExplorer, _ w: SlidingWindow, _ outputs: [Tensor], in bo
         let dash = g.unicode ? "–" : "-"
         var label = caption
         if shownRows.count < tensor.height { label += " rows \(shownRows.lowerBound)\(dash)\(shownRows.upperBound - 1)" }
-        if columnsCut { label += " cols \(shownColumns.lowerBound)\(dash)\(shownColumns.upperBound - 1)" }
+        if shownColumns.count < tensor.width { label += " cols \(shownColumns.lowerBound)\(dash)\(shownColumns.upperBound - 1)" }
         frame.put(Line(g.fold(label), Style(.label)).truncated(to: size.width + 2, glyphs: g), column: x, row: captionRow)
         map.render(into: &frame, at: (x + 1, top + 1), shades: shades, glyphs: g)
         if let dashed, shownRows.contains(dashed.rows.lowerBound), shownRows.contains(dashed.rows.upperBound - 1),
@@ -111,12 +147,6 @@ func drawWindow(_ p: CNNExplorer, _ w: SlidingWindow, _ outputs: [Tensor], in bo
     // When the four maps do not fit side by side, the non-linearity's map gives way (its value is written).
     let widths = [input, conv, activationMaps, pooled].compactMap { $0 }.map { zoom($0) * $0.width + 3 }
     let showActivationMap = widths.reduce(0, +) <= inner.width
-    // The same kernel elsewhere: its window on the input (the part inside the image) and its cell.
-    let other = w.elsewhere.map { e -> (input: (rows: Range<Int>, columns: Range<Int>), cell: (rows: Range<Int>, columns: Range<Int>)) in
-        let top = e.row * w.stride - w.pad, left = e.column * w.stride - w.pad
-        return ((max(0, top)..<min(input.height, top + w.size), max(0, left)..<min(input.width, left + w.size)),
-                (e.row..<(e.row + 1), e.column..<(e.column + 1)))
-    }
     place("input", input, channel: 0, scale: MatrixHeatmap.fittingScale(input.values), boxes: [(rows, columns)], dashed: other?.input)
     place("conv", conv, channel: position.map, scale: MatrixHeatmap.fittingScale(conv.values), boxes: [cell], dashed: other?.cell)
     if let activation = w.activation, let maps = activationMaps, showActivationMap {
@@ -128,9 +158,24 @@ func drawWindow(_ p: CNNExplorer, _ w: SlidingWindow, _ outputs: [Tensor], in bo
         place("\(pooling.kind.rawValue) pool", maps, channel: position.map, scale: MatrixHeatmap.fittingScale(source.values),
               boxes: [(pooling.row..<(pooling.row + 1), pooling.column..<(pooling.column + 1))])
     }
-    if !numbersFirst {
-        frame.put(lines: lines, in: Rect(x: inner.x, y: top + tallest, width: inner.width, height: max(0, inner.maxY - top - tallest)), glyphs: g)
+    if !numbersFirst(numbers) {
+        frame.put(lines: numbers, in: Rect(x: inner.x, y: top + tallest, width: inner.width, height: max(0, inner.maxY - top - tallest)), glyphs: g)
     }
+}
+
+/// A map's rows and columns (a window on it, or the part of it on screen).
+typealias MapRegion = (rows: Range<Int>, columns: Range<Int>)
+
+/// Where `region` lies when the part `shown` does not hold all of it: "off-screen below", "partly off-screen
+/// right", "off-screen above left"; nil when it is all shown.
+private func offscreenPlace(of region: MapRegion, shown: MapRegion) -> String? {
+    let vertical = region.rows.upperBound > shown.rows.upperBound ? "below" : region.rows.lowerBound < shown.rows.lowerBound ? "above" : nil
+    let horizontal = region.columns.upperBound > shown.columns.upperBound ? "right"
+        : region.columns.lowerBound < shown.columns.lowerBound ? "left" : nil
+    let sides = [vertical, horizontal].compactMap { $0 }
+    guard !sides.isEmpty else { return nil }
+    let partly = region.rows.overlaps(shown.rows) && region.columns.overlaps(shown.columns)
+    return (partly ? "partly off-screen " : "off-screen ") + sides.joined(separator: " ")
 }
 
 /// A box of dashes around `area` (the same kernel at another cell), apart from the solid one of the window.
