@@ -13,6 +13,8 @@ extension ScenarioReader {
     static let maxImageSide = 64
     static let maxWeights = 1_000_000
     static let maxMultiplyAdds = 20_000_000
+    /// Kernels a convolution may have: LeNet-5's C5 has 120, and 256 still trains on a 2-core machine.
+    static let maxKernels = 256
 
     /// A CNN scenario's images: where they come from (for titles and messages), the images (the data's own
     /// test images last, `ownTestCount` of them), the probe's index, and the class names if the data has them.
@@ -289,7 +291,7 @@ extension ScenarioReader {
     /// `conv: {kernels, size, stride, padding, mode, weights, bias, frozen}`.
     private func convolution(_ field: Field, inputShape shape: [Int]) -> (CNNLayer, CNNScenario.FixedParameters?)? {
         guard let block = MappingReader(field, keys: Self.convKeys) else { return nil }
-        let kernels = block.field("kernels", required: true)?.integer(in: 1...64)
+        let kernels = block.field("kernels", required: true)?.integer(in: 1...Self.maxKernels)
         let size = block.field("size", required: true)?.integer(in: 1...15)
         let stride = block.field("stride").map { $0.integer(in: 1...8) } ?? 1
         let padding = block.field("padding").map { $0.choice(ConvolutionPadding.self) } ?? .valid
