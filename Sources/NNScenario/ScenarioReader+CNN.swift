@@ -9,12 +9,14 @@ extension ScenarioReader {
     static let convKeys = ["kernels", "size", "stride", "padding", "mode", "weights", "bias", "frozen"]
     static let poolKeys = ["kind", "size", "stride", "padding"]
     /// The built-in image sets.
-    static let imageSets = ["optdigits", "glyphs", "shapes"]
+    static let imageSets = ["optdigits", "glyphs", "shapes", "glyphs32", "colour_shapes"]
+    /// How many of each class the 32×32 sets draw.
+    static let glyphs32PerClass = 500, colourShapesPerClass = 500
     static let maxImageSide = 64
-    static let maxWeights = 1_000_000
-    static let maxMultiplyAdds = 20_000_000
     /// Kernels a convolution may have: LeNet-5's C5 has 120, and 256 still trains on a 2-core machine.
     static let maxKernels = 256
+    static let maxWeights = 1_000_000
+    static let maxMultiplyAdds = 20_000_000
 
     /// A CNN scenario's images: where they come from (for titles and messages), the images (the data's own
     /// test images last, `ownTestCount` of them), the probe's index, and the class names if the data has them.
@@ -33,7 +35,7 @@ extension ScenarioReader {
         let present = block.presentKeys.filter { $0 != "probe" }
         var images = CNNImages(name: "the inline image", images: [])
         guard let source = present.first, let value = block.field(source) else {
-            block.reportMissing("data for a CNN needs image (one image as rows of numbers) or images (optdigits, glyphs, shapes, a .pgm, .ppm or .csv file, {idx: …} or {cifar10: …})")
+            block.reportMissing("data for a CNN needs image (one image as rows of numbers) or images (optdigits, glyphs, shapes, glyphs32, colour_shapes, a .pgm, .ppm or .csv file, {idx: …}, {cifar10: …} or {folder: …})")
             return nil
         }
         if present.count > 1, let second = block.field(present[1]) {
@@ -43,9 +45,8 @@ extension ScenarioReader {
             guard let image = inlineImage(value) else { return nil }
             images.images = [LabeledImage(image: image, label: 0)]
         } else if case .mapping = value.node {
-            guard let (name, loaded) = imageData(value) else { return nil }
-            images = CNNImages(name: name, images: loaded.training.labeledImages + (loaded.test?.labeledImages ?? []),
-                               ownTestCount: loaded.test?.count, classNames: loaded.classNames)
+            guard let loaded = imageData(value) else { return nil }
+            images = loaded
         } else {
             if case .scalar(let scalar) = value.node, [".pgm", ".ppm", ".csv"].contains(where: scalar.string.lowercased().hasSuffix) {
                 guard let loaded = imageFile(value, path: scalar.string) else { return nil }
@@ -57,8 +58,11 @@ extension ScenarioReader {
             images.images = switch set {
             case "glyphs": GlyphImages.digits(seed: seed)
             case "shapes": GlyphImages.shapes(seed: seed)
+            case "glyphs32": GlyphImages.largeDigits(perClass: Self.glyphs32PerClass, seed: seed)
+            case "colour_shapes": ColourShapes.images(perClass: Self.colourShapesPerClass, seed: seed)
             default: Optdigits.images
             }
+            if set == "colour_shapes" { images.classNames = ColourShapes.classNames }
         }
         return probe(block, images)
     }
@@ -93,7 +97,7 @@ extension ScenarioReader {
 
     /// What `parse` makes of a file the scenario names; its problem is reported in that file, ordered where
     /// the scenario names it.
-    private func parsed<T>(_ field: Field, _ fullPath: String, _ parse: () throws(ImageFileError) -> T) -> T? {
+    func parsed<T>(_ field: Field, _ fullPath: String, _ parse: () throws(ImageFileError) -> T) -> T? {
         do throws(ImageFileError) {
             return try parse()
         } catch {

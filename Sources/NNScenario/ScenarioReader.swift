@@ -7,6 +7,8 @@ struct ScenarioReader {
     let diagnostics: Diagnostics
     /// Folder that `csv:` paths are relative to; nil when the scenario is not a file on disk.
     let baseDirectory: String?
+    /// Where `{search: NAME}` looks for a data set's files.
+    var dataSearch = DataSearch()
 
     static let topLevelKeys = ["title", "summary", "seed", "model", "data", "perceptron", "mlp", "cnn", "threshold", "chapter", "lesson"]
 
