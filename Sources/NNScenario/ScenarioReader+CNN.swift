@@ -24,6 +24,7 @@ extension ScenarioReader {
         var name: String
         var images: [LabeledImage]
         var probe = 0
+        var probePicture: Tensor?
         var ownTestCount: Int?
         var classNames: [String]?
     }
@@ -67,9 +68,18 @@ extension ScenarioReader {
         return probe(block, images)
     }
 
-    /// The images with the `probe` index checked against them.
+    /// The images with the `probe` index checked against them, or the probe picture (`probe: FILE.pgm`) read
+    /// and fitted to them.
     private func probe(_ block: MappingReader, _ images: CNNImages) -> CNNImages? {
         var images = images
+        if let field = block.field("probe"), case .scalar(let scalar) = field.node,
+           [".pgm", ".ppm"].contains(where: scalar.string.lowercased().hasSuffix) {
+            guard let (fullPath, bytes) = readBytes(field, path: scalar.string, kind: "picture"),
+                  let picture = parsed(field, fullPath, { () throws(ImageFileError) in try ImageFiles.parsePicture(bytes) }) else { return nil }
+            let shape = images.images[0].image.shape
+            images.probePicture = picture.fitted(channels: shape[0], height: shape[1], width: shape[2])
+            return images
+        }
         if let field = block.field("probe") {
             guard let index = field.integer(in: 0...(images.images.count - 1)) else { return nil }
             images.probe = index

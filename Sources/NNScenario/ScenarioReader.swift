@@ -91,6 +91,7 @@ struct ScenarioReader {
         scenario.cnn = CNNScenario(imagesName: images.name, images: images.images, probe: images.probe, layers: block.layers,
                                    fixed: block.fixed, training: block.training)
         scenario.cnn?.classNames = images.classNames
+        scenario.cnn?.probePicture = images.probePicture
         return scenario
     }
 
