@@ -68,14 +68,14 @@ final class AppScreenTests: XCTestCase {
         var state = AppState(size: Size(width: 80, height: 24))
         var frame = view(state)
         XCTAssertFalse(frame.text(row: 2).contains("more above"))
-        XCTAssertEqual(frame.text(row: 22).trimmingCharacters(in: .whitespaces), "↓ 19 more below")
+        XCTAssertEqual(frame.text(row: 22).trimmingCharacters(in: .whitespaces), "↓ 23 more below")
         update(&state, .key(.end))
         frame = view(state)
-        XCTAssertEqual(frame.text(row: 2), " 9 lessons and 19 scenarios" + String(repeating: " ", count: 37) + "↑ 19 more above ")
+        XCTAssertEqual(frame.text(row: 2), " 9 lessons and 23 scenarios" + String(repeating: " ", count: 37) + "↑ 23 more above ")
         XCTAssertFalse(frame.plainText.contains("more below"))
         // In ASCII the arrows are spelled out.
         state.glyphs = .ascii
-        XCTAssertTrue(view(state).text(row: 2).hasSuffix("^ 19 more above "))
+        XCTAssertTrue(view(state).text(row: 2).hasSuffix("^ 23 more above "))
     }
 
     /// A run that diverges (linear hidden units, cross-entropy, η = 1000): its loss box names the overflow

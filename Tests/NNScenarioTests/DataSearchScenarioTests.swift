@@ -39,19 +39,19 @@ final class DataSearchScenarioTests: ScenarioFolderTestCase {
 
     func testNothingFoundListsEveryPlaceAndTheFiles() {
         XCTAssertThrowsError(try load("{idx: {search: MNIST}}")) { error in
-            XCTAssertEqual("\(error)", "s.yaml:5:11: error: no folder holding train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, "
+            XCTAssertEqual("\(error)", "s.yaml:5:17: error: no folder holding train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, "
                            + "t10k-labels-idx1-ubyte (plain or .gz) was found; searched \(folder)/here/MNIST/raw, \(folder)/here/MNIST, "
                            + "\(folder)/here/data/MNIST/raw, \(folder)/here/data/MNIST, ~/data/MNIST/raw, ~/data/MNIST, ~/Downloads/MNIST/raw, "
                            + "~/Downloads/MNIST (set NNX_DATA to the folder, or name it: idx: path/to/folder); \(ImageDataFiles.idxWhere); nothing is downloaded")
         }
         XCTAssertThrowsError(try load("{cifar10: {search: cifar-10-batches-bin}}")) { error in
-            XCTAssertEqual("\(error)", "s.yaml:5:20: error: no folder holding the CIFAR-10 files was found; searched \(folder)/here/cifar-10-batches-bin, "
+            XCTAssertEqual("\(error)", "s.yaml:5:21: error: no folder holding the CIFAR-10 files was found; searched \(folder)/here/cifar-10-batches-bin, "
                            + "\(folder)/here/data/cifar-10-batches-bin, ~/data/cifar-10-batches-bin, ~/Downloads/cifar-10-batches-bin "
                            + "(set NNX_DATA to the folder, or name it: cifar10: path/to/cifar-10-batches-bin); CIFAR-10 needs data_batch_1.bin … "
                            + "data_batch_5.bin, test_batch.bin and batches.meta.txt: \(ImageDataFiles.cifarWhere); nothing is downloaded")
         }
         XCTAssertThrowsError(try load("{idx: {search: a/b}}")) { error in
-            XCTAssertEqual("\(error)", "s.yaml:5:23: error: search names a folder to look for (such as MNIST or cifar-10-batches-bin), not a path; found 'a/b'")
+            XCTAssertEqual("\(error)", "s.yaml:5:26: error: search names a folder to look for (such as MNIST or cifar-10-batches-bin), not a path; found 'a/b'")
         }
     }
 
