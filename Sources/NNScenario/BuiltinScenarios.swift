@@ -1,3 +1,5 @@
+import Yams
+
 /// The scenarios shipped in `scenarios/`, compiled into the binary (`embeddedFiles` is generated at build time
 /// by the EmbedScenarios plugin) so that nnx finds them from any working directory without resource bundles.
 public enum BuiltinScenarios {
@@ -9,13 +11,14 @@ public enum BuiltinScenarios {
 
     /// Loads a built-in by file name ("perceptron-and.yaml"; the ".yaml" may be left out). Its `source` is
     /// the file name. Built-ins cannot name CSV files.
-    public static func load(named name: String) throws(ScenarioError) -> Scenario {
+    /// `dataSearch` says where the built-ins that name MNIST or CIFAR-10 look for their files.
+    public static func load(named name: String, dataSearch: DataSearch = DataSearch()) throws(ScenarioError) -> Scenario {
         let fileName = name.hasSuffix(".yaml") ? name : name + ".yaml"
         guard let file = files.first(where: { $0.name == fileName }) else {
             throw ScenarioError(file: name, line: 1, column: 1, message:
                 "no built-in scenario named '\(name)' (built-ins: \(names.joined(separator: ", ")))")
         }
-        return try ScenarioLoader.parse(file.text, source: file.name, baseDirectory: nil)
+        return try ScenarioLoader.parse(file.text, source: file.name, baseDirectory: nil, dataSearch: dataSearch)
     }
 
     /// The order the lecture takes; files not named here follow in file-name order.
@@ -26,7 +29,8 @@ public enum BuiltinScenarios {
                                       "perceptron-separable", "perceptron-overlapping", "threshold-xor",
                                       "mlp-xor", "mlp-xor-momentum", "mlp-xor-stuck", "mlp-overfitting",
                                       "mlp-circles", "mlp-spirals", "mlp-blobs-3-classes",
-                                      "cnn-edge-kernels", "cnn-edge-shapes", "cnn-pooling", "cnn-digits", "cnn-glyphs"].map { $0 + ".yaml" }
+                                      "cnn-edge-kernels", "cnn-edge-shapes", "cnn-pooling", "cnn-digits", "cnn-glyphs",
+                                      "lenet5-digits", "lenet5-colour", "lenet5-mnist", "lenet5-cifar10"].map { $0 + ".yaml" }
 
     /// `files` (by default the built-ins) sorted into the lecture's order.
     public static func inLectureOrder(_ files: [(name: String, text: String)] = files) -> [(name: String, text: String)] {
@@ -34,6 +38,14 @@ public enum BuiltinScenarios {
         return files.enumerated().sorted { a, b in
             (rank(a.element.name), a.offset) < (rank(b.element.name), b.offset)
         }.map(\.element)
+    }
+
+    /// The title and summary of a built-in's text, read without its data (for a built-in whose data files
+    /// are not on this machine); nil when the text has neither.
+    public static func header(_ text: String) -> (title: String, summary: String)? {
+        guard let node = try? Yams.compose(yaml: text), case .mapping(let mapping) = node,
+              let title = mapping["title"]?.string, let summary = mapping["summary"]?.string else { return nil }
+        return (title, summary)
     }
 
     /// Every built-in, in file-name order.

@@ -13,6 +13,9 @@ public struct CNNScenario: Sendable {
     public var training: CNNSettings
     /// The classes' names when the data has them (CIFAR-10's `batches.meta.txt`), by label.
     public var classNames: [String]?
+    /// A picture of the teacher's own shown and traced instead of `images[probe]` (`probe: FILE.pgm`,
+    /// `--probe FILE`), fitted to the input.
+    public var probePicture: Tensor?
 
     public struct FixedParameters: Sendable, Hashable {
         /// Laid out as `ConvNet.weights[l]` (`[output map][input map][row][column]` for a convolution).
@@ -31,6 +34,15 @@ public struct CNNScenario: Sendable {
     public var trains: Bool { layers.last == .softmax }
 
     public var inputShape: [Int] { images[0].image.shape }
+
+    /// The image shown and traced first: the probe picture, or `images[probe]`.
+    public var probeImage: Tensor { probePicture ?? images[probe].image }
+
+    /// `picture` as the probe, fitted to the input's maps and size (`Tensor.fitted`: area averaging,
+    /// letterboxed; colour to grey by luma, grey to colour as three equal maps).
+    public mutating func setProbe(picture: Tensor) {
+        probePicture = picture.fitted(channels: inputShape[0], height: inputShape[1], width: inputShape[2])
+    }
 
     /// The network with weights drawn from `seed` and the hand-set ones in place. The scenario reader has
     /// checked that the stages fit the images.

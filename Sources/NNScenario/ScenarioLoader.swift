@@ -54,8 +54,9 @@ public enum ScenarioLoader {
 
     /// Validates YAML text. `source` is the name used in messages; `baseDirectory` resolves `csv:` paths
     /// (nil: a `csv:` source is an error).
-    public static func parse(_ yaml: String, source: String, baseDirectory: String?) throws(ScenarioError) -> Scenario {
-        let (scenario, problems) = read(yaml, source: source, baseDirectory: baseDirectory)
+    /// `dataSearch` says where `{search: NAME}` looks for data files.
+    public static func parse(_ yaml: String, source: String, baseDirectory: String?, dataSearch: DataSearch = DataSearch()) throws(ScenarioError) -> Scenario {
+        let (scenario, problems) = read(yaml, source: source, baseDirectory: baseDirectory, dataSearch: dataSearch)
         if let first = problems.first { throw first }
         guard let scenario else { preconditionFailure("a scenario that failed to read reported nothing") }
         return scenario
@@ -72,11 +73,11 @@ public enum ScenarioLoader {
         }
     }
 
-    private static func read(_ yaml: String, source: String, baseDirectory: String?) -> (scenario: Scenario?, problems: [ScenarioError]) {
+    private static func read(_ yaml: String, source: String, baseDirectory: String?, dataSearch: DataSearch = DataSearch()) -> (scenario: Scenario?, problems: [ScenarioError]) {
         let root: Node
         do { root = try YAMLDocument.compose(yaml, file: source) } catch { return (nil, [error]) }
         let diagnostics = Diagnostics(file: source)
-        let scenario = ScenarioReader(diagnostics: diagnostics, baseDirectory: baseDirectory).scenario(root)
+        let scenario = ScenarioReader(diagnostics: diagnostics, baseDirectory: baseDirectory, dataSearch: dataSearch).scenario(root)
         return (scenario, diagnostics.all)
     }
 }

@@ -9,8 +9,12 @@ extension ScenarioReader {
     static let convKeys = ["kernels", "size", "stride", "padding", "mode", "weights", "bias", "frozen"]
     static let poolKeys = ["kind", "size", "stride", "padding"]
     /// The built-in image sets.
-    static let imageSets = ["optdigits", "glyphs", "shapes"]
+    static let imageSets = ["optdigits", "glyphs", "shapes", "glyphs32", "colour_shapes"]
+    /// How many of each class the 32×32 sets draw.
+    static let glyphs32PerClass = 500, colourShapesPerClass = 500
     static let maxImageSide = 64
+    /// Kernels a convolution may have: LeNet-5's C5 has 120, and 256 still trains on a 2-core machine.
+    static let maxKernels = 256
     static let maxWeights = 1_000_000
     static let maxMultiplyAdds = 20_000_000
 
@@ -20,6 +24,7 @@ extension ScenarioReader {
         var name: String
         var images: [LabeledImage]
         var probe = 0
+        var probePicture: Tensor?
         var ownTestCount: Int?
         var classNames: [String]?
     }
@@ -31,7 +36,7 @@ extension ScenarioReader {
         let present = block.presentKeys.filter { $0 != "probe" }
         var images = CNNImages(name: "the inline image", images: [])
         guard let source = present.first, let value = block.field(source) else {
-            block.reportMissing("data for a CNN needs image (one image as rows of numbers) or images (optdigits, glyphs, shapes, a .pgm, .ppm or .csv file, {idx: …} or {cifar10: …})")
+            block.reportMissing("data for a CNN needs image (one image as rows of numbers) or images (optdigits, glyphs, shapes, glyphs32, colour_shapes, a .pgm, .ppm or .csv file, {idx: …}, {cifar10: …} or {folder: …})")
             return nil
         }
         if present.count > 1, let second = block.field(present[1]) {
@@ -41,9 +46,8 @@ extension ScenarioReader {
             guard let image = inlineImage(value) else { return nil }
             images.images = [LabeledImage(image: image, label: 0)]
         } else if case .mapping = value.node {
-            guard let (name, loaded) = imageData(value) else { return nil }
-            images = CNNImages(name: name, images: loaded.training.labeledImages + (loaded.test?.labeledImages ?? []),
-                               ownTestCount: loaded.test?.count, classNames: loaded.classNames)
+            guard let loaded = imageData(value) else { return nil }
+            images = loaded
         } else {
             if case .scalar(let scalar) = value.node, [".pgm", ".ppm", ".csv"].contains(where: scalar.string.lowercased().hasSuffix) {
                 guard let loaded = imageFile(value, path: scalar.string) else { return nil }
@@ -55,15 +59,27 @@ extension ScenarioReader {
             images.images = switch set {
             case "glyphs": GlyphImages.digits(seed: seed)
             case "shapes": GlyphImages.shapes(seed: seed)
+            case "glyphs32": GlyphImages.largeDigits(perClass: Self.glyphs32PerClass, seed: seed)
+            case "colour_shapes": ColourShapes.images(perClass: Self.colourShapesPerClass, seed: seed)
             default: Optdigits.images
             }
+            if set == "colour_shapes" { images.classNames = ColourShapes.classNames }
         }
         return probe(block, images)
     }
 
-    /// The images with the `probe` index checked against them.
+    /// The images with the `probe` index checked against them, or the probe picture (`probe: FILE.pgm`) read
+    /// and fitted to them.
     private func probe(_ block: MappingReader, _ images: CNNImages) -> CNNImages? {
         var images = images
+        if let field = block.field("probe"), case .scalar(let scalar) = field.node,
+           [".pgm", ".ppm"].contains(where: scalar.string.lowercased().hasSuffix) {
+            guard let (fullPath, bytes) = readBytes(field, path: scalar.string, kind: "picture"),
+                  let picture = parsed(field, fullPath, { () throws(ImageFileError) in try ImageFiles.parsePicture(bytes) }) else { return nil }
+            let shape = images.images[0].image.shape
+            images.probePicture = picture.fitted(channels: shape[0], height: shape[1], width: shape[2])
+            return images
+        }
         if let field = block.field("probe") {
             guard let index = field.integer(in: 0...(images.images.count - 1)) else { return nil }
             images.probe = index
@@ -91,7 +107,7 @@ extension ScenarioReader {
 
     /// What `parse` makes of a file the scenario names; its problem is reported in that file, ordered where
     /// the scenario names it.
-    private func parsed<T>(_ field: Field, _ fullPath: String, _ parse: () throws(ImageFileError) -> T) -> T? {
+    func parsed<T>(_ field: Field, _ fullPath: String, _ parse: () throws(ImageFileError) -> T) -> T? {
         do throws(ImageFileError) {
             return try parse()
         } catch {
@@ -292,7 +308,7 @@ extension ScenarioReader {
     /// `conv: {kernels, size, stride, padding, mode, weights, bias, frozen}`.
     private func convolution(_ field: Field, inputShape shape: [Int]) -> (CNNLayer, CNNScenario.FixedParameters?)? {
         guard let block = MappingReader(field, keys: Self.convKeys) else { return nil }
-        let kernels = block.field("kernels", required: true)?.integer(in: 1...64)
+        let kernels = block.field("kernels", required: true)?.integer(in: 1...Self.maxKernels)
         let size = block.field("size", required: true)?.integer(in: 1...15)
         let stride = block.field("stride").map { $0.integer(in: 1...8) } ?? 1
         let padding = block.field("padding").map { $0.choice(ConvolutionPadding.self) } ?? .valid

@@ -4,11 +4,24 @@ import NNCore
 /// `images: {idx: …, labels: …, test_images: …, test_labels: …}` (or `{idx: folder}`) and
 /// `images: {cifar10: folder}`: data sets in the files they are distributed as, relative to the scenario.
 extension ScenarioReader {
-    static let imageDataKeys = ["idx", "labels", "test_images", "test_labels", "cifar10"]
+    static let imageDataKeys = ["idx", "labels", "test_images", "test_labels", "cifar10", "folder", "size", "channels"]
 
-    /// The data set's name for titles, and what was read; nil once reported.
-    func imageData(_ field: Field) -> (name: String, loaded: ImageDataFiles.Loaded)? {
+    /// The data set's images (its own test images last), named for titles; nil once reported.
+    func imageData(_ field: Field) -> CNNImages? {
         guard let block = MappingReader(field, keys: Self.imageDataKeys) else { return nil }
+        if block.field("folder") != nil { return pictureFolder(block) }
+        return dataFiles(block).map { name, loaded in
+            CNNImages(name: name, images: loaded.training.labeledImages + (loaded.test?.labeledImages ?? []),
+                      ownTestCount: loaded.test?.count, classNames: loaded.classNames)
+        }
+    }
+
+    /// IDX files or CIFAR-10 batches: the data set's name and what was read.
+    private func dataFiles(_ block: MappingReader) -> (name: String, loaded: ImageDataFiles.Loaded)? {
+        if let other = ["size", "channels"].lazy.compactMap({ block.field($0) }).first {
+            other.failAtKey("\(other.name) belongs with folder (a folder of pictures): IDX files and CIFAR-10 batches have their own size")
+            return nil
+        }
         if let cifar = block.field("cifar10") {
             if let other = block.presentKeys.first(where: { $0 != "cifar10" }).flatMap({ block.field($0) }) {
                 other.failAtKey("images has cifar10 (a folder of CIFAR-10 batches): \(other.name) belongs with idx")
@@ -16,10 +29,18 @@ extension ScenarioReader {
             }
             return cifar10(cifar)
         }
-        guard let idx = block.field("idx", required: true), let path = idx.line(), let folder = dataPath(idx, path) else {
-            if block.field("idx") == nil, block.presentKeys.isEmpty { block.reportMissing("images needs idx (MNIST-style IDX files) or cifar10 (a folder of CIFAR-10 batches)") }
+        guard let idx = block.field("idx", required: true) else {
+            if block.presentKeys.isEmpty { block.reportMissing("images needs idx (MNIST-style IDX files), cifar10 (a folder of CIFAR-10 batches) or folder (a folder of pictures)") }
             return nil
         }
+        if case .mapping = idx.node {
+            if let other = block.presentKeys.first(where: { $0 != "idx" }).flatMap({ block.field($0) }) {
+                other.failAtKey("idx searches for a folder, which holds all four IDX files: \(other.name) goes with idx naming the training images' file")
+                return nil
+            }
+            return searchedIDX(idx)
+        }
+        guard let path = idx.line(), let folder = dataPath(idx, path) else { return nil }
         let four = ImageDataFiles.idxNames.map { $0[0] }.joined(separator: ", ")
         switch Self.kind(folder) {
         case nil:
@@ -63,8 +84,18 @@ extension ScenarioReader {
     }
 
     private func cifar10(_ field: Field) -> (name: String, loaded: ImageDataFiles.Loaded)? {
-        guard let path = field.line(), let folder = dataPath(field, path) else { return nil }
         let needs = "CIFAR-10 needs data_batch_1.bin … data_batch_5.bin, test_batch.bin and batches.meta.txt: \(ImageDataFiles.cifarWhere); nothing is downloaded"
+        if case .mapping = field.node {
+            guard let name = searchName(field) else { return nil }
+            let holds = { (folder: String) in Self.kind(folder) == .folder && ImageDataFiles.missingCIFAR10Files(in: folder).isEmpty }
+            guard let folder = dataSearch.first(name, raw: false, holds: holds) else {
+                field.fail("no folder holding the CIFAR-10 files was found; searched \(dataSearch.shown(dataSearch.places(name, raw: false))) "
+                           + "(set NNX_DATA to the folder, or name it: cifar10: path/to/cifar-10-batches-bin); \(needs)")
+                return nil
+            }
+            return load(field, name: folder, hint: nil) { () throws(DataFileError) in try ImageDataFiles.cifar10(folder: folder) }
+        }
+        guard let path = field.line(), let folder = dataPath(field, path) else { return nil }
         guard Self.kind(folder) == .folder else {
             field.fail("there is no folder '\(path)': \(needs)")
             return nil
@@ -77,16 +108,43 @@ extension ScenarioReader {
         return load(field, name: path, hint: nil) { () throws(DataFileError) in try ImageDataFiles.cifar10(folder: folder) }
     }
 
-    private enum PathKind { case file, folder }
+    /// `idx: {search: NAME}`: the first folder of `dataSearch`'s places that holds the four IDX files.
+    private func searchedIDX(_ field: Field) -> (name: String, loaded: ImageDataFiles.Loaded)? {
+        guard let name = searchName(field) else { return nil }
+        let holds = { (folder: String) in Self.kind(folder) == .folder && !ImageDataFiles.idxFiles(in: folder).contains(nil) }
+        guard let folder = dataSearch.first(name, raw: true, holds: holds) else {
+            let four = ImageDataFiles.idxNames.map { $0[0] }.joined(separator: ", ")
+            field.fail("no folder holding \(four) (plain or .gz) was found; searched \(dataSearch.shown(dataSearch.places(name, raw: true))) "
+                       + "(set NNX_DATA to the folder, or name it: idx: path/to/folder); \(ImageDataFiles.idxWhere); nothing is downloaded")
+            return nil
+        }
+        let files = ImageDataFiles.idxFiles(in: folder).compactMap { $0 }
+        return load(field, name: folder, hint: nil) { () throws(DataFileError) in
+            try ImageDataFiles.idx(images: files[0], labels: files[1], testImages: files[2], testLabels: files[3])
+        }
+    }
 
-    private static func kind(_ path: String) -> PathKind? {
+    /// `{search: NAME}`: the folder name searched for.
+    private func searchName(_ field: Field) -> String? {
+        guard let block = MappingReader(field, keys: ["search"]), let name = block.field("search", required: true),
+              let text = name.line() else { return nil }
+        guard !text.isEmpty, !text.contains("/") else {
+            name.fail("search names a folder to look for (such as MNIST or cifar-10-batches-bin), not a path; found '\(text)'")
+            return nil
+        }
+        return text
+    }
+
+    enum PathKind { case file, folder }
+
+    static func kind(_ path: String) -> PathKind? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
         return isDirectory.boolValue ? .folder : .file
     }
 
     /// `path` relative to the scenario's folder; nil (reported) when the scenario is not a file on disk.
-    private func dataPath(_ field: Field, _ path: String) -> String? {
+    func dataPath(_ field: Field, _ path: String) -> String? {
         guard let baseDirectory else {
             field.fail("cannot read '\(path)': only a scenario file on disk can name data files")
             return nil

@@ -7,6 +7,8 @@ struct ScenarioReader {
     let diagnostics: Diagnostics
     /// Folder that `csv:` paths are relative to; nil when the scenario is not a file on disk.
     let baseDirectory: String?
+    /// Where `{search: NAME}` looks for a data set's files.
+    var dataSearch = DataSearch()
 
     static let topLevelKeys = ["title", "summary", "seed", "model", "data", "perceptron", "mlp", "cnn", "threshold", "chapter", "lesson"]
 
@@ -91,6 +93,7 @@ struct ScenarioReader {
         scenario.cnn = CNNScenario(imagesName: images.name, images: images.images, probe: images.probe, layers: block.layers,
                                    fixed: block.fixed, training: block.training)
         scenario.cnn?.classNames = images.classNames
+        scenario.cnn?.probePicture = images.probePicture
         return scenario
     }
 

@@ -23,13 +23,15 @@ struct Render: ParsableCommand {
 
     @OptionGroup var display: DisplayOptions
 
+    @OptionGroup var probe: ProbeOption
+
     func validate() throws {
         _ = try parseCount(stepsText, flag: "--steps")
         _ = try parseSize(size)
     }
 
     func run() throws {
-        let scenario = try loadScenario(file)
+        let scenario = try probe.applied(to: loadScenario(file))
         // Plain text keeps no colour: it is drawn as on a monochrome terminal (textures and glyphs, not shades).
         var state = AppState(size: try parseSize(size), scenario: scenario, glyphs: display.ascii ? .ascii : .unicode,
                              theme: ansi ? display.chosenTheme(fallback: .standard) : .monochrome)

@@ -14,8 +14,10 @@ struct Run: ParsableCommand {
 
     @OptionGroup var display: DisplayOptions
 
+    @OptionGroup var probe: ProbeOption
+
     func run() throws {
-        let scenario = try file.map(loadScenario)
+        let scenario = try file.map(loadScenario).map(probe.applied)
         do {
             try TerminalSession.checkAvailable(environment: ProcessInfo.processInfo.environment)
         } catch {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NNRender
+import NNCore
 import NNScenario
 
 func printError(_ message: String) {
@@ -90,4 +91,33 @@ func parseSize(_ text: String) throws -> Size {
         throw ValidationError("--size can be at most 1000x1000, found '\(text)'")
     }
     return size
+}
+
+/// `--probe FILE`: a picture of one's own as a CNN scenario's probe.
+struct ProbeOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A CNN scenario: look at this PGM or PPM picture (fitted to the network's input) instead of the scenario's probe.",
+                                            valueName: "file"))
+    var probe: String?
+
+    /// The scenario with the picture as its probe; errors are printed and become exit status 2.
+    func applied(to scenario: Scenario) throws -> Scenario {
+        guard let probe else { return scenario }
+        guard var cnn = scenario.cnn else {
+            printError("nnx: --probe \(probe): only a CNN scenario has a probe image; \(scenario.source) is a \(scenario.model.rawValue) scenario")
+            throw ExitCode(2)
+        }
+        guard let data = FileManager.default.contents(atPath: probe) else {
+            printError("nnx: --probe \(probe): cannot read the file")
+            throw ExitCode(2)
+        }
+        do throws(ImageFileError) {
+            cnn.setProbe(picture: try ImageFiles.parsePicture([UInt8](data)))
+        } catch {
+            printError("\(probe):\(error.line):1: error: \(error.message)")
+            throw ExitCode(2)
+        }
+        var result = scenario
+        result.cnn = cnn
+        return result
+    }
 }

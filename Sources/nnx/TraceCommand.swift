@@ -38,12 +38,14 @@ struct Trace: ParsableCommand {
     @Flag(name: .long, help: "MLP: also one record per update (sample or mini-batch).")
     var perSample = false
 
+    @OptionGroup var probe: ProbeOption
+
     func validate() throws {
         if let epochsText { _ = try parseCount(epochsText, flag: "--epochs") }
     }
 
     func run() throws {
-        let scenario = try loadScenario(file)
+        let scenario = try probe.applied(to: loadScenario(file))
         var output = BufferedOutput()
         switch scenario.model {
         case .perceptron: tracePerceptron(scenario, &output)
@@ -92,8 +94,7 @@ extension Trace {
     fileprivate func traceCNN(_ scenario: Scenario, _ output: inout BufferedOutput) {
         guard let cnn = scenario.cnn else { return }
         let network = cnn.network(seed: scenario.seed)
-        let probe = cnn.images[cnn.probe].image
-        for (l, tensor) in network.forward(probe).dropFirst().enumerated() {
+        for (l, tensor) in network.forward(cnn.probeImage).dropFirst().enumerated() {
             output.write(tensor.traceRecord(layer: l, kind: network.layers[l].kind))
         }
         guard cnn.trains else { return }

@@ -49,10 +49,10 @@ final class AppScreenTests: XCTestCase {
         for size in [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40), Size(width: 40, height: 10)] {
             var state = AppState(size: size)
             let total = state.homeEntries.count
-            XCTAssertEqual(total, 28)
+            XCTAssertEqual(total, 32)
             for position in 0..<total {
                 let text = view(state).plainText
-                let drawn = state.homeEntries.filter { text.contains("   " + $0.title.prefix(20)) || text.contains("▸ " + $0.title.prefix(20)) }.count
+                let drawn = state.homeEntries.filter { text.contains("   " + $0.title.prefix(28)) || text.contains("▸ " + $0.title.prefix(28)) }.count
                 func count(_ pattern: String) -> Int {
                     guard let range = text.range(of: "\\d+ more \(pattern)", options: .regularExpression) else { return 0 }
                     return Int(text[range].split(separator: " ")[0])!
@@ -60,7 +60,7 @@ final class AppScreenTests: XCTestCase {
                 let above = count("above"), below = count("below")
                 XCTAssertEqual(above + drawn + below, total, "\(size), selection \(position):\n\(text)")
                 XCTAssertEqual(above > 0, !text.contains("Lesson 1: the perceptron"), "\(size), selection \(position)")
-                XCTAssertEqual(below > 0, !text.contains("CNN: a LeNet-like"), "\(size), selection \(position)")
+                XCTAssertEqual(below > 0, !text.contains("CNN: LeNet-5 learns CIFAR-10"), "\(size), selection \(position)")
                 update(&state, .key(.down))
             }
         }
@@ -68,14 +68,14 @@ final class AppScreenTests: XCTestCase {
         var state = AppState(size: Size(width: 80, height: 24))
         var frame = view(state)
         XCTAssertFalse(frame.text(row: 2).contains("more above"))
-        XCTAssertEqual(frame.text(row: 22).trimmingCharacters(in: .whitespaces), "↓ 19 more below")
+        XCTAssertEqual(frame.text(row: 22).trimmingCharacters(in: .whitespaces), "↓ 23 more below")
         update(&state, .key(.end))
         frame = view(state)
-        XCTAssertEqual(frame.text(row: 2), " 9 lessons and 19 scenarios" + String(repeating: " ", count: 37) + "↑ 19 more above ")
+        XCTAssertEqual(frame.text(row: 2), " 9 lessons and 23 scenarios" + String(repeating: " ", count: 37) + "↑ 23 more above ")
         XCTAssertFalse(frame.plainText.contains("more below"))
         // In ASCII the arrows are spelled out.
         state.glyphs = .ascii
-        XCTAssertTrue(view(state).text(row: 2).hasSuffix("^ 19 more above "))
+        XCTAssertTrue(view(state).text(row: 2).hasSuffix("^ 23 more above "))
     }
 
     /// A run that diverges (linear hidden units, cross-entropy, η = 1000): its loss box names the overflow

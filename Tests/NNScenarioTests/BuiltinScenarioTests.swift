@@ -15,17 +15,23 @@ final class BuiltinScenarioTests: XCTestCase {
     static let perceptronFiles = ["perceptron-and.yaml", "perceptron-or.yaml", "perceptron-overlapping.yaml",
                                   "perceptron-separable.yaml", "perceptron-worked-example.yaml", "perceptron-xor.yaml"]
     static let thresholdFiles = ["threshold-xor.yaml"]
-    static var allFiles: [String] { cnnFiles + lessonFiles + mlpFiles + perceptronFiles + thresholdFiles }
+    /// LeNet-5: on generated data, and on MNIST's and CIFAR-10's own files (`dataFiles`, searched for).
+    static let lenetFiles = ["lenet5-cifar10.yaml", "lenet5-colour.yaml", "lenet5-digits.yaml", "lenet5-mnist.yaml"]
+    static let dataFiles = ["lenet5-cifar10.yaml", "lenet5-mnist.yaml"]
+    static var allFiles: [String] { cnnFiles + lenetFiles + lessonFiles + mlpFiles + perceptronFiles + thresholdFiles }
+
+    /// A search that finds nothing: the built-ins needing data files fail the same everywhere.
+    static let emptySearch = DataSearch(environment: [:], currentDirectory: "/nonexistent")
 
     func testTheBuiltinsAreTheScenarioFilesInNameOrder() throws {
         XCTAssertEqual(BuiltinScenarios.files.map(\.name), Self.allFiles)
-        let all = try BuiltinScenarios.loadAll()
-        XCTAssertEqual(all.map(\.source), BuiltinScenarios.names)
+        let all = try BuiltinScenarios.names.filter { !Self.dataFiles.contains($0) }.map { name throws(ScenarioError) in try BuiltinScenarios.load(named: name) }
+        XCTAssertEqual(all.map(\.source), BuiltinScenarios.names.filter { !Self.dataFiles.contains($0) })
         XCTAssertTrue(all.allSatisfy { !$0.title.isEmpty && !$0.summary.isEmpty })
-        // The file name's first word is the model, or "lesson" for the lessons (numbered by their chapter; lesson
-        // 2a, XOR by hand, is part of chapter 2).
+        // The file name's first word is the model (LeNet-5's are CNNs), or "lesson" for the lessons (numbered
+        // by their chapter; lesson 2a, XOR by hand, is part of chapter 2).
         let explorers = all.filter { $0.lesson == nil }
-        XCTAssertEqual(explorers.map(\.model.rawValue), explorers.map { String($0.source.prefix { $0 != "-" }) })
+        XCTAssertEqual(explorers.map(\.model.rawValue), explorers.map { String($0.source.prefix { $0 != "-" }).replacingOccurrences(of: "lenet5", with: "cnn") })
         let lessons = all.filter { $0.lesson != nil }
         XCTAssertEqual(lessons.map(\.source), Self.lessonFiles)
         XCTAssertEqual(lessons.compactMap(\.lesson?.chapter), [1, 2, 2, 3, 3, 4, 5, 6, 7])   // 3a: gradient descent, after backpropagation
@@ -34,6 +40,34 @@ final class BuiltinScenarioTests: XCTestCase {
     func testTheLectureOrderNamesEveryBuiltin() {
         XCTAssertEqual(Set(BuiltinScenarios.lectureOrder), Set(BuiltinScenarios.names))
         XCTAssertEqual(BuiltinScenarios.inLectureOrder().map(\.name), BuiltinScenarios.lectureOrder)
+    }
+
+    /// LeNet-5 as the lecture draws it: the maps' shapes after each stage, C1 to the softmax.
+    func testLeNet5OnGeneratedData() throws {
+        for (name, channels, classes) in [("lenet5-digits", 1, 10), ("lenet5-colour", 3, 10)] {
+            let cnn = try XCTUnwrap(try BuiltinScenarios.load(named: name).cnn)
+            XCTAssertEqual(cnn.inputShape, [channels, 32, 32], name)
+            XCTAssertEqual(cnn.images.count, 5000, name)
+            XCTAssertEqual(Set(cnn.images.map(\.label)).count, classes, name)
+            let network = cnn.network(seed: 1)
+            let shapes = network.forward(cnn.images[0].image).map(\.shape)
+            XCTAssertEqual(shapes, [[channels, 32, 32], [6, 28, 28], [6, 28, 28], [6, 14, 14], [16, 10, 10], [16, 10, 10], [16, 5, 5],
+                                    [120, 1, 1], [120, 1, 1], [120, 1, 1], [84, 1, 1], [84, 1, 1], [10, 1, 1], [10, 1, 1]], name)
+        }
+        XCTAssertEqual(try BuiltinScenarios.load(named: "lenet5-colour").cnn?.classNames, ColourShapes.classNames)
+    }
+
+    /// Without MNIST's or CIFAR-10's files the two say what they need and where nnx looked.
+    func testLeNet5OnRealDataSaysWhereItLooked() {
+        for name in Self.dataFiles {
+            XCTAssertThrowsError(try BuiltinScenarios.load(named: name, dataSearch: Self.emptySearch)) { error in
+                let message = "\(error)"
+                XCTAssertTrue(message.hasPrefix(name + ":"), message)
+                XCTAssertTrue(message.contains("was found; searched /nonexistent/"), message)
+                XCTAssertTrue(message.contains("nothing is downloaded"), message)
+            }
+            XCTAssertNotNil(BuiltinScenarios.header(BuiltinScenarios.files.first { $0.name == name }!.text), name)
+        }
     }
 
     func testAND() throws {

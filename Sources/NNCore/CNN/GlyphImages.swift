@@ -80,11 +80,11 @@ public enum GlyphImages {
         return noisy(pixels, &rng, sigma: 0.1)
     }
 
-    private static func noisy(_ pixels: [Double], _ rng: inout SplitMix64, sigma: Double) -> Tensor {
+    static func noisy(_ pixels: [Double], side: Int = side, _ rng: inout SplitMix64, sigma: Double) -> Tensor {
         Tensor(channels: 1, height: side, width: side, values: pixels.map { min(1, max(0, $0 + sigma * rng.gaussian())) })
     }
 
-    private static func shuffled(_ images: [LabeledImage], _ rng: inout SplitMix64) -> [LabeledImage] {
+    static func shuffled(_ images: [LabeledImage], _ rng: inout SplitMix64) -> [LabeledImage] {
         var order = Array(images.indices)
         rng.shuffle(&order)
         return order.map { images[$0] }

@@ -6,16 +6,19 @@ import NNScenario
 public struct HomeEntry: Sendable {
     public var fileName: String
     public var scenario: Result<Scenario, ScenarioError>
+    /// The title and summary the file gives even when it fails to load (its data files are not here).
+    var header: (title: String, summary: String)?
     public var title: String {
         switch scenario {
         case .success(let s): s.title
-        case .failure: fileName
+        case .failure: header?.title ?? fileName
         }
     }
+    /// A scenario that cannot open says why (which files it needs and where it looked) after its summary.
     public var summary: String {
         switch scenario {
         case .success(let s): s.summary
-        case .failure(let e): e.description
+        case .failure(let e): (header.map { $0.summary + " Cannot open: " } ?? "") + e.description
         }
     }
 }
@@ -79,7 +82,8 @@ public struct AppState: Sendable {
                 builtins: [(name: String, text: String)] = BuiltinScenarios.files) {
         self.size = size; self.glyphs = glyphs; self.theme = theme
         homeEntries = BuiltinScenarios.inLectureOrder(builtins).map { file in
-            HomeEntry(fileName: file.name, scenario: Result { () throws(ScenarioError) in try BuiltinScenarios.load(named: file.name) })
+            HomeEntry(fileName: file.name, scenario: Result { () throws(ScenarioError) in try BuiltinScenarios.load(named: file.name) },
+                      header: BuiltinScenarios.header(file.text))
         }
         screen = .home
         startedOnScenario = false

@@ -56,7 +56,8 @@ public struct CNNExplorer: Sendable {
         // The probe is an index into all the images; a trained network shows the test set, from the probe
         // when it is a test image.
         let probeImage = cnn.images[min(cnn.probe, cnn.images.count - 1)]
-        probe = trainer == nil ? min(cnn.probe, cnn.images.count - 1) : (images.firstIndex(of: probeImage) ?? 0)
+        probe = cnn.probePicture != nil ? 0
+            : trainer == nil ? min(cnn.probe, cnn.images.count - 1) : (images.firstIndex(of: probeImage) ?? 0)
     }
 
     private mutating func start() {
@@ -72,9 +73,12 @@ public struct CNNExplorer: Sendable {
 
     /// The images ←/→ browses: the test set while training (the images the network never learns from), else all.
     public var images: [LabeledImage] {
-        guard let trainer, !trainer.testSet.isEmpty else { return cnn.images }
-        return trainer.testSet
+        let browsed = if let trainer, !trainer.testSet.isEmpty { trainer.testSet } else { cnn.images }
+        return cnn.probePicture.map { [LabeledImage(image: $0, label: Self.pictureLabel)] + browsed } ?? browsed
     }
+
+    /// The label of the teacher's own picture (`probe: FILE.pgm`): it has no class.
+    public static let pictureLabel = -1
 
     public var probeImage: LabeledImage { images[min(probe, images.count - 1)] }
 

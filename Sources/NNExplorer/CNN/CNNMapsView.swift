@@ -108,7 +108,8 @@ private func drawInputBlock(_ p: CNNExplorer, _ outputs: [Tensor], in area: Rect
     let row = area.y
     let input = outputs[0]
     var column = area.x
-    let caption = p.trainer == nil ? "input" : "input (class \(p.probeImage.label))"
+    let caption = p.probeImage.label == CNNExplorer.pictureLabel ? "input (your picture)"
+        : p.trainer == nil ? "input" : "input (class \(p.probeImage.label))"
     frame.put(Line(caption, Style(.label)).truncated(to: area.width, glyphs: g), column: column, row: row)
     var tallest = 0
     let inputMap = heatmap(input, channel: 0, scale: MatrixHeatmap.fittingScale(input.values),

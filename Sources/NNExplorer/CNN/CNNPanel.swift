@@ -177,7 +177,9 @@ private func drawConfusion(_ confusion: [[Int]], at row: Int, in inner: Rect, gl
 private func probabilityBars(_ probabilities: Tensor, _ p: CNNExplorer, width: Int, twoColumns: Bool, glyphs g: Glyphs) -> [Line] {
     let predicted = CNNTrainer.predictedClass(probabilities)
     let classes = probabilities.values.count
-    var lines = [Line(g.fold("P(class): true \(p.probeImage.label), got \(predicted)"), Style(predicted == p.probeImage.label ? .good : .bad))]
+    let label = p.probeImage.label
+    var lines = [label == CNNExplorer.pictureLabel ? Line("P(class): your picture, got \(predicted)", Style(.label))
+                 : Line(g.fold("P(class): true \(label), got \(predicted)"), Style(predicted == label ? .good : .bad))]
     let columnWidth = twoColumns ? width / 2 : width
     let barWidth = max(2, columnWidth - 10)
     func bar(_ k: Int) -> [Span] {

@@ -59,8 +59,10 @@ func drawShift(_ p: CNNExplorer, _ comparison: ShiftComparison, in box: Rect, sc
     if left.isEmpty {
         frame.drawBox(box, title: g.fold(title), glyphs: g)
     } else {
-        let needed = flowHeight(pairs, zoom: 1, width: room.width)
-        let allAt = "\(screen.width)\(g.unicode ? "×" : "x")\(screen.height + needed - room.height)"
+        // The size that shows every pair: wider when one pair alone is wider than the room (32×32 maps).
+        let width = max(room.width, pairs.map { $0.size(zoom: 1).width }.max() ?? 0)
+        let needed = flowHeight(pairs, zoom: 1, width: width)
+        let allAt = "\(screen.width + width - room.width)\(g.unicode ? "×" : "x")\(screen.height + needed - room.height)"
         let titles = ["\(title) \(g.middleDot) not shown: \(left.joined(separator: ", ")) (\(allAt) shows all)",
                       "shift \(g.middleDot) map \(map) \(g.middleDot) not shown: \(left.joined(separator: ", ")) (\(allAt))",
                       "shift \(g.middleDot) not shown: \(left.joined(separator: ", ")) (\(allAt))"]

@@ -141,9 +141,12 @@ func updateHome(_ state: inout AppState, _ msg: Msg) {
     case .nextTheme: state.cycleTheme()
     case .open:
         guard shown.contains(state.homeSelection) else { return }
-        if case .success(let scenario) = state.homeEntries[state.homeSelection].scenario {
+        switch state.homeEntries[state.homeSelection].scenario {
+        case .success(let scenario):
             state.homeFilter = nil
             state.screen = .opening(scenario)
+        case .failure:
+            state.flash = "cannot open it: below is why"
         }
     }
 }
