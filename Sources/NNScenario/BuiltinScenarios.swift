@@ -40,12 +40,12 @@ public enum BuiltinScenarios {
         }.map(\.element)
     }
 
-    /// The title and summary of a built-in's text, read without its data (for a built-in whose data files
-    /// are not on this machine); nil when the text has neither.
-    public static func header(_ text: String) -> (title: String, summary: String)? {
+    /// The title, summary and whether it is a lesson, read from a built-in's text without its data (for a
+    /// list, and for a built-in whose data files are not on this machine); nil when the text has neither.
+    public static func header(_ text: String) -> ScenarioHeader? {
         guard let node = try? Yams.compose(yaml: text), case .mapping(let mapping) = node,
               let title = mapping["title"]?.string, let summary = mapping["summary"]?.string else { return nil }
-        return (title, summary)
+        return ScenarioHeader(title: title, summary: summary, isLesson: mapping["lesson"] != nil)
     }
 
     /// Every built-in, in file-name order.
@@ -54,4 +54,12 @@ public enum BuiltinScenarios {
         for file in files { scenarios.append(try load(named: file.name)) }
         return scenarios
     }
+}
+
+/// What a list of scenarios shows before one is opened: read from the file's top keys alone, without its
+/// data (a data set may be large, or not on this machine).
+public struct ScenarioHeader: Sendable, Hashable {
+    public var title: String
+    public var summary: String
+    public var isLesson: Bool
 }

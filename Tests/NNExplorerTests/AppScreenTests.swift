@@ -80,6 +80,23 @@ final class AppScreenTests: XCTestCase {
 
     /// A run that diverges (linear hidden units, cross-entropy, η = 1000): its loss box names the overflow
     /// and does not read one number at both ends of the axis.
+    /// The home list reads each built-in's header only; one whose data files are not here says why when
+    /// Enter tries to open it, and stays listed.
+    func testABuiltinWhoseDataIsMissingSaysWhyWhenOpened() throws {
+        var state = AppState(size: Size(width: 120, height: 40))
+        let index = try XCTUnwrap(state.homeEntries.firstIndex { $0.fileName == "lenet5-mnist.yaml" })
+        let summary = "The lecture's LeNet-5 on MNIST's 60,000 handwritten digits, read from their IDX files."
+        XCTAssertEqual(state.homeEntries[index].summary, summary)
+        XCTAssertFalse(state.homeEntries[index].isLesson)
+        state.homeSelection = index
+        update(&state, .key(.enter))
+        if state.cnn != nil { throw XCTSkip("MNIST's files are on this machine") }
+        XCTAssertEqual(state.flash, "cannot open it: below is why")
+        XCTAssertTrue(state.homeEntries[index].summary.hasPrefix(summary + " Cannot open: lenet5-mnist.yaml:12:17: error: "), state.homeEntries[index].summary)
+        XCTAssertTrue(state.homeEntries[index].summary.contains("no folder holding train-images-idx3-ubyte"))
+        XCTAssertTrue(view(state).plainText.contains("Cannot open: "))
+    }
+
     func testLossCurveAfterDivergence() throws {
         let yaml = """
             title: diverges

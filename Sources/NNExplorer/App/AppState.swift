@@ -2,23 +2,30 @@ import NNCore
 import NNRender
 import NNScenario
 
-/// One line of the home screen: a built-in scenario, or one that failed to load (shown with its error).
+/// One line of the home screen: a built-in scenario, listed by its header and loaded when opened (its data
+/// may be large, or not on this machine: then it says why it cannot open).
 public struct HomeEntry: Sendable {
     public var fileName: String
-    public var scenario: Result<Scenario, ScenarioError>
-    /// The title and summary the file gives even when it fails to load (its data files are not here).
-    var header: (title: String, summary: String)?
-    public var title: String {
-        switch scenario {
-        case .success(let s): s.title
-        case .failure: header?.title ?? fileName
-        }
-    }
-    /// A scenario that cannot open says why (which files it needs and where it looked) after its summary.
+    /// The title, summary and lesson flag the file gives, read without its data.
+    var header: ScenarioHeader?
+    /// Why it could not be opened, once that was tried.
+    var failure: ScenarioError?
+    public var title: String { header?.title ?? fileName }
+    /// A scenario that could not open says why (which files it needs and where it looked) after its summary.
     public var summary: String {
-        switch scenario {
-        case .success(let s): s.summary
-        case .failure(let e): (header.map { $0.summary + " Cannot open: " } ?? "") + e.description
+        guard let failure else { return header?.summary ?? "" }
+        return (header.map { $0.summary + " Cannot open: " } ?? "") + failure.description
+    }
+    var isLesson: Bool { header?.isLesson ?? false }
+
+    /// The scenario, loaded now; nil (and `failure` set) when it cannot be.
+    mutating func load() -> Scenario? {
+        do throws(ScenarioError) {
+            failure = nil
+            return try BuiltinScenarios.load(named: fileName)
+        } catch {
+            failure = error
+            return nil
         }
     }
 }
@@ -82,8 +89,7 @@ public struct AppState: Sendable {
                 builtins: [(name: String, text: String)] = BuiltinScenarios.files) {
         self.size = size; self.glyphs = glyphs; self.theme = theme
         homeEntries = BuiltinScenarios.inLectureOrder(builtins).map { file in
-            HomeEntry(fileName: file.name, scenario: Result { () throws(ScenarioError) in try BuiltinScenarios.load(named: file.name) },
-                      header: BuiltinScenarios.header(file.text))
+            HomeEntry(fileName: file.name, header: BuiltinScenarios.header(file.text))
         }
         screen = .home
         startedOnScenario = false

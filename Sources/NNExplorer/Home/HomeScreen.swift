@@ -49,10 +49,6 @@ extension AppState {
     }
 }
 
-extension HomeEntry {
-    var isLesson: Bool { if case .success(let s) = scenario { s.lesson != nil } else { false } }
-}
-
 /// Where the home screen's list goes, scrolled to keep the selection visible. A click on either row of an
 /// entry starts it.
 struct HomeLayout {
@@ -141,13 +137,12 @@ func updateHome(_ state: inout AppState, _ msg: Msg) {
     case .nextTheme: state.cycleTheme()
     case .open:
         guard shown.contains(state.homeSelection) else { return }
-        switch state.homeEntries[state.homeSelection].scenario {
-        case .success(let scenario):
-            state.homeFilter = nil
-            state.screen = .opening(scenario)
-        case .failure:
+        guard let scenario = state.homeEntries[state.homeSelection].load() else {
             state.flash = "cannot open it: below is why"
+            return
         }
+        state.homeFilter = nil
+        state.screen = .opening(scenario)
     }
 }
 
@@ -185,7 +180,7 @@ func viewHome(_ state: AppState, into frame: inout Frame) {
             let entry = state.homeEntries[index]
             let selected = index == state.homeSelection
             let marker = selected ? (g.unicode ? " ▸ " : " > ") : "   "
-            let failed: Bool = if case .failure = entry.scenario { true } else { false }
+            let failed = entry.failure != nil
             let style = selected ? Style(.selection) : Style(failed ? .bad : .plain)
             if selected { frame.fill(Rect(x: 0, y: y, width: width, height: 1), with: Cell(" ", style: style)) }
             let name = Line([Span(marker + g.fold(entry.title), style.adding(.bold)), Span("  " + entry.fileName, selected ? style : Style(.dim))])
