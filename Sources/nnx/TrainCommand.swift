@@ -21,7 +21,7 @@ struct Train: ParsableCommand {
         throw ValidationError("--seed must be a whole number from 0 to \(UInt64.max), found '\(seedText)'")
     }
 
-    @Flag(name: .long, help: "Print the summary as one JSON object.")
+    @Flag(name: .long, help: "JSON Lines: an MLP or a CNN's record of each epoch (as nnx trace writes it; with restarts, its \"run\"), then the summary as one JSON object.")
     var json = false
 
     func run() throws {
@@ -47,8 +47,21 @@ struct Train: ParsableCommand {
 
     private func trainMLP(_ scenario: Scenario, seed: UInt64) -> TrainingSummary {
         let samples = scenario.dataset(seed: seed).samples
+        let settings = scenario.mlp, runs = max(1, settings.restarts)
+        var progress = TrainingProgress(unit: "epochs")
         var result: (runs: [MLPTrainer], best: Int) = ([], 0)
-        let seconds = timed { result = MLPRestarts.run(samples: samples, settings: scenario.mlp, seed: seed) }
+        // Epoch by epoch only when someone watches (the same weights; whole runs at once are faster).
+        let watched = json || progress.enabled
+        let seconds = timed {
+            result = MLPRestarts.run(samples: samples, settings: settings, seed: seed, afterEpoch: !watched ? nil : { run, trainer in
+                if json, let summary = trainer.history.last {
+                    for record in trainer.traceRecords(summary) { print(runs > 1 ? "{\"run\":\(run)," + record.dropFirst() : record) }
+                }
+                progress.update(epoch: trainer.epoch, epochs: settings.maxEpochs, done: run * settings.maxEpochs + trainer.epoch,
+                                total: runs * settings.maxEpochs)
+            })
+        }
+        progress.finish()
         return TrainingSummary(mlpRuns: result.runs, best: result.best, title: scenario.title, seconds: seconds, number: asciiNumber)
     }
 
@@ -58,7 +71,17 @@ struct Train: ParsableCommand {
             throw ExitCode(2)
         }
         var trainer = CNNTrainer(images: cnn.images, network: cnn.network(seed: seed), settings: cnn.training, seed: seed)
-        let seconds = timed { trainer.run() }
+        var progress = TrainingProgress(unit: "images")
+        let epochs = trainer.settings.maxEpochs, perEpoch = trainer.trainingSet.count
+        let seconds = timed {
+            while trainer.step() != nil {
+                // `epoch` counts the epoch under way (from 1), or the one just finished at a boundary.
+                let finished = trainer.positionInEpoch == 0 ? trainer.epoch : trainer.epoch - 1
+                progress.update(epoch: trainer.epoch, epochs: epochs, done: finished * perEpoch + trainer.positionInEpoch, total: epochs * perEpoch)
+                if json, trainer.positionInEpoch == 0, let summary = trainer.history.last { print(summary.traceRecord) }
+            }
+        }
+        progress.finish()
         return TrainingSummary(cnn: trainer, title: scenario.title, seconds: seconds, number: asciiNumber)
     }
 

@@ -175,6 +175,17 @@ final class MLPLectureTests: XCTestCase {
         XCTAssertEqual(Set(runs.map(\.seed)), [10, 11, 12, 13])
         let losses = runs.map(MLPRestarts.finalLoss)
         XCTAssertEqual(losses[best], losses.min())
+        // Watched epoch by epoch (nnx train's progress and --json), the runs are the same to the bit, with
+        // early stopping too; every epoch of every run is seen once, in order.
+        settings.validationSplit = 0.25
+        settings.patience = 20
+        let whole = MLPRestarts.run(samples: xor + xor, settings: settings, seed: 10)
+        var seen: [[Int]] = [[], [], [], []]
+        let watched = MLPRestarts.run(samples: xor + xor, settings: settings, seed: 10) { run, trainer in seen[run].append(trainer.epoch) }
+        XCTAssertEqual(watched.runs.map(\.network), whole.runs.map(\.network))
+        XCTAssertEqual(watched.runs.map(\.history), whole.runs.map(\.history))
+        XCTAssertEqual(watched.best, whole.best)
+        XCTAssertEqual(seen, whole.runs.map { Array(1...$0.epoch) })
     }
 
     /// A learning rate far too large makes the loss overflow: training stops with a status, no crash.

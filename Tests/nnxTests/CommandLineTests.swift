@@ -197,7 +197,12 @@ final class CommandLineTests: XCTestCase {
     func testMLPTrainSummary() throws {
         let run = try nnx(["train", "mlp-xor-momentum", "--json"])
         XCTAssertEqual(run.status, 0, run.stderr)
-        let o = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        // JSON Lines: each epoch's record as nnx trace writes it, then the summary.
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        let trace = try nnx(["trace", "mlp-xor-momentum"]).stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(Array(lines.dropLast()), trace)
+        XCTAssertEqual(run.stderr, "")   // stderr is a pipe here: no progress line
+        let o = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try XCTUnwrap(lines.last).utf8)) as? [String: Any])
         XCTAssertEqual(o["model"] as? String, "mlp")
         XCTAssertEqual(o["solved"] as? Bool, true)
         XCTAssertEqual(o["accuracy"] as? Double, 1)
@@ -205,6 +210,21 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(text.stdout.contains("best of 5 runs"), text.stdout)
         XCTAssertTrue(text.stdout.contains("run 1 (seed 1): loss 0.338"), text.stdout)
         XCTAssertTrue(text.stdout.contains("<- kept"), text.stdout)
+    }
+
+    /// A CNN's --json: each epoch's record as nnx trace writes it (after the stage records), then the summary;
+    /// with restarts each MLP record names its run.
+    func testTrainJSONLinesAnEpoch() throws {
+        let cnn = try nnx(["train", "cnn-digits", "--json"])
+        XCTAssertEqual(cnn.status, 0, cnn.stderr)
+        let lines = cnn.stdout.split(separator: "\n").map(String.init)
+        let epochs = try nnx(["trace", "cnn-digits"]).stdout.split(separator: "\n").map(String.init).filter { $0.contains("\"epoch\"") }
+        XCTAssertEqual(epochs.count, 10)
+        XCTAssertEqual(Array(lines.dropLast()), epochs)
+        XCTAssertTrue(try XCTUnwrap(lines.last).hasPrefix("{\"model\":\"cnn\""), cnn.stdout)
+        let stuck = try nnx(["train", "mlp-xor-stuck", "--json"]).stdout.split(separator: "\n")
+        XCTAssertTrue(stuck.first?.hasPrefix("{\"run\":0,\"model\":\"mlp\",\"epoch\":1,") ?? false, String(stuck.first ?? ""))
+        XCTAssertTrue(stuck.dropLast().last?.hasPrefix("{\"run\":4,") ?? false)
     }
 
     func testRenderPrintsTheFrame() throws {
