@@ -94,3 +94,14 @@ final class ColorDowngradeTests: XCTestCase {
         }
     }
 }
+
+final class PictureColourNumberTests: XCTestCase {
+    /// ncurses under xterm-256color has no 24-bit colour: a picture's pixel gets the nearest of the 256, the
+    /// nearest basic colour with 8, the default without colour.
+    func testPictureColours() {
+        XCTAssertEqual(ColorDowngrade.colorNumber(RGB(200, 100, 50), colors: 256), 167)
+        XCTAssertEqual(ColorDowngrade.colorNumber(RGB(200, 100, 50), colors: 8), 1)
+        XCTAssertEqual(ColorDowngrade.colorNumber(RGB(20, 20, 200), colors: 8), 4)
+        XCTAssertEqual(ColorDowngrade.colorNumber(RGB(200, 100, 50), colors: 0), -1)
+    }
+}

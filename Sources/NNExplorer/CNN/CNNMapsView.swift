@@ -143,10 +143,9 @@ private func drawInputBlock(_ p: CNNExplorer, _ outputs: [Tensor], in area: Rect
         // The first convolution over a colour input: a kernel a picture, or (`g`) one channel's slices.
         let colourKernels = p.colourInput && inputs == 3 && l == p.convolutionLayers.first
         let channel = colourKernels ? p.shownChannel : nil, asPictures = colourKernels && channel == nil && !p.showValues
-        let count = asPictures ? ", \(kernels) in colour"
-            : channel.map { ", \(CNNExplorer.channelNames[$0]) of \(kernels)×\(inputs)" }
-            ?? (inputs > 1 ? ", \(kernels)×\(inputs): one per output and input map" : "")
-        let label = "kernels \(size)×\(size)\(which) (\(mode.rawValue)\(p.network.frozen[l] ? ", hand-set" : "")\(count))"
+        let count = colourKernels || inputs == 1 ? "" : ", \(kernels)×\(inputs): one per output and input map"
+        let what = asPictures ? "colour kernels" : channel.map { "\(CNNExplorer.channelNames[$0]): kernels" } ?? "kernels"
+        let label = "\(what) \(size)×\(size)\(which) (\(mode.rawValue)\(p.network.frozen[l] ? ", hand-set" : "")\(count))"
         frame.put(Line(g.fold(label), Style(.label)).truncated(to: max(0, area.maxX - column), glyphs: g), column: column, row: top)
         let limit = max(weights.map(abs).max() ?? 1, 1e-12)
         var x = column
