@@ -53,8 +53,8 @@ final class ColourPictureTests: XCTestCase {
     /// its half blocks and monochrome drops the colours.
     func testDumpsNamePictureColoursRGB() {
         var frame = Frame(width: 3, height: 1)
-        frame[0, 0] = Cell("▀", style: .picture(RGB(1, 2, 3), on: RGB(4, 5, 6)))
-        frame[1, 0] = Cell("▀", style: .picture(RGB(7, 8, 9), on: RGB(10, 11, 12)))
+        frame[0, 0] = Cell("▀", style: .picture(RGB(10, 10, 10), on: RGB(20, 20, 20)))
+        frame[1, 0] = Cell("▀", style: .picture(RGB(30, 30, 30), on: RGB(40, 40, 40)))
         frame[2, 0] = Cell("@", style: .picture(RGB(200, 100, 50)))
         XCTAssertEqual(frame.textDump, "\"▀▀@\"\n")
         XCTAssertEqual(frame.roleDump(), "roles\nA rgb on rgb\nB rgb\n\"AAB\"\n")
