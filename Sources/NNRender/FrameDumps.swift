@@ -1,18 +1,32 @@
 extension Frame {
     /// The style dump used by snapshots: a legend of the distinct looks under `theme`, each with a one-letter
-    /// code, then one quoted row of codes per frame row (`.` is the terminal's default look).
+    /// code, then one quoted row of codes per frame row (`.` is the terminal's default look). A picture's
+    /// colours all read `rgb` (one code per look, not one a pixel).
     public func styleDump(theme: Theme) -> String {
+        func anyPicture(_ color: PaletteColor) -> PaletteColor { if case .rgb = color { .rgb(RGB(0, 0, 0)) } else { color } }
         let plainLook = ResolvedStyle(foreground: .terminalDefault, background: .terminalDefault, attributes: [])
-        return codedDump(title: "theme: \(theme.name)", plain: plainLook, key: { theme.resolve($0) }, describe: { "\($0)" })
+        return codedDump(title: "theme: \(theme.name)", plain: plainLook, key: { style in
+            var look = theme.resolve(style)
+            look.foreground = anyPicture(look.foreground)
+            look.background = anyPicture(look.background)
+            return look
+        }, describe: { "\($0)".replacing("#000000", with: "rgb") })
     }
 
     /// The frame's styles as the views name them: one code a distinct `Style` (foreground role, background
     /// role, attributes), listed above the rows. Independent of any palette, so a theme's colours can change
-    /// without rewriting a snapshot; `styleDump(theme:)` shows what a theme makes of them.
+    /// without rewriting a snapshot; `styleDump(theme:)` shows what a theme makes of them. A picture's colours
+    /// all read `rgb`, so that a picture takes one or two codes rather than one a pixel.
     public func roleDump() -> String {
-        codedDump(title: "roles", plain: Style(.plain), key: { $0 }) { style in
-            var text = style.foreground.rawValue
-            if let background = style.background { text += " on \(background.rawValue)" }
+        let anyPicture = RGB(0, 0, 0)
+        return codedDump(title: "roles", plain: Style(.plain), key: { style in
+            var key = style
+            key.foregroundRGB = style.foregroundRGB.map { _ in anyPicture }
+            key.backgroundRGB = style.backgroundRGB.map { _ in anyPicture }
+            return key
+        }) { style in
+            var text = style.foregroundRGB == nil ? style.foreground.rawValue : "rgb"
+            if style.backgroundRGB != nil { text += " on rgb" } else if let background = style.background { text += " on \(background.rawValue)" }
             let attributes: [(Attributes, String)] = [(.bold, "bold"), (.dim, "dim"), (.reverse, "reverse"), (.underline, "underline")]
             for (attribute, name) in attributes where style.attributes.contains(attribute) { text += " " + name }
             return text
@@ -45,7 +59,9 @@ extension Frame {
     }
 
     /// The frame as text with ANSI SGR colour sequences (for `nnx render --ansi`); every row ends reset.
-    public func ansiText(theme: Theme) -> String {
+    /// A picture's colours are 24-bit with `trueColor` (a terminal that says `COLORTERM=truecolor`), else the
+    /// nearest of the 256.
+    public func ansiText(theme: Theme, trueColor: Bool = false) -> String {
         var out = ""
         for row in 0..<height {
             var current: ResolvedStyle?
@@ -54,7 +70,7 @@ extension Frame {
                 let cell = self[column, row]
                 let look = theme.resolve(cell.style)
                 if look != current {
-                    line += Self.sgr(look)
+                    line += Self.sgr(look, trueColor: trueColor)
                     current = look
                 }
                 line.append(cell.character)
@@ -64,14 +80,20 @@ extension Frame {
         return out
     }
 
-    static func sgr(_ look: ResolvedStyle) -> String {
+    static func sgr(_ look: ResolvedStyle, trueColor: Bool) -> String {
         var codes = ["0"]
         if look.attributes.contains(.bold) { codes.append("1") }
         if look.attributes.contains(.dim) { codes.append("2") }
         if look.attributes.contains(.underline) { codes.append("4") }
         if look.attributes.contains(.reverse) { codes.append("7") }
-        if case .indexed(let i) = look.foreground { codes.append(i < 8 ? "3\(i)" : "38;5;\(i)") }
-        if case .indexed(let i) = look.background { codes.append(i < 8 ? "4\(i)" : "48;5;\(i)") }
+        for (color, layer) in [(look.foreground, 3), (look.background, 4)] {
+            switch color {
+            case .terminalDefault: break
+            case .indexed(let i): codes.append(i < 8 ? "\(layer)\(i)" : "\(layer)8;5;\(i)")
+            case .rgb(let c) where trueColor: codes.append("\(layer)8;2;\(c.red);\(c.green);\(c.blue)")
+            case .rgb(let c): codes.append("\(layer)8;5;\(c.nearestPaletteIndex)")
+            }
+        }
         return "\u{1B}[" + codes.joined(separator: ";") + "m"
     }
 }

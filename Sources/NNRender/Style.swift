@@ -51,11 +51,14 @@ public struct Attributes: OptionSet, Sendable, Hashable {
     public static let underline = Attributes(rawValue: 8)
 }
 
-/// A cell's style as roles: foreground role, background role (nil = terminal default) and attributes.
+/// A cell's style as roles: foreground role, background role (nil = terminal default) and attributes; a
+/// picture's cell names its colours directly instead (`foregroundRGB`, `backgroundRGB`, over the roles).
 public struct Style: Sendable, Hashable {
     public var foreground: ColorRole
     public var background: ColorRole?
     public var attributes: Attributes
+    public var foregroundRGB: RGB?
+    public var backgroundRGB: RGB?
 
     public init(_ foreground: ColorRole = .plain, background: ColorRole? = nil, attributes: Attributes = []) {
         self.foreground = foreground
@@ -64,6 +67,14 @@ public struct Style: Sendable, Hashable {
     }
 
     public static let plain = Style()
+
+    /// A picture's cell: `ink` in front, `paper` behind (nil = terminal default).
+    public static func picture(_ ink: RGB?, on paper: RGB? = nil) -> Style {
+        var style = Style()
+        style.foregroundRGB = ink
+        style.backgroundRGB = paper
+        return style
+    }
     public func with(background: ColorRole?) -> Style {
         var copy = self
         copy.background = background

@@ -1,12 +1,15 @@
-/// A colour as a sink draws it: the terminal's default, or an index into the 256-colour palette
-/// (0–7 are the eight basic colours, 8–15 their bright forms).
+/// A colour as a sink draws it: the terminal's default, an index into the 256-colour palette (0–7 are the
+/// eight basic colours, 8–15 their bright forms), or a picture's colour (24-bit where the sink can, else
+/// the nearest of the palette).
 public enum PaletteColor: Sendable, Hashable, CustomStringConvertible {
     case terminalDefault
     case indexed(UInt8)
+    case rgb(RGB)
     public var description: String {
         switch self {
         case .terminalDefault: "default"
         case .indexed(let i): String(i)
+        case .rgb(let c): c.description
         }
     }
 }
@@ -53,8 +56,12 @@ public struct Theme: Sendable, Hashable {
             return ResolvedStyle(foreground: .terminalDefault, background: .terminalDefault, attributes: attributes)
         }
         let background = bg.map { $0.background ?? $0.foreground } ?? fg.background ?? .terminalDefault
-        return ResolvedStyle(foreground: fg.foreground, background: background, attributes: attributes)
+        return ResolvedStyle(foreground: style.foregroundRGB.map(direct) ?? fg.foreground,
+                             background: style.backgroundRGB.map(direct) ?? background, attributes: attributes)
     }
+
+    /// A picture's colour: itself, or the nearest basic colour where the theme has only eight.
+    private func direct(_ color: RGB) -> PaletteColor { kind == .eightColor ? .indexed(color.nearestBasic) : .rgb(color) }
 
     private struct Entry {
         var foreground: PaletteColor

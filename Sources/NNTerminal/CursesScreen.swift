@@ -112,6 +112,7 @@ final class CursesScreen {
         switch color {
         case .terminalDefault: number = -1
         case .indexed(let index): number = ColorDowngrade.colorNumber(index, colors: colors)
+        case .rgb(let color): number = ColorDowngrade.colorNumber(color, colors: colors)
         }
         // Without use_default_colors, −1 is not a valid colour: fall back to white on black.
         if number < 0 && !defaultColors { return isForeground ? COLOR_WHITE : COLOR_BLACK }

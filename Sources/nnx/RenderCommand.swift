@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import NNExplorer
 import NNRender
@@ -43,6 +44,8 @@ struct Render: ParsableCommand {
         let stepKey: Key = state.lesson != nil ? .right : .character("n")
         for _ in 0..<steps where !state.trainingFinished { update(&state, .key(stepKey)) }
         let frame = view(state)
-        print(ansi ? frame.ansiText(theme: state.theme) : frame.plainText, terminator: "")
+        // Pictures in 24-bit colour where the terminal says it has it, else the nearest of 256.
+        let trueColor = ["truecolor", "24bit"].contains(ProcessInfo.processInfo.environment["COLORTERM"] ?? "")
+        print(ansi ? frame.ansiText(theme: state.theme, trueColor: trueColor) : frame.plainText, terminator: "")
     }
 }

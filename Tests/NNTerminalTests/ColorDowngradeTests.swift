@@ -4,15 +4,15 @@ import XCTest
 
 final class ColorDowngradeTests: XCTestCase {
     func testPaletteRGB() {
-        XCTAssertTrue(ColorDowngrade.rgb(0) == (0, 0, 0))
-        XCTAssertTrue(ColorDowngrade.rgb(1) == (205, 0, 0))
-        XCTAssertTrue(ColorDowngrade.rgb(15) == (255, 255, 255))
-        XCTAssertTrue(ColorDowngrade.rgb(16) == (0, 0, 0))
-        XCTAssertTrue(ColorDowngrade.rgb(33) == (0, 135, 255))
-        XCTAssertTrue(ColorDowngrade.rgb(208) == (255, 135, 0))
-        XCTAssertTrue(ColorDowngrade.rgb(231) == (255, 255, 255))
-        XCTAssertTrue(ColorDowngrade.rgb(232) == (8, 8, 8))
-        XCTAssertTrue(ColorDowngrade.rgb(255) == (238, 238, 238))
+        XCTAssertEqual(RGB.palette(0), RGB(0, 0, 0))
+        XCTAssertEqual(RGB.palette(1), RGB(205, 0, 0))
+        XCTAssertEqual(RGB.palette(15), RGB(255, 255, 255))
+        XCTAssertEqual(RGB.palette(16), RGB(0, 0, 0))
+        XCTAssertEqual(RGB.palette(33), RGB(0, 135, 255))
+        XCTAssertEqual(RGB.palette(208), RGB(255, 135, 0))
+        XCTAssertEqual(RGB.palette(231), RGB(255, 255, 255))
+        XCTAssertEqual(RGB.palette(232), RGB(8, 8, 8))
+        XCTAssertEqual(RGB.palette(255), RGB(238, 238, 238))
     }
 
     func testPureCubeColoursGoToTheirBasicColour() {
@@ -92,5 +92,16 @@ final class ColorDowngradeTests: XCTestCase {
                 }
             }
         }
+    }
+}
+
+final class PictureColourNumberTests: XCTestCase {
+    /// ncurses under xterm-256color has no 24-bit colour: a picture's pixel gets the nearest of the 256, the
+    /// nearest basic colour with 8, the default without colour.
+    func testPictureColours() {
+        XCTAssertEqual(ColorDowngrade.colorNumber(RGB(200, 100, 50), colors: 256), 167)
+        XCTAssertEqual(ColorDowngrade.colorNumber(RGB(200, 100, 50), colors: 8), 1)
+        XCTAssertEqual(ColorDowngrade.colorNumber(RGB(20, 20, 200), colors: 8), 4)
+        XCTAssertEqual(ColorDowngrade.colorNumber(RGB(200, 100, 50), colors: 0), -1)
     }
 }

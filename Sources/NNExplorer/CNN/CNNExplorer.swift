@@ -19,6 +19,8 @@ public struct CNNExplorer: Sendable {
     public private(set) var sharedScale = true
     /// Numbers instead of shades for the input and the kernels.
     public private(set) var showValues = false
+    /// A colour input's channel on its own (0 red, 1 green, 2 blue), or nil for colour (`g` cycles).
+    public internal(set) var shownChannel: Int?
     /// The confusion matrix instead of the loss curves, when the panel has room for only one.
     public private(set) var showConfusion = false
     public var note: String?

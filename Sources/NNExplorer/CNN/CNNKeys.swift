@@ -5,7 +5,7 @@ import NNScenario
 /// What the CNN screen's keys do, its key map, and the update that carries them out.
 enum CNNAction: SharedActions { case shared(SharedAction), stepBatch, stepEpoch, previousImage, nextImage, nextMistake
     case toggleScale, toggleValues, togglePooling, toggleWindow, windowUp, windowDown, nextKernel, toggleConfusion, nextKernelLayer
-    case toggleShift, toggleParameters, cycleDropout }
+    case toggleShift, toggleParameters, cycleDropout, cycleChannel }
 
 let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
     .playPause(help: "play / pause training", inBar: { $0.trainer != nil }),
@@ -46,6 +46,9 @@ let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
                enabled: { $0.trainer != nil }, inBar: { $0.trainer != nil }, .toggleConfusion),
     KeyBinding([.character("K")], "K", "kernels", help: "show the next convolution's kernels (one per output map and input map)",
                enabled: { $0.convolutionLayers.count > 1 }, inBar: { _ in false }, .nextKernelLayer),
+    KeyBinding([.character("g")], "g", label: { $0.shownChannel.map { $0 == 2 ? "colour" : CNNExplorer.channelNames[$0 + 1] } ?? "red" },
+               help: "a colour input: the picture and colour kernels / red, green, blue alone (the input in grey, that channel's weights)",
+               enabled: { $0.colourInput }, inBar: { $0.colourInput }, .cycleChannel),
     .reset(help: "start again from the first weights"),
     .reseed(help: "new seed: new first weights and a new test split (trained networks)", enabled: { $0.trainer != nil }),
     KeyBinding([.character("P")], "P", label: { $0.showParameters ? "close params" : "params" },
@@ -68,6 +71,7 @@ func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
         case .nextKernel: "press k for the sliding window or t for the shift view first"
         case .nextKernelLayer: "one convolution only: its kernels are on screen"
         case .toggleConfusion: "nothing is trained here, so there is no confusion matrix"
+        case .cycleChannel: "a grey input has one channel: no colour to take apart"
         case .cycleDropout where p.trainer != nil: "dropout drops the values coming into dense stages, and this network has none"
         default: p.trainer == nil ? "hand-set kernels: nothing to train" : "training finished: r to reset"
         }
@@ -114,6 +118,7 @@ func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
     case .toggleShift: p.toggleShift()
     case .toggleParameters: p.toggleParameters()
     case .cycleDropout: p.cycleDropout()
+    case .cycleChannel: p.cycleChannel()
     }
     return .none
 }

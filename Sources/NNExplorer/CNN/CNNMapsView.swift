@@ -108,15 +108,23 @@ private func drawInputBlock(_ p: CNNExplorer, _ outputs: [Tensor], in area: Rect
     let row = area.y
     let input = outputs[0]
     var column = area.x
-    let caption = p.probeImage.label == CNNExplorer.pictureLabel ? "input (your picture)"
-        : p.trainer == nil ? "input" : "input (class \(p.probeImage.label))"
+    let channel = p.colourInput ? p.shownChannel.map { CNNExplorer.channelNames[$0] } : nil
+    let caption = p.probeImage.label == CNNExplorer.pictureLabel ? "input (your picture\(channel.map { ", \($0)" } ?? ""))"
+        : p.trainer == nil ? "input\(channel.map { " (\($0))" } ?? "")" : "input (class \(p.probeImage.label)\(channel.map { ", \($0)" } ?? ""))"
     frame.put(Line(caption, Style(.label)).truncated(to: area.width, glyphs: g), column: column, row: row)
     var tallest = 0
-    let inputMap = heatmap(input, channel: 0, scale: MatrixHeatmap.fittingScale(input.values),
-                           zoom: grownZoom(input, chosen, width: area.width, limit: 4), values: p.showValues && input.width * 4 + 16 <= area.width)
-    let inputSize = inputMap.size(valueWidth: 4)
+    let zoom = grownZoom(input, chosen, width: area.width, limit: 4), values = p.showValues && input.width * 4 + 16 <= area.width
+    // A colour input as one picture, unless `g` picked a channel (or the numbers are on screen).
+    let picture = p.colourInput && p.shownChannel == nil && !values ? colourPicture(input, zoom: zoom) : nil
+    let inputMap = heatmap(input, channel: p.colourInput ? p.shownChannel ?? 0 : 0, scale: MatrixHeatmap.fittingScale(input.values),
+                           zoom: zoom, values: values)
+    let inputSize = picture?.size ?? inputMap.size(valueWidth: 4)
     if column + inputSize.width <= area.maxX {
-        inputMap.render(into: &frame, at: (column, row + 1), shades: shades, glyphs: g, valueWidth: 4)
+        if let picture {
+            picture.render(into: &frame, at: (column, row + 1), shades: shades, glyphs: g)
+        } else {
+            inputMap.render(into: &frame, at: (column, row + 1), shades: shades, glyphs: g, valueWidth: 4)
+        }
         tallest = inputSize.height
     } else {
         frame.put(Line("(too big to draw here)", Style(.dim)), column: column, row: row + 1, clip: area)
@@ -132,27 +140,47 @@ private func drawInputBlock(_ p: CNNExplorer, _ outputs: [Tensor], in area: Rect
         }
         let weights = p.network.weights[l], inputs = p.network.shapes[l][0]
         let which = p.convolutionLayers.count > 1 ? " of stage \(l + 1)" : ""
-        let count = inputs > 1 ? ", \(kernels)×\(inputs): one per output and input map" : ""
-        let label = "kernels \(size)×\(size)\(which) (\(mode.rawValue)\(p.network.frozen[l] ? ", hand-set" : "")\(count))"
+        // The first convolution over a colour input: a kernel a picture, or (`g`) one channel's slices.
+        let colourKernels = p.colourInput && inputs == 3 && l == p.convolutionLayers.first
+        let channel = colourKernels ? p.shownChannel : nil, asPictures = colourKernels && channel == nil && !p.showValues
+        let count = colourKernels || inputs == 1 ? "" : ", \(kernels)×\(inputs): one per output and input map"
+        let what = asPictures ? "colour kernels" : channel.map { "\(CNNExplorer.channelNames[$0]): kernels" } ?? "kernels"
+        let label = "\(what) \(size)×\(size)\(which) (\(mode.rawValue)\(p.network.frozen[l] ? ", hand-set" : "")\(count))"
         frame.put(Line(g.fold(label), Style(.label)).truncated(to: max(0, area.maxX - column), glyphs: g), column: column, row: top)
-        let limit = weights.map(abs).max() ?? 1
+        let limit = max(weights.map(abs).max() ?? 1, 1e-12)
         var x = column
-        let slices = kernels * inputs
-        for o in 0..<slices {
+        let shown = asPictures ? Array(0..<kernels) : channel.map { c in (0..<kernels).map { $0 * inputs + c } } ?? Array(0..<(kernels * inputs))
+        let zoom = size <= 5 && chosen != nil ? 2 : 1
+        for (n, o) in shown.enumerated() {
             let values = Array(weights[(o * size * size)..<((o + 1) * size * size)])
-            var map = MatrixHeatmap(rows: size, columns: size, values: values, scale: .diverging(limit: max(limit, 1e-12)))
+            var map = MatrixHeatmap(rows: size, columns: size, values: values, scale: .diverging(limit: limit))
             map.digits = 2
-            if p.showValues { map.showValues = true } else { map = map.zoomed(size <= 5 && chosen != nil ? 2 : 1) }
-            let mapSize = map.size(valueWidth: 6)
+            if p.showValues { map.showValues = true } else { map = map.zoomed(zoom) }
+            let picture = asPictures ? kernelPicture(weights, kernel: o, size: size, limit: limit).zoomed(zoom) : nil
+            let mapSize = picture?.size ?? map.size(valueWidth: 6)
             // Room for the map, and for the "+N" of those after it.
-            let reserve = o + 1 < slices ? 4 : 0
+            let reserve = n + 1 < shown.count ? 4 : 0
             guard x + mapSize.width + reserve <= area.maxX else {
-                frame.put("+\(slices - o)", column: x, row: top + 1, style: Style(.dim), clip: area)
+                frame.put("+\(shown.count - n)", column: x, row: top + 1, style: Style(.dim), clip: area)
                 break
             }
-            map.render(into: &frame, at: (x, top + 1), shades: shades, glyphs: g, valueWidth: 6)
+            if let picture {
+                picture.render(into: &frame, at: (x, top + 1), shades: shades, glyphs: g)
+            } else {
+                map.render(into: &frame, at: (x, top + 1), shades: shades, glyphs: g, valueWidth: 6)
+            }
             tallest = max(tallest, top - row + mapSize.height)
             x += mapSize.width + (p.showValues ? 2 : 1)
+        }
+        if asPictures, let last = shown.last {
+            // What a colour kernel's colours mean, under them.
+            let height = kernelPicture(weights, kernel: last, size: size, limit: limit).zoomed(zoom).size.height
+            let legends = shades ? ["a channel's weight is its brightness; mid-grey 0", "weight as brightness, mid-grey 0", "grey: 0"]
+                : ["glyph: the colour's lightness; + is 0", "lightness; + is 0", "+ is 0"]
+            let room = max(0, area.maxX - column)
+            let legend = legends.first { Line(g.fold($0)).width <= room } ?? legends.last!
+            frame.put(Line(g.fold(legend), Style(.dim)).truncated(to: room, glyphs: g), column: column, row: top + 1 + height)
+            tallest = max(tallest, top - row + height + 1)
         }
     }
     return 1 + tallest
