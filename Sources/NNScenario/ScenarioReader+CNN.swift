@@ -11,6 +11,8 @@ extension ScenarioReader {
     /// The built-in image sets.
     static let imageSets = ["optdigits", "glyphs", "shapes"]
     static let maxImageSide = 64
+    /// Output maps a convolution may have: LeNet-5's C5 has 120; 256 still trains on two cores.
+    static let maxKernels = 256
     static let maxWeights = 1_000_000
     static let maxMultiplyAdds = 20_000_000
 
@@ -250,7 +252,7 @@ extension ScenarioReader {
     /// `conv: {kernels, size, stride, padding, mode, weights, bias, frozen}`.
     private func convolution(_ field: Field, inputShape shape: [Int]) -> (CNNLayer, CNNScenario.FixedParameters?)? {
         guard let block = MappingReader(field, keys: Self.convKeys) else { return nil }
-        let kernels = block.field("kernels", required: true)?.integer(in: 1...64)
+        let kernels = block.field("kernels", required: true)?.integer(in: 1...Self.maxKernels)
         let size = block.field("size", required: true)?.integer(in: 1...15)
         let stride = block.field("stride").map { $0.integer(in: 1...8) } ?? 1
         let padding = block.field("padding").map { $0.choice(ConvolutionPadding.self) } ?? .valid

@@ -183,4 +183,5 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     surfaceBenchmarks()
+    leNetBenchmarks { atMost($0, anIteration: $1) }
 }
