@@ -24,6 +24,16 @@ public protocol KernelBuild: Sendable {
     static func accumulateGradient(_ g: UnsafeMutablePointer<Double>, fanIn: Int, fanOut: Int, input: UnsafePointer<Double>,
                                    delta: UnsafePointer<Double>, columns n: Int, scratch: UnsafeMutablePointer<Double>)
 
+    // MARK: A CNN's dense stages over a batch, the samples as columns (DenseKernels.swift)
+
+    /// A product of strided coefficients and a batch, each row started from `first` (or 0).
+    static func matrixProduct(first: UnsafePointer<Double>?, coefficients: UnsafePointer<Double>, innerStride: Int, outerStride: Int,
+                              inner: Int, outer: Int, input: UnsafePointer<Double>, output: UnsafeMutablePointer<Double>, columns n: Int)
+    /// Outer products of two batches summed sample after sample, added to `g`.
+    static func accumulateOuterProducts(_ g: UnsafeMutablePointer<Double>, rowStride: Int, rows: Int, count: Int,
+                                        a: UnsafePointer<Double>, b: UnsafePointer<Double>, columns n: Int,
+                                        scratch: UnsafeMutablePointer<Double>)
+
     // MARK: The MLP, one sample at a time (SampleKernels.swift)
 
     /// Per-sample SGD through some samples.

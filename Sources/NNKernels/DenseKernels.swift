@@ -184,3 +184,55 @@ extension Build {
         }
     }
 }
+
+extension Build {
+    /// `output[j][p] = first[j] (or 0) + Σ_i c(i, j) input[i][p]` with `c(i, j) = coefficients[i·innerStride + j·outerStride]`,
+    /// the sum in order of i, for `outer` rows j and `columns` samples p (a CNN's dense stages over a batch:
+    /// forward with the biases first, and the input gradient through the same weights turned).
+    public static func matrixProduct(first: UnsafePointer<Double>?, coefficients: UnsafePointer<Double>, innerStride: Int, outerStride: Int,
+                                     inner: Int, outer: Int, input: UnsafePointer<Double>, output: UnsafeMutablePointer<Double>,
+                                     columns n: Int) {
+        product(first: first, coefficients: coefficients, innerStride: innerStride, outerStride: outerStride, inner: inner, outer: outer,
+                input: input, output: output, columns: n)
+    }
+
+    /// Adds `Σ_p a[r][p] · b[k][p]` to `g[r · rowStride + k]`, sample after sample, for `rows` rows r and `count`
+    /// columns k (a dense stage's weight gradient summed over a batch). `scratch` holds `n × count` values: `b`
+    /// turned sample-major, so that a row vectorises over k.
+    public static func accumulateOuterProducts(_ g: UnsafeMutablePointer<Double>, rowStride: Int, rows: Int, count: Int,
+                                               a: UnsafePointer<Double>, b: UnsafePointer<Double>, columns n: Int,
+                                               scratch: UnsafeMutablePointer<Double>) {
+        for k in 0..<count {
+            let from = b + k &* n
+            for p in 0..<n { scratch[p &* count &+ k] = from[p] }
+        }
+        let d = UnsafePointer(scratch)
+        for r in 0..<rows {
+            let row = g + r &* rowStride, z = a + r &* n
+            var k = 0
+            while k &+ 16 <= count {
+                var a0 = load(row + k), a1 = load(row + k + 4), a2 = load(row + k + 8), a3 = load(row + k + 12)
+                var dp = d + k
+                for p in 0..<n {
+                    let zv = Double4(repeating: z[p])
+                    a0 += zv * load(dp); a1 += zv * load(dp + 4); a2 += zv * load(dp + 8); a3 += zv * load(dp + 12)
+                    dp += count
+                }
+                store(a0, row + k); store(a1, row + k + 4); store(a2, row + k + 8); store(a3, row + k + 12)
+                k &+= 16
+            }
+            while k &+ 4 <= count {
+                var sum = load(row + k), dp = d + k
+                for p in 0..<n { sum += Double4(repeating: z[p]) * load(dp); dp += count }
+                store(sum, row + k)
+                k &+= 4
+            }
+            while k < count {
+                var sum = row[k], dp = d + k
+                for p in 0..<n { sum += z[p] * dp.pointee; dp += count }
+                row[k] = sum
+                k &+= 1
+            }
+        }
+    }
+}

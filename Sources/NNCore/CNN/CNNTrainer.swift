@@ -10,6 +10,8 @@ public struct CNNSettings: Sendable, Hashable {
     /// p: the values coming into each dense stage are dropped with probability p while training (see
     /// `ConvNet.dropoutMasks`). 0: off.
     public var dropout = 0.0
+    /// The cores a batch is split over (its images, maps or units); every count gives the same bits.
+    public var threads = ErrorSurface.cores
     public init() {}
 }
 
@@ -47,6 +49,8 @@ public struct CNNTrainer: Sendable {
     private var order: [Int]
     private var velocity: ConvNetGradients
     private var epochLoss = 0.0, epochHits = 0
+    /// The buffers of the batched passes, when the network and settings allow them (no dropout).
+    private var batch: ConvNetBatch?
 
     /// Splits `images` into training and test sets with `seed` (the test set is `testSplit` of them).
     public init(images: [LabeledImage], network: ConvNet, settings: CNNSettings, seed: UInt64) {
@@ -61,7 +65,14 @@ public struct CNNTrainer: Sendable {
         trainingSet = indices.dropFirst(held).sorted().map { images[$0] }
         order = Array(trainingSet.indices)
         velocity = ConvNetGradients(zeroFor: network)
+        if settings.dropout == 0, ConvNetBatch.handles(network) {
+            batch = ConvNetBatch(network: network, capacity: min(Self.batchCapacity, max(1, settings.batchSize)), threads: settings.threads)
+        }
     }
+
+    /// The most images the batched passes hold at once (a bigger batch goes through in parts, its gradients
+    /// summed in the same order).
+    static let batchCapacity = 64
 
     /// One batch: forward, backward, the update; the batch's summed loss. Nil once finished (or without training
     /// data).
@@ -72,13 +83,31 @@ public struct CNNTrainer: Sendable {
         let end = min(trainingSet.count, positionInEpoch + max(1, settings.batchSize))
         var gradients = ConvNetGradients(zeroFor: network)
         var batchLoss = 0.0
-        for n in order[positionInEpoch..<end] {
-            let sample = trainingSet[n]
-            let masks = settings.dropout > 0 ? network.dropoutMasks(rate: settings.dropout, rng: &rng) : [:]
-            let outputs = network.forward(sample.image, dropping: masks)
-            let loss = network.addGradients(outputs, label: sample.label, dropping: masks, into: &gradients)
-            batchLoss += loss
-            if Self.predictedClass(outputs[outputs.count - 1]) == sample.label { epochHits += 1 }
+        if var batch {
+            self.batch = nil
+            let samples = trainingSet
+            var start = positionInEpoch
+            while start < end {
+                let part = order[start..<min(end, start + batch.capacity)]
+                batch.forward(part.lazy.map { samples[$0].image }, through: network)
+                for (i, n) in part.enumerated() {
+                    let label = trainingSet[n].label
+                    batchLoss += ConvNet.crossEntropy(probabilityOfLabel: batch.probability(label, image: i, of: part.count))
+                    if batch.predictedClass(image: i, of: part.count) == label { epochHits += 1 }
+                }
+                batch.backward(labels: part.lazy.map { samples[$0].label }, into: &gradients)
+                start += part.count
+            }
+            self.batch = batch
+        } else {
+            for n in order[positionInEpoch..<end] {
+                let sample = trainingSet[n]
+                let masks = settings.dropout > 0 ? network.dropoutMasks(rate: settings.dropout, rng: &rng) : [:]
+                let outputs = network.forward(sample.image, dropping: masks)
+                let loss = network.addGradients(outputs, label: sample.label, dropping: masks, into: &gradients)
+                batchLoss += loss
+                if Self.predictedClass(outputs[outputs.count - 1]) == sample.label { epochHits += 1 }
+            }
         }
         epochLoss += batchLoss
         apply(gradients, batchSize: end - positionInEpoch)

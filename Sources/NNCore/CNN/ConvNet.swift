@@ -119,8 +119,11 @@ public struct ConvNet: Sendable, Hashable {
 
     /// The cross-entropy of class `label` for the network's output probabilities.
     public static func crossEntropy(_ probabilities: Tensor, label: Int) -> Double {
-        -log(max(probabilities.values[label], 1e-300))
+        crossEntropy(probabilityOfLabel: probabilities.values[label])
     }
+
+    /// −log p of the true class (p kept above 1e-300, so that a sure mistake costs a finite loss).
+    static func crossEntropy(probabilityOfLabel p: Double) -> Double { -log(max(p, 1e-300)) }
 }
 
 /// Where a convolution's windows fall: for each output cell, the kernel rows and columns that land inside the

@@ -1,0 +1,384 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A batch of images through a network at once, in buffers kept from batch to batch: the stages of the maps
+/// image after image (`[image][value]`), the stages of single values (dense, flatten, a convolution whose
+/// kernel covers its whole input, such as LeNet-5's C5, and the softmax) with the images as columns
+/// (`[value][image]`), so that a dense stage is one matrix product over the batch.
+///
+/// Every value is computed by the same operations in the same order as `forward` and `addGradients` one image
+/// at a time, the parameters' gradients summed image after image: a batch gives the bits of its images in turn.
+/// The work is split over `threads` cores (images, or output maps and units), and since each part writes only
+/// its own values with the same operations, any number of threads gives the same bits.
+struct ConvNetBatch {
+    private(set) var network: ConvNet
+    let capacity: Int
+    let threads: Int
+    /// Per stage (0 the input, l + 1 the output of layer l): whether its values are `[value][image]`.
+    let byValue: [Bool]
+    /// Per stage: the batch's values and (training) the loss's gradient with respect to them.
+    private var values: [[Double]]
+    private var deltas: [[Double]]
+    /// A stage turned to the other layout, for the layer that reads it so.
+    private var turned: [Double]
+    private var turnedDelta: [Double]
+    /// Per thread: room for a padded input, a kernel gradient's or an input gradient's sums.
+    private var scratch: [[Double]]
+    /// Per layer: the kernels as the convolution reads them (flipped in convolution mode).
+    private var kernels: [[Double]] = []
+
+    /// Whether a network can go through in batches: stride-1 convolutions, 2×2 max pooling with stride 2, and a
+    /// softmax last, after a stage of single values (others go one image at a time).
+    static func handles(_ network: ConvNet) -> Bool {
+        guard network.endsInSoftmax else { return false }
+        for (l, layer) in network.layers.enumerated() {
+            switch layer {
+            case .convolution(_, _, let stride, _, _) where stride != 1 && !isWholeInput(network, l): return false
+            case .pooling(.max, size: 2, stride: 2, padding: .valid), .convolution, .activation, .flatten, .dense, .softmax: continue
+            case .pooling: return false
+            }
+        }
+        return stageByValue(network)[network.layers.count - 1]
+    }
+
+    /// A convolution whose kernel covers its whole (unpadded) input: one output value a map, a dense stage.
+    static func isWholeInput(_ network: ConvNet, _ l: Int) -> Bool {
+        guard case .convolution(_, let size, _, let padding, _) = network.layers[l] else { return false }
+        let shape = network.shapes[l]
+        return CNNLayer.padding(padding, size: size) == 0 && shape[1] == size && shape[2] == size
+    }
+
+    /// Whether each layer reads its input as `[value][image]` (nil: either, an activation).
+    static func readsByValue(_ network: ConvNet, _ l: Int) -> Bool? {
+        switch network.layers[l] {
+        case .activation: nil
+        case .dense, .flatten, .softmax: true
+        case .convolution: isWholeInput(network, l)
+        case .pooling: false
+        }
+    }
+
+    static func stageByValue(_ network: ConvNet) -> [Bool] {
+        var result = [false]
+        for l in network.layers.indices { result.append(readsByValue(network, l) ?? result[l]) }
+        return result
+    }
+
+    init(network: ConvNet, capacity: Int, threads: Int) {
+        self.network = network
+        self.capacity = capacity
+        self.threads = max(1, threads)
+        byValue = Self.stageByValue(network)
+        values = network.shapes.map { Array(repeating: 0, count: $0.reduce(1, *) * capacity) }
+        deltas = values
+        let largest = network.shapes.map { $0.reduce(1, *) }.max()! * capacity
+        turned = Array(repeating: 0, count: largest)
+        turnedDelta = turned
+        var room = 0
+        for (l, layer) in network.layers.enumerated() {
+            // A dense stage's batch of gradients or inputs turned sample-major.
+            let inCount = network.shapes[l].reduce(1, *), outCount = network.shapes[l + 1].reduce(1, *)
+            if Self.readsByValue(network, l) == true { room = max(room, capacity * max(inCount, outCount)) }
+            guard case .convolution(let count, let size, _, let padding, _) = layer, Self.readsByValue(network, l) == false else { continue }
+            let shape = network.shapes[l], pad = CNNLayer.padding(padding, size: size)
+            let padded = shape[0] * (shape[1] + 2 * pad) * (shape[2] + 2 * pad)
+            let outPlane = network.shapes[l + 1][1] * network.shapes[l + 1][2]
+            let kernelGradient = (outPlane + shape[0] * size * size) * ((count + 3) / 4 * 4)
+            let inputGradient = (size * size * count + padded / shape[0]) * ((shape[0] + 3) / 4 * 4)
+            room = max(room, 2 * padded + max(kernelGradient, inputGradient))
+        }
+        scratch = (0..<self.threads).map { _ in Array(repeating: 0, count: room) }
+    }
+
+    /// A dense stage's units and where weight (input i, unit j) sits: `i · inner + j · outer` (dense weights are
+    /// `[input][unit]`, a whole-input convolution's `[map][input]`).
+    private func denseLayout(_ l: Int) -> (units: Int, inner: Int, outer: Int) {
+        let units = size(l + 1)
+        return if case .dense = network.layers[l] { (units, units, 1) } else { (units, 1, size(l)) }
+    }
+
+    /// The count of values of stage s for one image.
+    private func size(_ s: Int) -> Int { network.shapes[s].reduce(1, *) }
+
+    /// Runs `body(part)` for each of `parts` parts, on the cores at once when there is more than one.
+    private static func inParts(_ parts: Int, _ body: @Sendable (Int) -> Void) {
+        if parts <= 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: body) }
+    }
+
+    private static func part(_ part: Int, of parts: Int, _ count: Int) -> Range<Int> {
+        (part * count / parts)..<((part + 1) * count / parts)
+    }
+}
+
+// MARK: - Forward
+
+extension ConvNetBatch {
+    /// Every stage's values for `images` (at most `capacity`) through `network` (its weights; the layers are
+    /// those the buffers were made for).
+    mutating func forward(_ images: some Collection<Tensor>, through network: ConvNet) {
+        precondition(network.layers == self.network.layers && network.inputShape == self.network.inputShape)
+        self.network = network
+        let n = images.count
+        precondition(n <= capacity)
+        values[0].withUnsafeMutableBufferPointer { x in
+            for (k, image) in images.enumerated() {
+                precondition(image.shape == network.inputShape, "the input is \(image.shape), the network takes \(network.inputShape)")
+                image.values.withUnsafeBufferPointer { (x.baseAddress! + k * image.count).update(from: $0.baseAddress!, count: image.count) }
+            }
+        }
+        kernels = network.layers.indices.map { l in
+            guard case .convolution(_, let size, _, _, let mode) = network.layers[l], mode == .convolution else { return [] }
+            return ConvNet.flipped(network.weights[l], size: size)
+        }
+        for l in network.layers.indices { forward(layer: l, n) }
+    }
+
+    /// The probability of class k for image i, after `forward`.
+    func probability(_ k: Int, image i: Int, of n: Int) -> Double { values[network.layers.count][k * n + i] }
+
+    /// The most probable class of image i (the first on ties), after `forward`.
+    func predictedClass(image i: Int, of n: Int) -> Int {
+        var best = 0
+        for k in 1..<size(network.layers.count) where probability(k, image: i, of: n) > probability(best, image: i, of: n) { best = k }
+        return best
+    }
+
+    private mutating func forward(layer l: Int, _ n: Int) {
+        let inCount = size(l), outCount = size(l + 1)
+        let reads = Self.readsByValue(network, l) ?? byValue[l]
+        if reads != byValue[l] { Self.turn(values[l], into: &turned, count: inCount, n, toByValue: reads) }
+        let source = reads != byValue[l] ? turned : values[l]
+        let kernel = kernels[l].isEmpty ? network.weights[l] : kernels[l]
+        let parts = threads
+        var output = values[l + 1], rooms = scratch
+        (values[l + 1], scratch) = ([], [])
+        defer { (values[l + 1], scratch) = (output, rooms) }
+        source.withUnsafeBufferPointer { xb in
+            output.withUnsafeMutableBufferPointer { yb in
+                kernel.withUnsafeBufferPointer { wb in
+                    network.biases[l].withUnsafeBufferPointer { bb in
+                        rooms.withUnsafeMutableBufferPointer { sb in
+                            nonisolated(unsafe) let x = xb.baseAddress!, y = yb.baseAddress!, w = wb.baseAddress, b = bb.baseAddress
+                            nonisolated(unsafe) let scratch = sb.baseAddress!
+                            switch network.layers[l] {
+                            case .convolution(let count, let size, _, let padding, _) where !reads:
+                                let shape = network.shapes[l], pad = CNNLayer.padding(padding, size: size)
+                                Self.inParts(parts) { part in
+                                    scratch[part].withUnsafeMutableBufferPointer { room in
+                                        for i in Self.part(part, of: parts, n) {
+                                            let input = Self.padded(x + i * inCount, shape, pad, into: room.baseAddress!)
+                                            Kernels.current.convolutionForward(x: input, w: w!, b: b, y: y + i * outCount,
+                                                                               inChannels: shape[0], inHeight: shape[1] + 2 * pad,
+                                                                               inWidth: shape[2] + 2 * pad, kernels: count, size: size)
+                                        }
+                                    }
+                                }
+                            case .convolution, .dense:
+                                let (units, inner, outer) = denseLayout(l)
+                                Self.inParts(parts) { part in
+                                    let rows = Self.part(part, of: parts, units)
+                                    Kernels.current.matrixProduct(first: b! + rows.lowerBound, coefficients: w! + rows.lowerBound * outer,
+                                                                  innerStride: inner, outerStride: outer, inner: inCount, outer: rows.count,
+                                                                  input: x, output: y + rows.lowerBound * n, columns: n)
+                                }
+                            case .activation(let f):
+                                Kernels.current.activateAll(f.code, x, y, count: inCount * n)
+                            case .pooling:
+                                for i in 0..<n { ConvNet.maxPool2(x + i * inCount, network.shapes[l], into: y + i * outCount) }
+                            case .flatten:
+                                y.update(from: x, count: inCount * n)
+                            case .softmax:
+                                for i in 0..<n { Self.softmax(x + i, y + i, count: inCount, stride: n) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `x` as it is, or copied into `room` with `pad` zeros around each map.
+    private static func padded(_ x: UnsafePointer<Double>, _ shape: [Int], _ pad: Int, into room: UnsafeMutablePointer<Double>) -> UnsafePointer<Double> {
+        guard pad > 0 else { return x }
+        let (channels, height, width) = (shape[0], shape[1], shape[2])
+        let paddedWidth = width + 2 * pad, paddedHeight = height + 2 * pad
+        room.update(repeating: 0, count: channels * paddedHeight * paddedWidth)
+        for c in 0..<channels {
+            for row in 0..<height {
+                (room + (c * paddedHeight + row + pad) * paddedWidth + pad).update(from: x + (c * height + row) * width, count: width)
+            }
+        }
+        return UnsafePointer(room)
+    }
+
+    /// The softmax of one image's values, `stride` apart (as `ConvNet.softmaxForward`).
+    private static func softmax(_ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, count: Int, stride: Int) {
+        var largest = x[0]
+        for k in 1..<count where x[k * stride] > largest { largest = x[k * stride] }
+        var total = 0.0
+        for k in 0..<count { y[k * stride] = exp(x[k * stride] - largest); total += y[k * stride] }
+        for k in 0..<count { y[k * stride] /= total }
+    }
+
+    /// `[image][value]` ↔ `[value][image]`.
+    private static func turn(_ source: [Double], into target: inout [Double], count: Int, _ n: Int, toByValue: Bool) {
+        for i in 0..<n {
+            for k in 0..<count {
+                if toByValue { target[k * n + i] = source[i * count + k] } else { target[i * count + k] = source[k * n + i] }
+            }
+        }
+    }
+}
+
+// MARK: - Backward
+
+extension ConvNetBatch {
+    /// After `forward` of n images: the gradients of their losses (the cross-entropy of `labels`), added image
+    /// after image to `gradients`, as `addGradients` for each image in turn.
+    mutating func backward(labels: some Collection<Int>, into gradients: inout ConvNetGradients) {
+        let n = labels.count, top = network.layers.count - 1
+        let probabilities = values[top + 1], count = size(top) * n
+        deltas[top].withUnsafeMutableBufferPointer { g in
+            probabilities.withUnsafeBufferPointer { p in g.baseAddress!.update(from: p.baseAddress!, count: count) }
+            for (i, label) in labels.enumerated() { g[label * n + i] -= 1 }
+        }
+        for l in stride(from: top - 1, through: 0, by: -1) { backward(layer: l, n, &gradients) }
+    }
+
+    private mutating func backward(layer l: Int, _ n: Int, _ gradients: inout ConvNetGradients) {
+        let inCount = size(l), outCount = size(l + 1)
+        let reads = Self.readsByValue(network, l) ?? byValue[l]
+        let turning = reads != byValue[l]
+        if turning { Self.turn(values[l], into: &turned, count: inCount, n, toByValue: reads) }
+        let source = turning ? turned : values[l]
+        let kernel = kernels[l].isEmpty ? network.weights[l] : kernels[l]
+        // Convolution mode sums the gradient of the flipped kernels, flipped back at the end.
+        var weightGradient = kernels[l].isEmpty ? gradients.weights[l] : ConvNet.flipped(gradients.weights[l], size: kernelSize(l))
+        gradients.weights[l] = []
+        let parts = threads, needsInput = l > 0
+        var gInput = turning ? turnedDelta : deltas[l]
+        if turning { turnedDelta = [] } else { deltas[l] = [] }
+        let outputs = values[l + 1], outputGradient = deltas[l + 1]
+        var rooms = scratch
+        scratch = []
+        source.withUnsafeBufferPointer { xb in
+            outputs.withUnsafeBufferPointer { yb in
+                outputGradient.withUnsafeBufferPointer { gb in
+                    gInput.withUnsafeMutableBufferPointer { gxb in
+                        kernel.withUnsafeBufferPointer { wb in
+                            weightGradient.withUnsafeMutableBufferPointer { gwb in
+                                gradients.biases[l].withUnsafeMutableBufferPointer { gbb in
+                                    rooms.withUnsafeMutableBufferPointer { sb in
+                                        nonisolated(unsafe) let x = xb.baseAddress!, y = yb.baseAddress!, g = gb.baseAddress!, gx = gxb.baseAddress!
+                                        nonisolated(unsafe) let w = wb.baseAddress, gw = gwb.baseAddress, gBias = gbb.baseAddress
+                                        nonisolated(unsafe) let scratch = sb.baseAddress!
+                                        switch network.layers[l] {
+                                        case .convolution(let count, let size, _, let padding, _) where !reads:
+                                            let shape = network.shapes[l], pad = CNNLayer.padding(padding, size: size)
+                                            let paddedShape = [shape[0], shape[1] + 2 * pad, shape[2] + 2 * pad]
+                                            let plane = outCount / count, perMap = shape[0] * size * size, paddedCount = paddedShape.reduce(1, *)
+                                            Self.inParts(parts) { part in
+                                                scratch[part].withUnsafeMutableBufferPointer { room in
+                                                    let room = room.baseAddress!
+                                                    // The kernels' and biases' gradients, a part of the maps each, image after image.
+                                                    let maps = Self.part(part, of: parts, count)
+                                                    for i in 0..<n {
+                                                        let gi = g + i * outCount + maps.lowerBound * plane
+                                                        for o in maps.indices {
+                                                            var sum = 0.0
+                                                            for p in 0..<plane { sum += gi[(o - maps.lowerBound) * plane + p] }
+                                                            gBias![o] += sum
+                                                        }
+                                                        guard !maps.isEmpty else { continue }
+                                                        let input = Self.padded(x + i * inCount, shape, pad, into: room)
+                                                        Kernels.current.convolutionKernelGradient(
+                                                            x: input, g: gi, gw: gw! + maps.lowerBound * perMap, inChannels: shape[0],
+                                                            inHeight: paddedShape[1], inWidth: paddedShape[2], kernels: maps.count, size: size,
+                                                            scratch: room + paddedCount)
+                                                    }
+                                                    // The input's gradient, a part of the images each.
+                                                    guard needsInput else { return }
+                                                    for i in Self.part(part, of: parts, n) {
+                                                        let full = pad == 0 ? gx + i * inCount : room
+                                                        Kernels.current.convolutionInputGradient(
+                                                            w: w!, g: g + i * outCount, gx: full, inChannels: shape[0], inHeight: paddedShape[1],
+                                                            inWidth: paddedShape[2], kernels: count, size: size, scratch: room + paddedCount)
+                                                        if pad > 0 { Self.crop(room, paddedShape, pad, into: gx + i * inCount) }
+                                                    }
+                                                }
+                                            }
+                                        case .convolution, .dense:
+                                            let (units, inner, outer) = denseLayout(l)
+                                            for j in 0..<units { for p in 0..<n { gBias![j] += g[j * n + p] } }
+                                            // Weight (i, j) at i·inner + j·outer: rows of inputs (dense) or of units (a whole-input convolution).
+                                            let (rows, columns) = inner == 1 ? (units, inCount) : (inCount, units)
+                                            nonisolated(unsafe) let (a, b) = inner == 1 ? (g, x) : (x, g)
+                                            let rowStride = max(inner, outer)
+                                            Self.inParts(parts) { part in
+                                                scratch[part].withUnsafeMutableBufferPointer { room in
+                                                    let mine = Self.part(part, of: parts, rows)
+                                                    Kernels.current.accumulateOuterProducts(gw! + mine.lowerBound * rowStride, rowStride: rowStride,
+                                                                                            rows: mine.count, count: columns, a: a + mine.lowerBound * n,
+                                                                                            b: b, columns: n, scratch: room.baseAddress!)
+                                                    guard needsInput else { return }
+                                                    let inputs = Self.part(part, of: parts, inCount)
+                                                    Kernels.current.matrixProduct(first: nil, coefficients: w! + inputs.lowerBound * inner, innerStride: outer,
+                                                                                  outerStride: inner, inner: units, outer: inputs.count, input: g,
+                                                                                  output: gx + inputs.lowerBound * n, columns: n)
+                                                }
+                                            }
+                                        case .activation(let f):
+                                            guard needsInput else { break }
+                                            let count = inCount * n
+                                            switch f {
+                                            case .relu: for k in 0..<count { gx[k] = g[k] * Activation.relu.derivative(input: x[k], output: y[k]) }
+                                            case .sigmoid: for k in 0..<count { gx[k] = g[k] * Activation.sigmoid.derivative(input: x[k], output: y[k]) }
+                                            case .tanh: for k in 0..<count { gx[k] = g[k] * Activation.tanh.derivative(input: x[k], output: y[k]) }
+                                            case .linear: gx.update(from: g, count: count)
+                                            }
+                                        case .pooling:
+                                            guard needsInput else { break }
+                                            gx.update(repeating: 0, count: inCount * n)
+                                            for i in 0..<n { ConvNet.maxPool2Backward(x + i * inCount, network.shapes[l], g + i * outCount, adding: gx + i * inCount) }
+                                        case .flatten:
+                                            if needsInput { gx.update(from: g, count: inCount * n) }
+                                        case .softmax:
+                                            preconditionFailure("the softmax's gradient is taken with the cross-entropy's")
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        scratch = rooms
+        gradients.weights[l] = kernels[l].isEmpty ? weightGradient : ConvNet.flipped(weightGradient, size: kernelSize(l))
+        if turning {
+            turnedDelta = gInput
+            if needsInput { Self.turn(turnedDelta, into: &deltas[l], count: inCount, n, toByValue: byValue[l]) }
+        } else {
+            deltas[l] = gInput
+        }
+    }
+
+    private func kernelSize(_ l: Int) -> Int {
+        if case .convolution(_, let size, _, _, _) = network.layers[l] { size } else { 1 }
+    }
+
+    /// The maps of a padded gradient without their `pad` border (as `Tensor.cropped`).
+    private static func crop(_ full: UnsafePointer<Double>, _ paddedShape: [Int], _ pad: Int, into gx: UnsafeMutablePointer<Double>) {
+        let (channels, paddedHeight, paddedWidth) = (paddedShape[0], paddedShape[1], paddedShape[2])
+        let height = paddedHeight - 2 * pad, width = paddedWidth - 2 * pad
+        for c in 0..<channels {
+            for row in 0..<height {
+                (gx + (c * height + row) * width).update(from: full + (c * paddedHeight + row + pad) * paddedWidth + pad, count: width)
+            }
+        }
+    }
+}
