@@ -34,6 +34,13 @@ public protocol KernelBuild: Sendable {
                                         a: UnsafePointer<Double>, b: UnsafePointer<Double>, columns n: Int,
                                         scratch: UnsafeMutablePointer<Double>)
 
+    /// An activation's gradient: the output's times the activation's slope.
+    static func activationGradient(_ code: Int, x: UnsafePointer<Double>, y: UnsafePointer<Double>, g: UnsafePointer<Double>,
+                                   gx: UnsafeMutablePointer<Double>, count: Int)
+    /// One step of SGD with momentum.
+    static func momentumStep(_ w: UnsafeMutablePointer<Double>, velocity v: UnsafeMutablePointer<Double>, gradient g: UnsafePointer<Double>,
+                             scale: Double, momentum alpha: Double, count: Int)
+
     // MARK: The MLP, one sample at a time (SampleKernels.swift)
 
     /// Per-sample SGD through some samples.

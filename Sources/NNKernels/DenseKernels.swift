@@ -236,3 +236,49 @@ extension Build {
         }
     }
 }
+
+extension Build {
+    /// `gx[k] = g[k] · f'(x[k], y[k])` for `count` values, f' written as `Activation.derivative` writes it
+    /// (from the output for σ and tanh: σ(1 − σ), 1 − tanh²; ReLU: 1 where x > 0, else 0).
+    public static func activationGradient(_ code: Int, x: UnsafePointer<Double>, y: UnsafePointer<Double>, g: UnsafePointer<Double>,
+                                          gx: UnsafeMutablePointer<Double>, count: Int) {
+        switch code {
+        case ActivationCode.sigmoid:
+            slopes(gx, g, count) { k in let yk = load(y + k); return yk * (1 - yk) } scalar: { k in y[k] * (1 - y[k]) }
+        case ActivationCode.tanh:
+            slopes(gx, g, count) { k in let yk = load(y + k); return 1 - yk * yk } scalar: { k in 1 - y[k] * y[k] }
+        case ActivationCode.relu:
+            slopes(gx, g, count) { k in Double4.zero.replacing(with: 1, where: load(x + k) .> 0) } scalar: { k in x[k] > 0 ? 1 : 0 }
+        default:
+            gx.update(from: g, count: count)
+        }
+    }
+
+    /// SGD with momentum over `count` parameters: `change = −scale · g + α · v`, `v = change`, `w += change`.
+    public static func momentumStep(_ w: UnsafeMutablePointer<Double>, velocity v: UnsafeMutablePointer<Double>, gradient g: UnsafePointer<Double>,
+                                    scale: Double, momentum alpha: Double, count: Int) {
+        let minusScale = Double4(repeating: -scale), alphas = Double4(repeating: alpha)
+        var k = 0
+        while k &+ 4 <= count {
+            let change = minusScale * load(g + k) + alphas * load(v + k)
+            store(change, v + k)
+            store(load(w + k) + change, w + k)
+            k &+= 4
+        }
+        while k < count {
+            let change = -scale * g[k] + alpha * v[k]
+            v[k] = change
+            w[k] += change
+            k &+= 1
+        }
+    }
+}
+
+/// `out[k] = g[k] · slope(k)`.
+@inline(__always)
+private func slopes(_ out: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, _ count: Int, _ slope: (Int) -> Double4,
+                    scalar: (Int) -> Double) {
+    var k = 0
+    while k &+ 4 <= count { store(load(g + k) * slope(k), out + k); k &+= 4 }
+    while k < count { out[k] = g[k] * scalar(k); k &+= 1 }
+}

@@ -20,13 +20,18 @@ func leNetBenchmarks(atMost: (Duration, BenchmarkScalingFactor) -> Benchmark.Con
         settings.testSplit = 0
         settings.maxEpochs = .max
         let shape = "\(channels)x32x32"
-        Benchmark("cnn-lenet5-\(shape)-train-per-image", configuration: atMost(.microseconds(120), .kilo)) { benchmark in
-            var trainer = CNNTrainer(images: images, network: network, settings: settings, seed: 1)
-            benchmark.startMeasurement()
-            for _ in 0..<(benchmark.scaledIterations.count / images.count) { trainer.runEpoch() }
-            benchmark.stopMeasurement()
-            blackHole(trainer.network)
+        for (threads, limit) in [(1, Duration.microseconds(120)), (2, .microseconds(80))] {
+            settings.threads = threads
+            let name = "cnn-lenet5-\(shape)-train-per-image-\(threads)-thread\(threads == 1 ? "" : "s")"
+            Benchmark(name, configuration: atMost(limit, .kilo)) { benchmark in
+                var trainer = CNNTrainer(images: images, network: network, settings: settings, seed: 1)
+                benchmark.startMeasurement()
+                for _ in 0..<(benchmark.scaledIterations.count / images.count) { trainer.runEpoch() }
+                benchmark.stopMeasurement()
+                blackHole(trainer.network)
+            }
         }
+        settings.threads = 1
         Benchmark("cnn-lenet5-\(shape)-inference-per-image", configuration: atMost(.microseconds(40), .kilo)) { benchmark in
             let trainer = CNNTrainer(images: images, network: network, settings: settings, seed: 1)
             for _ in 0..<(benchmark.scaledIterations.count / images.count) { blackHole(trainer.evaluate(images)) }

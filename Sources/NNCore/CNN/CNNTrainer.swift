@@ -133,17 +133,19 @@ public struct CNNTrainer: Sendable {
 
     private mutating func apply(_ gradients: ConvNetGradients, batchSize: Int) {
         let scale = settings.learningRate / Double(batchSize), alpha = settings.momentum
-        for l in network.layers.indices where !network.frozen[l] {
-            for n in network.weights[l].indices {
-                let change = -scale * gradients.weights[l][n] + alpha * velocity.weights[l][n]
-                velocity.weights[l][n] = change
-                network.weights[l][n] += change
+        func step(_ w: inout [Double], _ v: inout [Double], _ g: [Double]) {
+            w.withUnsafeMutableBufferPointer { w in
+                v.withUnsafeMutableBufferPointer { v in
+                    g.withUnsafeBufferPointer { g in
+                        Kernels.current.momentumStep(w.baseAddress!, velocity: v.baseAddress!, gradient: g.baseAddress!, scale: scale,
+                                                     momentum: alpha, count: g.count)
+                    }
+                }
             }
-            for n in network.biases[l].indices {
-                let change = -scale * gradients.biases[l][n] + alpha * velocity.biases[l][n]
-                velocity.biases[l][n] = change
-                network.biases[l][n] += change
-            }
+        }
+        for l in network.layers.indices where !network.frozen[l] && !network.biases[l].isEmpty {
+            step(&network.weights[l], &velocity.weights[l], gradients.weights[l])
+            step(&network.biases[l], &velocity.biases[l], gradients.biases[l])
         }
     }
 
@@ -170,19 +172,40 @@ public struct CNNTrainer: Sendable {
     public func evaluate(_ images: [LabeledImage]) -> (loss: Double, accuracy: Double) {
         guard !images.isEmpty else { return (0, 0) }
         var loss = 0.0, hits = 0
-        for sample in images {
-            let probabilities = network.forward(sample.image).last!
-            loss += ConvNet.crossEntropy(probabilities, label: sample.label)
-            if Self.predictedClass(probabilities) == sample.label { hits += 1 }
+        forEachPrediction(images) { sample, probability, predicted in
+            loss += ConvNet.crossEntropy(probabilityOfLabel: probability(sample.label))
+            if predicted == sample.label { hits += 1 }
         }
         return (loss / Double(images.count), Double(hits) / Double(images.count))
+    }
+
+    /// `body(sample, probability of class k, predicted class)` for each of `images` in order: through the batched
+    /// passes where the network allows them, else one image at a time (the same bits either way).
+    private func forEachPrediction(_ images: [LabeledImage], _ body: (LabeledImage, (Int) -> Double, Int) -> Void) {
+        guard ConvNetBatch.handles(network) else {
+            for sample in images {
+                let probabilities = network.forward(sample.image).last!
+                body(sample, { probabilities.values[$0] }, Self.predictedClass(probabilities))
+            }
+            return
+        }
+        var batch = ConvNetBatch(network: network, capacity: min(Self.batchCapacity, images.count), threads: settings.threads, training: false)
+        var start = 0
+        while start < images.count {
+            let part = images[start..<min(images.count, start + batch.capacity)]
+            batch.forward(part.lazy.map(\.image), through: network)
+            for (i, sample) in part.enumerated() {
+                body(sample, { batch.probability($0, image: i, of: part.count) }, batch.predictedClass(image: i, of: part.count))
+            }
+            start += part.count
+        }
     }
 
     /// `matrix[true][predicted]` counts over `images`.
     public func confusionMatrix(_ images: [LabeledImage]) -> [[Int]] {
         let classes = network.outputShape[0]
         var matrix = Array(repeating: Array(repeating: 0, count: classes), count: classes)
-        for sample in images { matrix[sample.label][Self.predictedClass(network.forward(sample.image).last!)] += 1 }
+        forEachPrediction(images) { sample, _, predicted in matrix[sample.label][predicted] += 1 }
         return matrix
     }
 

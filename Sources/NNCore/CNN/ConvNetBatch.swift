@@ -68,13 +68,14 @@ struct ConvNetBatch {
         return result
     }
 
-    init(network: ConvNet, capacity: Int, threads: Int) {
+    /// Buffers for `capacity` images; `training` adds those of the gradients.
+    init(network: ConvNet, capacity: Int, threads: Int, training: Bool = true) {
         self.network = network
         self.capacity = capacity
         self.threads = max(1, threads)
         byValue = Self.stageByValue(network)
         values = network.shapes.map { Array(repeating: 0, count: $0.reduce(1, *) * capacity) }
-        deltas = values
+        deltas = training ? values : []
         let largest = network.shapes.map { $0.reduce(1, *) }.max()! * capacity
         turned = Array(repeating: 0, count: largest)
         turnedDelta = turned
@@ -333,13 +334,7 @@ extension ConvNetBatch {
                                             }
                                         case .activation(let f):
                                             guard needsInput else { break }
-                                            let count = inCount * n
-                                            switch f {
-                                            case .relu: for k in 0..<count { gx[k] = g[k] * Activation.relu.derivative(input: x[k], output: y[k]) }
-                                            case .sigmoid: for k in 0..<count { gx[k] = g[k] * Activation.sigmoid.derivative(input: x[k], output: y[k]) }
-                                            case .tanh: for k in 0..<count { gx[k] = g[k] * Activation.tanh.derivative(input: x[k], output: y[k]) }
-                                            case .linear: gx.update(from: g, count: count)
-                                            }
+                                            Kernels.current.activationGradient(f.code, x: x, y: y, g: g, gx: gx, count: inCount * n)
                                         case .pooling:
                                             guard needsInput else { break }
                                             gx.update(repeating: 0, count: inCount * n)
