@@ -35,7 +35,7 @@ extension Build {
 /// `output[j][p] = first[j] (or 0) + Σ_i c(i, j) input[i][p]` with `c(i, j) = coefficients[i·innerStride + j·outerStride]`,
 /// the sum in order of i. Blocks of 4 rows × 8 columns share their loads (8 accumulators).
 @inline(__always)
-private func product(first: UnsafePointer<Double>?, coefficients c: UnsafePointer<Double>, innerStride si: Int, outerStride sj: Int,
+func product(first: UnsafePointer<Double>?, coefficients c: UnsafePointer<Double>, innerStride si: Int, outerStride sj: Int,
                      inner: Int, outer: Int, input: UnsafePointer<Double>, output: UnsafeMutablePointer<Double>, columns n: Int) {
     @inline(__always) func start(_ j: Int) -> Double4 { Double4(repeating: first?[j] ?? 0) }
     var j = 0

@@ -17,10 +17,12 @@ func leNetBenchmarks(atMost: (Duration, BenchmarkScalingFactor) -> Benchmark.Con
                          label: n % 10)
         }
         var settings = CNNSettings()
+        settings.threads = 1
         settings.testSplit = 0
         settings.maxEpochs = .max
         let shape = "\(channels)x32x32"
         for (threads, limit) in [(1, Duration.microseconds(120)), (2, .microseconds(80))] {
+            var settings = settings
             settings.threads = threads
             let name = "cnn-lenet5-\(shape)-train-per-image-\(threads)-thread\(threads == 1 ? "" : "s")"
             Benchmark(name, configuration: atMost(limit, .kilo)) { benchmark in
@@ -31,7 +33,6 @@ func leNetBenchmarks(atMost: (Duration, BenchmarkScalingFactor) -> Benchmark.Con
                 blackHole(trainer.network)
             }
         }
-        settings.threads = 1
         Benchmark("cnn-lenet5-\(shape)-inference-per-image", configuration: atMost(.microseconds(40), .kilo)) { benchmark in
             let trainer = CNNTrainer(images: images, network: network, settings: settings, seed: 1)
             for _ in 0..<(benchmark.scaledIterations.count / images.count) { blackHole(trainer.evaluate(images)) }

@@ -89,7 +89,7 @@ struct ConvNetBatch {
             let padded = shape[0] * (shape[1] + 2 * pad) * (shape[2] + 2 * pad)
             let outPlane = network.shapes[l + 1][1] * network.shapes[l + 1][2]
             let kernelGradient = (outPlane + shape[0] * size * size) * ((count + 3) / 4 * 4)
-            let inputGradient = (size * size * count + padded / shape[0]) * ((shape[0] + 3) / 4 * 4)
+            let inputGradient = shape[0] * size * size * outPlane
             room = max(room, 2 * padded + max(kernelGradient, inputGradient))
         }
         scratch = (0..<self.threads).map { _ in Array(repeating: 0, count: room) }
