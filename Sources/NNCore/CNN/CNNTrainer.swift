@@ -51,6 +51,7 @@ public struct CNNTrainer: Sendable {
     private var epochLoss = 0.0, epochHits = 0
     /// The buffers of the batched passes, when the network and settings allow them (no dropout).
     private var batch: ConvNetBatch?
+    private var spareGradients: ConvNetGradients?
 
     /// Splits `images` into training and test sets with `seed` (the test set is `testSplit` of them).
     public init(images: [LabeledImage], network: ConvNet, settings: CNNSettings, seed: UInt64) {
@@ -81,7 +82,11 @@ public struct CNNTrainer: Sendable {
         guard !status.isFinished, !trainingSet.isEmpty else { return nil }
         if positionInEpoch == 0 { beginEpoch() }
         let end = min(trainingSet.count, positionInEpoch + max(1, settings.batchSize))
-        var gradients = ConvNetGradients(zeroFor: network)
+        // The last batch's gradient arrays, zeroed (a new one each batch would be fresh pages each time).
+        var gradients = spareGradients ?? ConvNetGradients(zeroFor: network)
+        spareGradients = nil
+        gradients.zero()
+        defer { spareGradients = gradients }
         var batchLoss = 0.0
         if var batch {
             self.batch = nil

@@ -171,6 +171,14 @@ public struct ConvNetGradients: Sendable, Hashable {
         weights = net.weights.map { Array(repeating: 0, count: $0.count) }
         biases = net.biases.map { Array(repeating: 0, count: $0.count) }
     }
+
+    /// Every gradient set to 0, in the arrays there are.
+    mutating func zero() {
+        for l in weights.indices {
+            weights[l].withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            biases[l].withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        }
+    }
 }
 
 extension ConvNet {

@@ -187,9 +187,16 @@ extension ConvNetBatch {
                                                                   input: x, output: y + rows.lowerBound * n, columns: n)
                                 }
                             case .activation(let f):
-                                Kernels.current.activateAll(f.code, x, y, count: inCount * n)
+                                Self.inParts(parts) { part in
+                                    let images = Self.part(part, of: parts, n)
+                                    let at = images.lowerBound * inCount
+                                    Kernels.current.activateAll(f.code, x + at, y + at, count: images.count * inCount)
+                                }
                             case .pooling:
-                                for i in 0..<n { ConvNet.maxPool2(x + i * inCount, network.shapes[l], into: y + i * outCount) }
+                                let shape = network.shapes[l]
+                                Self.inParts(parts) { part in
+                                    for i in Self.part(part, of: parts, n) { ConvNet.maxPool2(x + i * inCount, shape, into: y + i * outCount) }
+                                }
                             case .flatten:
                                 y.update(from: x, count: inCount * n)
                             case .softmax:
@@ -334,11 +341,20 @@ extension ConvNetBatch {
                                             }
                                         case .activation(let f):
                                             guard needsInput else { break }
-                                            Kernels.current.activationGradient(f.code, x: x, y: y, g: g, gx: gx, count: inCount * n)
+                                            Self.inParts(parts) { part in
+                                                let images = Self.part(part, of: parts, n)
+                                                let at = images.lowerBound * inCount
+                                                Kernels.current.activationGradient(f.code, x: x + at, y: y + at, g: g + at, gx: gx + at,
+                                                                                   count: images.count * inCount)
+                                            }
                                         case .pooling:
                                             guard needsInput else { break }
-                                            gx.update(repeating: 0, count: inCount * n)
-                                            for i in 0..<n { ConvNet.maxPool2Backward(x + i * inCount, network.shapes[l], g + i * outCount, adding: gx + i * inCount) }
+                                            let shape = network.shapes[l]
+                                            Self.inParts(parts) { part in
+                                                let images = Self.part(part, of: parts, n)
+                                                (gx + images.lowerBound * inCount).update(repeating: 0, count: images.count * inCount)
+                                                for i in images { ConvNet.maxPool2Backward(x + i * inCount, shape, g + i * outCount, adding: gx + i * inCount) }
+                                            }
                                         case .flatten:
                                             if needsInput { gx.update(from: g, count: inCount * n) }
                                         case .softmax:
