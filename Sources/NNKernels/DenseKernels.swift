@@ -145,43 +145,54 @@ extension Build {
         if n == 1 {
             d = delta
         } else {
-            for j in 0..<fanOut {
-                let from = delta + j &* n
-                for p in 0..<n { scratch[p &* fanOut &+ j] = from[p] }
-            }
+            turnSampleMajor(delta, count: fanOut, samples: n, into: scratch)
             d = UnsafePointer(scratch)
         }
-        // Row i (z = 1 for the bias row: 1 · δ is δ exactly), a register block of the row at a time, summed over
-        // the samples in order.
+        // Row i (z = 1 for the bias row: 1 · δ is δ exactly), summed over the samples in order.
         let ones = scratch + n &* fanOut
         ones.update(repeating: 1, count: n)
         for i in 0...fanIn {
-            let row = g + i &* fanOut, z = i == 0 ? UnsafePointer(ones) : input + (i &- 1) &* n
-            var j = 0
-            while j &+ 16 <= fanOut {
-                var a0 = load(row + j), a1 = load(row + j + 4), a2 = load(row + j + 8), a3 = load(row + j + 12)
-                var dp = d + j
-                for p in 0..<n {
-                    let zv = Double4(repeating: z[p])
-                    a0 += load(dp) * zv; a1 += load(dp + 4) * zv; a2 += load(dp + 8) * zv; a3 += load(dp + 12) * zv
-                    dp += fanOut
-                }
-                store(a0, row + j); store(a1, row + j + 4); store(a2, row + j + 8); store(a3, row + j + 12)
-                j &+= 16
-            }
-            while j &+ 4 <= fanOut {
-                var a = load(row + j), dp = d + j
-                for p in 0..<n { a += load(dp) * Double4(repeating: z[p]); dp += fanOut }
-                store(a, row + j)
-                j &+= 4
-            }
-            while j < fanOut {
-                var a = row[j], dp = d + j
-                for p in 0..<n { a += dp.pointee * z[p]; dp += fanOut }
-                row[j] = a
-                j &+= 1
-            }
+            addProducts(g + i &* fanOut, z: i == 0 ? UnsafePointer(ones) : input + (i &- 1) &* n, d: d, count: fanOut, samples: n)
         }
+    }
+}
+
+/// `values[k][p]` (k < count, p < samples) written to `turned[p][k]`.
+@inline(__always)
+private func turnSampleMajor(_ values: UnsafePointer<Double>, count: Int, samples n: Int, into turned: UnsafeMutablePointer<Double>) {
+    for k in 0..<count {
+        let from = values + k &* n
+        for p in 0..<n { turned[p &* count &+ k] = from[p] }
+    }
+}
+
+/// Adds `Σ_p d[p][k] · z[p]` to `row[k]` for every k < count, sample after sample, a register block of the row at a
+/// time.
+@inline(__always)
+private func addProducts(_ row: UnsafeMutablePointer<Double>, z: UnsafePointer<Double>, d: UnsafePointer<Double>, count: Int, samples n: Int) {
+    var k = 0
+    while k &+ 16 <= count {
+        var a0 = load(row + k), a1 = load(row + k + 4), a2 = load(row + k + 8), a3 = load(row + k + 12)
+        var dp = d + k
+        for p in 0..<n {
+            let zv = Double4(repeating: z[p])
+            a0 += load(dp) * zv; a1 += load(dp + 4) * zv; a2 += load(dp + 8) * zv; a3 += load(dp + 12) * zv
+            dp += count
+        }
+        store(a0, row + k); store(a1, row + k + 4); store(a2, row + k + 8); store(a3, row + k + 12)
+        k &+= 16
+    }
+    while k &+ 4 <= count {
+        var a = load(row + k), dp = d + k
+        for p in 0..<n { a += load(dp) * Double4(repeating: z[p]); dp += count }
+        store(a, row + k)
+        k &+= 4
+    }
+    while k < count {
+        var a = row[k], dp = d + k
+        for p in 0..<n { a += dp.pointee * z[p]; dp += count }
+        row[k] = a
+        k &+= 1
     }
 }
 
@@ -202,38 +213,8 @@ extension Build {
     public static func accumulateOuterProducts(_ g: UnsafeMutablePointer<Double>, rowStride: Int, rows: Int, count: Int,
                                                a: UnsafePointer<Double>, b: UnsafePointer<Double>, columns n: Int,
                                                scratch: UnsafeMutablePointer<Double>) {
-        for k in 0..<count {
-            let from = b + k &* n
-            for p in 0..<n { scratch[p &* count &+ k] = from[p] }
-        }
-        let d = UnsafePointer(scratch)
-        for r in 0..<rows {
-            let row = g + r &* rowStride, z = a + r &* n
-            var k = 0
-            while k &+ 16 <= count {
-                var a0 = load(row + k), a1 = load(row + k + 4), a2 = load(row + k + 8), a3 = load(row + k + 12)
-                var dp = d + k
-                for p in 0..<n {
-                    let zv = Double4(repeating: z[p])
-                    a0 += zv * load(dp); a1 += zv * load(dp + 4); a2 += zv * load(dp + 8); a3 += zv * load(dp + 12)
-                    dp += count
-                }
-                store(a0, row + k); store(a1, row + k + 4); store(a2, row + k + 8); store(a3, row + k + 12)
-                k &+= 16
-            }
-            while k &+ 4 <= count {
-                var sum = load(row + k), dp = d + k
-                for p in 0..<n { sum += Double4(repeating: z[p]) * load(dp); dp += count }
-                store(sum, row + k)
-                k &+= 4
-            }
-            while k < count {
-                var sum = row[k], dp = d + k
-                for p in 0..<n { sum += z[p] * dp.pointee; dp += count }
-                row[k] = sum
-                k &+= 1
-            }
-        }
+        turnSampleMajor(b, count: count, samples: n, into: scratch)
+        for r in 0..<rows { addProducts(g + r &* rowStride, z: a + r &* n, d: scratch, count: count, samples: n) }
     }
 }
 

@@ -20,36 +20,37 @@ extension ConvNet {
 
     /// One image's 2×2 max pooling (maps of `shape`, `[C, H, W]`): four values a window, no inner loops.
     static func maxPool2(_ x: UnsafePointer<Double>, _ shape: [Int], into y: UnsafeMutablePointer<Double>) {
-        let (height, width) = (shape[1], shape[2])
-        var at = 0
-        for c in 0..<shape[0] {
-            for i in 0..<(height / 2) {
-                var p = (c * height + 2 * i) * width
-                for _ in 0..<(width / 2) {
-                    y[at] = Swift.max(Swift.max(Swift.max(Swift.max(-Double.infinity, x[p]), x[p + 1]), x[p + width]), x[p + width + 1])
-                    at += 1
-                    p += 2
-                }
-            }
+        let width = shape[2]
+        forEach2x2Window(shape) { at, p in
+            y[at] = Swift.max(Swift.max(Swift.max(Swift.max(-Double.infinity, x[p]), x[p + 1]), x[p + width]), x[p + width + 1])
         }
     }
 
     /// One image's pooling gradient `g` added to `gx` at each window's first maximum.
     static func maxPool2Backward(_ x: UnsafePointer<Double>, _ shape: [Int], _ g: UnsafePointer<Double>, adding gx: UnsafeMutablePointer<Double>) {
+        let width = shape[2]
+        forEach2x2Window(shape) { at, p in
+            // The first maximum in reading order, as the general case picks it (selects, not branches: which
+            // value wins is a coin toss the branch predictor loses).
+            let topLeft = x[p], topRight = x[p + 1], bottomLeft = x[p + width], bottomRight = x[p + width + 1]
+            let best = Swift.max(Swift.max(Swift.max(Swift.max(-Double.infinity, topLeft), topRight), bottomLeft), bottomRight)
+            let lower = bottomLeft == best ? p + width : (bottomRight == best ? p + width + 1 : p)
+            let upper = topRight == best ? p + 1 : lower
+            let bestAt = topLeft == best ? p : upper
+            gx[bestAt] += g[at]
+        }
+    }
+
+    /// `body(output index, index of the window's top-left input value)` for every 2×2 window, stride 2.
+    @inline(__always)
+    private static func forEach2x2Window(_ shape: [Int], _ body: (Int, Int) -> Void) {
         let (height, width) = (shape[1], shape[2])
         var at = 0
         for c in 0..<shape[0] {
             for i in 0..<(height / 2) {
                 var p = (c * height + 2 * i) * width
                 for _ in 0..<(width / 2) {
-                    // The first maximum in reading order, as the general case picks it (selects, not branches:
-                    // which value wins is a coin toss the branch predictor loses).
-                    let topLeft = x[p], topRight = x[p + 1], bottomLeft = x[p + width], bottomRight = x[p + width + 1]
-                    let best = Swift.max(Swift.max(Swift.max(Swift.max(-Double.infinity, topLeft), topRight), bottomLeft), bottomRight)
-                    let lower = bottomLeft == best ? p + width : (bottomRight == best ? p + width + 1 : p)
-                    let upper = topRight == best ? p + 1 : lower
-                    let bestAt = topLeft == best ? p : upper
-                    gx[bestAt] += g[at]
+                    body(at, p)
                     at += 1
                     p += 2
                 }
