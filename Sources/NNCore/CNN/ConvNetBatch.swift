@@ -296,11 +296,7 @@ extension ConvNetBatch {
                                                     let maps = Self.part(part, of: parts, count)
                                                     for i in 0..<n {
                                                         let gi = g + i * outCount + maps.lowerBound * plane
-                                                        for o in maps.indices {
-                                                            var sum = 0.0
-                                                            for p in 0..<plane { sum += gi[(o - maps.lowerBound) * plane + p] }
-                                                            gBias![o] += sum
-                                                        }
+                                                        Self.addMapSums(gi, maps: maps.count, plane: plane, into: gBias! + maps.lowerBound)
                                                         guard !maps.isEmpty else { continue }
                                                         let input = Self.padded(x + i * inCount, shape, pad, into: room)
                                                         Kernels.current.convolutionKernelGradient(
@@ -375,6 +371,25 @@ extension ConvNetBatch {
             if needsInput { Self.turn(turnedDelta, into: &deltas[l], count: inCount, n, toByValue: byValue[l]) }
         } else {
             deltas[l] = gInput
+        }
+    }
+
+    /// Adds each map's sum `Σ_p g[o][p]` (from 0, in order of p) to `gb[o]`: four maps' sums at once, each a chain
+    /// of its own (one chain alone waits on every add).
+    private static func addMapSums(_ g: UnsafePointer<Double>, maps: Int, plane: Int, into gb: UnsafeMutablePointer<Double>) {
+        var o = 0
+        while o + 4 <= maps {
+            let (g0, g1, g2, g3) = (g + o * plane, g + (o + 1) * plane, g + (o + 2) * plane, g + (o + 3) * plane)
+            var sums = SIMD4<Double>.zero
+            for p in 0..<plane { sums += SIMD4(g0[p], g1[p], g2[p], g3[p]) }
+            for k in 0..<4 { gb[o + k] += sums[k] }
+            o += 4
+        }
+        while o < maps {
+            var sum = 0.0
+            for p in 0..<plane { sum += g[o * plane + p] }
+            gb[o] += sum
+            o += 1
         }
     }
 
