@@ -11,6 +11,8 @@ extension ConvNetBatch {
             for (i, label) in labels.enumerated() { g[label * n + i] -= 1 }
         }
         for l in stride(from: top - 1, through: 0, by: -1) { backward(layer: l, n, &gradients) }
+        // Let go of the weights, so that the update which follows changes them in place rather than copying them.
+        (network.weights, network.biases, kernels) = ([], [], [])
     }
 
     private mutating func backward(layer l: Int, _ n: Int, _ gradients: inout ConvNetGradients) {

@@ -15,7 +15,8 @@ import Darwin
 /// The work is split over `threads` cores (images, or output maps and units), and since each part writes only
 /// its own values with the same operations, any number of threads gives the same bits.
 struct ConvNetBatch {
-    private(set) var network: ConvNet
+    /// The network of the pass under way (its weights let go after the backward pass).
+    var network: ConvNet
     let capacity: Int
     let threads: Int
     /// Per stage (0 the input, l + 1 the output of layer l): whether its values are `[value][image]`.
@@ -93,6 +94,7 @@ struct ConvNetBatch {
             room = max(room, 2 * padded + max(kernelGradient, inputGradient))
         }
         scratch = (0..<self.threads).map { _ in Array(repeating: 0, count: room) }
+        (self.network.weights, self.network.biases) = ([], [])
     }
 
     /// A dense stage's units and where weight (input i, unit j) sits: `i · inner + j · outer` (dense weights are
