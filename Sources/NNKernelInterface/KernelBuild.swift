@@ -24,6 +24,23 @@ public protocol KernelBuild: Sendable {
     static func accumulateGradient(_ g: UnsafeMutablePointer<Double>, fanIn: Int, fanOut: Int, input: UnsafePointer<Double>,
                                    delta: UnsafePointer<Double>, columns n: Int, scratch: UnsafeMutablePointer<Double>)
 
+    // MARK: A CNN's dense stages over a batch, the samples as columns (DenseKernels.swift)
+
+    /// A product of strided coefficients and a batch, each row started from `first` (or 0).
+    static func matrixProduct(first: UnsafePointer<Double>?, coefficients: UnsafePointer<Double>, innerStride: Int, outerStride: Int,
+                              inner: Int, outer: Int, input: UnsafePointer<Double>, output: UnsafeMutablePointer<Double>, columns n: Int)
+    /// Outer products of two batches summed sample after sample, added to `g`.
+    static func accumulateOuterProducts(_ g: UnsafeMutablePointer<Double>, rowStride: Int, rows: Int, count: Int,
+                                        a: UnsafePointer<Double>, b: UnsafePointer<Double>, columns n: Int,
+                                        scratch: UnsafeMutablePointer<Double>)
+
+    /// An activation's gradient: the output's times the activation's slope.
+    static func activationGradient(_ code: Int, x: UnsafePointer<Double>, y: UnsafePointer<Double>, g: UnsafePointer<Double>,
+                                   gx: UnsafeMutablePointer<Double>, count: Int)
+    /// One step of SGD with momentum.
+    static func momentumStep(_ w: UnsafeMutablePointer<Double>, velocity v: UnsafeMutablePointer<Double>, gradient g: UnsafePointer<Double>,
+                             scale: Double, momentum alpha: Double, count: Int)
+
     // MARK: The MLP, one sample at a time (SampleKernels.swift)
 
     /// Per-sample SGD through some samples.

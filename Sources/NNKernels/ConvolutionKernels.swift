@@ -194,56 +194,32 @@ extension Build {
 }
 
 extension Build {
-    /// Sets `gx[c][y][x]` to the sum of `w[o][c][k][m] · g[o][i][j]` over every o, k, m, i, j with
-    /// `i + k = y`, `j + m = x` (the gradient of the input for the output gradient `g`). The input maps run along the vectors: `scratch`
-    /// (`(size² · kernels + inHeight · inWidth) · ⌈inChannels / 4⌉ · 4` values) takes the kernels turned to
-    /// `[k][m][o][c]` and the sums `[y][x][c]`; each output cell sends its gradient through each kernel position
-    /// as a broadcast of `g` times four input maps' weights.
+    /// Sets `gx[c][y][x]` to the sum of `w[o][c][k][m] · g[o][i][j]` over every o, k, m, i, j with `i + k = y`,
+    /// `j + m = x` (the gradient of the input for the output gradient `g`), each output cell's `Σ_o` summed first
+    /// and the cells added in reading order. `scratch` (`inChannels · size² · outHeight · outWidth` values) takes
+    /// the columns `s[c][k][m][i][j] = Σ_o w[o][c][k][m] · g[o][i][j]`, one matrix product (`matrixProduct`), which
+    /// are then added into place a row of cells at a time, the kernel positions backwards (so that each input
+    /// value meets its cells in reading order).
     public static func convolutionInputGradient(w: UnsafePointer<Double>, g: UnsafePointer<Double>, gx: UnsafeMutablePointer<Double>,
                                                 inChannels: Int, inHeight: Int, inWidth: Int, kernels: Int, size: Int,
                                                 scratch: UnsafeMutablePointer<Double>) {
         let outHeight = inHeight &- size &+ 1, outWidth = inWidth &- size &+ 1
-        let positions = outHeight &* outWidth, plane = inHeight &* inWidth, area = size &* size
-        let vectors = (inChannels &+ 3) / 4, lanes = vectors &* 4
-        let turned = scratch, sums = scratch + area &* kernels &* lanes
-        for km in 0..<area {
-            for o in 0..<kernels {
-                for c in 0..<lanes {
-                    turned[(km &* kernels &+ o) &* lanes &+ c] = c < inChannels ? w[(o &* inChannels &+ c) &* area &+ km] : 0
-                }
-            }
-        }
-        sums.update(repeating: 0, count: plane &* lanes)
-        for i in 0..<outHeight {
-            for j in 0..<outWidth {
-                let gp = g + (i &* outWidth &+ j)
-                for k in 0..<size {
-                    for m in 0..<size {
-                        let target = sums + ((i &+ k) &* inWidth &+ j &+ m) &* lanes
-                        let wp = UnsafePointer(turned) + (k &* size &+ m) &* kernels &* lanes
-                        var v = 0
-                        while v &+ 2 <= vectors {
-                            var first = Double4.zero, second = Double4.zero
-                            for o in 0..<kernels {
-                                let gv = Double4(repeating: gp[o &* positions])
-                                first += gv * load(wp + (o &* lanes &+ v &* 4))
-                                second += gv * load(wp + (o &* lanes &+ v &* 4 &+ 4))
-                            }
-                            store(load(target + v &* 4) + first, target + v &* 4)
-                            store(load(target + (v &* 4 &+ 4)) + second, target + (v &* 4 &+ 4))
-                            v &+= 2
-                        }
-                        if v < vectors {
-                            var sum = Double4.zero
-                            for o in 0..<kernels { sum += Double4(repeating: gp[o &* positions]) * load(wp + (o &* lanes &+ v &* 4)) }
-                            store(load(target + v &* 4) + sum, target + v &* 4)
-                        }
+        let positions = outHeight &* outWidth, area = size &* size, rows = inChannels &* area
+        product(first: nil, coefficients: w, innerStride: rows, outerStride: 1, inner: kernels, outer: rows, input: g,
+                output: scratch, columns: positions)
+        gx.update(repeating: 0, count: inChannels &* inHeight &* inWidth)
+        for c in 0..<inChannels {
+            for k in stride(from: size &- 1, through: 0, by: -1) {
+                for m in stride(from: size &- 1, through: 0, by: -1) {
+                    let column = UnsafePointer(scratch) + ((c &* size &+ k) &* size &+ m) &* positions
+                    for i in 0..<outHeight {
+                        let from = column + i &* outWidth, to = gx + ((c &* inHeight &+ i &+ k) &* inWidth &+ m)
+                        var j = 0
+                        while j &+ 4 <= outWidth { store(load(to + j) + load(from + j), to + j); j &+= 4 }
+                        while j < outWidth { to[j] += from[j]; j &+= 1 }
                     }
                 }
             }
-        }
-        for c in 0..<inChannels {
-            for p in 0..<plane { gx[c &* plane &+ p] = sums[p &* lanes &+ c] }
         }
     }
 }

@@ -35,7 +35,7 @@ extension Build {
 /// `output[j][p] = first[j] (or 0) + Σ_i c(i, j) input[i][p]` with `c(i, j) = coefficients[i·innerStride + j·outerStride]`,
 /// the sum in order of i. Blocks of 4 rows × 8 columns share their loads (8 accumulators).
 @inline(__always)
-private func product(first: UnsafePointer<Double>?, coefficients c: UnsafePointer<Double>, innerStride si: Int, outerStride sj: Int,
+func product(first: UnsafePointer<Double>?, coefficients c: UnsafePointer<Double>, innerStride si: Int, outerStride sj: Int,
                      inner: Int, outer: Int, input: UnsafePointer<Double>, output: UnsafeMutablePointer<Double>, columns n: Int) {
     @inline(__always) func start(_ j: Int) -> Double4 { Double4(repeating: first?[j] ?? 0) }
     var j = 0
@@ -145,42 +145,121 @@ extension Build {
         if n == 1 {
             d = delta
         } else {
-            for j in 0..<fanOut {
-                let from = delta + j &* n
-                for p in 0..<n { scratch[p &* fanOut &+ j] = from[p] }
-            }
+            turnSampleMajor(delta, count: fanOut, samples: n, into: scratch)
             d = UnsafePointer(scratch)
         }
-        // Row i (z = 1 for the bias row: 1 · δ is δ exactly), a register block of the row at a time, summed over
-        // the samples in order.
+        // Row i (z = 1 for the bias row: 1 · δ is δ exactly), summed over the samples in order.
         let ones = scratch + n &* fanOut
         ones.update(repeating: 1, count: n)
         for i in 0...fanIn {
-            let row = g + i &* fanOut, z = i == 0 ? UnsafePointer(ones) : input + (i &- 1) &* n
-            var j = 0
-            while j &+ 16 <= fanOut {
-                var a0 = load(row + j), a1 = load(row + j + 4), a2 = load(row + j + 8), a3 = load(row + j + 12)
-                var dp = d + j
-                for p in 0..<n {
-                    let zv = Double4(repeating: z[p])
-                    a0 += load(dp) * zv; a1 += load(dp + 4) * zv; a2 += load(dp + 8) * zv; a3 += load(dp + 12) * zv
-                    dp += fanOut
-                }
-                store(a0, row + j); store(a1, row + j + 4); store(a2, row + j + 8); store(a3, row + j + 12)
-                j &+= 16
-            }
-            while j &+ 4 <= fanOut {
-                var a = load(row + j), dp = d + j
-                for p in 0..<n { a += load(dp) * Double4(repeating: z[p]); dp += fanOut }
-                store(a, row + j)
-                j &+= 4
-            }
-            while j < fanOut {
-                var a = row[j], dp = d + j
-                for p in 0..<n { a += dp.pointee * z[p]; dp += fanOut }
-                row[j] = a
-                j &+= 1
-            }
+            addProducts(g + i &* fanOut, z: i == 0 ? UnsafePointer(ones) : input + (i &- 1) &* n, d: d, count: fanOut, samples: n)
         }
     }
+}
+
+/// `values[k][p]` (k < count, p < samples) written to `turned[p][k]`.
+@inline(__always)
+private func turnSampleMajor(_ values: UnsafePointer<Double>, count: Int, samples n: Int, into turned: UnsafeMutablePointer<Double>) {
+    for k in 0..<count {
+        let from = values + k &* n
+        for p in 0..<n { turned[p &* count &+ k] = from[p] }
+    }
+}
+
+/// Adds `Σ_p d[p][k] · z[p]` to `row[k]` for every k < count, sample after sample, a register block of the row at a
+/// time.
+@inline(__always)
+private func addProducts(_ row: UnsafeMutablePointer<Double>, z: UnsafePointer<Double>, d: UnsafePointer<Double>, count: Int, samples n: Int) {
+    var k = 0
+    while k &+ 16 <= count {
+        var a0 = load(row + k), a1 = load(row + k + 4), a2 = load(row + k + 8), a3 = load(row + k + 12)
+        var dp = d + k
+        for p in 0..<n {
+            let zv = Double4(repeating: z[p])
+            a0 += load(dp) * zv; a1 += load(dp + 4) * zv; a2 += load(dp + 8) * zv; a3 += load(dp + 12) * zv
+            dp += count
+        }
+        store(a0, row + k); store(a1, row + k + 4); store(a2, row + k + 8); store(a3, row + k + 12)
+        k &+= 16
+    }
+    while k &+ 4 <= count {
+        var a = load(row + k), dp = d + k
+        for p in 0..<n { a += load(dp) * Double4(repeating: z[p]); dp += count }
+        store(a, row + k)
+        k &+= 4
+    }
+    while k < count {
+        var a = row[k], dp = d + k
+        for p in 0..<n { a += dp.pointee * z[p]; dp += count }
+        row[k] = a
+        k &+= 1
+    }
+}
+
+extension Build {
+    /// `output[j][p] = first[j] (or 0) + Σ_i c(i, j) input[i][p]` with `c(i, j) = coefficients[i·innerStride + j·outerStride]`,
+    /// the sum in order of i, for `outer` rows j and `columns` samples p (a CNN's dense stages over a batch:
+    /// forward with the biases first, and the input gradient through the same weights turned).
+    public static func matrixProduct(first: UnsafePointer<Double>?, coefficients: UnsafePointer<Double>, innerStride: Int, outerStride: Int,
+                                     inner: Int, outer: Int, input: UnsafePointer<Double>, output: UnsafeMutablePointer<Double>,
+                                     columns n: Int) {
+        product(first: first, coefficients: coefficients, innerStride: innerStride, outerStride: outerStride, inner: inner, outer: outer,
+                input: input, output: output, columns: n)
+    }
+
+    /// Adds `Σ_p a[r][p] · b[k][p]` to `g[r · rowStride + k]`, sample after sample, for `rows` rows r and `count`
+    /// columns k (a dense stage's weight gradient summed over a batch). `scratch` holds `n × count` values: `b`
+    /// turned sample-major, so that a row vectorises over k.
+    public static func accumulateOuterProducts(_ g: UnsafeMutablePointer<Double>, rowStride: Int, rows: Int, count: Int,
+                                               a: UnsafePointer<Double>, b: UnsafePointer<Double>, columns n: Int,
+                                               scratch: UnsafeMutablePointer<Double>) {
+        turnSampleMajor(b, count: count, samples: n, into: scratch)
+        for r in 0..<rows { addProducts(g + r &* rowStride, z: a + r &* n, d: scratch, count: count, samples: n) }
+    }
+}
+
+extension Build {
+    /// `gx[k] = g[k] · f'(x[k], y[k])` for `count` values, f' written as `Activation.derivative` writes it
+    /// (from the output for σ and tanh: σ(1 − σ), 1 − tanh²; ReLU: 1 where x > 0, else 0).
+    public static func activationGradient(_ code: Int, x: UnsafePointer<Double>, y: UnsafePointer<Double>, g: UnsafePointer<Double>,
+                                          gx: UnsafeMutablePointer<Double>, count: Int) {
+        switch code {
+        case ActivationCode.sigmoid:
+            slopes(gx, g, count) { k in let yk = load(y + k); return yk * (1 - yk) } scalar: { k in y[k] * (1 - y[k]) }
+        case ActivationCode.tanh:
+            slopes(gx, g, count) { k in let yk = load(y + k); return 1 - yk * yk } scalar: { k in 1 - y[k] * y[k] }
+        case ActivationCode.relu:
+            slopes(gx, g, count) { k in Double4.zero.replacing(with: 1, where: load(x + k) .> 0) } scalar: { k in x[k] > 0 ? 1 : 0 }
+        default:
+            gx.update(from: g, count: count)
+        }
+    }
+
+    /// SGD with momentum over `count` parameters: `change = −scale · g + α · v`, `v = change`, `w += change`.
+    public static func momentumStep(_ w: UnsafeMutablePointer<Double>, velocity v: UnsafeMutablePointer<Double>, gradient g: UnsafePointer<Double>,
+                                    scale: Double, momentum alpha: Double, count: Int) {
+        let minusScale = Double4(repeating: -scale), alphas = Double4(repeating: alpha)
+        var k = 0
+        while k &+ 4 <= count {
+            let change = minusScale * load(g + k) + alphas * load(v + k)
+            store(change, v + k)
+            store(load(w + k) + change, w + k)
+            k &+= 4
+        }
+        while k < count {
+            let change = -scale * g[k] + alpha * v[k]
+            v[k] = change
+            w[k] += change
+            k &+= 1
+        }
+    }
+}
+
+/// `out[k] = g[k] · slope(k)`.
+@inline(__always)
+private func slopes(_ out: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, _ count: Int, _ slope: (Int) -> Double4,
+                    scalar: (Int) -> Double) {
+    var k = 0
+    while k &+ 4 <= count { store(load(g + k) * slope(k), out + k); k &+= 4 }
+    while k < count { out[k] = g[k] * scalar(k); k &+= 1 }
 }

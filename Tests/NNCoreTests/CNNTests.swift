@@ -209,6 +209,36 @@ final class CNNLayerTests: XCTestCase {
         }
     }
 
+    /// The input gradient of a stride-1 convolution: for each input value, the sum over the output cells its
+    /// windows cover, in reading order of those cells, of each cell's `Σ_o w · g` (summed over the maps first):
+    /// the same bits, for channels below, at and past a vector of four.
+    func testConvolutionInputGradientMatchesThePlainSums() throws {
+        var rng = SplitMix64(seed: 12)
+        for (channels, height, width, kernels, size) in [(1, 5, 5, 2, 3), (6, 14, 14, 16, 5), (3, 7, 9, 5, 3), (5, 4, 6, 3, 2), (2, 3, 3, 4, 3)] {
+            let w = (0..<(kernels * channels * size * size)).map { _ in rng.uniform(-1, 1) }
+            let outHeight = height - size + 1, outWidth = width - size + 1
+            let g = (0..<(kernels * outHeight * outWidth)).map { _ in rng.uniform(-1, 1) }
+            var expected = [Double](repeating: 0, count: channels * height * width)
+            for i in 0..<outHeight {
+                for j in 0..<outWidth {
+                    for c in 0..<channels {
+                        for k in 0..<size {
+                            for m in 0..<size {
+                                var sum = 0.0
+                                for o in 0..<kernels { sum += g[(o * outHeight + i) * outWidth + j] * w[((o * channels + c) * size + k) * size + m] }
+                                expected[(c * height + i + k) * width + j + m] += sum
+                            }
+                        }
+                    }
+                }
+            }
+            var gx = [Double](repeating: .nan, count: expected.count), scratch = [Double](repeating: 0, count: 100_000)
+            Kernels.current.convolutionInputGradient(w: w, g: g, gx: &gx, inChannels: channels, inHeight: height, inWidth: width,
+                                                     kernels: kernels, size: size, scratch: &scratch)
+            XCTAssertEqual(gx, expected, "\(channels)×\(height)×\(width), \(kernels) kernels of \(size)×\(size)")
+        }
+    }
+
     func testPoolingGradients() throws {
         for kind in PoolingKind.allCases {
             try checkGradients([.pooling(kind, size: 2, stride: 2)], input: [2, 4, 4])

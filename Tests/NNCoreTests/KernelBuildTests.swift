@@ -67,5 +67,40 @@ final class KernelBuildTests: XCTestCase {
         XCTAssertEqual(gxA, gxB)
         XCTAssertNotEqual(gxA, [Double](repeating: 0, count: x.count))
     }
+
+    /// And the CNN's batch kernels: strided products, outer products, activation slopes, the momentum step.
+    func testCNNBatchKernelsAgreeToTheBit() throws {
+        try XCTSkipUnless(kernelBuildName == "avx2" || ProcessInfo.processInfo.environment["NNX_KERNELS"] == "baseline",
+                          "this CPU cannot run the AVX2 build")
+        var rng = SplitMix64(seed: 13)
+        let (inner, outer, n) = (11, 21, 13)
+        func random(_ count: Int) -> [Double] { (0..<count).map { _ in rng.uniform(-1, 1) } }
+        let c = random(inner * outer), first = random(outer), input = random(inner * n), b = random(outer * n)
+        for (innerStride, outerStride) in [(outer, 1), (1, inner)] {
+            var yA = [Double](repeating: 0, count: outer * n), yB = yA
+            baseline.matrixProduct(first: first, coefficients: c, innerStride: innerStride, outerStride: outerStride, inner: inner,
+                                   outer: outer, input: input, output: &yA, columns: n)
+            avx2.matrixProduct(first: first, coefficients: c, innerStride: innerStride, outerStride: outerStride, inner: inner,
+                               outer: outer, input: input, output: &yB, columns: n)
+            XCTAssertEqual(yA, yB)
+        }
+        var gA = c, gB = c, scratch = [Double](repeating: 0, count: n * outer)
+        baseline.accumulateOuterProducts(&gA, rowStride: outer, rows: inner, count: outer, a: input, b: b, columns: n, scratch: &scratch)
+        avx2.accumulateOuterProducts(&gB, rowStride: outer, rows: inner, count: outer, a: input, b: b, columns: n, scratch: &scratch)
+        XCTAssertEqual(gA, gB)
+        XCTAssertNotEqual(gA, c)
+        let y = input.map { 1 / (1 + exp(-$0)) }
+        for code in [NNKernels.ActivationCode.sigmoid, NNKernels.ActivationCode.tanh, NNKernels.ActivationCode.relu] {
+            var gxA = input, gxB = input
+            baseline.activationGradient(code, x: input, y: y, g: b, gx: &gxA, count: input.count)
+            avx2.activationGradient(code, x: input, y: y, g: b, gx: &gxB, count: input.count)
+            XCTAssertEqual(gxA, gxB)
+        }
+        var (wA, vA) = (c, random(c.count)), (wB, vB) = (wA, vA)
+        baseline.momentumStep(&wA, velocity: &vA, gradient: gA, scale: 0.01, momentum: 0.9, count: c.count)
+        avx2.momentumStep(&wB, velocity: &vB, gradient: gA, scale: 0.01, momentum: 0.9, count: c.count)
+        XCTAssertEqual(wA, wB)
+        XCTAssertEqual(vA, vB)
+    }
 }
 #endif

@@ -171,6 +171,8 @@ final class CNNScenarioTests: XCTestCase {
                        "s.yaml:6:43: error: softmax needs one value a class, not maps of 2×6×6: put flatten and dense (units: the number of classes) before it")
         XCTAssertEqual(error(head + "data: {images: glyphs}\ncnn:\n  layers: [{conv: {kernels: 64, size: 15, padding: same}}, {conv: {kernels: 64, size: 15, padding: same}}]\n"),
                        "s.yaml:6:60: error: the network is too big for nnx: 936128 weights and 239616000 multiply-adds an image so far (at most 1000000 weights and 20000000 multiply-adds)")
+        XCTAssertEqual(error(head + "data: {images: glyphs}\ncnn:\n  layers: [{conv: {kernels: 257, size: 3}}]\n"),
+                       "s.yaml:6:29: error: kernels must be an integer from 1 to 256, found 257")
         XCTAssertEqual(error(head + image + "mlp: {layers: [2, 1]}\ncnn:\n  layers: [flatten]\n"),
                        "s.yaml:5:1: error: the mlp block belongs to model mlp, but this scenario's model is cnn")
     }

@@ -184,6 +184,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     surfaceBenchmarks()
+    leNetBenchmarks { atMost($0, anIteration: $1) }
     dataBenchmarks(atMost(.milliseconds(500), maxIterations: 10))
 }
 

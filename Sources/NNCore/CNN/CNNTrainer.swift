@@ -13,6 +13,8 @@ public struct CNNSettings: Sendable, Hashable {
     /// p: the values coming into each dense stage are dropped with probability p while training (see
     /// `ConvNet.dropoutMasks`). 0: off.
     public var dropout = 0.0
+    /// The cores a batch is split over (its images, maps or units); every count gives the same bits.
+    public var threads = ErrorSurface.cores
     public init() {}
 }
 
@@ -53,6 +55,9 @@ public struct CNNTrainer: Sendable {
     private var order: [Int]
     private var velocity: ConvNetGradients
     private var epochLoss = 0.0, epochHits = 0
+    /// The buffers of the batched passes, when the network and settings allow them (no dropout).
+    private var batch: ConvNetBatch?
+    private var spareGradients: ConvNetGradients?
 
     /// Splits `images` into training and test sets with `seed` (the test set is `testSplit` of them), or
     /// takes the last `ownTestCount` as the test set.
@@ -73,7 +78,14 @@ public struct CNNTrainer: Sendable {
         }
         order = Array(trainingSet.indices)
         velocity = ConvNetGradients(zeroFor: network)
+        if settings.dropout == 0, ConvNetBatch.handles(network) {
+            batch = ConvNetBatch(network: network, capacity: min(Self.batchCapacity, max(1, settings.batchSize)), threads: settings.threads)
+        }
     }
+
+    /// The most images the batched passes hold at once (a bigger batch goes through in parts, its gradients
+    /// summed in the same order).
+    static let batchCapacity = 64
 
     /// One batch: forward, backward, the update; the batch's summed loss. Nil once finished (or without training
     /// data).
@@ -82,16 +94,40 @@ public struct CNNTrainer: Sendable {
         guard !status.isFinished, !trainingSet.isEmpty else { return nil }
         if positionInEpoch == 0 { beginEpoch() }
         let end = min(trainingSet.count, positionInEpoch + max(1, settings.batchSize))
-        var gradients = ConvNetGradients(zeroFor: network)
+        // The last batch's gradient arrays, zeroed (a new one each batch would be fresh pages each time).
+        var gradients = spareGradients ?? ConvNetGradients(zeroFor: network)
+        spareGradients = nil
+        gradients.zero()
+        defer { spareGradients = gradients }
         var batchLoss = 0.0
-        for n in order[positionInEpoch..<end] {
-            let sample = trainingSet[n]
-            let masks = settings.dropout > 0 ? network.dropoutMasks(rate: settings.dropout, rng: &rng) : [:]
-            let outputs = network.forward(sample.image, dropping: masks)
-            let loss = network.addGradients(outputs, label: sample.label, dropping: masks, into: &gradients)
-            batchLoss += loss
-            if Self.predictedClass(outputs[outputs.count - 1]) == sample.label { epochHits += 1 }
-            lastMasks = masks
+        // Dropout (which `setDropout` may turn on mid-training) takes the image-at-a-time path.
+        if settings.dropout == 0, var batch {
+            self.batch = nil
+            lastMasks = [:]
+            let samples = trainingSet
+            var start = positionInEpoch
+            while start < end {
+                let part = order[start..<min(end, start + batch.capacity)]
+                batch.forward(part.lazy.map { samples[$0].image }, through: network)
+                for (i, n) in part.enumerated() {
+                    let label = trainingSet[n].label
+                    batchLoss += ConvNet.crossEntropy(probabilityOfLabel: batch.probability(label, image: i, of: part.count))
+                    if batch.predictedClass(image: i, of: part.count) == label { epochHits += 1 }
+                }
+                batch.backward(labels: part.lazy.map { samples[$0].label }, into: &gradients)
+                start += part.count
+            }
+            self.batch = batch
+        } else {
+            for n in order[positionInEpoch..<end] {
+                let sample = trainingSet[n]
+                let masks = settings.dropout > 0 ? network.dropoutMasks(rate: settings.dropout, rng: &rng) : [:]
+                let outputs = network.forward(sample.image, dropping: masks)
+                let loss = network.addGradients(outputs, label: sample.label, dropping: masks, into: &gradients)
+                batchLoss += loss
+                if Self.predictedClass(outputs[outputs.count - 1]) == sample.label { epochHits += 1 }
+                lastMasks = masks
+            }
         }
         epochLoss += batchLoss
         apply(gradients, batchSize: end - positionInEpoch)
@@ -102,7 +138,12 @@ public struct CNNTrainer: Sendable {
     }
 
     /// Changes the dropout rate p from the next batch on (0 switches dropout off); the weights stay.
-    public mutating func setDropout(_ p: Double) { settings.dropout = p }
+    public mutating func setDropout(_ p: Double) {
+        settings.dropout = p
+        if p == 0, batch == nil, ConvNetBatch.handles(network) {
+            batch = ConvNetBatch(network: network, capacity: min(Self.batchCapacity, max(1, settings.batchSize)), threads: settings.threads)
+        }
+    }
 
     /// The rest of the current epoch (a whole one at a boundary); its summary, or nil when finished.
     @discardableResult
@@ -120,17 +161,19 @@ public struct CNNTrainer: Sendable {
 
     private mutating func apply(_ gradients: ConvNetGradients, batchSize: Int) {
         let scale = settings.learningRate / Double(batchSize), alpha = settings.momentum
-        for l in network.layers.indices where !network.frozen[l] {
-            for n in network.weights[l].indices {
-                let change = -scale * gradients.weights[l][n] + alpha * velocity.weights[l][n]
-                velocity.weights[l][n] = change
-                network.weights[l][n] += change
+        func step(_ w: inout [Double], _ v: inout [Double], _ g: [Double]) {
+            w.withUnsafeMutableBufferPointer { w in
+                v.withUnsafeMutableBufferPointer { v in
+                    g.withUnsafeBufferPointer { g in
+                        Kernels.current.momentumStep(w.baseAddress!, velocity: v.baseAddress!, gradient: g.baseAddress!, scale: scale,
+                                                     momentum: alpha, count: g.count)
+                    }
+                }
             }
-            for n in network.biases[l].indices {
-                let change = -scale * gradients.biases[l][n] + alpha * velocity.biases[l][n]
-                velocity.biases[l][n] = change
-                network.biases[l][n] += change
-            }
+        }
+        for l in network.layers.indices where !network.frozen[l] && !network.biases[l].isEmpty {
+            step(&network.weights[l], &velocity.weights[l], gradients.weights[l])
+            step(&network.biases[l], &velocity.biases[l], gradients.biases[l])
         }
     }
 
@@ -157,19 +200,40 @@ public struct CNNTrainer: Sendable {
     public func evaluate(_ images: [LabeledImage]) -> (loss: Double, accuracy: Double) {
         guard !images.isEmpty else { return (0, 0) }
         var loss = 0.0, hits = 0
-        for sample in images {
-            let probabilities = network.forward(sample.image).last!
-            loss += ConvNet.crossEntropy(probabilities, label: sample.label)
-            if Self.predictedClass(probabilities) == sample.label { hits += 1 }
+        forEachPrediction(images) { sample, probability, predicted in
+            loss += ConvNet.crossEntropy(probabilityOfLabel: probability(sample.label))
+            if predicted == sample.label { hits += 1 }
         }
         return (loss / Double(images.count), Double(hits) / Double(images.count))
+    }
+
+    /// `body(sample, probability of class k, predicted class)` for each of `images` in order: through the batched
+    /// passes where the network allows them, else one image at a time (the same bits either way).
+    private func forEachPrediction(_ images: [LabeledImage], _ body: (LabeledImage, (Int) -> Double, Int) -> Void) {
+        guard ConvNetBatch.handles(network) else {
+            for sample in images {
+                let probabilities = network.forward(sample.image).last!
+                body(sample, { probabilities.values[$0] }, Self.predictedClass(probabilities))
+            }
+            return
+        }
+        var batch = ConvNetBatch(network: network, capacity: min(Self.batchCapacity, images.count), threads: settings.threads, training: false)
+        var start = 0
+        while start < images.count {
+            let part = images[start..<min(images.count, start + batch.capacity)]
+            batch.forward(part.lazy.map(\.image), through: network)
+            for (i, sample) in part.enumerated() {
+                body(sample, { batch.probability($0, image: i, of: part.count) }, batch.predictedClass(image: i, of: part.count))
+            }
+            start += part.count
+        }
     }
 
     /// `matrix[true][predicted]` counts over `images`.
     public func confusionMatrix(_ images: [LabeledImage]) -> [[Int]] {
         let classes = network.outputShape[0]
         var matrix = Array(repeating: Array(repeating: 0, count: classes), count: classes)
-        for sample in images { matrix[sample.label][Self.predictedClass(network.forward(sample.image).last!)] += 1 }
+        forEachPrediction(images) { sample, _, predicted in matrix[sample.label][predicted] += 1 }
         return matrix
     }
 

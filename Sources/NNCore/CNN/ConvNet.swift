@@ -119,8 +119,11 @@ public struct ConvNet: Sendable, Hashable {
 
     /// The cross-entropy of class `label` for the network's output probabilities.
     public static func crossEntropy(_ probabilities: Tensor, label: Int) -> Double {
-        -log(max(probabilities.values[label], 1e-300))
+        crossEntropy(probabilityOfLabel: probabilities.values[label])
     }
+
+    /// −log p of the true class (p kept above 1e-300, so that a sure mistake costs a finite loss).
+    static func crossEntropy(probabilityOfLabel p: Double) -> Double { -log(max(p, 1e-300)) }
 }
 
 /// Where a convolution's windows fall: for each output cell, the kernel rows and columns that land inside the
@@ -167,6 +170,14 @@ public struct ConvNetGradients: Sendable, Hashable {
     public init(zeroFor net: ConvNet) {
         weights = net.weights.map { Array(repeating: 0, count: $0.count) }
         biases = net.biases.map { Array(repeating: 0, count: $0.count) }
+    }
+
+    /// Every gradient set to 0, in the arrays there are.
+    mutating func zero() {
+        for l in weights.indices {
+            weights[l].withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            biases[l].withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        }
     }
 }
 

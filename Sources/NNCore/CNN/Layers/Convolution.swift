@@ -74,7 +74,7 @@ extension ConvNet {
             }
             if needsInputGradient {
                 var full = Tensor(uninitializedChannels: source.channels, height: source.height, width: source.width)
-                let scratchCount = (size * size * kernels + source.height * source.width) * ((input.channels + 3) / 4 * 4)
+                let scratchCount = input.channels * size * size * output.height * output.width
                 withUnsafeTemporaryAllocation(of: Double.self, capacity: scratchCount) { scratch in
                     kernel.withUnsafeBufferPointer { w in
                         g.values.withUnsafeBufferPointer { gOut in

@@ -3,50 +3,56 @@
 extension ConvNet {
     /// 2×2 max pooling with stride 2, the usual case, written out.
     func maxPool2Forward(layer l: Int, _ input: Tensor, into out: inout Tensor) {
-        // The usual pooling, written out: four values a window, no inner loops.
-        let width = input.width
         input.values.withUnsafeBufferPointer { x in
-            out.values.withUnsafeMutableBufferPointer { y in
-                var at = 0
-                for c in 0..<out.channels {
-                    for i in 0..<out.height {
-                        var p = (c * input.height + 2 * i) * width
-                        for _ in 0..<out.width {
-                            y[at] = Swift.max(Swift.max(Swift.max(Swift.max(-Double.infinity, x[p]), x[p + 1]), x[p + width]), x[p + width + 1])
-                            at += 1
-                            p += 2
-                        }
-                    }
-                }
-            }
+            out.values.withUnsafeMutableBufferPointer { y in Self.maxPool2(x.baseAddress!, input.shape, into: y.baseAddress!) }
         }
     }
 
     /// Each gradient to the first maximum of its 2×2 window.
     func maxPool2Backward(layer l: Int, _ input: Tensor, _ output: Tensor, _ g: Tensor, _ gIn: inout Tensor, _ gradients: inout ConvNetGradients,
                             needsInputGradient: Bool) {
-        let width = input.width
         input.values.withUnsafeBufferPointer { x in
             g.values.withUnsafeBufferPointer { gOut in
-                gIn.values.withUnsafeMutableBufferPointer { gx in
-                    var at = 0
-                    for c in 0..<output.channels {
-                        for i in 0..<output.height {
-                            var p = (c * input.height + 2 * i) * width
-                            for _ in 0..<output.width {
-                                // The first maximum in reading order, as the general case picks it (selects,
-                                // not branches: which value wins is a coin toss the branch predictor loses).
-                                let topLeft = x[p], topRight = x[p + 1], bottomLeft = x[p + width], bottomRight = x[p + width + 1]
-                                let best = Swift.max(Swift.max(Swift.max(Swift.max(-Double.infinity, topLeft), topRight), bottomLeft), bottomRight)
-                                let lower = bottomLeft == best ? p + width : (bottomRight == best ? p + width + 1 : p)
-                                let upper = topRight == best ? p + 1 : lower
-                                let bestAt = topLeft == best ? p : upper
-                                gx[bestAt] += gOut[at]
-                                at += 1
-                                p += 2
-                            }
-                        }
-                    }
+                gIn.values.withUnsafeMutableBufferPointer { gx in Self.maxPool2Backward(x.baseAddress!, input.shape, gOut.baseAddress!, adding: gx.baseAddress!) }
+            }
+        }
+    }
+
+    /// One image's 2×2 max pooling (maps of `shape`, `[C, H, W]`): four values a window, no inner loops.
+    static func maxPool2(_ x: UnsafePointer<Double>, _ shape: [Int], into y: UnsafeMutablePointer<Double>) {
+        let width = shape[2]
+        forEach2x2Window(shape) { at, p in
+            y[at] = Swift.max(Swift.max(Swift.max(Swift.max(-Double.infinity, x[p]), x[p + 1]), x[p + width]), x[p + width + 1])
+        }
+    }
+
+    /// One image's pooling gradient `g` added to `gx` at each window's first maximum.
+    static func maxPool2Backward(_ x: UnsafePointer<Double>, _ shape: [Int], _ g: UnsafePointer<Double>, adding gx: UnsafeMutablePointer<Double>) {
+        let width = shape[2]
+        forEach2x2Window(shape) { at, p in
+            // The first maximum in reading order, as the general case picks it (selects, not branches: which
+            // value wins is a coin toss the branch predictor loses).
+            let topLeft = x[p], topRight = x[p + 1], bottomLeft = x[p + width], bottomRight = x[p + width + 1]
+            let best = Swift.max(Swift.max(Swift.max(Swift.max(-Double.infinity, topLeft), topRight), bottomLeft), bottomRight)
+            let lower = bottomLeft == best ? p + width : (bottomRight == best ? p + width + 1 : p)
+            let upper = topRight == best ? p + 1 : lower
+            let bestAt = topLeft == best ? p : upper
+            gx[bestAt] += g[at]
+        }
+    }
+
+    /// `body(output index, index of the window's top-left input value)` for every 2×2 window, stride 2.
+    @inline(__always)
+    private static func forEach2x2Window(_ shape: [Int], _ body: (Int, Int) -> Void) {
+        let (height, width) = (shape[1], shape[2])
+        var at = 0
+        for c in 0..<shape[0] {
+            for i in 0..<(height / 2) {
+                var p = (c * height + 2 * i) * width
+                for _ in 0..<(width / 2) {
+                    body(at, p)
+                    at += 1
+                    p += 2
                 }
             }
         }
