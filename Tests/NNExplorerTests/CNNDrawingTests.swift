@@ -156,3 +156,55 @@ extension CNNDrawingTests {
         XCTAssertFalse(view(state).plainText.contains("untrained"))
     }
 }
+
+extension CNNDrawingTests {
+    /// Strokes (pixel row, column: from, to …) of crude digits on an 8×8 canvas, by mouse: a press at each
+    /// stroke's first pixel, drags through the others.
+    private func paint(_ strokes: [[(Int, Int)]], on state: inout AppState) throws {
+        for stroke in strokes {
+            for (i, (row, column)) in stroke.enumerated() {
+                let at = try cell(state, row: row, column: column)
+                update(&state, i == 0 ? .mouse(column: at.column, row: at.row, button: .left) : .drag(column: at.column, row: at.row, button: .left))
+            }
+        }
+    }
+
+    /// After one epoch (94.7 % on the test set) the network reads a drawn 1 and 7 as they were meant, on
+    /// screen too (measured from this seed: 0.97 and 0.88).
+    func testADrawnDigitIsRecognised() throws {
+        var state = AppState(size: Size(width: 120, height: 40), scenario: try builtin("cnn-digits"))
+        press(&state, "ed")
+        for (digit, strokes) in [(1, [[(1, 4), (6, 4)]]), (7, [[(1, 2), (1, 5), (6, 3)]])] {
+            press(&state, "x")
+            try paint(strokes, on: &state)
+            let output = try XCTUnwrap(state.cnn?.probeOutputs.last)
+            XCTAssertEqual(CNNTrainer.predictedClass(output), digit)
+            XCTAssertGreaterThan(output.values[digit], 0.8)
+            XCTAssertTrue(view(state).plainText.contains("P(class): your drawing, got \(digit)"))
+        }
+    }
+}
+
+extension CNNDrawingTests {
+    /// The canvas with a stroke and the cursor: the 8×8 digits' and LeNet-5's, at both sizes; text, roles and
+    /// monochrome, and in ASCII.
+    func testSnapshots() throws {
+        for name in ["cnn-digits", "lenet5-digits"] {
+            for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
+                for glyphs in [Glyphs.unicode, .ascii] {
+                    var state = AppState(size: size, scenario: try builtin(name), glyphs: glyphs)
+                    press(&state, "d")
+                    let side = try canvas(state).rows
+                    try paint([[(side / 8, side / 4), (side / 8, side * 5 / 8), (side * 3 / 4, side * 3 / 8)]], on: &state)
+                    update(&state, .key(.left))
+                    assertFrameSnapshots(state, named: "\(name)-\(size)\(glyphs.unicode ? "" : "-ascii")")
+                }
+            }
+        }
+        // The monochrome theme draws the ink as glyphs of growing density.
+        var mono = AppState(size: Size(width: 80, height: 24), scenario: try builtin("lenet5-digits"), theme: .monochrome)
+        press(&mono, "d")
+        try paint([[(4, 8), (4, 20), (24, 12)]], on: &mono)
+        assertFrameSnapshots(mono, named: "lenet5-digits-mono-theme")
+    }
+}

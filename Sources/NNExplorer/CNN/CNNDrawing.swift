@@ -45,8 +45,9 @@ struct CanvasLayout {
         }
         let fits = { (z: Int) in size(z).height <= maps.height && size(z).width <= maps.width }
         zoom = [4, 2].first { fits($0) && maps.width - size($0).width >= Self.stagesWidth } ?? 1
-        box = Rect(x: maps.x, y: maps.y, width: min(size(zoom).width, maps.width), height: maps.height)
-        let rest = maps.width - box.width
+        // Without room for the stages beside it, the canvas's box takes the whole width.
+        let rest = maps.width - min(size(zoom).width, maps.width)
+        box = Rect(x: maps.x, y: maps.y, width: rest >= Self.stagesWidth ? maps.width - rest : maps.width, height: maps.height)
         stagesBox = rest >= Self.stagesWidth ? Rect(x: box.maxX, y: maps.y, width: rest, height: maps.height) : Rect(x: maps.maxX, y: maps.y, width: 0, height: 0)
         origin = (box.x + 1, box.y + 1)
     }
@@ -107,8 +108,11 @@ func drawDrawing(_ p: CNNExplorer, _ canvas: DrawingCanvas, _ outputs: [Tensor],
     }
     let inner = layout.box.inset(1)
     let mapHeight = map.size().height
-    var help = [Line("mouse: drag paints, right button erases; keys: arrows move +, space paints, Bksp erases, x clears", Style(.dim))]
-    if p.untrained { help.append(Line("untrained: the probabilities mean nothing yet", Style(.warning))) }
+    // Most important first, for the rows a small terminal leaves: whether the probabilities mean anything,
+    // how to draw, where the stages went.
+    var help = p.untrained ? [Line("untrained: the probabilities mean nothing yet", Style(.warning))] : []
+    help.append(Line("drag paints, right button erases; or arrows, space, Bksp; x clears", Style(.dim)))
+    if layout.stagesBox.width == 0 { help.append(Line("h: hide the panel for the stages", Style(.dim))) }
     let lines = help.flatMap { line in wrap(g.fold(line.text), width: inner.width).map { Line($0, line.spans.first?.style ?? Style(.dim)) } }
     for (i, line) in lines.prefix(inner.height - mapHeight).enumerated() {
         frame.put(line, column: inner.x, row: inner.y + mapHeight + i)
