@@ -93,7 +93,7 @@ func drawDrawing(_ p: CNNExplorer, _ canvas: DrawingCanvas, _ outputs: [Tensor],
                  shades: Bool, into frame: inout Frame) {
     let layout = CanvasLayout(canvas, in: maps)
     let times = g.unicode ? "×" : "x"
-    frame.drawBox(layout.box, title: "draw \(canvas.rows)\(times)\(canvas.columns)", glyphs: g)
+    frame.drawBox(layout.box, title: "draw \(canvas.rows)\(times)\(canvas.columns) \(g.middleDot) d closes", glyphs: g)
     let map = MatrixHeatmap(rows: canvas.rows, columns: canvas.columns, values: canvas.pixels, scale: .grey(low: 0, high: 1))
         .zoomed(layout.zoom)
     map.render(into: &frame, at: layout.origin, shades: shades, glyphs: g)

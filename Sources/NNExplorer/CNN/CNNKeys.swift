@@ -9,6 +9,9 @@ enum CNNAction: SharedActions { case shared(SharedAction), stepBatch, stepEpoch,
 
 let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
     .playPause(help: "play / pause training (drawing: space paints)", inBar: { $0.trainer != nil && !$0.drawing }),
+    KeyBinding([.backspace, .delete], "space Bksp", "paint erase", help: "drawing: paint / erase a dot at the cursor",
+               enabled: { $0.drawing }, inBar: { $0.drawing }, .eraseAtCursor),
+    KeyBinding([.character("x")], "x", "clear", help: "drawing: clear the canvas", enabled: { $0.drawing }, inBar: { $0.drawing }, .clearDrawing),
     KeyBinding([.character("k")], "k", label: { $0.window == nil ? "window" : "close window" },
                help: "step by step: the first convolution's window over the input, cell by cell (again: close)", .toggleWindow),
     KeyBinding([.character("n")], "n", label: { $0.window == nil ? "batch" : "next cell" },
@@ -18,12 +21,6 @@ let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
     KeyBinding([.character("t")], "t", label: { $0.shift == nil ? "shift" : "close shift" },
                help: "shift: the arrows move the input a pixel; every stage of the original and the shifted input side by side, "
                    + "with how much each changed (again: close)", .toggleShift),
-    KeyBinding([.character("d")], "d", label: { $0.drawing ? "close draw" : "draw" },
-               help: "draw a digit at the input's size, the probe while open: the mouse paints (right button: erases), "
-                   + "the arrows move a cursor, space paints and Bksp erases there, x clears (again: close)", .toggleDrawing),
-    KeyBinding([.backspace, .delete], "space Bksp", "paint erase", help: "drawing: paint / erase a dot at the cursor",
-               enabled: { $0.drawing }, inBar: { $0.drawing }, .eraseAtCursor),
-    KeyBinding([.character("x")], "x", "clear", help: "drawing: clear the canvas", enabled: { $0.drawing }, inBar: { $0.drawing }, .clearDrawing),
     KeyBinding([.up, .down], "↑↓", label: { $0.drawing ? "cursor" : $0.window != nil ? "move" : $0.shift != nil ? "shift" : "maps" },
                help: "the maps from the band above / below, when they do not all fit (window: one row up / down; shift: the input up / down; drawing: the cursor)",
                inBar: { $0.window != nil || $0.shift != nil }) { $0 == .up ? .windowUp : .windowDown },
@@ -51,6 +48,9 @@ let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
     KeyBinding([.character("c")], "c", label: { $0.showConfusion ? "curves" : "confusion" },
                help: "the test set's confusion matrix (the panel widens for it) / the loss curves, when both do not fit",
                enabled: { $0.trainer != nil }, inBar: { $0.trainer != nil }, .toggleConfusion),
+    KeyBinding([.character("d")], "d", label: { $0.drawing ? "close draw" : "draw" },
+               help: "draw a digit at the input's size, the probe while open: the mouse paints (right button: erases), "
+                   + "the arrows move a cursor, space paints and Bksp erases there, x clears (again: close)", .toggleDrawing),
     KeyBinding([.character("K")], "K", "kernels", help: "show the next convolution's kernels (one per output map and input map)",
                enabled: { $0.convolutionLayers.count > 1 }, inBar: { _ in false }, .nextKernelLayer),
     .reset(help: "start again from the first weights"),
