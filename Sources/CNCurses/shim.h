@@ -29,6 +29,8 @@ static inline mmask_t nnx_button3_pressed(void) { return BUTTON3_PRESSED; }
 static inline mmask_t nnx_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t nnx_button2_clicked(void) { return BUTTON2_CLICKED; }
 static inline mmask_t nnx_button3_clicked(void) { return BUTTON3_CLICKED; }
+static inline mmask_t nnx_buttons_released(void) { return BUTTON1_RELEASED | BUTTON2_RELEASED | BUTTON3_RELEASED; }
+static inline mmask_t nnx_report_mouse_position(void) { return REPORT_MOUSE_POSITION; }
 
 /// `tigetstr` returns NULL (capability absent) or (char *)-1 (not a string capability): both mean "missing".
 static inline int nnx_has_string_capability(const char *name) {

@@ -40,6 +40,7 @@ enum InputDecoding {
         case KEY_RIGHT: .key(.right)
         case KEY_ENTER: .key(.enter)
         case KEY_BACKSPACE: .key(.backspace)
+        case KEY_DC: .key(.delete)
         case KEY_PPAGE: .key(.pageUp)
         case KEY_NPAGE: .key(.pageDown)
         // Home/End arrive as khome/kend, as the keypad's corners (A1/C1) or, on vt220-style terminals
@@ -59,5 +60,18 @@ enum InputDecoding {
         if bstate & (nnx_button2_pressed() | nnx_button2_clicked()) != 0 { return .middle }
         if bstate & (nnx_button3_pressed() | nnx_button3_clicked()) != 0 { return .right }
         return nil
+    }
+
+    /// What a `getmouse` report means, given the button held down before it (`held`, updated): a press, a
+    /// move with a button held (`drag`; the terminal reports no button with a move, so the last pressed one),
+    /// or nothing (a release, the wheel, a move with no button held).
+    static func mouseEvent(bstate: UInt32, column: Int, row: Int, held: inout MouseButton?) -> InputEvent? {
+        if let button = mouseButton(bstate: bstate) {
+            held = button
+            return .mouse(column: column, row: row, button: button)
+        }
+        if bstate & nnx_buttons_released() != 0 { held = nil; return nil }
+        guard bstate & nnx_report_mouse_position() != 0, let button = held else { return nil }
+        return .drag(column: column, row: row, button: button)
     }
 }

@@ -89,9 +89,15 @@ public enum TerminalSession {
         leaveok(window, true)
         set_escdelay(25)
         curs_set(0)
-        // Presses only: motion reports would send every pointer move over ssh.
-        mousemask(nnx_button1_pressed() | nnx_button2_pressed() | nnx_button3_pressed(), nil)
+        // Presses, releases and moves while a button is held (drawing on the CNN screen). Every pointer move
+        // (mode 1003) would flood an ssh link, so the terminal is asked for button-event tracking (1002), which
+        // ncurses does not ask for itself.
+        mousemask(nnx_button1_pressed() | nnx_button2_pressed() | nnx_button3_pressed() | nnx_buttons_released()
+                  | nnx_report_mouse_position(), nil)
         mouseinterval(0)
+        let dragging = has_mouse()
+        if dragging { putp(buttonEventTracking(on: true)) }
+        defer { if dragging { putp(buttonEventTracking(on: false)); fflush(nnx_stdout()) } }
 
         let output = CursesScreen(window: window, unicode: unicode)
         var app = app
@@ -103,8 +109,12 @@ public enum TerminalSession {
         return (app, stoppedBy == 0 ? nil : stoppedBy)
     }
 
+    /// xterm's button-event mouse tracking (mode 1002) on or off; resetting 1000 at `endwin` ends it too.
+    static func buttonEventTracking(on: Bool) -> String { on ? "\u{1B}[?1002h" : "\u{1B}[?1002l" }
+
     private static func loop<App: TerminalApp>(_ app: inout App, output: CursesScreen, stop: StopRequest) {
         let clock = ContinuousClock()
+        var heldButton: MouseButton? = nil
         var needsDraw = true
         var interval: Int? = nil
         var nextTick: ContinuousClock.Instant? = nil
@@ -146,7 +156,7 @@ public enum TerminalSession {
                     break
                 }
                 quickFailures = 0
-                if let event = event(status: status, value: value, output: output) {
+                if let event = event(status: status, value: value, output: output, held: &heldButton) {
                     if !app.handle(event) { return }
                     needsDraw = true
                 }
@@ -172,7 +182,7 @@ public enum TerminalSession {
     }
 
     /// Turns one `wget_wch` result into an app event, asking ncurses for the size or mouse state when needed.
-    private static func event(status: Int32, value: wint_t, output: CursesScreen) -> InputEvent? {
+    private static func event(status: Int32, value: wint_t, output: CursesScreen, held: inout MouseButton?) -> InputEvent? {
         switch InputDecoding.decode(isKeyCode: status == KEY_CODE_YES, value: value) {
         case .key(let key):
             return .key(key)
@@ -180,8 +190,8 @@ public enum TerminalSession {
             return .resize(output.size)
         case .mouse:
             var mouse = MEVENT()
-            guard getmouse(&mouse) == OK, let button = InputDecoding.mouseButton(bstate: mouse.bstate) else { return nil }
-            return .mouse(column: Int(mouse.x), row: Int(mouse.y), button: button)
+            guard getmouse(&mouse) == OK else { return nil }
+            return InputDecoding.mouseEvent(bstate: UInt32(mouse.bstate), column: Int(mouse.x), row: Int(mouse.y), held: &held)
         case .ignored:
             return nil
         }

@@ -44,6 +44,7 @@ final class InputDecodingTests: XCTestCase {
         XCTAssertEqual(keyCode(0o523), .key(.pageUp))
         XCTAssertEqual(keyCode(0o527), .key(.enter))
         XCTAssertEqual(keyCode(0o550), .key(.end))
+        XCTAssertEqual(keyCode(0o512), .key(.delete), "KEY_DC (erases on the CNN screen's canvas)")
     }
 
     func testHomeAndEndFromTheKeypadAndVT220Keys() {
@@ -60,7 +61,6 @@ final class InputDecodingTests: XCTestCase {
 
     func testUnknownKeyCodesAreIgnored() {
         XCTAssertEqual(keyCode(0o411), .ignored, "F1")
-        XCTAssertEqual(keyCode(0o512), .ignored, "Delete")
         XCTAssertEqual(keyCode(0o541), .ignored, "Shift-Tab")
         XCTAssertEqual(keyCode(0o777), .ignored)
     }
@@ -92,5 +92,20 @@ final class InputDecodingTests: XCTestCase {
     func testAPressWithModifiersStillCounts() {
         // BUTTON_CTRL / BUTTON_SHIFT / BUTTON_ALT are bits of button 6's slot.
         XCTAssertEqual(InputDecoding.mouseButton(bstate: 0x2 | (0o1 << 25)), .left)
+    }
+
+    /// A drag: motion reports carry no button, so a move counts while the last pressed button is held, until
+    /// its release; a move with none held (any-motion tracking) is nothing.
+    func testMovesWithAButtonHeldAreDrags() {
+        let motion: UInt32 = 0o10 << 25
+        var held: MouseButton? = nil
+        XCTAssertNil(InputDecoding.mouseEvent(bstate: motion, column: 3, row: 4, held: &held))
+        XCTAssertEqual(InputDecoding.mouseEvent(bstate: 0x2 << 10, column: 3, row: 4, held: &held), .mouse(column: 3, row: 4, button: .right))
+        XCTAssertEqual(held, .right)
+        XCTAssertEqual(InputDecoding.mouseEvent(bstate: motion, column: 5, row: 6, held: &held), .drag(column: 5, row: 6, button: .right))
+        XCTAssertNil(InputDecoding.mouseEvent(bstate: 0x1 << 10, column: 5, row: 6, held: &held), "released")
+        XCTAssertNil(held)
+        XCTAssertNil(InputDecoding.mouseEvent(bstate: motion, column: 7, row: 6, held: &held))
+        XCTAssertNil(InputDecoding.mouseEvent(bstate: 0x2 << 15, column: 7, row: 6, held: &held), "the wheel")
     }
 }

@@ -170,6 +170,27 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(gradients)
     }
 
+    // Issue 13: drawing a digit on LeNet-5 (lenet5-digits, untrained weights: the same work) updates the stages
+    // and the probabilities within 50 ms of a stroke: its forward pass on one image, and a drag on the canvas
+    // with the whole frame drawn after it.
+    let lenet = try! BuiltinScenarios.load(named: "lenet5-digits.yaml")
+    let lenetNetwork = lenet.cnn!.network(seed: lenet.seed)
+    let lenetImage = lenet.cnn!.images[0].image
+    Benchmark("cnn-lenet5-digits-forward-one-image", configuration: atMost(.milliseconds(1))) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(lenetNetwork.forward(lenetImage)) }
+    }
+    var drawing = AppState(size: Size(width: 120, height: 40), scenario: lenet)
+    update(&drawing, .key(.character("d")))
+    update(&drawing, .mouse(column: 10, row: 5, button: .left))
+    let canvasStarted = drawing
+    Benchmark("draw-lenet5-digits-stroke-and-frame-120x40", configuration: atMost(.milliseconds(50))) { benchmark in
+        for n in benchmark.scaledIterations {
+            var state = canvasStarted
+            update(&state, .drag(column: 10 + n % 20, row: 12, button: .left))
+            blackHole(view(state))
+        }
+    }
+
     // Issues 2, 3 and 4: a whole screen at 120×40 rendered into a frame, after a few steps.
     for (name, steps, limit) in [("perceptron-and", 7, Duration.milliseconds(1)), ("perceptron-separable", 50, .milliseconds(1)),
                                  ("mlp-circles", 50, .milliseconds(2)), ("mlp-spirals", 50, .milliseconds(2)),

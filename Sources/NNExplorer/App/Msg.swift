@@ -4,6 +4,8 @@ import NNRender
 public enum Msg: Sendable, Hashable {
     case key(Key)
     case mouse(column: Int, row: Int, button: MouseButton)
+    /// The pointer moved with `button` held down (screens that draw follow it; the others ignore it).
+    case drag(column: Int, row: Int, button: MouseButton)
     case resize(Size)
     case tick
 
@@ -11,6 +13,7 @@ public enum Msg: Sendable, Hashable {
         switch event {
         case .key(let key): self = .key(key)
         case .mouse(let column, let row, let button): self = .mouse(column: column, row: row, button: button)
+        case .drag(let column, let row, let button): self = .drag(column: column, row: row, button: button)
         case .resize(let size): self = .resize(size)
         }
     }

@@ -12,7 +12,7 @@ public func update(_ state: inout AppState, _ msg: Msg) {
         guard state.fitsTerminal else { return }   // nothing plays unseen
         state.screen.withExplorer { $0.tick() }
         return
-    case .key, .mouse:
+    case .key, .mouse, .drag:
         state.flash = nil
     }
     // Below the minimum size nothing is visible, so nothing may change unseen: only q works.

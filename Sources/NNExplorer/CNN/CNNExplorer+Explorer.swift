@@ -5,7 +5,9 @@ extension CNNExplorer: Explorer {
     static var minimum: Size { CNNLayout.minimum }
     var trainingFinished: Bool { trainer.map { $0.status.isFinished } ?? true }
 
-    mutating func update(_ msg: Msg, context: ViewContext) -> ScreenOutcome { updateCNN(&self, msg) }
+    mutating func update(_ msg: Msg, context: ViewContext) -> ScreenOutcome {
+        updateDrawing(&self, msg, context: context) ? .none : updateCNN(&self, msg)
+    }
 
     func view(_ context: ViewContext, into frame: inout Frame) {
         viewCNN(self, size: context.size, glyphs: context.glyphs, theme: context.theme, panelsHidden: context.panelsHidden,

@@ -38,6 +38,10 @@ public struct CNNExplorer: Sendable {
     /// The band of the maps box (an index into `mapsBlocks`: 0 the input, then the stages) shown first when
     /// not all of them fit; ↑/↓ move it, and a change shows the band it changes.
     public private(set) var mapsFrom = 0
+    /// The drawing canvas (kept while closed: `d` opens it again as it was left).
+    public internal(set) var canvas: DrawingCanvas?
+    /// The canvas is open and its drawing is the probe.
+    public internal(set) var drawing = false
     /// The dropout rate training starts with (the scenario's until `D` changes it; reset and a new seed keep it).
     private var dropout: Double
 
@@ -82,7 +86,10 @@ public struct CNNExplorer: Sendable {
     /// The label of the teacher's own picture (`probe: FILE.pgm`): it has no class.
     public static let pictureLabel = -1
 
-    public var probeImage: LabeledImage { images[min(probe, images.count - 1)] }
+    public var probeImage: LabeledImage {
+        if drawing, let canvas { return LabeledImage(image: canvas.image, label: Self.pictureLabel) }
+        return images[min(probe, images.count - 1)]
+    }
 
     /// Every stage's output for the image on screen (index 0 is the image).
     public var probeOutputs: [Tensor] { network.forward(probeImage.image) }
@@ -192,8 +199,9 @@ public struct CNNExplorer: Sendable {
         window = WindowPosition(map: 0, row: 0, column: 0)
     }
 
-    /// Back to the maps: the sliding window, the shift view and the parameter counts closed.
+    /// Back to the maps: the sliding window, the shift view, the parameter counts and the canvas closed.
     mutating func closeViews() {
+        drawing = false
         window = nil
         shift = nil
         showParameters = false

@@ -5,10 +5,13 @@ import NNScenario
 /// What the CNN screen's keys do, its key map, and the update that carries them out.
 enum CNNAction: SharedActions { case shared(SharedAction), stepBatch, stepEpoch, previousImage, nextImage, nextMistake
     case toggleScale, toggleValues, togglePooling, toggleWindow, windowUp, windowDown, nextKernel, toggleConfusion, nextKernelLayer
-    case toggleShift, toggleParameters, cycleDropout, cycleChannel }
+    case toggleShift, toggleParameters, cycleDropout, cycleChannel, toggleDrawing, clearDrawing, eraseAtCursor }
 
 let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
-    .playPause(help: "play / pause training", inBar: { $0.trainer != nil }),
+    .playPause(help: "play / pause training (drawing: space paints)", inBar: { $0.trainer != nil && !$0.drawing }),
+    KeyBinding([.backspace, .delete], "space Bksp", "paint erase", help: "drawing: paint / erase a dot at the cursor",
+               enabled: { $0.drawing }, inBar: { $0.drawing }, .eraseAtCursor),
+    KeyBinding([.character("x")], "x", "clear", help: "drawing: clear the canvas", enabled: { $0.drawing }, inBar: { $0.drawing }, .clearDrawing),
     KeyBinding([.character("k")], "k", label: { $0.window == nil ? "window" : "close window" },
                help: "step by step: the first convolution's window over the input, cell by cell (again: close)", .toggleWindow),
     KeyBinding([.character("n")], "n", label: { $0.window == nil ? "batch" : "next cell" },
@@ -18,17 +21,18 @@ let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
     KeyBinding([.character("t")], "t", label: { $0.shift == nil ? "shift" : "close shift" },
                help: "shift: the arrows move the input a pixel; every stage of the original and the shifted input side by side, "
                    + "with how much each changed (again: close)", .toggleShift),
-    KeyBinding([.up, .down], "↑↓", label: { $0.window != nil ? "move" : $0.shift != nil ? "shift" : "maps" },
-               help: "the maps from the band above / below, when they do not all fit (window: one row up / down; shift: the input up / down)",
+    KeyBinding([.up, .down], "↑↓", label: { $0.drawing ? "cursor" : $0.window != nil ? "move" : $0.shift != nil ? "shift" : "maps" },
+               help: "the maps from the band above / below, when they do not all fit (window: one row up / down; shift: the input up / down; drawing: the cursor)",
                inBar: { $0.window != nil || $0.shift != nil }) { $0 == .up ? .windowUp : .windowDown },
     KeyBinding([.character("o")], "o", "next kernel", help: "window: the same cell of the next kernel's map; shift: the next kernel's maps",
                enabled: { $0.window != nil || $0.shift != nil }, inBar: { $0.window != nil || $0.shift != nil }, .nextKernel),
     KeyBinding([.character("e")], "e", "epoch", help: "train to the end of the epoch",
                enabled: { $0.trainer.map { !$0.status.isFinished } ?? false }, inBar: { $0.trainer != nil }, .stepEpoch),
-    KeyBinding([.left, .right], "←→", label: { $0.window != nil ? "move" : $0.shift != nil ? "shift" : "image" },
-               help: "previous / next image, the test set while training (window: one column left / right; shift: the input left / right)",
-               enabled: { $0.window != nil || $0.shift != nil || $0.images.count > 1 },
-               inBar: { $0.window != nil || $0.shift != nil || $0.images.count > 1 }) {
+    KeyBinding([.left, .right], "←→", label: { $0.drawing ? "cursor" : $0.window != nil ? "move" : $0.shift != nil ? "shift" : "image" },
+               help: "previous / next image, the test set while training (window: one column left / right; shift: the input left / right; "
+                   + "drawing: the cursor)",
+               enabled: { $0.drawing || $0.window != nil || $0.shift != nil || $0.images.count > 1 },
+               inBar: { $0.drawing || $0.window != nil || $0.shift != nil || $0.images.count > 1 }) {
         $0 == .left ? .previousImage : .nextImage },
     KeyBinding([.character("w")], "w", "wrong", help: "the next image the network gets wrong",
                enabled: { $0.images.count > 1 && $0.network.endsInSoftmax }, inBar: { $0.images.count > 1 && $0.network.endsInSoftmax },
@@ -44,6 +48,9 @@ let cnnKeyMap = KeyMap<CNNExplorer, CNNAction>(bindings: [
     KeyBinding([.character("c")], "c", label: { $0.showConfusion ? "curves" : "confusion" },
                help: "the test set's confusion matrix (the panel widens for it) / the loss curves, when both do not fit",
                enabled: { $0.trainer != nil }, inBar: { $0.trainer != nil }, .toggleConfusion),
+    KeyBinding([.character("d")], "d", label: { $0.drawing ? "close draw" : "draw" },
+               help: "draw a digit at the input's size, the probe while open: the mouse paints (right button: erases), "
+                   + "the arrows move a cursor, space paints and Bksp erases there, x clears (again: close)", .toggleDrawing),
     KeyBinding([.character("K")], "K", "kernels", help: "show the next convolution's kernels (one per output map and input map)",
                enabled: { $0.convolutionLayers.count > 1 }, inBar: { _ in false }, .nextKernelLayer),
     KeyBinding([.character("g")], "g", label: { $0.shownChannel.map { $0 == 2 ? "colour" : CNNExplorer.channelNames[$0 + 1] } ?? "red" },
@@ -69,6 +76,7 @@ func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
         case .previousImage, .nextImage: "one image only: nothing to browse"
         case .shared(.reseed): "hand-set kernels: no random weights to draw"
         case .nextKernel: "press k for the sliding window or t for the shift view first"
+        case .clearDrawing, .eraseAtCursor: "press d to draw first"
         case .nextKernelLayer: "one convolution only: its kernels are on screen"
         case .toggleConfusion: "nothing is trained here, so there is no confusion matrix"
         case .cycleChannel: "a grey input has one channel: no colour to take apart"
@@ -119,6 +127,9 @@ func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
     case .toggleParameters: p.toggleParameters()
     case .cycleDropout: p.cycleDropout()
     case .cycleChannel: p.cycleChannel()
+    case .toggleDrawing: p.toggleDrawing()
+    case .clearDrawing: p.clearDrawing()
+    case .eraseAtCursor: p.canvas?.dabAtCursor(erase: true)
     }
     return .none
 }

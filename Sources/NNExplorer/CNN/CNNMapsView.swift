@@ -44,7 +44,7 @@ func drawStages(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, screen: Siz
     for zoom in [4, 3, 2, 1] {
         let h = heights(zoom: zoom)
         guard h.reduce(0, +) + h.count - 1 <= inner.height else { continue }
-        frame.drawBox(box, title: "feature maps \(g.middleDot) image \(p.probe + 1) of \(p.images.count)", glyphs: g)
+        frame.drawBox(box, title: "feature maps \(g.middleDot) \(p.probeTitle)", glyphs: g)
         var row = inner.y
         for block in blocks { row += draw(block, row: row, zoom: zoom, into: &frame) + 1 }
         return
@@ -65,7 +65,7 @@ func drawStages(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, screen: Siz
         let words = stages.count > 1 ? ["stages \(stages.first!)\(g.unicode ? "–" : "-")\(stages.last!)"] : part.filter { $0 != .input }.map { blockName(p, $0) }
         return (part.contains(.input) ? ["input"] : []) + words
     }
-    let image = "image \(p.probe + 1) of \(p.images.count)"
+    let image = p.probeTitle
     if above.isEmpty && below.isEmpty {
         frame.drawBox(box, title: "feature maps \(g.middleDot) \(image)", glyphs: g)
     } else {
@@ -109,8 +109,8 @@ private func drawInputBlock(_ p: CNNExplorer, _ outputs: [Tensor], in area: Rect
     let input = outputs[0]
     var column = area.x
     let channel = p.colourInput ? p.shownChannel.map { CNNExplorer.channelNames[$0] } : nil
-    let caption = p.probeImage.label == CNNExplorer.pictureLabel ? "input (your picture\(channel.map { ", \($0)" } ?? ""))"
-        : p.trainer == nil ? "input\(channel.map { " (\($0))" } ?? "")" : "input (class \(p.probeImage.label)\(channel.map { ", \($0)" } ?? ""))"
+    let caption = p.probeName.map { "input (\($0)\(channel.map { ", \($0)" } ?? ""))" }
+        ?? (p.trainer == nil ? "input\(channel.map { " (\($0))" } ?? "")" : "input (class \(p.probeImage.label)\(channel.map { ", \($0)" } ?? ""))")
     frame.put(Line(caption, Style(.label)).truncated(to: area.width, glyphs: g), column: column, row: row)
     var tallest = 0
     let zoom = grownZoom(input, chosen, width: area.width, limit: 4), values = p.showValues && input.width * 4 + 16 <= area.width

@@ -178,8 +178,8 @@ private func probabilityBars(_ probabilities: Tensor, _ p: CNNExplorer, width: I
     let predicted = CNNTrainer.predictedClass(probabilities)
     let classes = probabilities.values.count
     let label = p.probeImage.label
-    var lines = [label == CNNExplorer.pictureLabel ? Line("P(class): your picture, got \(predicted)", Style(.label))
-                 : Line(g.fold("P(class): true \(label), got \(predicted)"), Style(predicted == label ? .good : .bad))]
+    var lines = [p.probeName.map { Line("P(class): \($0), got \(predicted)", Style(.label)) }
+                 ?? Line(g.fold("P(class): true \(label), got \(predicted)"), Style(predicted == label ? .good : .bad))]
     let columnWidth = twoColumns ? width / 2 : width
     let barWidth = max(2, columnWidth - 10)
     func bar(_ k: Int) -> [Span] {

@@ -11,7 +11,9 @@ func viewCNN(_ p: CNNExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
     drawTitleLine(p.scenario.title, epoch: p.trainer?.epoch ?? 0, step: p.trainer?.steps ?? 0,
                   playing: p.playing ? "\(CNNExplorer.batchesPerTick * 10) batches/s" : nil, width: size.width, glyphs: g, into: &frame)
     let outputs = p.probeOutputs
-    if let window = p.slidingWindow {
+    if p.drawing, let canvas = p.canvas {
+        drawDrawing(p, canvas, outputs, in: layout.mapsBox, screen: screen ?? size, glyphs: g, shades: theme.shadesWithBackground, into: &frame)
+    } else if let window = p.slidingWindow {
         drawWindow(p, window, outputs, in: layout.mapsBox, glyphs: g, shades: theme.shadesWithBackground, into: &frame)
     } else if let comparison = p.shiftComparison {
         drawShift(p, comparison, in: layout.mapsBox, screen: screen ?? size, glyphs: g, shades: theme.shadesWithBackground, into: &frame)
