@@ -23,8 +23,16 @@ public protocol TerminalApp {
     mutating func tick()
     /// Milliseconds until the next tick, or nil while paused (then the loop must not spin: near-zero idle CPU).
     var tickInterval: Int? { get }
+    /// Whether a key started longer work, done a slice at a time by `work` between keys and frames.
+    var hasWork: Bool { get }
+    mutating func work()
     var theme: Theme { get }
     func frame(size: Size) -> Frame
+}
+
+extension TerminalApp {
+    public var hasWork: Bool { false }
+    public mutating func work() {}
 }
 
 /// Why the interactive view cannot start. Each description is one line, fit for `error: …` on stderr.

@@ -18,6 +18,9 @@ private final class StopRequest: Sendable {
 public enum TerminalSession {
     /// While paused the loop still wakes this often, only to notice a stop request.
     static let idleWakeMilliseconds = 250
+    /// How long work a key started runs before the loop takes keys and draws again (then one slice more:
+    /// a batch of LeNet-5 in a release build is a few milliseconds).
+    static let workMilliseconds = 30
 
     /// Cheap pre-check used by the CLI before anything touches the terminal (isatty(0) && isatty(1), TERM set, not dumb; do not init curses).
     public static func checkAvailable(environment: [String: String]) throws(TerminalUnavailable) {
@@ -134,6 +137,7 @@ public enum TerminalSession {
             }
             var timeout = idleWakeMilliseconds
             if let nextTick { timeout = min(timeout, milliseconds(until: nextTick, clock: clock)) }
+            if app.hasWork { timeout = 0 }   // take the keys already typed, then get on with the work
 
             // Wait for one event (or the tick), then take whatever else is already queued before drawing.
             var waitFor = timeout
@@ -162,6 +166,14 @@ public enum TerminalSession {
                 }
                 if stop.signal.load(ordering: .relaxed) != 0 { return }
                 waitFor = 0
+            }
+
+            // Work a key started, in slices for up to `workMilliseconds`, so that keys and Ctrl-C are
+            // answered between them.
+            if app.hasWork {
+                let until = clock.now.advanced(by: .milliseconds(workMilliseconds))
+                repeat { app.work() } while app.hasWork && clock.now < until && stop.signal.load(ordering: .relaxed) == 0
+                needsDraw = true
             }
 
             if let step = interval, let due = nextTick, clock.now >= due {

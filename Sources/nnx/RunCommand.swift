@@ -61,6 +61,8 @@ struct ExplorerApp: TerminalApp {
     mutating func tick() { update(&state, .tick) }
 
     var tickInterval: Int? { state.tickInterval }
+    var hasWork: Bool { state.hasPendingWork }
+    mutating func work() { update(&state, .work) }
     var theme: Theme { state.theme }
 
     func frame(size: Size) -> Frame {

@@ -8,8 +8,12 @@ func builtin(_ name: String) throws -> Scenario {
     try BuiltinScenarios.load(named: name + ".yaml")
 }
 
+/// Types `keys`, each followed by the work it started (a CNN's `e`), as the terminal loop does between keys.
 func press(_ state: inout AppState, _ keys: String) {
-    for ch in keys { update(&state, .key(.character(ch))) }
+    for ch in keys {
+        update(&state, .key(.character(ch)))
+        while state.hasPendingWork { update(&state, .work) }
+    }
 }
 
 /// Snapshots a frame three ways: its text, its styles by role (no palette numbers: a theme's colours can

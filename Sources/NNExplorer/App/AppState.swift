@@ -129,6 +129,9 @@ public struct AppState: Sendable {
     }
 
     /// Milliseconds until the next tick, nil when nothing animates.
+    /// Whether a key started work that `.work` messages carry on, a slice each (see `Explorer.work`).
+    public var hasPendingWork: Bool { screen.explorer?.hasPendingWork ?? false }
+
     public var tickInterval: Int? {
         screen.explorer?.tickInterval
     }

@@ -23,6 +23,11 @@ protocol Explorer: Sendable {
     /// Milliseconds until the next tick while it plays; nil when nothing animates.
     var tickInterval: Int? { get }
     mutating func tick()
+    /// Work a key started that takes longer than a key press may (a CNN's `e` on a big network): the front
+    /// end calls `work` a slice at a time between keys and frames until there is none; headless callers
+    /// (tests) call it until done.
+    var hasPendingWork: Bool { get }
+    mutating func work()
     /// Play or pause, and the speed (`SharedKeys`).
     var playback: Playback { get set }
     /// The one-press remark its last action left.
@@ -59,6 +64,8 @@ protocol Explorer: Sendable {
 }
 
 extension Explorer {
+    var hasPendingWork: Bool { false }
+    mutating func work() {}
     var converged: Bool { trainingFinished }
     mutating func nextDataset() {}
     mutating func changeLearningRate(up: Bool) {}

@@ -8,6 +8,8 @@ public enum Msg: Sendable, Hashable {
     case drag(column: Int, row: Int, button: MouseButton)
     case resize(Size)
     case tick
+    /// One slice of the work a key started (`AppState.hasPendingWork`).
+    case work
 
     public init(_ event: InputEvent) {
         switch event {

@@ -12,6 +12,9 @@ public func update(_ state: inout AppState, _ msg: Msg) {
         guard state.fitsTerminal else { return }   // nothing plays unseen
         state.screen.withExplorer { $0.tick() }
         return
+    case .work:
+        state.screen.withExplorer { $0.work() }
+        return
     case .key, .mouse, .drag:
         state.flash = nil
     }

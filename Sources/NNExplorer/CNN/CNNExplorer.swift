@@ -27,6 +27,8 @@ public struct CNNExplorer: Sendable {
     /// The test set's confusion matrix after the last finished epoch (`[true][predicted]`), kept here because
     /// it costs a pass over the test set.
     public private(set) var confusion: [[Int]]?
+    /// `e` is training the rest of the epoch, a batch at a time (see `work`).
+    public private(set) var finishingEpoch = false
     /// The sliding window's cell, while the step-by-step view is open.
     public private(set) var window: WindowPosition?
     /// How far the input is moved while the shift view is open (nil: closed); the arrows move it.
@@ -67,6 +69,7 @@ public struct CNNExplorer: Sendable {
     }
 
     private mutating func start() {
+        finishingEpoch = false
         lookedAt = cnn.network(seed: seed)
         var settings = cnn.training
         settings.dropout = dropout
@@ -114,6 +117,22 @@ public struct CNNExplorer: Sendable {
     mutating func stepEpoch() {
         trainer?.runEpoch()
         updateConfusion()
+    }
+
+    /// `e`: the rest of the epoch, a batch a slice of `work` (an epoch of LeNet-5 takes seconds; keys, frames
+    /// and Ctrl-C get their turn between batches). The same weights as `stepEpoch`.
+    mutating func startEpoch() {
+        guard let t = trainer, !t.status.isFinished, !t.trainingSet.isEmpty else { return }
+        finishingEpoch = true
+        work()
+    }
+
+    var hasPendingWork: Bool { finishingEpoch }
+
+    mutating func work() {
+        guard finishingEpoch else { return }
+        stepBatch()
+        if trainer.map({ $0.positionInEpoch == 0 || $0.status.isFinished }) ?? true { finishingEpoch = false }
     }
 
     private mutating func updateConfusion() {

@@ -114,7 +114,7 @@ func updateCNN(_ p: inout CNNExplorer, _ msg: Msg) -> ScreenOutcome {
     case .windowDown: if p.window == nil { p.scrollMaps(by: 1) } else { p.moveWindow(rows: 1, columns: 0) }
     case .nextKernel: p.nextWindowMap()
     case .stepBatch: p.stepBatch()
-    case .stepEpoch: p.stepEpoch()
+    case .stepEpoch: p.startEpoch()
     case .previousImage: p.moveProbe(by: -1)
     case .nextImage: p.moveProbe(by: 1)
     case .nextMistake: p.nextMistake()

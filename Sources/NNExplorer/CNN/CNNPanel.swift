@@ -50,6 +50,8 @@ func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, screen: Size
             figures.append(Line(g.fold("no epoch yet" + (keyHints ? " (n, e or space)" : "")), Style(.dim)))
         }
         let status = switch t.status {
+        case .running where p.finishingEpoch:
+            "epoch \(t.epoch), \(counted(t.positionInEpoch))/\(counted(t.trainingSet.count)) images"
         case .running: t.positionInEpoch == 0 ? "\(t.epoch) of \(s.maxEpochs) epochs done" : "in epoch \(t.epoch) of \(s.maxEpochs)"
         case .finished(let epochs): "done: \(epochs) epochs"
         case .diverged(let epoch): "diverged at epoch \(epoch): the loss overflowed"
