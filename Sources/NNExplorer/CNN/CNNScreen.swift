@@ -13,9 +13,9 @@ func viewCNN(_ p: CNNExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
     let outputs = p.probeOutputs
     if p.drawing, let canvas = p.canvas {
         drawDrawing(p, canvas, outputs, in: layout.mapsBox, screen: screen ?? size, glyphs: g, shades: theme.shadesWithBackground, into: &frame)
-    } else if let window = p.slidingWindow {
+    } else if let window = p.slidingWindow(outputs) {
         drawWindow(p, window, outputs, in: layout.mapsBox, glyphs: g, shades: theme.shadesWithBackground, into: &frame)
-    } else if let comparison = p.shiftComparison {
+    } else if let comparison = p.shiftComparison(outputs) {
         drawShift(p, comparison, in: layout.mapsBox, screen: screen ?? size, glyphs: g, shades: theme.shadesWithBackground, into: &frame)
     } else if p.showParameters {
         drawParameters(p, in: layout.mapsBox, screen: screen ?? size, glyphs: g, into: &frame)

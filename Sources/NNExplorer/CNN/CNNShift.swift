@@ -20,9 +20,11 @@ public struct ShiftComparison: Sendable {
 
 extension CNNExplorer {
     /// The comparison the shift view draws, while it is open.
-    public var shiftComparison: ShiftComparison? {
+    public var shiftComparison: ShiftComparison? { shiftComparison(probeOutputs) }
+
+    /// The comparison, from the outputs for the image on screen already computed (`probeOutputs`).
+    func shiftComparison(_ original: [Tensor]) -> ShiftComparison? {
         guard let shift else { return nil }
-        let original = probeOutputs
         let shifted = network.forward(probeImage.image.shifted(right: shift.right, down: shift.down))
         let changes = zip(original, shifted).map { $0.relativeChange(to: $1) }
         let predictions = network.endsInSoftmax

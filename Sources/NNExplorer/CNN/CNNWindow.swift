@@ -41,10 +41,12 @@ extension CNNExplorer {
     }
 
     /// The numbers of the window's cell, from the network's own outputs for the image on screen.
-    public var slidingWindow: SlidingWindow? {
+    public var slidingWindow: SlidingWindow? { slidingWindow(probeOutputs) }
+
+    /// The window's numbers from the outputs for the image on screen already computed (`probeOutputs`).
+    func slidingWindow(_ outputs: [Tensor]) -> SlidingWindow? {
         guard let position = window, let l = firstConvolution,
               case .convolution(_, let size, let stride, let padding, let mode) = network.layers[l] else { return nil }
-        let outputs = probeOutputs
         let input = outputs[l], conv = outputs[l + 1]
         let pad = CNNLayer.padding(padding, size: size)
         let top = position.row * stride - pad, left = position.column * stride - pad
