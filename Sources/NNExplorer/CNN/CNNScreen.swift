@@ -9,7 +9,7 @@ func viewCNN(_ p: CNNExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
              focus: LessonPanel? = nil, screen: Size? = nil, into frame: inout Frame) {
     let layout = CNNLayout(p, size: size, panelsHidden: panelsHidden)
     drawTitleLine(p.scenario.title, epoch: p.trainer?.epoch ?? 0, step: p.trainer?.steps ?? 0,
-                  playing: p.playing ? "\(CNNExplorer.batchesPerTick * 10) batches/s" : nil, width: size.width, glyphs: g, into: &frame)
+                  playing: p.playing ? "\(p.playback.perSecond) batches/s" : nil, width: size.width, glyphs: g, into: &frame)
     let outputs = p.probeOutputs
     if p.drawing, let canvas = p.canvas {
         drawDrawing(p, canvas, outputs, in: layout.mapsBox, screen: screen ?? size, glyphs: g, shades: theme.shadesWithBackground, into: &frame)
