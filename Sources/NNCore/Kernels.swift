@@ -21,6 +21,9 @@ enum Kernels {
         #endif
         return NNKernels.Build.self
     }()
+
+    /// The cores work is split over (an error-surface grid, a CNN batch): at most 8.
+    static let cores = max(1, min(8, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 }
 
 /// Which kernel build this process uses ("avx2" or "baseline"), for benchmarks and `--version`-like output.

@@ -14,7 +14,7 @@ public struct CNNSettings: Sendable, Hashable {
     /// `ConvNet.dropoutMasks`). 0: off.
     public var dropout = 0.0
     /// The cores a batch is split over (its images, maps or units); every count gives the same bits.
-    public var threads = ErrorSurface.cores
+    public var threads = Kernels.cores
     public init() {}
 }
 
@@ -78,9 +78,13 @@ public struct CNNTrainer: Sendable {
         }
         order = Array(trainingSet.indices)
         velocity = ConvNetGradients(zeroFor: network)
-        if settings.dropout == 0, ConvNetBatch.handles(network) {
-            batch = ConvNetBatch(network: network, capacity: min(Self.batchCapacity, max(1, settings.batchSize)), threads: settings.threads)
-        }
+        makeBatchWhereItApplies()
+    }
+
+    /// The batched path's buffers, where it applies (no dropout; stages it handles) and are not made yet.
+    private mutating func makeBatchWhereItApplies() {
+        guard batch == nil, settings.dropout == 0, ConvNetBatch.handles(network) else { return }
+        batch = ConvNetBatch(network: network, capacity: min(Self.batchCapacity, max(1, settings.batchSize)), threads: settings.threads)
     }
 
     /// The most images the batched passes hold at once (a bigger batch goes through in parts, its gradients
@@ -140,9 +144,7 @@ public struct CNNTrainer: Sendable {
     /// Changes the dropout rate p from the next batch on (0 switches dropout off); the weights stay.
     public mutating func setDropout(_ p: Double) {
         settings.dropout = p
-        if p == 0, batch == nil, ConvNetBatch.handles(network) {
-            batch = ConvNetBatch(network: network, capacity: min(Self.batchCapacity, max(1, settings.batchSize)), threads: settings.threads)
-        }
+        makeBatchWhereItApplies()
     }
 
     /// The rest of the current epoch (a whole one at a boundary); its summary, or nil when finished.

@@ -65,17 +65,11 @@ public struct ErrorSurface: Sendable {
     /// ∂E/∂w for every weight, laid out as `network.parameters`: by backpropagation, `−Σ_t δ_j z_i` (δ is
     /// `−∂E_t/∂net`), summed sample after sample as the trainer sums a batch.
     public func gradient() -> [Double] {
-        let sizes = network.sizes
         var descent = [Double](repeating: 0, count: network.parameters.count)
-        var pass = ForwardPass(sizes: sizes)
+        var pass = ForwardPass(sizes: network.sizes)
         for s in samples {
             network.backpropagate([s.x1, s.x2], target: network.target(forClass: s.label), loss: loss, into: &pass)
-            for l in 0..<(sizes.count - 1) {
-                for i in 0...sizes[l] {
-                    let z = i == 0 ? 1 : pass.activation(layer: l, unit: i - 1)
-                    for j in 0..<sizes[l + 1] { descent[network.offsets[l] + i * sizes[l + 1] + j] += pass.delta(layer: l + 1, unit: j) * z }
-                }
-            }
+            network.addGradient(of: pass, to: &descent)
         }
         return descent.map { -$0 }
     }
@@ -95,7 +89,7 @@ public struct ErrorSurface: Sendable {
         let cache = surfaceCache()
         let weights = network.parameters.map(Float.init)
         let da = offsetsA.map(Float.init), db = offsetsB.map(Float.init)
-        let parts = cost(a, b, columns: columns, rows: rows) < Self.workAPart ? 1 : min(columns, Self.cores)
+        let parts = cost(a, b, columns: columns, rows: rows) < Self.workAPart ? 1 : min(columns, Kernels.cores)
         let shapes = (0..<parts).map { part in
             NNKernels.surfaceShape(sizes: network.sizes, hidden: network.activation.code, softmax: network.output == .softmax,
                                    crossEntropy: loss == .crossEntropy, samples: samples.count,
@@ -115,8 +109,6 @@ public struct ErrorSurface: Sendable {
     /// Work below which a grid is computed in one run (starting runs on other cores costs more).
     static let workAPart = 50_000_000
 
-    /// The cores to spread a big grid over.
-    static let cores = max(1, min(8, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
     /// About the work of `grid` in multiply-adds (an activation or a loss term counted as 8): each point
     /// recomputes from the higher weight's layer up, each column from the lower weight's.
@@ -135,7 +127,7 @@ public struct ErrorSurface: Sendable {
     /// (see `surfaceBlockFloats`).
     private func surfaceCache() -> [Float] {
         let sizes = network.sizes, units = sizes.reduce(0, +), outputs = network.outputCount
-        let lanes = 16, blockFloats = NNKernels.surfaceBlockFloats(sizes: sizes)
+        let lanes = Float16Points.scalarCount, blockFloats = NNKernels.surfaceBlockFloats(sizes: sizes)
         var cache = [Float](repeating: 0, count: NNKernels.surfaceBlocks(samples: samples.count) * blockFloats)
         var pass = ForwardPass(sizes: sizes)
         for (n, s) in samples.enumerated() {

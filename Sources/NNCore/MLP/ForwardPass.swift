@@ -128,6 +128,25 @@ extension MLP {
         }
     }
 
+    /// `δ_j z_i` of one pass added to every weight's gradient (the bias row's `z_0 = 1`).
+    func addGradient(of pass: ForwardPass, to gradient: inout [Double]) {
+        pass.z.withUnsafeBufferPointer { z in
+            pass.delta.withUnsafeBufferPointer { delta in
+                gradient.withUnsafeMutableBufferPointer { g in
+                    for l in 0..<(sizes.count - 1) {
+                        let fanOut = sizes[l + 1], from = pass.start[l], d = delta.baseAddress! + pass.start[l + 1]
+                        let layer = g.baseAddress! + offsets[l]
+                        for j in 0..<fanOut { layer[j] += d[j] }
+                        for i in 0..<sizes[l] {
+                            let zi = z[from + i], row = layer + (i + 1) * fanOut
+                            for j in 0..<fanOut { row[j] += zi * d[j] }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Forward and backward: every value and δ of one sample.
     public func backpropagate(_ input: [Double], target: [Double], loss: Loss, into pass: inout ForwardPass) {
         forward(input, into: &pass)
