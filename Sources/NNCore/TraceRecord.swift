@@ -84,6 +84,23 @@ extension PerceptronUpdate {
     }
 }
 
+extension ThresholdNetwork.Pass {
+    /// The `nnx trace` record of one point:
+    /// `{"model":"threshold","index":I,"x":[x1,x2],"y":±1,"hidden_net":[…],"hidden":[±1,…],"output_net":v,"yhat":±1}`.
+    public func traceRecord(index: Int, x1: Double, x2: Double, y: Double) -> String {
+        var json = JSONObject()
+        json.add("model", "threshold")
+        json.add("index", index)
+        json.add("x", [x1, x2])
+        json.add("y", y)
+        json.add("hidden_net", hiddenNet)
+        json.add("hidden", hidden)
+        json.add("output_net", outputNet)
+        json.add("yhat", yhat)
+        return json.text
+    }
+}
+
 extension MLPTrainer {
     /// The `nnx trace` record of an epoch:
     /// `{"model":"mlp","epoch":E,"loss":…,"accuracy":…,"val_loss":…,"val_accuracy":…,"layers":[[[…]]]}`,
