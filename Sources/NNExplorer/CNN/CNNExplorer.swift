@@ -74,17 +74,17 @@ public struct CNNExplorer: Sendable {
         var settings = cnn.training
         settings.dropout = dropout
         trainer = cnn.trains ? CNNTrainer(images: cnn.images, network: lookedAt, settings: settings, seed: seed) : nil
+        let browsed = if let trainer, !trainer.testSet.isEmpty { trainer.testSet } else { cnn.images }
+        images = cnn.probePicture.map { [LabeledImage(image: $0, label: Self.pictureLabel)] + browsed } ?? browsed
         playback.stop()
         confusion = nil
     }
 
     public var network: ConvNet { trainer?.network ?? lookedAt }
 
-    /// The images ←/→ browses: the test set while training (the images the network never learns from), else all.
-    public var images: [LabeledImage] {
-        let browsed = if let trainer, !trainer.testSet.isEmpty { trainer.testSet } else { cnn.images }
-        return cnn.probePicture.map { [LabeledImage(image: $0, label: Self.pictureLabel)] + browsed } ?? browsed
-    }
+    /// The images ←/→ browses: the test set while training (the images the network never learns from), else all;
+    /// a probe picture first. Set by `start` (a list of 60,000 is not to be rebuilt at every read).
+    public private(set) var images: [LabeledImage] = []
 
     /// The label of the teacher's own picture (`probe: FILE.pgm`): it has no class.
     public static let pictureLabel = -1
