@@ -53,3 +53,14 @@ public func formatSignificant(_ value: Double, significant: Int = 3, glyphs: Gly
     }
     return formatNumber(value, digits: max(0, significant - 1 - exponent), glyphs: glyphs)
 }
+
+/// A count with its thousands grouped, in ASCII (any locale): `262,144`.
+public func formatCount(_ n: Int) -> String {
+    let digits = String(n)
+    var grouped = ""
+    for (k, digit) in digits.enumerated() {
+        if k > 0, (digits.count - k) % 3 == 0 { grouped.append(",") }
+        grouped.append(digit)
+    }
+    return grouped
+}

@@ -1,4 +1,5 @@
 import Foundation
+import NNRender
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -44,14 +45,9 @@ struct TrainingProgress {
         let rate = seconds > 0 ? Double(done) / seconds : 0
         var parts = ["epoch \(epoch) of \(epochs)", "\(total > 0 ? 100 * done / total : 0)%"]
         if rate > 0 {
-            parts.append("\(grouped(Int(rate.rounded()))) \(unit)/s")
+            parts.append("\(formatCount(Int(rate.rounded()))) \(unit)/s")
             parts.append("\(Int((Double(total - done) / rate).rounded(.up))) s left")
         }
         return parts.joined(separator: ", ")
-    }
-
-    private static func grouped(_ n: Int) -> String {
-        let digits = String(n)
-        return digits.enumerated().map { i, c in (i > 0 && (digits.count - i) % 3 == 0 ? "," : "") + String(c) }.joined()
     }
 }

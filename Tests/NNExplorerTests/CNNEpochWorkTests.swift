@@ -16,7 +16,7 @@ final class CNNEpochWorkTests: XCTestCase {
         let batch = trainer.settings.batchSize, count = trainer.trainingSet.count
         XCTAssertEqual(trainer.positionInEpoch, batch)   // one batch so far
         let text = view(state).plainText
-        XCTAssertTrue(text.contains("status: epoch 1, \(batch)/\(counted(count)) images"), text)
+        XCTAssertTrue(text.contains("status: epoch 1, \(batch)/\(formatCount(count)) images"), text)
 
         var batches = 1
         while state.hasPendingWork {

@@ -29,7 +29,7 @@ func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, screen: Size
     parts[.about] = [Line(g.fold("\(source)\(images), \(p.network.inputShape[1])×\(p.network.inputShape[2])"), Style(.dim))]
         + packed((["stages:"] + stages.indices.map { stages[$0] + ($0 + 1 < stages.count ? "," : "") }).map { Span($0, Style(.dim)) },
                  separator: " ", width: inner.width, glyphs: g)
-    parts[.costs] = packed((["\(counted(costs.map(\.parameters).reduce(0, +))) parameters,", "\(counted(costs.map(\.multiplyAdds).reduce(0, +))) multiply-adds"]
+    parts[.costs] = packed((["\(formatCount(costs.map(\.parameters).reduce(0, +))) parameters,", "\(formatCount(costs.map(\.multiplyAdds).reduce(0, +))) multiply-adds"]
                             + (keyHints ? ["(P: by stage)"] : [])).map { Span($0, Style(.dim)) }, separator: " ", width: inner.width, glyphs: g)
     if let t = p.trainer {
         let s = t.settings
@@ -51,7 +51,7 @@ func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, screen: Size
         }
         let status = switch t.status {
         case .running where p.finishingEpoch:
-            "epoch \(t.epoch), \(counted(t.positionInEpoch))/\(counted(t.trainingSet.count)) images"
+            "epoch \(t.epoch), \(formatCount(t.positionInEpoch))/\(formatCount(t.trainingSet.count)) images"
         case .running: t.positionInEpoch == 0 ? "\(t.epoch) of \(s.maxEpochs) epochs done" : "in epoch \(t.epoch) of \(s.maxEpochs)"
         case .finished(let epochs): "done: \(epochs) epochs"
         case .diverged(let epoch): "diverged at epoch \(epoch): the loss overflowed"

@@ -44,11 +44,11 @@ private func parameterTable(_ network: ConvNet, _ costs: [StageCost], dropout: D
             dropoutRows.insert(rows.count)
             rows.append(["dropout \(formatNumber(dropout)) (training only)", shapes[l], "0", "0", "", ""])
         }
-        rows.append([names[l], shapes[l + 1], counted(costs[l].parameters), counted(costs[l].multiplyAdds),
-                     instead[l].map { counted($0.0) } ?? "", instead[l].map { counted($0.1) } ?? ""])
+        rows.append([names[l], shapes[l + 1], formatCount(costs[l].parameters), formatCount(costs[l].multiplyAdds),
+                     instead[l].map { formatCount($0.0) } ?? "", instead[l].map { formatCount($0.1) } ?? ""])
     }
     let hasConvolution = instead.contains { $0 != nil }
-    rows.append(["total", "", counted(totals.0), counted(totals.1)] + (hasConvolution ? [counted(totals.2), counted(totals.3)] : ["", ""]))
+    rows.append(["total", "", formatCount(totals.0), formatCount(totals.1)] + (hasConvolution ? [formatCount(totals.2), formatCount(totals.3)] : ["", ""]))
     let header = ["stage", "output", "params", "mult-adds", "params", "mult-adds"]
     let columns = (0..<6).map { c in ([header[c]] + rows.map { $0[c] }).map { g.fold($0).count }.max() ?? 0 }
     let gap = 2
@@ -114,26 +114,15 @@ private func workedCounts(_ network: ConvNet, layer l: Int, _ cost: StageCost, w
     let cells = output[1] * output[2]
     let maps = input[0] == 1 ? "1 input map" : "\(input[0]) input maps"
     let padded = padding == .same ? " (zero padding counted)" : ""
-    let ratio = { (a: Int, b: Int) in counted(Int((Double(a) / Double(b)).rounded())) }
+    let ratio = { (a: Int, b: Int) in formatCount(Int((Double(a) / Double(b)).rounded())) }
     let sentences = [
-        ("stage \(l + 1): \(kernels) kernels × \(maps) × \(size)×\(size) + \(kernels) biases = \(counted(cost.parameters)) parameters, "
-         + "the same at all \(output[1])×\(output[2]) = \(counted(cells)) cells of a map (parameter sharing)", Style(.plain)),
-        ("\(kernels) maps × \(counted(cells)) cells × \(input[0] * size * size) = \(counted(cost.multiplyAdds)) multiply-adds\(padded)", Style(.plain)),
-        ("fully connected, every one of the \(counted(inputs)) inputs to every one of the \(counted(outputs)) outputs: "
-         + "\(counted(inputs)) × \(counted(outputs)) + \(counted(outputs)) = \(counted(full.weights + full.biases)) parameters and "
-         + "\(counted(full.multiplyAdds)) multiply-adds, \(ratio(full.weights + full.biases, cost.parameters))× and "
+        ("stage \(l + 1): \(kernels) kernels × \(maps) × \(size)×\(size) + \(kernels) biases = \(formatCount(cost.parameters)) parameters, "
+         + "the same at all \(output[1])×\(output[2]) = \(formatCount(cells)) cells of a map (parameter sharing)", Style(.plain)),
+        ("\(kernels) maps × \(formatCount(cells)) cells × \(input[0] * size * size) = \(formatCount(cost.multiplyAdds)) multiply-adds\(padded)", Style(.plain)),
+        ("fully connected, every one of the \(formatCount(inputs)) inputs to every one of the \(formatCount(outputs)) outputs: "
+         + "\(formatCount(inputs)) × \(formatCount(outputs)) + \(formatCount(outputs)) = \(formatCount(full.weights + full.biases)) parameters and "
+         + "\(formatCount(full.multiplyAdds)) multiply-adds, \(ratio(full.weights + full.biases, cost.parameters))× and "
          + "\(ratio(full.multiplyAdds, cost.multiplyAdds))× as many (sparse interactions)", Style(.dim)),
     ]
     return sentences.flatMap { text, style in wrap(g.fold(text), width: width).map { Line($0, style) } }
-}
-
-/// A count with its thousands grouped: `262,144`.
-func counted(_ n: Int) -> String {
-    let digits = String(n)
-    var grouped = ""
-    for (k, digit) in digits.enumerated() {
-        if k > 0, (digits.count - k) % 3 == 0 { grouped.append(",") }
-        grouped.append(digit)
-    }
-    return grouped
 }

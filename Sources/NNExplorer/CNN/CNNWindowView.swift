@@ -48,7 +48,7 @@ func drawWindow(_ p: CNNExplorer, _ w: SlidingWindow, _ outputs: [Tensor], in bo
     // Parameter sharing, and where the same kernel's largest value is: `offscreen` says where its dashed box
     // lies when the input's rows or columns shown leave it out (a small terminal).
     func sharing(offscreen: String?) -> [Line] {
-        var spans = [Span("the same \(input.channels * w.size * w.size) weights and bias at all \(counted(w.uses)) cells", Style(.dim))]
+        var spans = [Span("the same \(input.channels * w.size * w.size) weights and bias at all \(formatCount(w.uses)) cells", Style(.dim))]
         if let other = w.elsewhere {
             let place = offscreen.map { ", \($0)" } ?? ""
             spans.append(Span("dashed: the largest, a = \(n(other.sum)) at (\(other.row), \(other.column))\(place)", Style(.dim)))
