@@ -20,7 +20,11 @@ public struct DropoutMask: Sendable, Hashable {
     }
 
     /// Whether unit `j` of hidden layer `l` (from 1) is dropped.
-    public func isDropped(layer l: Int, unit j: Int) -> Bool { scales[l - 1][j] == 0 }
+    public func isDropped(layer l: Int, unit j: Int) -> Bool {
+        // Only hidden layers are masked: an input or output unit (or one past the mask) is never dropped.
+        guard l >= 1, l <= scales.count, scales[l - 1].indices.contains(j) else { return false }
+        return scales[l - 1][j] == 0
+    }
 
     /// For each hidden layer, 1 for a dropped unit and 0 for a kept one (the trace's `dropped`).
     public var dropped: [[Int]] { scales.map { $0.map { $0 == 0 ? 1 : 0 } } }

@@ -13,6 +13,10 @@ protocol SharedActions: Sendable {
     static func shared(_ action: SharedAction) -> Self
 }
 
+/// The dropout rate `D` sets next on the MLP and CNN screens: off, 0.1, 0.3, 0.5, then off again (from any
+/// other p, the next larger one).
+func nextDropoutRate(after p: Double) -> Double { [0.1, 0.3, 0.5].first { $0 > p } ?? 0 }
+
 extension KeyBinding where State: Explorer, Action: SharedActions {
     /// Space: play or pause, while there is training to play.
     static func playPause(help: String, inBar: @escaping @Sendable (State) -> Bool = { _ in true }) -> Self {

@@ -28,10 +28,8 @@ extension CNNExplorer {
         }
     }
 
-    /// The next rate `D` sets: off, 0.1, 0.3, 0.5, then off again, as on the MLP screen (from a scenario's
-    /// other p, the next larger one).
-    static let dropoutChoices = [0, 0.1, 0.3, 0.5]
-    var nextDropoutRate: Double { Self.dropoutChoices.first { $0 > dropoutRate } ?? 0 }
+    /// The next rate `D` sets (`nextDropoutRate(after:)`, as on the MLP screen).
+    var nextDropoutRate: Double { NNExplorer.nextDropoutRate(after: dropoutRate) }
 }
 
 /// The training panel's dropout lines (nil without dropout): p, where and when it acts and what the last

@@ -41,8 +41,7 @@ extension MLPExplorer {
         note = c.map { "max-norm c = \(formatNumber($0)); training starts again" } ?? "max-norm off; training starts again"
     }
 
-    /// The dropout rates p the `D` key steps through, and the max-norm lengths c the `N` key does.
-    static let dropoutSteps = [0, 0.1, 0.3, 0.5]
+    /// The max-norm lengths c the `N` key steps through.
     static let maxNormSteps = [1.0, 2, 3, 4]
 
     /// The next dropout rate: off, 0.1, 0.3, 0.5, off again. A network without a hidden layer has no unit
@@ -54,7 +53,7 @@ extension MLPExplorer {
                 + " has none: K adds a hidden layer"
             return
         }
-        setDropout(Self.dropoutSteps.first { $0 > trainer.settings.dropout } ?? 0)
+        setDropout(nextDropoutRate(after: trainer.settings.dropout))
     }
 
     /// The next max-norm length: off, 1, 2, 3, 4, off again.

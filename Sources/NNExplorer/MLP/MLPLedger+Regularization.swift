@@ -4,11 +4,6 @@ import NNRender
 /// What dropout and max-norm add to the ledger: which units the update dropped, each kept unit's own f(net)
 /// beside its scale, and the units max-norm clipped.
 extension MLPLedger {
-    func isDropped(_ u: MLPUpdate, layer l: Int, unit j: Int) -> Bool {
-        guard let mask = u.mask, l >= 1, l <= mask.scales.count else { return false }
-        return mask.isDropped(layer: l, unit: j)
-    }
-
     /// A hidden unit's own output f(net) and, with dropout, the scale 1/(1 − p) its z carries (without
     /// dropout its z, as the update has it).
     func ownOutput(_ u: MLPUpdate, layer l: Int, unit j: Int) -> (z: Double, keep: Double?) {

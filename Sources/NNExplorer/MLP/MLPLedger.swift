@@ -197,7 +197,7 @@ struct MLPLedger {
             for j in listedUnits(layer: l) {
                 let name = l == top ? outputName(j) : explorer.unitName(layer: l, unit: j)
                 let out = l == top ? "ŷ" : "z"
-                let dropped = isDropped(u, layer: l, unit: j) ? " (dropped)" : ""
+                let dropped = (u.mask?.isDropped(layer: l, unit: j) ?? false) ? " (dropped)" : ""
                 var text = "\(name)\(dropped): net \(n(pass.preActivation(layer: l, unit: j)))  \(out) \(formulas.value(pass.activation(layer: l, unit: j), nearOne: true))"
                 if l >= deltasFrom { text += "  δ \(formulas.value(pass.delta(layer: l, unit: j)))" }
                 lines.append(Line(glyphs.fold(text), Style(l == top ? .emphasis : .plain)))
@@ -266,10 +266,10 @@ struct MLPLedger {
     private func chainLines(_ u: MLPUpdate, layer l: Int) -> [Line] {
         let sizes = explorer.trainer.network.sizes, top = sizes.count - 1
         // The first unit the update kept, unless one is selected: a dropped unit's δ is plainly 0.
-        let kept = (0..<sizes[l]).first { !isDropped(u, layer: l, unit: $0) } ?? 0
+        let kept = (0..<sizes[l]).first { !(u.mask?.isDropped(layer: l, unit: $0) ?? false) } ?? 0
         let j = explorer.selectedUnit.flatMap { $0.layer == l ? $0.unit : nil } ?? kept
         let texts: [String]
-        if l < top, isDropped(u, layer: l, unit: j) {
+        if l < top, (u.mask?.isDropped(layer: l, unit: j) ?? false) {
             texts = ["chain rule: " + formulas.droppedDelta(name: "δ_\(explorer.unitName(layer: l, unit: j))")]
         } else if l == top {
             let yhat = (0..<sizes[top]).map { u.pass.activation(layer: top, unit: $0) }
@@ -297,7 +297,7 @@ struct MLPLedger {
         let units = sizes[l] <= 4 ? Array(0..<sizes[l]) : selected.map { [$0] } ?? []
         var lines = units.map { j -> Line in
             let name = "δ_\(explorer.unitName(layer: l, unit: j))"
-            if isDropped(u, layer: l, unit: j) { return Line(glyphs.fold(formulas.droppedDelta(name: name))) }
+            if (u.mask?.isDropped(layer: l, unit: j) ?? false) { return Line(glyphs.fold(formulas.droppedDelta(name: name))) }
             let own = ownOutput(u, layer: l, unit: j)
             return Line(glyphs.fold(formulas.hiddenSubstituted(name: name, net: u.pass.preActivation(layer: l, unit: j), z: own.z,
                                                                terms: feedTerms(u, layer: l, unit: j),
