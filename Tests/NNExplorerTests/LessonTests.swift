@@ -489,8 +489,9 @@ final class LessonTests: XCTestCase {
         XCTAssertEqual(update.clips.map { [$0.layer, $0.unit] }, [[1, 40]])
         XCTAssertEqual(try XCTUnwrap(update.clips.first).norm, 3.0002, accuracy: 0.00005)
         assertShown(clippedTexts, ["h1 (dropped): net", "z 0  δ 0", "max-norm clipped h41: ‖w‖ 3.0002 →"])
-        // "what flows back to it (0.014) times σ′ = z(1 − z), at most a quarter (z = 0.51 here: 0.25), so
-        // δ_h1 = −0.00349"; then the same first update with ReLU: "δ_h1 = −0.0116, over three times the
+        // "h1 gets ∂E_t/∂z_h1 = 0.014 from above, times σ′ = z(1 − z), at most a quarter (z = 0.51 here: 0.25),
+        // and δ = −∂E_t/∂net: δ_h1 = −0.00349"; then the same first update with ReLU: "passes ∂E_t/∂z_h1 =
+        // 0.0116 whole …, so δ_h1 = −0.0116, over three times the
         // sigmoid's; where net ≤ 0 (h2 to h4) it passes nothing".
         let (sigmoid, sigmoidTexts) = try frames("The first update with **sigmoid**")
         let (relu, reluTexts) = try frames("The same first update with **ReLU**")
@@ -510,7 +511,8 @@ final class LessonTests: XCTestCase {
             XCTAssertEqual(r.pass.delta(layer: 1, unit: j), 0)
         }
         assertShown(sigmoidTexts, ["z 0.51  δ −0.00349", "= 0.014"])
-        assertShown(reluTexts, ["h1: net 0.04  z 0.0398  δ −0.0116", "h2: net −0.529  z 0  δ 0", "h4: net −0.1  z 0  δ 0"])
+        XCTAssertEqual(r.weightsBefore[1][1] * r.pass.delta(layer: 2, unit: 0), -0.0116, accuracy: 0.00005)   // −∂E_t/∂z_h1
+        assertShown(reluTexts, ["= 0.0116", "h1: net 0.04  z 0.0398  δ −0.0116", "h2: net −0.529  z 0  δ 0", "h4: net −0.1  z 0  δ 0"])
         // "After 100 epochs the sigmoid network has barely learned: E = 3.682, 57.1% right"; ReLU: "E = 0.886 and
         // 89.3% right".
         let (slow, slowTexts) = try frames("the sigmoid network has barely learned")
