@@ -39,10 +39,13 @@ func dropoutLines(_ p: CNNExplorer, width: Int, glyphs g: Glyphs) -> (summary: [
     guard rate > 0 else { return nil }
     let before = p.denseLayers.count == 1 ? "before dense" : "before each dense stage"
     let last = p.lastDropped
-    let counts = last.map { "\($0.dropped) of \($0.inputs)" + (last.count > 1 ? " before \($0.layer + 1) dense" : "") }.joined(separator: ", ")
+    // One dense stage: "41 of 256 values"; several: "9 of 120 values before stage 10, 9 of 84 before stage 12".
+    let counts = last.enumerated().map { k, d in
+        "\(d.dropped) of \(d.inputs)" + (k == 0 ? " values" : "") + (last.count > 1 ? " before stage \(d.layer + 1)" : "")
+    }.joined(separator: ", ")
     // The scale kept values met is the mask's own (a batch before `D` changed p used the p it was drawn with).
     let scale = last.compactMap(\.keptScale).first.map { " (kept \(g.unicode ? "×" : "x")\(formatNumber($0, digits: 2)))" } ?? ""
-    let dropped = last.isEmpty ? "no batch yet, nothing dropped" : "last image trained dropped \(counts) values\(scale)"
+    let dropped = last.isEmpty ? "no batch yet, nothing dropped" : "last image trained dropped \(counts)\(scale)"
     let summary = "dropout p = \(formatNumber(rate)) \(before) (training only): \(dropped)"
     let note = "maps and test accuracy use all values, unscaled (inverted dropout)"
     return (wrap(g.fold(summary), width: width).map { Line($0) }, wrap(g.fold(note), width: width).map { Line($0, Style(.dim)) })

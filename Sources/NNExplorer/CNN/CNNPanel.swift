@@ -47,7 +47,9 @@ func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, screen: Size
             figures += joined(["loss \(formatNumber(last.loss, digits: 3))", "train accuracy \(percent(last.accuracy))"])
             if let test = last.testAccuracy { figures.append(Line("test accuracy \(percent(test))", Style(test >= 0.98 ? .good : .plain))) }
         } else {
-            figures.append(Line(g.fold("no epoch yet" + (keyHints ? " (n, e or space)" : "")), Style(.dim)))
+            // Mid-epoch (the status says which) no key hint: `n` was just pressed.
+            let line = t.positionInEpoch > 0 ? "no epoch finished yet" : "no epoch yet" + (keyHints ? " (n, e or space)" : "")
+            figures.append(Line(g.fold(line), Style(.dim)))
         }
         let status = switch t.status {
         case .running where p.finishingEpoch:
