@@ -58,7 +58,7 @@ final class CNNColourTests: XCTestCase {
             press(&state, "g")
             XCTAssertEqual(state.cnn?.shownChannel, expected)
             let text = view(state).plainText
-            XCTAssertTrue(text.contains("input (class 5, \(name))"), text)
+            XCTAssertTrue(text.contains("input: \(name) channel (class 5)"), text)
             XCTAssertTrue(text.contains("\(name): kernels 5×5 of stage 1 (correlation)"), text)
         }
         press(&state, "g")

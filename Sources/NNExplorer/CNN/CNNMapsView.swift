@@ -108,9 +108,17 @@ private func drawInputBlock(_ p: CNNExplorer, _ outputs: [Tensor], in area: Rect
     let row = area.y
     let input = outputs[0]
     var column = area.x
-    let channel = p.colourInput ? p.shownChannel.map { CNNExplorer.channelNames[$0] } : nil
-    let caption = p.probeName.map { "input (\($0)\(channel.map { ", \($0)" } ?? ""))" }
-        ?? (p.trainer == nil ? "input\(channel.map { " (\($0))" } ?? "")" : "input (class \(p.probeImage.label)\(channel.map { ", \($0)" } ?? ""))")
+    // What the image is, a class by its name where the data names them ("input (class 5: blue square)"); with
+    // one channel of a colour input on its own, the channel first and the class by number, to fit the picture's
+    // width ("input: red channel (class 5)").
+    let label = p.probeImage.label
+    let what = p.probeName ?? (p.trainer == nil ? nil : "class \(label)")
+    let name = p.cnn.classNames.flatMap { $0.indices.contains(label) && p.probeName == nil && p.trainer != nil ? ": \($0[label])" : nil } ?? ""
+    let caption = if p.colourInput, let c = p.shownChannel {
+        "input: \(CNNExplorer.channelNames[c]) channel" + (what.map { " (\($0))" } ?? "")
+    } else {
+        "input" + (what.map { " (\($0)\(name))" } ?? "")
+    }
     frame.put(Line(caption, Style(.label)).truncated(to: area.width, glyphs: g), column: column, row: row)
     var tallest = 0
     let zoom = grownZoom(input, chosen, width: area.width, limit: 4), values = p.showValues && input.width * 4 + 16 <= area.width
