@@ -26,6 +26,8 @@ public protocol TerminalApp {
     /// Whether a key started longer work, done a slice at a time by `work` between keys and frames.
     var hasWork: Bool { get }
     mutating func work()
+    /// The loop's clock in milliseconds from its start, after work and ticks (for a training speed).
+    mutating func clock(milliseconds: Int)
     var theme: Theme { get }
     func frame(size: Size) -> Frame
 }
@@ -33,6 +35,7 @@ public protocol TerminalApp {
 extension TerminalApp {
     public var hasWork: Bool { false }
     public mutating func work() {}
+    public mutating func clock(milliseconds: Int) {}
 }
 
 /// Why the interactive view cannot start. Each description is one line, fit for `error: …` on stderr.

@@ -21,6 +21,9 @@ public enum TerminalSession {
     /// How long work a key started runs before the loop takes keys and draws again (then one slice more:
     /// a batch of LeNet-5 in a release build is a few milliseconds).
     static let workMilliseconds = 30
+    /// While work goes on with no key pressed, a frame at most this often: a frame of a big CNN costs a few
+    /// milliseconds that training would otherwise get.
+    static let workFrameMilliseconds = 100
 
     /// Cheap pre-check used by the CLI before anything touches the terminal (isatty(0) && isatty(1), TERM set, not dumb; do not init curses).
     public static func checkAvailable(environment: [String: String]) throws(TerminalUnavailable) {
@@ -117,17 +120,21 @@ public enum TerminalSession {
 
     private static func loop<App: TerminalApp>(_ app: inout App, output: CursesScreen, stop: StopRequest) {
         let clock = ContinuousClock()
+        let start = clock.now
+        func sinceStart() -> Int { Int(start.duration(to: clock.now) / .milliseconds(1)) }
         var heldButton: MouseButton? = nil
         var needsDraw = true
+        var workToShow = false
+        var lastFrame = clock.now
         var interval: Int? = nil
         var nextTick: ContinuousClock.Instant? = nil
         var quickFailures = 0
 
         while stop.signal.load(ordering: .relaxed) == 0 {
-            if needsDraw {
+            if needsDraw || workToShow && (!app.hasWork || lastFrame.duration(to: clock.now) >= .milliseconds(workFrameMilliseconds)) {
                 output.draw(app.frame(size: output.size), theme: app.theme)
                 output.present()
-                needsDraw = false
+                (needsDraw, workToShow, lastFrame) = (false, false, clock.now)
             }
 
             let wanted = app.tickInterval.map { max(1, $0) }
@@ -173,11 +180,13 @@ public enum TerminalSession {
             if app.hasWork {
                 let until = clock.now.advanced(by: .milliseconds(workMilliseconds))
                 repeat { app.work() } while app.hasWork && clock.now < until && stop.signal.load(ordering: .relaxed) == 0
-                needsDraw = true
+                app.clock(milliseconds: sinceStart())
+                workToShow = true
             }
 
             if let step = interval, let due = nextTick, clock.now >= due {
                 app.tick()
+                app.clock(milliseconds: sinceStart())
                 needsDraw = true
                 var next = due.advanced(by: .milliseconds(step))
                 if next <= clock.now { next = clock.now.advanced(by: .milliseconds(step)) }   // never catch up in bursts

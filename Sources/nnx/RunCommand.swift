@@ -63,6 +63,7 @@ struct ExplorerApp: TerminalApp {
     var tickInterval: Int? { state.tickInterval }
     var hasWork: Bool { state.hasPendingWork }
     mutating func work() { update(&state, .work) }
+    mutating func clock(milliseconds: Int) { update(&state, .clock(milliseconds: milliseconds)) }
     var theme: Theme { state.theme }
 
     func frame(size: Size) -> Frame {

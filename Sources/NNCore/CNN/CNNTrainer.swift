@@ -50,6 +50,11 @@ public struct CNNTrainer: Sendable {
     /// The dropout masks the last image of the last batch met, by dense stage (`ConvNet.dropoutMasks`); empty
     /// without dropout or before the first batch.
     public private(set) var lastMasks: [Int: [Double]] = [:]
+    /// The test set's confusion matrix (`[true][predicted]`) after the last finished epoch, from the same pass
+    /// as its test accuracy.
+    public private(set) var testConfusion: [[Int]]?
+    /// The pass over the test set that ends an epoch, while `stepSlice` does it in parts.
+    private var testPass: TestPass?
 
     private var rng: SplitMix64
     private var order: [Int]
@@ -92,9 +97,38 @@ public struct CNNTrainer: Sendable {
     static let batchCapacity = 64
 
     /// One batch: forward, backward, the update; the batch's summed loss. Nil once finished (or without training
-    /// data).
+    /// data). A batch that ends an epoch is followed by the test pass (all of it, and first the rest of one that
+    /// `stepSlice` left unfinished).
     @discardableResult
     public mutating func step() -> Double? {
+        finishTestPass()
+        guard let loss = trainBatch() else { return nil }
+        finishTestPass()
+        return loss
+    }
+
+    /// A slice of work no longer than a batch or so, for a screen that must answer keys between slices: the next
+    /// batch, or the next `testSlice` images of the test pass that ends an epoch. The same bits as `step`.
+    /// Returns false once finished.
+    @discardableResult
+    public mutating func stepSlice() -> Bool {
+        if testPass != nil {
+            continueTestPass(atMost: Self.testSlice)
+            return true
+        }
+        return trainBatch() != nil
+    }
+
+    /// Test images a slice: a forward pass costs about a third of a training batch's, image for image.
+    static let testSlice = 2 * batchCapacity
+
+    /// Images trained on so far, over every epoch.
+    public var imagesTrained: Int { (positionInEpoch == 0 ? epoch : epoch - 1) * trainingSet.count + positionInEpoch }
+
+    /// Test images done and to do while the pass that ends an epoch is under way (`stepSlice`).
+    public var testing: (done: Int, of: Int)? { testPass.map { ($0.next, testSet.count) } }
+
+    private mutating func trainBatch() -> Double? {
         guard !status.isFinished, !trainingSet.isEmpty else { return nil }
         if positionInEpoch == 0 { beginEpoch() }
         let end = min(trainingSet.count, positionInEpoch + max(1, settings.batchSize))
@@ -186,10 +220,41 @@ public struct CNNTrainer: Sendable {
         rng.shuffle(&order)
     }
 
+    /// The test set's predictions after an epoch, counted so far.
+    private struct TestPass: Sendable {
+        var next = 0
+        var hits = 0
+        var matrix: [[Int]]
+    }
+
     private mutating func endEpoch() {
+        if testSet.isEmpty { return closeEpoch(testAccuracy: nil) }
+        let classes = network.outputShape[0]
+        testPass = TestPass(matrix: Array(repeating: Array(repeating: 0, count: classes), count: classes))
+    }
+
+    private mutating func continueTestPass(atMost count: Int) {
+        guard var pass = testPass else { return }
+        let end = min(testSet.count, pass.next + count)
+        forEachPrediction(testSet[pass.next..<end]) { sample, _, predicted in
+            pass.matrix[sample.label][predicted] += 1
+            if predicted == sample.label { pass.hits += 1 }
+        }
+        pass.next = end
+        testPass = pass
+        guard end == testSet.count else { return }
+        testPass = nil
+        testConfusion = pass.matrix
+        closeEpoch(testAccuracy: Double(pass.hits) / Double(testSet.count))
+    }
+
+    private mutating func finishTestPass() {
+        if testPass != nil { continueTestPass(atMost: testSet.count) }
+    }
+
+    private mutating func closeEpoch(testAccuracy test: Double?) {
         positionInEpoch = 0
         let count = Double(trainingSet.count)
-        let test = testSet.isEmpty ? nil : evaluate(testSet).accuracy
         history.append(CNNEpochSummary(epoch: epoch, loss: epochLoss / count, accuracy: Double(epochHits) / count, testAccuracy: test))
         if !epochLoss.isFinite {
             status = .diverged(epoch: epoch)
@@ -202,7 +267,7 @@ public struct CNNTrainer: Sendable {
     public func evaluate(_ images: [LabeledImage]) -> (loss: Double, accuracy: Double) {
         guard !images.isEmpty else { return (0, 0) }
         var loss = 0.0, hits = 0
-        forEachPrediction(images) { sample, probability, predicted in
+        forEachPrediction(images[...]) { sample, probability, predicted in
             loss += ConvNet.crossEntropy(probabilityOfLabel: probability(sample.label))
             if predicted == sample.label { hits += 1 }
         }
@@ -211,7 +276,7 @@ public struct CNNTrainer: Sendable {
 
     /// `body(sample, probability of class k, predicted class)` for each of `images` in order: through the batched
     /// passes where the network allows them, else one image at a time (the same bits either way).
-    private func forEachPrediction(_ images: [LabeledImage], _ body: (LabeledImage, (Int) -> Double, Int) -> Void) {
+    private func forEachPrediction(_ images: ArraySlice<LabeledImage>, _ body: (LabeledImage, (Int) -> Double, Int) -> Void) {
         guard ConvNetBatch.handles(network) else {
             for sample in images {
                 let probabilities = network.forward(sample.image).last!
@@ -220,23 +285,15 @@ public struct CNNTrainer: Sendable {
             return
         }
         var batch = ConvNetBatch(network: network, capacity: min(Self.batchCapacity, images.count), threads: settings.threads, training: false)
-        var start = 0
-        while start < images.count {
-            let part = images[start..<min(images.count, start + batch.capacity)]
+        var start = images.startIndex
+        while start < images.endIndex {
+            let part = images[start..<min(images.endIndex, start + batch.capacity)]
             batch.forward(part.lazy.map(\.image), through: network)
             for (i, sample) in part.enumerated() {
                 body(sample, { batch.probability($0, image: i, of: part.count) }, batch.predictedClass(image: i, of: part.count))
             }
             start += part.count
         }
-    }
-
-    /// `matrix[true][predicted]` counts over `images`.
-    public func confusionMatrix(_ images: [LabeledImage]) -> [[Int]] {
-        let classes = network.outputShape[0]
-        var matrix = Array(repeating: Array(repeating: 0, count: classes), count: classes)
-        forEachPrediction(images) { sample, _, predicted in matrix[sample.label][predicted] += 1 }
-        return matrix
     }
 
     /// The most probable class (the first on ties).

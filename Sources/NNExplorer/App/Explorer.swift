@@ -28,6 +28,8 @@ protocol Explorer: Sendable {
     /// (tests) call it until done.
     var hasPendingWork: Bool { get }
     mutating func work()
+    /// The front end's clock (`Msg.clock`), for a screen that shows how fast it trains.
+    mutating func clock(_ milliseconds: Int)
     /// Play or pause, and the speed (`SharedKeys`).
     var playback: Playback { get set }
     /// The one-press remark its last action left.
@@ -66,6 +68,7 @@ protocol Explorer: Sendable {
 extension Explorer {
     var hasPendingWork: Bool { false }
     mutating func work() {}
+    mutating func clock(_ milliseconds: Int) {}
     var converged: Bool { trainingFinished }
     mutating func nextDataset() {}
     mutating func changeLearningRate(up: Bool) {}

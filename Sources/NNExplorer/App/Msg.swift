@@ -10,6 +10,9 @@ public enum Msg: Sendable, Hashable {
     case tick
     /// One slice of the work a key started (`AppState.hasPendingWork`).
     case work
+    /// The front end's clock, in milliseconds from any fixed start, read after work and ticks: a screen that
+    /// trains shows images a second with it. Headless renders never send it, so frames depend on keys alone.
+    case clock(milliseconds: Int)
 
     public init(_ event: InputEvent) {
         switch event {

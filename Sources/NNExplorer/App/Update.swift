@@ -15,6 +15,9 @@ public func update(_ state: inout AppState, _ msg: Msg) {
     case .work:
         state.screen.withExplorer { $0.work() }
         return
+    case .clock(let milliseconds):
+        state.screen.withExplorer { $0.clock(milliseconds) }
+        return
     case .key, .mouse, .drag:
         state.flash = nil
     }

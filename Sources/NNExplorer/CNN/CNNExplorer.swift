@@ -24,9 +24,8 @@ public struct CNNExplorer: Sendable {
     /// The confusion matrix instead of the loss curves, when the panel has room for only one.
     public private(set) var showConfusion = false
     public var note: String?
-    /// The test set's confusion matrix after the last finished epoch (`[true][predicted]`), kept here because
-    /// it costs a pass over the test set.
-    public private(set) var confusion: [[Int]]?
+    /// The test set's confusion matrix after the last finished epoch (`[true][predicted]`).
+    public var confusion: [[Int]]? { trainer?.testConfusion }
     /// `e` is training the rest of the epoch, a batch at a time (see `work`).
     public private(set) var finishingEpoch = false
     /// The sliding window's cell, while the step-by-step view is open.
@@ -44,6 +43,8 @@ public struct CNNExplorer: Sendable {
     public internal(set) var canvas: DrawingCanvas?
     /// The canvas is open and its drawing is the probe.
     public internal(set) var drawing = false
+    /// Images a second while training, from the front end's clock (`Msg.clock`; none headless).
+    public private(set) var speed = TrainingSpeed()
     /// The dropout rate training starts with (the scenario's until `D` changes it; reset and a new seed keep it).
     private var dropout: Double
 
@@ -77,7 +78,7 @@ public struct CNNExplorer: Sendable {
         let browsed = if let trainer, !trainer.testSet.isEmpty { trainer.testSet } else { cnn.images }
         images = cnn.probePicture.map { [LabeledImage(image: $0, label: Self.pictureLabel)] + browsed } ?? browsed
         playback.stop()
-        confusion = nil
+        speed = TrainingSpeed()
     }
 
     public var network: ConvNet { trainer?.network ?? lookedAt }
@@ -99,24 +100,20 @@ public struct CNNExplorer: Sendable {
 
     public var tickInterval: Int? { playing ? Self.tickMilliseconds : nil }
 
+    /// Play: slices of training (a batch, or part of the test pass that ends an epoch), a few a tick.
     mutating func tick() {
         guard playing, var t = trainer else { return }
-        let epochs = t.history.count
-        for _ in 0..<playback.due(after: Self.tickMilliseconds) where t.step() != nil {}
+        for _ in 0..<playback.due(after: Self.tickMilliseconds) where t.stepSlice() {}
         trainer = t
         if t.status.isFinished { playback.stop() }
-        if t.history.count != epochs { updateConfusion() }
     }
 
     mutating func stepBatch() {
-        let epochs = trainer?.history.count
         trainer?.step()
-        if trainer?.history.count != epochs { updateConfusion() }
     }
 
     mutating func stepEpoch() {
         trainer?.runEpoch()
-        updateConfusion()
     }
 
     /// `e`: the rest of the epoch, a batch a slice of `work` (an epoch of LeNet-5 takes seconds; keys, frames
@@ -131,13 +128,17 @@ public struct CNNExplorer: Sendable {
 
     mutating func work() {
         guard finishingEpoch else { return }
-        stepBatch()
+        trainer?.stepSlice()
         if trainer.map({ $0.positionInEpoch == 0 || $0.status.isFinished }) ?? true { finishingEpoch = false }
     }
 
-    private mutating func updateConfusion() {
-        guard let t = trainer, !t.testSet.isEmpty, !t.history.isEmpty else { return }
-        confusion = t.confusionMatrix(t.testSet)
+    /// Training on: `e` finishing an epoch, or play.
+    var isTraining: Bool { (finishingEpoch || playing) && trainer?.status == .running }
+
+    /// The front end's clock: images a second while training, else forgotten.
+    mutating func clock(_ milliseconds: Int) {
+        guard isTraining, let t = trainer else { return speed = TrainingSpeed() }
+        speed.read(milliseconds: milliseconds, images: t.imagesTrained)
     }
 
     mutating func reset() {

@@ -52,13 +52,19 @@ func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, screen: Size
             figures.append(Line(g.fold(line), Style(.dim)))
         }
         let status = switch t.status {
-        case .running where p.finishingEpoch:
-            "epoch \(t.epoch), \(formatCount(t.positionInEpoch))/\(formatCount(t.trainingSet.count)) images"
+        case .running where p.isTraining:
+            t.testing.map { "epoch \(t.epoch), testing \(formatCount($0.done))/\(formatCount($0.of)) images" }
+                ?? "epoch \(t.epoch), \(formatCount(t.positionInEpoch))/\(formatCount(t.trainingSet.count)) images"
         case .running: t.positionInEpoch == 0 ? "\(t.epoch) of \(s.maxEpochs) epochs done" : "in epoch \(t.epoch) of \(s.maxEpochs)"
         case .finished(let epochs): "done: \(epochs) epochs"
         case .diverged(let epoch): "diverged at epoch \(epoch): the loss overflowed"
         }
-        figures.append(Line(g.fold("status: " + status), Style(t.status == .running ? .plain : .good)))
+        // A narrow panel wraps the status word by word rather than cutting it.
+        let statusLine = Line(g.fold("status: " + status), Style(t.status == .running ? .plain : .good))
+        figures += statusLine.width <= inner.width ? [statusLine]
+            : packed(("status: " + status).split(separator: " ").map { Span(String($0), statusLine.spans[0].style) }, separator: " ",
+                     width: inner.width, glyphs: g)
+        if p.isTraining { figures += progressLines(p, t, width: inner.width, glyphs: g) }
         parts[.figures] = figures
         if !t.history.isEmpty {
             parts[.curves] = [Line("")] + curvesLegend(t, width: inner.width, glyphs: g) + Array(repeating: Line(""), count: curvesHeight)
@@ -198,6 +204,23 @@ private func probabilityBars(_ probabilities: Tensor, _ p: CNNExplorer, width: I
     let half = twoColumns ? (classes + 1) / 2 : classes
     for k in 0..<half {
         lines.append(Line(bar(k) + (twoColumns && k + half < classes ? bar(k + half) : [])))
+    }
+    return lines
+}
+
+/// While `e` or play trains: a bar of the epoch (or of its test pass) and, with the front end's clock, images a
+/// second and the time the epoch's training still takes.
+private func progressLines(_ p: CNNExplorer, _ t: CNNTrainer, width: Int, glyphs g: Glyphs) -> [Line] {
+    let (done, total) = t.testing ?? (t.positionInEpoch, t.trainingSet.count)
+    let fraction = Double(done) / Double(max(1, total))
+    let label = " \(Int((fraction * 100).rounded(.down)))%"
+    let barWidth = max(1, width - 5)
+    let filled = Int((fraction * Double(barWidth)).rounded(.down))
+    var lines = [Line([Span(String(repeating: g.unicode ? "█" : "#", count: filled), Style(.classA)),
+                       Span(String(repeating: g.unicode ? "░" : "-", count: barWidth - filled), Style(.dim)), Span(label)])]
+    if t.testing == nil, let rate = p.speed.imagesPerSecond, let left = p.speed.secondsFor(t.trainingSet.count - t.positionInEpoch) {
+        lines += packed(["\(formatCount(Int(rate.rounded()))) images/s,", "\(formatDuration(seconds: left)) to go"].map { Span($0) },
+                        separator: " ", width: width, glyphs: g)
     }
     return lines
 }
