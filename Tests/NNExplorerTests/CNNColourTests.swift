@@ -37,6 +37,27 @@ final class CNNColourTests: XCTestCase {
         XCTAssertNil(frame[1 + 32, top].style.backgroundRGB, "the picture is 32 cells wide")
     }
 
+    /// The step-by-step window (`k`) and the shift view (`t`) draw a colour input as a picture too, or the channel
+    /// `g` picked in grey, named in the caption.
+    func testTheWindowAndShiftViewsShowTheInputInColour() throws {
+        for key in ["k", "t"] {
+            var state = AppState(size: Size(width: 120, height: 40), scenario: try builtin("lenet5-colour"))
+            press(&state, key)
+            let image = try XCTUnwrap(state.cnn).probeImage.image
+            let top = RGB(unitRed: image[0, 0, 0], green: image[1, 0, 0], blue: image[2, 0, 0])
+            func pictureCells(_ frame: Frame) -> [Cell] {
+                (0..<frame.height).flatMap { row in (0..<frame.width).map { frame[$0, row] } }.filter { $0.style.backgroundRGB != nil }
+            }
+            let frame = view(state)
+            XCTAssertTrue(pictureCells(frame).contains { $0.style.foregroundRGB == top }, "\(key): the image's first pixel in its colour")
+            assertFrameSnapshots(state, named: "\(key)-colour")
+            press(&state, "g")
+            let red = view(state)
+            XCTAssertTrue(red.plainText.contains("input red"), red.plainText)
+            XCTAssertEqual(pictureCells(red).filter { $0.style.foregroundRGB == top }, [], "\(key): the red channel in grey")
+        }
+    }
+
     /// Bytes read as b / 255 come back as b; a kernel's weight w is 0.5 + 0.5·w / limit of its channel.
     func testPictureValuesAreExact() {
         let bytes: [UInt8] = [0, 17, 128, 255, 3, 99, 200, 254, 1, 64, 127, 250]

@@ -36,8 +36,12 @@ func drawShift(_ p: CNNExplorer, _ comparison: ShiftComparison, in box: Rect, sc
         case .stage(let l): (blockName(p, .stage(l)), l + 1)
         }
     }
+    // A colour input as pictures, or the channel `g` picked; the stages' maps the kernel `o` picked.
     let pairs = bands.map { band in
-        ShiftPair(name: band.name, original: comparison.original[band.index], shifted: comparison.shifted[band.index], map: p.shiftMap)
+        let colour = band.index == 0 && p.colourInput
+        return ShiftPair(name: colour ? p.shownChannel.map { "input \(CNNExplorer.channelNames[$0])" } ?? "input" : band.name,
+                         original: comparison.original[band.index], shifted: comparison.shifted[band.index],
+                         map: colour ? p.shownChannel ?? 0 : p.shiftMap, picture: colour && p.shownChannel == nil)
     }
     // The biggest drawing of every pair that fits; else, at the smallest, the input, the last band and as many
     // of the others as fit.
@@ -82,12 +86,15 @@ func drawShift(_ p: CNNExplorer, _ comparison: ShiftComparison, in box: Rect, sc
 private struct ShiftPair {
     let name: String
     let original: Tensor, shifted: Tensor
-    /// The kernel whose map is drawn (the input's only map for the input).
+    /// The kernel whose map is drawn (the input's only map, or a colour input's channel, for the input).
     let channel: Int
+    /// A colour input's three maps drawn as one picture.
+    let picture: Bool
 
-    init(name: String, original: Tensor, shifted: Tensor, map: Int) {
+    init(name: String, original: Tensor, shifted: Tensor, map: Int, picture: Bool) {
         self.name = name; self.original = original; self.shifted = shifted
         channel = map % original.channels
+        self.picture = picture
     }
 
     /// Small maps grow to about 8 columns, up to `zoom`.
@@ -103,8 +110,12 @@ private struct ShiftPair {
         let scale = MatrixHeatmap.fittingScale(original.values + shifted.values)
         let f = factor(zoom)
         for (k, maps) in [original, shifted].enumerated() {
-            heatmap(maps, channel: channel, scale: scale, zoom: f, values: false)
-                .render(into: &frame, at: (origin.x + k * (original.width * f + 1), origin.y + 1), shades: shades, glyphs: g)
+            let at = (origin.x + k * (original.width * f + 1), origin.y + 1)
+            if picture {
+                colourPicture(maps, zoom: f).render(into: &frame, at: at, shades: shades, glyphs: g)
+            } else {
+                heatmap(maps, channel: channel, scale: scale, zoom: f, values: false).render(into: &frame, at: at, shades: shades, glyphs: g)
+            }
         }
     }
 }

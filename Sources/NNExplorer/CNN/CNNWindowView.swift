@@ -110,7 +110,8 @@ func drawWindow(_ p: CNNExplorer, _ w: SlidingWindow, _ outputs: [Tensor], in bo
     /// one around `dashed`, where it is shown whole). When the whole map is taller than the room left (a small
     /// terminal), the rows around its first region (and the dashed one, where both fit) are shown and the
     /// caption says which; so is the input's width, which must be shown.
-    func place(_ caption: String, _ tensor: Tensor, channel: Int, scale: MatrixHeatmap.Scale, boxes: [MapRegion], dashed: MapRegion? = nil) {
+    func place(_ caption: String, _ tensor: Tensor, channel: Int, colour: Bool = false, scale: MatrixHeatmap.Scale, boxes: [MapRegion],
+               dashed: MapRegion? = nil) {
         let factor = zoom(tensor)
         guard !full, let focus = boxes.first,
               let (shownRows, shownColumns) = shownPart(tensor, x: x, top: top, focus: focus, also: dashedShown ? dashed : nil) else {
@@ -118,15 +119,22 @@ func drawWindow(_ p: CNNExplorer, _ w: SlidingWindow, _ outputs: [Tensor], in bo
             return
         }
         let plane = tensor.height * tensor.width
-        let values = shownRows.flatMap { r in shownColumns.map { c in tensor.values[channel * plane + r * tensor.width + c] } }
-        let map = MatrixHeatmap(rows: shownRows.count, columns: shownColumns.count, values: values, scale: scale).zoomed(factor)
+        func shown(_ channel: Int) -> [Double] {
+            shownRows.flatMap { r in shownColumns.map { c in tensor.values[channel * plane + r * tensor.width + c] } }
+        }
+        let map = MatrixHeatmap(rows: shownRows.count, columns: shownColumns.count, values: shown(channel), scale: scale).zoomed(factor)
+        let picture = colour ? ColourPicture(rows: shownRows.count, columns: shownColumns.count, planes: (0..<3).flatMap(shown)).zoomed(factor) : nil
         let size = map.size()
         let dash = g.unicode ? "–" : "-"
         var label = caption
         if shownRows.count < tensor.height { label += " rows \(shownRows.lowerBound)\(dash)\(shownRows.upperBound - 1)" }
         if shownColumns.count < tensor.width { label += " cols \(shownColumns.lowerBound)\(dash)\(shownColumns.upperBound - 1)" }
         frame.put(Line(g.fold(label), Style(.label)).truncated(to: size.width + 2, glyphs: g), column: x, row: captionRow)
-        map.render(into: &frame, at: (x + 1, top + 1), shades: shades, glyphs: g)
+        if let picture {
+            picture.render(into: &frame, at: (x + 1, top + 1), shades: shades, glyphs: g)
+        } else {
+            map.render(into: &frame, at: (x + 1, top + 1), shades: shades, glyphs: g)
+        }
         if let dashed, shownRows.contains(dashed.rows.lowerBound), shownRows.contains(dashed.rows.upperBound - 1),
            shownColumns.contains(dashed.columns.lowerBound), shownColumns.contains(dashed.columns.upperBound - 1) {
             drawDashedBox(Rect(x: x + (dashed.columns.lowerBound - shownColumns.lowerBound) * factor,
@@ -147,7 +155,12 @@ func drawWindow(_ p: CNNExplorer, _ w: SlidingWindow, _ outputs: [Tensor], in bo
     // When the four maps do not fit side by side, the non-linearity's map gives way (its value is written).
     let widths = [input, conv, activationMaps, pooled].compactMap { $0 }.map { zoom($0) * $0.width + 3 }
     let showActivationMap = widths.reduce(0, +) <= inner.width
-    place("input", input, channel: 0, scale: MatrixHeatmap.fittingScale(input.values), boxes: [(rows, columns)], dashed: other?.input)
+    // A colour image's three maps as one picture, or the channel `g` picked.
+    let colourInput = w.layer == 0 && p.colourInput
+    let inputChannel = colourInput ? p.shownChannel ?? 0 : 0
+    place(colourInput && p.shownChannel != nil ? "input \(CNNExplorer.channelNames[inputChannel])" : "input", input, channel: inputChannel,
+          colour: colourInput && p.shownChannel == nil, scale: MatrixHeatmap.fittingScale(input.values), boxes: [(rows, columns)],
+          dashed: other?.input)
     place("conv", conv, channel: position.map, scale: MatrixHeatmap.fittingScale(conv.values), boxes: [cell], dashed: other?.cell)
     if let activation = w.activation, let maps = activationMaps, showActivationMap {
         place(activation.name, maps, channel: position.map, scale: MatrixHeatmap.fittingScale(maps.values), boxes: [cell])
