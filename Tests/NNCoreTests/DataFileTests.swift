@@ -71,7 +71,15 @@ final class InflateTests: XCTestCase {
             XCTAssertEqual(($0 as? InflateError)?.message, "the data is 70000 bytes but the trailer says 5")
         }
         XCTAssertThrowsError(try Gzip.decompress(storedGzip([1, 2]) + [0], limit: 10)) {
-            XCTAssertEqual($0 as? InflateError, InflateError(offset: 25, message: "1 bytes follow the gzip data"))
+            XCTAssertEqual($0 as? InflateError, InflateError(offset: 25, message: "1 byte that is not gzip data follows the gzip data"))
+        }
+        // Members one after another (`cat a.gz b.gz`) give their data one after another, within one limit.
+        let two = storedGzip([1, 2]) + storedGzip([3, 4, 5])
+        XCTAssertEqual(try Gzip.decompress(two, limit: 5), [1, 2, 3, 4, 5])
+        XCTAssertEqual(try Gzip.decompress(two, limit: 3, prefixOnly: true), [1, 2, 3])
+        XCTAssertThrowsError(try Gzip.decompress(two, limit: 4))
+        XCTAssertThrowsError(try Gzip.decompress(two.dropLast(3), limit: 10)) {
+            XCTAssertEqual($0 as? InflateError, InflateError(offset: 48, message: "the file ends before the gzip trailer (CRC-32 and length)"))
         }
         XCTAssertThrowsError(try Gzip.decompress([0x1F, 0x8B, 9] + Array(repeating: 0, count: 20), limit: 10)) {
             XCTAssertEqual($0 as? InflateError, InflateError(offset: 2, message: "compression method 9 is not DEFLATE (8)"))
@@ -135,7 +143,8 @@ final class IDXTests: XCTestCase {
         XCTAssertEqual(imagesError(idxImages(2, 3, 65)), "train-images-idx3-ubyte at byte 8: images of 3×65 pixels: nnx takes 1 to 64 rows and columns")
         XCTAssertEqual(imagesError(idxImages(0, 3, 3)), "train-images-idx3-ubyte at byte 4: the header declares no images")
         XCTAssertEqual(imagesError(bigEndian([0x803, 4_000_000_000, 28, 28])),
-                       "train-images-idx3-ubyte at byte 4: the header declares 4000000000 images of 28×28 pixels: more than the 1000 bytes nnx holds in memory")
+                       "train-images-idx3-ubyte at byte 4: the header declares 4000000000 images of 28×28 pixels: more than the 1000 bytes nnx holds in memory"
+                       + " (of EMNIST's splits, balanced, letters and mnist fit; digits, byclass and bymerge do not)")
         // Compressed: the lie is found in the decompressed data, which never grows past the declared size.
         XCTAssertEqual(imagesError(storedGzip(Array(idxImages(2, 3, 3).dropLast()))),
                        "train-images-idx3-ubyte at byte 33: the decompressed data ends, but its header declares 2 images of 3×3 pixels (34 bytes)")
