@@ -126,6 +126,19 @@ final class IDXTests: XCTestCase {
         }
     }
 
+    /// Thousands of images are made on every core, in their order.
+    func testManyImagesKeepTheirOrder() {
+        let count = 4_321
+        let set = ByteImages(channels: 1, height: 2, width: 1, pixels: (0..<(2 * count)).map { UInt8($0 % 251) },
+                             labels: (0..<count).map { UInt8($0 % 10) })
+        let tensors = set.labeledImages
+        XCTAssertEqual(tensors.count, count)
+        for n in [0, 1_080, 1_081, 2_160, 2_161, 4_320] {
+            XCTAssertEqual(tensors[n].label, n % 10)
+            XCTAssertEqual(tensors[n].image.values, [Double(2 * n % 251) / 255, Double((2 * n + 1) % 251) / 255])
+        }
+    }
+
     func testLyingAndBrokenFilesAreNamedWithTheByte() {
         func imagesError(_ bytes: [UInt8], maxBytes: Int = 1000) -> String? {
             do { _ = try IDX.images(bytes, file: "train-images-idx3-ubyte", maxBytes: maxBytes); return nil } catch { return error.description }

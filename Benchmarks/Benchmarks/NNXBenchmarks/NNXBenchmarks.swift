@@ -234,6 +234,12 @@ func dataBenchmarks(_ configuration: Benchmark.Configuration) {
         write((0..<10_000).flatMap { _ in bytes(1, below: 10) + bytes(3072) }, name)
     }
     write(Array("airplane\nautomobile\nbird\ncat\ndeer\ndog\nfrog\nhorse\nship\ntruck\n".utf8), CIFAR10.metaFile)
+    // The figure: 50,000 images (the training batches) at most 0.5 s.
+    Benchmark("data-cifar10-50000-training-images-32x32x3-loaded", configuration: configuration) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try! ImageDataFiles.cifar10(folder: folder).training.labeledImages)
+        }
+    }
     Benchmark("data-cifar10-60000-images-32x32x3-loaded", configuration: configuration) { benchmark in
         for _ in benchmark.scaledIterations {
             let loaded = try! ImageDataFiles.cifar10(folder: folder)
