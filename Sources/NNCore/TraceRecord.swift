@@ -105,7 +105,7 @@ extension MLPTrainer {
     /// The `nnx trace` record of an epoch:
     /// `{"model":"mlp","epoch":E,"loss":…,"accuracy":…,"val_loss":…,"val_accuracy":…,"layers":[[[…]]]}`,
     /// with `layers` the weights after the epoch in the `layers[l][i][j]` layout (null validation figures
-    /// when nothing is held out).
+    /// when nothing is held out); an epoch whose loss overflowed says `"diverged":true` before its null loss.
     public func traceRecord(_ summary: EpochSummary) -> String {
         record(summary, layers: network.nestedWeights)
     }
@@ -131,6 +131,7 @@ extension MLPTrainer {
             json.add("restored", true)
             json.add("stopped_at", stop)
         }
+        if !summary.loss.isFinite { json.add("diverged", true) }
         json.add("loss", summary.loss)
         json.add("accuracy", summary.accuracy)
         json.add("val_loss", summary.validationLoss)
@@ -191,11 +192,13 @@ extension Tensor {
 }
 
 extension CNNEpochSummary {
-    /// The `nnx trace` record of a CNN epoch: `{"model":"cnn","epoch":E,"loss":…,"accuracy":…,"test_accuracy":…}`.
+    /// The `nnx trace` record of a CNN epoch: `{"model":"cnn","epoch":E,"loss":…,"accuracy":…,"test_accuracy":…}`;
+    /// an epoch whose loss overflowed has `"loss":null` and says `"diverged":true` (training stops there).
     public var traceRecord: String {
         var o = JSONObject()
         o.add("model", "cnn")
         o.add("epoch", epoch)
+        if !loss.isFinite { o.add("diverged", true) }
         o.add("loss", loss)
         o.add("accuracy", accuracy)
         o.add("test_accuracy", testAccuracy)
