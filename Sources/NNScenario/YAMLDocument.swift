@@ -72,30 +72,42 @@ struct Position: Equatable {
 
 /// Yams reports a repeated key at its first occurrence; messages should point at the repeat. To find it, the
 /// first occurrence is hidden (one character swapped for a private-use one, so no column moves) and the text
-/// is composed again.
+/// is composed again; other keys repeated elsewhere are hidden the same way, one by one, until it composes.
 enum DuplicateKeys {
     static func secondOccurrence(of key: String, firstAt mark: Position, in yaml: String) -> Position? {
-        guard !key.isEmpty else { return nil }
         var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
-        guard mark.line >= 1, mark.line <= lines.count else { return nil }
+        guard hide(key, at: mark, in: &lines, as: 0) else { return nil }
+        // Each round hides one more key, and a file has no more repeated keys than lines.
+        for round in 1...(lines.count + 1) {
+            let hidden = lines.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")
+            do {
+                guard let root = try Yams.compose(yaml: hidden) else { return nil }
+                return find(key, inMappingWithKeyAt: mark, in: root)
+            } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
+                let at = Position(context.mark)
+                if duplicates.first == key { return at }   // the key appears three times or more: this is the second
+                guard let other = duplicates.first, hide(other, at: at, in: &lines, as: round) else { return nil }
+            } catch {
+                return nil
+            }
+        }
+        return nil
+    }
+
+    /// Swaps the first character of `key` at `mark` (after an opening quote) for private-use character n, a
+    /// different one each time (two hidden copies of a key must not become a repeated key of their own).
+    private static func hide(_ key: String, at mark: Position, in lines: inout [[Unicode.Scalar]], as n: Int) -> Bool {
+        guard !key.isEmpty, mark.line >= 1, mark.line <= lines.count else { return false }
         var line = lines[mark.line - 1]
         let keyScalars = Array(key.unicodeScalars)
         var start = mark.column - 1
-        if start < line.count, line[start] == "\"" || line[start] == "'" { start += 1 }   // a quoted key
+        if start >= 0, start < line.count, line[start] == "\"" || line[start] == "'" { start += 1 }   // a quoted key
         guard start >= 0, start + keyScalars.count <= line.count,
-              Array(line[start..<start + keyScalars.count]) == keyScalars else { return nil }
-        line[start] = "\u{E000}"
+              Array(line[start..<start + keyScalars.count]) == keyScalars else { return false }
+        guard let hiding = Unicode.Scalar(0xF0000 + n) else { return false }   // plane 15: private use
+        line[start] = hiding
         lines[mark.line - 1] = line
-        let hidden = lines.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")
-
-        do {
-            guard let root = try Yams.compose(yaml: hidden) else { return nil }
-            return find(key, inMappingWithKeyAt: mark, in: root)
-        } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) where duplicates.first == key {
-            return Position(context.mark)   // the key appears three times or more: this is the second
-        } catch {
-            return nil
-        }
+        return true
     }
 
     /// The first key equal to `key` in the mapping that has a key at `mark`.

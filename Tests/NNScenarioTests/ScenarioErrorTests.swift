@@ -215,5 +215,9 @@ final class ScenarioErrorTests: XCTestCase {
         XCTAssertEqual(error("title: T\ndata: {generator: {kind: and, kind: or}}\n"),
                        "s.yaml:2:31: error: duplicate key 'kind' (first set at 2:20)")
         XCTAssertEqual(error("seed: 1\nseed: 2\nseed: 3\n"), "s.yaml:2:1: error: duplicate key 'seed' (first set at 1:1)")
+        // Two different keys repeated: the repeat of the one named, not its first occurrence.
+        XCTAssertEqual(error("title: a\nseed: 1\nseed: 2\ntitle: c\n"), "s.yaml:3:1: error: duplicate key 'seed' (first set at 2:1)")
+        XCTAssertEqual(error("abc: 1\nabc: 2\nabc: 3\nseed: 1\nseed: 2\n"), "s.yaml:2:1: error: duplicate key 'abc' (first set at 1:1)")
+        XCTAssertEqual(error("seed: 1\nabc: 1\nabc: 2\nabc: 3\nseed: 2\n"), "s.yaml:3:1: error: duplicate key 'abc' (first set at 2:1)")
     }
 }
