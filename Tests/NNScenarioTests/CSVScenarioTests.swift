@@ -32,6 +32,22 @@ final class CSVScenarioTests: ScenarioFolderTestCase {
         XCTAssertEqual(error(loading: folderPath), "\(folderPath):5:8: error: cannot read CSV file 'data': it is a folder")
     }
 
+    /// What is not a regular file is named for what it is, never "permission denied", and never read (a FIFO
+    /// would block, a device never end).
+    func testWhatIsNotARegularFileIsNamed() throws {
+        let fifo = folder + "/pipe.csv"
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        XCTAssertEqual(error(loading: try scenario(csv: "pipe.csv")),
+                       "\(folder)/s.yaml:5:8: error: cannot read CSV file 'pipe.csv': it is a FIFO (a named pipe), not a regular file")
+        XCTAssertEqual(error(loading: fifo), "\(fifo):1:1: error: cannot read file: it is a FIFO (a named pipe), not a regular file")
+        XCTAssertEqual(error(loading: "/dev/zero"), "/dev/zero:1:1: error: cannot read file: it is a device, not a regular file")
+        XCTAssertEqual(error(loading: "/dev/null/x"), "/dev/null/x:1:1: error: cannot read file: a part of the path is not a folder")
+        let big = try write("0123456789a", to: "big.csv")
+        XCTAssertEqual(TextFile.readBytes(big, limit: 10).failureReason, "it is 11 bytes, more than the 10 bytes nnx reads")
+        XCTAssertEqual(TextFile.formatBytes(123_456_789), "123.5 MB")
+        XCTAssertEqual(TextFile.formatBytes(100_000_000), "100 MB")
+    }
+
     func testABadRowIsReportedInTheCSVFileItself() throws {
         let csv = try write("x1,x2,class\n0,0,0\n1,1,2\n", to: "bad.csv")
         XCTAssertEqual(error(loading: try scenario(csv: "bad.csv")), "\(csv):3:1: error: class must be 0 or 1, found \"2\"")
@@ -95,4 +111,8 @@ final class BareCSVTests: XCTestCase {
             XCTAssertEqual((error as? ScenarioError)?.description, "\(url.path):2:1: error: class must be an integer from 0 to 9, found \"10\"")
         }
     }
+}
+
+extension Result where Failure == TextFile.Failure {
+    var failureReason: String? { if case .failure(let f) = self { f.reason } else { nil } }
 }
