@@ -42,7 +42,14 @@ struct Render: ParsableCommand {
         }
         // A lesson steps by beats (→), an explorer by its `n` key.
         let stepKey: Key = state.lesson != nil ? .right : .character("n")
-        for _ in 0..<steps where !state.trainingFinished { update(&state, .key(stepKey)) }
+        // Steps past the end of training (or of a lesson) change nothing: stop there, however many were asked;
+        // where stepping walks a cycle, whole cycles after the first are skipped.
+        var steps = steps
+        if let cycle = state.stepCycle, cycle > 0, steps > cycle { steps = cycle + (steps - cycle) % cycle }
+        for _ in 0..<steps {
+            if state.trainingFinished { break }
+            update(&state, .key(stepKey))
+        }
         let frame = view(state)
         // Pictures in 24-bit colour where the terminal says it has it, else the nearest of 256.
         let trueColor = ["truecolor", "24bit"].contains(ProcessInfo.processInfo.environment["COLORTERM"] ?? "")

@@ -248,6 +248,18 @@ final class CommandLineTests: XCTestCase {
     }
 
     /// Same scenario and seed: byte-identical frames and traces from separate runs.
+    /// Steps past the end of training change nothing and cost nothing: the largest count gives the last frame
+    /// at once; a threshold network, which walks its points for ever, skips whole cycles.
+    func testRenderStopsCountingWhenTrainingEnds() throws {
+        let last = try nnx(["render", "perceptron-and", "--steps", "9223372036854775807"])
+        XCTAssertEqual(last.status, 0, last.stderr)
+        XCTAssertEqual(last.stdout, try nnx(["render", "perceptron-and", "--steps", "100"]).stdout)
+        let walk = try nnx(["render", "threshold-xor", "--steps", "9223372036854775805"])   // 1 more than a multiple of 4
+        XCTAssertEqual(walk.status, 0, walk.stderr)
+        XCTAssertEqual(walk.stdout, try nnx(["render", "threshold-xor", "--steps", "5"]).stdout)
+        XCTAssertNotEqual(walk.stdout, try nnx(["render", "threshold-xor", "--steps", "6"]).stdout)
+    }
+
     func testSeparateRunsGiveIdenticalOutput() throws {
         for args in [["render", "perceptron-separable", "--steps", "57", "--ansi"], ["trace", "perceptron-overlapping", "--epochs", "3"]] {
             let first = try nnx(args), second = try nnx(args)

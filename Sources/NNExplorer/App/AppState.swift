@@ -146,6 +146,9 @@ public struct AppState: Sendable {
         flash = kinds.count == 1 ? "colours: \(next.rawValue) (the only theme this terminal shows)" : "colours: \(next.rawValue)"
     }
 
+    /// Steps after which the open explorer's screen repeats, when stepping trains nothing (nil in a lesson).
+    public var stepCycle: Int? { screen.explorer?.stepCycle }
+
     /// Whether the open explorer's training has ended (more steps would change nothing).
     public var trainingFinished: Bool {
         if case .lesson(let l) = screen { return l.atEnd }

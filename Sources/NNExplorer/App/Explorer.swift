@@ -36,6 +36,9 @@ protocol Explorer: Sendable {
     var note: String? { get set }
     /// Whether training can go no further (more steps would change nothing).
     var trainingFinished: Bool { get }
+    /// When a step only walks a cycle and trains nothing (a threshold network through its points): its length,
+    /// so that `nnx render --steps` can skip whole cycles.
+    var stepCycle: Int? { get }
     /// For a lesson's `run: until_converged`: finished, or (an MLP) every training point right.
     var converged: Bool { get }
 
@@ -70,6 +73,7 @@ extension Explorer {
     mutating func work() {}
     mutating func clock(_ milliseconds: Int) {}
     var converged: Bool { trainingFinished }
+    var stepCycle: Int? { nil }
     mutating func nextDataset() {}
     mutating func changeLearningRate(up: Bool) {}
     mutating func resized(_ context: ViewContext) {}

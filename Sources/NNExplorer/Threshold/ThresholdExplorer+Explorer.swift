@@ -8,6 +8,7 @@ extension ThresholdExplorer: Explorer {
     /// Nothing trains, but a step (`n`, a lesson's `step: sample`, `nnx render --steps`) moves to the next
     /// point and always changes the picture, unless there are no points.
     var trainingFinished: Bool { selected == nil }
+    var stepCycle: Int? { dataset.samples.count }
     var converged: Bool { true }
 
     mutating func update(_ msg: Msg, context: ViewContext) -> ScreenOutcome {
