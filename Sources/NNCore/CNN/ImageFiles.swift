@@ -59,29 +59,25 @@ public enum ImageFiles {
     /// and `#` comments are skipped; every row must have as many pixels as the first.
     public static func parseCSV(_ text: String) throws(ImageFileError) -> [LabeledImage] {
         var images: [LabeledImage] = [], side: Int?
-        for (offset, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            let line = offset + 1
-            let trimmed = raw.trimmingCharacters(in: " \t\r")
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let fields = trimmed.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: " \t") }
-            let pixels = fields.count - 1
+        try forEachCSVRow(text) { (row: borrowing CSVRow) throws(ImageFileError) in
+            let pixels = row.count - 1
             let rowSide = Int(Double(pixels).squareRoot().rounded())
             guard pixels >= 1, rowSide * rowSide == pixels, rowSide <= maxSide else {
-                throw ImageFileError(line: line, message: "a row must be the pixels of a square image (4, 9, …, \(maxSide * maxSide)) and its class; found \(fields.count) values")
+                throw ImageFileError(line: row.line, message: "a row must be the pixels of a square image (4, 9, …, \(maxSide * maxSide)) and its class; found \(row.count) values")
             }
             if let side, side != rowSide {
-                throw ImageFileError(line: line, message: "every image must be \(side)×\(side) like the first; this row has \(pixels) pixels")
+                throw ImageFileError(line: row.line, message: "every image must be \(side)×\(side) like the first; this row has \(pixels) pixels")
             }
             side = rowSide
-            var values: [Double] = []
-            for (n, field) in fields.dropLast().enumerated() {
-                guard let value = Double(field), value.isFinite, abs(value) <= 1e6 else {
-                    throw ImageFileError(line: line, message: "pixel \(n + 1) is not a number: \"\(field)\"")
+            var values = [Double](repeating: 0, count: pixels)
+            for n in 0..<pixels {
+                guard let value = row.decimal(n), value.isFinite, abs(value) <= 1e6 else {
+                    throw ImageFileError(line: row.line, message: "pixel \(n + 1) is not a number: \"\(row.text(n))\"")
                 }
-                values.append(value)
+                values[n] = value
             }
-            guard let label = Int(fields[pixels]), (0...9).contains(label) else {
-                throw ImageFileError(line: line, message: "class must be an integer from 0 to 9, found \"\(fields[pixels])\"")
+            guard let label = row.integer(pixels), (0...9).contains(label) else {
+                throw ImageFileError(line: row.line, message: "class must be an integer from 0 to 9, found \"\(row.text(pixels))\"")
             }
             images.append(LabeledImage(image: Tensor(channels: 1, height: rowSide, width: rowSide, values: values), label: label))
         }
