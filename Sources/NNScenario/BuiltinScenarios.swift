@@ -43,7 +43,7 @@ public enum BuiltinScenarios {
     /// The title, summary and whether it is a lesson, read from a built-in's text without its data (for a
     /// list, and for a built-in whose data files are not on this machine); nil when the text has neither.
     public static func header(_ text: String) -> ScenarioHeader? {
-        guard let node = try? Yams.compose(yaml: text), case .mapping(let mapping) = node,
+        guard let node = try? Yams.compose(yaml: text, .basic), case .mapping(let mapping) = node,
               let title = mapping["title"]?.string, let summary = mapping["summary"]?.string else { return nil }
         return ScenarioHeader(title: title, summary: summary, isLesson: mapping["lesson"] != nil)
     }

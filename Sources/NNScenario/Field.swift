@@ -31,7 +31,7 @@ struct Field {
 
     /// A non-empty single line of text. Any scalar counts (`title: 42` is the text "42").
     func line() -> String? {
-        guard case .scalar(let scalar) = node, node.tag.rawValue != Tag.Name.null.rawValue else {
+        guard case .scalar(let scalar) = node, !node.isNull else {
             fail("\(name) must be a string, found \(node.found)")
             return nil
         }
@@ -46,11 +46,11 @@ struct Field {
 
     /// A finite number; integers count.
     func number() -> Double? {
-        let value: Double?
-        switch node.tag.rawValue {
-        case Tag.Name.int.rawValue: value = node.int.map(Double.init) ?? node.float
-        case Tag.Name.float.rawValue: value = node.float
-        default: value = nil
+        let value: Double? = switch node.scalarType {
+        case .int(let int?): Double(int)
+        case .int(nil): Double(node.scalarText)   // beyond 64 bits: still a number, refused by its range
+        case .float(let float): float
+        default: nil
         }
         guard let value else {
             fail("\(name) must be a number, found \(node.found)")
@@ -127,11 +127,11 @@ struct Field {
         } else {
             expected = "an integer from \(range.lowerBound) to \(range.upperBound)"
         }
-        guard node.tag.rawValue == Tag.Name.int.rawValue else {
+        guard case .int(let int) = node.scalarType else {
             fail("\(name) must be \(expected), found \(node.found)")
             return nil
         }
-        guard let value = node.int else {
+        guard let value = int else {
             // Tagged an integer but not an Int: beyond 64 bits.
             fail("\(name) must be at most \(range.upperBound), found \(node.scalarText)")
             return nil
@@ -147,7 +147,7 @@ struct Field {
     func choice(_ allowed: [String]) -> String? {
         if case .scalar(let scalar) = node, allowed.contains(scalar.string) { return scalar.string }
         let list = allowed.count == 1 ? allowed[0] : "one of " + allowed.joined(separator: ", ")
-        let found = if case .scalar(let scalar) = node, node.tag.rawValue != Tag.Name.null.rawValue {
+        let found = if case .scalar(let scalar) = node, !node.isNull {
             "'\(scalar.string)'"
         } else {
             node.found

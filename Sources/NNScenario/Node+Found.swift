@@ -8,13 +8,12 @@ extension Node {
         case .sequence: return "a list"
         case .alias: return "an alias"
         case .scalar(let scalar):
-            switch tag.rawValue {
-            case Tag.Name.null.rawValue: return "nothing"
-            case Tag.Name.bool.rawValue: return "a boolean \(scalar.string)"
-            case Tag.Name.int.rawValue: return "an integer \(scalar.string)"
-            case Tag.Name.float.rawValue: return "a number \(scalar.string)"
-            case Tag.Name.timestamp.rawValue: return "a date \(scalar.string)"
-            default:
+            switch scalar.type {
+            case .null: return "nothing"
+            case .bool: return "a boolean \(scalar.string)"
+            case .int: return "an integer \(scalar.string)"
+            case .float: return "a number \(scalar.string)"
+            case .string:
                 let text = scalar.string.count > 40 ? scalar.string.prefix(39) + "…" : scalar.string
                 return "a string \(String(text).debugDescription)"
             }

@@ -378,7 +378,7 @@ extension ScenarioReader {
 
     /// `true` or `false`.
     private func boolean(_ field: Field) -> Bool? {
-        if case .scalar(let scalar) = field.node, let value = Bool(scalar.string) { return value }
+        if case .bool(let value) = field.node.scalarType { return value }
         field.fail("\(field.name) must be true or false, found \(field.node.found)")
         return nil
     }

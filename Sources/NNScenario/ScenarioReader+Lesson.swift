@@ -53,7 +53,7 @@ extension ScenarioReader {
         case "say":
             return value.line().map(LessonBeat.say)
         case "pause":
-            if value.node.tag.rawValue != Tag.Name.null.rawValue { value.fail("pause takes no value; write it as '- pause'"); return nil }
+            if !value.node.isNull { value.fail("pause takes no value; write it as '- pause'"); return nil }
             return .pause
         case "step":
             return step(value, count: block.field("count"), model: model)
@@ -63,7 +63,7 @@ extension ScenarioReader {
                 return nil
             }
             if case .scalar(let scalar) = value.node, scalar.string == "until_converged" { return .run(.untilConverged) }
-            if value.node.tag.rawValue == Tag.Name.int.rawValue {
+            if value.node.isInteger {
                 return value.integer(in: 1...100_000).map { .run(.epochs($0)) }
             }
             value.fail("run must be until_converged or a number of epochs, found \(value.node.found)")
@@ -71,7 +71,7 @@ extension ScenarioReader {
         case "set":
             return setting(value, model: model, network: network, sizes: sizes)
         default:   // focus
-            if value.node.tag.rawValue == Tag.Name.null.rawValue { return .focus(nil) }
+            if value.node.isNull { return .focus(nil) }
             guard let model else { return nil }
             return value.choice(LessonPanel.panels(for: model).map(\.rawValue) + ["none"]).map { .focus(LessonPanel(rawValue: $0)) }
         }
@@ -85,7 +85,7 @@ extension ScenarioReader {
             guard let n = countField.integer(in: 1...100_000) else { return nil }
             count = n
         }
-        if value.node.tag.rawValue == Tag.Name.int.rawValue {
+        if value.node.isInteger {
             guard countField == nil else { value.fail("step is already a count: write step: \(allowed[0]) with count, or step: N"); return nil }
             return value.integer(in: 1...100_000).map { .step(allowed[0], count: $0) }
         }
@@ -130,7 +130,7 @@ extension ScenarioReader {
         case "activation": setting = field.choice(Activation.self).map(LessonSetting.activation)
         case "early_stopping":
             if case .scalar(let scalar) = field.node, scalar.string == "off" { setting = .earlyStopping(nil) }
-            else if field.node.tag.rawValue == Tag.Name.int.rawValue { setting = field.integer(in: 1...100_000).map { .earlyStopping($0) } }
+            else if field.node.isInteger { setting = field.integer(in: 1...100_000).map { .earlyStopping($0) } }
             else { field.fail("early_stopping must be a patience in epochs or off, found \(field.node.found)"); setting = nil }
         case "dropout":
             // A CNN's dropout needs a trained network with a dense stage, as its `D` key does.

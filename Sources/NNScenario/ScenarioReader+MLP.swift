@@ -107,7 +107,7 @@ extension ScenarioReader {
         case .mapping:
             guard let block = MappingReader(field, keys: ["patience"]) else { return nil }
             return block.field("patience", required: true)?.integer(in: range)
-        case .scalar where field.node.tag.rawValue == Tag.Name.int.rawValue:
+        case .scalar where field.node.isInteger:
             return field.integer(in: range)
         default:
             field.fail("early_stopping must be a mapping {patience: N} or an integer N, found \(field.node.found)")

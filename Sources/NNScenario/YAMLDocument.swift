@@ -5,7 +5,7 @@ enum YAMLDocument {
     static func compose(_ yaml: String, file: String) throws(ScenarioError) -> Node {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try Yams.compose(yaml: yaml, .basic)   // scalars typed by `ScalarType`
         } catch let error as YamlError {
             throw scenarioError(error, yaml: yaml, file: file)
         } catch {
@@ -81,7 +81,7 @@ enum DuplicateKeys {
         for round in 1...(lines.count + 1) {
             let hidden = lines.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")
             do {
-                guard let root = try Yams.compose(yaml: hidden) else { return nil }
+                guard let root = try Yams.compose(yaml: hidden, .basic) else { return nil }
                 return find(key, inMappingWithKeyAt: mark, in: root)
             } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
                 let at = Position(context.mark)

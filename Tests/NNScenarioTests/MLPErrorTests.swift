@@ -49,7 +49,7 @@ final class MLPErrorTests: XCTestCase {
         XCTAssertEqual(error(withMLP("batch_size: 1.5")),
                        "s.yaml:8:15: error: batch_size must be an integer of at least 1, found a number 1.5")
         XCTAssertEqual(error(withMLP("validation_split: 0.3", "early_stopping: yes")),
-                       "s.yaml:9:19: error: early_stopping must be a mapping {patience: N} or an integer N, found a boolean yes")
+                       "s.yaml:9:19: error: early_stopping must be a mapping {patience: N} or an integer N, found a string \"yes\"")
         XCTAssertEqual(error(withMLP("initial_weights: 0")), "s.yaml:8:20: error: initial_weights must be a list of "
             + "2 matrices [layer][row][column], one per pair of neighbouring layers in [2, 2, 1], found an integer 0")
         XCTAssertEqual(error("title: T\nsummary: S\nmodel: mlp\ndata: {points: [[0, 0, 0]]}\nmlp: [2, 2, 1]\n"),

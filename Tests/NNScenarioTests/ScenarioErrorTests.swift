@@ -57,7 +57,9 @@ final class ScenarioErrorTests: XCTestCase {
         XCTAssertEqual(error(withPerceptron("initial_weights: [0, 0]")),
                        "s.yaml:8:20: error: initial_weights must be a list of 3 numbers [w0, w1, w2], found 2 items")
         XCTAssertEqual(error(withPerceptron("initial_weights: [0, yes, 0]")),
-                       "s.yaml:8:24: error: w1 must be a number, found a boolean yes")
+                       "s.yaml:8:24: error: w1 must be a number, found a string \"yes\"")
+        XCTAssertEqual(error(withPerceptron("initial_weights: [0, true, 0]")),
+                       "s.yaml:8:24: error: w1 must be a number, found a boolean true")
         XCTAssertEqual(error(withPerceptron("max_epochs: 10.5")),
                        "s.yaml:8:15: error: max_epochs must be an integer from 1 to 100000, found a number 10.5")
         XCTAssertEqual(error(withPerceptron("order: [sequential]")),
@@ -134,6 +136,18 @@ final class ScenarioErrorTests: XCTestCase {
         ])
         XCTAssertEqual(ScenarioLoader.problems(contentsOf: "/nonexistent.yaml").map(\.description),
                        ["/nonexistent.yaml:1:1: error: cannot read file: no such file"])
+    }
+
+    /// A file of thousands of mistakes lists the first 100 in document order and says how many more there are.
+    func testProblemsStopAtAHundred() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nnx-many-\(getpid()).yaml")
+        let keys = (0..<3_000).map { "unknown_\($0): 1" }.joined(separator: "\n")
+        try ("title: T\nsummary: S\nmodel: perceptron\ndata: {points: [[0, 0, 3]]}\n" + keys + "\n").write(to: url, atomically: true, encoding: .utf8)
+        let problems = ScenarioLoader.problems(contentsOf: url.path).map(\.description)
+        XCTAssertEqual(problems.count, 101)
+        XCTAssertEqual(problems[0], "\(url.path):4:24: error: class must be 0 or 1, found 3")
+        XCTAssertTrue(problems[99].hasPrefix("\(url.path):103:1: error: unknown key 'unknown_98'"), problems[99])
+        XCTAssertEqual(problems[100], "\(url.path):103:1: error: 2901 more problems after this one are not listed")
     }
 
     // MARK: Missing keys and data sources

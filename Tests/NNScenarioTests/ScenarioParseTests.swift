@@ -29,7 +29,7 @@ final class ScenarioParseTests: XCTestCase {
             data:
               points:
                 - [0.25, -1e-1, 0]
-                - [1_000, 2, 1]
+                - [1000, 0x2, 1]
             perceptron:
               learning_rate: 2          # an integer where a number is expected
               initial_weights: [0.5, -1, 3]
@@ -59,5 +59,38 @@ final class ScenarioParseTests: XCTestCase {
         XCTAssertEqual(KeySuggestion.closest(to: "max_epoch_count", in: ["max_epochs"]), nil)  // 5 > max(2, 10/3)
         XCTAssertEqual(KeySuggestion.closest(to: "initial_weight_s", in: ["initial_weights"]), "initial_weights")
         XCTAssertEqual(KeySuggestion.closest(to: "colour", in: ["title", "summary", "seed", "model"]), nil)
+    }
+}
+
+/// Numbers, booleans and nulls by YAML 1.2's core schema: YAML 1.1's forms are strings, so a scenario means
+/// what it says.
+final class CoreSchemaTests: XCTestCase {
+    func testPlainScalarsTakeTheCoreSchemasTypes() {
+        let expected: [(String, ScalarType)] = [
+            ("", .null), ("~", .null), ("null", .null), ("NULL", .null), ("true", .bool(true)), ("False", .bool(false)),
+            ("12", .int(12)), ("-3", .int(-3)), ("+7", .int(7)), ("0o17", .int(15)), ("0x1F", .int(31)), ("0xff", .int(255)),
+            ("99999999999999999999", .int(nil)), ("1.5", .float(1.5)), ("-2e-3", .float(-0.002)), (".5", .float(0.5)),
+            ("1.", .float(1)), ("1e3", .float(1000)), ("-.inf", .float(-.infinity)),
+            // YAML 1.1's forms, and what is no number at all, are strings.
+            ("1_000", .string), ("12:30", .string), ("yes", .string), ("no", .string), ("on", .string), ("off", .string),
+            ("0b101", .string), ("017x", .string), ("1e", .string), (".", .string), ("-", .string), ("0o18", .string),
+            ("2001-12-14", .string), ("nan", .string), ("inf", .string), ("1.2.3", .string),
+        ]
+        for (text, type) in expected { XCTAssertEqual(coreType(text), type, text) }
+        if case .float(let nan) = coreType(".nan") { XCTAssertTrue(nan.isNaN) } else { XCTFail(".nan is a number") }
+    }
+
+    func testYAML11FormsAreRefusedWithTheirText() {
+        func error(_ yaml: String) -> String? {
+            do { _ = try ScenarioLoader.parse(yaml, source: "s.yaml", baseDirectory: nil); return nil } catch { return "\(error)" }
+        }
+        let head = "title: T\nsummary: S\nmodel: perceptron\ndata: {points: [[0, 0, 1]]}\n"
+        XCTAssertEqual(error(head + "perceptron: {max_epochs: 1_000}\n"),
+                       "s.yaml:5:26: error: max_epochs must be an integer from 1 to 100000, found a string \"1_000\"")
+        XCTAssertEqual(error(head + "perceptron: {max_epochs: 12:30}\n"),
+                       "s.yaml:5:26: error: max_epochs must be an integer from 1 to 100000, found a string \"12:30\"")
+        XCTAssertNil(error(head + "perceptron: {max_epochs: 0o17}\n"))
+        XCTAssertEqual(error(head + "perceptron: {learning_rate: \"0.5\"}\n"),
+                       "s.yaml:5:29: error: learning_rate must be a number, found a string \"0.5\"")
     }
 }
