@@ -5,7 +5,7 @@ import Yams
 extension ScenarioReader {
     static let mlpKeys = ["layers", "activation", "output", "loss", "learning_rate", "momentum", "weight_decay",
                           "batch_size", "order", "init", "init_range", "initial_weights", "max_epochs",
-                          "validation_split", "early_stopping", "restarts", "dropout", "max_norm"]
+                          "validation_split", "early_stopping", "restarts", "dropout", "max_norm", "features"]
     static let initializations = ["uniform", "xavier", "he"]
 
     /// The settings (nil when any value was wrong), the number of output units (nil when `layers` was wrong),
@@ -19,7 +19,12 @@ extension ScenarioReader {
             guard let field = block.field(key) else { return }
             if let value = value(field) { settings[keyPath: path] = value } else { wrong.insert(key) }
         }
-        read("layers", layers, into: \.sizes)
+        read("features", features, into: \.features)
+        if let field = block.field("layers") {
+            if let sizes = layers(field, features: wrong.contains("features") ? nil : settings.features) { settings.sizes = sizes } else { wrong.insert("layers") }
+        } else {
+            settings.sizes[0] = settings.features.count   // without layers: the default network on these features
+        }
         let sizesKnown = !wrong.contains("layers")
         read("activation", { $0.choice(Activation.self) }, into: \.activation)
         read("output", { $0.choice(OutputActivation.self) }, into: \.output)

@@ -22,7 +22,7 @@ final class MLPErrorTests: XCTestCase {
         XCTAssertEqual(error(withMLP("layer: [2, 1]")), "s.yaml:8:3: error: unknown key 'layer' in mlp; did you mean 'layers'?")
         XCTAssertEqual(error(withMLP("hidden: 3")), "s.yaml:8:3: error: unknown key 'hidden' in mlp (allowed: "
             + "layers, activation, output, loss, learning_rate, momentum, weight_decay, batch_size, order, init, "
-            + "init_range, initial_weights, max_epochs, validation_split, early_stopping, restarts, dropout, max_norm)")
+            + "init_range, initial_weights, max_epochs, validation_split, early_stopping, restarts, dropout, max_norm, features)")
         XCTAssertEqual(error(withMLP("validation_split: 0.3", "early_stopping: {patiense: 5}")),
                        "s.yaml:9:20: error: unknown key 'patiense' in early_stopping; did you mean 'patience'?")
         XCTAssertEqual(error("title: T\nsummary: S\nmodel: mlp\ndata: {generator: {kind: blobs, clases: 3}}\n"),
@@ -95,6 +95,21 @@ final class MLPErrorTests: XCTestCase {
     }
 
     /// The split is checked against the data: at least 2 points must stay for training.
+    /// `features`: a non-empty list of the seven names, each once; `layers[0]` counts them.
+    func testFeatures() {
+        XCTAssertEqual(error(withMLP("features: [x1, x1_sqared]")), "s.yaml:8:18: error: features[1] must be one of x1, x2, "
+            + "x1_squared, x2_squared, x1_x2, sin_x1, sin_x2; found 'x1_sqared'; did you mean 'x1_squared'?")
+        XCTAssertEqual(error(withMLP("features: [x1, x2, x1]")),
+                       "s.yaml:8:22: error: features[2]: x1 is already an input; each feature may appear once")
+        XCTAssertEqual(error(withMLP("features: []")), "s.yaml:8:13: error: features must name at least one input feature, such as [x1, x2]")
+        XCTAssertEqual(error(withMLP("features: x1")),
+                       "s.yaml:8:13: error: features must be a list of input features such as [x1, x2, x1_squared], found a string \"x1\"")
+        XCTAssertEqual(error(withMLP("features: [x1, x2, x1_x2]", "layers: [2, 1]")),
+                       "s.yaml:9:12: error: layers[0] must be 3, one input unit per feature [x1, x2, x1_x2]; found 2")
+        XCTAssertEqual(error(withMLP("layers: [2, 1]", "features: [sin_x1]")),
+                       "s.yaml:8:12: error: layers[0] must be 1, one input unit per feature [sin_x1]; found 2")
+    }
+
     func testValidationSplitMustLeavePointsToTrainOn() {
         XCTAssertEqual(error(withMLP("validation_split: 0.5")),
                        "s.yaml:8:21: error: validation_split 0.5 holds out 1 of the 1 points, leaving 0 to train on; it must leave at least 2")

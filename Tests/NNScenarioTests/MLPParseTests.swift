@@ -98,6 +98,18 @@ final class MLPParseTests: XCTestCase {
         XCTAssertEqual(linear.dataset().samples, [Sample(0, 0, label: 3)])
     }
 
+    /// `features` sets the inputs; without `layers` the default network takes one input unit per feature.
+    func testFeatures() throws {
+        let head = "title: T\nsummary: S\nmodel: mlp\ndata:\n  points:\n    - [0, 0, 0]\nmlp:\n"
+        let listed = try parse(head + "  features: [x1_squared, x2_squared]\n  layers: [2, 1]\n")
+        XCTAssertEqual(listed.mlp.features, [.x1Squared, .x2Squared])
+        XCTAssertEqual(listed.mlp.sizes, [2, 1])
+        let derived = try parse(head + "  features: [x1, x2, x1_squared, x2_squared, x1_x2, sin_x1, sin_x2]\n")
+        XCTAssertEqual(derived.mlp.features, InputFeature.allCases)
+        XCTAssertEqual(derived.mlp.sizes, [7, 2, 1])
+        XCTAssertEqual(try parse(head + "  layers: [2, 3, 1]\n").mlp.features, [.x1, .x2])
+    }
+
     func testLabelsUpToTheOutputUnits() throws {
         // One output unit: classes 0 and 1; K units: classes 0 to K − 1, from points, generators and CSV.
         let points = try parse("title: T\nsummary: S\nmodel: mlp\ndata: {points: [[0, 0, 2], [1, 0, 1]]}\n"

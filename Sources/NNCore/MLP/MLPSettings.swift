@@ -1,7 +1,10 @@
 /// How an MLP is built and trained; the defaults are the lecture's XOR setting (2-2-1 sigmoid, squared error,
 /// per-sample SGD, η = 0.5, weights uniform in [−0.5, 0.5]).
 public struct MLPSettings: Sendable, Hashable {
+    /// `sizes[0]` is the number of input features.
     public var sizes: [Int] = [2, 2, 1]
+    /// What the input units see of a point (x1, x2): one feature each, in this order.
+    public var features: [InputFeature] = InputFeature.coordinates
     public var activation: Activation = .sigmoid
     public var output: OutputActivation = .sigmoid
     public var loss: Loss = .squaredError

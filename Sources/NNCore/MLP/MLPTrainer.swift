@@ -84,7 +84,7 @@ public struct MLPTrainer: Sendable {
     private let wideLayers: Bool
 
     public init(samples: [Sample], settings: MLPSettings, seed: UInt64) {
-        precondition(settings.sizes.first == 2, "the MLP's inputs are the 2 coordinates x1, x2")
+        precondition(settings.sizes.first == settings.features.count, "the MLP has one input unit per feature")
         self.settings = settings
         self.seed = seed
         rng = SplitMix64(seed: seed)
@@ -96,10 +96,11 @@ public struct MLPTrainer: Sendable {
         trainingSet = samples.indices.filter { !validationIndices.contains($0) }.map { samples[$0] }
         validationSet = samples.indices.filter { validationIndices.contains($0) }.map { samples[$0] }
         if let nested = settings.initialWeights {
-            network = MLP(sizes: settings.sizes, activation: settings.activation, output: settings.output, nested: nested)
+            network = MLP(sizes: settings.sizes, activation: settings.activation, output: settings.output, nested: nested,
+                          features: settings.features)
         } else {
             network = MLP(sizes: settings.sizes, activation: settings.activation, output: settings.output,
-                          initialization: settings.initialization, rng: &rng)
+                          initialization: settings.initialization, rng: &rng, features: settings.features)
         }
         training = PreparedSamples(trainingSet, for: network)
         validation = PreparedSamples(validationSet, for: network)
@@ -401,7 +402,7 @@ public struct MLPTrainer: Sendable {
         var scratch = ForwardPass(sizes: network.sizes)
         var loss = 0.0, correct = 0
         for s in samples {
-            network.forward([s.x1, s.x2], into: &scratch)
+            network.forward(network.inputs(of: s), into: &scratch)
             let target = network.target(forClass: s.label)
             loss += network.loss(settings.loss, target: target, scratch)
             if scratch.predictedClass == s.label { correct += 1 }

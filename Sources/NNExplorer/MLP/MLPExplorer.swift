@@ -20,6 +20,8 @@ public struct MLPExplorer: Sendable {
     public private(set) var selectedUnit: (layer: Int, unit: Int)?
     /// Every hidden unit's output as small maps in place of the regions.
     public var showUnits = false
+    /// Which of the seven input features `F` turns on or off (see `featureCursor`).
+    var featureCursorIndex = 0
     /// The class the next clicked point gets.
     public private(set) var classToAdd = 1
     /// The restarts view: K runs trained to the end from seeds seed, seed+1, …, and the best one's index.

@@ -79,7 +79,7 @@ struct MLPLedger {
                 let gap = abs(v - 0.5)
                 return formatNumber(v, digits: gap > 0 ? min(8, max(3, 1 - Int(log10(gap).rounded(.down)))) : 3, glyphs: glyphs)
             }
-            let outputs = t.trainingSet.map { "(\(n($0.x1)),\(n($0.x2))) \(output(t.network.predict([$0.x1, $0.x2])[0]))" }
+            let outputs = t.trainingSet.map { "(\(n($0.x1)),\(n($0.x2))) \(output(t.network.predict(t.network.inputs(of: $0))[0]))" }
             lines += wrap(glyphs.fold("ŷ now: " + outputs.joined(separator: dot)), width: width).map { Line($0) }
         }
         let (status, role): (String, ColorRole) = switch t.status {
@@ -182,6 +182,13 @@ struct MLPLedger {
             which = "last update (epoch \(u.epoch); the weights are epoch \(best)'s): "
         }
         lines.append(Line(glyphs.fold("\(which)x = (\(n(sample.x1)), \(n(sample.x2)))   y = \(vector(u.target))\(batchNote)")))
+        // Other features than x1, x2: what the input units saw of x.
+        let features = explorer.trainer.network.features
+        if features != InputFeature.coordinates {
+            let names = features.map { $0.name }.joined(separator: ", ")
+            let values = u.pass.activations[0].map(n).joined(separator: ", ")
+            lines += wrap(glyphs.fold("inputs (\(names)) = (\(values))"), width: width).map { Line($0) }
+        }
         // Which layers' numbers to show: in step-by-step mode the layer of the phase (and the outputs); else all.
         let shownLayers: [Int]
         var deltasFrom = 1
@@ -352,7 +359,7 @@ struct MLPLedger {
         // From a big layer the first few, as the output's Δw line does: fifty changes fill the panel.
         let from = sizes[l - 1], listed = from > Self.listedLimit ? Self.listedLimit - 2 : from
         var parts = (0...listed).map { i -> String in
-            let source = i == 0 ? "b" : (l == 1 ? "x\(i)" : explorer.unitName(layer: l - 1, unit: i - 1))
+            let source = i == 0 ? "b" : (l == 1 ? explorer.inputName(i - 1) : explorer.unitName(layer: l - 1, unit: i - 1))
             return "\(source) \(change(changes[i * fanOut + j]))"
         }
         if listed < from { parts.append("… \(from - listed) more") }
@@ -368,7 +375,7 @@ struct MLPLedger {
         // A big layer's first few (the panel cannot hold fifty); the rest said, not cut silently.
         let listed = units > Self.listedLimit ? Self.listedLimit - 2 : units
         for i in 0...listed {
-            let from = i == 0 ? "b" : (top > 1 ? explorer.unitName(layer: top - 1, unit: i - 1) : "x\(i)")
+            let from = i == 0 ? "b" : (top > 1 ? explorer.unitName(layer: top - 1, unit: i - 1) : explorer.inputName(i - 1))
             parts.append("\(from) \(change(changes[i * outputs]))")
         }
         if listed < units { parts.append("… \(units - listed) more") }
