@@ -22,7 +22,7 @@ final class MLPErrorTests: XCTestCase {
         XCTAssertEqual(error(withMLP("layer: [2, 1]")), "s.yaml:8:3: error: unknown key 'layer' in mlp; did you mean 'layers'?")
         XCTAssertEqual(error(withMLP("hidden: 3")), "s.yaml:8:3: error: unknown key 'hidden' in mlp (allowed: "
             + "layers, activation, output, loss, learning_rate, momentum, weight_decay, batch_size, order, init, "
-            + "init_range, initial_weights, max_epochs, validation_split, early_stopping, restarts, dropout, max_norm, features)")
+            + "init_range, initial_weights, max_epochs, validation_split, early_stopping, restarts, dropout, max_norm, features, l1)")
         XCTAssertEqual(error(withMLP("validation_split: 0.3", "early_stopping: {patiense: 5}")),
                        "s.yaml:9:20: error: unknown key 'patiense' in early_stopping; did you mean 'patience'?")
         XCTAssertEqual(error("title: T\nsummary: S\nmodel: mlp\ndata: {generator: {kind: blobs, clases: 3}}\n"),
@@ -108,6 +108,13 @@ final class MLPErrorTests: XCTestCase {
                        "s.yaml:9:12: error: layers[0] must be 3, one input unit per feature [x1, x2, x1_x2]; found 2")
         XCTAssertEqual(error(withMLP("layers: [2, 1]", "features: [sin_x1]")),
                        "s.yaml:8:12: error: layers[0] must be 1, one input unit per feature [sin_x1]; found 2")
+    }
+
+    func testL1() {
+        XCTAssertEqual(error(withMLP("l1: -0.1")), "s.yaml:8:7: error: l1 must be at least 0, found -0.1")
+        XCTAssertEqual(error(withMLP("l1: 2")), "s.yaml:8:7: error: l1 must be at most 1, found 2")
+        XCTAssertEqual(error(withMLP("l1: lots")), "s.yaml:8:7: error: l1 must be a number, found a string \"lots\"")
+        XCTAssertEqual(error(withMLP("l_1: 0.1")), "s.yaml:8:3: error: unknown key 'l_1' in mlp; did you mean 'l1'?")
     }
 
     func testValidationSplitMustLeavePointsToTrainOn() {

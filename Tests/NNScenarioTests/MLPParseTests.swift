@@ -110,6 +110,12 @@ final class MLPParseTests: XCTestCase {
         XCTAssertEqual(try parse(head + "  layers: [2, 3, 1]\n").mlp.features, [.x1, .x2])
     }
 
+    func testL1() throws {
+        let head = "title: T\nsummary: S\nmodel: mlp\ndata:\n  points:\n    - [0, 0, 0]\nmlp:\n"
+        XCTAssertEqual(try parse(head + "  l1: 0.001\n").mlp.l1, 0.001)
+        XCTAssertEqual(try parse(head + "  layers: [2, 1]\n").mlp.l1, 0)
+    }
+
     func testLabelsUpToTheOutputUnits() throws {
         // One output unit: classes 0 and 1; K units: classes 0 to K − 1, from points, generators and CSV.
         let points = try parse("title: T\nsummary: S\nmodel: mlp\ndata: {points: [[0, 0, 2], [1, 0, 1]]}\n"

@@ -13,6 +13,10 @@ public struct MLPSettings: Sendable, Hashable {
     public var momentum = 0.0
     /// λ: each step also moves every non-bias weight by `−η λ w` (L2 decay; biases are not decayed).
     public var weightDecay = 0.0
+    /// λ1 (L1): each step also moves every non-bias weight by `−η λ1 sign(w)`, w the weight the rest of the
+    /// step reached, clipped at zero: a weight it would carry across zero lands on exactly 0, and a weight at
+    /// 0 (sign 0) moves only when its gradient moves it. 0: off.
+    public var l1 = 0.0
     /// 1 is the lecture's per-sample SGD; larger batches average the sample updates.
     public var batchSize = 1
     public var order: SampleOrder = .sequential

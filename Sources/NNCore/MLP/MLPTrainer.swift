@@ -131,10 +131,10 @@ public struct MLPTrainer: Sendable {
     /// Changes max-norm's c from the next update on (nil switches it off).
     public mutating func setMaxNorm(_ c: Double?) { settings.maxNorm = c }
 
-    /// Dropout and max-norm act between the steps the fast kernels fuse (a mask inside the pass, a clip after
-    /// each update), so with either on every update goes through `trainBatch`'s Swift reference path: the
-    /// same results by seed, several times slower.
-    public var trainsOnReferencePath: Bool { settings.dropout > 0 || settings.maxNorm != nil }
+    /// Dropout, max-norm and L1 act between the steps the fast kernels fuse (a mask inside the pass, a clip
+    /// after each update), so with any of them on every update goes through `trainBatch`'s Swift reference
+    /// path: the same results by seed, several times slower.
+    public var trainsOnReferencePath: Bool { settings.dropout > 0 || settings.maxNorm != nil || settings.l1 > 0 }
 
     /// One update: the next batch of the epoch. Nil once training has finished (or there is no data).
     @discardableResult
@@ -292,9 +292,11 @@ public struct MLPTrainer: Sendable {
         return update
     }
 
-    /// `Δw(t) = η ⟨δ z⟩ + α Δw(t−1) − η λ w` (no decay on the bias rows), then `w += Δw`.
+    /// `Δw(t) = η ⟨δ z⟩ + α Δw(t−1) − η λ w` (no decay on the bias rows), then `w += Δw`; with L1 the
+    /// weights then shrink by `η λ1` towards 0, landing on 0 rather than crossing it (see `MLPSettings.l1`),
+    /// and `Δw(t)` is the whole change.
     private mutating func applyUpdate(batchSize: Int) {
-        let eta = settings.learningRate, alpha = settings.momentum, lambda = settings.weightDecay
+        let eta = settings.learningRate, alpha = settings.momentum, lambda = settings.weightDecay, shrink = eta * settings.l1
         let scale = eta / Double(batchSize)
         let sizes = network.sizes, offsets = network.offsets
         gradient.withUnsafeBufferPointer { g in
@@ -311,6 +313,13 @@ public struct MLPTrainer: Sendable {
                         for n in biasEnd..<offsets[l + 1] {
                             var change = scale * g[n] + alpha * v[n]
                             change -= eta * lambda * w[n]
+                            if shrink > 0 {
+                                let reached = w[n] + change
+                                let next = reached > shrink ? reached - shrink : reached < -shrink ? reached + shrink : 0
+                                v[n] = next - w[n]
+                                w[n] = next
+                                continue
+                            }
                             v[n] = change
                             w[n] += change
                         }

@@ -107,6 +107,13 @@ struct MLPLedger {
         var first = "η = \(rate(t.learningRate))"
         if t.settings.momentum > 0 { first += dot + "α = \(rate(t.settings.momentum))" }
         if t.settings.weightDecay > 0 { first += dot + "λ = \(rate(t.settings.weightDecay))" }
+        if t.settings.l1 > 0 {
+            // L1's point: weights that land on exactly 0.
+            let zeros = (0..<(t.network.sizes.count - 1)).reduce(0) { count, l in
+                count + t.network.weights[l].dropFirst(t.network.sizes[l + 1]).filter { $0 == 0 }.count
+            }
+            first += dot + "L1 λ1 = \(rate(t.settings.l1)) (\(zeros) weight\(zeros == 1 ? "" : "s") at 0)"
+        }
         first += dot + "batch \(t.settings.batchSize)"
         if t.settings.dropout > 0 { first += dot + "dropout \(rate(t.settings.dropout))" }
         if let c = t.settings.maxNorm { first += dot + "max-norm \(rate(c))" }
@@ -157,6 +164,7 @@ struct MLPLedger {
         case .update:
             ("weight changes", "Δw_ij = η δ_j z_i" + (explorer.trainer.settings.momentum > 0 ? " + α Δw_ij(t−1)" : "")
                 + (explorer.trainer.settings.weightDecay > 0 ? " − η λ w_ij (i ≥ 1: biases not decayed)" : "")
+                + (explorer.trainer.settings.l1 > 0 ? " − η λ1 sign(w_ij) (i ≥ 1; stops at 0)" : "")
                 + " (z_i = x_i from an input)")
         }
     }
