@@ -105,7 +105,8 @@ extension MLPTrainer {
     /// The `nnx trace` record of an epoch:
     /// `{"model":"mlp","epoch":E,"loss":…,"accuracy":…,"val_loss":…,"val_accuracy":…,"layers":[[[…]]]}`,
     /// with `layers` the weights after the epoch in the `layers[l][i][j]` layout (null validation figures
-    /// when nothing is held out).
+    /// when nothing is held out); with a learning-rate schedule, `"learning_rate":η` (the epoch's η) before
+    /// `layers`.
     public func traceRecord(_ summary: EpochSummary) -> String {
         record(summary, layers: network.nestedWeights)
     }
@@ -135,6 +136,7 @@ extension MLPTrainer {
         json.add("accuracy", summary.accuracy)
         json.add("val_loss", summary.validationLoss)
         json.add("val_accuracy", summary.validationAccuracy)
+        if let eta = summary.learningRate { json.add("learning_rate", eta) }
         json.add("layers", layers)
         return json.text
     }

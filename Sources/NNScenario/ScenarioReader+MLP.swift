@@ -5,7 +5,8 @@ import Yams
 extension ScenarioReader {
     static let mlpKeys = ["layers", "activation", "output", "loss", "learning_rate", "momentum", "weight_decay",
                           "batch_size", "order", "init", "init_range", "initial_weights", "max_epochs",
-                          "validation_split", "early_stopping", "restarts", "dropout", "max_norm", "features", "l1"]
+                          "validation_split", "early_stopping", "restarts", "dropout", "max_norm", "features", "l1",
+                          "learning_rate_schedule"]
     static let initializations = ["uniform", "xavier", "he"]
 
     /// The settings (nil when any value was wrong), the number of output units (nil when `layers` was wrong),
@@ -33,6 +34,7 @@ extension ScenarioReader {
         read("momentum", { $0.number(from: 0, below: 1) }, into: \.momentum)
         read("weight_decay", { $0.nonNegativeNumber(atMost: 1) }, into: \.weightDecay)
         read("l1", { $0.nonNegativeNumber(atMost: 1) }, into: \.l1)
+        read("learning_rate_schedule", learningRateSchedule, into: \.learningRateSchedule)
         read("batch_size", { $0.integer(in: 1...Int.max) }, into: \.batchSize)
         read("order", { $0.choice(SampleOrder.self) }, into: \.order)
         read("max_epochs", { $0.integer(in: 1...1_000_000) }, into: \.maxEpochs)

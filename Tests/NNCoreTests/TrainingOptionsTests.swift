@@ -51,3 +51,51 @@ final class TrainingOptionsTests: XCTestCase {
         XCTAssertFalse(zero.trainsOnReferencePath)
     }
 }
+
+extension TrainingOptionsTests {
+    /// η at given epochs: step decay halves η₀ = 0.5 every 10 epochs; 1/t decay with decay_rate 0.1.
+    func testScheduleValues() {
+        let step = LearningRateSchedule.step(decaySteps: 10, decayRate: 0.5)
+        XCTAssertEqual([0, 9, 10, 19, 20, 25].map { step.rate(base: 0.5, epochsDone: $0) }, [0.5, 0.5, 0.25, 0.25, 0.125, 0.125])
+        let inverse = LearningRateSchedule.inverseTime(decaySteps: 1, decayRate: 0.1)
+        XCTAssertEqual([0, 10, 30].map { inverse.rate(base: 0.5, epochsDone: $0) }, [0.5, 0.25, 0.125])
+        XCTAssertEqual(LearningRateSchedule.inverseTime(decaySteps: 5, decayRate: 1).rate(base: 0.5, epochsDone: 5), 0.25)
+        XCTAssertEqual(LearningRateSchedule.constant.rate(base: 0.3, epochsDone: 99), 0.3)
+        XCTAssertEqual(step.formula { "\($0)" }, "η₀·0.5^⌊t/10⌋")
+        XCTAssertEqual(inverse.formula { "\($0)" }, "η₀/(1 + 0.1·t)")
+    }
+
+    /// The updates of epoch e use η after e − 1 epochs: with η halved every epoch, the bias moves by 0.5 δ in
+    /// epoch 1, 0.25 δ in epoch 2; the history and `learningRate` (the next update's) say the same.
+    func testTheUpdatesUseTheEpochsRate() throws {
+        var t = trainer([0, 0.25, -0.5], sample: Sample(1, 1, label: 1)) { $0.learningRateSchedule = .step(decaySteps: 1, decayRate: 0.5) }
+        XCTAssertEqual(t.learningRate, 0.5)
+        let first = try XCTUnwrap(t.step())
+        XCTAssertEqual(first.weightChanges[0][0], 0.5 * first.pass.deltas[1][0])
+        XCTAssertEqual(t.learningRate, 0.25)
+        let second = try XCTUnwrap(t.step())
+        XCTAssertEqual(second.weightChanges[0][0], 0.25 * second.pass.deltas[1][0])
+        XCTAssertEqual(t.history.map(\.learningRate), [0.5, 0.25])
+        // Without a schedule the history has no η (and traces no field).
+        var plain = trainer([0, 0.25, -0.5], sample: Sample(1, 1, label: 1)) { _ in }
+        plain.step()
+        XCTAssertEqual(plain.history.map(\.learningRate), [nil])
+        XCTAssertFalse(plain.traceRecord(plain.history[0]).contains("learning_rate"))
+        XCTAssertTrue(t.traceRecord(t.history[1]).contains(#""val_accuracy":null,"learning_rate":0.25,"layers""#))
+    }
+
+    /// Under a schedule whole runs of epochs cannot go to the kernel in one call; `run` still gives the bits
+    /// of epoch after epoch.
+    func testAScheduledRunIsEpochByEpoch() {
+        let data = DatasetGenerator(kind: .xor).generate(seed: 2).samples
+        var settings = MLPSettings()
+        settings.maxEpochs = 12
+        settings.learningRateSchedule = .inverseTime(decaySteps: 2, decayRate: 0.5)
+        var run = MLPTrainer(samples: data, settings: settings, seed: 2)
+        run.run()
+        var stepped = MLPTrainer(samples: data, settings: settings, seed: 2)
+        while stepped.runEpoch() != nil, !stepped.status.isFinished {}
+        XCTAssertEqual(run.network.parameters, stepped.network.parameters)
+        XCTAssertEqual(run.history.last?.learningRate, 0.5 / (1 + 0.5 * 11 / 2))
+    }
+}

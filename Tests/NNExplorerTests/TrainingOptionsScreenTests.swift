@@ -35,14 +35,36 @@ final class TrainingOptionsScreenTests: XCTestCase {
         XCTAssertEqual(rule, "Δw_ij = η δ_j z_i − η λ1 sign(w_ij) (i ≥ 1; stops at 0) (z_i = x_i from an input)")
     }
 
-    func testSnapshotsOfL1() throws {
-        for size in [small, large] {
-            var state = AppState(size: size, scenario: l1Scenario())
-            for _ in 0..<20 { press(&state, "e") }
-            assertFrameSnapshots(state, named: "\(size)")
+    /// Snapshots after `epochs` epochs at 80×24 and 120×40, and in ASCII at 80×24.
+    private func assertSnapshots(_ scenario: Scenario, epochs: Int, testName: String = #function, line: UInt = #line) {
+        for (size, glyphs, name) in [(small, Glyphs.unicode, "\(small)"), (large, .unicode, "\(large)"), (small, .ascii, "\(small)-ascii")] {
+            var state = AppState(size: size, scenario: scenario, glyphs: glyphs)
+            for _ in 0..<epochs { press(&state, "e") }
+            assertFrameSnapshots(state, named: name, testName: testName, line: line)
         }
-        var ascii = AppState(size: small, scenario: l1Scenario(), glyphs: .ascii)
-        for _ in 0..<20 { press(&ascii, "e") }
-        assertFrameSnapshots(ascii, named: "80x24-ascii")
     }
+
+    func testSnapshotsOfL1() throws { assertSnapshots(l1Scenario(), epochs: 20) }
+
+    /// The circles' 2-4-1 network with η halved every 10 epochs.
+    private func scheduleScenario() -> Scenario {
+        var scenario = mlpScenario(kind: .circles, sizes: [2, 4, 1], seed: 1)
+        scenario.mlp.learningRateSchedule = .step(decaySteps: 10, decayRate: 0.5)
+        return scenario
+    }
+
+    /// The next update's η under the loss curve with its rule, and in the settings line with η₀.
+    func testTheScheduleOnTheScreen() throws {
+        var state = AppState(size: small, scenario: scheduleScenario())
+        for _ in 0..<20 { press(&state, "e") }
+        let layout = MLPLayout(size: small)
+        XCTAssertTrue(view(state).text(row: layout.lossBox.maxY - 1).contains("└─ η 0.125 = η₀·0.5^⌊t/10⌋ ─"), view(state).plainText)
+        let m = try XCTUnwrap(state.mlp)
+        XCTAssertTrue(ledger(m).contains { $0.hasPrefix("η = 0.125 (η₀·0.5^⌊t/10⌋, η₀ = 0.5) · batch 1") }, "\(ledger(m))")
+        var ascii = AppState(size: small, scenario: scheduleScenario(), glyphs: .ascii)
+        for _ in 0..<10 { press(&ascii, "e") }
+        XCTAssertTrue(view(ascii).text(row: layout.lossBox.maxY - 1).contains("+- eta 0.25 = eta0*0.5^floor(t/10) -"))
+    }
+
+    func testSnapshotsOfASchedule() throws { assertSnapshots(scheduleScenario(), epochs: 20) }
 }

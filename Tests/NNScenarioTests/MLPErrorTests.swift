@@ -22,7 +22,7 @@ final class MLPErrorTests: XCTestCase {
         XCTAssertEqual(error(withMLP("layer: [2, 1]")), "s.yaml:8:3: error: unknown key 'layer' in mlp; did you mean 'layers'?")
         XCTAssertEqual(error(withMLP("hidden: 3")), "s.yaml:8:3: error: unknown key 'hidden' in mlp (allowed: "
             + "layers, activation, output, loss, learning_rate, momentum, weight_decay, batch_size, order, init, "
-            + "init_range, initial_weights, max_epochs, validation_split, early_stopping, restarts, dropout, max_norm, features, l1)")
+            + "init_range, initial_weights, max_epochs, validation_split, early_stopping, restarts, dropout, max_norm, features, l1, learning_rate_schedule)")
         XCTAssertEqual(error(withMLP("validation_split: 0.3", "early_stopping: {patiense: 5}")),
                        "s.yaml:9:20: error: unknown key 'patiense' in early_stopping; did you mean 'patience'?")
         XCTAssertEqual(error("title: T\nsummary: S\nmodel: mlp\ndata: {generator: {kind: blobs, clases: 3}}\n"),
@@ -115,6 +115,25 @@ final class MLPErrorTests: XCTestCase {
         XCTAssertEqual(error(withMLP("l1: 2")), "s.yaml:8:7: error: l1 must be at most 1, found 2")
         XCTAssertEqual(error(withMLP("l1: lots")), "s.yaml:8:7: error: l1 must be a number, found a string \"lots\"")
         XCTAssertEqual(error(withMLP("l_1: 0.1")), "s.yaml:8:3: error: unknown key 'l_1' in mlp; did you mean 'l1'?")
+    }
+
+    func testLearningRateSchedule() {
+        XCTAssertEqual(error(withMLP("learning_rate_schedule: {kind: exponential}")), "s.yaml:8:34: error: kind must be one of "
+            + "constant, step, inverse_time; found 'exponential'")
+        XCTAssertEqual(error(withMLP("learning_rate_schedule: {kind: step, decay_rate: 0.5}")), "s.yaml:8:27: error: missing required "
+            + "key 'decay_steps' in learning_rate_schedule: step decay multiplies η by decay_rate every decay_steps epochs")
+        XCTAssertEqual(error(withMLP("learning_rate_schedule: {kind: inverse_time}")),
+                       "s.yaml:8:27: error: missing required key 'decay_rate' in learning_rate_schedule")
+        XCTAssertEqual(error(withMLP("learning_rate_schedule: {kind: step, decay_steps: 10, decay_rate: 2}")),
+                       "s.yaml:8:69: error: decay_rate must be at most 1, found 2")
+        XCTAssertEqual(error(withMLP("learning_rate_schedule: {kind: step, decay_steps: 0, decay_rate: 0.5}")),
+                       "s.yaml:8:53: error: decay_steps must be an integer from 1 to 1000000, found 0")
+        XCTAssertEqual(error(withMLP("learning_rate_schedule: {kind: step, decay_step: 10, decay_rate: 0.5}")),
+                       "s.yaml:8:40: error: unknown key 'decay_step' in learning_rate_schedule; did you mean 'decay_steps'?")
+        XCTAssertEqual(error(withMLP("learning_rate_schedule: {kind: constant, decay_rate: 0.5}")),
+                       "s.yaml:8:44: error: decay_rate is for kind step or inverse_time; a constant η has none")
+        XCTAssertEqual(error(withMLP("learning_rate_schedule: step")),
+                       "s.yaml:8:27: error: learning_rate_schedule must be a mapping, found a string \"step\"")
     }
 
     func testValidationSplitMustLeavePointsToTrainOn() {

@@ -116,6 +116,17 @@ final class MLPParseTests: XCTestCase {
         XCTAssertEqual(try parse(head + "  layers: [2, 1]\n").mlp.l1, 0)
     }
 
+    func testLearningRateSchedules() throws {
+        let head = "title: T\nsummary: S\nmodel: mlp\ndata:\n  points:\n    - [0, 0, 0]\nmlp:\n  learning_rate_schedule: "
+        XCTAssertEqual(try parse(head + "{kind: step, decay_steps: 10, decay_rate: 0.5}\n").mlp.learningRateSchedule,
+                       .step(decaySteps: 10, decayRate: 0.5))
+        XCTAssertEqual(try parse(head + "{kind: inverse_time, decay_rate: 0.1}\n").mlp.learningRateSchedule,
+                       .inverseTime(decaySteps: 1, decayRate: 0.1))
+        XCTAssertEqual(try parse(head + "{kind: inverse_time, decay_rate: 1, decay_steps: 5}\n").mlp.learningRateSchedule,
+                       .inverseTime(decaySteps: 5, decayRate: 1))
+        XCTAssertEqual(try parse(head + "{kind: constant}\n").mlp.learningRateSchedule, .constant)
+    }
+
     func testLabelsUpToTheOutputUnits() throws {
         // One output unit: classes 0 and 1; K units: classes 0 to K − 1, from points, generators and CSV.
         let points = try parse("title: T\nsummary: S\nmodel: mlp\ndata: {points: [[0, 0, 2], [1, 0, 1]]}\n"

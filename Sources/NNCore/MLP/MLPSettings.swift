@@ -8,7 +8,9 @@ public struct MLPSettings: Sendable, Hashable {
     public var activation: Activation = .sigmoid
     public var output: OutputActivation = .sigmoid
     public var loss: Loss = .squaredError
+    /// η₀: the learning rate, or where `learningRateSchedule` starts.
     public var learningRate = 0.5
+    public var learningRateSchedule = LearningRateSchedule.constant
     /// α in `Δw(t) = η δ z + α Δw(t−1)`.
     public var momentum = 0.0
     /// λ: each step also moves every non-bias weight by `−η λ w` (L2 decay; biases are not decayed).

@@ -8,6 +8,8 @@ public struct EpochSummary: Sendable, Hashable {
     public var accuracy: Double
     public var validationLoss: Double?
     public var validationAccuracy: Double?
+    /// The η of the epoch's updates, when a learning-rate schedule is set.
+    public var learningRate: Double? = nil
 }
 
 /// Where MLP training stands.
@@ -114,9 +116,15 @@ public struct MLPTrainer: Sendable {
         visitOrder = Array(trainingSet.indices)
     }
 
-    public var learningRate: Double { settings.learningRate }
+    /// The η of the next update: η₀ as the schedule has it after the epochs completed before that update.
+    public var learningRate: Double {
+        settings.learningRateSchedule.rate(base: settings.learningRate, epochsDone: positionInEpoch == 0 ? epoch : epoch - 1)
+    }
 
-    /// Changes η from the next update on.
+    /// The η of the epoch under way (once `beginEpoch` has counted it).
+    private var epochLearningRate: Double { settings.learningRateSchedule.rate(base: settings.learningRate, epochsDone: epoch - 1) }
+
+    /// Changes η (η₀ under a schedule) from the next update on.
     public mutating func setLearningRate(_ eta: Double) { settings.learningRate = eta }
 
     /// Changes α from the next update on (0 switches momentum off; the remembered Δw(t−1) stays).
@@ -185,7 +193,7 @@ public struct MLPTrainer: Sendable {
     /// of epochs can go to the kernel in one call.
     private var canTrainEpochsTogether: Bool {
         settings.batchSize <= 1 && settings.order == .sequential && settings.patience == nil && validationSet.isEmpty
-            && positionInEpoch == 0 && !trainingSet.isEmpty && !trainsOnReferencePath
+            && positionInEpoch == 0 && !trainingSet.isEmpty && !trainsOnReferencePath && settings.learningRateSchedule == .constant
     }
 
     /// `epochs` epochs in one kernel call (the bits of `trainEpoch` one at a time: the same kernels); their
@@ -230,7 +238,7 @@ public struct MLPTrainer: Sendable {
         guard positionInEpoch < end else { return false }
         if positionInEpoch == 0 { beginEpoch() }
         let first = positionInEpoch
-        let eta = settings.learningRate, alpha = settings.momentum, lambda = settings.weightDecay
+        let eta = epochLearningRate, alpha = settings.momentum, lambda = settings.weightDecay
         // Nothing allocated here: with 4 XOR points an epoch, a per-epoch allocation costs as much as an update.
         withUnsafeTemporaryAllocation(of: Double.self, capacity: 3) { rates in
             rates[0] = eta; rates[1] = alpha; rates[2] = lambda
@@ -296,7 +304,7 @@ public struct MLPTrainer: Sendable {
     /// weights then shrink by `η λ1` towards 0, landing on 0 rather than crossing it (see `MLPSettings.l1`),
     /// and `Δw(t)` is the whole change.
     private mutating func applyUpdate(batchSize: Int) {
-        let eta = settings.learningRate, alpha = settings.momentum, lambda = settings.weightDecay, shrink = eta * settings.l1
+        let eta = epochLearningRate, alpha = settings.momentum, lambda = settings.weightDecay, shrink = eta * settings.l1
         let scale = eta / Double(batchSize)
         let sizes = network.sizes, offsets = network.offsets
         gradient.withUnsafeBufferPointer { g in
@@ -345,8 +353,9 @@ public struct MLPTrainer: Sendable {
         positionInEpoch = 0
         let training = evaluate(self.training)
         let validation = validationSet.isEmpty ? nil : evaluate(self.validation)
+        let scheduled = settings.learningRateSchedule == .constant ? nil : epochLearningRate
         history.append(EpochSummary(epoch: epoch, loss: training.loss, accuracy: training.accuracy,
-                                    validationLoss: validation?.loss, validationAccuracy: validation?.accuracy))
+                                    validationLoss: validation?.loss, validationAccuracy: validation?.accuracy, learningRate: scheduled))
         guard training.loss.isFinite, validation?.loss.isFinite ?? true else {
             status = .diverged(epoch: epoch)
             return

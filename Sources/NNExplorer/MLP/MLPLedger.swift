@@ -105,6 +105,9 @@ struct MLPLedger {
         lines += wrap(glyphs.fold("data: \(t.trainingSet.count) training points\(held)" + dot + "\(weights) weights"), width: width)
             .map { Line($0, Style(.dim)) }
         var first = "η = \(rate(t.learningRate))"
+        if t.settings.learningRateSchedule != .constant {
+            first += " (\(t.settings.learningRateSchedule.formula(rate)), η₀ = \(rate(t.settings.learningRate)))"
+        }
         if t.settings.momentum > 0 { first += dot + "α = \(rate(t.settings.momentum))" }
         if t.settings.weightDecay > 0 { first += dot + "λ = \(rate(t.settings.weightDecay))" }
         if t.settings.l1 > 0 {

@@ -407,4 +407,13 @@ private func drawLossCurves(_ p: MLPExplorer, _ box: Rect, glyphs g: Glyphs, int
     chart.logScale = p.logScale
     if case .earlyStopped(let bestEpoch, _) = t.status { chart.marker = bestEpoch }
     chart.render(into: &frame, area: box.inset(1), glyphs: g)
+    // Under a schedule, the η of the next update and its rule, on the bottom border (shorter when narrow).
+    let schedule = t.settings.learningRateSchedule
+    if schedule != .constant {
+        let eta = formatNumber(t.learningRate, digits: 4, glyphs: g)
+        let texts = [" η \(eta) = \(schedule.formula { formatNumber($0, digits: 4, glyphs: g) }) ", " η \(eta) "].map(g.fold)
+        if let text = texts.first(where: { $0.count <= box.width - 4 }) {
+            frame.put(text, column: box.x + 2, row: box.maxY - 1, style: Style(.panelTitle))
+        }
+    }
 }
