@@ -6,7 +6,7 @@ extension ScenarioReader {
     static let mlpKeys = ["layers", "activation", "output", "loss", "learning_rate", "momentum", "weight_decay",
                           "batch_size", "order", "init", "init_range", "initial_weights", "max_epochs",
                           "validation_split", "early_stopping", "restarts", "dropout", "max_norm", "features", "l1",
-                          "learning_rate_schedule"]
+                          "learning_rate_schedule", "stop_when"]
     static let initializations = ["uniform", "xavier", "he"]
 
     /// The settings (nil when any value was wrong), the number of output units (nil when `layers` was wrong),
@@ -46,6 +46,10 @@ extension ScenarioReader {
             if case .scalar(let scalar) = field.node, scalar.string == "off" { return .some(nil) }
             return field.positiveNumber(atMost: 1000).map(Optional.some)
         }, into: \.maxNorm)
+        if let field = block.field("stop_when") {
+            let split = wrong.contains("validation_split") ? 1 : settings.validationSplit   // a wrong split was reported
+            if let condition = stopCondition(field, validationSplit: split) { settings.stopWhen = condition } else { wrong.insert("stop_when") }
+        }
         if sizesKnown, settings.dropout > 0, settings.sizes.count == 2, let dropout = block.field("dropout") {
             dropout.fail("dropout drops hidden units, but layers \(settings.sizes) has no hidden layer")
             wrong.insert("dropout")

@@ -99,3 +99,56 @@ extension TrainingOptionsTests {
         XCTAssertEqual(run.history.last?.learningRate, 0.5 / (1 + 0.5 * 11 / 2))
     }
 }
+
+extension TrainingOptionsTests {
+    /// A loss reaches its threshold when at or below it, an accuracy when at or above it; the first measure
+    /// in the order train_loss, accuracy, val_loss, val_accuracy is the one named.
+    func testWhenAStopConditionIsMet() {
+        let s = EpochSummary(epoch: 3, loss: 0.01, accuracy: 0.95, validationLoss: nil, validationAccuracy: nil)
+        XCTAssertEqual(StopCondition([.trainLoss: 0.01]).met(by: s), .trainLoss)
+        XCTAssertNil(StopCondition([.trainLoss: 0.0099]).met(by: s))
+        XCTAssertEqual(StopCondition([.accuracy: 0.95, .trainLoss: 0.5]).met(by: s), .trainLoss)
+        XCTAssertEqual(StopCondition([.accuracy: 0.95]).met(by: s), .accuracy)
+        XCTAssertNil(StopCondition([.accuracy: 0.96]).met(by: s))
+        XCTAssertNil(StopCondition([.validationLoss: 100]).met(by: s))   // nothing held out
+    }
+
+    /// No hidden layer on x1², x2² over the circles: E = 12.024 after epoch 1 and 6.945 after epoch 2, so
+    /// train_loss 10 stops after epoch 2, accuracy 1 after epoch 1; `run` (sequential order too) stops at the
+    /// same epoch as stepping would, and says why.
+    func testTheStopEpoch() throws {
+        let data = DatasetGenerator(kind: .circles).generate(seed: 1).samples
+        for order in [SampleOrder.shuffled, .sequential] {
+            var settings = MLPSettings()
+            settings.features = [.x1Squared, .x2Squared]
+            settings.sizes = [2, 1]
+            settings.order = order
+            settings.stopWhen = StopCondition([.trainLoss: 10])
+            var t = MLPTrainer(samples: data, settings: settings, seed: 1)
+            t.run()
+            var plain = settings
+            plain.stopWhen = nil
+            var free = MLPTrainer(samples: data, settings: plain, seed: 1)
+            free.run(maxEpochs: 3)
+            let stop = try XCTUnwrap(free.history.firstIndex { $0.loss <= 10 }) + 1
+            XCTAssertEqual(t.status, .stopped(measure: .trainLoss, epoch: stop), "\(order)")
+            XCTAssertEqual(t.history.count, stop)
+            XCTAssertEqual(t.history.last, free.history[stop - 1])
+            if order == .shuffled {
+                XCTAssertEqual(stop, 2)
+                XCTAssertEqual(t.stopReason { v, d in String(format: "%.\(d)f", v) }, "stop_when train_loss: 6.944774 ≤ 10.000000")
+            }
+            XCTAssertNil(t.step())
+        }
+        var settings = MLPSettings()
+        settings.features = [.x1Squared, .x2Squared]
+        settings.sizes = [2, 1]
+        settings.order = .shuffled
+        settings.stopWhen = StopCondition([.accuracy: 1])
+        var t = MLPTrainer(samples: data, settings: settings, seed: 1)
+        t.run()
+        XCTAssertEqual(t.status, .stopped(measure: .accuracy, epoch: 1))
+        XCTAssertEqual(t.status.name, "stopped")
+        XCTAssertTrue(t.traceRecord(t.history[0]).contains(#""val_accuracy":null,"stopped_when":"accuracy","layers""#))
+    }
+}

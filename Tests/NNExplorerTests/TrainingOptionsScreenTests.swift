@@ -67,4 +67,23 @@ final class TrainingOptionsScreenTests: XCTestCase {
     }
 
     func testSnapshotsOfASchedule() throws { assertSnapshots(scheduleScenario(), epochs: 20) }
+
+    /// No hidden layer on x1², x2² over the circles, stopping once E ≤ 10 (after epoch 2).
+    private func stopScenario() throws -> Scenario {
+        var scenario = try builtin("mlp-circle-features")
+        scenario.mlp.stopWhen = StopCondition([.trainLoss: 10])
+        return scenario
+    }
+
+    /// The status says why training stopped; play stops there and the step keys say training has finished.
+    func testTheStatusSaysWhyItStopped() throws {
+        var state = AppState(size: small, scenario: try stopScenario())
+        press(&state, "eee")
+        let m = try XCTUnwrap(state.mlp)
+        XCTAssertEqual(m.trainer.epoch, 2)
+        XCTAssertEqual(m.note, "training finished: r to reset")
+        XCTAssertTrue(ledger(m).contains("status: stopped at epoch 2: stop_when train_loss: 6.9448 ≤ 10"), "\(ledger(m))")
+    }
+
+    func testSnapshotsOfAStop() throws { assertSnapshots(try stopScenario(), epochs: 2) }
 }

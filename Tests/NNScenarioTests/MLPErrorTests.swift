@@ -22,7 +22,7 @@ final class MLPErrorTests: XCTestCase {
         XCTAssertEqual(error(withMLP("layer: [2, 1]")), "s.yaml:8:3: error: unknown key 'layer' in mlp; did you mean 'layers'?")
         XCTAssertEqual(error(withMLP("hidden: 3")), "s.yaml:8:3: error: unknown key 'hidden' in mlp (allowed: "
             + "layers, activation, output, loss, learning_rate, momentum, weight_decay, batch_size, order, init, "
-            + "init_range, initial_weights, max_epochs, validation_split, early_stopping, restarts, dropout, max_norm, features, l1, learning_rate_schedule)")
+            + "init_range, initial_weights, max_epochs, validation_split, early_stopping, restarts, dropout, max_norm, features, l1, learning_rate_schedule, stop_when)")
         XCTAssertEqual(error(withMLP("validation_split: 0.3", "early_stopping: {patiense: 5}")),
                        "s.yaml:9:20: error: unknown key 'patiense' in early_stopping; did you mean 'patience'?")
         XCTAssertEqual(error("title: T\nsummary: S\nmodel: mlp\ndata: {generator: {kind: blobs, clases: 3}}\n"),
@@ -134,6 +134,18 @@ final class MLPErrorTests: XCTestCase {
                        "s.yaml:8:44: error: decay_rate is for kind step or inverse_time; a constant η has none")
         XCTAssertEqual(error(withMLP("learning_rate_schedule: step")),
                        "s.yaml:8:27: error: learning_rate_schedule must be a mapping, found a string \"step\"")
+    }
+
+    func testStopWhen() {
+        XCTAssertEqual(error(withMLP("stop_when: {}")), "s.yaml:8:14: error: stop_when must give at least one of "
+            + "train_loss, accuracy, val_loss, val_accuracy, such as {train_loss: 0.01}")
+        XCTAssertEqual(error(withMLP("stop_when: {train_los: 0.01}")),
+                       "s.yaml:8:15: error: unknown key 'train_los' in stop_when; did you mean 'train_loss'?")
+        XCTAssertEqual(error(withMLP("stop_when: {accuracy: 1.5}")), "s.yaml:8:25: error: accuracy must be at most 1, found 1.5")
+        XCTAssertEqual(error(withMLP("stop_when: {train_loss: 0}")), "s.yaml:8:27: error: train_loss must be greater than 0, found 0")
+        XCTAssertEqual(error(withMLP("stop_when: {val_loss: 1}")),
+                       "s.yaml:8:15: error: val_loss needs validation_split greater than 0: it watches the held-out points")
+        XCTAssertEqual(error(withMLP("stop_when: 0.01")), "s.yaml:8:14: error: stop_when must be a mapping, found a number 0.01")
     }
 
     func testValidationSplitMustLeavePointsToTrainOn() {

@@ -127,6 +127,14 @@ final class MLPParseTests: XCTestCase {
         XCTAssertEqual(try parse(head + "{kind: constant}\n").mlp.learningRateSchedule, .constant)
     }
 
+    func testStopWhen() throws {
+        let head = "title: T\nsummary: S\nmodel: mlp\ndata:\n  points:\n    - [0, 0, 0]\n    - [1, 1, 1]\n    - [1, 0, 1]\nmlp:\n"
+        XCTAssertEqual(try parse(head + "  stop_when: {train_loss: 0.01}\n").mlp.stopWhen, StopCondition([.trainLoss: 0.01]))
+        XCTAssertEqual(try parse(head + "  validation_split: 0.3\n  stop_when: {accuracy: 0.95, val_accuracy: 0.9, val_loss: 2}\n").mlp.stopWhen,
+                       StopCondition([.accuracy: 0.95, .validationAccuracy: 0.9, .validationLoss: 2]))
+        XCTAssertNil(try parse(head + "  layers: [2, 1]\n").mlp.stopWhen)
+    }
+
     func testLabelsUpToTheOutputUnits() throws {
         // One output unit: classes 0 and 1; K units: classes 0 to K − 1, from points, generators and CSV.
         let points = try parse("title: T\nsummary: S\nmodel: mlp\ndata: {points: [[0, 0, 2], [1, 0, 1]]}\n"

@@ -26,6 +26,8 @@ public struct MLPSettings: Sendable, Hashable {
     /// Explicit first weights in the `layers[l][i][j]` layout; they override `initialization`.
     public var initialWeights: [[[Double]]]?
     public var maxEpochs = 1000
+    /// Stop earlier, after the first epoch that reaches one of these figures. nil: only `maxEpochs`.
+    public var stopWhen: StopCondition?
     /// The fraction of the points held out for validation (0: train on all of them).
     public var validationSplit = 0.0
     /// Early stopping: stop when the validation loss has not improved for this many epochs, and go back to

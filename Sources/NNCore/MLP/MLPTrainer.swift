@@ -21,6 +21,8 @@ public enum MLPStatus: Sendable, Hashable {
     case earlyStopped(bestEpoch: Int, atEpoch: Int)
     /// The loss became NaN or infinite (the learning rate is too large): training stops, it does not crash.
     case diverged(epoch: Int)
+    /// Epoch `epoch` reached `stop_when`'s threshold for `measure`.
+    case stopped(measure: StopCondition.Measure, epoch: Int)
 
     public var isFinished: Bool { self != .running }
 }
@@ -194,6 +196,7 @@ public struct MLPTrainer: Sendable {
     private var canTrainEpochsTogether: Bool {
         settings.batchSize <= 1 && settings.order == .sequential && settings.patience == nil && validationSet.isEmpty
             && positionInEpoch == 0 && !trainingSet.isEmpty && !trainsOnReferencePath && settings.learningRateSchedule == .constant
+            && settings.stopWhen == nil
     }
 
     /// `epochs` epochs in one kernel call (the bits of `trainEpoch` one at a time: the same kernels); their
@@ -363,7 +366,9 @@ public struct MLPTrainer: Sendable {
         // Only early stopping needs the best weights (keeping a copy every epoch costs a copy of every layer).
         let watched = validation?.loss ?? training.loss
         if settings.patience != nil, best == nil || watched < best!.loss { best = (epoch, watched, network.parameters) }
-        if let patience = settings.patience, let best, epoch - best.epoch >= patience {
+        if let measure = settings.stopWhen?.met(by: history[history.count - 1]) {
+            status = .stopped(measure: measure, epoch: epoch)
+        } else if let patience = settings.patience, let best, epoch - best.epoch >= patience {
             stoppedParameters = network.parameters
             network.parameters = best.parameters
             kinds[3] = 0

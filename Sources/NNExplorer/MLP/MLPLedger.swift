@@ -94,6 +94,7 @@ struct MLPLedger {
              t.history.last?.accuracy == 1 ? .good : .warning)
         case .earlyStopped(let best, let at): ("early stop at epoch \(at): weights of epoch \(best) restored", .good)
         case .diverged(let epoch): ("diverged at epoch \(epoch): the loss overflowed; lower η ([) and reset (r)", .bad)
+        case .stopped(_, let epoch): ("stopped at epoch \(epoch): " + (t.stopReason { v, _ in formatNumber(v, digits: 4, glyphs: glyphs) } ?? "stop_when"), .good)
         }
         lines += wrap(glyphs.fold("status: " + status), width: width).map { Line($0, Style(role)) }
         // About the weights on screen (after early stopping those of the best epoch, which may miss some).
