@@ -61,6 +61,11 @@ final class TrainingOptionsScreenTests: XCTestCase {
         XCTAssertTrue(view(state).text(row: layout.lossBox.maxY - 1).contains("└─ η 0.125 = η₀·0.5^⌊t/10⌋ ─"), view(state).plainText)
         let m = try XCTUnwrap(state.mlp)
         XCTAssertTrue(ledger(m).contains { $0.hasPrefix("η = 0.125 (η₀·0.5^⌊t/10⌋, η₀ = 0.5) · batch 1") }, "\(ledger(m))")
+        // [ and ] step η₀, from η₀ (not from the decayed η).
+        press(&state, "]")
+        XCTAssertEqual(state.mlp?.trainer.settings.learningRate, 1)
+        XCTAssertEqual(state.mlp?.trainer.learningRate, 0.25)
+        XCTAssertEqual(state.mlp?.note, "η₀ = 1")
         var ascii = AppState(size: small, scenario: scheduleScenario(), glyphs: .ascii)
         for _ in 0..<10 { press(&ascii, "e") }
         XCTAssertTrue(view(ascii).text(row: layout.lossBox.maxY - 1).contains("+- eta 0.25 = eta0*0.5^floor(t/10) -"))

@@ -71,7 +71,8 @@ public struct MLPExplorer: Sendable {
     }
 
     public var epochsPerSecond: Int { playback.perSecond }
-    public var learningRate: Double { trainer.learningRate }
+    /// The η `[` and `]` step (η₀ under a learning-rate schedule).
+    public var learningRate: Double { trainer.settings.learningRate }
     public var tickInterval: Int? { playing ? 33 : nil }
 
     // MARK: actions
@@ -214,7 +215,7 @@ public struct MLPExplorer: Sendable {
 
     mutating func setLearningRate(_ eta: Double) {
         trainer.setLearningRate(eta)
-        note = "η = \(formatNumber(eta))"
+        note = (trainer.settings.learningRateSchedule == .constant ? "η = " : "η₀ = ") + formatNumber(eta)
     }
 
     mutating func setMomentum(_ alpha: Double) {

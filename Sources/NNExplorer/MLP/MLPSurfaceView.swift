@@ -287,7 +287,7 @@ private func surfaceCaptions(_ p: MLPExplorer, _ view: SurfaceView, _ f: Surface
     var lines = [first(["\(point) now: \(name) = \(value) at (w_a, w_b) = \(pair(f.now))", "\(point) \(name) = \(value) at \(pair(f.now))",
                         "\(point) \(name) = \(value)"], .plain)]
     let batch = f.error == .nextUpdate && f.samples.count > 1
-    let rate = batch ? "(η/\(f.samples.count))" : "η", rateValue = batch ? "(\(n(p.learningRate))/\(f.samples.count))" : n(p.learningRate)
+    let rate = batch ? "(η/\(f.samples.count))" : "η", rateValue = batch ? "(\(n(p.trainer.learningRate))/\(f.samples.count))" : n(p.trainer.learningRate)
     let gradientStep = "−\(rate) ∂\(name)/∂w"
     lines.append(first(["→ \(gradientStep) = −\(rateValue)·\(pair(f.slope)) = \(pair(f.step))", "→ \(gradientStep) = \(pair(f.step))",
                         "→ step \(pair(f.step))"], .marker))
