@@ -105,7 +105,9 @@ extension MLPTrainer {
     /// The `nnx trace` record of an epoch:
     /// `{"model":"mlp","epoch":E,"loss":…,"accuracy":…,"val_loss":…,"val_accuracy":…,"layers":[[[…]]]}`,
     /// with `layers` the weights after the epoch in the `layers[l][i][j]` layout (null validation figures
-    /// when nothing is held out); an epoch whose loss overflowed says `"diverged":true` before its null loss.
+    /// when nothing is held out); an epoch whose loss overflowed says `"diverged":true` before its null loss;
+    /// with a learning-rate schedule, `"learning_rate":η` (the epoch's η) before `layers`, and on the epoch that
+    /// reached `stop_when`, `"stopped_when":"train_loss"` (the measure).
     public func traceRecord(_ summary: EpochSummary) -> String {
         record(summary, layers: network.nestedWeights)
     }
@@ -136,6 +138,8 @@ extension MLPTrainer {
         json.add("accuracy", summary.accuracy)
         json.add("val_loss", summary.validationLoss)
         json.add("val_accuracy", summary.validationAccuracy)
+        if let eta = summary.learningRate { json.add("learning_rate", eta) }
+        if case .stopped(let measure, let epoch) = status, epoch == summary.epoch { json.add("stopped_when", measure.rawValue) }
         json.add("layers", layers)
         return json.text
     }

@@ -62,10 +62,11 @@ extension TrainingSummary {
         }
         o.add("runs", json: "[" + runObjects.joined(separator: ",") + "]")
         o.add("seconds", seconds)
+        if case .stopped(let measure, _) = trainer.status { o.add("stopped_when", measure.rawValue) }
         json = o
         var text = """
             \(title) (seed \(trainer.seed)\(runs.count > 1 ? ", best of \(runs.count) runs" : ""))
-            status:   \(spaced(trainer.status.name)) after \(plural(trainer.epoch, "epoch"))
+            status:   \(spaced(trainer.status.name)) after \(plural(trainer.epoch, "epoch"))\(trainer.stopReason(number, unicode: false).map { " (\($0))" } ?? "")
             loss:     \(number(training.loss, 6)) (\(trainer.settings.loss.rawValue), summed over \(plural(trainer.trainingSet.count, "training point")))
             accuracy: \(number(training.accuracy * 100, 2)) % of the training points\(training.accuracy == 1 ? " (all of them)" : "")
             """
@@ -133,6 +134,7 @@ extension MLPStatus {
         case .finished: "finished"
         case .earlyStopped: "early_stopped"
         case .diverged: "diverged"
+        case .stopped: "stopped"
         }
     }
 }

@@ -63,7 +63,7 @@ public protocol KernelBuild: Sendable {
 
     /// A network's units at many points.
     static func evaluatePoints(weights: UnsafePointer<Float>, sizes: UnsafePointer<Int>, layers: Int, hidden: Int, output: Int,
-                               xs: UnsafePointer<Float>, ys: UnsafePointer<Float>, count: Int,
+                               features: UnsafePointer<Int>, xs: UnsafePointer<Float>, ys: UnsafePointer<Float>, count: Int,
                                layer: Int, unit: Int, units: Int, out: UnsafeMutablePointer<Float>)
 
     // MARK: The error surface over two weights, in single precision (SurfaceKernels.swift)

@@ -33,6 +33,55 @@ func fastTanhParts(_ x0: Float16Points) -> (numerator: Float16Points, denominato
 /// One element of `fastTanh` (for tests).
 public func fastTanhValue(_ x: Float) -> Float { fastTanh(Float16Points(repeating: x))[0] }
 
+/// What an input unit sees of a point (NNCore's `InputFeature`): the coordinates, their squares and product,
+/// their sines.
+public enum FeatureCode {
+    @inlinable public static var x1: Int { 0 }
+    @inlinable public static var x2: Int { 1 }
+    @inlinable public static var x1Squared: Int { 2 }
+    @inlinable public static var x2Squared: Int { 3 }
+    @inlinable public static var x1TimesX2: Int { 4 }
+    @inlinable public static var sinX1: Int { 5 }
+    @inlinable public static var sinX2: Int { 6 }
+}
+
+/// sin x: x reduced by the nearest multiple kπ (π in two parts) to r in [−π/2, π/2], then sin r by its Taylor
+/// series to r¹¹ (within 6e-8 there) and the sign of (−1)^k; within 1e-6 of the true value for |x| < 1000.
+@inline(__always)
+func fastSin(_ x: Float16Points) -> Float16Points {
+    let k = (x * Float16Points(repeating: 1 / Float.pi)).rounded(.toNearestOrEven)
+    let r = x - k * Float16Points(repeating: 3.140625) - k * Float16Points(repeating: 9.67653589793e-4)
+    let r2 = r * r
+    var p = r2 * Float16Points(repeating: -1 / 39916800) + Float16Points(repeating: 1 / 362880)
+    p = p * r2 + Float16Points(repeating: -1 / 5040)
+    p = p * r2 + Float16Points(repeating: 1 / 120)
+    p = p * r2 + Float16Points(repeating: -1 / 6)
+    let sine = r + r * r2 * p
+    // k odd: sin(kπ + r) = −sin r.
+    let half = k * Float16Points(repeating: 0.5)
+    return sine.replacing(with: -sine, where: half .!= half.rounded(.down))
+}
+
+/// One element of `fastSin` (for tests).
+public func fastSinValue(_ x: Float) -> Float { fastSin(Float16Points(repeating: x))[0] }
+
+/// The input units' values at 16 points (x, y): one vector per feature code.
+@inline(__always)
+private func loadFeatures(_ codes: UnsafePointer<Int>, _ count: Int, x: Float16Points, y: Float16Points,
+                          into values: UnsafeMutablePointer<Float16Points>) {
+    for i in 0..<count {
+        values[i] = switch codes[i] {
+        case FeatureCode.x1: x
+        case FeatureCode.x2: y
+        case FeatureCode.x1Squared: x * x
+        case FeatureCode.x2Squared: y * y
+        case FeatureCode.x1TimesX2: x * y
+        case FeatureCode.sinX1: fastSin(x)
+        default: fastSin(y)
+        }
+    }
+}
+
 /// `values = f(values)` for `count` vectors; sigmoid as ½ + ½ tanh(x/2).
 @inline(__always)
 private func activate(_ code: Int, _ values: UnsafeMutablePointer<Float16Points>, _ count: Int) {
@@ -46,15 +95,16 @@ private func activate(_ code: Int, _ values: UnsafeMutablePointer<Float16Points>
 }
 
 extension Build {
-    /// Evaluates the network at `count` points `(xs[p], ys[p])`. `sizes` has `layers` entries (2 inputs first);
+    /// Evaluates the network at `count` points `(xs[p], ys[p])`, whose input units see `features` (one
+    /// `FeatureCode` per input unit: `sizes[0]` of them). `sizes` has `layers` entries;
     /// `weights` are the layers' row-major `(fanIn + 1) × fanOut` matrices one after another. Hidden layers use
     /// `hidden` (an `ActivationCode`), the output layer `output` (sigmoid, or linear to leave the sums for a
     /// softmax). Writes unit `unit` of layer `layer` for every point: `out[k * count + p]` for k in
     /// `0..<units` from `unit` on (pass the output layer and unit 0 with `units` = its size for the outputs).
     public static func evaluatePoints(weights: UnsafePointer<Float>, sizes: UnsafePointer<Int>, layers: Int, hidden: Int, output: Int,
-                                      xs: UnsafePointer<Float>, ys: UnsafePointer<Float>, count: Int,
+                                      features: UnsafePointer<Int>, xs: UnsafePointer<Float>, ys: UnsafePointer<Float>, count: Int,
                                       layer: Int, unit: Int, units: Int, out: UnsafeMutablePointer<Float>) {
-        precondition(layers >= 2 && sizes[0] == 2 && layer >= 0 && layer < layers && unit >= 0 && unit + units <= sizes[layer])
+        precondition(layers >= 2 && layer >= 0 && layer < layers && unit >= 0 && unit + units <= sizes[layer])
         var total = 0
         for l in 0..<layers { total += sizes[l] }
         let values = UnsafeMutablePointer<Float16Points>.allocate(capacity: total)
@@ -63,14 +113,14 @@ extension Build {
         var p = 0
         while p < count {
             let filled = min(lanes, count - p)
+            var x = Float16Points.zero, y = Float16Points.zero
             if filled == lanes {
-                values[0] = UnsafeRawPointer(xs + p).loadUnaligned(as: Float16Points.self)
-                values[1] = UnsafeRawPointer(ys + p).loadUnaligned(as: Float16Points.self)
+                x = UnsafeRawPointer(xs + p).loadUnaligned(as: Float16Points.self)
+                y = UnsafeRawPointer(ys + p).loadUnaligned(as: Float16Points.self)
             } else {
-                var x = Float16Points.zero, y = Float16Points.zero
                 for m in 0..<filled { x[m] = xs[p + m]; y[m] = ys[p + m] }
-                values[0] = x; values[1] = y
             }
+            loadFeatures(features, sizes[0], x: x, y: y, into: values)
             var w = weights, start = 0
             for l in 0..<layer {
                 let fanIn = sizes[l], fanOut = sizes[l + 1]

@@ -2,12 +2,16 @@
 /// by the sign of its weight and heavier for larger |w| (faint below a quarter of the largest |w|, a double
 /// bold line from half of it); each unit's bias is written beside it when there is
 /// room; a layer with more units than rows draws the first ones and "+N" for the rest. Units a dropout pass
-/// dropped are drawn crossed out (`⊗`, `x` in ASCII) without their lines. Takes plain numbers: `weights[l]`
+/// dropped are drawn crossed out (`⊗`, `x` in ASCII) without their lines. Each input is named on its left
+/// (and, with `inputPictureWidth`, leaves room for a small picture between name and node). Takes plain numbers: `weights[l]`
 /// is the flat `(sizes[l] + 1) × sizes[l + 1]` matrix, row 0 = bias.
 public struct NetworkDiagram: Sendable {
     public var sizes: [Int]
     public var weights: [[Double]]
     public var inputLabels: [String] = ["x1", "x2"]
+    /// Columns left free between each input's name and its node for a picture of the input (0: none; see
+    /// `inputPictureArea`).
+    public var inputPictureWidth = 0
     /// A unit to draw highlighted: (layer, unit).
     public var selected: (layer: Int, unit: Int)?
     /// Units dropped by dropout, by layer: drawn crossed out, without the lines into and out of them.
@@ -17,6 +21,26 @@ public struct NetworkDiagram: Sendable {
 
     static let labelWidth = 3
 
+    /// The columns left of the input nodes: the longest name, a blank, and the pictures' room.
+    private var inputMargin: Int {
+        max(Self.labelWidth, (inputLabels.map(\.count).max() ?? 0) + 1 + (inputPictureWidth > 0 ? inputPictureWidth + 1 : 0))
+    }
+
+    /// Whether each input can have a picture `width` columns wide and 2 rows high beside its name in `area`.
+    public func fitsInputPictures(width: Int, in area: Rect) -> Bool {
+        var wider = self
+        wider.inputPictureWidth = width
+        return area.height >= 2 * sizes[0] && area.width - wider.inputMargin >= 24
+    }
+
+    /// Where input `i`'s picture goes (2 rows, `inputPictureWidth` columns, ending a blank before its node);
+    /// nil without pictures.
+    public func inputPictureArea(unit i: Int, in area: Rect) -> Rect? {
+        guard inputPictureWidth > 0, i < drawnUnits(layer: 0, in: area) else { return nil }
+        let p = position(layer: 0, unit: i, in: area)
+        return Rect(x: p.column - 1 - inputPictureWidth, y: max(area.y, min(area.maxY - 2, p.row)), width: inputPictureWidth, height: 2)
+    }
+
     /// How many of layer `l`'s units are drawn: all when each has a row, else one row fewer than there are,
     /// the last row saying how many more there are (`+44`).
     public func drawnUnits(layer l: Int, in area: Rect) -> Int {
@@ -25,7 +49,7 @@ public struct NetworkDiagram: Sendable {
 
     /// Where unit `i` of layer `l` sits (cell column and row); `i == drawnUnits` is the "+N" row.
     public func position(layer l: Int, unit i: Int, in area: Rect) -> (column: Int, row: Int) {
-        let inner = Rect(x: area.x + Self.labelWidth, y: area.y, width: area.width - 2 * Self.labelWidth - 3, height: area.height)
+        let inner = Rect(x: area.x + inputMargin, y: area.y, width: area.width - inputMargin - Self.labelWidth - 3, height: area.height)
         let column = inner.x + (sizes.count == 1 ? 0 : l * max(0, inner.width - 1) / (sizes.count - 1))
         let drawn = drawnUnits(layer: l, in: area)
         let slots = drawn < sizes[l] ? drawn + 1 : drawn
@@ -77,7 +101,8 @@ public struct NetworkDiagram: Sendable {
                 }
                 if l == 0 {
                     let label = i < inputLabels.count ? inputLabels[i] : "x\(i + 1)"
-                    frame.put(label, column: p.column - label.count - 1, row: p.row, style: Style(.label))
+                    let gap = inputPictureWidth > 0 ? inputPictureWidth + 2 : 1
+                    frame.put(label, column: p.column - label.count - gap, row: p.row, style: Style(.label))
                 } else if roomForBias {
                     let bias = weights[l - 1][i]
                     // A blank cell either side, so the bias does not read as a weight on the line it sits on.

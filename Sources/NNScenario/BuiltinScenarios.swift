@@ -28,7 +28,7 @@ public enum BuiltinScenarios {
                                       "perceptron-worked-example", "perceptron-and", "perceptron-or", "perceptron-xor",
                                       "perceptron-separable", "perceptron-overlapping", "threshold-xor",
                                       "mlp-xor", "mlp-xor-momentum", "mlp-xor-stuck", "mlp-overfitting",
-                                      "mlp-circles", "mlp-spirals", "mlp-blobs-3-classes",
+                                      "mlp-circles", "mlp-circle-features", "mlp-spirals", "mlp-blobs-3-classes",
                                       "cnn-edge-kernels", "cnn-edge-shapes", "cnn-pooling", "cnn-digits", "cnn-glyphs",
                                       "lenet5-digits", "lenet5-colour", "lenet5-mnist", "lenet5-cifar10"].map { $0 + ".yaml" }
 

@@ -7,8 +7,30 @@ extension ScenarioReader {
     static let maxLayers = 10
     static let maxUnits = 256
 
-    /// `layers: [2, …, K]`: the 2 inputs x1, x2 first, then each layer's number of units.
-    func layers(_ field: Field) -> [Int]? {
+    /// `features: [x1, x2, x1_squared, …]`: what the input units see of a point, any of the seven once each.
+    func features(_ field: Field) -> [InputFeature]? {
+        guard let items = field.list("a list of input features such as [x1, x2, x1_squared]") else { return nil }
+        guard !items.isEmpty else {
+            field.fail("features must name at least one input feature, such as [x1, x2]")
+            return nil
+        }
+        var seen: [InputFeature] = []
+        var wrong = false
+        for (i, item) in items.enumerated() {
+            let entry = field.item(item, named: "features[\(i)]")
+            guard let feature = entry.choice(InputFeature.self) else { wrong = true; continue }
+            if seen.contains(feature) {
+                entry.fail("features[\(i)]: \(feature.rawValue) is already an input; each feature may appear once")
+                wrong = true
+            }
+            seen.append(feature)
+        }
+        return wrong ? nil : seen
+    }
+
+    /// `layers: [F, …, K]`: the F input units first (one per feature: 2 for x1, x2), then each layer's
+    /// number of units. `features`: the scenario's features (nil when they were wrong: no check).
+    func layers(_ field: Field, features: [InputFeature]?) -> [Int]? {
         guard let items = field.list("a list of layer sizes such as [2, 2, 1]") else { return nil }
         guard items.count >= 2 else {
             field.fail("layers must have at least 2 sizes, the 2 inputs and the outputs, such as [2, 1]; "
@@ -20,8 +42,10 @@ extension ScenarioReader {
             return nil
         }
         let sizes = items.enumerated().map { field.item($1, named: "layers[\($0)]").integer(in: 1...Self.maxUnits) }
-        if let first = sizes[0], first != 2 {
-            field.item(items[0], named: "layers[0]").fail("layers[0] must be 2, the inputs x1 and x2; found \(first)")
+        if let first = sizes[0], let features, first != features.count {
+            let names = features.map(\.rawValue).joined(separator: ", ")
+            let what = features == InputFeature.coordinates ? "the inputs x1 and x2" : "one input unit per feature [\(names)]"
+            field.item(items[0], named: "layers[0]").fail("layers[0] must be \(features.count), \(what); found \(first)")
             return nil
         }
         return sizes.contains(nil) ? nil : sizes.compactMap { $0 }

@@ -5,7 +5,8 @@ import Yams
 extension ScenarioReader {
     static let mlpKeys = ["layers", "activation", "output", "loss", "learning_rate", "momentum", "weight_decay",
                           "batch_size", "order", "init", "init_range", "initial_weights", "max_epochs",
-                          "validation_split", "early_stopping", "restarts", "dropout", "max_norm"]
+                          "validation_split", "early_stopping", "restarts", "dropout", "max_norm", "features", "l1",
+                          "learning_rate_schedule", "stop_when"]
     static let initializations = ["uniform", "xavier", "he"]
 
     /// The settings (nil when any value was wrong), the number of output units (nil when `layers` was wrong),
@@ -19,7 +20,12 @@ extension ScenarioReader {
             guard let field = block.field(key) else { return }
             if let value = value(field) { settings[keyPath: path] = value } else { wrong.insert(key) }
         }
-        read("layers", layers, into: \.sizes)
+        read("features", features, into: \.features)
+        if let field = block.field("layers") {
+            if let sizes = layers(field, features: wrong.contains("features") ? nil : settings.features) { settings.sizes = sizes } else { wrong.insert("layers") }
+        } else {
+            settings.sizes[0] = settings.features.count   // without layers: the default network on these features
+        }
         let sizesKnown = !wrong.contains("layers")
         read("activation", { $0.choice(Activation.self) }, into: \.activation)
         read("output", { $0.choice(OutputActivation.self) }, into: \.output)
@@ -27,6 +33,8 @@ extension ScenarioReader {
         read("learning_rate", { $0.positiveNumber(atMost: 1000) }, into: \.learningRate)
         read("momentum", { $0.number(from: 0, below: 1) }, into: \.momentum)
         read("weight_decay", { $0.nonNegativeNumber(atMost: 1) }, into: \.weightDecay)
+        read("l1", { $0.nonNegativeNumber(atMost: 1) }, into: \.l1)
+        read("learning_rate_schedule", learningRateSchedule, into: \.learningRateSchedule)
         read("batch_size", { $0.integer(in: 1...Int.max) }, into: \.batchSize)
         read("order", { $0.choice(SampleOrder.self) }, into: \.order)
         read("max_epochs", { $0.integer(in: 1...1_000_000) }, into: \.maxEpochs)
@@ -38,6 +46,10 @@ extension ScenarioReader {
             if case .scalar(let scalar) = field.node, scalar.string == "off" { return .some(nil) }
             return field.positiveNumber(atMost: 1000).map(Optional.some)
         }, into: \.maxNorm)
+        if let field = block.field("stop_when") {
+            let split = wrong.contains("validation_split") ? 1 : settings.validationSplit   // a wrong split was reported
+            if let condition = stopCondition(field, validationSplit: split) { settings.stopWhen = condition } else { wrong.insert("stop_when") }
+        }
         if sizesKnown, settings.dropout > 0, settings.sizes.count == 2, let dropout = block.field("dropout") {
             dropout.fail("dropout drops hidden units, but layers \(settings.sizes) has no hidden layer")
             wrong.insert("dropout")

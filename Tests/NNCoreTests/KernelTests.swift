@@ -32,13 +32,17 @@ final class KernelTests: XCTestCase {
         XCTAssertEqual(activationValue(ActivationCode.relu, 2), 2)
     }
 
-    func testFastPictureTanhIsCloseEnoughToDraw() {
-        var worst: Float = 0
-        for step in -2_000...2_000 {
-            let x = Float(step) / 100
-            worst = max(worst, abs(fastTanhValue(x) - Float(Foundation.tanh(Double(x)))))
+    /// The pictures' tanh and sine (the sin x1, sin x2 input features): within 1e-6 over ±20.
+    func testFastPictureTanhAndSineAreCloseEnoughToDraw() {
+        for (fast, exact) in [(fastTanhValue, Foundation.tanh), (fastSinValue, Foundation.sin)] as [((Float) -> Float, (Double) -> Double)] {
+            var worst: Float = 0
+            for step in -2_000...2_000 {
+                let x = Float(step) / 100
+                worst = max(worst, abs(fast(x) - Float(exact(Double(x)))))
+            }
+            XCTAssertLessThan(worst, 1e-6)
         }
-        XCTAssertLessThan(worst, 1e-6)
+        XCTAssertEqual(fastSinValue(0), 0)
     }
 
     /// A batch of 13 samples (blocks of 8 and 4 and a scalar tail) through 2-5-6-3 gives the bits of one

@@ -114,6 +114,23 @@ final class MLPBuiltinScenarioTests: XCTestCase {
         XCTAssertEqual(run.history.last?.accuracy, 1)
     }
 
+    /// No hidden layer on x1², x2²: one unit draws a circle, every point right after the first epoch; the
+    /// same unit on x1, x2 (a line) stays far from it.
+    func testACircleFromFeatures() throws {
+        let scenario = try BuiltinScenarios.load(named: "mlp-circle-features")
+        XCTAssertEqual(scenario.mlp.sizes, [2, 1])
+        XCTAssertEqual(scenario.mlp.features, [.x1Squared, .x2Squared])
+        var run = trainer(scenario)
+        run.run()
+        XCTAssertEqual(firstPerfectEpoch(run), 1)
+        XCTAssertEqual(run.history.last?.accuracy, 1)
+        var line = scenario.mlp
+        line.features = [.x1, .x2]
+        var plain = trainer(scenario, settings: line)
+        plain.run()
+        XCTAssertLessThan(plain.history.map(\.accuracy).max() ?? 1, 0.8)
+    }
+
     func testSpiralsAreMostlyRightEarly() throws {
         let scenario = try BuiltinScenarios.load(named: "mlp-spirals")
         XCTAssertEqual(scenario.mlp.sizes, [2, 16, 16, 1])

@@ -22,7 +22,7 @@ final class MLPErrorTests: XCTestCase {
         XCTAssertEqual(error(withMLP("layer: [2, 1]")), "s.yaml:8:3: error: unknown key 'layer' in mlp; did you mean 'layers'?")
         XCTAssertEqual(error(withMLP("hidden: 3")), "s.yaml:8:3: error: unknown key 'hidden' in mlp (allowed: "
             + "layers, activation, output, loss, learning_rate, momentum, weight_decay, batch_size, order, init, "
-            + "init_range, initial_weights, max_epochs, validation_split, early_stopping, restarts, dropout, max_norm)")
+            + "init_range, initial_weights, max_epochs, validation_split, early_stopping, restarts, dropout, max_norm, features, l1, learning_rate_schedule, stop_when)")
         XCTAssertEqual(error(withMLP("validation_split: 0.3", "early_stopping: {patiense: 5}")),
                        "s.yaml:9:20: error: unknown key 'patiense' in early_stopping; did you mean 'patience'?")
         XCTAssertEqual(error("title: T\nsummary: S\nmodel: mlp\ndata: {generator: {kind: blobs, clases: 3}}\n"),
@@ -95,6 +95,59 @@ final class MLPErrorTests: XCTestCase {
     }
 
     /// The split is checked against the data: at least 2 points must stay for training.
+    /// `features`: a non-empty list of the seven names, each once; `layers[0]` counts them.
+    func testFeatures() {
+        XCTAssertEqual(error(withMLP("features: [x1, x1_sqared]")), "s.yaml:8:18: error: features[1] must be one of x1, x2, "
+            + "x1_squared, x2_squared, x1_x2, sin_x1, sin_x2; found 'x1_sqared'; did you mean 'x1_squared'?")
+        XCTAssertEqual(error(withMLP("features: [x1, x2, x1]")),
+                       "s.yaml:8:22: error: features[2]: x1 is already an input; each feature may appear once")
+        XCTAssertEqual(error(withMLP("features: []")), "s.yaml:8:13: error: features must name at least one input feature, such as [x1, x2]")
+        XCTAssertEqual(error(withMLP("features: x1")),
+                       "s.yaml:8:13: error: features must be a list of input features such as [x1, x2, x1_squared], found a string \"x1\"")
+        XCTAssertEqual(error(withMLP("features: [x1, x2, x1_x2]", "layers: [2, 1]")),
+                       "s.yaml:9:12: error: layers[0] must be 3, one input unit per feature [x1, x2, x1_x2]; found 2")
+        XCTAssertEqual(error(withMLP("layers: [2, 1]", "features: [sin_x1]")),
+                       "s.yaml:8:12: error: layers[0] must be 1, one input unit per feature [sin_x1]; found 2")
+    }
+
+    func testL1() {
+        XCTAssertEqual(error(withMLP("l1: -0.1")), "s.yaml:8:7: error: l1 must be at least 0, found -0.1")
+        XCTAssertEqual(error(withMLP("l1: 2")), "s.yaml:8:7: error: l1 must be at most 1, found 2")
+        XCTAssertEqual(error(withMLP("l1: lots")), "s.yaml:8:7: error: l1 must be a number, found a string \"lots\"")
+        XCTAssertEqual(error(withMLP("l_1: 0.1")), "s.yaml:8:3: error: unknown key 'l_1' in mlp; did you mean 'l1'?")
+    }
+
+    func testLearningRateSchedule() {
+        XCTAssertEqual(error(withMLP("learning_rate_schedule: {kind: exponential}")), "s.yaml:8:34: error: kind must be one of "
+            + "constant, step, inverse_time; found 'exponential'")
+        XCTAssertEqual(error(withMLP("learning_rate_schedule: {kind: step, decay_rate: 0.5}")), "s.yaml:8:27: error: missing required "
+            + "key 'decay_steps' in learning_rate_schedule: step decay multiplies η by decay_rate every decay_steps epochs")
+        XCTAssertEqual(error(withMLP("learning_rate_schedule: {kind: inverse_time}")),
+                       "s.yaml:8:27: error: missing required key 'decay_rate' in learning_rate_schedule")
+        XCTAssertEqual(error(withMLP("learning_rate_schedule: {kind: step, decay_steps: 10, decay_rate: 2}")),
+                       "s.yaml:8:69: error: decay_rate must be at most 1, found 2")
+        XCTAssertEqual(error(withMLP("learning_rate_schedule: {kind: step, decay_steps: 0, decay_rate: 0.5}")),
+                       "s.yaml:8:53: error: decay_steps must be an integer from 1 to 1000000, found 0")
+        XCTAssertEqual(error(withMLP("learning_rate_schedule: {kind: step, decay_step: 10, decay_rate: 0.5}")),
+                       "s.yaml:8:40: error: unknown key 'decay_step' in learning_rate_schedule; did you mean 'decay_steps'?")
+        XCTAssertEqual(error(withMLP("learning_rate_schedule: {kind: constant, decay_rate: 0.5}")),
+                       "s.yaml:8:44: error: decay_rate is for kind step or inverse_time; a constant η has none")
+        XCTAssertEqual(error(withMLP("learning_rate_schedule: step")),
+                       "s.yaml:8:27: error: learning_rate_schedule must be a mapping, found a string \"step\"")
+    }
+
+    func testStopWhen() {
+        XCTAssertEqual(error(withMLP("stop_when: {}")), "s.yaml:8:14: error: stop_when must give at least one of "
+            + "train_loss, accuracy, val_loss, val_accuracy, such as {train_loss: 0.01}")
+        XCTAssertEqual(error(withMLP("stop_when: {train_los: 0.01}")),
+                       "s.yaml:8:15: error: unknown key 'train_los' in stop_when; did you mean 'train_loss'?")
+        XCTAssertEqual(error(withMLP("stop_when: {accuracy: 1.5}")), "s.yaml:8:25: error: accuracy must be at most 1, found 1.5")
+        XCTAssertEqual(error(withMLP("stop_when: {train_loss: 0}")), "s.yaml:8:27: error: train_loss must be greater than 0, found 0")
+        XCTAssertEqual(error(withMLP("stop_when: {val_loss: 1}")),
+                       "s.yaml:8:15: error: val_loss needs validation_split greater than 0: it watches the held-out points")
+        XCTAssertEqual(error(withMLP("stop_when: 0.01")), "s.yaml:8:14: error: stop_when must be a mapping, found a number 0.01")
+    }
+
     func testValidationSplitMustLeavePointsToTrainOn() {
         XCTAssertEqual(error(withMLP("validation_split: 0.5")),
                        "s.yaml:8:21: error: validation_split 0.5 holds out 1 of the 1 points, leaving 0 to train on; it must leave at least 2")

@@ -98,6 +98,43 @@ final class MLPParseTests: XCTestCase {
         XCTAssertEqual(linear.dataset().samples, [Sample(0, 0, label: 3)])
     }
 
+    /// `features` sets the inputs; without `layers` the default network takes one input unit per feature.
+    func testFeatures() throws {
+        let head = "title: T\nsummary: S\nmodel: mlp\ndata:\n  points:\n    - [0, 0, 0]\nmlp:\n"
+        let listed = try parse(head + "  features: [x1_squared, x2_squared]\n  layers: [2, 1]\n")
+        XCTAssertEqual(listed.mlp.features, [.x1Squared, .x2Squared])
+        XCTAssertEqual(listed.mlp.sizes, [2, 1])
+        let derived = try parse(head + "  features: [x1, x2, x1_squared, x2_squared, x1_x2, sin_x1, sin_x2]\n")
+        XCTAssertEqual(derived.mlp.features, InputFeature.allCases)
+        XCTAssertEqual(derived.mlp.sizes, [7, 2, 1])
+        XCTAssertEqual(try parse(head + "  layers: [2, 3, 1]\n").mlp.features, [.x1, .x2])
+    }
+
+    func testL1() throws {
+        let head = "title: T\nsummary: S\nmodel: mlp\ndata:\n  points:\n    - [0, 0, 0]\nmlp:\n"
+        XCTAssertEqual(try parse(head + "  l1: 0.001\n").mlp.l1, 0.001)
+        XCTAssertEqual(try parse(head + "  layers: [2, 1]\n").mlp.l1, 0)
+    }
+
+    func testLearningRateSchedules() throws {
+        let head = "title: T\nsummary: S\nmodel: mlp\ndata:\n  points:\n    - [0, 0, 0]\nmlp:\n  learning_rate_schedule: "
+        XCTAssertEqual(try parse(head + "{kind: step, decay_steps: 10, decay_rate: 0.5}\n").mlp.learningRateSchedule,
+                       .step(decaySteps: 10, decayRate: 0.5))
+        XCTAssertEqual(try parse(head + "{kind: inverse_time, decay_rate: 0.1}\n").mlp.learningRateSchedule,
+                       .inverseTime(decaySteps: 1, decayRate: 0.1))
+        XCTAssertEqual(try parse(head + "{kind: inverse_time, decay_rate: 1, decay_steps: 5}\n").mlp.learningRateSchedule,
+                       .inverseTime(decaySteps: 5, decayRate: 1))
+        XCTAssertEqual(try parse(head + "{kind: constant}\n").mlp.learningRateSchedule, .constant)
+    }
+
+    func testStopWhen() throws {
+        let head = "title: T\nsummary: S\nmodel: mlp\ndata:\n  points:\n    - [0, 0, 0]\n    - [1, 1, 1]\n    - [1, 0, 1]\nmlp:\n"
+        XCTAssertEqual(try parse(head + "  stop_when: {train_loss: 0.01}\n").mlp.stopWhen, StopCondition([.trainLoss: 0.01]))
+        XCTAssertEqual(try parse(head + "  validation_split: 0.3\n  stop_when: {accuracy: 0.95, val_accuracy: 0.9, val_loss: 2}\n").mlp.stopWhen,
+                       StopCondition([.accuracy: 0.95, .validationAccuracy: 0.9, .validationLoss: 2]))
+        XCTAssertNil(try parse(head + "  layers: [2, 1]\n").mlp.stopWhen)
+    }
+
     func testLabelsUpToTheOutputUnits() throws {
         // One output unit: classes 0 and 1; K units: classes 0 to K − 1, from points, generators and CSV.
         let points = try parse("title: T\nsummary: S\nmodel: mlp\ndata: {points: [[0, 0, 2], [1, 0, 1]]}\n"

@@ -212,6 +212,24 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(text.stdout.contains("<- kept"), text.stdout)
     }
 
+    /// stop_when: nnx train says why it stopped (text and a last JSON field), the trace marks the epoch.
+    func testTrainSaysWhyItStopped() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnx-stop-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("stop.yaml").path
+        try "title: T\nsummary: S\nseed: 1\nmodel: mlp\ndata: {generator: {kind: circles}}\nmlp: {features: [x1_squared, x2_squared], "
+            .appending("layers: [2, 1], order: shuffled, stop_when: {train_loss: 10}}\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let text = try nnx(["train", file])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.contains("status:   stopped after 2 epochs (stop_when train_loss: 6.944774 <= 10)\n"), text.stdout)
+        let json = try nnx(["train", file, "--json"]).stdout.split(separator: "\n")
+        XCTAssertTrue(json.last?.hasSuffix(",\"stopped_when\":\"train_loss\"}") ?? false, "\(json)")
+        XCTAssertTrue(json.last?.contains("\"status\":\"stopped\",\"epochs\":2,") ?? false)
+        XCTAssertTrue(json.dropLast().last?.contains("\"stopped_when\":\"train_loss\",\"layers\"") ?? false)
+        XCTAssertFalse(try nnx(["trace", "mlp-xor", "--epochs", "2"]).stdout.contains("stopped_when"))
+    }
+
     /// A CNN's --json: each epoch's record as nnx trace writes it (after the stage records), then the summary;
     /// with restarts each MLP record names its run.
     func testTrainJSONLinesAnEpoch() throws {

@@ -18,9 +18,9 @@ struct PreparedSamples: Sendable {
 
     init(_ samples: [Sample], for network: MLP) {
         count = samples.count
-        inputWidth = 2
+        inputWidth = network.inputCount
         outputWidth = network.outputCount
-        inputs = samples.flatMap { [$0.x1, $0.x2] }
+        inputs = samples.flatMap { network.inputs(of: $0) }
         targets = samples.flatMap { network.target(forClass: $0.label) }
         labels = samples.map(\.label)
     }

@@ -56,7 +56,7 @@ public struct ErrorSurface: Sendable {
         var pass = ForwardPass(sizes: network.sizes)
         var total = 0.0
         for s in samples {
-            network.forward([s.x1, s.x2], into: &pass)
+            network.forward(network.inputs(of: s), into: &pass)
             total += network.loss(loss, target: network.target(forClass: s.label), pass)
         }
         return total
@@ -68,7 +68,7 @@ public struct ErrorSurface: Sendable {
         var descent = [Double](repeating: 0, count: network.parameters.count)
         var pass = ForwardPass(sizes: network.sizes)
         for s in samples {
-            network.backpropagate([s.x1, s.x2], target: network.target(forClass: s.label), loss: loss, into: &pass)
+            network.backpropagate(network.inputs(of: s), target: network.target(forClass: s.label), loss: loss, into: &pass)
             network.addGradient(of: pass, to: &descent)
         }
         return descent.map { -$0 }
@@ -131,7 +131,7 @@ public struct ErrorSurface: Sendable {
         var cache = [Float](repeating: 0, count: NNKernels.surfaceBlocks(samples: samples.count) * blockFloats)
         var pass = ForwardPass(sizes: sizes)
         for (n, s) in samples.enumerated() {
-            network.forward([s.x1, s.x2], into: &pass)
+            network.forward(network.inputs(of: s), into: &pass)
             let base = (n / lanes) * blockFloats + n % lanes
             for u in 0..<units {
                 cache[base + u * lanes] = Float(pass.net[u])

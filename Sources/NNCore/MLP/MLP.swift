@@ -5,6 +5,8 @@
 /// touches one buffer, not one per layer.
 public struct MLP: Sendable, Hashable {
     public let sizes: [Int]
+    /// What the input units see of a point, one feature per input unit (see `inputs`).
+    public var features: [InputFeature]
     public var activation: Activation
     public var output: OutputActivation
     /// Every weight, layer after layer.
@@ -12,8 +14,11 @@ public struct MLP: Sendable, Hashable {
     /// Where each layer's matrix starts in `parameters` (one more entry: the total).
     public let offsets: [Int]
 
-    public init(sizes: [Int], activation: Activation, output: OutputActivation, weights: [[Double]]) {
+    /// `features`: nil for the coordinates x1, x2 (then `sizes[0]` must be 2).
+    public init(sizes: [Int], activation: Activation, output: OutputActivation, weights: [[Double]], features: [InputFeature]? = nil) {
         precondition(sizes.count >= 2 && sizes.allSatisfy { $0 > 0 }, "a network needs an input and an output layer")
+        self.features = features ?? InputFeature.coordinates
+        precondition(self.features.count == sizes[0], "one input unit per feature")
         precondition(weights.count == sizes.count - 1
                      && zip(weights, zip(sizes, sizes.dropFirst())).allSatisfy { $0.count == ($1.0 + 1) * $1.1 },
                      "weights do not fit the layer sizes")
@@ -30,7 +35,7 @@ public struct MLP: Sendable, Hashable {
 
     /// Weights drawn with `initialization` from `rng`.
     public init(sizes: [Int], activation: Activation, output: OutputActivation, initialization: Initialization,
-                rng: inout SplitMix64) {
+                rng: inout SplitMix64, features: [InputFeature]? = nil) {
         var weights: [[Double]] = []
         for (fanIn, fanOut) in zip(sizes, sizes.dropFirst()) {
             let limit = switch initialization {
@@ -40,12 +45,12 @@ public struct MLP: Sendable, Hashable {
             }
             weights.append((0..<((fanIn + 1) * fanOut)).map { _ in rng.uniform(-limit, limit) })
         }
-        self.init(sizes: sizes, activation: activation, output: output, weights: weights)
+        self.init(sizes: sizes, activation: activation, output: output, weights: weights, features: features)
     }
 
     /// From the lecture's nested layout `layers[l][i][j]` (row 0 = bias).
-    public init(sizes: [Int], activation: Activation, output: OutputActivation, nested: [[[Double]]]) {
-        self.init(sizes: sizes, activation: activation, output: output, weights: nested.map { $0.flatMap { $0 } })
+    public init(sizes: [Int], activation: Activation, output: OutputActivation, nested: [[[Double]]], features: [InputFeature]? = nil) {
+        self.init(sizes: sizes, activation: activation, output: output, weights: nested.map { $0.flatMap { $0 } }, features: features)
     }
 
     /// The weights in the lecture's nested layout `layers[l][i][j]` (row 0 = bias).

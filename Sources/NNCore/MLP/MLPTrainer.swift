@@ -8,6 +8,8 @@ public struct EpochSummary: Sendable, Hashable {
     public var accuracy: Double
     public var validationLoss: Double?
     public var validationAccuracy: Double?
+    /// The η of the epoch's updates, when a learning-rate schedule is set.
+    public var learningRate: Double? = nil
 }
 
 /// Where MLP training stands.
@@ -19,6 +21,8 @@ public enum MLPStatus: Sendable, Hashable {
     case earlyStopped(bestEpoch: Int, atEpoch: Int)
     /// The loss became NaN or infinite (the learning rate is too large): training stops, it does not crash.
     case diverged(epoch: Int)
+    /// Epoch `epoch` reached `stop_when`'s threshold for `measure`.
+    case stopped(measure: StopCondition.Measure, epoch: Int)
 
     public var isFinished: Bool { self != .running }
 }
@@ -84,7 +88,7 @@ public struct MLPTrainer: Sendable {
     private let wideLayers: Bool
 
     public init(samples: [Sample], settings: MLPSettings, seed: UInt64) {
-        precondition(settings.sizes.first == 2, "the MLP's inputs are the 2 coordinates x1, x2")
+        precondition(settings.sizes.first == settings.features.count, "the MLP has one input unit per feature")
         self.settings = settings
         self.seed = seed
         rng = SplitMix64(seed: seed)
@@ -96,10 +100,11 @@ public struct MLPTrainer: Sendable {
         trainingSet = samples.indices.filter { !validationIndices.contains($0) }.map { samples[$0] }
         validationSet = samples.indices.filter { validationIndices.contains($0) }.map { samples[$0] }
         if let nested = settings.initialWeights {
-            network = MLP(sizes: settings.sizes, activation: settings.activation, output: settings.output, nested: nested)
+            network = MLP(sizes: settings.sizes, activation: settings.activation, output: settings.output, nested: nested,
+                          features: settings.features)
         } else {
             network = MLP(sizes: settings.sizes, activation: settings.activation, output: settings.output,
-                          initialization: settings.initialization, rng: &rng)
+                          initialization: settings.initialization, rng: &rng, features: settings.features)
         }
         training = PreparedSamples(trainingSet, for: network)
         validation = PreparedSamples(validationSet, for: network)
@@ -113,9 +118,15 @@ public struct MLPTrainer: Sendable {
         visitOrder = Array(trainingSet.indices)
     }
 
-    public var learningRate: Double { settings.learningRate }
+    /// The η of the next update: η₀ as the schedule has it after the epochs completed before that update.
+    public var learningRate: Double {
+        settings.learningRateSchedule.rate(base: settings.learningRate, epochsDone: positionInEpoch == 0 ? epoch : epoch - 1)
+    }
 
-    /// Changes η from the next update on.
+    /// The η of the epoch under way (once `beginEpoch` has counted it).
+    private var epochLearningRate: Double { settings.learningRateSchedule.rate(base: settings.learningRate, epochsDone: epoch - 1) }
+
+    /// Changes η (η₀ under a schedule) from the next update on.
     public mutating func setLearningRate(_ eta: Double) { settings.learningRate = eta }
 
     /// Changes α from the next update on (0 switches momentum off; the remembered Δw(t−1) stays).
@@ -130,10 +141,10 @@ public struct MLPTrainer: Sendable {
     /// Changes max-norm's c from the next update on (nil switches it off).
     public mutating func setMaxNorm(_ c: Double?) { settings.maxNorm = c }
 
-    /// Dropout and max-norm act between the steps the fast kernels fuse (a mask inside the pass, a clip after
-    /// each update), so with either on every update goes through `trainBatch`'s Swift reference path: the
-    /// same results by seed, several times slower.
-    public var trainsOnReferencePath: Bool { settings.dropout > 0 || settings.maxNorm != nil }
+    /// Dropout, max-norm and L1 act between the steps the fast kernels fuse (a mask inside the pass, a clip
+    /// after each update), so with any of them on every update goes through `trainBatch`'s Swift reference
+    /// path: the same results by seed, several times slower.
+    public var trainsOnReferencePath: Bool { settings.dropout > 0 || settings.maxNorm != nil || settings.l1 > 0 }
 
     /// One update: the next batch of the epoch. Nil once training has finished (or there is no data).
     @discardableResult
@@ -184,7 +195,8 @@ public struct MLPTrainer: Sendable {
     /// of epochs can go to the kernel in one call.
     private var canTrainEpochsTogether: Bool {
         settings.batchSize <= 1 && settings.order == .sequential && settings.patience == nil && validationSet.isEmpty
-            && positionInEpoch == 0 && !trainingSet.isEmpty && !trainsOnReferencePath
+            && positionInEpoch == 0 && !trainingSet.isEmpty && !trainsOnReferencePath && settings.learningRateSchedule == .constant
+            && settings.stopWhen == nil
     }
 
     /// `epochs` epochs in one kernel call (the bits of `trainEpoch` one at a time: the same kernels); their
@@ -229,7 +241,7 @@ public struct MLPTrainer: Sendable {
         guard positionInEpoch < end else { return false }
         if positionInEpoch == 0 { beginEpoch() }
         let first = positionInEpoch
-        let eta = settings.learningRate, alpha = settings.momentum, lambda = settings.weightDecay
+        let eta = epochLearningRate, alpha = settings.momentum, lambda = settings.weightDecay
         // Nothing allocated here: with 4 XOR points an epoch, a per-epoch allocation costs as much as an update.
         withUnsafeTemporaryAllocation(of: Double.self, capacity: 3) { rates in
             rates[0] = eta; rates[1] = alpha; rates[2] = lambda
@@ -291,9 +303,11 @@ public struct MLPTrainer: Sendable {
         return update
     }
 
-    /// `Δw(t) = η ⟨δ z⟩ + α Δw(t−1) − η λ w` (no decay on the bias rows), then `w += Δw`.
+    /// `Δw(t) = η ⟨δ z⟩ + α Δw(t−1) − η λ w` (no decay on the bias rows), then `w += Δw`; with L1 the
+    /// weights then shrink by `η λ1` towards 0, landing on 0 rather than crossing it (see `MLPSettings.l1`),
+    /// and `Δw(t)` is the whole change.
     private mutating func applyUpdate(batchSize: Int) {
-        let eta = settings.learningRate, alpha = settings.momentum, lambda = settings.weightDecay
+        let eta = epochLearningRate, alpha = settings.momentum, lambda = settings.weightDecay, shrink = eta * settings.l1
         let scale = eta / Double(batchSize)
         let sizes = network.sizes, offsets = network.offsets
         gradient.withUnsafeBufferPointer { g in
@@ -310,6 +324,13 @@ public struct MLPTrainer: Sendable {
                         for n in biasEnd..<offsets[l + 1] {
                             var change = scale * g[n] + alpha * v[n]
                             change -= eta * lambda * w[n]
+                            if shrink > 0 {
+                                let reached = w[n] + change
+                                let next = reached > shrink ? reached - shrink : reached < -shrink ? reached + shrink : 0
+                                v[n] = next - w[n]
+                                w[n] = next
+                                continue
+                            }
                             v[n] = change
                             w[n] += change
                         }
@@ -335,8 +356,9 @@ public struct MLPTrainer: Sendable {
         positionInEpoch = 0
         let training = evaluate(self.training)
         let validation = validationSet.isEmpty ? nil : evaluate(self.validation)
+        let scheduled = settings.learningRateSchedule == .constant ? nil : epochLearningRate
         history.append(EpochSummary(epoch: epoch, loss: training.loss, accuracy: training.accuracy,
-                                    validationLoss: validation?.loss, validationAccuracy: validation?.accuracy))
+                                    validationLoss: validation?.loss, validationAccuracy: validation?.accuracy, learningRate: scheduled))
         guard training.loss.isFinite, validation?.loss.isFinite ?? true else {
             status = .diverged(epoch: epoch)
             return
@@ -344,7 +366,9 @@ public struct MLPTrainer: Sendable {
         // Only early stopping needs the best weights (keeping a copy every epoch costs a copy of every layer).
         let watched = validation?.loss ?? training.loss
         if settings.patience != nil, best == nil || watched < best!.loss { best = (epoch, watched, network.parameters) }
-        if let patience = settings.patience, let best, epoch - best.epoch >= patience {
+        if let measure = settings.stopWhen?.met(by: history[history.count - 1]) {
+            status = .stopped(measure: measure, epoch: epoch)
+        } else if let patience = settings.patience, let best, epoch - best.epoch >= patience {
             stoppedParameters = network.parameters
             network.parameters = best.parameters
             kinds[3] = 0
@@ -401,7 +425,7 @@ public struct MLPTrainer: Sendable {
         var scratch = ForwardPass(sizes: network.sizes)
         var loss = 0.0, correct = 0
         for s in samples {
-            network.forward([s.x1, s.x2], into: &scratch)
+            network.forward(network.inputs(of: s), into: &scratch)
             let target = network.target(forClass: s.label)
             loss += network.loss(settings.loss, target: target, scratch)
             if scratch.predictedClass == s.label { correct += 1 }

@@ -20,6 +20,8 @@ public struct MLPExplorer: Sendable {
     public private(set) var selectedUnit: (layer: Int, unit: Int)?
     /// Every hidden unit's output as small maps in place of the regions.
     public var showUnits = false
+    /// Which of the seven input features `F` turns on or off (see `featureCursor`).
+    var featureCursorIndex = 0
     /// The class the next clicked point gets.
     public private(set) var classToAdd = 1
     /// The restarts view: K runs trained to the end from seeds seed, seed+1, …, and the best one's index.
@@ -69,7 +71,8 @@ public struct MLPExplorer: Sendable {
     }
 
     public var epochsPerSecond: Int { playback.perSecond }
-    public var learningRate: Double { trainer.learningRate }
+    /// The η `[` and `]` step (η₀ under a learning-rate schedule).
+    public var learningRate: Double { trainer.settings.learningRate }
     public var tickInterval: Int? { playing ? 33 : nil }
 
     // MARK: actions
@@ -212,7 +215,7 @@ public struct MLPExplorer: Sendable {
 
     mutating func setLearningRate(_ eta: Double) {
         trainer.setLearningRate(eta)
-        note = "η = \(formatNumber(eta))"
+        note = (trainer.settings.learningRateSchedule == .constant ? "η = " : "η₀ = ") + formatNumber(eta)
     }
 
     mutating func setMomentum(_ alpha: Double) {

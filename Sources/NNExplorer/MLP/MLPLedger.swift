@@ -79,7 +79,7 @@ struct MLPLedger {
                 let gap = abs(v - 0.5)
                 return formatNumber(v, digits: gap > 0 ? min(8, max(3, 1 - Int(log10(gap).rounded(.down)))) : 3, glyphs: glyphs)
             }
-            let outputs = t.trainingSet.map { "(\(n($0.x1)),\(n($0.x2))) \(output(t.network.predict([$0.x1, $0.x2])[0]))" }
+            let outputs = t.trainingSet.map { "(\(n($0.x1)),\(n($0.x2))) \(output(t.network.predict(t.network.inputs(of: $0))[0]))" }
             lines += wrap(glyphs.fold("ŷ now: " + outputs.joined(separator: dot)), width: width).map { Line($0) }
         }
         let (status, role): (String, ColorRole) = switch t.status {
@@ -94,6 +94,7 @@ struct MLPLedger {
              t.history.last?.accuracy == 1 ? .good : .warning)
         case .earlyStopped(let best, let at): ("early stop at epoch \(at): weights of epoch \(best) restored", .good)
         case .diverged(let epoch): ("diverged at epoch \(epoch): the loss overflowed; lower η ([) and reset (r)", .bad)
+        case .stopped(_, let epoch): ("stopped at epoch \(epoch): " + (t.stopReason { v, _ in formatNumber(v, digits: 4, glyphs: glyphs) } ?? "stop_when"), .good)
         }
         lines += wrap(glyphs.fold("status: " + status), width: width).map { Line($0, Style(role)) }
         // About the weights on screen (after early stopping those of the best epoch, which may miss some).
@@ -105,8 +106,18 @@ struct MLPLedger {
         lines += wrap(glyphs.fold("data: \(t.trainingSet.count) training points\(held)" + dot + "\(weights) weights"), width: width)
             .map { Line($0, Style(.dim)) }
         var first = "η = \(rate(t.learningRate))"
+        if t.settings.learningRateSchedule != .constant {
+            first += " (\(t.settings.learningRateSchedule.formula(rate)), η₀ = \(rate(t.settings.learningRate)))"
+        }
         if t.settings.momentum > 0 { first += dot + "α = \(rate(t.settings.momentum))" }
         if t.settings.weightDecay > 0 { first += dot + "λ = \(rate(t.settings.weightDecay))" }
+        if t.settings.l1 > 0 {
+            // L1's point: weights that land on exactly 0.
+            let zeros = (0..<(t.network.sizes.count - 1)).reduce(0) { count, l in
+                count + t.network.weights[l].dropFirst(t.network.sizes[l + 1]).filter { $0 == 0 }.count
+            }
+            first += dot + "L1 λ1 = \(rate(t.settings.l1)) (\(zeros) weight\(zeros == 1 ? "" : "s") at 0)"
+        }
         first += dot + "batch \(t.settings.batchSize)"
         if t.settings.dropout > 0 { first += dot + "dropout \(rate(t.settings.dropout))" }
         if let c = t.settings.maxNorm { first += dot + "max-norm \(rate(c))" }
@@ -157,6 +168,7 @@ struct MLPLedger {
         case .update:
             ("weight changes", "Δw_ij = η δ_j z_i" + (explorer.trainer.settings.momentum > 0 ? " + α Δw_ij(t−1)" : "")
                 + (explorer.trainer.settings.weightDecay > 0 ? " − η λ w_ij (i ≥ 1: biases not decayed)" : "")
+                + (explorer.trainer.settings.l1 > 0 ? " − η λ1 sign(w_ij) (i ≥ 1; stops at 0)" : "")
                 + " (z_i = x_i from an input)")
         }
     }
@@ -182,6 +194,13 @@ struct MLPLedger {
             which = "last update (epoch \(u.epoch); the weights are epoch \(best)'s): "
         }
         lines.append(Line(glyphs.fold("\(which)x = (\(n(sample.x1)), \(n(sample.x2)))   y = \(vector(u.target))\(batchNote)")))
+        // Other features than x1, x2: what the input units saw of x.
+        let features = explorer.trainer.network.features
+        if features != InputFeature.coordinates {
+            let names = features.map { $0.name }.joined(separator: ", ")
+            let values = u.pass.activations[0].map(n).joined(separator: ", ")
+            lines += wrap(glyphs.fold("inputs (\(names)) = (\(values))"), width: width).map { Line($0) }
+        }
         // Which layers' numbers to show: in step-by-step mode the layer of the phase (and the outputs); else all.
         let shownLayers: [Int]
         var deltasFrom = 1
@@ -352,7 +371,7 @@ struct MLPLedger {
         // From a big layer the first few, as the output's Δw line does: fifty changes fill the panel.
         let from = sizes[l - 1], listed = from > Self.listedLimit ? Self.listedLimit - 2 : from
         var parts = (0...listed).map { i -> String in
-            let source = i == 0 ? "b" : (l == 1 ? "x\(i)" : explorer.unitName(layer: l - 1, unit: i - 1))
+            let source = i == 0 ? "b" : (l == 1 ? explorer.inputName(i - 1) : explorer.unitName(layer: l - 1, unit: i - 1))
             return "\(source) \(change(changes[i * fanOut + j]))"
         }
         if listed < from { parts.append("… \(from - listed) more") }
@@ -368,7 +387,7 @@ struct MLPLedger {
         // A big layer's first few (the panel cannot hold fifty); the rest said, not cut silently.
         let listed = units > Self.listedLimit ? Self.listedLimit - 2 : units
         for i in 0...listed {
-            let from = i == 0 ? "b" : (top > 1 ? explorer.unitName(layer: top - 1, unit: i - 1) : "x\(i)")
+            let from = i == 0 ? "b" : (top > 1 ? explorer.unitName(layer: top - 1, unit: i - 1) : explorer.inputName(i - 1))
             parts.append("\(from) \(change(changes[i * outputs]))")
         }
         if listed < units { parts.append("… \(units - listed) more") }

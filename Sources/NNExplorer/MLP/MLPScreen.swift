@@ -4,7 +4,8 @@ import NNRender
 enum MLPAction: SharedActions { case shared(SharedAction), stepPhase, stepUpdate, stepEpoch
     case toggleMomentum, toggleMomentumRuns, nextWeightDecay, nextDropout, nextMaxNorm, toggleLog, toggleDiscretize
     case fewerUnits, moreUnits, fewerLayers, moreLayers, nextActivation, nextUnit, toggleClass, toggleRestarts, adoptBest
-    case fewerPoints, morePoints, lessNoise, moreNoise, lessValidation, moreValidation, toggleUnits, surface(SurfaceAction) }
+    case fewerPoints, morePoints, lessNoise, moreNoise, lessValidation, moreValidation, toggleUnits, surface(SurfaceAction)
+    case nextFeature, toggleFeature }
 
 let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
     .playPause(help: "play / pause (whole epochs)"),
@@ -56,6 +57,10 @@ let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
                help: "restarts: train K runs from different seeds and compare them (again: close)", .toggleRestarts),
     KeyBinding([.enter], "Enter", "keep best", help: "restarts view: continue with the best run",
                enabled: { $0.restarts != nil }, inBar: { $0.restarts != nil }, .adoptBest),
+    KeyBinding([.character("f"), .character("F")], "fF", label: { m in m.featureCursor.name + (m.trainer.settings.features.contains(m.featureCursor) ? " on" : " off") },
+               help: "input features: f picks one of x1, x2, x1², x2², x1·x2, sin x1, sin x2; F turns it on / off (new weights)") {
+        $0 == .character("f") ? .nextFeature : .toggleFeature
+    },
 ] + KeyBinding.screenKeys)
 
 func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenOutcome {
@@ -81,7 +86,7 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     let action = binding.action(key)
     switch action {
     case .stepPhase, .shared(.help), .toggleLog, .toggleDiscretize, .nextUnit, .toggleClass, .toggleRestarts, .toggleMomentumRuns, .adoptBest,
-         .toggleUnits, .surface: break
+         .toggleUnits, .surface, .nextFeature: break
     default: p.cancelPhases()
     }
     switch action {
@@ -112,6 +117,8 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     case .lessNoise: p.changeNoise(up: false)
     case .moreNoise: p.changeNoise(up: true)
     case .toggleUnits: p.toggleUnitsView()
+    case .nextFeature: p.nextFeature()
+    case .toggleFeature: p.toggleFeature()
     case .lessValidation: p.changeValidation(up: false)
     case .moreValidation: p.changeValidation(up: true)
     case .surface(let action): p.perform(action)
@@ -228,7 +235,7 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
         }
     }
 
-    if layout.lossBox.width > 0 { drawPanels(p, layout, glyphs: g, keyHints: keyHints, into: &frame) }
+    if layout.lossBox.width > 0 { drawPanels(p, layout, glyphs: g, theme: theme, keyHints: keyHints, into: &frame) }
 
     KeyHintBar(hints: mlpKeyMap.barHints(p)).render(into: &frame, row: layout.hintRow, area: frame.bounds, glyphs: g)
 }
@@ -318,18 +325,26 @@ private func drawHiddenUnits(_ p: MLPExplorer, in box: Rect, glyphs g: Glyphs, t
 }
 
 /// The right-hand boxes: the loss curves, the network, the update's numbers.
-private func drawPanels(_ p: MLPExplorer, _ layout: MLPLayout, glyphs g: Glyphs, keyHints: Bool, into frame: inout Frame) {
+private func drawPanels(_ p: MLPExplorer, _ layout: MLPLayout, glyphs g: Glyphs, theme: Theme, keyHints: Bool, into frame: inout Frame) {
     let t = p.trainer
     // The loss curves and the network, unless the update's numbers need their rows.
     if layout.lossBox.height > 0 { drawLossCurves(p, layout.lossBox, glyphs: g, into: &frame) }
     if layout.networkBox.height > 0 {
         var diagram = NetworkDiagram(sizes: t.network.sizes, weights: t.network.weights)
+        diagram.inputLabels = t.network.features.map { g.fold($0.name) }
+        let diagramArea = layout.networkBox.inset(1)
+        if diagram.fitsInputPictures(width: MLPExplorer.inputPictureWidth, in: diagramArea) { diagram.inputPictureWidth = MLPExplorer.inputPictureWidth }
         frame.drawBox(layout.networkBox, title: "network " + t.network.sizes.map(String.init).joined(separator: "-")
                       + " \(g.middleDot) \(t.settings.activation.rawValue)"
                       + (diagram.showsBiases(in: layout.networkBox.inset(1)) ? " \(g.middleDot) biases shown" : ""), glyphs: g)
         diagram.selected = p.selectedUnit
         diagram.dropped = p.droppedUnits
-        diagram.render(into: &frame, area: layout.networkBox.inset(1), glyphs: g)
+        diagram.render(into: &frame, area: diagramArea, glyphs: g)
+        for (i, feature) in t.network.features.enumerated() {
+            guard let area = diagram.inputPictureArea(unit: i, in: diagramArea) else { continue }
+            RegionMap(pixels: p.inputPicture(feature, width: area.width, pixelRows: 2 * area.height), asGlyphs: !theme.shadesWithBackground)
+                .render(into: &frame, area: area, glyphs: g)
+        }
         // The weights' colours, on the bottom border: blue and orange mean signs here, classes on the plot.
         let mark = g.unicode ? "━━" : "--"
         let signs = Line([Span(" "), Span(mark, Style(.positiveWeight, attributes: [.bold])), Span(" w > 0  ", Style(.dim)),
@@ -392,4 +407,13 @@ private func drawLossCurves(_ p: MLPExplorer, _ box: Rect, glyphs g: Glyphs, int
     chart.logScale = p.logScale
     if case .earlyStopped(let bestEpoch, _) = t.status { chart.marker = bestEpoch }
     chart.render(into: &frame, area: box.inset(1), glyphs: g)
+    // Under a schedule, the η of the next update and its rule, on the bottom border (shorter when narrow).
+    let schedule = t.settings.learningRateSchedule
+    if schedule != .constant {
+        let eta = formatNumber(t.learningRate, digits: 4, glyphs: g)
+        let texts = [" η \(eta) = \(schedule.formula { formatNumber($0, digits: 4, glyphs: g) }) ", " η \(eta) "].map(g.fold)
+        if let text = texts.first(where: { $0.count <= box.width - 4 }) {
+            frame.put(text, column: box.x + 2, row: box.maxY - 1, style: Style(.panelTitle))
+        }
+    }
 }

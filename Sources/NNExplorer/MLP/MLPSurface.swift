@@ -65,7 +65,7 @@ extension MLPExplorer {
     /// The surface view's name for a weight, as the ledger names its units: `w(x1→h2)`, `w(b→o)`.
     func weightName(_ w: WeightIndex) -> String {
         let sizes = trainer.network.sizes, top = sizes.count - 1
-        let from = w.from == 0 ? "b" : w.layer == 0 ? "x\(w.from)" : unitName(layer: w.layer, unit: w.from - 1)
+        let from = w.from == 0 ? "b" : w.layer == 0 ? inputName(w.from - 1) : unitName(layer: w.layer, unit: w.from - 1)
         let to = w.layer + 1 == top ? (sizes[top] == 1 ? "o" : "o\(w.to + 1)") : unitName(layer: w.layer + 1, unit: w.to)
         return "w(\(from)→\(to))"
     }

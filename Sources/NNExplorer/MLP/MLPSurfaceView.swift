@@ -233,13 +233,14 @@ private func surfaceTitle(_ p: MLPExplorer, _ view: SurfaceView, _ f: SurfaceFig
     return folded.first { $0.count <= width } ?? folded[folded.count - 1]
 }
 
-/// What the surface leaves out of the update when dropout, weight decay or max-norm is on: its E and steps
+/// What the surface leaves out of the update when dropout, weight decay, L1 or max-norm is on: its E and steps
 /// are the network's without a mask, without the penalty and before the clip, so the real update differs
 /// ("" when all are off).
 func regularizationCaveat(_ settings: MLPSettings) -> String {
     var left: [String] = [], then: [String] = []
     if settings.dropout > 0 { left.append("no dropout mask"); then.append("drops units at random") }
     if settings.weightDecay > 0 { left.append("no weight decay"); then.append("adds −ηλw") }
+    if settings.l1 > 0 { left.append("no L1"); then.append("adds −ηλ1·sign(w)") }
     if let c = settings.maxNorm { left.append("before max-norm's clip"); then.append("shortens any ‖w_j‖ over c = \(formatNumber(c))") }
     guard !left.isEmpty else { return "" }
     let joined = then.count == 1 ? then[0] : then.dropLast().joined(separator: ", ") + " and " + then[then.count - 1]
@@ -286,7 +287,7 @@ private func surfaceCaptions(_ p: MLPExplorer, _ view: SurfaceView, _ f: Surface
     var lines = [first(["\(point) now: \(name) = \(value) at (w_a, w_b) = \(pair(f.now))", "\(point) \(name) = \(value) at \(pair(f.now))",
                         "\(point) \(name) = \(value)"], .plain)]
     let batch = f.error == .nextUpdate && f.samples.count > 1
-    let rate = batch ? "(η/\(f.samples.count))" : "η", rateValue = batch ? "(\(n(p.learningRate))/\(f.samples.count))" : n(p.learningRate)
+    let rate = batch ? "(η/\(f.samples.count))" : "η", rateValue = batch ? "(\(n(p.trainer.learningRate))/\(f.samples.count))" : n(p.trainer.learningRate)
     let gradientStep = "−\(rate) ∂\(name)/∂w"
     lines.append(first(["→ \(gradientStep) = −\(rateValue)·\(pair(f.slope)) = \(pair(f.step))", "→ \(gradientStep) = \(pair(f.step))",
                         "→ step \(pair(f.step))"], .marker))
