@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NNCore
 import NNExplorer
+import NNScenario
 
 struct Record: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,8 +12,11 @@ struct Record: ParsableCommand {
     @Argument(help: "A scenario file with a lesson, or a built-in lesson's name.")
     var file: String
 
-    @Option(name: .long, help: "Where to write the recording (- for standard output).")
+    @Option(name: .long, help: "Where to write the recording (- for standard output): a new file, or with --force an existing one.")
     var out: String
+
+    @Flag(name: .long, help: "Replace the file --out names if it exists (a regular file you may write; never a device, FIFO, folder or link).")
+    var force = false
 
     // Lessons are written for 120x40 (their words name what that frame shows).
     @Option(name: .long, parsing: .unconditional, help: "Terminal size as WIDTHxHEIGHT (lessons are written for 120x40).")
@@ -43,9 +47,9 @@ struct Record: ParsableCommand {
             return
         }
         do {
-            try cast.write(toFile: out, atomically: true, encoding: .utf8)
+            try FileWriter.write(Array(cast.utf8), to: out, force: force)
         } catch {
-            printError("nnx: cannot write \(out): \(error.localizedDescription)")
+            printError("nnx: \(error)")
             throw ExitCode(2)
         }
         let beats = scenario.lesson?.presses.count ?? 0

@@ -402,6 +402,43 @@ final class CommandLineTests: XCTestCase {
     }
 
     /// `nnx record`: an asciicast v2 file, its header and one frame event a beat, in time order.
+    /// `--out` writes a new file, or with `--force` an existing regular file its permissions let the user write
+    /// (keeping them); never a device, a FIFO, a folder or a symbolic link, even as root.
+    func testRecordWritesOnlyWhereItMay() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnx-out-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func record(_ out: String, force: Bool = false) throws -> Invocation {
+            try nnx(["record", "lesson-2-convergence", "--out", out, "--size", "80x24"] + (force ? ["--force"] : []))
+        }
+        let cast = folder + "/a.cast"
+        XCTAssertEqual(try record(cast).status, 0)
+        let first = try String(contentsOfFile: cast, encoding: .utf8)
+        XCTAssertEqual(try record(cast).stderr, "nnx: cannot write \(cast): it exists (--force replaces it)\n")
+        XCTAssertEqual(chmod(cast, 0o600), 0)
+        try "old".write(toFile: cast, atomically: false, encoding: .utf8)
+        XCTAssertEqual(try record(cast, force: true).status, 0)
+        XCTAssertEqual(try String(contentsOfFile: cast, encoding: .utf8), first)
+        XCTAssertEqual((try FileManager.default.attributesOfItem(atPath: cast)[.posixPermissions] as? Int), 0o600)
+        let link = folder + "/l.cast"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: cast)
+        XCTAssertEqual(mkfifo(folder + "/f", 0o600), 0)
+        let readOnly = folder + "/ro.cast"
+        XCTAssertTrue(FileManager.default.createFile(atPath: readOnly, contents: Data("keep".utf8), attributes: [.posixPermissions: 0o444]))
+        for (out, reason) in [(link, "it is a symbolic link (nnx writes only regular files)"),
+                              (folder + "/f", "it is a FIFO (a named pipe), not a regular file"),
+                              ("/dev/null", "it is a device, not a regular file"), (folder, "it is a folder"),
+                              (readOnly, "its permissions do not let you write it"),
+                              (folder + "/none/x.cast", "no such folder \(folder)/none")] {
+            let run = try record(out, force: true)
+            XCTAssertEqual(run.status, 2)
+            XCTAssertEqual(run.stderr, "nnx: cannot write \(out): \(reason)\n")
+        }
+        XCTAssertEqual(try String(contentsOfFile: readOnly, encoding: .utf8), "keep")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), ["a.cast", "f", "l.cast", "ro.cast"],
+                       "no temporary file left behind")
+    }
+
     func testRecordWritesAnAsciicast() throws {
         let run = try nnx(["record", "lesson-2-convergence", "--out", "-", "--size", "80x24"])
         XCTAssertEqual(run.status, 0, run.stderr)
