@@ -80,10 +80,13 @@ struct SortPosition: Comparable {
         (a.line, a.column, a.afterward ? 1 : 0) < (b.line, b.column, b.afterward ? 1 : 0)
     }
 
-    /// Just after the last node of `node` (its subtree), where a missing key of a mapping is "found".
+    /// Just after the last node of `node` (its subtree), where a missing key of a mapping is "found". A node
+    /// an alias repeats is visited once (aliases can repeat a subtree exponentially often).
     static func end(of node: Node) -> SortPosition {
         var last = SortPosition(node.mark)
+        var seen = Set<NodePlace>()
         func visit(_ node: Node) {
+            guard seen.insert(NodePlace(node)).inserted else { return }
             let here = SortPosition(node.mark)
             if last < here { last = here }
             switch node {
@@ -95,5 +98,17 @@ struct SortPosition: Comparable {
         visit(node)
         last.afterward = true
         return last
+    }
+}
+
+/// Where a node starts and what it is: the same for a node and every copy of it an alias makes, different for
+/// any two nodes written in the file.
+struct NodePlace: Hashable {
+    var line: Int, column: Int, kind: Int
+
+    init(_ node: Node) {
+        line = node.mark?.line ?? 0
+        column = node.mark?.column ?? 0
+        kind = switch node { case .scalar: 0; case .mapping: 1; case .sequence: 2; case .alias: 3 }
     }
 }

@@ -15,6 +15,7 @@ enum YAMLDocument {
             throw ScenarioError(file: file, line: 1, column: 1,
                                 message: "the file is empty; a scenario needs title, summary, model and data")
         }
+        try AliasExpansion.check(root, file: file)
         return root
     }
 

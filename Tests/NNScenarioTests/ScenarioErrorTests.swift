@@ -138,6 +138,22 @@ final class ScenarioErrorTests: XCTestCase {
                        ["/nonexistent.yaml:1:1: error: cannot read file: no such file"])
     }
 
+    /// Nested aliases, ten a level, repeat a value 10⁸ times in a 400-byte file: refused at once, at the first key
+    /// whose value they blow up; fewer are read in time linear in the file (each written node visited once).
+    func testAliasBombsAreRefusedAtOnce() {
+        func bomb(levels: Int, under key: String) -> String {
+            var lines = ["title: t", "summary: s", "model: cnn", "a0: &a0 {" + (0..<10).map { "k\($0): \($0)" }.joined(separator: ", ") + "}"]
+            for i in 1...levels { lines.append("a\(i): &a\(i) {" + (0..<10).map { "k\($0): *a\(i - 1)" }.joined(separator: ", ") + "}") }
+            return (lines + ["\(key): *a\(levels)"]).joined(separator: "\n") + "\n"
+        }
+        for key in ["data", "cnn"] {
+            XCTAssertEqual(error(bomb(levels: 8, under: key)),
+                           "s.yaml:9:1: error: a5: aliases expand this value to more than 1000000 values (nnx reads at most that many)")
+        }
+        // 10⁴ repeats are read: the errors are those of the mapping they make.
+        XCTAssertEqual(error(bomb(levels: 4, under: "data")), "s.yaml:4:1: error: unknown key 'a0' (allowed: title, summary, seed, model, data, perceptron, mlp, cnn, threshold, chapter, lesson)")
+    }
+
     /// A file of thousands of mistakes lists the first 100 in document order and says how many more there are.
     func testProblemsStopAtAHundred() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("nnx-many-\(getpid()).yaml")
