@@ -18,6 +18,8 @@ public struct LessonPlayer: Sendable {
     public private(set) var focus: LessonPanel?
     /// Digits typed after `g` (go to beat N), nil when not asking.
     public var goTo: String?
+    /// The rows of its longest narration, by width (every frame needs it).
+    let narrationRows: NarrationRows
 
     /// Epochs a `run: until_converged` beat trains at most (a lesson must not hang).
     static let runCap = 10_000
@@ -28,6 +30,7 @@ public struct LessonPlayer: Sendable {
         lesson = scenario.lesson!
         presses = lesson.presses
         explorer = .explorer(for: scenario)
+        narrationRows = NarrationRows(lesson.beats)
     }
 
     public var beatCount: Int { presses.count }

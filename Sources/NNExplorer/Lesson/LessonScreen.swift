@@ -1,3 +1,4 @@
+import Synchronization
 import NNRender
 import NNScenario
 
@@ -82,10 +83,7 @@ struct LessonPicture {
     init(_ lesson: LessonPlayer, size: Size, glyphs g: Glyphs, panelsHidden: Bool = false) {
         // One band height for the whole lesson (its longest narration), so the picture does not jump a row
         // between beats.
-        let wanted = lesson.lesson.beats.reduce(1) { rows, beat in
-            guard case .say(let text) = beat else { return rows }
-            return max(rows, wrapWords(narrationWords(text, glyphs: g), width: size.width - 2).count)
-        }
+        let wanted = lesson.narrationRows.rows(width: size.width - 2, glyphs: g)
         layout = LessonLayout(size: size, explorerMinimum: explorerMinimum(lesson.explorer), wantedRows: wanted)
         let hidden = panelsHidden || lesson.explorer.explorer?.hidesPanelsInLesson(focus: lesson.focus, width: size.width) == true
         self.panelsHidden = hidden
@@ -213,4 +211,27 @@ func wrapWords(_ words: [Span], width: Int) -> [Line] {
     }
     if current.width > 0 { lines.append(current) }
     return lines
+}
+
+/// The rows a lesson's longest narration wraps to at a width, worked out once a width and kept: every frame
+/// needs it, and going through a lesson of hundreds of beats at every frame made recording it quadratic.
+final class NarrationRows: Sendable {
+    private let texts: [String]
+    private let known = Mutex<[Int: Int]>([:])
+
+    init(_ beats: [LessonBeat]) {
+        var seen = Set<String>()
+        texts = beats.compactMap { beat in
+            guard case .say(let text) = beat, seen.insert(text).inserted else { return nil }
+            return text
+        }
+    }
+
+    func rows(width: Int, glyphs g: Glyphs) -> Int {
+        let key = 2 * width + (g.unicode ? 1 : 0)
+        if let rows = known.withLock({ $0[key] }) { return rows }
+        let rows = texts.reduce(1) { max($0, wrapWords(narrationWords($1, glyphs: g), width: width).count) }
+        known.withLock { $0[key] = rows }
+        return rows
+    }
 }
