@@ -10,10 +10,10 @@ extension ScenarioReader {
     static let initializations = ["uniform", "xavier", "he"]
 
     /// The settings (nil when any value was wrong), the number of output units (nil when `layers` was wrong),
-    /// which the data's labels are checked against, and the `validation_split` field (checked against the
-    /// number of points once the data is read).
-    func mlpSettings(_ field: Field) -> (settings: MLPSettings?, outputs: Int?, validationField: Field?) {
-        guard let block = MappingReader(field, keys: Self.mlpKeys) else { return (nil, nil, nil) }
+    /// which the data's labels are checked against, and the `validation_split` and `batch_size` fields
+    /// (checked against the number of points once the data is read).
+    func mlpSettings(_ field: Field) -> (settings: MLPSettings?, outputs: Int?, validationField: Field?, batchField: Field?) {
+        guard let block = MappingReader(field, keys: Self.mlpKeys) else { return (nil, nil, nil, nil) }
         var settings = MLPSettings()
         var wrong: Set<String> = []   // keys whose values were reported
         func read<T>(_ key: String, _ value: (Field) -> T?, into path: WritableKeyPath<MLPSettings, T>) {
@@ -35,7 +35,7 @@ extension ScenarioReader {
         read("weight_decay", { $0.nonNegativeNumber(atMost: 1) }, into: \.weightDecay)
         read("l1", { $0.nonNegativeNumber(atMost: 1) }, into: \.l1)
         read("learning_rate_schedule", learningRateSchedule, into: \.learningRateSchedule)
-        read("batch_size", { $0.integer(in: 1...Int.max) }, into: \.batchSize)
+        read("batch_size", { $0.integer(in: 1...Self.maxBatchSize) }, into: \.batchSize)
         read("order", { $0.choice(SampleOrder.self) }, into: \.order)
         read("max_epochs", { $0.integer(in: 1...1_000_000) }, into: \.maxEpochs)
         read("validation_split", { $0.number(from: 0, below: 1) }, into: \.validationSplit)
@@ -75,17 +75,25 @@ extension ScenarioReader {
                         + "(one sigmoid unit tells two classes apart)")
             wrong.insert("output")
         }
-        return (wrong.isEmpty ? settings : nil, sizesKnown ? settings.sizes.last : nil, block.field("validation_split"))
+        return (wrong.isEmpty ? settings : nil, sizesKnown ? settings.sizes.last : nil, block.field("validation_split"), block.field("batch_size"))
     }
 
     /// A validation split must leave at least 2 points to train on (the trainer holds out
     /// `round(count × split)` points, at most all but one).
-    func checkValidationSplit(_ settings: MLPSettings, _ field: Field?, pointCount count: Int) {
-        guard let field, settings.validationSplit > 0 else { return }
+    /// A batch is at most this many points (the most a data set holds); a larger one is an error, not memory
+    /// for a batch that cannot fill it.
+    static let maxBatchSize = 1_000_000
+
+    /// `validation_split` must leave at least 2 points to train on, and `batch_size` no more than those.
+    func checkAgainstData(_ settings: MLPSettings, validationField: Field?, batchField: Field?, pointCount count: Int) {
         let held = Int((Double(count) * settings.validationSplit).rounded())
-        if count - held < 2 {
-            field.fail("validation_split \(formatted(settings.validationSplit)) holds out \(held) of the \(count) points, "
-                       + "leaving \(max(0, count - held)) to train on; it must leave at least 2")
+        if let validationField, settings.validationSplit > 0, count - held < 2 {
+            validationField.fail("validation_split \(formatted(settings.validationSplit)) holds out \(held) of the \(count) points, "
+                                 + "leaving \(max(0, count - held)) to train on; it must leave at least 2")
+        } else if let batchField, settings.batchSize > count - held {
+            let points = settings.validationSplit > 0 ? "the \(plural(count - held, "training point")) (validation_split holds out \(held))"
+                : "the data's \(plural(count, "point"))"
+            batchField.fail("batch_size \(settings.batchSize) is more than \(points); at most \(count - held)")
         }
     }
 

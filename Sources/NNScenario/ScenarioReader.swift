@@ -53,7 +53,7 @@ struct ScenarioReader {
         }
         let data = top.field("data", required: true).flatMap { self.data($0, classes: classes) }
         if model == .mlp, let data, let settings = mlpBlock?.settings {
-            checkValidationSplit(settings, mlpBlock?.validationField, pointCount: data.pointCount)
+            checkAgainstData(settings, validationField: mlpBlock?.validationField, batchField: mlpBlock?.batchField, pointCount: data.pointCount)
         }
         guard diagnostics.isEmpty, let title, let summary, let model, let data, let perceptron, let mlp else { return nil }
         var scenario = Scenario(title: title, summary: summary, seed: UInt64(seed), model: model, data: data,

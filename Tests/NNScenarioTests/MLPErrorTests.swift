@@ -47,7 +47,7 @@ final class MLPErrorTests: XCTestCase {
         XCTAssertEqual(error(withMLP("max_norm: [3]")), "s.yaml:8:13: error: max_norm must be a number, found a list")
         XCTAssertEqual(error(withMLP("momentum: high")), "s.yaml:8:13: error: momentum must be a number, found a string \"high\"")
         XCTAssertEqual(error(withMLP("batch_size: 1.5")),
-                       "s.yaml:8:15: error: batch_size must be an integer of at least 1, found a number 1.5")
+                       "s.yaml:8:15: error: batch_size must be an integer from 1 to 1000000, found a number 1.5")
         XCTAssertEqual(error(withMLP("validation_split: 0.3", "early_stopping: yes")),
                        "s.yaml:9:19: error: early_stopping must be a mapping {patience: N} or an integer N, found a string \"yes\"")
         XCTAssertEqual(error(withMLP("initial_weights: 0")), "s.yaml:8:20: error: initial_weights must be a list of "
@@ -71,7 +71,11 @@ final class MLPErrorTests: XCTestCase {
         XCTAssertEqual(error(withMLP("momentum: -0.1")), "s.yaml:8:13: error: momentum must be at least 0, found -0.1")
         XCTAssertEqual(error(withMLP("weight_decay: 2")), "s.yaml:8:17: error: weight_decay must be at most 1, found 2")
         XCTAssertEqual(error(withMLP("weight_decay: -1")), "s.yaml:8:17: error: weight_decay must be at least 0, found -1")
-        XCTAssertEqual(error(withMLP("batch_size: 0")), "s.yaml:8:15: error: batch_size must be an integer of at least 1, found 0")
+        XCTAssertEqual(error(withMLP("batch_size: 0")), "s.yaml:8:15: error: batch_size must be an integer from 1 to 1000000, found 0")
+        // Huge batch sizes once asked for memory by the batch, not the data, and overflowed.
+        XCTAssertEqual(error(withMLP("batch_size: 9223372036854775807")),
+                       "s.yaml:8:15: error: batch_size must be an integer from 1 to 1000000, found 9223372036854775807")
+        XCTAssertEqual(error(withMLP("batch_size: 2")), "s.yaml:8:15: error: batch_size 2 is more than the data's 1 point; at most 1")
         XCTAssertEqual(error(withMLP("init_range: 0")), "s.yaml:8:15: error: init_range must be greater than 0, found 0")
         XCTAssertEqual(error(withMLP("init_range: 500")), "s.yaml:8:15: error: init_range must be at most 100, found 500")
         XCTAssertEqual(error(withMLP("max_epochs: 0")),

@@ -110,7 +110,8 @@ public struct MLPTrainer: Sendable {
         validation = PreparedSamples(validationSet, for: network)
         velocity = Array(repeating: 0, count: network.parameters.count)
         gradient = velocity
-        batchPass = BatchPass(sizes: settings.sizes, capacity: max(settings.batchSize, Self.evaluationChunk))
+        // A batch holds at most the training set, however large the batch size asked (memory follows the data).
+        batchPass = BatchPass(sizes: settings.sizes, capacity: max(min(settings.batchSize, trainingSet.count), Self.evaluationChunk))
         sampleShape = NNKernels.sampleShape(sizes: settings.sizes)
         sampleValues = Array(repeating: 0, count: sampleWorkspaceSize(shape: sampleShape))
         kinds = [network.activation.code, network.output == .softmax ? 1 : 0, settings.loss == .crossEntropy ? 1 : 0, 0]
@@ -163,7 +164,7 @@ public struct MLPTrainer: Sendable {
         guard !status.isFinished, !trainingSet.isEmpty else { return nil }
         if settings.batchSize <= 1, !trainsOnReferencePath, trainSamplesQuickly(leavingLast: recordingLast) { return history.last }
         repeat {
-            let last = positionInEpoch + max(1, settings.batchSize) >= trainingSet.count
+            let last = positionInEpoch + min(max(1, settings.batchSize), trainingSet.count) >= trainingSet.count
             _ = trainBatch(record: recordingLast && last)
         } while positionInEpoch != 0 && !status.isFinished
         return history.last
@@ -267,7 +268,7 @@ public struct MLPTrainer: Sendable {
 
     private mutating func trainBatch(record: Bool) -> MLPUpdate? {
         if positionInEpoch == 0 { beginEpoch() }
-        let end = min(trainingSet.count, positionInEpoch + max(1, settings.batchSize))
+        let end = min(trainingSet.count, positionInEpoch + min(max(1, settings.batchSize), trainingSet.count))
         let batch = visitOrder[positionInEpoch..<end]
         gradient.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
         var batchLoss = 0.0, hits = 0
