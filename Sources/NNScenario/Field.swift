@@ -148,7 +148,7 @@ struct Field {
         if case .scalar(let scalar) = node, allowed.contains(scalar.string) { return scalar.string }
         let list = allowed.count == 1 ? allowed[0] : "one of " + allowed.joined(separator: ", ")
         let found = if case .scalar(let scalar) = node, !node.isNull {
-            "'\(scalar.string)'"
+            quotedForMessage(scalar.string)
         } else {
             node.found
         }

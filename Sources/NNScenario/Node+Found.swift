@@ -26,3 +26,11 @@ extension Node {
         return found
     }
 }
+
+/// A word as a message quotes it, `'fast'`; one with line breaks, tabs or other controls (a block scalar) as
+/// Swift writes it, `"block\n"`, so that a message stays on one line; a long one cut.
+func quotedForMessage(_ text: String) -> String {
+    let short = text.count > 40 ? String(text.prefix(39)) + "…" : text
+    return short.unicodeScalars.contains { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }
+        ? short.debugDescription : "'\(short)'"
+}

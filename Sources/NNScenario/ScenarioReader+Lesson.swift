@@ -33,7 +33,7 @@ extension ScenarioReader {
     private func beat(_ item: Field, model: ModelKind?, network: (inputShape: [Int], layers: [CNNLayer])?, sizes: LessonMLPSizes?) -> LessonBeat? {
         if case .scalar(let scalar) = item.node {
             if scalar.string == "pause" { return .pause }
-            item.fail("\(item.name) must be a beat such as {say: …} or pause, found '\(scalar.string)'")
+            item.fail("\(item.name) must be a beat such as {say: …} or pause, found \(quotedForMessage(scalar.string))")
             return nil
         }
         guard let block = MappingReader(item, keys: Self.beatKeys) else { return nil }

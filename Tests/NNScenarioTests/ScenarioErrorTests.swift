@@ -138,6 +138,12 @@ final class ScenarioErrorTests: XCTestCase {
                        ["/nonexistent.yaml:1:1: error: cannot read file: no such file"])
     }
 
+    /// A value with a line break (a block scalar) is quoted so that the message stays one line (found by the fuzzer).
+    func testAValueWithALineBreakIsQuotedOnOneLine() {
+        XCTAssertEqual(error("title: T\nsummary: S\nmodel: |\n  block\n"),
+                       "s.yaml:3:8: error: model must be one of perceptron, mlp, cnn, threshold; found \"block\\n\"")
+    }
+
     /// Nested aliases, ten a level, repeat a value 10⁸ times in a 400-byte file: refused at once, at the first key
     /// whose value they blow up; fewer are read in time linear in the file (each written node visited once).
     func testAliasBombsAreRefusedAtOnce() {
