@@ -9,9 +9,10 @@
 
 extension Build {
     /// `y[o][i][j] = b[o] (or 0) + Σ_c Σ_k Σ_m w[o][c][k][m] · x[c][i + k][j + m]`, the terms added in that order
-    /// (so the bits are those of the plain loops). A vector of columns and two rows at a time, which share
-    /// the kernel's broadcasts and give the core two independent sums to interleave. A row whose width is not a
-    /// multiple of the lanes ends with a vector that overlaps the one before (the overlap gets the same bits twice).
+    /// (so the bits are those of the plain loops). Two vectors of columns of two rows at a time, which share
+    /// the kernel's broadcasts and give the core four independent sums to interleave. A row whose width is not
+    /// a multiple of the lanes ends with a vector that overlaps the one before (the overlap gets the same bits
+    /// twice).
     public static func convolutionForward(x: UnsafePointer<Double>, w: UnsafePointer<Double>, b: UnsafePointer<Double>?,
                                           y: UnsafeMutablePointer<Double>, inChannels: Int, inHeight: Int, inWidth: Int,
                                           kernels: Int, size: Int) {
@@ -40,26 +41,23 @@ private func forward<T: KernelScalar>(x: UnsafePointer<T>, w: UnsafePointer<T>, 
             if outWidth >= lanes {
                 var j = 0
                 while true {
-                    let column = min(j, outWidth &- lanes)
-                    let xStart = x + (i &* inWidth &+ column), out = yo + (i &* outWidth &+ column)
-                    if pair && column &+ 2 &* lanes <= outWidth {
-                        // Two vectors of columns of two rows: four independent sums for the core to interleave.
-                        let sums = twoRowsTwoVectors(xStart, wo, bias, inChannels, inWidth, plane, size)
-                        store(sums.0, out); store(sums.1, out + lanes)
-                        store(sums.2, out + outWidth); store(sums.3, out + (outWidth &+ lanes))
-                        if column &+ 2 &* lanes == outWidth { break }
-                        j &+= 2 &* lanes
-                        continue
-                    }
-                    if pair {
+                    // Vectors at j and j + lanes, the last ones moved back to end at the row's end.
+                    let first = min(j, outWidth &- lanes), second = min(first &+ lanes, outWidth &- lanes)
+                    let xStart = x + (i &* inWidth &+ first), out = yo + (i &* outWidth &+ first), apart = second &- first
+                    if pair && apart > 0 {
+                        let sums = twoRowsTwoVectors(xStart, wo, bias, inChannels, inWidth, plane, size, apart: apart)
+                        store(sums.0, out); store(sums.1, out + apart)
+                        store(sums.2, out + outWidth); store(sums.3, out + (outWidth &+ apart))
+                    } else if pair {
                         let (top, bottom) = twoRows(xStart, wo, bias, inChannels, inWidth, plane, size)
                         store(top, out)
                         store(bottom, out + outWidth)
                     } else {
                         store(oneRow(xStart, wo, bias, inChannels, inWidth, plane, size), out)
+                        if apart > 0 { store(oneRow(xStart + apart, wo, bias, inChannels, inWidth, plane, size), out + apart) }
                     }
-                    if column == outWidth &- lanes { break }
-                    j &+= lanes
+                    if second == outWidth &- lanes { break }
+                    j = second &+ lanes
                 }
             } else {
                 for r in i..<(pair ? i &+ 2 : i &+ 1) {
@@ -104,9 +102,8 @@ private func twoRows<T: KernelScalar>(_ x: UnsafePointer<T>, _ w: UnsafePointer<
 }
 
 @inline(__always)
-private func twoRowsTwoVectors<T: KernelScalar>(_ x: UnsafePointer<T>, _ w: UnsafePointer<T>, _ bias: T, _ inChannels: Int,
-                                                _ inWidth: Int, _ plane: Int, _ size: Int) -> (T.Vector, T.Vector, T.Vector, T.Vector) {
-    let lanes = T.lanes
+private func twoRowsTwoVectors<T: KernelScalar>(_ x: UnsafePointer<T>, _ w: UnsafePointer<T>, _ bias: T, _ inChannels: Int, _ inWidth: Int,
+                                                _ plane: Int, _ size: Int, apart: Int) -> (T.Vector, T.Vector, T.Vector, T.Vector) {
     var a = T.Vector(repeating: bias), b = a, c = a, d = a
     var xc = x, wc = w
     for _ in 0..<inChannels {
@@ -115,9 +112,9 @@ private func twoRowsTwoVectors<T: KernelScalar>(_ x: UnsafePointer<T>, _ w: Unsa
             for m in 0..<size {
                 let wv = T.Vector(repeating: wr[m])
                 a += wv * load(xr + m)
-                b += wv * load(xr + (m &+ lanes))
+                b += wv * load(xr + (m &+ apart))
                 c += wv * load(xr + (inWidth &+ m))
-                d += wv * load(xr + (inWidth &+ m &+ lanes))
+                d += wv * load(xr + (inWidth &+ m &+ apart))
             }
             xr += inWidth; wr += size
         }
@@ -178,8 +175,8 @@ private func kernelGradient<T: KernelScalar>(x: UnsafePointer<T>, g: UnsafePoint
             for p in 0..<positions { turned[p &* lanes &+ o] = 0 }
         }
     }
-    // Two kernel columns and two vectors of maps at a time: up to four independent sums, which the core
-    // interleaves (one sum is a chain of adds that waits on itself).
+    // Two kernel columns and two vectors of maps at a time (or four columns of one vector): up to four
+    // independent sums, which the core interleaves (one sum is a chain of adds that waits on itself).
     for c in 0..<inChannels {
         for k in 0..<size {
             var m = 0
@@ -187,6 +184,25 @@ private func kernelGradient<T: KernelScalar>(x: UnsafePointer<T>, g: UnsafePoint
                 let twoColumns = m &+ 1 < size
                 let xStart = x + (c &* plane &+ k &* inWidth &+ m)
                 let out = sums + ((c &* size &+ k) &* size &+ m) &* lanes
+                if vectors == 1 && m &+ 4 <= size {
+                    // One vector holds every map: four kernel columns at a time for four independent sums.
+                    var a = T.Vector.zero, b = T.Vector.zero, c2 = T.Vector.zero, d = T.Vector.zero
+                    var gp = UnsafePointer(turned)
+                    for i in 0..<outHeight {
+                        let xr = xStart + i &* inWidth
+                        for j in 0..<outWidth {
+                            let g0 = load(gp)
+                            a += T.Vector(repeating: xr[j]) * g0
+                            b += T.Vector(repeating: xr[j &+ 1]) * g0
+                            c2 += T.Vector(repeating: xr[j &+ 2]) * g0
+                            d += T.Vector(repeating: xr[j &+ 3]) * g0
+                            gp += lanes
+                        }
+                    }
+                    store(a, out); store(b, out + lanes); store(c2, out + 2 &* lanes); store(d, out + 3 &* lanes)
+                    m &+= 4
+                    continue
+                }
                 var v = 0
                 while v < vectors {
                     let twoVectors = v &+ 1 < vectors

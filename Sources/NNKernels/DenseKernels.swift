@@ -12,6 +12,7 @@
 extension Double: KernelScalar {
     typealias Vector = Double4
     static var lanes: Int { 4 }
+    static func reluSlope(_ x: Double4) -> Double4 { Double4.zero.replacing(with: 1, where: x .> 0) }
     static func batchProduct(first: UnsafePointer<Double>?, coefficients: UnsafePointer<Double>, innerStride: Int, outerStride: Int,
                              inner: Int, outer: Int, input: UnsafePointer<Double>, output: UnsafeMutablePointer<Double>, columns n: Int) {
         product(first: first, coefficients: coefficients, innerStride: innerStride, outerStride: outerStride, inner: inner, outer: outer,
@@ -22,6 +23,7 @@ extension Double: KernelScalar {
 extension Float: KernelScalar {
     typealias Vector = Float8
     static var lanes: Int { 8 }
+    static func reluSlope(_ x: Float8) -> Float8 { Float8.zero.replacing(with: 1, where: x .> 0) }
     static func batchProduct(first: UnsafePointer<Float>?, coefficients: UnsafePointer<Float>, innerStride: Int, outerStride: Int,
                              inner: Int, outer: Int, input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, columns n: Int) {
         product(first: first, coefficients: coefficients, innerStride: innerStride, outerStride: outerStride, inner: inner, outer: outer,
@@ -325,7 +327,7 @@ private func gradientThroughActivation<T: KernelScalar>(_ code: Int, x: UnsafePo
     case ActivationCode.tanh:
         slopes(gx, g, count) { k in let yk = load(y + k); return 1 - yk * yk } scalar: { k in 1 - y[k] * y[k] }
     case ActivationCode.relu:
-        slopes(gx, g, count) { k in T.Vector.zero.replacing(with: 1, where: load(x + k) .> 0) } scalar: { k in x[k] > 0 ? 1 : 0 }
+        slopes(gx, g, count) { k in T.reluSlope(load(x + k)) } scalar: { k in x[k] > 0 ? 1 : 0 }
     default:
         gx.update(from: g, count: count)
     }

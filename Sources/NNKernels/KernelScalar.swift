@@ -7,6 +7,9 @@ protocol KernelScalar: BinaryFloatingPoint, SIMDScalar, Codable {
     associatedtype Vector: SIMD & BitwiseCopyable where Vector.Scalar == Self
     /// The values a vector holds.
     static var lanes: Int { get }
+    /// 1 where x > 0, else 0 (ReLU's slope). A requirement, so that it compiles to the concrete vector's
+    /// compare: the generic `.>` compares lane by lane.
+    static func reluSlope(_ x: Vector) -> Vector
     /// `product` (DenseKernels.swift) for this type, for the convolution kernels in another file.
     static func batchProduct(first: UnsafePointer<Self>?, coefficients: UnsafePointer<Self>, innerStride: Int, outerStride: Int,
                         inner: Int, outer: Int, input: UnsafePointer<Self>, output: UnsafeMutablePointer<Self>, columns n: Int)

@@ -138,8 +138,8 @@ public struct CNNTrainer: Sendable {
             batchLoss = trainBatch(&batch, to: end, &single.weights, &single.biases)
             // The update is in double precision: the summed gradient goes into the zeroed Double one.
             for l in single.weights.indices {
-                for k in single.weights[l].indices { gradients.weights[l][k] = Double(single.weights[l][k]) }
-                for k in single.biases[l].indices { gradients.biases[l][k] = Double(single.biases[l][k]) }
+                Self.widen(single.weights[l], into: &gradients.weights[l])
+                Self.widen(single.biases[l], into: &gradients.biases[l])
             }
             (singleBatch, singleGradients) = (batch, single)
         } else {
@@ -159,6 +159,13 @@ public struct CNNTrainer: Sendable {
         positionInEpoch = end
         if positionInEpoch == trainingSet.count { endEpoch() }
         return batchLoss
+    }
+
+    /// `values` as Doubles, written over `doubles`.
+    private static func widen(_ values: [Float], into doubles: inout [Double]) {
+        values.withUnsafeBufferPointer { from in
+            doubles.withUnsafeMutableBufferPointer { to in for k in from.indices { to[k] = Double(from[k]) } }
+        }
     }
 
     /// The images from `positionInEpoch` to `end` through `batch` (in parts of its capacity): their gradients
