@@ -175,68 +175,89 @@ private func kernelGradient<T: KernelScalar>(x: UnsafePointer<T>, g: UnsafePoint
             for p in 0..<positions { turned[p &* lanes &+ o] = 0 }
         }
     }
-    // Two kernel columns and two vectors of maps at a time (or four columns of one vector): up to four
-    // independent sums, which the core interleaves (one sum is a chain of adds that waits on itself).
+    // Up to four sums at a time, which the core interleaves (one sum is a chain of adds that waits on itself):
+    // four kernel positions of one vector of maps, or two positions of two vectors. The positions go along each
+    // kernel row in groups, then down the columns the groups left over (size 5: four columns, then the fifth
+    // column's rows). Each sum is the same terms in the same order whichever sums share its pass.
+    let group = vectors == 1 ? 4 : 2
     for c in 0..<inChannels {
+        let xc = x + c &* plane, out = sums + c &* area &* lanes
         for k in 0..<size {
             var m = 0
-            while m < size {
-                let twoColumns = m &+ 1 < size
-                let xStart = x + (c &* plane &+ k &* inWidth &+ m)
-                let out = sums + ((c &* size &+ k) &* size &+ m) &* lanes
-                if vectors == 1 && m &+ 4 <= size {
-                    // One vector holds every map: four kernel columns at a time for four independent sums.
-                    var a = T.Vector.zero, b = T.Vector.zero, c2 = T.Vector.zero, d = T.Vector.zero
-                    var gp = UnsafePointer(turned)
-                    for i in 0..<outHeight {
-                        let xr = xStart + i &* inWidth
-                        for j in 0..<outWidth {
-                            let g0 = load(gp)
-                            a += T.Vector(repeating: xr[j]) * g0
-                            b += T.Vector(repeating: xr[j &+ 1]) * g0
-                            c2 += T.Vector(repeating: xr[j &+ 2]) * g0
-                            d += T.Vector(repeating: xr[j &+ 3]) * g0
-                            gp += lanes
-                        }
-                    }
-                    store(a, out); store(b, out + lanes); store(c2, out + 2 &* lanes); store(d, out + 3 &* lanes)
-                    m &+= 4
-                    continue
-                }
-                var v = 0
-                while v < vectors {
-                    let twoVectors = v &+ 1 < vectors
-                    var a = T.Vector.zero, b = T.Vector.zero, c2 = T.Vector.zero, d = T.Vector.zero
-                    var gp = UnsafePointer(turned) + v &* width
-                    for i in 0..<outHeight {
-                        let xr = xStart + i &* inWidth
-                        for j in 0..<outWidth {
-                            let x0 = T.Vector(repeating: xr[j]), g0 = load(gp)
-                            a += x0 * g0
-                            if twoVectors { b += x0 * load(gp + width) }
-                            if twoColumns {
-                                let x1 = T.Vector(repeating: xr[j &+ 1])
-                                c2 += x1 * g0
-                                if twoVectors { d += x1 * load(gp + width) }
-                            }
-                            gp += lanes
-                        }
-                    }
-                    store(a, out + v &* width)
-                    if twoVectors { store(b, out + (v &* width &+ width)) }
-                    if twoColumns {
-                        store(c2, out + (lanes &+ v &* width))
-                        if twoVectors { store(d, out + (lanes &+ v &* width &+ width)) }
-                    }
-                    v &+= twoVectors ? 2 : 1
-                }
-                m &+= twoColumns ? 2 : 1
+            while m &+ group <= size {
+                kernelGradientBlock(xc + (k &* inWidth &+ m), turned, out + (k &* size &+ m) &* lanes, step: 1, outStep: lanes,
+                                    count: group, vectors: vectors, outHeight: outHeight, outWidth: outWidth, inWidth: inWidth)
+                m &+= group
+            }
+        }
+        for m in (size &- size % group)..<size {
+            var k = 0
+            while k < size {
+                let count = size &- k >= group ? group : size &- k >= 2 ? 2 : 1
+                kernelGradientBlock(xc + (k &* inWidth &+ m), turned, out + (k &* size &+ m) &* lanes, step: inWidth, outStep: size &* lanes,
+                                    count: count, vectors: vectors, outHeight: outHeight, outWidth: outWidth, inWidth: inWidth)
+                k &+= count
             }
         }
     }
     let perMap = inChannels &* area
     for o in 0..<kernels {
         for n in 0..<perMap { gw[o &* perMap &+ n] += sums[n &* lanes &+ o] }
+    }
+}
+
+/// The sums `Σ_i Σ_j x(q)[i·inWidth + j] · g[i][j]` for `count` kernel positions q, `step` apart in `x` (1 along a
+/// kernel row, `inWidth` down a column), stored `outStep` apart, each over every vector of maps: four positions
+/// of one vector (`count` 4, one vector only), or two (or one) positions of two vectors at a time.
+@inline(__always)
+private func kernelGradientBlock<T: KernelScalar>(_ x: UnsafePointer<T>, _ turned: UnsafeMutablePointer<T>, _ out: UnsafeMutablePointer<T>,
+                                                  step: Int, outStep: Int, count: Int, vectors: Int, outHeight: Int, outWidth: Int,
+                                                  inWidth: Int) {
+    let width = T.lanes, lanes = vectors &* width
+    if count == 4 {
+        var a = T.Vector.zero, b = T.Vector.zero, c = T.Vector.zero, d = T.Vector.zero
+        var gp = UnsafePointer(turned)
+        for i in 0..<outHeight {
+            let xr = x + i &* inWidth
+            for j in 0..<outWidth {
+                let g0 = load(gp)
+                a += T.Vector(repeating: xr[j]) * g0
+                b += T.Vector(repeating: xr[j &+ step]) * g0
+                c += T.Vector(repeating: xr[j &+ 2 &* step]) * g0
+                d += T.Vector(repeating: xr[j &+ 3 &* step]) * g0
+                gp += lanes
+            }
+        }
+        store(a, out); store(b, out + outStep); store(c, out + 2 &* outStep); store(d, out + 3 &* outStep)
+        return
+    }
+    let two = count == 2
+    var v = 0
+    while v < vectors {
+        let twoVectors = v &+ 1 < vectors
+        var a = T.Vector.zero, b = T.Vector.zero, c = T.Vector.zero, d = T.Vector.zero
+        var gp = UnsafePointer(turned) + v &* width
+        for i in 0..<outHeight {
+            let xr = x + i &* inWidth
+            for j in 0..<outWidth {
+                let x0 = T.Vector(repeating: xr[j]), g0 = load(gp)
+                a += x0 * g0
+                if twoVectors { b += x0 * load(gp + width) }
+                if two {
+                    let x1 = T.Vector(repeating: xr[j &+ step])
+                    c += x1 * g0
+                    if twoVectors { d += x1 * load(gp + width) }
+                }
+                gp += lanes
+            }
+        }
+        store(a, out + v &* width)
+        if twoVectors { store(b, out + (v &* width &+ width)) }
+        if two {
+            store(c, out + (outStep &+ v &* width))
+            if twoVectors { store(d, out + (outStep &+ v &* width &+ width)) }
+        }
+        v &+= twoVectors ? 2 : 1
     }
 }
 

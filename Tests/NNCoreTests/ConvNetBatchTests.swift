@@ -21,14 +21,20 @@ final class ConvNetBatchTests: XCTestCase {
             .pooling(.max, size: 2, stride: 2), .flatten, .dense(units: 10), .softmax]),
     ]
 
+    /// A network with random weights and biases, 13 random images and their labels.
+    private static func randomBatch(_ shape: [Int], _ layers: [CNNLayer]) throws -> (ConvNet, [Tensor], [Int]) {
+        var rng = SplitMix64(seed: 5)
+        var network = try ConvNet(inputShape: shape, layers: layers, rng: &rng)
+        for l in network.biases.indices { network.biases[l] = network.biases[l].map { _ in rng.uniform(-0.1, 0.1) } }
+        let count = shape.reduce(1, *), classes = network.outputShape[0]
+        let images = (0..<13).map { _ in Tensor(channels: shape[0], height: shape[1], width: shape[2], values: (0..<count).map { _ in rng.uniform(-1, 1) }) }
+        return (network, images, images.indices.map { $0 % classes })
+    }
+
     func testABatchGivesTheBitsOfItsImagesInTurnOnAnyThreads() throws {
         for (name, shape, layers) in Self.networks {
-            var rng = SplitMix64(seed: 5)
-            var network = try ConvNet(inputShape: shape, layers: layers, rng: &rng)
-            for l in network.biases.indices { network.biases[l] = network.biases[l].map { _ in rng.uniform(-0.1, 0.1) } }
-            let count = shape.reduce(1, *), classes = network.outputShape[0]
-            let images = (0..<13).map { _ in Tensor(channels: shape[0], height: shape[1], width: shape[2], values: (0..<count).map { _ in rng.uniform(-1, 1) }) }
-            let labels = images.indices.map { $0 % classes }
+            let (network, images, labels) = try Self.randomBatch(shape, layers)
+            let classes = network.outputShape[0]
             var expected = ConvNetGradients(zeroFor: network)
             var probabilities: [[Double]] = []
             for (image, label) in zip(images, labels) {
@@ -96,12 +102,8 @@ final class ConvNetBatchTests: XCTestCase {
     /// gradient within 1e-4 of the Double one, relative to its norm).
     func testASinglePrecisionBatchIsTheSameOnAnyThreadsAndCloseToDouble() throws {
         for (name, shape, layers) in Self.networks {
-            var rng = SplitMix64(seed: 5)
-            var network = try ConvNet(inputShape: shape, layers: layers, rng: &rng)
-            for l in network.biases.indices { network.biases[l] = network.biases[l].map { _ in rng.uniform(-0.1, 0.1) } }
-            let count = shape.reduce(1, *), classes = network.outputShape[0]
-            let images = (0..<13).map { _ in Tensor(channels: shape[0], height: shape[1], width: shape[2], values: (0..<count).map { _ in rng.uniform(-1, 1) }) }
-            let labels = images.indices.map { $0 % classes }
+            let (network, images, labels) = try Self.randomBatch(shape, layers)
+            let classes = network.outputShape[0]
             var double = ConvNetBatch<Double>(network: network, capacity: images.count, threads: 1)
             var expected = ConvNetGradients(zeroFor: network)
             double.forward(images, through: network)
