@@ -139,14 +139,20 @@ extension ConvNetBatch {
     mutating func forward(_ images: some Collection<Tensor>, through network: ConvNet) {
         precondition(network.layers == self.network.layers && network.inputShape == self.network.inputShape)
         self.network = network
-        let n = images.count
+        let images = Array(images), n = images.count, parts = threads
         precondition(n <= capacity)
+        for image in images {
+            precondition(image.shape == network.inputShape, "the input is \(image.shape), the network takes \(network.inputShape)")
+        }
         values[0].withUnsafeMutableBufferPointer { x in
-            for (k, image) in images.enumerated() {
-                precondition(image.shape == network.inputShape, "the input is \(image.shape), the network takes \(network.inputShape)")
-                image.values.withUnsafeBufferPointer { image in
-                    let to = x.baseAddress! + k * image.count
-                    for n in image.indices { to[n] = Scalar(image[n]) }
+            // Copied (or rounded to Float) a part of the images a core.
+            nonisolated(unsafe) let x = x.baseAddress!
+            Self.inParts(parts) { part in
+                for k in Self.part(part, of: parts, n) {
+                    images[k].values.withUnsafeBufferPointer { image in
+                        let to = x + k * image.count
+                        for i in image.indices { to[i] = Scalar(image[i]) }
+                    }
                 }
             }
         }
