@@ -30,8 +30,8 @@ extension ConvNetBatch {
         var gInput = turning ? turnedDelta : deltas[l]
         if turning { turnedDelta = [] } else { deltas[l] = [] }
         let outputs = values[l + 1], outputGradient = deltas[l + 1]
-        var rooms = scratch
-        scratch = []
+        var rooms = scratch, imageSums = imageKernelGradients
+        (scratch, imageKernelGradients) = ([], [])
         source.withUnsafeBufferPointer { xb in
             outputs.withUnsafeBufferPointer { yb in
                 outputGradient.withUnsafeBufferPointer { gb in
@@ -39,39 +39,50 @@ extension ConvNetBatch {
                         kernel.withUnsafeBufferPointer { wb in
                             weightGradient.withUnsafeMutableBufferPointer { gwb in
                                 biasGradients[l].withUnsafeMutableBufferPointer { gbb in
-                                    rooms.withUnsafeMutableBufferPointer { sb in
+                                    rooms.withUnsafeMutableBufferPointer { sb in imageSums.withUnsafeMutableBufferPointer { ib in
                                         nonisolated(unsafe) let x = xb.baseAddress!, y = yb.baseAddress!, g = gb.baseAddress!, gx = gxb.baseAddress!
                                         nonisolated(unsafe) let w = wb.baseAddress, gw = gwb.baseAddress, gBias = gbb.baseAddress
-                                        nonisolated(unsafe) let scratch = sb.baseAddress!
+                                        nonisolated(unsafe) let scratch = sb.baseAddress!, imageSums = ib.baseAddress
                                         switch network.layers[l] {
                                         case .convolution(let count, let size, _, let padding, _) where !reads:
                                             let shape = network.shapes[l], pad = CNNLayer.padding(padding, size: size)
                                             let paddedShape = [shape[0], shape[1] + 2 * pad, shape[2] + 2 * pad]
                                             let plane = outCount / count, perMap = shape[0] * size * size, paddedCount = paddedShape.reduce(1, *)
+                                            let weightCount = count * perMap
                                             Self.inParts(parts) { part in
                                                 scratch[part].withUnsafeMutableBufferPointer { room in
                                                     let room = room.baseAddress!
-                                                    // The kernels' and biases' gradients, a part of the maps each, image after image.
+                                                    // The biases' gradients, a part of the maps each, image after image.
                                                     let maps = Self.part(part, of: parts, count)
                                                     for i in 0..<n {
-                                                        let gi = g + i * outCount + maps.lowerBound * plane
-                                                        Self.addMapSums(gi, maps: maps.count, plane: plane, into: gBias! + maps.lowerBound)
-                                                        guard !maps.isEmpty else { continue }
-                                                        let input = Self.padded(x + i * inCount, shape, pad, into: room)
-                                                        Scalar.convolutionKernelGradient(
-                                                            x: input, g: gi, gw: gw! + maps.lowerBound * perMap, inChannels: shape[0],
-                                                            inHeight: paddedShape[1], inWidth: paddedShape[2], kernels: maps.count, size: size,
-                                                            scratch: room + paddedCount)
+                                                        Self.addMapSums(g + i * outCount + maps.lowerBound * plane, maps: maps.count, plane: plane,
+                                                                        into: gBias! + maps.lowerBound)
                                                     }
-                                                    // The input's gradient, a part of the images each.
-                                                    guard needsInput else { return }
+                                                    // Each image's kernel gradient on its own (added in order below) and the input's
+                                                    // gradient, a part of the images each.
                                                     for i in Self.part(part, of: parts, n) {
+                                                        let own = imageSums! + i * weightCount
+                                                        own.update(repeating: 0, count: weightCount)
+                                                        Scalar.convolutionKernelGradient(
+                                                            x: Self.padded(x + i * inCount, shape, pad, into: room), g: g + i * outCount, gw: own,
+                                                            inChannels: shape[0], inHeight: paddedShape[1], inWidth: paddedShape[2], kernels: count,
+                                                            size: size, scratch: room + paddedCount)
+                                                        guard needsInput else { continue }
                                                         let full = pad == 0 ? gx + i * inCount : room
                                                         Scalar.convolutionInputGradient(
                                                             w: w!, g: g + i * outCount, gx: full, inChannels: shape[0], inHeight: paddedShape[1],
                                                             inWidth: paddedShape[2], kernels: count, size: size, scratch: room + paddedCount)
                                                         if pad > 0 { Self.crop(room, paddedShape, pad, into: gx + i * inCount) }
                                                     }
+                                                }
+                                            }
+                                            // The images' kernel gradients added image after image (0 + s is s: the bits of adding
+                                            // each image's sums straight in), a part of the weights each.
+                                            Self.inParts(parts) { part in
+                                                let mine = Self.part(part, of: parts, weightCount)
+                                                for i in 0..<n {
+                                                    let own = imageSums! + i * weightCount
+                                                    for k in mine { gw![k] += own[k] }
                                                 }
                                             }
                                         case .convolution, .dense:
@@ -115,7 +126,7 @@ extension ConvNetBatch {
                                         case .softmax:
                                             preconditionFailure("the softmax's gradient is taken with the cross-entropy's")
                                         }
-                                    }
+                                    } }
                                 }
                             }
                         }
@@ -123,7 +134,7 @@ extension ConvNetBatch {
                 }
             }
         }
-        scratch = rooms
+        (scratch, imageKernelGradients) = (rooms, imageSums)
         weightGradients[l] = isFlipped(l) ? ConvNet.flipped(weightGradient, size: kernelSize(l)) : weightGradient
         if turning {
             turnedDelta = gInput

@@ -29,6 +29,9 @@ struct ConvNetBatch<Scalar: BatchScalar> {
     /// Per layer: the weights in this precision as the layer reads them (a convolution's kernels flipped in
     /// convolution mode), and the biases.
     var weights: [[Scalar]] = [], biases: [[Scalar]] = []
+    /// Training: each image's kernel gradient of a convolution on its own, so that the images can be split over
+    /// the cores and their gradients then added in order.
+    var imageKernelGradients: [Scalar] = []
 }
 
 /// Which networks go through `ConvNetBatch`, and how its stages are laid out.
@@ -84,7 +87,7 @@ extension ConvNetBatch {
         let largest = network.shapes.map { $0.reduce(1, *) }.max()! * capacity
         turned = Array(repeating: 0, count: largest)
         turnedDelta = turned
-        var room = 0
+        var room = 0, kernelGradients = 0
         for (l, layer) in network.layers.enumerated() {
             // A dense stage's batch of gradients or inputs turned sample-major.
             let inCount = network.shapes[l].reduce(1, *), outCount = network.shapes[l + 1].reduce(1, *)
@@ -97,8 +100,10 @@ extension ConvNetBatch {
             let kernelGradient = (outPlane + shape[0] * size * size) * ((count + 7) / 8 * 8)
             let inputGradient = shape[0] * size * size * outPlane
             room = max(room, 2 * padded + max(kernelGradient, inputGradient))
+            kernelGradients = max(kernelGradients, capacity * count * shape[0] * size * size)
         }
         scratch = (0..<self.threads).map { _ in Array(repeating: 0, count: room) }
+        if training { imageKernelGradients = Array(repeating: 0, count: kernelGradients) }
         (self.network.weights, self.network.biases) = ([], [])
     }
 
