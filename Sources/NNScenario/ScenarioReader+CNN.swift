@@ -170,7 +170,7 @@ extension ScenarioReader {
             }
         }
         read("dropout", { $0.number(from: 0, below: 1) }, into: \.dropout)
-        // single: the batched passes in Float (about 1.5 times as fast), the weights kept in Double.
+        // single: the batched passes in Float (about 1.6 times as fast), the weights kept in Double.
         read("precision", { $0.choice(CNNPrecision.self) }, into: \.precision)
         guard let layersField = block.field("layers", required: true), let items = layersField.list("a list of stages (conv, activation, pool, flatten, dense, softmax)") else { return nil }
         guard !items.isEmpty else {

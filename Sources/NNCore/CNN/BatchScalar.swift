@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// How a CNN's batched passes compute (`cnn: {precision: …}`): in double precision (the default, the bits of
-/// the one-image layers), or in single precision, which takes about two thirds of the time. Either way the
+/// the one-image layers), or in single precision, which takes about 60 % of the time. Either way the
 /// weights are kept and updated in double precision; single precision rounds them to Float at each batch's
 /// start and adds the batch's Float gradient to the Double one.
 public enum CNNPrecision: String, Sendable, Hashable, CaseIterable {
