@@ -1,6 +1,7 @@
 #if canImport(NNKernelsAVX2)
 import Foundation
 import NNCore
+import NNKernelInterface
 import NNKernels
 import NNKernelsAVX2
 import XCTest
@@ -101,6 +102,47 @@ final class KernelBuildTests: XCTestCase {
         avx2.momentumStep(&wB, velocity: &vB, gradient: gA, scale: 0.01, momentum: 0.9, count: c.count)
         XCTAssertEqual(wA, wB)
         XCTAssertEqual(vA, vB)
+    }
+
+    /// A convolution's outputs are the bits of the plain loops (the bias, then the terms in order of input map,
+    /// row and column), along the columns or across the maps (narrow maps such as LeNet-5's C3), in double and
+    /// single precision, in both builds.
+    func testConvolutionForwardGivesThePlainLoopsBits() throws {
+        try XCTSkipUnless(kernelBuildName == "avx2" || ProcessInfo.processInfo.environment["NNX_KERNELS"] == "baseline",
+                          "this CPU cannot run the AVX2 build")
+        var rng = SplitMix64(seed: 15)
+        func plain<T: BinaryFloatingPoint>(_ x: [T], _ w: [T], _ b: [T], _ shape: (Int, Int, Int, Int, Int)) -> [T] {
+            let (channels, height, width, kernels, size) = shape, outHeight = height - size + 1, outWidth = width - size + 1
+            var y: [T] = []
+            for o in 0..<kernels {
+                for i in 0..<outHeight {
+                    for j in 0..<outWidth {
+                        var sum = b[o]
+                        for c in 0..<channels {
+                            for k in 0..<size {
+                                for m in 0..<size { sum += w[((o * channels + c) * size + k) * size + m] * x[(c * height + i + k) * width + j + m] }
+                            }
+                        }
+                        y.append(sum)
+                    }
+                }
+            }
+            return y
+        }
+        for shape in [(6, 14, 14, 16, 5), (1, 32, 32, 6, 5), (3, 9, 11, 6, 3), (2, 5, 6, 11, 3), (16, 5, 5, 9, 2)] {
+            let (channels, height, width, kernels, size) = shape
+            let x = (0..<(channels * height * width)).map { _ in rng.uniform(-1, 1) }
+            let w = (0..<(kernels * channels * size * size)).map { _ in rng.uniform(-1, 1) }, b = (0..<kernels).map { _ in rng.uniform(-1, 1) }
+            let (xf, wf, bf) = (x.map { Float($0) }, w.map { Float($0) }, b.map { Float($0) })
+            let count = kernels * (height - size + 1) * (width - size + 1)
+            for build in [baseline, avx2] as [any KernelBuild.Type] {
+                var y = [Double](repeating: 0, count: count), yf = [Float](repeating: 0, count: count)
+                build.convolutionForward(x: x, w: w, b: b, y: &y, inChannels: channels, inHeight: height, inWidth: width, kernels: kernels, size: size)
+                build.convolutionForward(x: xf, w: wf, b: bf, y: &yf, inChannels: channels, inHeight: height, inWidth: width, kernels: kernels, size: size)
+                XCTAssertEqual(y, plain(x, w, b, shape), "\(shape) \(build.name)")
+                XCTAssertEqual(yf, plain(xf, wf, bf, shape), "\(shape) \(build.name), single")
+            }
+        }
     }
 
     /// The single-precision kernels (a CNN's `precision: single`) too: eight Floats a vector in both builds, no
