@@ -12,7 +12,7 @@ extension Build {
     /// (so the bits are those of the plain loops). Two vectors of columns of two rows at a time, which share
     /// the kernel's broadcasts and give the core four independent sums to interleave. A row whose width is not
     /// a multiple of the lanes ends with a vector that overlaps the one before (the overlap gets the same bits
-    /// twice). Narrow maps go with the maps along the vectors instead (`forwardAcrossMaps`).
+    /// twice).
     public static func convolutionForward(x: UnsafePointer<Double>, w: UnsafePointer<Double>, b: UnsafePointer<Double>?,
                                           y: UnsafeMutablePointer<Double>, inChannels: Int, inHeight: Int, inWidth: Int,
                                           kernels: Int, size: Int) {
@@ -32,92 +32,51 @@ private func forward<T: KernelScalar>(x: UnsafePointer<T>, w: UnsafePointer<T>, 
                                       inChannels: Int, inHeight: Int, inWidth: Int, kernels: Int, size: Int) {
     let outHeight = inHeight &- size &+ 1, outWidth = inWidth &- size &+ 1
     let plane = inHeight &* inWidth, area = size &* size, lanes = T.lanes
-    // A map narrower than its vectors of columns waste (C3's 10 columns in two vectors of eight Floats) goes
-    // with the maps along the vectors instead, when those waste less.
-    let columnVectors = (outWidth &+ lanes &- 1) / lanes, mapVectors = (kernels &+ lanes &- 1) / lanes
-    if outWidth < lanes || kernels &* columnVectors > outWidth &* mapVectors {
-        forwardAcrossMaps(x: x, w: w, b: b, y: y, inChannels: inChannels, inHeight: inHeight, inWidth: inWidth, kernels: kernels, size: size)
-        return
-    }
-    // Here a row holds at least one vector.
     for o in 0..<kernels {
         let bias = b?[o] ?? 0
         let wo = w + o &* inChannels &* area, yo = y + o &* outHeight &* outWidth
         var i = 0
         while i < outHeight {
             let pair = i &+ 1 < outHeight
-            var j = 0
-            while true {
-                // Vectors at j and j + lanes, the last ones moved back to end at the row's end.
-                let first = min(j, outWidth &- lanes), second = min(first &+ lanes, outWidth &- lanes)
-                let xStart = x + (i &* inWidth &+ first), out = yo + (i &* outWidth &+ first), apart = second &- first
-                if pair && apart > 0 {
-                    let sums = twoRowsTwoVectors(xStart, wo, bias, inChannels, inWidth, plane, size, apart: apart)
-                    store(sums.0, out); store(sums.1, out + apart)
-                    store(sums.2, out + outWidth); store(sums.3, out + (outWidth &+ apart))
-                } else if pair {
-                    let (top, bottom) = twoRows(xStart, wo, bias, inChannels, inWidth, plane, size)
-                    store(top, out)
-                    store(bottom, out + outWidth)
-                } else {
-                    store(oneRow(xStart, wo, bias, inChannels, inWidth, plane, size), out)
-                    if apart > 0 { store(oneRow(xStart + apart, wo, bias, inChannels, inWidth, plane, size), out + apart) }
+            if outWidth >= lanes {
+                var j = 0
+                while true {
+                    // Vectors at j and j + lanes, the last ones moved back to end at the row's end.
+                    let first = min(j, outWidth &- lanes), second = min(first &+ lanes, outWidth &- lanes)
+                    let xStart = x + (i &* inWidth &+ first), out = yo + (i &* outWidth &+ first), apart = second &- first
+                    if pair && apart > 0 {
+                        let sums = twoRowsTwoVectors(xStart, wo, bias, inChannels, inWidth, plane, size, apart: apart)
+                        store(sums.0, out); store(sums.1, out + apart)
+                        store(sums.2, out + outWidth); store(sums.3, out + (outWidth &+ apart))
+                    } else if pair {
+                        let (top, bottom) = twoRows(xStart, wo, bias, inChannels, inWidth, plane, size)
+                        store(top, out)
+                        store(bottom, out + outWidth)
+                    } else {
+                        store(oneRow(xStart, wo, bias, inChannels, inWidth, plane, size), out)
+                        if apart > 0 { store(oneRow(xStart + apart, wo, bias, inChannels, inWidth, plane, size), out + apart) }
+                    }
+                    if second == outWidth &- lanes { break }
+                    j = second &+ lanes
                 }
-                if second == outWidth &- lanes { break }
-                j = second &+ lanes
-            }
-            i &+= pair ? 2 : 1
-        }
-    }
-}
-
-/// `forward` with the output maps along the vectors: the kernels turned to `[c][k][m][o]` (zeros past the last
-/// map) in a temporary buffer, two positions and two vectors of maps at a time (four independent sums), each
-/// output the bias and then the terms in the same order.
-@inline(__always)
-private func forwardAcrossMaps<T: KernelScalar>(x: UnsafePointer<T>, w: UnsafePointer<T>, b: UnsafePointer<T>?, y: UnsafeMutablePointer<T>,
-                                                inChannels: Int, inHeight: Int, inWidth: Int, kernels: Int, size: Int) {
-    let outHeight = inHeight &- size &+ 1, outWidth = inWidth &- size &+ 1, positions = outHeight &* outWidth
-    let plane = inHeight &* inWidth, taps = inChannels &* size &* size, width = T.lanes
-    let vectors = (kernels &+ width &- 1) / width, lanes = vectors &* width
-    withUnsafeTemporaryAllocation(of: T.self, capacity: taps &* lanes) { buffer in
-        let turned = buffer.baseAddress!
-        for t in 0..<taps {
-            for o in 0..<lanes { turned[t &* lanes &+ o] = o < kernels ? w[o &* taps &+ t] : 0 }
-        }
-        @inline(__always) func biases(_ v: Int) -> T.Vector {
-            var start = T.Vector.zero
-            for q in 0..<width where v &* width &+ q < kernels { start[q] = b?[v &* width &+ q] ?? 0 }
-            return start
-        }
-        @inline(__always) func put(_ sums: T.Vector, _ v: Int, _ p: Int) {
-            for q in 0..<width where v &* width &+ q < kernels { y[(v &* width &+ q) &* positions &+ p] = sums[q] }
-        }
-        var p = 0
-        while p < positions {
-            let second = min(p &+ 1, positions &- 1)
-            let x0 = x + (p / outWidth &* inWidth &+ p % outWidth), x1 = x + (second / outWidth &* inWidth &+ second % outWidth)
-            var v = 0
-            while v < vectors {
-                let twoVectors = v &+ 1 < vectors
-                var a = biases(v), c = a, bb = twoVectors ? biases(v &+ 1) : T.Vector.zero, d = bb
-                var wt = UnsafePointer(turned) + v &* width
-                for channel in 0..<inChannels {
-                    for k in 0..<size {
-                        let r0 = x0 + (channel &* plane &+ k &* inWidth), r1 = x1 + (channel &* plane &+ k &* inWidth)
-                        for m in 0..<size {
-                            let wa = load(wt), xa = T.Vector(repeating: r0[m]), xb = T.Vector(repeating: r1[m])
-                            a += wa * xa; c += wa * xb
-                            if twoVectors { let wb = load(wt + width); bb += wb * xa; d += wb * xb }
-                            wt += lanes
+            } else {
+                for r in i..<(pair ? i &+ 2 : i &+ 1) {
+                    for j in 0..<outWidth {
+                        var sum = bias
+                        var xc = x + (r &* inWidth &+ j), wc = wo
+                        for _ in 0..<inChannels {
+                            var xr = xc, wr = wc
+                            for _ in 0..<size {
+                                for m in 0..<size { sum += wr[m] * xr[m] }
+                                xr += inWidth; wr += size
+                            }
+                            xc += plane; wc += area
                         }
+                        yo[r &* outWidth &+ j] = sum
                     }
                 }
-                put(a, v, p); put(c, v, second)
-                if twoVectors { put(bb, v &+ 1, p); put(d, v &+ 1, second) }
-                v &+= twoVectors ? 2 : 1
             }
-            p &+= 2
+            i &+= pair ? 2 : 1
         }
     }
 }

@@ -105,8 +105,8 @@ final class KernelBuildTests: XCTestCase {
     }
 
     /// A convolution's outputs are the bits of the plain loops (the bias, then the terms in order of input map,
-    /// row and column), along the columns or across the maps (narrow maps such as LeNet-5's C3), in double and
-    /// single precision, in both builds.
+    /// row and column), for wide and narrow maps (a row shorter than a vector), in double and single precision,
+    /// in both builds.
     func testConvolutionForwardGivesThePlainLoopsBits() throws {
         try XCTSkipUnless(kernelBuildName == "avx2" || ProcessInfo.processInfo.environment["NNX_KERNELS"] == "baseline",
                           "this CPU cannot run the AVX2 build")
