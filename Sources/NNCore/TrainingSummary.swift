@@ -95,14 +95,16 @@ extension TrainingSummary {
         o.add("accuracy", last?.accuracy)
         o.add("test_accuracy", last?.testAccuracy)
         o.add("seconds", seconds)
+        o.add("precision", trainer.trainsInSinglePrecision ? CNNPrecision.single.rawValue : CNNPrecision.double.rawValue)
         json = o
         func percent(_ value: Double?) -> String { value.map { number($0 * 100, 2) + " %" } ?? "-" }
+        let single = trainer.trainsInSinglePrecision ? "\nprecision:     single (the batches in Float, the weights kept in Double)" : ""
         text = """
             \(title) (seed \(trainer.seed))
             status:        \(trainer.status.name) after \(plural(trainer.epoch, "epoch")) (\(trainer.steps) batch\(trainer.steps == 1 ? "" : "es") of \(trainer.settings.batchSize))
             loss:          \(last.map { number($0.loss, 6) } ?? "-") (mean cross-entropy over the epoch's training images)
             accuracy:      \(percent(last?.accuracy)) of \(trainer.trainingSet.count) training images
-            test accuracy: \(percent(last?.testAccuracy)) of \(trainer.testSet.count) test images
+            test accuracy: \(percent(last?.testAccuracy)) of \(trainer.testSet.count) test images\(single)
             time:          \(number(seconds * 1000, 3)) ms
             """
     }

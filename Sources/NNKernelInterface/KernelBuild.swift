@@ -37,9 +37,20 @@ public protocol KernelBuild: Sendable {
     /// An activation's gradient: the output's times the activation's slope.
     static func activationGradient(_ code: Int, x: UnsafePointer<Double>, y: UnsafePointer<Double>, g: UnsafePointer<Double>,
                                    gx: UnsafeMutablePointer<Double>, count: Int)
-    /// One step of SGD with momentum.
+    /// One step of SGD with momentum (in double precision always: the master weights).
     static func momentumStep(_ w: UnsafeMutablePointer<Double>, velocity v: UnsafeMutablePointer<Double>, gradient g: UnsafePointer<Double>,
                              scale: Double, momentum alpha: Double, count: Int)
+
+    // MARK: The same in single precision (a CNN's `precision: single`; DenseKernels.swift)
+
+    static func activateAll(_ code: Int, _ net: UnsafePointer<Float>, _ z: UnsafeMutablePointer<Float>, count: Int)
+    static func matrixProduct(first: UnsafePointer<Float>?, coefficients: UnsafePointer<Float>, innerStride: Int, outerStride: Int,
+                              inner: Int, outer: Int, input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, columns n: Int)
+    static func accumulateOuterProducts(_ g: UnsafeMutablePointer<Float>, rowStride: Int, rows: Int, count: Int,
+                                        a: UnsafePointer<Float>, b: UnsafePointer<Float>, columns n: Int,
+                                        scratch: UnsafeMutablePointer<Float>)
+    static func activationGradient(_ code: Int, x: UnsafePointer<Float>, y: UnsafePointer<Float>, g: UnsafePointer<Float>,
+                                   gx: UnsafeMutablePointer<Float>, count: Int)
 
     // MARK: The MLP, one sample at a time (SampleKernels.swift)
 
@@ -86,6 +97,18 @@ public protocol KernelBuild: Sendable {
     static func convolutionInputGradient(w: UnsafePointer<Double>, g: UnsafePointer<Double>, gx: UnsafeMutablePointer<Double>,
                                          inChannels: Int, inHeight: Int, inWidth: Int, kernels: Int, size: Int,
                                          scratch: UnsafeMutablePointer<Double>)
+
+    // MARK: The same in single precision (ConvolutionKernels.swift)
+
+    static func convolutionForward(x: UnsafePointer<Float>, w: UnsafePointer<Float>, b: UnsafePointer<Float>?,
+                                   y: UnsafeMutablePointer<Float>, inChannels: Int, inHeight: Int, inWidth: Int,
+                                   kernels: Int, size: Int)
+    static func convolutionKernelGradient(x: UnsafePointer<Float>, g: UnsafePointer<Float>, gw: UnsafeMutablePointer<Float>,
+                                          inChannels: Int, inHeight: Int, inWidth: Int, kernels: Int, size: Int,
+                                          scratch: UnsafeMutablePointer<Float>)
+    static func convolutionInputGradient(w: UnsafePointer<Float>, g: UnsafePointer<Float>, gx: UnsafeMutablePointer<Float>,
+                                         inChannels: Int, inHeight: Int, inWidth: Int, kernels: Int, size: Int,
+                                         scratch: UnsafeMutablePointer<Float>)
 
     // MARK: The perceptron (PerceptronKernels.swift)
 

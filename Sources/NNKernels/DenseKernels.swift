@@ -3,8 +3,33 @@
 /// element is computed in the same order as the one-sample formulas (bias first, then inputs in order;
 /// samples summed in order), so a batch gives the same bits as its samples one by one.
 
-@inline(__always) private func load(_ p: UnsafePointer<Double>) -> Double4 { UnsafeRawPointer(p).loadUnaligned(as: Double4.self) }
-@inline(__always) private func store(_ v: Double4, _ p: UnsafeMutablePointer<Double>) { UnsafeMutableRawPointer(p).storeBytes(of: v, as: Double4.self) }
+/// The CNN's kernels (and the loops they share with the MLP's) are written once for Double and Float
+/// (`KernelScalar`): a vector holds `lanes` values, four Doubles or eight Floats.
+
+@inline(__always) private func load<T: KernelScalar>(_ p: UnsafePointer<T>) -> T.Vector { UnsafeRawPointer(p).loadUnaligned(as: T.Vector.self) }
+@inline(__always) private func store<T: KernelScalar>(_ v: T.Vector, _ p: UnsafeMutablePointer<T>) { UnsafeMutableRawPointer(p).storeBytes(of: v, as: T.Vector.self) }
+
+extension Double: KernelScalar {
+    typealias Vector = Double4
+    static var lanes: Int { 4 }
+    static func reluSlope(_ x: Double4) -> Double4 { Double4.zero.replacing(with: 1, where: x .> 0) }
+    static func batchProduct(first: UnsafePointer<Double>?, coefficients: UnsafePointer<Double>, innerStride: Int, outerStride: Int,
+                             inner: Int, outer: Int, input: UnsafePointer<Double>, output: UnsafeMutablePointer<Double>, columns n: Int) {
+        product(first: first, coefficients: coefficients, innerStride: innerStride, outerStride: outerStride, inner: inner, outer: outer,
+                input: input, output: output, columns: n)
+    }
+}
+
+extension Float: KernelScalar {
+    typealias Vector = Float8
+    static var lanes: Int { 8 }
+    static func reluSlope(_ x: Float8) -> Float8 { Float8.zero.replacing(with: 1, where: x .> 0) }
+    static func batchProduct(first: UnsafePointer<Float>?, coefficients: UnsafePointer<Float>, innerStride: Int, outerStride: Int,
+                             inner: Int, outer: Int, input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>, columns n: Int) {
+        product(first: first, coefficients: coefficients, innerStride: innerStride, outerStride: outerStride, inner: inner, outer: outer,
+                input: input, output: output, columns: n)
+    }
+}
 
 extension Build {
     /// `net[j][p] = w_0j + Σ_i w_ij input[i][p]`.
@@ -33,29 +58,30 @@ extension Build {
 }
 
 /// `output[j][p] = first[j] (or 0) + Σ_i c(i, j) input[i][p]` with `c(i, j) = coefficients[i·innerStride + j·outerStride]`,
-/// the sum in order of i. Blocks of 4 rows × 8 columns share their loads (8 accumulators).
+/// the sum in order of i. Blocks of 4 rows × 2 vectors of columns share their loads (8 accumulators).
 @inline(__always)
-func product(first: UnsafePointer<Double>?, coefficients c: UnsafePointer<Double>, innerStride si: Int, outerStride sj: Int,
-                     inner: Int, outer: Int, input: UnsafePointer<Double>, output: UnsafeMutablePointer<Double>, columns n: Int) {
-    @inline(__always) func start(_ j: Int) -> Double4 { Double4(repeating: first?[j] ?? 0) }
+func product<T: KernelScalar>(first: UnsafePointer<T>?, coefficients c: UnsafePointer<T>, innerStride si: Int, outerStride sj: Int,
+                              inner: Int, outer: Int, input: UnsafePointer<T>, output: UnsafeMutablePointer<T>, columns n: Int) {
+    @inline(__always) func start(_ j: Int) -> T.Vector { T.Vector(repeating: first?[j] ?? 0) }
+    let lanes = T.lanes, block = 2 * lanes
     var j = 0
     while j + 4 <= outer {
         var p = 0
-        while p + 8 <= n {
+        while p + block <= n {
             var a0 = start(j), a1 = a0, b0 = start(j + 1), b1 = b0, c0 = start(j + 2), c1 = c0, d0 = start(j + 3), d1 = d0
             for i in 0..<inner {
                 let x = input + (i &* n &+ p), row = c + (i &* si &+ j &* sj)
-                let x0 = load(x), x1 = load(x + 4)
-                let wa = Double4(repeating: row[0]), wb = Double4(repeating: row[sj])
-                let wc = Double4(repeating: row[2 * sj]), wd = Double4(repeating: row[3 * sj])
+                let x0 = load(x), x1 = load(x + lanes)
+                let wa = T.Vector(repeating: row[0]), wb = T.Vector(repeating: row[sj])
+                let wc = T.Vector(repeating: row[2 * sj]), wd = T.Vector(repeating: row[3 * sj])
                 a0 += wa * x0; a1 += wa * x1; b0 += wb * x0; b1 += wb * x1
                 c0 += wc * x0; c1 += wc * x1; d0 += wd * x0; d1 += wd * x1
             }
-            store(a0, output + j * n + p); store(a1, output + j * n + p + 4)
-            store(b0, output + (j + 1) * n + p); store(b1, output + (j + 1) * n + p + 4)
-            store(c0, output + (j + 2) * n + p); store(c1, output + (j + 2) * n + p + 4)
-            store(d0, output + (j + 3) * n + p); store(d1, output + (j + 3) * n + p + 4)
-            p += 8
+            store(a0, output + j * n + p); store(a1, output + j * n + p + lanes)
+            store(b0, output + (j + 1) * n + p); store(b1, output + (j + 1) * n + p + lanes)
+            store(c0, output + (j + 2) * n + p); store(c1, output + (j + 2) * n + p + lanes)
+            store(d0, output + (j + 3) * n + p); store(d1, output + (j + 3) * n + p + lanes)
+            p += block
         }
         for jj in j..<(j + 4) { productRow(first: first, c, si, sj, inner, jj, input, output, n, from: p) }
         j += 4
@@ -65,15 +91,15 @@ func product(first: UnsafePointer<Double>?, coefficients c: UnsafePointer<Double
 
 /// One row of `product` from column `from` on.
 @inline(__always)
-private func productRow(first: UnsafePointer<Double>?, _ c: UnsafePointer<Double>, _ si: Int, _ sj: Int, _ inner: Int, _ j: Int,
-                        _ input: UnsafePointer<Double>, _ output: UnsafeMutablePointer<Double>, _ n: Int, from: Int) {
-    let initial = first?[j] ?? 0, out = output + j * n
+private func productRow<T: KernelScalar>(first: UnsafePointer<T>?, _ c: UnsafePointer<T>, _ si: Int, _ sj: Int, _ inner: Int, _ j: Int,
+                                         _ input: UnsafePointer<T>, _ output: UnsafeMutablePointer<T>, _ n: Int, from: Int) {
+    let initial = first?[j] ?? 0, out = output + j * n, lanes = T.lanes
     var p = from
-    while p + 4 <= n {
-        var a = Double4(repeating: initial)
-        for i in 0..<inner { a += Double4(repeating: c[i &* si &+ j &* sj]) * load(input + (i &* n &+ p)) }
+    while p + lanes <= n {
+        var a = T.Vector(repeating: initial)
+        for i in 0..<inner { a += T.Vector(repeating: c[i &* si &+ j &* sj]) * load(input + (i &* n &+ p)) }
         store(a, out + p)
-        p += 4
+        p += lanes
     }
     while p < n {
         var a = initial
@@ -93,14 +119,32 @@ extension Build {
         default: z.update(from: net, count: count)
         }
     }
+
+    /// The same in single precision. σ and tanh are computed in double precision (the formulas above, so the
+    /// bits are the same in both builds) and rounded to Float.
+    public static func activateAll(_ code: Int, _ net: UnsafePointer<Float>, _ z: UnsafeMutablePointer<Float>, count: Int) {
+        switch code {
+        case ActivationCode.sigmoid: apply(net, z, count) { inDoublePrecision($0, vectorSigmoid) }
+        case ActivationCode.tanh: apply(net, z, count) { inDoublePrecision($0, vectorTanh) }
+        case ActivationCode.relu: apply(net, z, count) { $0.replacing(with: 0, where: .!($0 .> 0)) }
+        default: z.update(from: net, count: count)
+        }
+    }
+}
+
+/// `f` of eight Floats, computed as two vectors of Doubles.
+@inline(__always)
+private func inDoublePrecision(_ x: Float8, _ f: (Double4) -> Double4) -> Float8 {
+    Float8(lowHalf: SIMD4<Float>(f(Double4(x.lowHalf))), highHalf: SIMD4<Float>(f(Double4(x.highHalf))))
 }
 
 @inline(__always)
-private func apply(_ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, _ count: Int, _ f: (Double4) -> Double4) {
+private func apply<T: KernelScalar>(_ x: UnsafePointer<T>, _ y: UnsafeMutablePointer<T>, _ count: Int, _ f: (T.Vector) -> T.Vector) {
+    let lanes = T.lanes
     var k = 0
-    while k + 4 <= count { store(f(load(x + k)), y + k); k += 4 }
+    while k + lanes <= count { store(f(load(x + k)), y + k); k += lanes }
     if k < count {
-        var tail = Double4.zero
+        var tail = T.Vector.zero
         for m in 0..<(count - k) { tail[m] = x[k + m] }
         let result = f(tail)
         for m in 0..<(count - k) { y[k + m] = result[m] }
@@ -159,7 +203,7 @@ extension Build {
 
 /// `values[k][p]` (k < count, p < samples) written to `turned[p][k]`.
 @inline(__always)
-private func turnSampleMajor(_ values: UnsafePointer<Double>, count: Int, samples n: Int, into turned: UnsafeMutablePointer<Double>) {
+private func turnSampleMajor<T: KernelScalar>(_ values: UnsafePointer<T>, count: Int, samples n: Int, into turned: UnsafeMutablePointer<T>) {
     for k in 0..<count {
         let from = values + k &* n
         for p in 0..<n { turned[p &* count &+ k] = from[p] }
@@ -169,24 +213,25 @@ private func turnSampleMajor(_ values: UnsafePointer<Double>, count: Int, sample
 /// Adds `Σ_p d[p][k] · z[p]` to `row[k]` for every k < count, sample after sample, a register block of the row at a
 /// time.
 @inline(__always)
-private func addProducts(_ row: UnsafeMutablePointer<Double>, z: UnsafePointer<Double>, d: UnsafePointer<Double>, count: Int, samples n: Int) {
+private func addProducts<T: KernelScalar>(_ row: UnsafeMutablePointer<T>, z: UnsafePointer<T>, d: UnsafePointer<T>, count: Int, samples n: Int) {
+    let (l1, l2, l3) = (T.lanes, 2 &* T.lanes, 3 &* T.lanes)
     var k = 0
-    while k &+ 16 <= count {
-        var a0 = load(row + k), a1 = load(row + k + 4), a2 = load(row + k + 8), a3 = load(row + k + 12)
+    while k &+ 4 &* l1 <= count {
+        var a0 = load(row + k), a1 = load(row + k + l1), a2 = load(row + k + l2), a3 = load(row + k + l3)
         var dp = d + k
         for p in 0..<n {
-            let zv = Double4(repeating: z[p])
-            a0 += load(dp) * zv; a1 += load(dp + 4) * zv; a2 += load(dp + 8) * zv; a3 += load(dp + 12) * zv
+            let zv = T.Vector(repeating: z[p])
+            a0 += load(dp) * zv; a1 += load(dp + l1) * zv; a2 += load(dp + l2) * zv; a3 += load(dp + l3) * zv
             dp += count
         }
-        store(a0, row + k); store(a1, row + k + 4); store(a2, row + k + 8); store(a3, row + k + 12)
-        k &+= 16
+        store(a0, row + k); store(a1, row + k + l1); store(a2, row + k + l2); store(a3, row + k + l3)
+        k &+= 4 &* l1
     }
-    while k &+ 4 <= count {
+    while k &+ l1 <= count {
         var a = load(row + k), dp = d + k
-        for p in 0..<n { a += load(dp) * Double4(repeating: z[p]); dp += count }
+        for p in 0..<n { a += load(dp) * T.Vector(repeating: z[p]); dp += count }
         store(a, row + k)
-        k &+= 4
+        k &+= l1
     }
     while k < count {
         var a = row[k], dp = d + k
@@ -213,9 +258,30 @@ extension Build {
     public static func accumulateOuterProducts(_ g: UnsafeMutablePointer<Double>, rowStride: Int, rows: Int, count: Int,
                                                a: UnsafePointer<Double>, b: UnsafePointer<Double>, columns n: Int,
                                                scratch: UnsafeMutablePointer<Double>) {
-        turnSampleMajor(b, count: count, samples: n, into: scratch)
-        for r in 0..<rows { addProducts(g + r &* rowStride, z: a + r &* n, d: scratch, count: count, samples: n) }
+        outerProducts(g, rowStride: rowStride, rows: rows, count: count, a: a, b: b, columns: n, scratch: scratch)
     }
+
+    /// `matrixProduct` in single precision.
+    public static func matrixProduct(first: UnsafePointer<Float>?, coefficients: UnsafePointer<Float>, innerStride: Int, outerStride: Int,
+                                     inner: Int, outer: Int, input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>,
+                                     columns n: Int) {
+        product(first: first, coefficients: coefficients, innerStride: innerStride, outerStride: outerStride, inner: inner, outer: outer,
+                input: input, output: output, columns: n)
+    }
+
+    /// `accumulateOuterProducts` in single precision.
+    public static func accumulateOuterProducts(_ g: UnsafeMutablePointer<Float>, rowStride: Int, rows: Int, count: Int,
+                                               a: UnsafePointer<Float>, b: UnsafePointer<Float>, columns n: Int,
+                                               scratch: UnsafeMutablePointer<Float>) {
+        outerProducts(g, rowStride: rowStride, rows: rows, count: count, a: a, b: b, columns: n, scratch: scratch)
+    }
+}
+
+@inline(__always)
+private func outerProducts<T: KernelScalar>(_ g: UnsafeMutablePointer<T>, rowStride: Int, rows: Int, count: Int, a: UnsafePointer<T>,
+                                            b: UnsafePointer<T>, columns n: Int, scratch: UnsafeMutablePointer<T>) {
+    turnSampleMajor(b, count: count, samples: n, into: scratch)
+    for r in 0..<rows { addProducts(g + r &* rowStride, z: a + r &* n, d: scratch, count: count, samples: n) }
 }
 
 extension Build {
@@ -223,16 +289,13 @@ extension Build {
     /// (from the output for σ and tanh: σ(1 − σ), 1 − tanh²; ReLU: 1 where x > 0, else 0).
     public static func activationGradient(_ code: Int, x: UnsafePointer<Double>, y: UnsafePointer<Double>, g: UnsafePointer<Double>,
                                           gx: UnsafeMutablePointer<Double>, count: Int) {
-        switch code {
-        case ActivationCode.sigmoid:
-            slopes(gx, g, count) { k in let yk = load(y + k); return yk * (1 - yk) } scalar: { k in y[k] * (1 - y[k]) }
-        case ActivationCode.tanh:
-            slopes(gx, g, count) { k in let yk = load(y + k); return 1 - yk * yk } scalar: { k in 1 - y[k] * y[k] }
-        case ActivationCode.relu:
-            slopes(gx, g, count) { k in Double4.zero.replacing(with: 1, where: load(x + k) .> 0) } scalar: { k in x[k] > 0 ? 1 : 0 }
-        default:
-            gx.update(from: g, count: count)
-        }
+        gradientThroughActivation(code, x: x, y: y, g: g, gx: gx, count: count)
+    }
+
+    /// The same in single precision.
+    public static func activationGradient(_ code: Int, x: UnsafePointer<Float>, y: UnsafePointer<Float>, g: UnsafePointer<Float>,
+                                          gx: UnsafeMutablePointer<Float>, count: Int) {
+        gradientThroughActivation(code, x: x, y: y, g: g, gx: gx, count: count)
     }
 
     /// SGD with momentum over `count` parameters: `change = −scale · g + α · v`, `v = change`, `w += change`.
@@ -255,11 +318,27 @@ extension Build {
     }
 }
 
+@inline(__always)
+private func gradientThroughActivation<T: KernelScalar>(_ code: Int, x: UnsafePointer<T>, y: UnsafePointer<T>, g: UnsafePointer<T>,
+                                                        gx: UnsafeMutablePointer<T>, count: Int) {
+    switch code {
+    case ActivationCode.sigmoid:
+        slopes(gx, g, count) { k in let yk = load(y + k); return yk * (1 - yk) } scalar: { k in y[k] * (1 - y[k]) }
+    case ActivationCode.tanh:
+        slopes(gx, g, count) { k in let yk = load(y + k); return 1 - yk * yk } scalar: { k in 1 - y[k] * y[k] }
+    case ActivationCode.relu:
+        slopes(gx, g, count) { k in T.reluSlope(load(x + k)) } scalar: { k in x[k] > 0 ? 1 : 0 }
+    default:
+        gx.update(from: g, count: count)
+    }
+}
+
 /// `out[k] = g[k] · slope(k)`.
 @inline(__always)
-private func slopes(_ out: UnsafeMutablePointer<Double>, _ g: UnsafePointer<Double>, _ count: Int, _ slope: (Int) -> Double4,
-                    scalar: (Int) -> Double) {
+private func slopes<T: KernelScalar>(_ out: UnsafeMutablePointer<T>, _ g: UnsafePointer<T>, _ count: Int, _ slope: (Int) -> T.Vector,
+                                     scalar: (Int) -> T) {
+    let lanes = T.lanes
     var k = 0
-    while k &+ 4 <= count { store(load(g + k) * slope(k), out + k); k &+= 4 }
+    while k &+ lanes <= count { store(load(g + k) * slope(k), out + k); k &+= lanes }
     while k < count { out[k] = g[k] * scalar(k); k &+= 1 }
 }

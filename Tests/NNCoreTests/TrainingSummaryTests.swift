@@ -115,7 +115,7 @@ final class TrainingSummaryTests: XCTestCase {
         var trainer = CNNTrainer(images: Array(Optdigits.images.prefix(80)), network: network, settings: settings, seed: 2)
         let untrained = TrainingSummary(cnn: trainer, title: "CNN: digits", seconds: 0, number: fixed)
         XCTAssertEqual(untrained.json.text, """
-            {"model":"cnn","seed":2,"status":"running","epochs":0,"loss":null,"accuracy":null,"test_accuracy":null,"seconds":0}
+            {"model":"cnn","seed":2,"status":"running","epochs":0,"loss":null,"accuracy":null,"test_accuracy":null,"seconds":0,"precision":"double"}
             """)
         XCTAssertEqual(untrained.text, """
             CNN: digits (seed 2)
@@ -128,7 +128,7 @@ final class TrainingSummaryTests: XCTestCase {
         trainer.run()
         let trained = TrainingSummary(cnn: trainer, title: "CNN: digits", seconds: 2, number: fixed)
         XCTAssertEqual(trained.json.text, """
-            {"model":"cnn","seed":2,"status":"finished","epochs":3,"loss":1.8321132082290787,"accuracy":0.3,"test_accuracy":0.25,"seconds":2}
+            {"model":"cnn","seed":2,"status":"finished","epochs":3,"loss":1.8321132082290787,"accuracy":0.3,"test_accuracy":0.25,"seconds":2,"precision":"double"}
             """)
         XCTAssertEqual(trained.text, """
             CNN: digits (seed 2)

@@ -190,6 +190,17 @@ final class CNNScenarioTests: XCTestCase {
                        "s.yaml:7:3: error: dropout acts while training, and only a network that ends in softmax is trained")
     }
 
+    /// `precision: double` (the default) or `single` in the cnn block.
+    func testPrecision() throws {
+        let digits = head + "data: {images: optdigits}\ncnn:\n  layers: [flatten, {dense: 10}, softmax]\n"
+        XCTAssertEqual(try XCTUnwrap(try ScenarioLoader.parse(digits, source: "s.yaml", baseDirectory: nil).cnn).training.precision, .double)
+        let cnn = try XCTUnwrap(try ScenarioLoader.parse(digits + "  precision: single\n", source: "s.yaml", baseDirectory: nil).cnn)
+        XCTAssertEqual(cnn.training.precision, .single)
+        XCTAssertEqual(error(digits + "  precision: float\n"), "s.yaml:7:14: error: precision must be one of double, single; found 'float'")
+        XCTAssertEqual(error(digits + "  precision: singel\n"),
+                       "s.yaml:7:14: error: precision must be one of double, single; found 'singel'; did you mean 'single'?")
+    }
+
     /// A lesson's `set: {dropout: p}`: for a trained network with a dense stage, as the `D` key.
     func testDropoutInALesson() throws {
         let digits = head + "data: {images: optdigits}\ncnn:\n  layers: [flatten, {dense: 10}, softmax]\nlesson:\n"

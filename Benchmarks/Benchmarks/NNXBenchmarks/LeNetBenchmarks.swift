@@ -8,7 +8,8 @@ import NNCore
 /// evaluation's forward passes over 1,000 images. The figures are per image: training at most 120 µs on one
 /// core and 80 µs on two, inference at most 40 µs on one core (a 60,000-image epoch within 10 s follows).
 /// Besides the wall clock, the CPU time of all threads: on a shared machine it shows the work done apart from
-/// the waiting for a core, and on two threads how much of it ran side by side.
+/// the waiting for a core, and on two threads how much of it ran side by side. Each in double precision and
+/// in single (`precision: single`: the batches in Float, the update in Double; "-float32" in the name).
 func leNetBenchmarks(atMost limit: (Duration, BenchmarkScalingFactor) -> Benchmark.Configuration) {
     func atMost(_ time: Duration, _ scalingFactor: BenchmarkScalingFactor) -> Benchmark.Configuration {
         var configuration = limit(time, scalingFactor)
@@ -23,26 +24,30 @@ func leNetBenchmarks(atMost limit: (Duration, BenchmarkScalingFactor) -> Benchma
                                        values: (0..<(channels * 1_024)).map { _ in rng.nextUnit() }),
                          label: n % 10)
         }
-        var settings = CNNSettings()
-        settings.threads = 1
-        settings.testSplit = 0
-        settings.maxEpochs = .max
-        let shape = "\(channels)x32x32"
-        for (threads, limit) in [(1, Duration.microseconds(120)), (2, .microseconds(80))] {
-            var settings = settings
-            settings.threads = threads
-            let name = "cnn-lenet5-\(shape)-train-per-image-\(threads)-thread\(threads == 1 ? "" : "s")"
-            Benchmark(name, configuration: atMost(limit, .kilo)) { benchmark in
-                var trainer = CNNTrainer(images: images, network: network, settings: settings, seed: 1)
-                benchmark.startMeasurement()
-                for _ in 0..<(benchmark.scaledIterations.count / images.count) { trainer.runEpoch() }
-                benchmark.stopMeasurement()
-                blackHole(trainer.network)
+        // Double precision (the default) and single (`precision: single`, "-float32" in the names).
+        for precision in CNNPrecision.allCases {
+            var settings = CNNSettings()
+            settings.threads = 1
+            settings.testSplit = 0
+            settings.maxEpochs = .max
+            settings.precision = precision
+            let shape = "\(channels)x32x32" + (precision == .single ? "-float32" : "")
+            for (threads, limit) in [(1, Duration.microseconds(120)), (2, .microseconds(80))] {
+                var settings = settings
+                settings.threads = threads
+                let name = "cnn-lenet5-\(shape)-train-per-image-\(threads)-thread\(threads == 1 ? "" : "s")"
+                Benchmark(name, configuration: atMost(limit, .kilo)) { benchmark in
+                    var trainer = CNNTrainer(images: images, network: network, settings: settings, seed: 1)
+                    benchmark.startMeasurement()
+                    for _ in 0..<(benchmark.scaledIterations.count / images.count) { trainer.runEpoch() }
+                    benchmark.stopMeasurement()
+                    blackHole(trainer.network)
+                }
             }
-        }
-        Benchmark("cnn-lenet5-\(shape)-inference-per-image", configuration: atMost(.microseconds(40), .kilo)) { benchmark in
-            let trainer = CNNTrainer(images: images, network: network, settings: settings, seed: 1)
-            for _ in 0..<(benchmark.scaledIterations.count / images.count) { blackHole(trainer.evaluate(images)) }
+            Benchmark("cnn-lenet5-\(shape)-inference-per-image", configuration: atMost(.microseconds(40), .kilo)) { benchmark in
+                let trainer = CNNTrainer(images: images, network: network, settings: settings, seed: 1)
+                for _ in 0..<(benchmark.scaledIterations.count / images.count) { blackHole(trainer.evaluate(images)) }
+            }
         }
     }
 }

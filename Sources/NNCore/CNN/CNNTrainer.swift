@@ -15,6 +15,9 @@ public struct CNNSettings: Sendable, Hashable {
     public var dropout = 0.0
     /// The cores a batch is split over (its images, maps or units); every count gives the same bits.
     public var threads = Kernels.cores
+    /// What the batched passes compute in (training without dropout, and the test evaluation); the weights
+    /// are kept and updated in double precision either way.
+    public var precision = CNNPrecision.double
     public init() {}
 }
 
@@ -60,8 +63,11 @@ public struct CNNTrainer: Sendable {
     private var order: [Int]
     private var velocity: ConvNetGradients
     private var epochLoss = 0.0, epochHits = 0
-    /// The buffers of the batched passes, when the network and settings allow them (no dropout).
-    private var batch: ConvNetBatch?
+    /// The buffers of the batched passes, when the network and settings allow them (no dropout): in double
+    /// precision, or in single precision with the batch's summed gradients in single precision.
+    private var batch: ConvNetBatch<Double>?
+    private var singleBatch: ConvNetBatch<Float>?
+    private var singleGradients: (weights: [[Float]], biases: [[Float]]) = ([], [])
     private var spareGradients: ConvNetGradients?
 
     /// Splits `images` into training and test sets with `seed` (the test set is `testSplit` of them), or
@@ -88,8 +94,20 @@ public struct CNNTrainer: Sendable {
 
     /// The batched path's buffers, where it applies (no dropout; stages it handles) and are not made yet.
     private mutating func makeBatchWhereItApplies() {
-        guard batch == nil, settings.dropout == 0, ConvNetBatch.handles(network) else { return }
-        batch = ConvNetBatch(network: network, capacity: min(Self.batchCapacity, max(1, settings.batchSize)), threads: settings.threads)
+        guard batch == nil, singleBatch == nil, settings.dropout == 0, BatchLayout.handles(network) else { return }
+        let capacity = min(Self.batchCapacity, max(1, settings.batchSize))
+        switch settings.precision {
+        case .double: batch = ConvNetBatch(network: network, capacity: capacity, threads: settings.threads)
+        case .single:
+            singleBatch = ConvNetBatch(network: network, capacity: capacity, threads: settings.threads)
+            singleGradients = (network.weights.map { Array(repeating: 0, count: $0.count) }, network.biases.map { Array(repeating: 0, count: $0.count) })
+        }
+    }
+
+    /// Whether training computes in single precision now: asked for, and on the batched path (dropout takes
+    /// the image-at-a-time path, in double precision).
+    public var trainsInSinglePrecision: Bool {
+        settings.precision == .single && settings.dropout == 0 && BatchLayout.handles(network)
     }
 
     /// The most images the batched passes hold at once (a bigger batch goes through in parts, its gradients
@@ -141,21 +159,23 @@ public struct CNNTrainer: Sendable {
         // Dropout (which `setDropout` may turn on mid-training) takes the image-at-a-time path.
         if settings.dropout == 0, var batch {
             self.batch = nil
-            lastMasks = [:]
-            let samples = trainingSet
-            var start = positionInEpoch
-            while start < end {
-                let part = order[start..<min(end, start + batch.capacity)]
-                batch.forward(part.lazy.map { samples[$0].image }, through: network)
-                for (i, n) in part.enumerated() {
-                    let label = trainingSet[n].label
-                    batchLoss += ConvNet.crossEntropy(probabilityOfLabel: batch.probability(label, image: i, of: part.count))
-                    if batch.predictedClass(image: i, of: part.count) == label { epochHits += 1 }
-                }
-                batch.backward(labels: part.lazy.map { samples[$0].label }, into: &gradients)
-                start += part.count
-            }
+            batchLoss = trainBatch(&batch, to: end, &gradients.weights, &gradients.biases)
             self.batch = batch
+        } else if settings.dropout == 0, var batch = singleBatch {
+            singleBatch = nil
+            var single = singleGradients
+            singleGradients = ([], [])
+            for l in single.weights.indices {
+                single.weights[l].withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+                single.biases[l].withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            }
+            batchLoss = trainBatch(&batch, to: end, &single.weights, &single.biases)
+            // The update is in double precision: the summed gradient goes into the zeroed Double one.
+            for l in single.weights.indices {
+                Self.widen(single.weights[l], into: &gradients.weights[l])
+                Self.widen(single.biases[l], into: &gradients.biases[l])
+            }
+            (singleBatch, singleGradients) = (batch, single)
         } else {
             for n in order[positionInEpoch..<end] {
                 let sample = trainingSet[n]
@@ -173,6 +193,34 @@ public struct CNNTrainer: Sendable {
         positionInEpoch = end
         if positionInEpoch == trainingSet.count { endEpoch() }
         return batchLoss
+    }
+
+    /// `values` as Doubles, written over `doubles`.
+    private static func widen(_ values: [Float], into doubles: inout [Double]) {
+        values.withUnsafeBufferPointer { from in
+            doubles.withUnsafeMutableBufferPointer { to in for k in from.indices { to[k] = Double(from[k]) } }
+        }
+    }
+
+    /// The images from `positionInEpoch` to `end` through `batch` (in parts of its capacity): their gradients
+    /// added to `weightGradients` and `biasGradients`, their hits counted; their summed loss.
+    private mutating func trainBatch<Scalar: BatchScalar>(_ batch: inout ConvNetBatch<Scalar>, to end: Int, _ weightGradients: inout [[Scalar]],
+                                             _ biasGradients: inout [[Scalar]]) -> Double {
+        lastMasks = [:]
+        let samples = trainingSet
+        var start = positionInEpoch, loss = 0.0
+        while start < end {
+            let part = order[start..<min(end, start + batch.capacity)]
+            batch.forward(part.lazy.map { samples[$0].image }, through: network)
+            for (i, n) in part.enumerated() {
+                let label = samples[n].label
+                loss += ConvNet.crossEntropy(probabilityOfLabel: batch.probability(label, image: i, of: part.count))
+                if batch.predictedClass(image: i, of: part.count) == label { epochHits += 1 }
+            }
+            batch.backward(labels: part.lazy.map { samples[$0].label }, weightGradients: &weightGradients, biasGradients: &biasGradients)
+            start += part.count
+        }
+        return loss
     }
 
     /// Changes the dropout rate p from the next batch on (0 switches dropout off); the weights stay.
@@ -277,14 +325,24 @@ public struct CNNTrainer: Sendable {
     /// `body(sample, probability of class k, predicted class)` for each of `images` in order: through the batched
     /// passes where the network allows them, else one image at a time (the same bits either way).
     private func forEachPrediction(_ images: ArraySlice<LabeledImage>, _ body: (LabeledImage, (Int) -> Double, Int) -> Void) {
-        guard ConvNetBatch.handles(network) else {
+        guard BatchLayout.handles(network) else {
             for sample in images {
                 let probabilities = network.forward(sample.image).last!
                 body(sample, { probabilities.values[$0] }, Self.predictedClass(probabilities))
             }
             return
         }
-        var batch = ConvNetBatch(network: network, capacity: min(Self.batchCapacity, images.count), threads: settings.threads, training: false)
+        switch settings.precision {
+        case .double: forEachPrediction(images, in: Double.self, body)
+        case .single: forEachPrediction(images, in: Float.self, body)
+        }
+    }
+
+    /// `forEachPrediction` through the batched passes in `Scalar`'s precision.
+    private func forEachPrediction<Scalar: BatchScalar>(_ images: ArraySlice<LabeledImage>, in _: Scalar.Type,
+                                                        _ body: (LabeledImage, (Int) -> Double, Int) -> Void) {
+        var batch = ConvNetBatch<Scalar>(network: network, capacity: min(Self.batchCapacity, images.count), threads: settings.threads,
+                                         training: false)
         var start = images.startIndex
         while start < images.endIndex {
             let part = images[start..<min(images.endIndex, start + batch.capacity)]

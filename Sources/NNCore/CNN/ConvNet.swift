@@ -87,7 +87,7 @@ public struct ConvNet: Sendable, Hashable {
 
     /// Every kernel turned by 180° (rows and columns reversed): convolution is correlation with the flipped
     /// kernel.
-    static func flipped(_ weights: [Double], size: Int) -> [Double] {
+    static func flipped<T>(_ weights: [T], size: Int) -> [T] {
         var result = weights
         let area = size * size
         for start in stride(from: 0, to: weights.count, by: area) {

@@ -1,20 +1,17 @@
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A batch of images through a network at once, in buffers kept from batch to batch: the stages of the maps
 /// image after image (`[image][value]`), the stages of single values (dense, flatten, a convolution whose
 /// kernel covers its whole input, such as LeNet-5's C5, and the softmax) with the images as columns
 /// (`[value][image]`), so that a dense stage is one matrix product over the batch.
 ///
-/// Every value is computed by the same operations in the same order as `forward` and `addGradients` one image
-/// at a time, the parameters' gradients summed image after image: a batch gives the bits of its images in turn.
-/// The work is split over `threads` cores (images, or output maps and units), and since each part writes only
-/// its own values with the same operations, any number of threads gives the same bits.
-struct ConvNetBatch {
+/// In double precision (`Scalar` Double) every value is computed by the same operations in the same order as
+/// `forward` and `addGradients` one image at a time, the parameters' gradients summed image after image: a
+/// batch gives the bits of its images in turn. In single precision (Float) the same operations in the same
+/// order, rounded to Float. The work is split over `threads` cores (images, or output maps and units), and
+/// since each part writes only its own values with the same operations, any number of threads gives the same
+/// bits.
+struct ConvNetBatch<Scalar: BatchScalar> {
     /// The network of the pass under way (its weights let go after the backward pass).
     var network: ConvNet
     let capacity: Int
@@ -22,16 +19,23 @@ struct ConvNetBatch {
     /// Per stage (0 the input, l + 1 the output of layer l): whether its values are `[value][image]`.
     let byValue: [Bool]
     /// Per stage: the batch's values and (training) the loss's gradient with respect to them.
-    var values: [[Double]]
-    var deltas: [[Double]]
+    var values: [[Scalar]]
+    var deltas: [[Scalar]]
     /// A stage turned to the other layout, for the layer that reads it so.
-    var turned: [Double]
-    var turnedDelta: [Double]
+    var turned: [Scalar]
+    var turnedDelta: [Scalar]
     /// Per thread: room for a padded input, a kernel gradient's or an input gradient's sums.
-    var scratch: [[Double]]
-    /// Per layer: the kernels as the convolution reads them (flipped in convolution mode).
-    var kernels: [[Double]] = []
+    var scratch: [[Scalar]]
+    /// Per layer: the weights in this precision as the layer reads them (a convolution's kernels flipped in
+    /// convolution mode), and the biases.
+    var weights: [[Scalar]] = [], biases: [[Scalar]] = []
+    /// Training: each image's kernel gradient of a convolution on its own, so that the images can be split over
+    /// the cores and their gradients then added in order.
+    var imageKernelGradients: [Scalar] = []
+}
 
+/// Which networks go through `ConvNetBatch`, and how its stages are laid out.
+enum BatchLayout {
     /// Whether a network can go through in batches: stride-1 convolutions, 2×2 max pooling with stride 2, and a
     /// softmax last, after a stage of single values (others go one image at a time).
     static func handles(_ network: ConvNet) -> Bool {
@@ -68,32 +72,38 @@ struct ConvNetBatch {
         for l in network.layers.indices { result.append(readsByValue(network, l) ?? result[l]) }
         return result
     }
+}
+
+extension ConvNetBatch {
 
     /// Buffers for `capacity` images; `training` adds those of the gradients.
     init(network: ConvNet, capacity: Int, threads: Int, training: Bool = true) {
         self.network = network
         self.capacity = capacity
         self.threads = max(1, threads)
-        byValue = Self.stageByValue(network)
+        byValue = BatchLayout.stageByValue(network)
         values = network.shapes.map { Array(repeating: 0, count: $0.reduce(1, *) * capacity) }
         deltas = training ? values : []
         let largest = network.shapes.map { $0.reduce(1, *) }.max()! * capacity
         turned = Array(repeating: 0, count: largest)
         turnedDelta = turned
-        var room = 0
+        var room = 0, kernelGradients = 0
         for (l, layer) in network.layers.enumerated() {
             // A dense stage's batch of gradients or inputs turned sample-major.
             let inCount = network.shapes[l].reduce(1, *), outCount = network.shapes[l + 1].reduce(1, *)
-            if Self.readsByValue(network, l) == true { room = max(room, capacity * max(inCount, outCount)) }
-            guard case .convolution(let count, let size, _, let padding, _) = layer, Self.readsByValue(network, l) == false else { continue }
+            if BatchLayout.readsByValue(network, l) == true { room = max(room, capacity * max(inCount, outCount)) }
+            guard case .convolution(let count, let size, _, let padding, _) = layer, BatchLayout.readsByValue(network, l) == false else { continue }
             let shape = network.shapes[l], pad = CNNLayer.padding(padding, size: size)
             let padded = shape[0] * (shape[1] + 2 * pad) * (shape[2] + 2 * pad)
             let outPlane = network.shapes[l + 1][1] * network.shapes[l + 1][2]
-            let kernelGradient = (outPlane + shape[0] * size * size) * ((count + 3) / 4 * 4)
+            // Whole vectors of maps: up to 8 lanes (Float).
+            let kernelGradient = (outPlane + shape[0] * size * size) * ((count + 7) / 8 * 8)
             let inputGradient = shape[0] * size * size * outPlane
             room = max(room, 2 * padded + max(kernelGradient, inputGradient))
+            kernelGradients = max(kernelGradients, capacity * count * shape[0] * size * size)
         }
         scratch = (0..<self.threads).map { _ in Array(repeating: 0, count: room) }
+        if training { imageKernelGradients = Array(repeating: 0, count: kernelGradients) }
         (self.network.weights, self.network.biases) = ([], [])
     }
 
@@ -102,6 +112,15 @@ struct ConvNetBatch {
     func denseLayout(_ l: Int) -> (units: Int, inner: Int, outer: Int) {
         let units = size(l + 1)
         return if case .dense = network.layers[l] { (units, units, 1) } else { (units, 1, size(l)) }
+    }
+
+    /// Whether layer l is a convolution in convolution mode, which reads its kernels flipped.
+    func isFlipped(_ l: Int) -> Bool {
+        if case .convolution(_, _, _, _, .convolution) = network.layers[l] { true } else { false }
+    }
+
+    func kernelSize(_ l: Int) -> Int {
+        if case .convolution(_, let size, _, _, _) = network.layers[l] { size } else { 1 }
     }
 
     /// The count of values of stage s for one image.
@@ -125,23 +144,34 @@ extension ConvNetBatch {
     mutating func forward(_ images: some Collection<Tensor>, through network: ConvNet) {
         precondition(network.layers == self.network.layers && network.inputShape == self.network.inputShape)
         self.network = network
-        let n = images.count
+        let images = Array(images), n = images.count, parts = threads
         precondition(n <= capacity)
+        for image in images {
+            precondition(image.shape == network.inputShape, "the input is \(image.shape), the network takes \(network.inputShape)")
+        }
         values[0].withUnsafeMutableBufferPointer { x in
-            for (k, image) in images.enumerated() {
-                precondition(image.shape == network.inputShape, "the input is \(image.shape), the network takes \(network.inputShape)")
-                image.values.withUnsafeBufferPointer { (x.baseAddress! + k * image.count).update(from: $0.baseAddress!, count: image.count) }
+            // Copied (or rounded to Float) a part of the images a core.
+            nonisolated(unsafe) let x = x.baseAddress!
+            Self.inParts(parts) { part in
+                for k in Self.part(part, of: parts, n) {
+                    images[k].values.withUnsafeBufferPointer { image in
+                        let to = x + k * image.count
+                        for i in image.indices { to[i] = Scalar(image[i]) }
+                    }
+                }
             }
         }
-        kernels = network.layers.indices.map { l in
-            guard case .convolution(_, let size, _, _, let mode) = network.layers[l], mode == .convolution else { return [] }
-            return ConvNet.flipped(network.weights[l], size: size)
+        weights = network.layers.indices.map { l in
+            let converted = Scalar.converted(network.weights[l])
+            guard isFlipped(l) else { return converted }
+            return ConvNet.flipped(converted, size: kernelSize(l))
         }
+        biases = network.biases.map(Scalar.converted)
         for l in network.layers.indices { forward(layer: l, n) }
     }
 
     /// The probability of class k for image i, after `forward`.
-    func probability(_ k: Int, image i: Int, of n: Int) -> Double { values[network.layers.count][k * n + i] }
+    func probability(_ k: Int, image i: Int, of n: Int) -> Double { Double(values[network.layers.count][k * n + i]) }
 
     /// The most probable class of image i (the first on ties), after `forward`.
     func predictedClass(image i: Int, of n: Int) -> Int {
@@ -152,10 +182,10 @@ extension ConvNetBatch {
 
     private mutating func forward(layer l: Int, _ n: Int) {
         let inCount = size(l), outCount = size(l + 1)
-        let reads = Self.readsByValue(network, l) ?? byValue[l]
+        let reads = BatchLayout.readsByValue(network, l) ?? byValue[l]
         if reads != byValue[l] { Self.turn(values[l], into: &turned, count: inCount, n, toByValue: reads) }
         let source = reads != byValue[l] ? turned : values[l]
-        let kernel = kernels[l].isEmpty ? network.weights[l] : kernels[l]
+        let kernel = weights[l]
         let parts = threads
         var output = values[l + 1], rooms = scratch
         (values[l + 1], scratch) = ([], [])
@@ -163,7 +193,7 @@ extension ConvNetBatch {
         source.withUnsafeBufferPointer { xb in
             output.withUnsafeMutableBufferPointer { yb in
                 kernel.withUnsafeBufferPointer { wb in
-                    network.biases[l].withUnsafeBufferPointer { bb in
+                    biases[l].withUnsafeBufferPointer { bb in
                         rooms.withUnsafeMutableBufferPointer { sb in
                             nonisolated(unsafe) let x = xb.baseAddress!, y = yb.baseAddress!, w = wb.baseAddress, b = bb.baseAddress
                             nonisolated(unsafe) let scratch = sb.baseAddress!
@@ -174,7 +204,7 @@ extension ConvNetBatch {
                                     scratch[part].withUnsafeMutableBufferPointer { room in
                                         for i in Self.part(part, of: parts, n) {
                                             let input = Self.padded(x + i * inCount, shape, pad, into: room.baseAddress!)
-                                            Kernels.current.convolutionForward(x: input, w: w!, b: b, y: y + i * outCount,
+                                            Scalar.convolutionForward(x: input, w: w!, b: b, y: y + i * outCount,
                                                                                inChannels: shape[0], inHeight: shape[1] + 2 * pad,
                                                                                inWidth: shape[2] + 2 * pad, kernels: count, size: size)
                                         }
@@ -184,7 +214,7 @@ extension ConvNetBatch {
                                 let (units, inner, outer) = denseLayout(l)
                                 Self.inParts(parts) { part in
                                     let rows = Self.part(part, of: parts, units)
-                                    Kernels.current.matrixProduct(first: b! + rows.lowerBound, coefficients: w! + rows.lowerBound * outer,
+                                    Scalar.matrixProduct(first: b! + rows.lowerBound, coefficients: w! + rows.lowerBound * outer,
                                                                   innerStride: inner, outerStride: outer, inner: inCount, outer: rows.count,
                                                                   input: x, output: y + rows.lowerBound * n, columns: n)
                                 }
@@ -192,7 +222,7 @@ extension ConvNetBatch {
                                 Self.inParts(parts) { part in
                                     let images = Self.part(part, of: parts, n)
                                     let at = images.lowerBound * inCount
-                                    Kernels.current.activateAll(f.code, x + at, y + at, count: images.count * inCount)
+                                    Scalar.activateAll(f.code, x + at, y + at, count: images.count * inCount)
                                 }
                             case .pooling:
                                 let shape = network.shapes[l]
@@ -212,7 +242,7 @@ extension ConvNetBatch {
     }
 
     /// `x` as it is, or copied into `room` with `pad` zeros around each map.
-    static func padded(_ x: UnsafePointer<Double>, _ shape: [Int], _ pad: Int, into room: UnsafeMutablePointer<Double>) -> UnsafePointer<Double> {
+    static func padded(_ x: UnsafePointer<Scalar>, _ shape: [Int], _ pad: Int, into room: UnsafeMutablePointer<Scalar>) -> UnsafePointer<Scalar> {
         guard pad > 0 else { return x }
         let (channels, height, width) = (shape[0], shape[1], shape[2])
         let paddedWidth = width + 2 * pad, paddedHeight = height + 2 * pad
@@ -226,16 +256,16 @@ extension ConvNetBatch {
     }
 
     /// The softmax of one image's values, `stride` apart (as `ConvNet.softmaxForward`).
-    private static func softmax(_ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, count: Int, stride: Int) {
+    private static func softmax(_ x: UnsafePointer<Scalar>, _ y: UnsafeMutablePointer<Scalar>, count: Int, stride: Int) {
         var largest = x[0]
         for k in 1..<count where x[k * stride] > largest { largest = x[k * stride] }
-        var total = 0.0
-        for k in 0..<count { y[k * stride] = exp(x[k * stride] - largest); total += y[k * stride] }
+        var total: Scalar = 0
+        for k in 0..<count { y[k * stride] = Scalar.exponential(x[k * stride] - largest); total += y[k * stride] }
         for k in 0..<count { y[k * stride] /= total }
     }
 
     /// `[image][value]` ↔ `[value][image]`.
-    static func turn(_ source: [Double], into target: inout [Double], count: Int, _ n: Int, toByValue: Bool) {
+    static func turn(_ source: [Scalar], into target: inout [Scalar], count: Int, _ n: Int, toByValue: Bool) {
         for i in 0..<n {
             for k in 0..<count {
                 if toByValue { target[k * n + i] = source[i * count + k] } else { target[i * count + k] = source[k * n + i] }

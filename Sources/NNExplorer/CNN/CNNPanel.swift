@@ -37,7 +37,8 @@ func drawPanel(_ p: CNNExplorer, _ outputs: [Tensor], in box: Rect, screen: Size
         func joined(_ items: [String]) -> [Line] {
             packed(items.map { Span($0) }, separator: " \(g.middleDot) ", width: inner.width, glyphs: g)
         }
-        parts[.settings] = joined(["η = \(formatNumber(s.learningRate))", "α = \(formatNumber(s.momentum))", "batch \(s.batchSize)"])
+        parts[.settings] = joined(["η = \(formatNumber(s.learningRate))", "α = \(formatNumber(s.momentum))", "batch \(s.batchSize)"]
+                                  + (t.trainsInSinglePrecision ? ["single precision"] : []))
             + joined(["train \(t.trainingSet.count)", "test \(t.testSet.count) images"])
         if let dropout = dropoutLines(p, width: inner.width, glyphs: g) {
             (parts[.dropout], parts[.dropoutNote]) = dropout

@@ -19,21 +19,21 @@ extension ConvNet {
     }
 
     /// One image's 2×2 max pooling (maps of `shape`, `[C, H, W]`): four values a window, no inner loops.
-    static func maxPool2(_ x: UnsafePointer<Double>, _ shape: [Int], into y: UnsafeMutablePointer<Double>) {
+    static func maxPool2<T: FloatingPoint>(_ x: UnsafePointer<T>, _ shape: [Int], into y: UnsafeMutablePointer<T>) {
         let width = shape[2]
         forEach2x2Window(shape) { at, p in
-            y[at] = Swift.max(Swift.max(Swift.max(Swift.max(-Double.infinity, x[p]), x[p + 1]), x[p + width]), x[p + width + 1])
+            y[at] = Swift.max(Swift.max(Swift.max(Swift.max(-T.infinity, x[p]), x[p + 1]), x[p + width]), x[p + width + 1])
         }
     }
 
     /// One image's pooling gradient `g` added to `gx` at each window's first maximum.
-    static func maxPool2Backward(_ x: UnsafePointer<Double>, _ shape: [Int], _ g: UnsafePointer<Double>, adding gx: UnsafeMutablePointer<Double>) {
+    static func maxPool2Backward<T: FloatingPoint>(_ x: UnsafePointer<T>, _ shape: [Int], _ g: UnsafePointer<T>, adding gx: UnsafeMutablePointer<T>) {
         let width = shape[2]
         forEach2x2Window(shape) { at, p in
             // The first maximum in reading order, as the general case picks it (selects, not branches: which
             // value wins is a coin toss the branch predictor loses).
             let topLeft = x[p], topRight = x[p + 1], bottomLeft = x[p + width], bottomRight = x[p + width + 1]
-            let best = Swift.max(Swift.max(Swift.max(Swift.max(-Double.infinity, topLeft), topRight), bottomLeft), bottomRight)
+            let best = Swift.max(Swift.max(Swift.max(Swift.max(-T.infinity, topLeft), topRight), bottomLeft), bottomRight)
             let lower = bottomLeft == best ? p + width : (bottomRight == best ? p + width + 1 : p)
             let upper = topRight == best ? p + 1 : lower
             let bestAt = topLeft == best ? p : upper
