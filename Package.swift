@@ -45,7 +45,9 @@ let targets: [Target] = kernelTargets + [
     .target(name: "NNRender"),
     .target(name: "NNExplorer", dependencies: ["NNCore", "NNScenario", "NNRender"]),
     .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
-    .target(name: "NNTerminal", dependencies: ["NNRender", "CNCurses"]),
+    // The wide-character curses library is libncursesw on Linux and libncurses on macOS.
+    .target(name: "NNTerminal", dependencies: ["NNRender", "CNCurses"],
+            linkerSettings: [.linkedLibrary("ncursesw", .when(platforms: [.linux])), .linkedLibrary("ncurses", .when(platforms: [.macOS]))]),
     .executableTarget(name: "nnx", dependencies: [
         "NNExplorer", "NNTerminal", "NNScenario", "NNCore", "NNRender",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),

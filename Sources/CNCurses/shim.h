@@ -5,8 +5,15 @@
 #include <locale.h>
 #include <langinfo.h>
 #include <stdio.h>
+// The wide-character curses: Debian and Ubuntu put its headers under ncursesw/; macOS (Apple's ncurses, or
+// Homebrew's) and other Linux systems have them as curses.h, wide when _XOPEN_SOURCE_EXTENDED is defined.
+#if !defined(__APPLE__) && __has_include(<ncursesw/curses.h>)
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
+#else
+#include <curses.h>
+#include <term.h>
+#endif
 
 // Accessors for what Swift cannot import from curses.h: macros with arguments or casts, and mutable globals
 // (which Swift 6 rejects as "not concurrency-safe").

@@ -20,7 +20,11 @@ enum CrashGuard {
     static func install() {
         for number in signals {
             var action = SignalAction()
+            #if os(Linux)
             action.__sigaction_handler.sa_handler = crashed
+            #else
+            action.__sigaction_u.__sa_handler = crashed
+            #endif
             sigemptyset(&action.sa_mask)
             action.sa_flags = 0
             sigaction(number, &action, &saved[Int(number)])
