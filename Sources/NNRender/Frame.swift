@@ -29,15 +29,31 @@ public struct Frame: Sendable, Equatable {
     @discardableResult
     public mutating func put(_ text: String, column: Int, row: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
         let area = clip ?? bounds
-        guard row >= area.y, row < area.maxY, row >= 0, row < height else { return column + text.count }
+        guard row >= area.y, row < area.maxY, row >= 0, row < height else { return column + text.columns }
         var c = column
+        let left = max(area.x, 0), right = min(area.maxX, width)
         for ch in text {
-            if c >= area.x && c < area.maxX && c >= 0 && c < width {
-                cells[row * width + c] = Cell(ch, style: style)
+            let columns = ch.columns
+            if c >= left && c + columns <= right {
+                setCell(row * width + c, Cell(ch, style: style))
+                if columns == 2 { setCell(row * width + c + 1, Cell(Cell.wideTail, style: style)) }
+            } else if c >= left && c < right {
+                setCell(row * width + c, Cell(" ", style: style))   // half a wide character does not fit
             }
-            c += 1
+            c += columns
         }
         return c
+    }
+
+    /// Sets a cell, blanking the other half of a wide character it cuts in two.
+    private mutating func setCell(_ index: Int, _ cell: Cell) {
+        if cells[index].character == Cell.wideTail, index % width > 0, cell.character != Cell.wideTail {
+            cells[index - 1].character = " "
+        }
+        if index % width + 1 < width, cells[index + 1].character == Cell.wideTail, cells[index].character.columns == 2 {
+            cells[index + 1].character = " "
+        }
+        cells[index] = cell
     }
 
     public mutating func fill(_ area: Rect, with cell: Cell = .blank) {
@@ -49,7 +65,9 @@ public struct Frame: Sendable, Equatable {
     }
 
     /// One row's characters.
-    public func text(row: Int) -> String { String(cells[(row * width)..<((row + 1) * width)].map(\.character)) }
+    public func text(row: Int) -> String {
+        String(cells[(row * width)..<((row + 1) * width)].lazy.map(\.character).filter { $0 != Cell.wideTail })
+    }
 
     /// The text dump used by snapshots: one quoted row per line, so trailing blanks show.
     public var textDump: String {

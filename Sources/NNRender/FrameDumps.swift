@@ -73,7 +73,7 @@ extension Frame {
                     line += Self.sgr(look, trueColor: trueColor)
                     current = look
                 }
-                line.append(cell.character)
+                if cell.character != Cell.wideTail { line.append(cell.character) }
             }
             out += line + "\u{1B}[0m\n"
         }

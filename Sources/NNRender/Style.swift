@@ -96,4 +96,6 @@ public struct Cell: Sendable, Hashable {
         self.style = style
     }
     public static let blank = Cell()
+    /// The second column of a wide character (日, 👩), which the terminal fills with it: nothing is drawn there.
+    public static let wideTail: Character = "\u{10FFFD}"
 }

@@ -12,7 +12,8 @@ public struct Line: Sendable, Hashable, ExpressibleByStringLiteral {
     public init(_ text: String, _ style: Style = .plain) { spans = [Span(text, style)] }
     public init(stringLiteral value: String) { spans = [Span(value)] }
     public var text: String { spans.map(\.text).joined() }
-    public var width: Int { spans.reduce(0) { $0 + $1.text.count } }
+    /// Terminal columns (a wide character, such as 日 or 👩, takes two).
+    public var width: Int { spans.reduce(0) { $0 + $1.text.columns } }
     public static let empty = Line([])
 }
 
@@ -83,9 +84,13 @@ extension Line {
         var remaining = width - 1
         var out: [Span] = []
         for span in spans where remaining > 0 {
-            let piece = String(span.text.prefix(remaining))
+            var piece = ""
+            for character in span.text {
+                guard character.columns <= remaining else { remaining = 0; break }
+                piece.append(character)
+                remaining -= character.columns
+            }
             out.append(Span(piece, span.style))
-            remaining -= piece.count
         }
         out.append(Span(mark, spans.last?.style ?? .plain))
         return Line(out)
@@ -113,4 +118,28 @@ public func wrap(_ text: String, width: Int) -> [String] {
     }
     if !current.isEmpty { lines.append(current) }
     return lines
+}
+
+extension Character {
+    /// The columns a terminal gives it: 2 for East Asian wide and fullwidth characters (CJK, Hangul, kana) and
+    /// emoji drawn as pictures, else 1 (a combining mark is part of its base's character).
+    public var columns: Int {
+        guard let first = unicodeScalars.first else { return 1 }
+        if first.value < 0x1100 { return 1 }   // Latin, Greek, box drawing, arrows…: the common case, quickly
+        if first.properties.isEmojiPresentation || unicodeScalars.contains("\u{FE0F}") { return 2 }
+        return Self.wideRanges.contains { $0.contains(first.value) } ? 2 : 1
+    }
+
+    /// Unicode's East Asian Wide (W) and Fullwidth (F) blocks.
+    private static let wideRanges: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
+        0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19,
+        0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF,
+        0x20000...0x2FFFD, 0x30000...0x3FFFD,
+    ]
+}
+
+extension StringProtocol {
+    /// Terminal columns (`Character.columns` summed).
+    public var columns: Int { reduce(0) { $0 + $1.columns } }
 }

@@ -60,19 +60,23 @@ final class CursesScreen {
         guard width > 0, height > 0 else { return }
         if row.count < width { row = Array(repeating: cchar_t(), count: width) }
         for y in 0..<height {
+            // A wide character's second column is filled by ncurses: its cell is left out.
+            var count = 0
             for x in 0..<width {
                 let cell = frame[x, y]
+                if cell.character == Cell.wideTail { continue }
                 let (attributes, pair) = look(of: cell.style, theme: theme)
                 wide[0] = scalar(for: cell.character)
                 var pairNumber = pair
                 _ = withUnsafePointer(to: &pairNumber) { pairPointer in
                     // The pair goes through `opts` (an int*): the short parameter keeps only numbers below 32768
                     // and COLOR_PAIR() only 8 bits.
-                    setcchar(&row[x], wide, attributes, 0, pairPointer)
+                    setcchar(&row[count], wide, attributes, 0, pairPointer)
                 }
+                count += 1
             }
             // Does not move the cursor, so the bottom-right cell neither scrolls nor fails.
-            _ = row.withUnsafeBufferPointer { mvwadd_wchnstr(window, Int32(y), 0, $0.baseAddress, Int32(width)) }
+            _ = row.withUnsafeBufferPointer { mvwadd_wchnstr(window, Int32(y), 0, $0.baseAddress, Int32(count)) }
         }
     }
 
