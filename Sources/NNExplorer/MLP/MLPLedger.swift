@@ -162,7 +162,8 @@ struct MLPLedger {
              (l < top ? (l == 1 ? "net_j = Σ_i w_ij x_i (x_0 = 1: bias), " : "net_j = Σ_i w_ij z_i (z_0 = 1: bias), ")
                  : (l == 1 ? "net_k = Σ_j w_jk x_j (x_0 = 1: bias), " : "net_k = Σ_j w_jk z_j (z_0 = 1: bias), "))
                  + (l < top ? formulas.activationFormula
-                    : explorer.trainer.settings.output == .softmax ? "ŷ = softmax(net)" : "ŷ_k = σ(net_k)"))
+                    : explorer.trainer.settings.output == .softmax ? "ŷ = softmax(net)"
+                    : explorer.trainer.settings.output == .linear ? "ŷ = net" : "ŷ_k = σ(net_k)"))
         case .outputDeltas: ("output deltas", formulas.outputFormula)
         case .hiddenDeltas(let l): ("deltas of hidden layer \(l) (old weights)", formulas.hiddenFormula)
         case .update:
