@@ -9,16 +9,18 @@ struct ClassLimit {
 
     static let perceptron = ClassLimit(count: 2, reason: nil)
     /// The model could not be read: labels are checked only loosely, so that no second error follows the first.
-    static let unknown = ClassLimit(count: 256, reason: nil)
+    static let unknown = ClassLimit(count: 256, reason: nil, known: false)
     /// An MLP of `task: regression`: the data holds real targets, not classes.
     static let regression = ClassLimit(count: 1, reason: nil, regression: true)
 
-    init(count: Int, reason: String?, regression: Bool = false) {
-        self.count = count; self.reason = reason; self.regression = regression
+    init(count: Int, reason: String?, regression: Bool = false, known: Bool = true) {
+        self.count = count; self.reason = reason; self.regression = regression; self.known = known
     }
 
     /// The third value of each point is a target (a number), not a class.
     var regression: Bool
+    /// False when the model could not be read: whether a set fits its task is then left unchecked.
+    var known: Bool
 
     /// An MLP's output layer: one unit tells two classes apart, K units tell K classes apart.
     static func mlp(outputs: Int) -> ClassLimit {
@@ -86,7 +88,7 @@ extension ScenarioReader {
         guard let block = MappingReader(field, keys: Self.generatorKeys) else { return nil }
         let kindField = block.field("kind", required: true)
         var kind = kindField?.choice(DatasetKind.self)
-        if let field = kindField, let chosen = kind, chosen.isRegression != limit.regression {
+        if let field = kindField, let chosen = kind, limit.known, chosen.isRegression != limit.regression {
             field.fail(chosen.isRegression
                        ? "kind \(chosen.rawValue) is a regression set (its points have targets, not classes): it needs model mlp with task: regression"
                        : "task regression needs a set with targets, kind plane or gaussians; \(chosen.rawValue) has classes")

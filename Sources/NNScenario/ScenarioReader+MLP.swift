@@ -12,12 +12,14 @@ extension ScenarioReader {
 
     /// The settings (nil when any value was wrong), the number of output units (nil when `layers` was wrong),
     /// which the data's labels are checked against, whether the task is regression (the data then holds
-    /// targets), and the `validation_split` field (checked against the number of points once the data is read).
-    func mlpSettings(_ field: Field) -> (settings: MLPSettings?, outputs: Int?, regression: Bool, validationField: Field?) {
+    /// targets; nil when `task` was wrong), and the `validation_split` field (checked against the number of
+    /// points once the data is read).
+    func mlpSettings(_ field: Field) -> (settings: MLPSettings?, outputs: Int?, regression: Bool?, validationField: Field?) {
         guard let block = MappingReader(field, keys: Self.mlpKeys) else { return (nil, nil, false, nil) }
         var settings = MLPSettings()
         // `task: regression` makes a linear output the default (a value, not a class probability).
-        let regression = block.field("task").flatMap { $0.choice(Self.tasks) } == "regression"
+        let task = block.field("task").map { $0.choice(Self.tasks) } ?? "classification"
+        let regression = task == "regression"
         if regression { settings.output = .linear }
         var wrong: Set<String> = []   // keys whose values were reported
         func read<T>(_ key: String, _ value: (Field) -> T?, into path: WritableKeyPath<MLPSettings, T>) {
@@ -80,7 +82,8 @@ extension ScenarioReader {
             wrong.insert("output")
         }
         if !checkTask(block, settings, regression: regression, sizesKnown: sizesKnown, wrong: wrong) { wrong.insert("task") }
-        return (wrong.isEmpty ? settings : nil, sizesKnown ? settings.sizes.last : nil, regression, block.field("validation_split"))
+        return (wrong.isEmpty && task != nil ? settings : nil, sizesKnown ? settings.sizes.last : nil, task.map { $0 == "regression" },
+                block.field("validation_split"))
     }
 
     /// `task: regression` predicts one value with a linear output under squared error; a classification

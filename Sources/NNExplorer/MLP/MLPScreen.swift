@@ -187,7 +187,9 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
                   width: size.width, glyphs: g, into: &frame)
 
     // Regions with the points on top (validation points hollow).
-    let regionsTitle = p.selectedUnit.map { "output of hidden unit \(p.unitName(layer: $0.layer, unit: $0.unit))" } ?? "decision regions"
+    let regression = t.network.isRegression
+    let regionsTitle = p.selectedUnit.map { "output of hidden unit \(p.unitName(layer: $0.layer, unit: $0.unit))" }
+        ?? (regression ? g.fold("predicted value ŷ") : "decision regions")
     frame.drawBox(layout.plotBox, title: "x2 \(g.middleDot) " + regionsTitle, glyphs: g)
     var plot = ScatterPlot(xRange: p.xRange, yRange: p.yRange)
     let map = plot.mapping(in: layout.plotBox.inset(1))
@@ -198,6 +200,10 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
     // The trainer already splits the points: training ones filled, held-out ones hollow.
     for (held, samples) in [(false, t.trainingSet), (true, t.validationSet)] {
         for s in samples {
+            if regression {
+                plot.points.append(MLPExplorer.targetPoint(s, scale: p.valueScale, hollow: held, g))
+                continue
+            }
             plot.points.append(.init(x: s.x1, y: s.x2, glyph: classGlyph(s.label, hollow: held, g),
                                      style: Style(ColorRole.forClass(s.label), attributes: [.bold])))
         }
@@ -215,6 +221,10 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
     if let note = p.note {
         frame.put(Line(" \(note) ", Style(.emphasis)).truncated(to: layout.plotBox.width - 4, glyphs: g),
                   column: layout.plotBox.x + 2, row: layout.plotBox.maxY - 1)
+    } else if p.restarts == nil, p.momentumRuns == nil, p.surface == nil, regression {
+        if let legend = p.valueLegend(width: layout.plotBox.width - 4, glyphs: g, shades: theme.shadesWithBackground) {
+            frame.put(legend, column: layout.plotBox.x + 2, row: layout.plotBox.maxY - 1)
+        }
     } else if p.restarts == nil, p.momentumRuns == nil, p.surface == nil {
         // The legend, on the bottom border: each class's shape (and, without background shades, its region's
         // texture beside it), and what hollow means; "class" left out when the words do not fit.
