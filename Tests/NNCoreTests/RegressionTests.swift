@@ -72,13 +72,19 @@ final class RegressionTests: XCTestCase {
         XCTAssertEqual(trainer.evaluate([sample]).loss, 1.28, accuracy: 1e-12)
     }
 
-    /// Through hidden tanh units to a linear output, each weight's Δw/η is −∂E/∂w by central differences.
-    func testGradientMatchesFiniteDifferences() throws {
+    /// A network of `sizes` with tanh hidden units and a linear output.
+    private func tanhToLinear(_ sizes: [Int], learningRate: Double) -> MLPSettings {
         var settings = MLPSettings()
-        settings.sizes = [2, 3, 1]
+        settings.sizes = sizes
         settings.activation = .tanh
         settings.output = .linear
-        settings.learningRate = 1
+        settings.learningRate = learningRate
+        return settings
+    }
+
+    /// Through hidden tanh units to a linear output, each weight's Δw/η is −∂E/∂w by central differences.
+    func testGradientMatchesFiniteDifferences() throws {
+        var settings = tanhToLinear([2, 3, 1], learningRate: 1)
         settings.initialization = .uniform(range: 1)
         let sample = Sample(0.7, -0.4, target: 1.3)
         var trainer = MLPTrainer(samples: [sample], settings: settings, seed: 4)
@@ -98,11 +104,7 @@ final class RegressionTests: XCTestCase {
 
     /// Trained over epochs (the batch path), E is the sum of ½(y − ŷ)² over the points, as `evaluate` has it.
     func testEpochLossIsTheSummedSquaredError() throws {
-        var settings = MLPSettings()
-        settings.sizes = [2, 4, 1]
-        settings.activation = .tanh
-        settings.output = .linear
-        settings.learningRate = 0.05
+        var settings = tanhToLinear([2, 4, 1], learningRate: 0.05)
         settings.batchSize = 8
         let data = DatasetGenerator(kind: .gaussians, count: 40).generate(seed: 3)
         var trainer = MLPTrainer(samples: data.samples, settings: settings, seed: 3)

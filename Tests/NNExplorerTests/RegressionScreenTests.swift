@@ -45,6 +45,21 @@ final class RegressionScreenTests: XCTestCase {
         XCTAssertTrue(text.contains("ŷ, y: −1.1"), text)
     }
 
+    /// `d` and `s` keep a regression scenario's own set (with new draws); a click adds no point of a class.
+    func testDataKeysAndClicksKeepTargets() throws {
+        var state = AppState(size: small, scenario: try builtin("mlp-regression-gaussians"))
+        let first = try XCTUnwrap(state.mlp).dataset.samples
+        press(&state, "ds")
+        let m = try XCTUnwrap(state.mlp)
+        XCTAssertNotEqual(m.dataset.samples, first)
+        XCTAssertEqual(m.dataset.count, 300)
+        XCTAssertTrue(m.dataset.samples.allSatisfy { $0.target == DatasetGenerator.gaussiansTarget($0.x1, $0.x2) })
+        let plot = MLPLayout(size: small).plotBox
+        update(&state, .mouse(column: plot.x + 10, row: plot.y + 5, button: .left))
+        XCTAssertEqual(state.mlp?.dataset.count, 300)
+        XCTAssertEqual(state.mlp?.note, "regression points carry targets: clicks add none")
+    }
+
     /// After 20 epochs at 80×24 and 120×40, in ASCII, and in the monochrome theme.
     func testSnapshots() throws {
         for name in ["mlp-regression-plane", "mlp-regression-gaussians"] {

@@ -5,11 +5,6 @@ import XCTest
 
 /// Scenario files on disk and the CSV files they name.
 final class CSVScenarioTests: ScenarioFolderTestCase {
-    func write(_ text: String, to name: String) throws -> String {
-        let path = folder + "/" + name
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
 
     /// A scenario whose data is `csv: <path>`; the csv value starts at line 5, column 8.
     func scenario(csv path: String) throws -> String {

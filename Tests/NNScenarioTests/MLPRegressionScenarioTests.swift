@@ -6,11 +6,6 @@ import XCTest
 /// `mlp.task: regression`: its defaults, the data forms with targets, and every rule `nnx check` enforces,
 /// each at its exact `file:line:col`.
 final class MLPRegressionScenarioTests: ScenarioFolderTestCase {
-    func write(_ text: String, to name: String) throws -> String {
-        let path = folder + "/" + name
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
 
     /// An MLP scenario on `data` (from line 4) whose `mlp:` lines start at line 7, column 3.
     func regression(data: String = "  generator: {kind: plane}", _ lines: String...) -> String {

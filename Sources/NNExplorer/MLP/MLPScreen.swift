@@ -67,6 +67,11 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     if case .mouse(let column, let row, let button) = msg {
         let map = ScatterPlot(xRange: p.xRange, yRange: p.yRange).mapping(in: layout.plotBox.inset(1))
         guard map.area.contains(column: column, row: row) else { return .none }
+        // A click adds a point of a class; a regression point needs a target, which a click cannot give.
+        if p.trainer.network.isRegression {
+            p.note = "regression points carry targets: clicks add none"
+            return .none
+        }
         if button == .right { p.toggleClass(); return .none }
         let point = map.point(column: column, row: row)
         p.toggle(pointAt: point.x, point.y, cellOf: { map.cell(x: $0.x1, y: $0.x2) }, cell: (column, row))
