@@ -88,6 +88,18 @@ final class BareCSVTests: XCTestCase {
         }
     }
 
+    /// Targets that are not all whole numbers: regression, a 2-8-1 network with a linear output.
+    func testABareCSVFileOfTargetsIsARegressionScenario() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nnx-bare-targets-\(getpid()).csv")
+        try "x1,x2,target\n0,0,0.5\n1,1,-2\n".write(to: url, atomically: true, encoding: .utf8)
+        let scenario = try ScenarioLoader.load(csvFile: url.path)
+        XCTAssertEqual(scenario.model, .mlp)
+        XCTAssertEqual(scenario.mlp.sizes, [2, 8, 1])
+        XCTAssertEqual(scenario.mlp.output, .linear)
+        XCTAssertEqual(scenario.mlp.loss, .squaredError)
+        XCTAssertEqual(scenario.dataset().samples, [Sample(0, 0, target: 0.5), Sample(1, 1, target: -2)])
+    }
+
     /// More than two classes: an MLP with one softmax unit per class, which trains and tells them apart.
     func testABareCSVFileWithMoreClassesIsAnMLPScenario() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("nnx-bare3-\(getpid()).csv")
