@@ -60,6 +60,20 @@ final class RegressionScreenTests: XCTestCase {
         XCTAssertEqual(state.mlp?.note, "regression points carry targets: clicks add none")
     }
 
+    /// `z` shows the sign of ŷ alone (full strength); restarts' maps are shaded on the same scale.
+    func testSignsOnlyAndRestarts() throws {
+        var state = AppState(size: large, scenario: try builtin("mlp-regression-plane"))
+        press(&state, "ez")
+        let m = try XCTUnwrap(state.mlp)
+        let map = ScatterPlot(xRange: m.xRange, yRange: m.yRange).mapping(in: MLPLayout(size: large).plotBox.inset(1))
+        XCTAssertTrue(m.regionPixels(map).allSatisfy { $0.level == 2 })
+        XCTAssertEqual(Set(m.regionPixels(map).map(\.cls)), [0, 1])
+        press(&state, "x")
+        let text = view(state).plainText
+        XCTAssertTrue(text.contains("restarts"), text)
+        XCTAssertFalse(text.contains("% right"), text)
+    }
+
     /// After 20 epochs at 80×24 and 120×40, in ASCII, and in the monochrome theme.
     func testSnapshots() throws {
         for name in ["mlp-regression-plane", "mlp-regression-gaussians"] {

@@ -62,7 +62,11 @@ extension MLPExplorer {
         let top = net.sizes.count - 1, outputs = net.outputCount
         let values = net.pictureValues(xs: xs, ys: ys, layer: top, unit: 0, units: outputs)
         if net.isRegression {
-            return values.map { valueBand(Double($0), scale: valueScale) }
+            // `z` (shades off): the sign of ŷ only, at full strength.
+            return values.map { value in
+                let band = valueBand(Double(value), scale: valueScale)
+                return discretize && value.isFinite ? (band.cls, 2) : band
+            }
         }
         if outputs == 1 {
             return values.map { value in

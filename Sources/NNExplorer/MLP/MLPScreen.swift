@@ -292,11 +292,18 @@ private func drawThumbnails(_ items: [Thumbnail], title: String, _ p: MLPExplore
         let area = cell.inset(1)
         guard area.width > 1, area.height > 1 else { continue }
         let map = PlotMapping(area: area, xRange: p.xRange, yRange: p.yRange)
-        RegionMap(pixels: MLPExplorer.regionPixels(of: item.network, map, unit: item.unit, discretize: p.discretize),
+        RegionMap(pixels: MLPExplorer.regionPixels(of: item.network, map, unit: item.unit, discretize: p.discretize,
+                                                          valueScale: p.valueScale),
                   asGlyphs: !theme.shadesWithBackground).render(into: &frame, area: area, glyphs: g)
         for s in p.dataset.samples {
             guard let c = map.cell(x: s.x1, y: s.x2) else { continue }
             // On the halo, like the main plot's points: visible on a region of their own colour.
+            if p.trainer.network.isRegression {
+                let point = MLPExplorer.targetPoint(s, scale: p.valueScale, hollow: false, g)
+                frame[c.column, c.row] = Cell(point.glyph, style: Style(point.style.foreground, background: .pointHalo,
+                                                                        attributes: point.style.attributes))
+                continue
+            }
             frame[c.column, c.row] = Cell(classGlyph(s.label, hollow: false, g),
                                           style: Style(ColorRole.forClass(s.label), background: .pointHalo, attributes: [.bold]))
         }
