@@ -75,8 +75,9 @@ extension TrainingSummary {
             text += "\naccuracy: \(number(training.accuracy * 100, 2)) % of the training points\(training.accuracy == 1 ? " (all of them)" : "")"
         }
         if let validation {
+            let held = plural(trainer.validationSet.count, "point")
             text += "\nvalidation: loss \(number(validation.loss, 6))"
-                + (classified ? ", accuracy \(number(validation.accuracy * 100, 2)) %" : "") + " of \(plural(trainer.validationSet.count, "point"))"
+                + (classified ? ", accuracy \(number(validation.accuracy * 100, 2)) % of \(held)" : " (\(held))")
         }
         if runs.count > 1 {
             for (i, run) in runFigures.enumerated() {
