@@ -43,29 +43,29 @@ public enum ScenarioLoader {
             return Scenario(title: "Perceptron: \(name)", summary: "Points from \(path).", seed: 1, model: .perceptron,
                             data: .csv(path: path, dataset: dataset), perceptron: PerceptronSettings(), source: path)
         }
-        var mlp = MLPSettings()
-        mlp.sizes = [2, 8, classes]
-        mlp.activation = .tanh
-        mlp.output = .softmax
-        mlp.loss = .crossEntropy
-        mlp.learningRate = 0.05
-        mlp.order = .shuffled
-        mlp.maxEpochs = 300
+        let mlp = bareCSVNetwork(outputs: classes, .softmax, .crossEntropy, learningRate: 0.05)
         return Scenario(title: "MLP: \(name)", summary: "Points of \(classes) classes from \(path): a 2-8-\(classes) softmax network.",
                         seed: 1, model: .mlp, data: .csv(path: path, dataset: dataset), mlp: mlp, source: path)
     }
 
     /// A bare CSV of targets: a 2-8-1 tanh network with a linear output, squared error.
     private static func regression(csvFile path: String, name: String, _ dataset: Dataset) -> Scenario {
-        var mlp = MLPSettings()
-        mlp.sizes = [2, 8, 1]
-        mlp.activation = .tanh
-        mlp.output = .linear
-        mlp.learningRate = 0.01
-        mlp.order = .shuffled
-        mlp.maxEpochs = 300
+        let mlp = bareCSVNetwork(outputs: 1, .linear, .squaredError, learningRate: 0.01)
         return Scenario(title: "MLP: \(name)", summary: "Targets from \(path): a 2-8-1 network with a linear output (regression).",
                         seed: 1, model: .mlp, data: .csv(path: path, dataset: dataset), mlp: mlp, source: path)
+    }
+
+    /// A bare CSV file's network: 2-8-`outputs` tanh, shuffled, 300 epochs.
+    private static func bareCSVNetwork(outputs: Int, _ output: OutputActivation, _ loss: Loss, learningRate: Double) -> MLPSettings {
+        var mlp = MLPSettings()
+        mlp.sizes = [2, 8, outputs]
+        mlp.activation = .tanh
+        mlp.output = output
+        mlp.loss = loss
+        mlp.learningRate = learningRate
+        mlp.order = .shuffled
+        mlp.maxEpochs = 300
+        return mlp
     }
 
     /// The most classes a bare CSV file may hold (labels 0 to 9).
