@@ -9,6 +9,26 @@ extension Dataset {
     /// Reads `x1,x2,class` rows. Blank lines and `#` comments are skipped; a first row of names is a header.
     /// Classes are 0 to `classes − 1` (0 or 1 by default). Any other row is an error that names it.
     public static func parseCSV(_ text: String, name: String, classes: Int = 2) throws(CSVError) -> Dataset {
+        try parseRows(text, name: name, third: "class") { (row: borrowing CSVRow, x1, x2) throws(CSVError) in
+            guard let label = row.integer(2), label >= 0, label < classes else {
+                let allowed = classes == 2 ? "0 or 1" : "an integer from 0 to \(classes - 1)"
+                throw CSVError(line: row.line, message: "class must be \(allowed), found \"\(row.text(2))\"")
+            }
+            return Sample(x1, x2, label: label)
+        }
+    }
+
+    /// Reads `x1,x2,target` rows for regression, as `parseCSV` reads classes: the target is any number of
+    /// the coordinates' size.
+    public static func parseRegressionCSV(_ text: String, name: String) throws(CSVError) -> Dataset {
+        try parseRows(text, name: name, third: "target") { (row: borrowing CSVRow, x1, x2) throws(CSVError) in
+            Sample(x1, x2, target: try coordinate(row, 2, named: "target"))
+        }
+    }
+
+    /// Rows of `x1,x2,<third>`, each made a sample by `sample` from its coordinates.
+    private static func parseRows(_ text: String, name: String, third: String,
+                                  _ sample: (borrowing CSVRow, Double, Double) throws(CSVError) -> Sample) throws(CSVError) -> Dataset {
         var samples: [Sample] = []
         var sawData = false
         try forEachCSVRow(text) { (row: borrowing CSVRow) throws(CSVError) in
@@ -19,15 +39,11 @@ extension Dataset {
             }
             sawData = true
             guard row.count == 3 else {
-                throw CSVError(line: row.line, message: "expected 3 values (x1,x2,class), found \(row.count): \"\(row.text)\"")
+                throw CSVError(line: row.line, message: "expected 3 values (x1,x2,\(third)), found \(row.count): \"\(row.text)\"")
             }
             let x1 = try coordinate(row, 0, named: "x1")
             let x2 = try coordinate(row, 1, named: "x2")
-            guard let label = row.integer(2), label >= 0, label < classes else {
-                let allowed = classes == 2 ? "0 or 1" : "an integer from 0 to \(classes - 1)"
-                throw CSVError(line: row.line, message: "class must be \(allowed), found \"\(row.text(2))\"")
-            }
-            samples.append(Sample(x1, x2, label: label))
+            samples.append(try sample(row, x1, x2))
         }
         guard !samples.isEmpty else { throw CSVError(line: 1, message: "no data rows") }
         return Dataset(name: name, samples: samples)

@@ -1,10 +1,16 @@
-/// One labelled 2-D point. Labels are classes 0/1 as in the lecture's truth tables.
+/// One labelled 2-D point. Labels are classes 0/1 as in the lecture's truth tables; a regression point has
+/// a real `target` instead (its label stays 0).
 public struct Sample: Sendable, Hashable {
     public var x1: Double
     public var x2: Double
     public var label: Int
+    /// The value a regression network is to output at (x1, x2); nil for a classified point.
+    public var target: Double?
     public init(_ x1: Double, _ x2: Double, label: Int) {
         self.x1 = x1; self.x2 = x2; self.label = label
+    }
+    public init(_ x1: Double, _ x2: Double, target: Double) {
+        self.x1 = x1; self.x2 = x2; self.label = 0; self.target = target
     }
     /// The largest |x1|, |x2| that scenario and CSV files may hold: larger values only overflow the
     /// arithmetic (and the plot) without teaching anything.

@@ -1,4 +1,5 @@
-/// Built-in 2-D datasets: the lecture's truth tables and random blobs, all deterministic by seed.
+/// Built-in 2-D datasets: the lecture's truth tables, random blobs and TensorFlow Playground's two regression
+/// sets, all deterministic by seed.
 public enum DatasetKind: String, Sendable, CaseIterable {
     case and, or, xor
     case separable     // two blobs split by a random line, with an empty margin around it
@@ -7,6 +8,11 @@ public enum DatasetKind: String, Sendable, CaseIterable {
     case moons         // two interleaved half circles
     case spirals       // two interleaved spirals
     case blobs         // 2 to 4 Gaussian blobs, one class each
+    case plane         // regression: a target rising linearly along x1 + x2
+    case gaussians     // regression: six bumps of target +1 or −1
+
+    /// The sets whose points carry a real target instead of a class.
+    public var isRegression: Bool { self == .plane || self == .gaussians }
 
     /// The datasets of the perceptron explorer (two classes, the lecture's tables and blobs).
     public static let perceptronKinds: [DatasetKind] = [.and, .or, .xor, .separable, .overlapping]
@@ -22,6 +28,8 @@ public enum DatasetKind: String, Sendable, CaseIterable {
         case .moons: "two moons"
         case .spirals: "two spirals"
         case .blobs: "blobs"
+        case .plane: "plane"
+        case .gaussians: "Gaussian bumps"
         }
     }
 }
@@ -49,7 +57,7 @@ public struct DatasetGenerator: Sendable, Hashable {
         switch kind {
         case .and, .or, .xor: 4
         case .separable, .overlapping: 40
-        case .circles, .moons, .blobs: 200
+        case .circles, .moons, .blobs, .plane, .gaussians: 200
         case .spirals: 300
         }
     }
@@ -62,6 +70,7 @@ public struct DatasetGenerator: Sendable, Hashable {
         case .moons: 0.1
         case .spirals: 0.05
         case .blobs: 0.3
+        case .plane, .gaussians: 0
         }
     }
 
@@ -75,7 +84,42 @@ public struct DatasetGenerator: Sendable, Hashable {
         case .moons: return moons(&rng)
         case .spirals: return spirals(&rng)
         case .blobs: return blobs(&rng)
+        case .plane: return regression(&rng) { x1, x2 in Self.planeTarget(x1, x2) }
+        case .gaussians: return regression(&rng) { x1, x2 in Self.gaussiansTarget(x1, x2) }
         }
+    }
+
+    /// Playground's `regressPlane` on our scale (its ±6 square is our ±1): the target `0.6 (x1 + x2)`, from
+    /// −1.2 to 1.2 over the square.
+    public static func planeTarget(_ x1: Double, _ x2: Double) -> Double { 0.6 * (x1 + x2) }
+
+    /// Playground's `regressGaussian` on our scale: six bumps at (±2/3 or 0, ±5/12), signs alternating, each
+    /// `±max(0, 1 − 3d)` at distance d from its centre; a point takes the bump of largest size.
+    public static func gaussiansTarget(_ x1: Double, _ x2: Double) -> Double {
+        var target = 0.0
+        for (cx, cy, sign) in gaussianBumps {
+            let d = ((x1 - cx) * (x1 - cx) + (x2 - cy) * (x2 - cy)).squareRoot()
+            let value = sign * max(0, 1 - 3 * d)
+            if abs(value) > abs(target) { target = value }
+        }
+        return target
+    }
+
+    private static let gaussianBumps: [(Double, Double, Double)] = [
+        (-2.0 / 3, 5.0 / 12, 1), (0, 5.0 / 12, -1), (2.0 / 3, 5.0 / 12, 1),
+        (-2.0 / 3, -5.0 / 12, -1), (0, -5.0 / 12, 1), (2.0 / 3, -5.0 / 12, -1),
+    ]
+
+    /// Points uniform in [−1, 1]², each with the target of a point jittered by up to ±`noise` in x1 and x2
+    /// (Playground's noise: the target is measured a little off the point).
+    private func regression(_ rng: inout SplitMix64, _ target: (Double, Double) -> Double) -> Dataset {
+        let samples = (0..<count).map { _ -> Sample in
+            let x1 = rng.uniform(-1, 1), x2 = rng.uniform(-1, 1)
+            let jitter1 = noise > 0 ? rng.uniform(-noise, noise) : 0
+            let jitter2 = noise > 0 ? rng.uniform(-noise, noise) : 0
+            return Sample(x1, x2, target: target(x1 + jitter1, x2 + jitter2))
+        }
+        return Dataset(name: kind.displayName, samples: samples)
     }
 
     /// The truth table's rows in the lecture's order (00, 01, 10, 11); more points repeat the rows with jitter.

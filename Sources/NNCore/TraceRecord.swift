@@ -107,7 +107,8 @@ extension MLPTrainer {
     /// with `layers` the weights after the epoch in the `layers[l][i][j]` layout (null validation figures
     /// when nothing is held out); an epoch whose loss overflowed says `"diverged":true` before its null loss;
     /// with a learning-rate schedule, `"learning_rate":η` (the epoch's η) before `layers`, and on the epoch that
-    /// reached `stop_when`, `"stopped_when":"train_loss"` (the measure).
+    /// reached `stop_when`, `"stopped_when":"train_loss"` (the measure). Under regression (a linear output)
+    /// `accuracy` and `val_accuracy` are null: a value has no class to be right about.
     public func traceRecord(_ summary: EpochSummary) -> String {
         record(summary, layers: network.nestedWeights)
     }
@@ -135,9 +136,10 @@ extension MLPTrainer {
         }
         if !summary.loss.isFinite { json.add("diverged", true) }
         json.add("loss", summary.loss)
-        json.add("accuracy", summary.accuracy)
+        let classified = !network.isRegression
+        json.add("accuracy", classified ? summary.accuracy : nil)
         json.add("val_loss", summary.validationLoss)
-        json.add("val_accuracy", summary.validationAccuracy)
+        json.add("val_accuracy", classified ? summary.validationAccuracy : nil)
         if let eta = summary.learningRate { json.add("learning_rate", eta) }
         if case .stopped(let measure, let epoch) = status, epoch == summary.epoch { json.add("stopped_when", measure.rawValue) }
         json.add("layers", layers)

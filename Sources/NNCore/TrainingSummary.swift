@@ -36,28 +36,30 @@ extension TrainingSummary {
     }
 
     /// An MLP trained `runs.count` times from different seeds (`MLPRestarts`): the kept run `runs[best]`, its
-    /// training and validation figures, and each run's final loss and accuracy.
+    /// training and validation figures, and each run's final loss and accuracy (null, and no accuracy line,
+    /// under regression).
     public init(mlpRuns runs: [MLPTrainer], best: Int, title: String, seconds: Double, number: NumberFormat) {
         let trainer = runs[best]
         let training = trainer.evaluate(trainer.trainingSet)
         let validation = trainer.validationSet.isEmpty ? nil : trainer.evaluate(trainer.validationSet)
         let runFigures = runs.map { (seed: $0.seed, loss: MLPRestarts.finalLoss($0), accuracy: $0.evaluate($0.trainingSet).accuracy) }
+        let classified = !trainer.network.isRegression
         var o = JSONObject()
         o.add("model", "mlp")
         o.add("seed", trainer.seed)
         o.add("status", trainer.status.name)
         o.add("epochs", trainer.epoch)
         o.add("loss", training.loss)
-        o.add("accuracy", training.accuracy)
+        o.add("accuracy", classified ? training.accuracy : nil)
         o.add("val_loss", validation?.loss)
-        o.add("val_accuracy", validation?.accuracy)
+        o.add("val_accuracy", classified ? validation?.accuracy : nil)
         o.add("solved", training.accuracy == 1)
         o.add("restarts", runs.count)
         let runObjects = runFigures.map { run -> String in
             var r = JSONObject()
             r.add("seed", run.seed)
             r.add("loss", run.loss)
-            r.add("accuracy", run.accuracy)
+            r.add("accuracy", classified ? run.accuracy : nil)
             return r.text
         }
         o.add("runs", json: "[" + runObjects.joined(separator: ",") + "]")
@@ -68,14 +70,19 @@ extension TrainingSummary {
             \(title) (seed \(trainer.seed)\(runs.count > 1 ? ", best of \(runs.count) runs" : ""))
             status:   \(spaced(trainer.status.name)) after \(plural(trainer.epoch, "epoch"))\(trainer.stopReason(number, unicode: false).map { " (\($0))" } ?? "")
             loss:     \(number(training.loss, 6)) (\(trainer.settings.loss.rawValue), summed over \(plural(trainer.trainingSet.count, "training point")))
-            accuracy: \(number(training.accuracy * 100, 2)) % of the training points\(training.accuracy == 1 ? " (all of them)" : "")
             """
+        if classified {
+            text += "\naccuracy: \(number(training.accuracy * 100, 2)) % of the training points\(training.accuracy == 1 ? " (all of them)" : "")"
+        }
         if let validation {
-            text += "\nvalidation: loss \(number(validation.loss, 6)), accuracy \(number(validation.accuracy * 100, 2)) % of \(plural(trainer.validationSet.count, "point"))"
+            let held = plural(trainer.validationSet.count, "point")
+            text += "\nvalidation: loss \(number(validation.loss, 6))"
+                + (classified ? ", accuracy \(number(validation.accuracy * 100, 2)) % of \(held)" : " (\(held))")
         }
         if runs.count > 1 {
             for (i, run) in runFigures.enumerated() {
-                text += "\n  run \(i + 1) (seed \(run.seed)): loss \(number(run.loss, 6)), accuracy \(number(run.accuracy * 100, 2)) %" + (i == best ? "  <- kept" : "")
+                text += "\n  run \(i + 1) (seed \(run.seed)): loss \(number(run.loss, 6))"
+                    + (classified ? ", accuracy \(number(run.accuracy * 100, 2)) %" : "") + (i == best ? "  <- kept" : "")
             }
         }
         if let perfect = trainer.firstPerfectEpoch { text += "\nfirst epoch with every training point right: \(perfect)" }

@@ -10,14 +10,14 @@
 /// output costs one output a grid point.
 
 /// The shape the kernel takes, as integers:
-/// `[layers, hidden activation, softmax output, cross-entropy loss, sample blocks, la, ia, ja, lb, ib, jb,
+/// `[layers, hidden activation, output (0 sigmoid, 1 softmax, 2 linear), cross-entropy loss, sample blocks, la, ia, ja, lb, ib, jb,
 ///   columns, rows, first column, end column, sizes…]`. Weight (l, i, j) is the lecture's `w_ij` from unit
 /// i of layer l (0: the bias) to unit j of layer l + 1; w_a's layer is at most w_b's.
-public func surfaceShape(sizes: [Int], hidden: Int, softmax: Bool, crossEntropy: Bool, samples: Int,
+public func surfaceShape(sizes: [Int], hidden: Int, softmax: Bool, linear: Bool = false, crossEntropy: Bool, samples: Int,
                          a: (layer: Int, from: Int, to: Int), b: (layer: Int, from: Int, to: Int),
                          columns: Int, rows: Int, columnRange: Range<Int>) -> [Int] {
     precondition(a.layer <= b.layer, "w_a is the lower weight")
-    return [sizes.count, hidden, softmax ? 1 : 0, crossEntropy ? 1 : 0, surfaceBlocks(samples: samples),
+    return [sizes.count, hidden, softmax ? 1 : linear ? 2 : 0, crossEntropy ? 1 : 0, surfaceBlocks(samples: samples),
             a.layer, a.from, a.to, b.layer, b.from, b.to, columns, rows, columnRange.lowerBound, columnRange.upperBound] + sizes
 }
 
@@ -136,7 +136,7 @@ private enum LinearUnits: HiddenUnits { @inline(__always) static func activate(_
 /// The network as the kernel reads it: sizes, where each layer's units and weights start, the activations.
 private struct SurfaceNet<Units: HiddenUnits> {
     let layers: Int, sizes: UnsafePointer<Int>, weights: UnsafePointer<Float>
-    let softmax: Bool, crossEntropy: Bool
+    let softmax: Bool, linear: Bool, crossEntropy: Bool
     /// Unit (l, u) is at `start[l] + u` in the value arrays; layer l's weights at `offset[l]`.
     let start: UnsafeMutablePointer<Int>, offset: UnsafeMutablePointer<Int>
     /// Room for the output layer's exponentials (softmax).
@@ -144,7 +144,7 @@ private struct SurfaceNet<Units: HiddenUnits> {
     var top: Int { layers - 1 }
 
     init(shape: UnsafePointer<Int>, weights: UnsafePointer<Float>) {
-        layers = shape[0]; softmax = shape[2] != 0; crossEntropy = shape[3] != 0
+        layers = shape[0]; softmax = shape[2] == 1; linear = shape[2] == 2; crossEntropy = shape[3] != 0
         sizes = shape + 15
         self.weights = weights
         start = .allocate(capacity: layers + 1)
@@ -196,6 +196,11 @@ private struct SurfaceNet<Units: HiddenUnits> {
     @inline(__always) func loss(_ sums: UnsafePointer<Float16Points>, _ targets: UnsafePointer<Float16Points>) -> Float16Points {
         let outputs = sizes[top], tiny = Float16Points(repeating: 1e-15)
         var total = Float16Points.zero
+        if linear {
+            // ŷ = net: the squared error only (a linear output takes no cross-entropy).
+            for k in 0..<outputs { total += 0.5 * (targets[k] - sums[k]) * (targets[k] - sums[k]) }
+            return total
+        }
         if softmax {
             var largest = sums[0]
             for k in 1..<max(1, outputs) { largest = pointwiseMax(largest, sums[k]) }

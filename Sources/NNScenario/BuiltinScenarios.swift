@@ -29,6 +29,7 @@ public enum BuiltinScenarios {
                                       "perceptron-separable", "perceptron-overlapping", "threshold-xor",
                                       "mlp-xor", "mlp-xor-momentum", "mlp-xor-stuck", "mlp-overfitting",
                                       "mlp-circles", "mlp-circle-features", "mlp-spirals", "mlp-blobs-3-classes",
+                                      "mlp-regression-plane", "mlp-regression-gaussians",
                                       "cnn-edge-kernels", "cnn-edge-shapes", "cnn-pooling", "cnn-digits", "cnn-glyphs",
                                       "lenet5-digits", "lenet5-colour", "lenet5-mnist", "lenet5-cifar10"].map { $0 + ".yaml" }
 

@@ -17,7 +17,9 @@ public enum ScenarioLoader {
     /// A bare CSV file of `x1,x2,class` rows as a perceptron scenario with the lecture's defaults
     /// (η = 1, w = 0, sequential order), so `nnx run points.csv` works without writing YAML.
     /// A bare `x1,x2,class` CSV file as a scenario: two classes (0 and 1) open in the perceptron explorer;
-    /// more (up to `csvClassLimit`) in the MLP explorer, with a softmax output unit per class.
+    /// more (up to `csvClassLimit`) in the MLP explorer, with a softmax output unit per class. A file whose
+    /// third values are numbers, some not whole, is `x1,x2,target`: regression, in the MLP explorer (a whole
+    /// number out of range stays a class error).
     public static func load(csvFile path: String) throws(ScenarioError) -> Scenario {
         let text: String
         switch TextFile.read(path) {
@@ -30,6 +32,10 @@ public enum ScenarioLoader {
         do {
             dataset = try Dataset.parseCSV(text, name: name, classes: csvClassLimit)
         } catch {
+            if error.message.hasPrefix("class must be"), let targets = try? Dataset.parseRegressionCSV(text, name: name),
+               targets.samples.contains(where: { $0.target != $0.target?.rounded() }) {
+                return regression(csvFile: path, name: name, targets)
+            }
             throw ScenarioError(file: path, line: error.line, column: 1, message: error.message)
         }
         let classes = (dataset.samples.map(\.label).max() ?? 0) + 1
@@ -37,16 +43,29 @@ public enum ScenarioLoader {
             return Scenario(title: "Perceptron: \(name)", summary: "Points from \(path).", seed: 1, model: .perceptron,
                             data: .csv(path: path, dataset: dataset), perceptron: PerceptronSettings(), source: path)
         }
-        var mlp = MLPSettings()
-        mlp.sizes = [2, 8, classes]
-        mlp.activation = .tanh
-        mlp.output = .softmax
-        mlp.loss = .crossEntropy
-        mlp.learningRate = 0.05
-        mlp.order = .shuffled
-        mlp.maxEpochs = 300
+        let mlp = bareCSVNetwork(outputs: classes, .softmax, .crossEntropy, learningRate: 0.05)
         return Scenario(title: "MLP: \(name)", summary: "Points of \(classes) classes from \(path): a 2-8-\(classes) softmax network.",
                         seed: 1, model: .mlp, data: .csv(path: path, dataset: dataset), mlp: mlp, source: path)
+    }
+
+    /// A bare CSV of targets: a 2-8-1 tanh network with a linear output, squared error.
+    private static func regression(csvFile path: String, name: String, _ dataset: Dataset) -> Scenario {
+        let mlp = bareCSVNetwork(outputs: 1, .linear, .squaredError, learningRate: 0.01)
+        return Scenario(title: "MLP: \(name)", summary: "Targets from \(path): a 2-8-1 network with a linear output (regression).",
+                        seed: 1, model: .mlp, data: .csv(path: path, dataset: dataset), mlp: mlp, source: path)
+    }
+
+    /// A bare CSV file's network: 2-8-`outputs` tanh, shuffled, 300 epochs.
+    private static func bareCSVNetwork(outputs: Int, _ output: OutputActivation, _ loss: Loss, learningRate: Double) -> MLPSettings {
+        var mlp = MLPSettings()
+        mlp.sizes = [2, 8, outputs]
+        mlp.activation = .tanh
+        mlp.output = output
+        mlp.loss = loss
+        mlp.learningRate = learningRate
+        mlp.order = .shuffled
+        mlp.maxEpochs = 300
+        return mlp
     }
 
     /// The most classes a bare CSV file may hold (labels 0 to 9).

@@ -9,7 +9,18 @@ struct ClassLimit {
 
     static let perceptron = ClassLimit(count: 2, reason: nil)
     /// The model could not be read: labels are checked only loosely, so that no second error follows the first.
-    static let unknown = ClassLimit(count: 256, reason: nil)
+    static let unknown = ClassLimit(count: 256, reason: nil, known: false)
+    /// An MLP of `task: regression`: the data holds real targets, not classes.
+    static let regression = ClassLimit(count: 1, reason: nil, regression: true)
+
+    init(count: Int, reason: String?, regression: Bool = false, known: Bool = true) {
+        self.count = count; self.reason = reason; self.regression = regression; self.known = known
+    }
+
+    /// The third value of each point is a target (a number), not a class.
+    var regression: Bool
+    /// False when the model could not be read: whether a set fits its task is then left unchecked.
+    var known: Bool
 
     /// An MLP's output layer: one unit tells two classes apart, K units tell K classes apart.
     static func mlp(outputs: Int) -> ClassLimit {
@@ -42,9 +53,9 @@ extension ScenarioReader {
         }
     }
 
-    /// Inline rows `[x1, x2, class]`.
+    /// Inline rows `[x1, x2, class]` (`[x1, x2, target]` for regression).
     private func points(_ field: Field, classes: ClassLimit) -> [Sample]? {
-        let row = "[x1, x2, class]"
+        let row = classes.regression ? "[x1, x2, target]" : "[x1, x2, class]"
         guard let items = field.list("a list of rows \(row)") else { return nil }
         guard !items.isEmpty else {
             field.fail("points must have at least one row \(row)")
@@ -59,6 +70,11 @@ extension ScenarioReader {
             }
             let x1 = field.item(values[0], named: "x1").number(within: Sample.coordinateLimit)
             let x2 = field.item(values[1], named: "x2").number(within: Sample.coordinateLimit)
+            if classes.regression {
+                let target = field.item(values[2], named: "target").number(within: Sample.coordinateLimit)
+                if let x1, let x2, let target { samples.append(Sample(x1, x2, target: target)) }
+                continue
+            }
             var labelField = field.item(values[2], named: "class")
             labelField.note = classes.reason
             let label = labelField.integer(in: 0...(classes.count - 1))
@@ -70,7 +86,14 @@ extension ScenarioReader {
     /// `{kind, count, noise, margin, classes}`; absent values take `DatasetGenerator`'s defaults.
     private func generator(_ field: Field, classes limit: ClassLimit) -> DatasetGenerator? {
         guard let block = MappingReader(field, keys: Self.generatorKeys) else { return nil }
-        let kind = block.field("kind", required: true)?.choice(DatasetKind.self)
+        let kindField = block.field("kind", required: true)
+        var kind = kindField?.choice(DatasetKind.self)
+        if let field = kindField, let chosen = kind, limit.known, chosen.isRegression != limit.regression {
+            field.fail(chosen.isRegression
+                       ? "kind \(chosen.rawValue) is a regression set (its points have targets, not classes): it needs model mlp with task: regression"
+                       : "task regression needs a set with targets, kind plane or gaussians; \(chosen.rawValue) has classes")
+            kind = nil
+        }
         let count = block.field("count").map { $0.integer(in: 1...100_000) }
         let noise = block.field("noise").map { $0.nonNegativeNumber(atMost: 100) }
         let margin = block.field("margin").map { $0.nonNegativeNumber(atMost: 100) }
@@ -99,12 +122,14 @@ extension ScenarioReader {
         return classes
     }
 
-    /// A CSV file of `x1,x2,class` rows, relative to the scenario's folder. Its bad rows are reported in the
-    /// CSV file itself, ordered where the scenario names it.
+    /// A CSV file of `x1,x2,class` rows (`x1,x2,target` for regression), relative to the scenario's folder. Its
+    /// bad rows are reported in the CSV file itself, ordered where the scenario names it.
     private func csv(_ field: Field, classes: ClassLimit) -> DataSource? {
         guard let path = field.line(), let (fullPath, text) = readFile(field, path: path, kind: "CSV file") else { return nil }
         do {
-            return .csv(path: path, dataset: try Dataset.parseCSV(text, name: path, classes: classes.count))
+            let dataset = classes.regression ? try Dataset.parseRegressionCSV(text, name: path)
+                : try Dataset.parseCSV(text, name: path, classes: classes.count)
+            return .csv(path: path, dataset: dataset)
         } catch {
             var message = error.message
             if message.hasPrefix("class must be"), let reason = classes.reason { message += " (\(reason))" }

@@ -6,15 +6,21 @@ extension ScenarioReader {
     static let mlpKeys = ["layers", "activation", "output", "loss", "learning_rate", "momentum", "weight_decay",
                           "batch_size", "order", "init", "init_range", "initial_weights", "max_epochs",
                           "validation_split", "early_stopping", "restarts", "dropout", "max_norm", "features", "l1",
-                          "learning_rate_schedule", "stop_when"]
+                          "learning_rate_schedule", "stop_when", "task"]
+    static let tasks = ["classification", "regression"]
     static let initializations = ["uniform", "xavier", "he"]
 
     /// The settings (nil when any value was wrong), the number of output units (nil when `layers` was wrong),
-    /// which the data's labels are checked against, and the `validation_split` and `batch_size` fields
-    /// (checked against the number of points once the data is read).
-    func mlpSettings(_ field: Field) -> (settings: MLPSettings?, outputs: Int?, validationField: Field?, batchField: Field?) {
-        guard let block = MappingReader(field, keys: Self.mlpKeys) else { return (nil, nil, nil, nil) }
+    /// which the data's labels are checked against, whether the task is regression (the data then holds
+    /// targets; nil when `task` was wrong), and the `validation_split` and `batch_size` fields (checked against
+    /// the number of points once the data is read).
+    func mlpSettings(_ field: Field) -> (settings: MLPSettings?, outputs: Int?, regression: Bool?, validationField: Field?, batchField: Field?) {
+        guard let block = MappingReader(field, keys: Self.mlpKeys) else { return (nil, nil, false, nil, nil) }
         var settings = MLPSettings()
+        // `task: regression` makes a linear output the default (a value, not a class probability).
+        let task = block.field("task").map { $0.choice(Self.tasks) } ?? "classification"
+        let regression = task == "regression"
+        if regression { settings.output = .linear }
         var wrong: Set<String> = []   // keys whose values were reported
         func read<T>(_ key: String, _ value: (Field) -> T?, into path: WritableKeyPath<MLPSettings, T>) {
             guard let field = block.field(key) else { return }
@@ -75,7 +81,45 @@ extension ScenarioReader {
                         + "(one sigmoid unit tells two classes apart)")
             wrong.insert("output")
         }
-        return (wrong.isEmpty ? settings : nil, sizesKnown ? settings.sizes.last : nil, block.field("validation_split"), block.field("batch_size"))
+        if !checkTask(block, settings, regression: regression, sizesKnown: sizesKnown, wrong: wrong) { wrong.insert("task") }
+        return (wrong.isEmpty && task != nil ? settings : nil, sizesKnown ? settings.sizes.last : nil, task.map { $0 == "regression" },
+                block.field("validation_split"), block.field("batch_size"))
+    }
+
+    /// `task: regression` predicts one value with a linear output under squared error; a classification
+    /// has no linear output. False once a problem was reported.
+    private func checkTask(_ block: MappingReader, _ settings: MLPSettings, regression: Bool, sizesKnown: Bool,
+                           wrong: Set<String>) -> Bool {
+        var fine = true
+        if !regression {
+            if settings.output == .linear, let output = block.field("output") {
+                output.fail("output linear is for task: regression; a classification needs output sigmoid or softmax, "
+                            + "whose outputs are class probabilities")
+                fine = false
+            }
+            return fine
+        }
+        if settings.output != .linear, !wrong.contains("output"), let output = block.field("output") {
+            output.fail("task regression needs output linear: \(settings.output.rawValue) squashes ŷ into (0, 1), "
+                        + "so it cannot reach targets outside it")
+            fine = false
+        }
+        if settings.loss != .squaredError, !wrong.contains("loss"), let loss = block.field("loss") {
+            loss.fail("task regression needs loss squared_error: \(settings.loss.rawValue) compares class probabilities")
+            fine = false
+        }
+        if sizesKnown, let outputs = settings.sizes.last, outputs != 1, let layers = block.field("layers") {
+            layers.fail("task regression predicts one value: layers must end in 1 output unit, found \(outputs)")
+            fine = false
+        }
+        if let condition = settings.stopWhen, let stop = block.field("stop_when") {
+            for measure in [StopCondition.Measure.accuracy, .validationAccuracy] where condition.thresholds[measure] != nil {
+                stop.fail("stop_when \(measure.rawValue) has no meaning in task regression (a value has no class): "
+                          + "use train_loss or val_loss")
+                fine = false
+            }
+        }
+        return fine
     }
 
     /// A validation split must leave at least 2 points to train on (the trainer holds out

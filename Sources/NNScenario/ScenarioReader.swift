@@ -48,6 +48,8 @@ struct ScenarioReader {
         let classes: ClassLimit = switch (model, mlpBlock) {
         case (.perceptron, _), (.cnn, _), (.threshold, _): .perceptron
         case (.mlp, nil): .mlp(outputs: MLPSettings().sizes[MLPSettings().sizes.count - 1])
+        case (.mlp, let block?) where block.regression == nil: .unknown
+        case (.mlp, let block?) where block.regression == true: .regression
         case (.mlp, let block?): block.outputs.map(ClassLimit.mlp(outputs:)) ?? .unknown
         case (nil, _): .unknown
         }

@@ -15,7 +15,7 @@ struct Trace: ParsableCommand {
             output for the probe image (L counts the cnn: layers list from 0), then, when the network ends in \
             softmax, one per epoch (--epochs 0 gives the stage records only). With a learning_rate_schedule an \
             MLP epoch record adds "learning_rate":η (the epoch's η) before "layers"; an MLP's per-update "x" is \
-            its input features' values. The records:
+            its input features' values; under task: regression "accuracy" and "val_accuracy" are null. The records:
 
             {"model":"perceptron","epoch":E,"step":S,"index":I,"x":[x1,x2],"y":±1,"v":v,"yhat":±1,"error":e,\
             "w_before":[w0,w1,w2],"w_after":[w0,w1,w2]}

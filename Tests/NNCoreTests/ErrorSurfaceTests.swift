@@ -15,6 +15,7 @@ final class ErrorSurfaceTests: XCTestCase {
     func testTheGridIsTheErrorWithTheTwoWeightsSet() {
         let data = DatasetGenerator(kind: .moons, count: 37).generate(seed: 2).samples
         let blobs = DatasetGenerator(kind: .blobs, count: 29, classes: 3).generate(seed: 2).samples
+        let bumps = DatasetGenerator(kind: .gaussians, count: 31).generate(seed: 2).samples
         let cases: [(MLP, [Sample], Loss)] = [
             (network([2, 3, 1], .sigmoid), data, .squaredError),
             (network([2, 4, 3, 1], .tanh), data, .squaredError),
@@ -22,6 +23,7 @@ final class ErrorSurfaceTests: XCTestCase {
             (network([2, 3, 2, 1], .linear), data, .squaredError),
             (network([2, 4, 3], .tanh, output: .softmax), blobs, .crossEntropy),
             (network([2, 3, 3], .sigmoid, output: .softmax), blobs, .squaredError),
+            (network([2, 4, 3, 1], .tanh, output: .linear), bumps, .squaredError),   // regression: ŷ = net
         ]
         for (net, samples, loss) in cases {
             let surface = ErrorSurface(network: net, samples: samples, loss: loss)

@@ -49,7 +49,7 @@ final class AppScreenTests: XCTestCase {
         for size in [Size(width: 80, height: 24), Size(width: 100, height: 30), Size(width: 120, height: 40), Size(width: 40, height: 10)] {
             var state = AppState(size: size)
             let total = state.homeEntries.count
-            XCTAssertEqual(total, 33)
+            XCTAssertEqual(total, 35)
             for position in 0..<total {
                 let text = view(state).plainText
                 let drawn = state.homeEntries.filter { text.contains("   " + $0.title.prefix(28)) || text.contains("▸ " + $0.title.prefix(28)) }.count
@@ -68,14 +68,14 @@ final class AppScreenTests: XCTestCase {
         var state = AppState(size: Size(width: 80, height: 24))
         var frame = view(state)
         XCTAssertFalse(frame.text(row: 2).contains("more above"))
-        XCTAssertEqual(frame.text(row: 22).trimmingCharacters(in: .whitespaces), "↓ 24 more below")
+        XCTAssertEqual(frame.text(row: 22).trimmingCharacters(in: .whitespaces), "↓ 26 more below")
         update(&state, .key(.end))
         frame = view(state)
-        XCTAssertEqual(frame.text(row: 2), " 9 lessons and 24 scenarios" + String(repeating: " ", count: 37) + "↑ 24 more above ")
+        XCTAssertEqual(frame.text(row: 2), " 9 lessons and 26 scenarios" + String(repeating: " ", count: 37) + "↑ 26 more above ")
         XCTAssertFalse(frame.plainText.contains("more below"))
         // In ASCII the arrows are spelled out.
         state.glyphs = .ascii
-        XCTAssertTrue(view(state).text(row: 2).hasSuffix("^ 24 more above "))
+        XCTAssertTrue(view(state).text(row: 2).hasSuffix("^ 26 more above "))
     }
 
     /// A run that diverges (linear hidden units, cross-entropy, η = 1000): its loss box names the overflow

@@ -10,7 +10,8 @@ final class BuiltinScenarioTests: XCTestCase {
                               "lesson-3-backpropagation.yaml", "lesson-3a-gradient-descent.yaml",
                               "lesson-4-local-minima.yaml", "lesson-5-overfitting.yaml", "lesson-6-convolution.yaml",
                               "lesson-7-cnn-digits.yaml"]
-    static let mlpFiles = ["mlp-blobs-3-classes.yaml", "mlp-circle-features.yaml", "mlp-circles.yaml", "mlp-overfitting.yaml", "mlp-spirals.yaml",
+    static let mlpFiles = ["mlp-blobs-3-classes.yaml", "mlp-circle-features.yaml", "mlp-circles.yaml", "mlp-overfitting.yaml",
+                           "mlp-regression-gaussians.yaml", "mlp-regression-plane.yaml", "mlp-spirals.yaml",
                            "mlp-xor-momentum.yaml", "mlp-xor-stuck.yaml", "mlp-xor.yaml"]
     static let perceptronFiles = ["perceptron-and.yaml", "perceptron-or.yaml", "perceptron-overlapping.yaml",
                                   "perceptron-separable.yaml", "perceptron-worked-example.yaml", "perceptron-xor.yaml"]

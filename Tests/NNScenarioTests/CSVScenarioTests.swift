@@ -5,11 +5,6 @@ import XCTest
 
 /// Scenario files on disk and the CSV files they name.
 final class CSVScenarioTests: ScenarioFolderTestCase {
-    func write(_ text: String, to name: String) throws -> String {
-        let path = folder + "/" + name
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
 
     /// A scenario whose data is `csv: <path>`; the csv value starts at line 5, column 8.
     func scenario(csv path: String) throws -> String {
@@ -91,6 +86,18 @@ final class BareCSVTests: XCTestCase {
         XCTAssertThrowsError(try ScenarioLoader.load(csvFile: url.path)) { error in
             XCTAssertEqual((error as? ScenarioError)?.description, "\(url.path):2:1: error: x2 is not a number: \"x\"")
         }
+    }
+
+    /// Targets that are not all whole numbers: regression, a 2-8-1 network with a linear output.
+    func testABareCSVFileOfTargetsIsARegressionScenario() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nnx-bare-targets-\(getpid()).csv")
+        try "x1,x2,target\n0,0,0.5\n1,1,-2\n".write(to: url, atomically: true, encoding: .utf8)
+        let scenario = try ScenarioLoader.load(csvFile: url.path)
+        XCTAssertEqual(scenario.model, .mlp)
+        XCTAssertEqual(scenario.mlp.sizes, [2, 8, 1])
+        XCTAssertEqual(scenario.mlp.output, .linear)
+        XCTAssertEqual(scenario.mlp.loss, .squaredError)
+        XCTAssertEqual(scenario.dataset().samples, [Sample(0, 0, target: 0.5), Sample(1, 1, target: -2)])
     }
 
     /// More than two classes: an MLP with one softmax unit per class, which trains and tells them apart.

@@ -22,7 +22,7 @@ final class MLPErrorTests: XCTestCase {
         XCTAssertEqual(error(withMLP("layer: [2, 1]")), "s.yaml:8:3: error: unknown key 'layer' in mlp; did you mean 'layers'?")
         XCTAssertEqual(error(withMLP("hidden: 3")), "s.yaml:8:3: error: unknown key 'hidden' in mlp (allowed: "
             + "layers, activation, output, loss, learning_rate, momentum, weight_decay, batch_size, order, init, "
-            + "init_range, initial_weights, max_epochs, validation_split, early_stopping, restarts, dropout, max_norm, features, l1, learning_rate_schedule, stop_when)")
+            + "init_range, initial_weights, max_epochs, validation_split, early_stopping, restarts, dropout, max_norm, features, l1, learning_rate_schedule, stop_when, task)")
         XCTAssertEqual(error(withMLP("validation_split: 0.3", "early_stopping: {patiense: 5}")),
                        "s.yaml:9:20: error: unknown key 'patiense' in early_stopping; did you mean 'patience'?")
         XCTAssertEqual(error("title: T\nsummary: S\nmodel: mlp\ndata: {generator: {kind: blobs, clases: 3}}\n"),
@@ -37,7 +37,10 @@ final class MLPErrorTests: XCTestCase {
         XCTAssertEqual(error(withMLP("activation: relu6")),
                        "s.yaml:8:15: error: activation must be one of sigmoid, tanh, relu, linear; found 'relu6'; did you mean 'relu'?")
         XCTAssertEqual(error(withMLP("output: linear")),
-                       "s.yaml:8:11: error: output must be one of sigmoid, softmax; found 'linear'")
+                       "s.yaml:8:11: error: output linear is for task: regression; a classification needs output sigmoid or softmax, "
+                       + "whose outputs are class probabilities")
+        XCTAssertEqual(error(withMLP("output: linar")),
+                       "s.yaml:8:11: error: output must be one of sigmoid, softmax, linear; found 'linar'; did you mean 'linear'?")
         XCTAssertEqual(error(withMLP("loss: mse")),
                        "s.yaml:8:9: error: loss must be one of squared_error, cross_entropy; found 'mse'")
         XCTAssertEqual(error(withMLP("init: glorot")), "s.yaml:8:9: error: init must be one of uniform, xavier, he; found 'glorot'")

@@ -119,7 +119,7 @@ final class ScenarioErrorTests: XCTestCase {
         XCTAssertEqual(error(withPerceptron("order: random")),
                        "s.yaml:8:10: error: order must be one of sequential, shuffled; found 'random'")
         XCTAssertEqual(error("title: T\nsummary: S\nmodel: perceptron\ndata: {generator: {kind: squares}}\n"),
-                       "s.yaml:4:26: error: kind must be one of and, or, xor, separable, overlapping, circles, moons, spirals, blobs; found 'squares'")
+                       "s.yaml:4:26: error: kind must be one of and, or, xor, separable, overlapping, circles, moons, spirals, blobs, plane, gaussians; found 'squares'")
         XCTAssertEqual(error("title: T\nsummary: S\nmodel: tree\n"), "s.yaml:3:8: error: model must be one of perceptron, mlp, cnn, threshold; found 'tree'")
         XCTAssertEqual(error(withPerceptron("order: shufled")),
                        "s.yaml:8:10: error: order must be one of sequential, shuffled; found 'shufled'; did you mean 'shuffled'?")

@@ -17,6 +17,13 @@ class ScenarioFolderTestCase: XCTestCase {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
+    /// Writes `text` to `name` in the folder; its path.
+    func write(_ text: String, to name: String) throws -> String {
+        let path = folder + "/" + name
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
     /// The description of the error loading the scenario at `path` gives (fails the test if it loads).
     func error(loading path: String, file: StaticString = #filePath, line: UInt = #line) -> String {
         do {

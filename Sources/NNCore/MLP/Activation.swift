@@ -26,9 +26,10 @@ public enum Activation: String, Sendable, CaseIterable {
     }
 }
 
-/// The output layer: one sigmoid unit per output (two classes with one unit), or a softmax over classes.
+/// The output layer: one sigmoid unit per output (two classes with one unit), a softmax over classes, or
+/// linear units `ŷ = net` (regression: the output is the predicted value itself).
 public enum OutputActivation: String, Sendable, CaseIterable {
-    case sigmoid, softmax
+    case sigmoid, softmax, linear
 }
 
 /// The error the training minimises. `squaredError` is the lecture's `E = ½ Σ_t Σ_k (y_tk − ŷ_tk)²`

@@ -12,7 +12,7 @@ struct PreparedSamples: Sendable {
     let outputWidth: Int
     /// `inputs[s * inputWidth + i]`.
     let inputs: [Double]
-    /// `targets[s * outputWidth + k]` (see `MLP.target(forClass:)`).
+    /// `targets[s * outputWidth + k]` (see `MLP.target(for:)`).
     let targets: [Double]
     let labels: [Int]
 
@@ -21,7 +21,7 @@ struct PreparedSamples: Sendable {
         inputWidth = network.inputCount
         outputWidth = network.outputCount
         inputs = samples.flatMap { network.inputs(of: $0) }
-        targets = samples.flatMap { network.target(forClass: $0.label) }
+        targets = samples.flatMap { network.target(for: $0) }
         labels = samples.map(\.label)
     }
 
@@ -65,10 +65,11 @@ struct BatchPass: Sendable {
         }
     }
 
-    /// Every layer's input sums and outputs, the last layer through the sigmoid or the softmax.
+    /// Every layer's input sums and outputs, the last layer through the sigmoid, the softmax or none (linear).
     mutating func forward(_ network: MLP, _ kernels: any KernelBuild.Type) {
         let n = columns, last = sizes.count - 2, hidden = network.activation.code
         let softmax = network.output == .softmax
+        let outputCode = network.output == .linear ? ActivationCode.linear : ActivationCode.sigmoid
         network.parameters.withUnsafeBufferPointer { w in
             net.withUnsafeMutableBufferPointer { net in
                 z.withUnsafeMutableBufferPointer { z in
@@ -81,7 +82,7 @@ struct BatchPass: Sendable {
                         if l == last && softmax {
                             Self.softmax(sums, outputs, units: fanOut, columns: n)
                         } else {
-                            kernels.activateAll(l == last ? ActivationCode.sigmoid : hidden, sums, outputs, count: fanOut * n)
+                            kernels.activateAll(l == last ? outputCode : hidden, sums, outputs, count: fanOut * n)
                         }
                     }
                 }
@@ -111,7 +112,7 @@ struct BatchPass: Sendable {
                         let target = targets.baseAddress! + index * units
                         let yhat = z.baseAddress! + topStart + p, d = delta.baseAddress! + topStart + p
                         switch (loss, output) {
-                        case (.crossEntropy, _):
+                        case (.crossEntropy, _), (.squaredError, .linear):
                             for k in 0..<units { d[k * n] = target[k] - yhat[k * n] }
                         case (.squaredError, .sigmoid):
                             for k in 0..<units { d[k * n] = yhat[k * n] * (1 - yhat[k * n]) * (target[k] - yhat[k * n]) }
@@ -162,7 +163,8 @@ struct BatchPass: Sendable {
     }
 
     /// Adds the loss of each column for the target of its sample (see `Loss.value`) to `total`, column after
-    /// column, and counts the columns that predict their sample's label.
+    /// column, and counts the columns that predict their sample's label (none under regression: a value has
+    /// no class).
     func addLoss(_ data: PreparedSamples, _ indices: ArraySlice<Int>, _ loss: Loss, output: OutputActivation,
                  to total: inout Double, hits: inout Int) {
         let top = sizes.count - 1, n = columns, units = sizes[top]
@@ -180,7 +182,7 @@ struct BatchPass: Sendable {
                             let target = UnsafeBufferPointer(rebasing: targets[(index * units)..<((index + 1) * units)])
                             total += loss.value(target: target, output: UnsafeBufferPointer(yhat), outputKind: output)
                         }
-                        if predictedClass(outputs + p, units: units, columns: n) == data.labels[index] { hits += 1 }
+                        if output != .linear, predictedClass(outputs + p, units: units, columns: n) == data.labels[index] { hits += 1 }
                     }
                 }
             }

@@ -57,7 +57,7 @@ public struct ErrorSurface: Sendable {
         var total = 0.0
         for s in samples {
             network.forward(network.inputs(of: s), into: &pass)
-            total += network.loss(loss, target: network.target(forClass: s.label), pass)
+            total += network.loss(loss, target: network.target(for: s), pass)
         }
         return total
     }
@@ -68,7 +68,7 @@ public struct ErrorSurface: Sendable {
         var descent = [Double](repeating: 0, count: network.parameters.count)
         var pass = ForwardPass(sizes: network.sizes)
         for s in samples {
-            network.backpropagate(network.inputs(of: s), target: network.target(forClass: s.label), loss: loss, into: &pass)
+            network.backpropagate(network.inputs(of: s), target: network.target(for: s), loss: loss, into: &pass)
             network.addGradient(of: pass, to: &descent)
         }
         return descent.map { -$0 }
@@ -91,7 +91,7 @@ public struct ErrorSurface: Sendable {
         let da = offsetsA.map(Float.init), db = offsetsB.map(Float.init)
         let parts = cost(a, b, columns: columns, rows: rows) < Self.workAPart ? 1 : min(columns, Kernels.cores)
         let shapes = (0..<parts).map { part in
-            NNKernels.surfaceShape(sizes: network.sizes, hidden: network.activation.code, softmax: network.output == .softmax,
+            NNKernels.surfaceShape(sizes: network.sizes, hidden: network.activation.code, softmax: network.output == .softmax, linear: network.output == .linear,
                                    crossEntropy: loss == .crossEntropy, samples: samples.count,
                                    a: (a.layer, a.from, a.to), b: (b.layer, b.from, b.to), columns: columns, rows: rows,
                                    columnRange: (part * columns / parts)..<((part + 1) * columns / parts))
@@ -137,7 +137,7 @@ public struct ErrorSurface: Sendable {
                 cache[base + u * lanes] = Float(pass.net[u])
                 cache[base + (units + u) * lanes] = Float(pass.z[u])
             }
-            for (k, y) in network.target(forClass: s.label).enumerated() { cache[base + (2 * units + k) * lanes] = Float(y) }
+            for (k, y) in network.target(for: s).enumerated() { cache[base + (2 * units + k) * lanes] = Float(y) }
             cache[base + (2 * units + outputs) * lanes] = 1
         }
         return cache

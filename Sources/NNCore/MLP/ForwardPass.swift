@@ -55,7 +55,7 @@ extension MLP {
         let fanIn = sizes[l], fanOut = sizes[l + 1]
         let last = l + 1 == sizes.count - 1
         let from = pass.start[l], to = pass.start[l + 1], weightStart = offsets[l]
-        let f = last ? Activation.sigmoid : activation
+        let f = last ? (output == .linear ? Activation.linear : Activation.sigmoid) : activation
         let softmax = last && output == .softmax
         parameters.withUnsafeBufferPointer { parameters in
             let w = parameters.baseAddress! + weightStart
@@ -82,7 +82,8 @@ extension MLP {
     }
 
     /// The output deltas `δ^o_k = −∂E/∂net_k` for `target`: with sigmoid outputs and squared error the
-    /// lecture's `ŷ_k(1 − ŷ_k)(y_k − ŷ_k)`; with cross-entropy (sigmoid or softmax) `y_k − ŷ_k`.
+    /// lecture's `ŷ_k(1 − ŷ_k)(y_k − ŷ_k)`; with cross-entropy (sigmoid or softmax) `y_k − ŷ_k`, and with a
+    /// linear output and squared error also `y_k − ŷ_k` (its slope is 1).
     public func outputDeltas(target: [Double], loss: Loss, _ pass: inout ForwardPass) {
         let top = pass.start[sizes.count - 1], count = sizes[sizes.count - 1]
         let output = self.output
@@ -90,7 +91,7 @@ extension MLP {
             pass.delta.withUnsafeMutableBufferPointer { deltaBuffer in
                 let yhat = zBuffer.baseAddress! + top, delta = deltaBuffer.baseAddress! + top
                 switch (loss, output) {
-                case (.crossEntropy, _):
+                case (.crossEntropy, _), (.squaredError, .linear):
                     for k in 0..<count { delta[k] = target[k] - yhat[k] }
                 case (.squaredError, .sigmoid):
                     for k in 0..<count { delta[k] = yhat[k] * (1 - yhat[k]) * (target[k] - yhat[k]) }

@@ -66,6 +66,8 @@ public struct MLP: Sendable, Hashable {
     public var inputCount: Int { sizes[0] }
     public var outputCount: Int { sizes[sizes.count - 1] }
     public var layerCount: Int { sizes.count }
+    /// A linear output predicts a value (regression), not a class.
+    public var isRegression: Bool { output == .linear }
     /// Classes the output tells apart: 2 for a single sigmoid unit, else one per output unit.
     public var classCount: Int { outputCount == 1 ? 2 : outputCount }
 
@@ -75,6 +77,12 @@ public struct MLP: Sendable, Hashable {
         var best = 0
         for k in 1..<outputs.count where outputs[k] > outputs[best] { best = k }
         return best
+    }
+
+    /// The target vector of a sample: `[t]` for a regression point's target t, else its class's.
+    public func target(for sample: Sample) -> [Double] {
+        if let value = sample.target { return [value] }
+        return target(forClass: sample.label)
     }
 
     /// The target vector of a class: `[c]` for a single sigmoid unit, else one-hot.

@@ -1,7 +1,8 @@
 import NNKernels
 
 /// One epoch's figures: the loss is the lecture's sum over the training points (`E = ½ Σ_t Σ_k (y − ŷ)²` for
-/// squared error), accuracy the fraction classified right; validation figures when a split is held out.
+/// squared error), accuracy the fraction classified right (0 under regression, where no point has a class:
+/// screens and traces leave it out); validation figures when a split is held out.
 public struct EpochSummary: Sendable, Hashable {
     public var epoch: Int
     public var loss: Double
@@ -144,8 +145,11 @@ public struct MLPTrainer: Sendable {
 
     /// Dropout, max-norm and L1 act between the steps the fast kernels fuse (a mask inside the pass, a clip
     /// after each update), so with any of them on every update goes through `trainBatch`'s Swift reference
-    /// path: the same results by seed, several times slower.
-    public var trainsOnReferencePath: Bool { settings.dropout > 0 || settings.maxNorm != nil || settings.l1 > 0 }
+    /// path: the same results by seed, several times slower. The one-sample kernels know only sigmoid and
+    /// softmax outputs, so a linear output (regression) goes that way too.
+    public var trainsOnReferencePath: Bool {
+        settings.dropout > 0 || settings.maxNorm != nil || settings.l1 > 0 || settings.output == .linear
+    }
 
     /// One update: the next batch of the epoch. Nil once training has finished (or there is no data).
     @discardableResult
@@ -384,7 +388,7 @@ public struct MLPTrainer: Sendable {
         guard data.count > 0 else { return (0, 0) }
         // Wide layers vectorise better over samples (the batch kernels), narrow ones over units (one sample at
         // a time); both give the same bits.
-        if wideLayers { return evaluateInBatches(data) }
+        if wideLayers || network.output == .linear { return evaluateInBatches(data) }
         return evaluateOneByOne(data)
     }
 
@@ -427,9 +431,9 @@ public struct MLPTrainer: Sendable {
         var loss = 0.0, correct = 0
         for s in samples {
             network.forward(network.inputs(of: s), into: &scratch)
-            let target = network.target(forClass: s.label)
+            let target = network.target(for: s)
             loss += network.loss(settings.loss, target: target, scratch)
-            if scratch.predictedClass == s.label { correct += 1 }
+            if !network.isRegression, scratch.predictedClass == s.label { correct += 1 }
         }
         return (loss, Double(correct) / Double(samples.count))
     }

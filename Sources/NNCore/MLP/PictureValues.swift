@@ -5,14 +5,15 @@ extension MLP {
     /// `(xs[p], ys[p])`, computed in
     /// single precision, 16 points at a time: for pictures only (decision regions, unit maps), never for the
     /// numbers on screen. `result[k * count + p]`. For a softmax output layer the values are the input sums
-    /// `net_k` (the softmax keeps their order; `softmaxConfidence` turns them into the largest probability).
+    /// `net_k` (the softmax keeps their order; `softmaxConfidence` turns them into the largest probability); for
+    /// a linear output they are the predicted values.
     public func pictureValues(xs: [Float], ys: [Float], layer: Int, unit: Int = 0, units: Int = 1) -> [Float] {
         precondition(xs.count == ys.count && features.count == sizes[0])
         let count = xs.count
         var result = [Float](repeating: 0, count: count * units)
         guard count > 0 else { return result }
         let weights = parameters.map(Float.init)
-        let outputCode = output == .softmax ? ActivationCode.linear : ActivationCode.sigmoid
+        let outputCode = output == .sigmoid ? ActivationCode.sigmoid : ActivationCode.linear
         let codes = features.map(\.code)
         weights.withUnsafeBufferPointer { w in
             sizes.withUnsafeBufferPointer { s in

@@ -13,14 +13,16 @@ extension DeltaFormulas {
         case (.squaredError, _): -(y - yhat)
         case (.crossEntropy, .sigmoid): (yhat - y) / (yhat * (1 - yhat))
         case (.crossEntropy, .softmax): -y / yhat
+        case (.crossEntropy, .linear): -(y - yhat)   // not read: a scenario's check pairs linear with squared error
         }
     }
 
-    /// ∂ŷ_m/∂net_k: a sigmoid's ŷ(1 − ŷ) (m = k only), a softmax's ŷ_m([m = k] − ŷ_k).
+    /// ∂ŷ_m/∂net_k: a sigmoid's ŷ(1 − ŷ) (m = k only), a softmax's ŷ_m([m = k] − ŷ_k), a linear unit's 1.
     static func outputSlope(_ output: OutputActivation, outputs yhat: [Double], m: Int, k: Int) -> Double {
         switch output {
         case .sigmoid: m == k ? yhat[k] * (1 - yhat[k]) : 0
         case .softmax: yhat[m] * ((m == k ? 1 : 0) - yhat[k])
+        case .linear: m == k ? 1 : 0
         }
     }
 

@@ -32,6 +32,7 @@ struct DeltaFormulas {
         case (.squaredError, .softmax): "δ^o_k = ŷ_k((y_k − ŷ_k) − s), s = Σ_m (y_m − ŷ_m)ŷ_m"
         case (.crossEntropy, .sigmoid): "δ^o_k = y_k − ŷ_k (cross-entropy of a sigmoid)"
         case (.crossEntropy, .softmax): "δ^o_k = y_k − ŷ_k (cross-entropy of a softmax)"
+        case (_, .linear): "δ^o = y − ŷ (linear output: ŷ = net)"
         }
     }
 
@@ -70,7 +71,7 @@ struct DeltaFormulas {
             body = "\(value(yhat[k], nearOne: true))·(1−\(value(yhat[k], nearOne: true)))·(\(value(y[k]))−\(value(yhat[k], nearOne: true)))"
         case (.squaredError, .softmax):
             body = "\(value(yhat[k], nearOne: true))·((\(value(y[k]))−\(value(yhat[k], nearOne: true)))−\(factor(softmaxSum(y, yhat))))"
-        case (.crossEntropy, _):
+        case (.crossEntropy, _), (.squaredError, .linear):
             body = "\(value(y[k]))−\(value(yhat[k], nearOne: true))"
         }
         return "\(name) = \(body) = \(value(delta))"

@@ -61,7 +61,7 @@ public struct MLPExplorer: Sendable {
 
     public init(scenario: Scenario) {
         self.scenario = scenario
-        let twoClass = scenario.mlp.sizes.last == 1
+        let twoClass = scenario.mlp.sizes.last == 1 && scenario.mlp.output != .linear   // regression keeps its targets
         data = DataSelection(choices: [.scenario] + (twoClass ? Self.twoClassKinds.map(DataChoice.builtin) : []), seed: scenario.seed)
         dataset = scenario.dataset()
         trainer = MLPTrainer(samples: dataset.samples, settings: scenario.mlp, seed: scenario.seed)

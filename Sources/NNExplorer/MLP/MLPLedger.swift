@@ -36,7 +36,7 @@ struct MLPLedger {
         if let restarts = explorer.restarts {
             // The picture shows other runs than the numbers here: say which is which.
             let best = restarts.runs[restarts.best]
-            let right = best.history.last.map { " \(glyphs.middleDot) \(percent($0.accuracy)) right" } ?? ""
+            let right = t.network.isRegression ? "" : best.history.last.map { " \(glyphs.middleDot) \(percent($0.accuracy)) right" } ?? ""
             let text = "restarts (left): best s\(best.seed), E = \(formatSignificant(MLPRestarts.finalLoss(best), glyphs: glyphs))\(right); below: the run before them"
             lines += wrap(glyphs.fold(text), width: width).map { Line($0, Style(.good)) }
         }
@@ -44,7 +44,7 @@ struct MLPLedger {
             let words = runs.map { run in
                 (run.settings.momentum == 0 ? "no momentum" : "α = \(rate(run.settings.momentum))")
                     + ": E = \(formatTick(MLPRestarts.finalLoss(run), glyphs: glyphs))"
-                    + (run.history.last.map { ", \(percent($0.accuracy)) right" } ?? "")
+                    + (t.network.isRegression ? "" : run.history.last.map { ", \(percent($0.accuracy)) right" } ?? "")
             }
             let text = "side by side (left), \(runs.first?.epoch ?? 0) epochs from these first weights: " + words.joined(separator: "; ")
                 + "; below: the run before them"
@@ -53,11 +53,16 @@ struct MLPLedger {
         if let last = t.currentSummary {
             let name = t.settings.loss == .squaredError ? "E" : "loss"
             let which = last.epoch == t.history.last?.epoch ? "" : " (epoch \(last.epoch))"
-            var text = "\(name)\(which) = \(n(last.loss))" + dot + "accuracy \(percent(last.accuracy))"
+            // Regression has no accuracy: the root-mean-square error says what E means in the targets' units.
+            let figure = { (loss: Double, accuracy: Double, points: Int) -> String in
+                t.network.isRegression ? "rms error √(2E/N) = \(self.n(MLPExplorer.rmsError(loss: loss, points: points)))"
+                    : "accuracy \(self.percent(accuracy))"
+            }
+            var text = "\(name)\(which) = \(n(last.loss))" + dot + figure(last.loss, last.accuracy, t.trainingSet.count)
             if let vl = last.validationLoss, let va = last.validationAccuracy {
                 // Sums over different numbers of points: the curves show them per point, so say both.
                 let perPoint = { (sum: Double, count: Int) in "\(n(sum)) (\(n(sum / Double(max(1, count)))) a point)" }
-                text = "\(name)\(which) = \(perPoint(last.loss, t.trainingSet.count))" + dot + "accuracy \(percent(last.accuracy))"
+                text = "\(name)\(which) = \(perPoint(last.loss, t.trainingSet.count))" + dot + figure(last.loss, last.accuracy, t.trainingSet.count)
                 lines += wrap(glyphs.fold(text), width: width).map { Line($0) }
                 // Where it was lowest, beside it: an upturn too small to see on the curve's scale is plain here.
                 var point = "\(n(vl / Double(max(1, t.validationSet.count)))) a point"
@@ -65,7 +70,8 @@ struct MLPLedger {
                    lowest.epoch != last.epoch {
                     point += "; lowest \(n(lowest.validationLoss! / Double(max(1, t.validationSet.count)))), epoch \(lowest.epoch)"
                 }
-                text = "validation: \(name) = \(n(vl)) (\(point))" + dot + percent(va)
+                text = "validation: \(name) = \(n(vl)) (\(point))"
+                    + (t.network.isRegression ? "" : dot + percent(va))
             }
             lines += wrap(glyphs.fold(text), width: width).map { Line($0) }
         } else {
@@ -162,7 +168,8 @@ struct MLPLedger {
              (l < top ? (l == 1 ? "net_j = Σ_i w_ij x_i (x_0 = 1: bias), " : "net_j = Σ_i w_ij z_i (z_0 = 1: bias), ")
                  : (l == 1 ? "net_k = Σ_j w_jk x_j (x_0 = 1: bias), " : "net_k = Σ_j w_jk z_j (z_0 = 1: bias), "))
                  + (l < top ? formulas.activationFormula
-                    : explorer.trainer.settings.output == .softmax ? "ŷ = softmax(net)" : "ŷ_k = σ(net_k)"))
+                    : explorer.trainer.settings.output == .softmax ? "ŷ = softmax(net)"
+                    : explorer.trainer.settings.output == .linear ? "ŷ = net" : "ŷ_k = σ(net_k)"))
         case .outputDeltas: ("output deltas", formulas.outputFormula)
         case .hiddenDeltas(let l): ("deltas of hidden layer \(l) (old weights)", formulas.hiddenFormula)
         case .update:

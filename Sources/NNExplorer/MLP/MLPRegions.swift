@@ -4,15 +4,15 @@ import NNRender
 /// The decision regions the MLP screen draws: the network (or one hidden unit) evaluated over the plot.
 extension MLPExplorer {
     /// Class and confidence level (0–2) of the network's output at every pixel centre of `map`'s area,
-    /// two pixel rows a cell row.
+    /// two pixel rows a cell row; under regression the side and band of ŷ on the targets' scale.
     func regionPixels(_ map: PlotMapping) -> [(cls: Int, level: Int)] {
-        Self.regionPixels(of: trainer.network, map, unit: selectedUnit, discretize: discretize)
+        Self.regionPixels(of: trainer.network, map, unit: selectedUnit, discretize: discretize, valueScale: valueScale)
     }
 
     /// The same for any network (the restarts view draws several). The network is evaluated at all pixel
     /// centres at once (single precision, vectorised); past a budget, at one pixel of every block.
     static func regionPixels(of net: MLP, _ map: PlotMapping, unit selectedUnit: (layer: Int, unit: Int)? = nil,
-                             discretize: Bool = false) -> [(cls: Int, level: Int)] {
+                             discretize: Bool = false, valueScale: Double = 1) -> [(cls: Int, level: Int)] {
         let width = map.area.width, pixelRows = map.area.height * 2
         guard width > 0, pixelRows > 0 else { return [] }
         // A big network would freeze the screen: past a budget of multiply-adds a frame, evaluate one pixel
@@ -27,7 +27,7 @@ extension MLPExplorer {
                 xs.append(Float(p.x)); ys.append(Float(p.y))
             }
         }
-        let evaluated = evaluate(net, xs: xs, ys: ys, unit: selectedUnit, discretize: discretize)
+        let evaluated = evaluate(net, xs: xs, ys: ys, unit: selectedUnit, discretize: discretize, valueScale: valueScale)
         var pixels: [(cls: Int, level: Int)] = []
         pixels.reserveCapacity(width * pixelRows)
         for pixelRow in 0..<pixelRows {
@@ -40,7 +40,7 @@ extension MLPExplorer {
     /// 1, where its output is in the upper half of its range: above 0.5 for sigmoid, above 0 otherwise; ReLU
     /// is on wherever it is not 0).
     private static func evaluate(_ net: MLP, xs: [Float], ys: [Float], unit selectedUnit: (layer: Int, unit: Int)?,
-                                 discretize: Bool) -> [(cls: Int, level: Int)] {
+                                 discretize: Bool, valueScale: Double) -> [(cls: Int, level: Int)] {
         // An output that overflowed (NaN after divergence) is no confidence at all: the unsure shade, not class 0's strongest.
         func level(_ confidence: Double) -> Int {
             guard confidence.isFinite else { return 0 }
@@ -61,6 +61,13 @@ extension MLPExplorer {
         }
         let top = net.sizes.count - 1, outputs = net.outputCount
         let values = net.pictureValues(xs: xs, ys: ys, layer: top, unit: 0, units: outputs)
+        if net.isRegression {
+            // `z` (shades off): the sign of ŷ only, at full strength.
+            return values.map { value in
+                let band = valueBand(Double(value), scale: valueScale)
+                return discretize && value.isFinite ? (band.cls, 2) : band
+            }
+        }
         if outputs == 1 {
             return values.map { value in
                 let yhat = Double(value)

@@ -67,6 +67,11 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     if case .mouse(let column, let row, let button) = msg {
         let map = ScatterPlot(xRange: p.xRange, yRange: p.yRange).mapping(in: layout.plotBox.inset(1))
         guard map.area.contains(column: column, row: row) else { return .none }
+        // A click adds a point of a class; a regression point needs a target, which a click cannot give.
+        if p.trainer.network.isRegression {
+            p.note = "regression points carry targets: clicks add none"
+            return .none
+        }
         if button == .right { p.toggleClass(); return .none }
         let point = map.point(column: column, row: row)
         p.toggle(pointAt: point.x, point.y, cellOf: { map.cell(x: $0.x1, y: $0.x2) }, cell: (column, row))
@@ -187,7 +192,9 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
                   width: size.width, glyphs: g, into: &frame)
 
     // Regions with the points on top (validation points hollow).
-    let regionsTitle = p.selectedUnit.map { "output of hidden unit \(p.unitName(layer: $0.layer, unit: $0.unit))" } ?? "decision regions"
+    let regression = t.network.isRegression
+    let regionsTitle = p.selectedUnit.map { "output of hidden unit \(p.unitName(layer: $0.layer, unit: $0.unit))" }
+        ?? (regression ? g.fold("predicted value ŷ") : "decision regions")
     frame.drawBox(layout.plotBox, title: "x2 \(g.middleDot) " + regionsTitle, glyphs: g)
     var plot = ScatterPlot(xRange: p.xRange, yRange: p.yRange)
     let map = plot.mapping(in: layout.plotBox.inset(1))
@@ -198,6 +205,10 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
     // The trainer already splits the points: training ones filled, held-out ones hollow.
     for (held, samples) in [(false, t.trainingSet), (true, t.validationSet)] {
         for s in samples {
+            if regression {
+                plot.points.append(MLPExplorer.targetPoint(s, scale: p.valueScale, hollow: held, g))
+                continue
+            }
             plot.points.append(.init(x: s.x1, y: s.x2, glyph: classGlyph(s.label, hollow: held, g),
                                      style: Style(ColorRole.forClass(s.label), attributes: [.bold])))
         }
@@ -215,6 +226,10 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
     if let note = p.note {
         frame.put(Line(" \(note) ", Style(.emphasis)).truncated(to: layout.plotBox.width - 4, glyphs: g),
                   column: layout.plotBox.x + 2, row: layout.plotBox.maxY - 1)
+    } else if p.restarts == nil, p.momentumRuns == nil, p.surface == nil, regression {
+        if let legend = p.valueLegend(width: layout.plotBox.width - 4, glyphs: g, shades: theme.shadesWithBackground) {
+            frame.put(legend, column: layout.plotBox.x + 2, row: layout.plotBox.maxY - 1)
+        }
     } else if p.restarts == nil, p.momentumRuns == nil, p.surface == nil {
         // The legend, on the bottom border: each class's shape (and, without background shades, its region's
         // texture beside it), and what hollow means; "class" left out when the words do not fit.
@@ -277,11 +292,18 @@ private func drawThumbnails(_ items: [Thumbnail], title: String, _ p: MLPExplore
         let area = cell.inset(1)
         guard area.width > 1, area.height > 1 else { continue }
         let map = PlotMapping(area: area, xRange: p.xRange, yRange: p.yRange)
-        RegionMap(pixels: MLPExplorer.regionPixels(of: item.network, map, unit: item.unit, discretize: p.discretize),
+        RegionMap(pixels: MLPExplorer.regionPixels(of: item.network, map, unit: item.unit, discretize: p.discretize,
+                                                          valueScale: p.valueScale),
                   asGlyphs: !theme.shadesWithBackground).render(into: &frame, area: area, glyphs: g)
         for s in p.dataset.samples {
             guard let c = map.cell(x: s.x1, y: s.x2) else { continue }
             // On the halo, like the main plot's points: visible on a region of their own colour.
+            if p.trainer.network.isRegression {
+                let point = MLPExplorer.targetPoint(s, scale: p.valueScale, hollow: false, g)
+                frame[c.column, c.row] = Cell(point.glyph, style: Style(point.style.foreground, background: .pointHalo,
+                                                                        attributes: point.style.attributes))
+                continue
+            }
             frame[c.column, c.row] = Cell(classGlyph(s.label, hollow: false, g),
                                           style: Style(ColorRole.forClass(s.label), background: .pointHalo, attributes: [.bold]))
         }
