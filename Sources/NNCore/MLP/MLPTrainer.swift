@@ -132,6 +132,13 @@ public struct MLPTrainer: Sendable {
     /// Changes α from the next update on (0 switches momentum off; the remembered Δw(t−1) stays).
     public mutating func setMomentum(_ alpha: Double) { settings.momentum = alpha }
 
+    /// Changes the batch size from the next update on (the epoch under way goes on from where it is; a batch
+    /// larger than the rest of the epoch is cut at its end).
+    public mutating func setBatchSize(_ size: Int) {
+        settings.batchSize = max(1, size)
+        if settings.batchSize > batchPass.capacity { batchPass = BatchPass(sizes: settings.sizes, capacity: settings.batchSize) }
+    }
+
     /// Changes λ (L2 weight decay) from the next update on (0 switches it off).
     public mutating func setWeightDecay(_ lambda: Double) { settings.weightDecay = lambda }
 

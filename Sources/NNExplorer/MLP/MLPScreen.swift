@@ -5,7 +5,7 @@ enum MLPAction: SharedActions { case shared(SharedAction), stepPhase, stepUpdate
     case toggleMomentum, toggleMomentumRuns, nextWeightDecay, nextDropout, nextMaxNorm, toggleLog, toggleDiscretize
     case fewerUnits, moreUnits, fewerLayers, moreLayers, nextActivation, nextUnit, toggleClass, toggleRestarts, adoptBest
     case fewerPoints, morePoints, lessNoise, moreNoise, lessValidation, moreValidation, toggleUnits, surface(SurfaceAction)
-    case nextFeature, toggleFeature }
+    case nextFeature, toggleFeature, nextBatchSize, nextMomentum, keepReference, clearReferences }
 
 let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
     .playPause(help: "play / pause (whole epochs)"),
@@ -23,7 +23,11 @@ let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
     .nextDataset(help: "next dataset (XOR, circles, moons, spirals, blobs)"),
     .learningRate(help: "lower ([) / raise (]) the learning rate η"),
     KeyBinding([.character("m")], "m", label: { $0.trainer.settings.momentum > 0 ? "α=\(formatNumber($0.trainer.settings.momentum))" : "α off" },
-               help: "momentum on / off", .toggleMomentum),
+               help: "momentum on / off", inBar: { _ in false }, .toggleMomentum),
+    KeyBinding([.character("A")], "A", label: { $0.trainer.settings.momentum > 0 ? "α=\(formatNumber($0.trainer.settings.momentum))" : "α off" },
+               help: "momentum α: 0, 0.5, 0.9, 0.99, 0 again (from the next update)", .nextMomentum),
+    KeyBinding([.character("B")], "B", label: { "batch \($0.batchSizeName)" },
+               help: "batch size: 1, 4, 16, 32, all the training points, 1 again (from the next update)", .nextBatchSize),
     KeyBinding([.character("M")], "M", label: { $0.momentumRuns == nil ? "α vs none" : "close" },
                help: "momentum side by side: this run's first weights trained without and with momentum (again: close)",
                inBar: { _ in false }, .toggleMomentumRuns),
@@ -61,6 +65,10 @@ let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
                help: "input features: f picks one of x1, x2, x1², x2², x1·x2, sin x1, sin x2; F turns it on / off (new weights)") {
         $0 == .character("f") ? .nextFeature : .toggleFeature
     },
+    KeyBinding([.character("R"), .character("X")], "RX", label: { $0.references.isEmpty ? "keep run" : "refs \($0.references.count)" },
+               help: "R keeps this run as a reference: its loss curve drawn dim beside this one's, its numbers listed (up to 3, the oldest dropped; reset keeps them); X clears them") {
+        $0 == .character("R") ? .keepReference : .clearReferences
+    },
 ] + KeyBinding.screenKeys)
 
 func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenOutcome {
@@ -86,7 +94,7 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     let action = binding.action(key)
     switch action {
     case .stepPhase, .shared(.help), .toggleLog, .toggleDiscretize, .nextUnit, .toggleClass, .toggleRestarts, .toggleMomentumRuns, .adoptBest,
-         .toggleUnits, .surface, .nextFeature: break
+         .toggleUnits, .surface, .nextFeature, .keepReference, .clearReferences: break
     default: p.cancelPhases()
     }
     switch action {
@@ -119,6 +127,10 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     case .toggleUnits: p.toggleUnitsView()
     case .nextFeature: p.nextFeature()
     case .toggleFeature: p.toggleFeature()
+    case .nextBatchSize: p.nextBatchSize()
+    case .nextMomentum: p.nextMomentum()
+    case .keepReference: p.keepReference()
+    case .clearReferences: p.clearReferences()
     case .lessValidation: p.changeValidation(up: false)
     case .moreValidation: p.changeValidation(up: true)
     case .surface(let action): p.perform(action)
@@ -369,7 +381,8 @@ private func drawPanels(_ p: MLPExplorer, _ layout: MLPLayout, glyphs g: Glyphs,
     let ledger = MLPLedger(explorer: p, glyphs: g, width: text.width, keyHints: keyHints)
     // Mid-update (phase by phase) the phase's numbers come first: on a small screen they are what must show.
     let phased = p.pending != nil || p.showingUpdatePhase
-    let lines = phased ? ledger.updateLines + ledger.progressLines : ledger.progressLines + ledger.updateLines
+    let references = p.referenceLines(glyphs: g, width: text.width)
+    let lines = phased ? ledger.updateLines + ledger.progressLines + references : ledger.progressLines + references + ledger.updateLines
     frame.put(lines: fitting(lines, rows: text.height, glyphs: g), in: text, glyphs: g)
 }
 
@@ -384,8 +397,11 @@ func fitting(_ lines: [Line], rows: Int, glyphs g: Glyphs) -> [Line] {
 private func drawLossCurves(_ p: MLPExplorer, _ box: Rect, glyphs g: Glyphs, into frame: inout Frame) {
     let t = p.trainer
     let lossName = t.settings.loss == .squaredError ? "E" : "loss"
+    // With references every curve is per point, so that runs on different numbers of points compare.
+    let perPointCurves = !t.validationSet.isEmpty || !p.references.isEmpty
     if t.validationSet.isEmpty {
-        frame.drawBox(box, title: "\(lossName) per epoch", glyphs: g)
+        let references = p.references.isEmpty ? "" : " \(g.middleDot) dim: R1" + (p.references.count > 1 ? "–R\(p.references.count)" : "")
+        frame.drawBox(box, title: "\(lossName)\(perPointCurves ? "/point" : "") per epoch" + references, glyphs: g)
     } else {
         frame.drawBox(box, title: "", glyphs: g)
         let solid = g.unicode ? "⠤⠤" : "--", dashed = g.unicode ? "⠤ ⠤" : ": :"
@@ -398,8 +414,12 @@ private func drawLossCurves(_ p: MLPExplorer, _ box: Rect, glyphs g: Glyphs, int
         let fitting = legend.first { $0.width <= box.width - 3 } ?? legend[2]
         frame.put(fitting.truncated(to: box.width - 3, glyphs: g), column: box.x + 1, row: box.y)
     }
-    let perPoint = { (count: Int) -> Double in t.validationSet.isEmpty ? 1 : Double(max(1, count)) }
-    var chart = LineChart(series: [.init(values: t.history.map { $0.loss / perPoint(t.trainingSet.count) }, style: Style(.trainingCurve))])
+    let perPoint = { (count: Int) -> Double in perPointCurves ? Double(max(1, count)) : 1 }
+    // The references first, dim and dashed, so that this run's curve is drawn over them.
+    var chart = LineChart(series: p.references.map { r in
+        .init(values: r.history.map { $0.loss / perPoint(r.trainingCount) }, style: Style(.dim), dashed: true)
+    })
+    chart.series.append(.init(values: t.history.map { $0.loss / perPoint(t.trainingSet.count) }, style: Style(.trainingCurve)))
     if !t.validationSet.isEmpty {
         chart.series.append(.init(values: t.history.compactMap { $0.validationLoss.map { $0 / perPoint(t.validationSet.count) } },
                                   style: Style(.validationCurve), dashed: true))

@@ -1,0 +1,189 @@
+import NNCore
+import NNRender
+import NNScenario
+import XCTest
+@testable import NNExplorer
+
+/// What TensorFlow Playground offers on the MLP screen: batch size and momentum as live settings, the same
+/// first weights on reset, runs kept for comparison, and a help that scrolls when its keys do not fit.
+final class PlaygroundScreenTests: XCTestCase {
+    private let small = Size(width: 80, height: 24), large = Size(width: 120, height: 40)
+
+    /// `B` steps through 1, 4, 16, 32 and the whole training set (only the sizes smaller than the set).
+    func testBatchSizeSteps() throws {
+        var state = AppState(size: small, scenario: mlpScenario(kind: .circles, sizes: [2, 4, 1], seed: 1))
+        var sizes: [Int] = []
+        for _ in 0..<5 {
+            press(&state, "B")
+            sizes.append(try XCTUnwrap(state.mlp).trainer.settings.batchSize)
+        }
+        XCTAssertEqual(sizes, [4, 16, 32, 200, 1])
+        press(&state, "BBBB")
+        XCTAssertEqual(state.mlp?.note, "batch full (200) from the next update: Δw from the mean δ z of 200 points")
+        XCTAssertEqual(state.mlp?.batchSizeName, "full (200)")
+
+        var xor = AppState(size: small, scenario: mlpScenario())
+        press(&xor, "B")
+        XCTAssertEqual(xor.mlp?.trainer.settings.batchSize, 4)
+        press(&xor, "B")
+        XCTAssertEqual(xor.mlp?.note, "batch 1 from the next update: per-sample SGD")
+    }
+
+    /// A batch size changed mid-epoch is used from the next update: one update after `B` is the update a
+    /// trainer made with that batch size from the same weights makes, to the bit.
+    func testBatchSizeTakesEffectFromTheNextUpdate() throws {
+        let scenario = mlpScenario(kind: .circles, sizes: [2, 4, 1], seed: 1)
+        var state = AppState(size: small, scenario: scenario)
+        press(&state, "nnn")
+        var expected = try XCTUnwrap(state.mlp).trainer
+        press(&state, "Bn")
+        expected.setBatchSize(4)
+        let update = try XCTUnwrap(expected.step())
+        let m = try XCTUnwrap(state.mlp)
+        XCTAssertEqual(update.samples.count, 4)
+        XCTAssertEqual(m.trainer.lastUpdate?.samples, update.samples)
+        XCTAssertEqual(m.trainer.network.parameters, expected.network.parameters)
+        XCTAssertEqual(m.trainer.steps, 4)
+    }
+
+    /// A batch larger than the trainer's buffers (more than 64 points) trains too, and averages: one update
+    /// of the whole set moves the weights by η/N Σ δ z, the mean of the per-point gradients.
+    func testFullBatchOnManyPoints() throws {
+        var settings = MLPSettings()
+        settings.sizes = [2, 3, 1]
+        let samples = DatasetGenerator(kind: .circles).generate(seed: 1).samples
+        var trainer = MLPTrainer(samples: samples, settings: settings, seed: 1)
+        trainer.setBatchSize(samples.count)
+        let before = trainer.network.parameters
+        var full = settings
+        full.batchSize = samples.count
+        var reference = MLPTrainer(samples: samples, settings: full, seed: 1)
+        XCTAssertEqual(reference.network.parameters, before)
+        trainer.step()
+        reference.step()
+        XCTAssertEqual(trainer.epoch, 1)
+        XCTAssertEqual(trainer.positionInEpoch, 0)
+        XCTAssertEqual(trainer.network.parameters, reference.network.parameters)
+        XCTAssertNotEqual(trainer.network.parameters, before)
+    }
+
+    /// `A` steps α through 0, 0.5, 0.9, 0.99 and back to 0; `m` still switches momentum on and off.
+    func testMomentumSteps() throws {
+        var state = AppState(size: large, scenario: mlpScenario())
+        var alphas: [Double] = []
+        for _ in 0..<4 {
+            press(&state, "A")
+            alphas.append(try XCTUnwrap(state.mlp).trainer.settings.momentum)
+        }
+        XCTAssertEqual(alphas, [0.5, 0.9, 0.99, 0])
+        press(&state, "AA")
+        XCTAssertEqual(state.mlp?.note, "momentum α = 0.9 from the next update")
+        press(&state, "m")
+        XCTAssertEqual(state.mlp?.trainer.settings.momentum, 0)
+        press(&state, "m")
+        XCTAssertEqual(state.mlp?.trainer.settings.momentum, 0.9)
+        let bar = view(state).plainText.split(separator: "\n").last.map(String.init) ?? ""
+        XCTAssertTrue(bar.contains("A α=0.9"), bar)
+    }
+
+    /// `r` goes back to the same first weights (whatever the settings changed since), `s` draws new ones;
+    /// each says which.
+    func testResetKeepsTheFirstWeightsAndSeedDrawsNew() throws {
+        var state = AppState(size: small, scenario: mlpScenario(kind: .circles, sizes: [2, 4, 1], seed: 1))
+        let first = try XCTUnwrap(state.mlp).trainer.network.parameters
+        press(&state, "eeBAe")
+        XCTAssertNotEqual(state.mlp?.trainer.network.parameters, first)
+        press(&state, "r")
+        XCTAssertEqual(state.mlp?.trainer.network.parameters, first)
+        XCTAssertEqual(state.mlp?.trainer.epoch, 0)
+        XCTAssertEqual(state.mlp?.trainer.settings.batchSize, 4)
+        XCTAssertEqual(state.mlp?.note, "reset: the same first weights (seed 1); s draws new ones")
+        press(&state, "s")
+        XCTAssertNotEqual(state.mlp?.trainer.network.parameters, first)
+        XCTAssertEqual(state.mlp?.note, "new seed 2: new first weights (r keeps them)")
+        let second = try XCTUnwrap(state.mlp).trainer.network.parameters
+        press(&state, "er")
+        XCTAssertEqual(state.mlp?.trainer.network.parameters, second)
+    }
+
+    /// `R` keeps the run: its numbers stay as they were across reset and more training; a fourth drops the
+    /// oldest; `X` clears them.
+    func testReferencesKeepTheirNumbers() throws {
+        var state = AppState(size: large, scenario: mlpScenario(kind: .circles, sizes: [2, 4, 1], seed: 1))
+        press(&state, "R")
+        XCTAssertEqual(state.mlp?.note, "no epoch yet: train first, then R keeps the run")
+        XCTAssertEqual(state.mlp?.references.count, 0)
+        press(&state, "eeeee")
+        let history = try XCTUnwrap(state.mlp).trainer.history
+        press(&state, "R")
+        XCTAssertEqual(state.mlp?.note, "reference R1 kept: 5 epochs (reset keeps it; X clears)")
+        press(&state, "rBeee")
+        let m = try XCTUnwrap(state.mlp)
+        let r = try XCTUnwrap(m.references.first)
+        XCTAssertEqual(r.history, history)
+        XCTAssertEqual(r.epochs, 5)
+        XCTAssertEqual(r.final?.loss, history[4].loss)
+        XCTAssertEqual(r.settings.batchSize, 1)
+        XCTAssertEqual(m.differences(r), "batch 1")
+        // The table: the current run first, then the reference with its final E per point and accuracy.
+        let lines = m.referenceLines(glyphs: .unicode, width: 200).map(\.text)
+        let perPoint = formatSignificant(history[4].loss / 200, glyphs: .unicode)
+        XCTAssertEqual(lines.last, "R1 batch 1: 5 ep E/pt \(perPoint) acc \(formatNumber(history[4].accuracy * 100))%")
+        XCTAssertTrue(view(state).plainText.contains("E/point per epoch · dim: R1"))
+        press(&state, "RRR")
+        XCTAssertEqual(state.mlp?.references.count, 3)
+        XCTAssertEqual(state.mlp?.references.first?.settings.batchSize, 4, "the oldest was dropped")
+        press(&state, "X")
+        XCTAssertEqual(state.mlp?.references.count, 0)
+        XCTAssertEqual(state.mlp?.note, "references cleared")
+    }
+
+    /// The MLP's help does not fit 80×24: ↓ and PgDn scroll it (to its end, no further), ↑ back, and any
+    /// other key closes it. A help that fits closes on ↓ as before.
+    func testHelpScrolls() throws {
+        var state = AppState(size: small, scenario: mlpScenario())
+        press(&state, "?")
+        let most = state.help.maxScroll(area: Rect(x: 0, y: 0, width: 80, height: 24), glyphs: .unicode)
+        XCTAssertGreaterThan(most, 0)
+        XCTAssertTrue(view(state).plainText.contains("more ↓ · ↑↓ PgUp PgDn scroll · other keys close"))
+        update(&state, .key(.down))
+        XCTAssertTrue(state.showHelp)
+        XCTAssertEqual(state.helpScroll, 1)
+        for _ in 0..<10 { update(&state, .key(.pageDown)) }
+        XCTAssertEqual(state.helpScroll, most)
+        let end = view(state).plainText
+        XCTAssertTrue(end.contains("more ↑ · "), end)
+        XCTAssertTrue(end.contains("q      back to the list"), end)
+        update(&state, .key(.up))
+        XCTAssertEqual(state.helpScroll, most - 1)
+        press(&state, "x")
+        XCTAssertFalse(state.showHelp)
+        XCTAssertNil(state.mlp?.restarts, "the key that closes the help does nothing else")
+        press(&state, "?")
+        XCTAssertEqual(state.helpScroll, 0)
+
+        var big = AppState(size: large, scenario: mlpScenario())
+        press(&big, "?")
+        XCTAssertEqual(big.help.maxScroll(area: Rect(x: 0, y: 0, width: 120, height: 40), glyphs: .unicode), 0)
+        update(&big, .key(.down))
+        XCTAssertFalse(big.showHelp)
+    }
+
+    /// Batch 16, α 0.9 and two references after 30 epochs; the help scrolled at 80×24.
+    func testSnapshots() throws {
+        for (size, glyphs, name) in [(small, Glyphs.unicode, "\(small)"), (large, .unicode, "\(large)"), (small, .ascii, "\(small)-ascii")] {
+            var state = AppState(size: size, scenario: mlpScenario(kind: .circles, sizes: [2, 4, 1], seed: 1), glyphs: glyphs)
+            for _ in 0..<10 { press(&state, "e") }
+            press(&state, "RrBBAA")
+            for _ in 0..<20 { press(&state, "e") }
+            press(&state, "R")
+            for _ in 0..<10 { press(&state, "e") }
+            assertFrameSnapshots(state, named: name)
+        }
+        var state = AppState(size: small, scenario: mlpScenario())
+        press(&state, "?")
+        assertFrameSnapshots(state, named: "help-top")
+        for _ in 0..<2 { update(&state, .key(.pageDown)) }
+        assertFrameSnapshots(state, named: "help-scrolled")
+    }
+}
