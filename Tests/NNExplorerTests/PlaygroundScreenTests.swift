@@ -139,7 +139,7 @@ final class PlaygroundScreenTests: XCTestCase {
     }
 
     /// The MLP's help does not fit 80×24: ↓ and PgDn scroll it (to its end, no further), ↑ back, and any
-    /// other key closes it. A help that fits closes on ↓ as before.
+    /// other key closes it. A help that fits (the perceptron's) closes on ↓ as before.
     func testHelpScrolls() throws {
         var state = AppState(size: small, scenario: mlpScenario())
         press(&state, "?")
@@ -162,11 +162,66 @@ final class PlaygroundScreenTests: XCTestCase {
         press(&state, "?")
         XCTAssertEqual(state.helpScroll, 0)
 
-        var big = AppState(size: large, scenario: mlpScenario())
+        var big = AppState(size: large, scenario: try builtin("perceptron-and"))
         press(&big, "?")
         XCTAssertEqual(big.help.maxScroll(area: Rect(x: 0, y: 0, width: 120, height: 40), glyphs: .unicode), 0)
         update(&big, .key(.down))
         XCTAssertFalse(big.showHelp)
+    }
+
+    /// `W` puts the loss, the accuracy and every weight in a table: XOR's 2-2-1 with hand-set first weights
+    /// shows exactly those weights, bias row first, and E and accuracy as the trainer has them.
+    func testNumbersShowEveryWeight() throws {
+        var scenario = mlpScenario()
+        scenario.mlp.initialWeights = [[[0.1, -0.2], [0.3, 0.4], [0.5, -0.6]], [[0.7], [0.8], [-0.9]]]
+        var state = AppState(size: large, scenario: scenario)
+        press(&state, "W")
+        var m = try XCTUnwrap(state.mlp)
+        XCTAssertEqual(m.numbersScroll, 0)
+        let lines = m.numberLines(width: 60, glyphs: .unicode).map(\.text)
+        XCTAssertEqual(lines, ["epoch 0: the first weights (no loss yet)", "",
+                               "weights into hidden layer 1 (3×2)",
+                               "to            h1        h2",
+                               "bias         0.1      −0.2",
+                               "x1           0.3       0.4",
+                               "x2           0.5      −0.6",
+                               "",
+                               "weights into the output (3×1)",
+                               "to             o",
+                               "bias         0.7",
+                               "h1           0.8",
+                               "h2          −0.9"])
+        press(&state, "WeW")
+        m = try XCTUnwrap(state.mlp)
+        let h = try XCTUnwrap(m.trainer.history.last)
+        XCTAssertEqual(m.numberLines(width: 200, glyphs: .unicode).first?.text,
+                       "epoch 1: E = \(formatNumber(h.loss, digits: 4)), \(formatNumber(h.loss / 4, digits: 4)) a point; accuracy \(formatNumber(h.accuracy * 100))%")
+        XCTAssertEqual(m.numberLines(width: 60, glyphs: .unicode)[4].text,
+                       "bias  " + m.trainer.network.weights[0].prefix(2).map { formatNumber($0, digits: 4).leftPadded(to: 10) }.joined())
+        XCTAssertTrue(view(state).plainText.contains("numbers at epoch 1 · W closes"))
+        press(&state, "W")
+        XCTAssertNil(state.mlp?.numbersScroll)
+        update(&state, .key(.down))
+        XCTAssertEqual(state.mlp?.note, "press W for the numbers first")
+    }
+
+    /// A 2-8-8-1 network's table is longer than the box at 80×24: ↓ and PgDn scroll it to its last line, no
+    /// further; wide layers go on in blocks of the columns that fit.
+    func testNumbersScroll() throws {
+        var state = AppState(size: small, scenario: mlpScenario(kind: .circles, sizes: [2, 8, 8, 1], seed: 1))
+        press(&state, "eW")
+        let m = try XCTUnwrap(state.mlp)
+        let box = MLPLayout(size: small).plotBox.inset(1)
+        let count = m.numberLines(width: box.width - 1, glyphs: .unicode).count
+        XCTAssertGreaterThan(count, box.height)
+        XCTAssertTrue(view(state).plainText.contains("more ↓: ↑↓ PgUp PgDn"))
+        update(&state, .key(.down))
+        XCTAssertEqual(state.mlp?.numbersScroll, 1)
+        for _ in 0..<20 { update(&state, .key(.pageDown)) }
+        XCTAssertEqual(state.mlp?.numbersScroll, count - box.height)
+        XCTAssertTrue(view(state).plainText.contains("more ↑: ↑↓ PgUp PgDn"))
+        update(&state, .key(.pageUp))
+        XCTAssertEqual(state.mlp?.numbersScroll, count - box.height - (box.height - 1))
     }
 
     /// Batch 16, α 0.9 and two references after 30 epochs; the help scrolled at 80×24.
@@ -179,6 +234,12 @@ final class PlaygroundScreenTests: XCTestCase {
             press(&state, "R")
             for _ in 0..<10 { press(&state, "e") }
             assertFrameSnapshots(state, named: name)
+        }
+        for (size, glyphs, name) in [(small, Glyphs.unicode, "\(small)"), (large, .unicode, "\(large)"), (small, .ascii, "\(small)-ascii")] {
+            var state = AppState(size: size, scenario: mlpScenario(kind: .circles, sizes: [2, 8, 8, 1], seed: 1), glyphs: glyphs)
+            press(&state, "eeW")
+            update(&state, .key(.pageDown))
+            assertFrameSnapshots(state, named: "numbers-" + name)
         }
         var state = AppState(size: small, scenario: mlpScenario())
         press(&state, "?")

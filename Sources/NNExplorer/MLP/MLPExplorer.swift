@@ -37,6 +37,8 @@ public struct MLPExplorer: Sendable {
     public internal(set) var weightPath: WeightPath
     /// Runs kept for comparison (`R`, at most `referenceLimit`): reset, a new seed and new settings keep them.
     public internal(set) var references: [MLPReference] = []
+    /// The numbers view (`W`), when open: how many of its lines are scrolled past.
+    public internal(set) var numbersScroll: Int?
 
     /// One update in the lecture's order: forward layer by layer, output deltas, hidden deltas back to the
     /// first hidden layer, then the weight changes.

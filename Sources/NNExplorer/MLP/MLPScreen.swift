@@ -5,7 +5,8 @@ enum MLPAction: SharedActions { case shared(SharedAction), stepPhase, stepUpdate
     case toggleMomentum, toggleMomentumRuns, nextWeightDecay, nextDropout, nextMaxNorm, toggleLog, toggleDiscretize
     case fewerUnits, moreUnits, fewerLayers, moreLayers, nextActivation, nextUnit, toggleClass, toggleRestarts, adoptBest
     case fewerPoints, morePoints, lessNoise, moreNoise, lessValidation, moreValidation, toggleUnits, surface(SurfaceAction)
-    case nextFeature, toggleFeature, nextBatchSize, nextMomentum, keepReference, clearReferences }
+    case nextFeature, toggleFeature, nextBatchSize, nextMomentum, keepReference, clearReferences
+    case toggleNumbers, scrollNumbers(down: Bool, page: Bool) }
 
 let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
     .playPause(help: "play / pause (whole epochs)"),
@@ -69,6 +70,12 @@ let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
                help: "R keeps this run as a reference: its loss curve drawn dim beside this one's, its numbers listed (up to 3, the oldest dropped; reset keeps them); X clears them") {
         $0 == .character("R") ? .keepReference : .clearReferences
     },
+    KeyBinding([.character("W")], "W", label: { $0.numbersScroll == nil ? "numbers" : "close" },
+               help: "the numbers: loss, accuracy and every weight at this epoch in a table (again: close)", .toggleNumbers),
+    KeyBinding([.up, .down, .pageUp, .pageDown], "↑↓", label: { _ in "scroll" }, help: "numbers view: scroll (PgUp / PgDn a page)",
+               enabled: { $0.numbersScroll != nil }, inBar: { $0.numbersScroll != nil }) {
+        .scrollNumbers(down: $0 == .down || $0 == .pageDown, page: $0 == .pageUp || $0 == .pageDown)
+    },
 ] + KeyBinding.screenKeys)
 
 func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenOutcome {
@@ -86,6 +93,7 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
         case .fewerPoints, .morePoints, .lessNoise, .moreNoise: "these points are fixed (inline or CSV)"
         case .adoptBest: "press x for the restarts first"
         case .surface: "press E for the error surface first"
+        case .scrollNumbers: "press W for the numbers first"
         default: p.trainer.trainingSet.isEmpty ? "no training points" : "training finished: r to reset"
         }
         return .none
@@ -94,7 +102,7 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     let action = binding.action(key)
     switch action {
     case .stepPhase, .shared(.help), .toggleLog, .toggleDiscretize, .nextUnit, .toggleClass, .toggleRestarts, .toggleMomentumRuns, .adoptBest,
-         .toggleUnits, .surface, .nextFeature, .keepReference, .clearReferences: break
+         .toggleUnits, .surface, .nextFeature, .keepReference, .clearReferences, .toggleNumbers, .scrollNumbers: break
     default: p.cancelPhases()
     }
     switch action {
@@ -131,6 +139,10 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     case .nextMomentum: p.nextMomentum()
     case .keepReference: p.keepReference()
     case .clearReferences: p.clearReferences()
+    case .toggleNumbers: p.toggleNumbers()
+    case .scrollNumbers(let down, let page):
+        let text = layout.plotBox.inset(1)
+        p.scrollNumbers(by: (down ? 1 : -1) * (page ? max(1, text.height - 1) : 1), visible: text.height, width: text.width - 1)
     case .lessValidation: p.changeValidation(up: false)
     case .moreValidation: p.changeValidation(up: true)
     case .surface(let action): p.perform(action)
@@ -215,7 +227,9 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
         }
     }
     plot.render(into: &frame, area: layout.plotBox.inset(1), glyphs: g)
-    if let restarts = p.restarts {
+    if let scroll = p.numbersScroll {
+        drawNumbers(p, scroll: scroll, in: layout.plotBox, glyphs: g, keyHints: keyHints, into: &frame)
+    } else if let restarts = p.restarts {
         drawRestarts(restarts, p, in: layout.plotBox, glyphs: g, keyHints: keyHints, theme: theme, into: &frame)
     } else if let runs = p.momentumRuns {
         drawMomentumRuns(runs, p, in: layout.plotBox, glyphs: g, theme: theme, into: &frame)
@@ -227,7 +241,7 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
     if let note = p.note {
         frame.put(Line(" \(note) ", Style(.emphasis)).truncated(to: layout.plotBox.width - 4, glyphs: g),
                   column: layout.plotBox.x + 2, row: layout.plotBox.maxY - 1)
-    } else if p.restarts == nil, p.momentumRuns == nil, p.surface == nil {
+    } else if p.restarts == nil, p.momentumRuns == nil, p.surface == nil, p.numbersScroll == nil {
         // The legend, on the bottom border: each class's shape (and, without background shades, its region's
         // texture beside it), and what hollow means; "class" left out when the words do not fit.
         for words in [true, false] {
