@@ -179,7 +179,8 @@ final class PlaygroundScreenTests: XCTestCase {
         var m = try XCTUnwrap(state.mlp)
         XCTAssertEqual(m.numbersScroll, 0)
         let lines = m.numberLines(width: 60, glyphs: .unicode).map(\.text)
-        XCTAssertEqual(lines, ["epoch 0: the first weights (no loss yet)", "",
+        let e = m.trainer.evaluate(m.trainer.trainingSet).loss
+        XCTAssertEqual(lines, ["w(bias → h1) = 0.1; E now \(formatNumber(e, digits: 4)) (←↑↓→ pick, + − by 0.1)", "epoch 0: the first weights (no loss yet)", "",
                                "weights into hidden layer 1 (3×2)",
                                "to            h1        h2",
                                "bias         0.1      −0.2",
@@ -194,9 +195,9 @@ final class PlaygroundScreenTests: XCTestCase {
         press(&state, "WeW")
         m = try XCTUnwrap(state.mlp)
         let h = try XCTUnwrap(m.trainer.history.last)
-        XCTAssertEqual(m.numberLines(width: 200, glyphs: .unicode).first?.text,
+        XCTAssertEqual(m.numberLines(width: 200, glyphs: .unicode)[1].text,
                        "epoch 1: E = \(formatNumber(h.loss, digits: 4)), \(formatNumber(h.loss / 4, digits: 4)) a point; accuracy \(formatNumber(h.accuracy * 100))%")
-        XCTAssertEqual(m.numberLines(width: 60, glyphs: .unicode)[4].text,
+        XCTAssertEqual(m.numberLines(width: 60, glyphs: .unicode)[5].text,
                        "bias  " + m.trainer.network.weights[0].prefix(2).map { formatNumber($0, digits: 4).leftPadded(to: 10) }.joined())
         XCTAssertTrue(view(state).plainText.contains("numbers at epoch 1 · W closes"))
         press(&state, "W")
@@ -205,7 +206,7 @@ final class PlaygroundScreenTests: XCTestCase {
         XCTAssertEqual(state.mlp?.note, "press W for the numbers first")
     }
 
-    /// A 2-8-8-1 network's table is longer than the box at 80×24: ↓ and PgDn scroll it to its last line, no
+    /// A 2-8-8-1 network's table is longer than the box at 80×24: PgDn scrolls it to its last line, no
     /// further; wide layers go on in blocks of the columns that fit.
     func testNumbersScroll() throws {
         var state = AppState(size: small, scenario: mlpScenario(kind: .circles, sizes: [2, 8, 8, 1], seed: 1))
@@ -214,14 +215,53 @@ final class PlaygroundScreenTests: XCTestCase {
         let box = MLPLayout(size: small).plotBox.inset(1)
         let count = m.numberLines(width: box.width - 1, glyphs: .unicode).count
         XCTAssertGreaterThan(count, box.height)
-        XCTAssertTrue(view(state).plainText.contains("more ↓: ↑↓ PgUp PgDn"))
-        update(&state, .key(.down))
-        XCTAssertEqual(state.mlp?.numbersScroll, 1)
+        XCTAssertTrue(view(state).plainText.contains("more ↓: PgUp PgDn"))
+        update(&state, .key(.pageDown))
+        XCTAssertEqual(state.mlp?.numbersScroll, box.height - 1)
         for _ in 0..<20 { update(&state, .key(.pageDown)) }
         XCTAssertEqual(state.mlp?.numbersScroll, count - box.height)
-        XCTAssertTrue(view(state).plainText.contains("more ↑: ↑↓ PgUp PgDn"))
+        XCTAssertTrue(view(state).plainText.contains("more ↑: PgUp PgDn"))
         update(&state, .key(.pageUp))
         XCTAssertEqual(state.mlp?.numbersScroll, count - box.height - (box.height - 1))
+    }
+
+    /// Editing a weight by hand: ↓ three times from x1's row 0 reaches the output's bias (0.7); `+` makes it
+    /// 0.8, so at x = (0, 0) the output's net rises by exactly 0.1: ŷ goes from σ(0.7148339…) = 0.6714684…
+    /// to σ(0.8148339…) = 0.6931386… (worked by hand from σ(0.1) and σ(−0.2)). Training goes on from the
+    /// edited weights, exactly as from a network given them as its first weights.
+    func testEditingAWeight() throws {
+        var scenario = mlpScenario()
+        scenario.mlp.initialWeights = [[[0.1, -0.2], [0.3, 0.4], [0.5, -0.6]], [[0.7], [0.8], [-0.9]]]
+        var state = AppState(size: large, scenario: scenario)
+        press(&state, "+")
+        XCTAssertEqual(state.mlp?.playback.speedIndex, 4, "without the numbers view + is the speed")
+        press(&state, "-W")
+        for _ in 0..<3 { update(&state, .key(.down)) }
+        XCTAssertEqual(state.mlp?.note, "w(bias → o) = 0.7")
+        let before = try XCTUnwrap(state.mlp).trainer.network.predict([0, 0])[0]
+        XCTAssertEqual(before, 0.6714684043358922, accuracy: 1e-12)
+        press(&state, "+")
+        var m = try XCTUnwrap(state.mlp)
+        XCTAssertEqual(m.playback.speedIndex, 3, "in the numbers view + is the weight's")
+        XCTAssertEqual(m.trainer.network.weights[1][0], 0.8)
+        XCTAssertEqual(m.trainer.network.predict([0, 0])[0], 0.6931386315259341, accuracy: 1e-12)
+        let e = m.trainer.evaluate(m.trainer.trainingSet).loss
+        XCTAssertEqual(m.note, "w(bias → o): 0.7 → 0.8; E now \(formatNumber(e, digits: 4))")
+        press(&state, "--")
+        XCTAssertEqual(state.mlp?.trainer.network.weights[1][0], 0.6)
+        update(&state, .key(.right))   // one output unit: the column stays
+        update(&state, .key(.up))
+        XCTAssertEqual(state.mlp?.note, "w(x2 → h1) = 0.5")
+        m = try XCTUnwrap(state.mlp)
+        XCTAssertEqual(m.weightPick.layer, 0)
+        XCTAssertTrue(m.numberLines(width: 60, glyphs: .unicode)[0].text.hasPrefix("w(x2 → h1) = 0.5; E now "))
+
+        var edited = scenario
+        edited.mlp.initialWeights = [[[0.1, -0.2], [0.3, 0.4], [0.5, -0.6]], [[0.6], [0.8], [-0.9]]]
+        var fresh = MLPTrainer(samples: m.dataset.samples, settings: edited.mlp, seed: edited.seed)
+        press(&state, "ee")
+        fresh.run(maxEpochs: 2)
+        XCTAssertEqual(state.mlp?.trainer.network.parameters, fresh.network.parameters)
     }
 
     /// Batch 16, α 0.9 and two references after 30 epochs; the help scrolled at 80×24.
@@ -238,7 +278,8 @@ final class PlaygroundScreenTests: XCTestCase {
         for (size, glyphs, name) in [(small, Glyphs.unicode, "\(small)"), (large, .unicode, "\(large)"), (small, .ascii, "\(small)-ascii")] {
             var state = AppState(size: size, scenario: mlpScenario(kind: .circles, sizes: [2, 8, 8, 1], seed: 1), glyphs: glyphs)
             press(&state, "eeW")
-            update(&state, .key(.pageDown))
+            update(&state, .key(.right))
+            for _ in 0..<14 { update(&state, .key(.down)) }
             assertFrameSnapshots(state, named: "numbers-" + name)
         }
         var state = AppState(size: small, scenario: mlpScenario())

@@ -39,6 +39,9 @@ public struct MLPExplorer: Sendable {
     public internal(set) var references: [MLPReference] = []
     /// The numbers view (`W`), when open: how many of its lines are scrolled past.
     public internal(set) var numbersScroll: Int?
+    /// The weight the numbers view has picked for editing: (layer l, row i (0: the bias), column j), that is
+    /// `weights[l][i * sizes[l + 1] + j]`.
+    public internal(set) var selectedWeight = (layer: 0, row: 0, column: 0)
 
     /// One update in the lecture's order: forward layer by layer, output deltas, hidden deltas back to the
     /// first hidden layer, then the weight changes.

@@ -2,7 +2,8 @@ import NNCore
 import NNRender
 
 /// The numbers view (`W`, TensorFlow Playground's #47 and #126): the loss, the accuracy and every weight at
-/// the current epoch as a table, layer by layer, over the regions; ↑/↓/PgUp/PgDn scroll it.
+/// the current epoch as a table, layer by layer, over the regions; PgUp/PgDn scroll it. The arrows pick a
+/// weight and `+`/`-` change it (Playground's weight editing): the regions and E follow at once.
 extension MLPExplorer {
     /// Opens the numbers view at its top, or closes it.
     mutating func toggleNumbers() {
@@ -16,28 +17,93 @@ extension MLPExplorer {
         numbersScroll = min(most, max(0, scroll + rows))
     }
 
+    /// The step `+` and `-` change the selected weight by in the numbers view.
+    static let weightStep = 0.1
+
+    /// `selectedWeight` within the network as it is now (a smaller network keeps the pick in range).
+    var weightPick: (layer: Int, row: Int, column: Int) {
+        let sizes = trainer.network.sizes
+        let l = min(selectedWeight.layer, sizes.count - 2)
+        return (l, min(selectedWeight.row, sizes[l]), min(selectedWeight.column, sizes[l + 1] - 1))
+    }
+
+    /// The selected weight's name: `w(x1 → h2)`, `w(bias → o)`.
+    var selectedWeightName: String {
+        let (l, i, j) = weightPick
+        return "w(\(i == 0 ? "bias" : unitLabel(l, i - 1)) → \(unitLabel(l + 1, j)))"
+    }
+
+    var selectedWeightValue: Double {
+        let (l, i, j) = weightPick
+        return trainer.network.weights[l][i * trainer.network.sizes[l + 1] + j]
+    }
+
+    /// Unit `unit` of layer `layer` by name: an input's feature, a hidden unit, the output.
+    func unitLabel(_ layer: Int, _ unit: Int) -> String {
+        let sizes = trainer.network.sizes, top = sizes.count - 1
+        if layer == 0 { return inputName(unit) }
+        if layer == top { return sizes[top] == 1 ? "o" : "o\(unit + 1)" }
+        return unitName(layer: layer, unit: unit)
+    }
+
+    /// Picks the weight below (`rows` 1) or above (−1) the selected one, across layers, or the next column
+    /// (`columns` ±1), and scrolls the view to keep it in sight.
+    mutating func moveWeightSelection(rows: Int = 0, columns: Int = 0, visible: Int, width: Int) {
+        let sizes = trainer.network.sizes
+        var (l, i, j) = weightPick
+        j = min(sizes[l + 1] - 1, max(0, j + columns))
+        i += rows
+        if i > sizes[l] {
+            if l + 2 < sizes.count { l += 1; i = 0 } else { i = sizes[l] }
+        } else if i < 0 {
+            if l > 0 { l -= 1; i = sizes[l] } else { i = 0 }
+        }
+        selectedWeight = (l, i, min(j, sizes[l + 1] - 1))
+        let line = numberTable(width: width, glyphs: .unicode).selected
+        let scroll = numbersScroll ?? 0
+        numbersScroll = line < scroll ? line : line >= scroll + visible ? line - visible + 1 : scroll
+        note = "\(selectedWeightName) = \(formatNumber(selectedWeightValue, digits: 4))"
+    }
+
+    /// Sets the selected weight; the regions, the loss and the panel show the network with it at once.
+    mutating func setSelectedWeight(_ value: Double) {
+        let (l, i, j) = weightPick
+        let before = selectedWeightValue
+        trainer.setWeight(layer: l, index: i * trainer.network.sizes[l + 1] + j, to: value)
+        let e = trainer.evaluate(trainer.trainingSet).loss
+        note = "\(selectedWeightName): \(formatNumber(before, digits: 4)) → \(formatNumber(value, digits: 4)); E now \(formatNumber(e, digits: 4))"
+    }
+
+    /// `+` / `-` in the numbers view: the selected weight up or down by `weightStep` (to 4 decimals, so steps
+    /// land on round numbers).
+    mutating func stepSelectedWeight(up: Bool) {
+        setSelectedWeight(((selectedWeightValue + (up ? Self.weightStep : -Self.weightStep)) * 10_000).rounded() / 10_000)
+    }
+
     /// The table's lines at `width` columns: the figures, then for every layer its weights, a row per unit
     /// they come from (the bias first) and a column per unit they go to (columns that do not fit go on to
     /// further blocks below).
-    func numberLines(width: Int, glyphs g: Glyphs) -> [Line] {
+    func numberLines(width: Int, glyphs g: Glyphs) -> [Line] { numberTable(width: width, glyphs: g).lines }
+
+    /// `numberLines`, and the line of the selected weight.
+    func numberTable(width: Int, glyphs g: Glyphs) -> (lines: [Line], selected: Int) {
         let t = trainer, net = t.network, sizes = net.sizes
         let n = { (v: Double) in formatNumber(v, digits: 4, glyphs: g) }
-        var lines: [Line] = []
+        var lines: [Line] = [], selected = 0
+        let picked = "\(selectedWeightName) = \(n(selectedWeightValue)); E now \(n(t.evaluate(t.trainingSet).loss))"
+            + " (←↑↓→ pick, + − by \(formatNumber(Self.weightStep)))"
+        lines += wrap(g.fold(picked), width: width).map { Line($0, Style(.emphasis)) }
         if let h = t.history.last {
             var figures = "epoch \(h.epoch): E = \(n(h.loss)), \(n(h.loss / Double(max(1, t.trainingSet.count)))) a point; accuracy \(formatNumber(h.accuracy * 100))%"
             if let v = h.validationLoss, let a = h.validationAccuracy {
                 figures += "; validation E = \(n(v)), \(n(v / Double(max(1, t.validationSet.count)))) a point, accuracy \(formatNumber(a * 100))%"
             }
-            lines += wrap(g.fold(figures), width: width).map { Line($0, Style(.emphasis)) }
+            lines += wrap(g.fold(figures), width: width).map { Line($0) }
         } else {
-            lines.append(Line("epoch 0: the first weights (no loss yet)", Style(.emphasis)))
+            lines.append(Line("epoch 0: the first weights (no loss yet)"))
         }
         let top = sizes.count - 1
-        func name(_ layer: Int, _ unit: Int) -> String {
-            if layer == 0 { return g.fold(inputName(unit)) }
-            if layer == top { return sizes[top] == 1 ? "o" : "o\(unit + 1)" }
-            return unitName(layer: layer, unit: unit)
-        }
+        let name = { (layer: Int, unit: Int) in g.fold(self.unitLabel(layer, unit)) }
         let cell = 10
         for l in 0..<top {
             let rowNames = ["bias"] + (0..<sizes[l]).map { name(l, $0) }
@@ -50,12 +116,20 @@ extension MLPExplorer {
                 let header = "to".rightPadded(to: nameWidth) + columns.map { name(l + 1, $0).leftPadded(to: cell) }.joined()
                 lines.append(Line(header, Style(.dim)))
                 for (i, rowName) in rowNames.enumerated() {
-                    let values = columns.map { n(net.weights[l][i * sizes[l + 1] + $0]).leftPadded(to: cell) }.joined()
-                    lines.append(Line(rowName.rightPadded(to: nameWidth) + values))
+                    var line = Line(rowName.rightPadded(to: nameWidth))
+                    for j in columns {
+                        let value = n(net.weights[l][i * sizes[l + 1] + j]).leftPadded(to: cell)
+                        guard weightPick == (l, i, j) else { line.spans.append(Span(value)); continue }
+                        selected = lines.count
+                        let digits = value.drop { $0 == " " }
+                        line.spans += [Span(String(repeating: " ", count: value.count - digits.count)),
+                                       Span(String(digits), Style(.emphasis, attributes: [.reverse]))]
+                    }
+                    lines.append(line)
                 }
             }
         }
-        return lines
+        return (lines, selected)
     }
 }
 
@@ -77,7 +151,7 @@ func drawNumbers(_ p: MLPExplorer, scroll: Int, in box: Rect, glyphs g: Glyphs, 
     frame.put(lines: Array(lines.dropFirst(first).prefix(text.height)), in: text, glyphs: g)
     let above = first > 0, below = first + text.height < lines.count
     if above || below {
-        let marker = " more " + (above ? "↑" : "") + (below ? "↓" : "") + (keyHints ? ": ↑↓ PgUp PgDn " : " ")
+        let marker = " more " + (above ? "↑" : "") + (below ? "↓" : "") + (keyHints ? ": PgUp PgDn " : " ")
         frame.put(g.fold(marker), column: box.x + 2, row: box.maxY - 1, style: Style(.panelTitle))
     }
 }

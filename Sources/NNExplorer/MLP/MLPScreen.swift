@@ -6,10 +6,13 @@ enum MLPAction: SharedActions { case shared(SharedAction), stepPhase, stepUpdate
     case fewerUnits, moreUnits, fewerLayers, moreLayers, nextActivation, nextUnit, toggleClass, toggleRestarts, adoptBest
     case fewerPoints, morePoints, lessNoise, moreNoise, lessValidation, moreValidation, toggleUnits, surface(SurfaceAction)
     case nextFeature, toggleFeature, nextBatchSize, nextMomentum, keepReference, clearReferences
-    case toggleNumbers, scrollNumbers(down: Bool, page: Bool) }
+    case toggleNumbers, scrollPage(down: Bool), moveWeight(rows: Int, columns: Int), stepWeight(up: Bool) }
 
 let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
     .playPause(help: "play / pause (whole epochs)"),
+    KeyBinding([.character("+"), .character("-")], "+-", label: { _ in "w ±" },
+               help: "numbers view: the picked weight up (+) / down (-) by 0.1 (elsewhere + and - set the speed)",
+               enabled: { $0.numbersScroll != nil }, inBar: { $0.numbersScroll != nil }) { .stepWeight(up: $0 == .character("+")) },
     .speed(help: "more (+) / fewer (-) epochs a second while playing"),
     KeyBinding([.character("p")], "p", "phase", help: "one phase of the next update: forward layer by layer, δ, Δw",
                enabled: { !$0.trainer.status.isFinished && !$0.trainer.trainingSet.isEmpty }, .stepPhase),
@@ -72,9 +75,16 @@ let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
     },
     KeyBinding([.character("W")], "W", label: { $0.numbersScroll == nil ? "numbers" : "close" },
                help: "the numbers: loss, accuracy and every weight at this epoch in a table (again: close)", .toggleNumbers),
-    KeyBinding([.up, .down, .pageUp, .pageDown], "↑↓", label: { _ in "scroll" }, help: "numbers view: scroll (PgUp / PgDn a page)",
+    KeyBinding([.up, .down, .left, .right, .pageUp, .pageDown], "←↑↓→", label: { _ in "pick w" },
+               help: "numbers view: pick a weight (↑↓ the unit it comes from, across layers; ←→ the unit it goes to); PgUp / PgDn scroll",
                enabled: { $0.numbersScroll != nil }, inBar: { $0.numbersScroll != nil }) {
-        .scrollNumbers(down: $0 == .down || $0 == .pageDown, page: $0 == .pageUp || $0 == .pageDown)
+        switch $0 {
+        case .up: .moveWeight(rows: -1, columns: 0)
+        case .down: .moveWeight(rows: 1, columns: 0)
+        case .left: .moveWeight(rows: 0, columns: -1)
+        case .right: .moveWeight(rows: 0, columns: 1)
+        default: .scrollPage(down: $0 == .pageDown)
+        }
     },
 ] + KeyBinding.screenKeys)
 
@@ -87,13 +97,13 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
         p.toggle(pointAt: point.x, point.y, cellOf: { map.cell(x: $0.x1, y: $0.x2) }, cell: (column, row))
         return .none
     }
-    guard case .key(let key) = msg, let binding = mlpKeyMap.binding(for: key) else { return .none }
+    guard case .key(let key) = msg, let binding = mlpKeyMap.binding(for: key, in: p) else { return .none }
     guard binding.enabled(p) else {
         p.note = switch binding.action(key) {
         case .fewerPoints, .morePoints, .lessNoise, .moreNoise: "these points are fixed (inline or CSV)"
         case .adoptBest: "press x for the restarts first"
         case .surface: "press E for the error surface first"
-        case .scrollNumbers: "press W for the numbers first"
+        case .scrollPage, .moveWeight, .stepWeight: "press W for the numbers first"
         default: p.trainer.trainingSet.isEmpty ? "no training points" : "training finished: r to reset"
         }
         return .none
@@ -102,7 +112,7 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     let action = binding.action(key)
     switch action {
     case .stepPhase, .shared(.help), .toggleLog, .toggleDiscretize, .nextUnit, .toggleClass, .toggleRestarts, .toggleMomentumRuns, .adoptBest,
-         .toggleUnits, .surface, .nextFeature, .keepReference, .clearReferences, .toggleNumbers, .scrollNumbers: break
+         .toggleUnits, .surface, .nextFeature, .keepReference, .clearReferences, .toggleNumbers, .scrollPage, .moveWeight: break
     default: p.cancelPhases()
     }
     switch action {
@@ -140,9 +150,13 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     case .keepReference: p.keepReference()
     case .clearReferences: p.clearReferences()
     case .toggleNumbers: p.toggleNumbers()
-    case .scrollNumbers(let down, let page):
+    case .scrollPage(let down):
         let text = layout.plotBox.inset(1)
-        p.scrollNumbers(by: (down ? 1 : -1) * (page ? max(1, text.height - 1) : 1), visible: text.height, width: text.width - 1)
+        p.scrollNumbers(by: (down ? 1 : -1) * max(1, text.height - 1), visible: text.height, width: text.width - 1)
+    case .moveWeight(let rows, let columns):
+        let text = layout.plotBox.inset(1)
+        p.moveWeightSelection(rows: rows, columns: columns, visible: text.height, width: text.width - 1)
+    case .stepWeight(let up): p.stepSelectedWeight(up: up)
     case .lessValidation: p.changeValidation(up: false)
     case .moreValidation: p.changeValidation(up: true)
     case .surface(let action): p.perform(action)
