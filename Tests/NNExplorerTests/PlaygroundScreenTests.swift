@@ -178,9 +178,9 @@ final class PlaygroundScreenTests: XCTestCase {
         press(&state, "W")
         var m = try XCTUnwrap(state.mlp)
         XCTAssertEqual(m.numbersScroll, 0)
-        let lines = m.numberLines(width: 60, glyphs: .unicode).map(\.text)
+        let lines = m.numberLines(width: 200, glyphs: .unicode).map(\.text)
         let e = m.trainer.evaluate(m.trainer.trainingSet).loss
-        XCTAssertEqual(lines, ["w(bias → h1) = 0.1; E now \(formatNumber(e, digits: 4)) (←↑↓→ pick, + − by 0.1)", "epoch 0: the first weights (no loss yet)", "",
+        XCTAssertEqual(lines, ["w(bias → h1) = 0.1; E now \(formatNumber(e, digits: 4)) (←↑↓→ pick, + − by 0.1, or type a number)", "epoch 0: the first weights (no loss yet)", "",
                                "weights into hidden layer 1 (3×2)",
                                "to            h1        h2",
                                "bias         0.1      −0.2",
@@ -197,7 +197,7 @@ final class PlaygroundScreenTests: XCTestCase {
         let h = try XCTUnwrap(m.trainer.history.last)
         XCTAssertEqual(m.numberLines(width: 200, glyphs: .unicode)[1].text,
                        "epoch 1: E = \(formatNumber(h.loss, digits: 4)), \(formatNumber(h.loss / 4, digits: 4)) a point; accuracy \(formatNumber(h.accuracy * 100))%")
-        XCTAssertEqual(m.numberLines(width: 60, glyphs: .unicode)[5].text,
+        XCTAssertEqual(m.numberLines(width: 200, glyphs: .unicode)[5].text,
                        "bias  " + m.trainer.network.weights[0].prefix(2).map { formatNumber($0, digits: 4).leftPadded(to: 10) }.joined())
         XCTAssertTrue(view(state).plainText.contains("numbers at epoch 1 · W closes"))
         press(&state, "W")
@@ -255,6 +255,27 @@ final class PlaygroundScreenTests: XCTestCase {
         m = try XCTUnwrap(state.mlp)
         XCTAssertEqual(m.weightPick.layer, 0)
         XCTAssertTrue(m.numberLines(width: 60, glyphs: .unicode)[0].text.hasPrefix("w(x2 → h1) = 0.5; E now "))
+
+        // Typed: digits and '.', '-' flips the sign, Backspace takes a digit back, Enter sets; Esc drops.
+        press(&state, "1.25")
+        update(&state, .key(.backspace))
+        press(&state, "-")
+        XCTAssertEqual(state.mlp?.weightInput, "-1.2")
+        XCTAssertTrue(try XCTUnwrap(state.mlp).numberLines(width: 80, glyphs: .unicode)[0].text.hasPrefix("w(x2 → h1) := -1.2_"))
+        update(&state, .key(.enter))
+        XCTAssertEqual(state.mlp?.trainer.network.weights[0][4], -1.2)
+        XCTAssertNil(state.mlp?.weightInput)
+        press(&state, "3")
+        update(&state, .key(.escape))
+        XCTAssertEqual(state.mlp?.note, "typing dropped: w(x2 → h1) stays −1.2")
+        press(&state, "..")
+        update(&state, .key(.enter))
+        XCTAssertEqual(state.mlp?.note, "\"..\" is not a number: the weight stays")
+        update(&state, .key(.enter))
+        XCTAssertEqual(state.mlp?.note, "press x for the restarts first")
+        press(&state, "0.5")
+        update(&state, .key(.enter))
+        XCTAssertEqual(state.mlp?.trainer.network.weights[0][4], 0.5)
 
         var edited = scenario
         edited.mlp.initialWeights = [[[0.1, -0.2], [0.3, 0.4], [0.5, -0.6]], [[0.6], [0.8], [-0.9]]]

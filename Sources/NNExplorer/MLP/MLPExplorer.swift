@@ -42,6 +42,8 @@ public struct MLPExplorer: Sendable {
     /// The weight the numbers view has picked for editing: (layer l, row i (0: the bias), column j), that is
     /// `weights[l][i * sizes[l + 1] + j]`.
     public internal(set) var selectedWeight = (layer: 0, row: 0, column: 0)
+    /// The number being typed for the picked weight (nil: not typing).
+    public internal(set) var weightInput: String?
 
     /// One update in the lecture's order: forward layer by layer, output deltas, hidden deltas back to the
     /// first hidden layer, then the weight changes.

@@ -8,6 +8,7 @@ extension MLPExplorer {
     /// Opens the numbers view at its top, or closes it.
     mutating func toggleNumbers() {
         numbersScroll = numbersScroll == nil ? 0 : nil
+        weightInput = nil
     }
 
     /// Scrolls the numbers view by `rows` (within its lines, `visible` of which show at once).
@@ -75,14 +76,37 @@ extension MLPExplorer {
     }
 
     /// `+` / `-` in the numbers view: the selected weight up or down by `weightStep` (to 4 decimals, so steps
-    /// land on round numbers).
+    /// land on round numbers). While a number is being typed, `-` flips its sign instead.
     mutating func stepSelectedWeight(up: Bool) {
+        if let typed = weightInput {
+            if !up { weightInput = typed.hasPrefix("-") ? String(typed.dropFirst()) : "-" + typed }
+            return
+        }
         setSelectedWeight(((selectedWeightValue + (up ? Self.weightStep : -Self.weightStep)) * 10_000).rounded() / 10_000)
     }
 
     /// The table's lines at `width` columns: the figures, then for every layer its weights, a row per unit
     /// they come from (the bias first) and a column per unit they go to (columns that do not fit go on to
     /// further blocks below).
+    /// A digit or `.` typed in the numbers view: starts the input line or extends it.
+    mutating func typeWeight(_ character: Character) {
+        weightInput = (weightInput ?? "") + String(character)
+    }
+
+    /// Enter sets the typed number as the selected weight (a note says what could not be read); Esc drops
+    /// it; Backspace takes its last character back.
+    mutating func finishWeightInput(_ key: Key) {
+        guard let typed = weightInput else { return }
+        switch key {
+        case .enter:
+            weightInput = nil
+            guard let value = Double(typed), value.isFinite else { note = "\"\(typed)\" is not a number: the weight stays"; return }
+            setSelectedWeight(value)
+        case .backspace: weightInput = typed.count > 1 ? String(typed.dropLast()) : nil
+        default: weightInput = nil; note = "typing dropped: \(selectedWeightName) stays \(formatNumber(selectedWeightValue, digits: 4))"
+        }
+    }
+
     func numberLines(width: Int, glyphs g: Glyphs) -> [Line] { numberTable(width: width, glyphs: g).lines }
 
     /// `numberLines`, and the line of the selected weight.
@@ -90,8 +114,9 @@ extension MLPExplorer {
         let t = trainer, net = t.network, sizes = net.sizes
         let n = { (v: Double) in formatNumber(v, digits: 4, glyphs: g) }
         var lines: [Line] = [], selected = 0
-        let picked = "\(selectedWeightName) = \(n(selectedWeightValue)); E now \(n(t.evaluate(t.trainingSet).loss))"
-            + " (←↑↓→ pick, + − by \(formatNumber(Self.weightStep)))"
+        let picked = weightInput.map { "\(selectedWeightName) := \($0)_ (Enter sets it, Esc drops it, - flips the sign)" }
+            ?? "\(selectedWeightName) = \(n(selectedWeightValue)); E now \(n(t.evaluate(t.trainingSet).loss))"
+            + " (←↑↓→ pick, + − by \(formatNumber(Self.weightStep)), or type a number)"
         lines += wrap(g.fold(picked), width: width).map { Line($0, Style(.emphasis)) }
         if let h = t.history.last {
             var figures = "epoch \(h.epoch): E = \(n(h.loss)), \(n(h.loss / Double(max(1, t.trainingSet.count)))) a point; accuracy \(formatNumber(h.accuracy * 100))%"

@@ -6,13 +6,21 @@ enum MLPAction: SharedActions { case shared(SharedAction), stepPhase, stepUpdate
     case fewerUnits, moreUnits, fewerLayers, moreLayers, nextActivation, nextUnit, toggleClass, toggleRestarts, adoptBest
     case fewerPoints, morePoints, lessNoise, moreNoise, lessValidation, moreValidation, toggleUnits, surface(SurfaceAction)
     case nextFeature, toggleFeature, nextBatchSize, nextMomentum, keepReference, clearReferences
-    case toggleNumbers, scrollPage(down: Bool), moveWeight(rows: Int, columns: Int), stepWeight(up: Bool) }
+    case toggleNumbers, scrollPage(down: Bool), moveWeight(rows: Int, columns: Int), stepWeight(up: Bool), typeWeight(Character), finishWeight(Key) }
 
 let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
     .playPause(help: "play / pause (whole epochs)"),
     KeyBinding([.character("+"), .character("-")], "+-", label: { _ in "w ±" },
                help: "numbers view: the picked weight up (+) / down (-) by 0.1 (elsewhere + and - set the speed)",
                enabled: { $0.numbersScroll != nil }, inBar: { $0.numbersScroll != nil }) { .stepWeight(up: $0 == .character("+")) },
+    KeyBinding("0123456789.".map { Key.character($0) }, "0-9.", label: { _ in "type w" },
+               help: "numbers view: type a number for the picked weight (- flips its sign; Enter sets it, Esc drops it)",
+               enabled: { $0.numbersScroll != nil }, inBar: { _ in false }) { key in
+        if case .character(let c) = key { return .typeWeight(c) }
+        return .typeWeight("0")
+    },
+    KeyBinding([.enter, .escape, .backspace], "Enter", label: { _ in "set w" }, help: "numbers view, typing: set the weight (Esc drops it, Bksp a digit)",
+               enabled: { $0.weightInput != nil }, inBar: { $0.weightInput != nil }) { .finishWeight($0) },
     .speed(help: "more (+) / fewer (-) epochs a second while playing"),
     KeyBinding([.character("p")], "p", "phase", help: "one phase of the next update: forward layer by layer, δ, Δw",
                enabled: { !$0.trainer.status.isFinished && !$0.trainer.trainingSet.isEmpty }, .stepPhase),
@@ -103,7 +111,8 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
         case .fewerPoints, .morePoints, .lessNoise, .moreNoise: "these points are fixed (inline or CSV)"
         case .adoptBest: "press x for the restarts first"
         case .surface: "press E for the error surface first"
-        case .scrollPage, .moveWeight, .stepWeight: "press W for the numbers first"
+        case .scrollPage, .moveWeight, .stepWeight, .typeWeight: "press W for the numbers first"
+        case .finishWeight(let key): key == .enter ? "press x for the restarts first" : "no number being typed"
         default: p.trainer.trainingSet.isEmpty ? "no training points" : "training finished: r to reset"
         }
         return .none
@@ -112,7 +121,7 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     let action = binding.action(key)
     switch action {
     case .stepPhase, .shared(.help), .toggleLog, .toggleDiscretize, .nextUnit, .toggleClass, .toggleRestarts, .toggleMomentumRuns, .adoptBest,
-         .toggleUnits, .surface, .nextFeature, .keepReference, .clearReferences, .toggleNumbers, .scrollPage, .moveWeight: break
+         .toggleUnits, .surface, .nextFeature, .keepReference, .clearReferences, .toggleNumbers, .scrollPage, .moveWeight, .typeWeight, .finishWeight: break
     default: p.cancelPhases()
     }
     switch action {
@@ -157,6 +166,8 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
         let text = layout.plotBox.inset(1)
         p.moveWeightSelection(rows: rows, columns: columns, visible: text.height, width: text.width - 1)
     case .stepWeight(let up): p.stepSelectedWeight(up: up)
+    case .typeWeight(let c): p.typeWeight(c)
+    case .finishWeight(let key): p.finishWeightInput(key)
     case .lessValidation: p.changeValidation(up: false)
     case .moreValidation: p.changeValidation(up: true)
     case .surface(let action): p.perform(action)
