@@ -285,6 +285,25 @@ final class PlaygroundScreenTests: XCTestCase {
         XCTAssertEqual(state.mlp?.trainer.network.parameters, fresh.network.parameters)
     }
 
+    /// Step by step, the network diagram reverses the layer the phase is at: forward h, forward o, δ at o,
+    /// δ at h, then (the update applied) none.
+    func testThePhaseLayerIsHighlighted() throws {
+        var state = AppState(size: large, scenario: mlpScenario())
+        let box = MLPLayout(size: large).networkBox
+        func reversedNodes() -> Int {
+            let frame = view(state)
+            return (box.y..<box.maxY).flatMap { row in (box.x..<box.maxX).map { frame[$0, row] } }
+                .filter { $0.character == "●" && $0.style.attributes.contains(.reverse) }.count
+        }
+        var counts: [Int] = []
+        for _ in 0..<5 {
+            press(&state, "p")
+            counts.append(reversedNodes())
+        }
+        XCTAssertEqual(state.mlp?.trainer.steps, 1)
+        XCTAssertEqual(counts, [2, 1, 1, 2, 0])
+    }
+
     /// Batch 16, α 0.9 and two references after 30 epochs; the help scrolled at 80×24.
     func testSnapshots() throws {
         for (size, glyphs, name) in [(small, Glyphs.unicode, "\(small)"), (large, .unicode, "\(large)"), (small, .ascii, "\(small)-ascii")] {

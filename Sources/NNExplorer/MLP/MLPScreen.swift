@@ -390,6 +390,13 @@ private func drawPanels(_ p: MLPExplorer, _ layout: MLPLayout, glyphs g: Glyphs,
                       + (diagram.showsBiases(in: layout.networkBox.inset(1)) ? " \(g.middleDot) biases shown" : ""), glyphs: g)
         diagram.selected = p.selectedUnit
         diagram.dropped = p.droppedUnits
+        diagram.activeLayer = p.currentPhase.flatMap { phase in
+            switch phase {
+            case .forward(let layer), .hiddenDeltas(let layer): layer
+            case .outputDeltas: t.network.sizes.count - 1
+            case .update: nil
+            }
+        }
         diagram.render(into: &frame, area: diagramArea, glyphs: g)
         for (i, feature) in t.network.features.enumerated() {
             guard let area = diagram.inputPictureArea(unit: i, in: diagramArea) else { continue }
