@@ -285,6 +285,29 @@ final class PlaygroundScreenTests: XCTestCase {
         XCTAssertEqual(state.mlp?.trainer.network.parameters, fresh.network.parameters)
     }
 
+    /// In the numbers view a click on the diagram picks the unit's bias (then ↓ walks its incoming weights);
+    /// a click on the table adds no point.
+    func testClickingTheDiagramPicksAUnit() throws {
+        var scenario = mlpScenario()
+        scenario.mlp.initialWeights = [[[0.1, -0.2], [0.3, 0.4], [0.5, -0.6]], [[0.7], [0.8], [-0.9]]]
+        var state = AppState(size: large, scenario: scenario)
+        press(&state, "W")
+        let area = MLPLayout(size: large).networkBox.inset(1)
+        let m = try XCTUnwrap(state.mlp)
+        let output = networkDiagram(m, area: area, glyphs: .unicode).position(layer: 2, unit: 0, in: area)
+        update(&state, .mouse(column: output.column, row: output.row, button: .left))
+        XCTAssertEqual(state.mlp?.note, "w(bias → o) = 0.7 (↓ its incoming weights)")
+        update(&state, .key(.down))
+        XCTAssertEqual(state.mlp?.note, "w(h1 → o) = 0.8")
+        let h2 = networkDiagram(m, area: area, glyphs: .unicode).position(layer: 1, unit: 1, in: area)
+        update(&state, .mouse(column: h2.column + 1, row: h2.row, button: .left))
+        XCTAssertEqual(state.mlp?.note, "w(bias → h2) = −0.2 (↓ its incoming weights)")
+        let points = m.dataset.samples.count
+        let plot = MLPLayout(size: large).plotBox
+        update(&state, .mouse(column: plot.x + plot.width / 2, row: plot.y + plot.height / 2, button: .left))
+        XCTAssertEqual(state.mlp?.dataset.samples.count, points)
+    }
+
     /// Step by step, the network diagram reverses the layer the phase is at: forward h, forward o, δ at o,
     /// δ at h, then (the update applied) none.
     func testThePhaseLayerIsHighlighted() throws {

@@ -66,8 +66,23 @@ extension MLPExplorer {
         note = "\(selectedWeightName) = \(formatNumber(selectedWeightValue, digits: 4))"
     }
 
+    /// A click on the diagram in the numbers view: the unit drawn nearest (within 3 cells) picks its bias
+    /// (↓ then walks its incoming weights), or for an input its weight into the first unit.
+    mutating func pickUnit(near cell: (column: Int, row: Int), in diagram: NetworkDiagram, area: Rect) {
+        let sizes = trainer.network.sizes
+        let units = sizes.indices.flatMap { l in (0..<diagram.drawnUnits(layer: l, in: area)).map { (layer: l, unit: $0) } }
+        let distance = { (u: (layer: Int, unit: Int)) -> Int in
+            let p = diagram.position(layer: u.layer, unit: u.unit, in: area)
+            return abs(p.column - cell.column) + 2 * abs(p.row - cell.row)
+        }
+        guard let nearest = units.min(by: { distance($0) < distance($1) }), distance(nearest) <= 3 else { return }
+        selectedWeight = nearest.layer == 0 ? (0, nearest.unit + 1, 0) : (nearest.layer - 1, 0, nearest.unit)
+        note = "\(selectedWeightName) = \(formatNumber(selectedWeightValue, digits: 4))" + (nearest.layer > 0 ? " (↓ its incoming weights)" : "")
+    }
+
     /// Sets the selected weight; the regions, the loss and the panel show the network with it at once.
     mutating func setSelectedWeight(_ value: Double) {
+        cancelPhases()   // an update computed ahead from the old weight would no longer be the next one
         let (l, i, j) = weightPick
         let before = selectedWeightValue
         trainer.setWeight(layer: l, index: i * trainer.network.sizes[l + 1] + j, to: value)

@@ -98,6 +98,12 @@ let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
 
 func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenOutcome {
     if case .mouse(let column, let row, let button) = msg {
+        if p.numbersScroll != nil {
+            // The table covers the regions: a click picks a unit in the diagram instead of adding a point.
+            if layout.networkBox.height > 0 { p.pickUnit(near: (column, row), in: networkDiagram(p, area: layout.networkBox.inset(1), glyphs: .unicode),
+                                                         area: layout.networkBox.inset(1)) }
+            return .none
+        }
         let map = ScatterPlot(xRange: p.xRange, yRange: p.yRange).mapping(in: layout.plotBox.inset(1))
         guard map.area.contains(column: column, row: row) else { return .none }
         if button == .right { p.toggleClass(); return .none }
@@ -381,10 +387,8 @@ private func drawPanels(_ p: MLPExplorer, _ layout: MLPLayout, glyphs g: Glyphs,
     // The loss curves and the network, unless the update's numbers need their rows.
     if layout.lossBox.height > 0 { drawLossCurves(p, layout.lossBox, glyphs: g, into: &frame) }
     if layout.networkBox.height > 0 {
-        var diagram = NetworkDiagram(sizes: t.network.sizes, weights: t.network.weights)
-        diagram.inputLabels = t.network.features.map { g.fold($0.name) }
         let diagramArea = layout.networkBox.inset(1)
-        if diagram.fitsInputPictures(width: MLPExplorer.inputPictureWidth, in: diagramArea) { diagram.inputPictureWidth = MLPExplorer.inputPictureWidth }
+        var diagram = networkDiagram(p, area: diagramArea, glyphs: g)
         frame.drawBox(layout.networkBox, title: "network " + t.network.sizes.map(String.init).joined(separator: "-")
                       + " \(g.middleDot) \(t.settings.activation.rawValue)"
                       + (diagram.showsBiases(in: layout.networkBox.inset(1)) ? " \(g.middleDot) biases shown" : ""), glyphs: g)
@@ -430,6 +434,14 @@ private func drawPanels(_ p: MLPExplorer, _ layout: MLPLayout, glyphs g: Glyphs,
     let references = p.referenceLines(glyphs: g, width: text.width)
     let lines = phased ? ledger.updateLines + ledger.progressLines + references : ledger.progressLines + references + ledger.updateLines
     frame.put(lines: fitting(lines, rows: text.height, glyphs: g), in: text, glyphs: g)
+}
+
+/// The network diagram as the MLP screen draws it in `area` (before the unit and dropout marks).
+func networkDiagram(_ p: MLPExplorer, area: Rect, glyphs g: Glyphs) -> NetworkDiagram {
+    var diagram = NetworkDiagram(sizes: p.trainer.network.sizes, weights: p.trainer.network.weights)
+    diagram.inputLabels = p.trainer.network.features.map { g.fold($0.name) }
+    if diagram.fitsInputPictures(width: MLPExplorer.inputPictureWidth, in: area) { diagram.inputPictureWidth = MLPExplorer.inputPictureWidth }
+    return diagram
 }
 
 /// `lines`, or as many as fit in `rows` with the last row saying how many more there are (never a silent cut).
