@@ -191,7 +191,11 @@ final class PlaygroundScreenTests: XCTestCase {
                                "to             o",
                                "bias         0.7",
                                "h1           0.8",
-                               "h2          −0.9"])
+                               "h2          −0.9",
+                               "", "outputs on the training points",
+                               "x = (0, 0)  class 0: ŷ = 0.6715 → class 1"] + lines.suffix(3))
+        // σ(0.7 + 0.8 σ(0.1) − 0.9 σ(−0.2)) at (0, 0), worked by hand: 0.6714684…
+        XCTAssertEqual(lines.count, 20)
         press(&state, "WeW")
         m = try XCTUnwrap(state.mlp)
         let h = try XCTUnwrap(m.trainer.history.last)

@@ -169,7 +169,29 @@ extension MLPExplorer {
                 }
             }
         }
+        lines += outputLines(glyphs: g)
         return (lines, selected)
+    }
+
+    /// The points the outputs table lists at most.
+    static let listedPoints = 20
+
+    /// What the network says on each training point (the first `listedPoints`): ŷ, or the class
+    /// probabilities of a softmax, and the class it picks.
+    private func outputLines(glyphs g: Glyphs) -> [Line] {
+        let t = trainer, net = t.network, n = { (v: Double) in formatNumber(v, digits: 4, glyphs: g) }
+        guard !t.trainingSet.isEmpty else { return [] }
+        var lines = [Line(""), Line(g.fold("outputs on the training points" + (t.trainingSet.count > Self.listedPoints ? " (first \(Self.listedPoints))" : "")),
+                                    Style(.panelTitle))]
+        for s in t.trainingSet.prefix(Self.listedPoints) {
+            let out = net.predict(net.inputs(of: s))
+            let picked = out.count == 1 ? (out[0] >= 0.5 ? 1 : 0) : out.indices.max { out[$0] < out[$1] } ?? 0
+            let said = out.count == 1 ? "ŷ = \(n(out[0]))" : "p = (" + out.map(n).joined(separator: ", ") + ")"
+            let text = "x = (\(formatNumber(s.x1, glyphs: g)), \(formatNumber(s.x2, glyphs: g)))  class \(s.label): \(said) → class \(picked)"
+            lines.append(Line(g.fold(text), Style(picked == s.label ? .plain : .warning)))
+        }
+        if t.trainingSet.count > Self.listedPoints { lines.append(Line("… \(t.trainingSet.count - Self.listedPoints) more points", Style(.dim))) }
+        return lines
     }
 }
 
