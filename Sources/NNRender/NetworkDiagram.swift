@@ -2,7 +2,7 @@
 /// by the sign of its weight and heavier for larger |w| (faint below a quarter of the largest |w|, a double
 /// bold line from half of it); each unit's bias is written beside it when there is
 /// room; a layer with more units than rows draws the first ones and "+N" for the rest. Units a dropout pass
-/// dropped are drawn crossed out (`⊗`, `x` in ASCII) without their lines. Each input is named on its left
+/// dropped are drawn crossed out (`⊗`, `x` in ASCII) without their lines; the layer an update is at, reversed. Each input is named on its left
 /// (and, with `inputPictureWidth`, leaves room for a small picture between name and node). Takes plain numbers: `weights[l]`
 /// is the flat `(sizes[l] + 1) × sizes[l + 1]` matrix, row 0 = bias.
 public struct NetworkDiagram: Sendable {
@@ -14,6 +14,8 @@ public struct NetworkDiagram: Sendable {
     public var inputPictureWidth = 0
     /// A unit to draw highlighted: (layer, unit).
     public var selected: (layer: Int, unit: Int)?
+    /// The layer an update is working on (step by step): its units drawn in reverse video.
+    public var activeLayer: Int?
     /// Units dropped by dropout, by layer: drawn crossed out, without the lines into and out of them.
     public var dropped: [Int: Set<Int>] = [:]
 
@@ -97,7 +99,7 @@ public struct NetworkDiagram: Sendable {
                     frame.put(String(glyphs.dropped), column: p.column, row: p.row, style: Style(isSelected ? .visited : .dim))
                 } else {
                     frame.put(glyphs.unicode ? "●" : "o", column: p.column, row: p.row,
-                              style: Style(isSelected ? .visited : .emphasis, attributes: [.bold]))
+                              style: Style(isSelected ? .visited : .emphasis, attributes: activeLayer == l ? [.bold, .reverse] : [.bold]))
                 }
                 if l == 0 {
                     let label = i < inputLabels.count ? inputLabels[i] : "x\(i + 1)"

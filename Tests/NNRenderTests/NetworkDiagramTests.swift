@@ -23,6 +23,21 @@ final class NetworkDiagramTests: XCTestCase {
         XCTAssertTrue(frame.cells.contains { $0.style.foreground == .negativeWeight && $0.style.attributes.contains(.dim) })
     }
 
+    /// The layer an update is at (step by step) is drawn reversed: exactly its units, no other.
+    func testTheActiveLayerIsReversed() {
+        var diagram = NetworkDiagram(sizes: [2, 3, 1], weights: [Array(repeating: 0.1, count: 9), Array(repeating: 0.2, count: 4)])
+        diagram.activeLayer = 1
+        var frame = Frame(width: 40, height: 8)
+        diagram.render(into: &frame, area: frame.bounds, glyphs: .unicode)
+        let nodes = frame.cells.filter { $0.character == "●" }
+        XCTAssertEqual(nodes.count, 6)
+        XCTAssertEqual(nodes.filter { $0.style.attributes.contains(.reverse) }.count, 3)
+        diagram.activeLayer = nil
+        var plain = Frame(width: 40, height: 8)
+        diagram.render(into: &plain, area: plain.bounds, glyphs: .unicode)
+        XCTAssertFalse(plain.cells.contains { $0.style.attributes.contains(.reverse) })
+    }
+
     /// A layer with more units than rows draws one row fewer and says how many more there are.
     func testABigLayerSaysHowManyUnitsItDoesNotDraw() {
         let sizes = [2, 50, 1]

@@ -134,6 +134,20 @@ public struct MLPTrainer: Sendable {
     /// Changes α from the next update on (0 switches momentum off; the remembered Δw(t−1) stays).
     public mutating func setMomentum(_ alpha: Double) { settings.momentum = alpha }
 
+    /// Sets one weight by hand (`weights[layer][index]`, TensorFlow Playground's weight editing); training goes
+    /// on from it (the remembered Δw(t−1) stays).
+    public mutating func setWeight(layer: Int, index: Int, to value: Double) {
+        network.parameters[network.offsets[layer] + index] = value
+        kinds[3] = 0   // the one-sample kernels' workspace holds the old weights
+    }
+
+    /// Changes the batch size from the next update on (the epoch under way goes on from where it is; a batch
+    /// larger than the rest of the epoch is cut at its end).
+    public mutating func setBatchSize(_ size: Int) {
+        settings.batchSize = max(1, size)
+        if settings.batchSize > batchPass.capacity { batchPass = BatchPass(sizes: settings.sizes, capacity: settings.batchSize) }
+    }
+
     /// Changes λ (L2 weight decay) from the next update on (0 switches it off).
     public mutating func setWeightDecay(_ lambda: Double) { settings.weightDecay = lambda }
 

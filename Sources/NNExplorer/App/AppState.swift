@@ -72,7 +72,9 @@ public struct AppState: Sendable {
     public var homeSelection = 0
     /// What `/` typed to filter the home list (nil when not filtering).
     public var homeFilter: String?
-    public var showHelp = false
+    public var showHelp = false { didSet { if showHelp != oldValue { helpScroll = 0 } } }
+    /// How far the help is scrolled (when its keys do not fit the screen).
+    public var helpScroll = 0
     /// `h`: the explorers' side panels hidden, the picture wider.
     public var panelsHidden = false
     /// The themes `C` cycles through: what this terminal can show (the front end narrows it).

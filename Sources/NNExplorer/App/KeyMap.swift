@@ -47,6 +47,12 @@ struct KeyMap<State, Action>: Sendable {
     /// The binding that has this key, enabled or not.
     func binding(for key: Key) -> KeyBinding<State, Action>? { bindings.first { $0.keys.contains(key) } }
 
+    /// The first binding that has this key and is enabled in `state` (a view's own use of a key, such as `+`
+    /// on a picked weight, listed before the screen's), else the first that has it.
+    func binding(for key: Key, in state: State) -> KeyBinding<State, Action>? {
+        bindings.first { $0.keys.contains(key) && $0.enabled(state) } ?? binding(for: key)
+    }
+
     /// The action for a key, if some binding has it and is enabled now.
     func action(for key: Key, in state: State) -> Action? {
         guard let binding = bindings.first(where: { $0.keys.contains(key) }), binding.enabled(state) else { return nil }

@@ -27,7 +27,15 @@ public func update(_ state: inout AppState, _ msg: Msg) {
         return
     }
     if state.showHelp {
-        state.showHelp = false   // any key or click closes the help
+        // ↑/↓/PgUp/PgDn scroll a help too long for the screen; any other key or click closes it.
+        let most = state.help.maxScroll(area: Rect(x: 0, y: 0, width: state.size.width, height: state.size.height), glyphs: state.glyphs)
+        let page = max(1, state.size.height - 5)
+        let moves: [Key: Int] = [.up: -1, .down: 1, .pageUp: -page, .pageDown: page]
+        if most > 0, case .key(let key) = msg, let move = moves[key] {
+            state.helpScroll = min(most, max(0, state.helpScroll + move))
+            return
+        }
+        state.showHelp = false
         return
     }
     let outcome: ScreenOutcome

@@ -8,17 +8,12 @@ public func view(_ state: AppState) -> Frame {
         drawTooSmall(&frame, size: size, minimum: state.minimumSize, glyphs: state.glyphs)
         return frame
     }
-    let help: HelpOverlay
     if let explorer = state.screen.explorer {
         explorer.view(state.viewContext, into: &frame)
-        help = explorer.help
     } else if let l = state.lesson {
         viewLesson(l, size: size, glyphs: state.glyphs, theme: state.theme, panelsHidden: state.panelsHidden, into: &frame)
-        help = HelpOverlay(title: "keys: lesson \(g(state).middleDot) \(l.scenario.title)", hints: lessonKeyMap.helpHints(l),
-                           footer: "any key closes this help; then Esc explores freely from this beat")
     } else {
         viewHome(state, into: &frame)
-        help = HelpOverlay(title: "keys: scenarios", hints: homeKeyMap.helpHints(state))
     }
     if let flash = state.flash {
         // Over the whole bottom row, so no key hint shows cut in half beside it.
@@ -26,11 +21,26 @@ public func view(_ state: AppState) -> Frame {
         let line = Line(" \(flash) ", Style(.emphasis, attributes: [.reverse])).truncated(to: size.width, glyphs: state.glyphs)
         frame.put(line, column: max(0, size.width - line.width), row: size.height - 1)
     }
-    if state.showHelp { help.render(into: &frame, area: frame.bounds, glyphs: state.glyphs) }
+    if state.showHelp { state.help.render(into: &frame, area: frame.bounds, glyphs: state.glyphs) }
     return frame
 }
 
-private func g(_ state: AppState) -> Glyphs { state.glyphs }
+extension AppState {
+    /// The `?` overlay of the screen on show, scrolled by `helpScroll`.
+    var help: HelpOverlay {
+        var help: HelpOverlay
+        if let explorer = screen.explorer {
+            help = explorer.help
+        } else if let l = lesson {
+            help = HelpOverlay(title: "keys: lesson \(glyphs.middleDot) \(l.scenario.title)", hints: lessonKeyMap.helpHints(l),
+                               footer: "any key closes this help; then Esc explores freely from this beat")
+        } else {
+            help = HelpOverlay(title: "keys: scenarios", hints: homeKeyMap.helpHints(self))
+        }
+        help.scroll = helpScroll
+        return help
+    }
+}
 
 /// Below the minimum size: a centred note that starts with the size needed. The longest wording that fits is
 /// used; the needed size comes first and stays whole on its row, so even a tiny window shows it (at 1x1

@@ -35,6 +35,15 @@ public struct MLPExplorer: Sendable {
     /// The error-surface view (`E`), when open, and the path of the weights it draws (see `MLPSurface`).
     public internal(set) var surface: SurfaceView?
     public internal(set) var weightPath: WeightPath
+    /// Runs kept for comparison (`R`, at most `referenceLimit`): reset, a new seed and new settings keep them.
+    public internal(set) var references: [MLPReference] = []
+    /// The numbers view (`W`), when open: how many of its lines are scrolled past.
+    public internal(set) var numbersScroll: Int?
+    /// The weight the numbers view has picked for editing: (layer l, row i (0: the bias), column j), that is
+    /// `weights[l][i * sizes[l + 1] + j]`.
+    public internal(set) var selectedWeight = (layer: 0, row: 0, column: 0)
+    /// The number being typed for the picked weight (nil: not typing).
+    public internal(set) var weightInput: String?
 
     /// One update in the lecture's order: forward layer by layer, output deltas, hidden deltas back to the
     /// first hidden layer, then the weight changes.
@@ -141,13 +150,13 @@ public struct MLPExplorer: Sendable {
         trainer = MLPTrainer(samples: dataset.samples, settings: trainer.settings, seed: seed)
         selectedUnit = nil
         playback.stop()
-        note = "reset: new weights from seed \(seed)"
+        note = "reset: the same first weights (seed \(seed)); s draws new ones"
     }
 
     mutating func reseed() {
         data.seed &+= 1
         loadData()
-        note = "seed \(seed): new weights" + (dataChoice == .scenario ? "" : " and points")
+        note = "new seed \(seed): new first weights" + (dataChoice == .scenario ? "" : " and points") + " (r keeps them)"
     }
 
     /// The generator behind the shown data (nil for inline points or a CSV), with the user's count and noise.

@@ -124,7 +124,7 @@ struct MLPLedger {
             }
             first += dot + "L1 λ1 = \(rate(t.settings.l1)) (\(zeros) weight\(zeros == 1 ? "" : "s") at 0)"
         }
-        first += dot + "batch \(t.settings.batchSize)"
+        first += dot + "batch \(explorer.batchSizeName)"
         if t.settings.dropout > 0 { first += dot + "dropout \(rate(t.settings.dropout))" }
         if let c = t.settings.maxNorm { first += dot + "max-norm \(rate(c))" }
         if t.trainsOnReferencePath { first += " (reference path: slower)" }

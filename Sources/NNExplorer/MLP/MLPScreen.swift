@@ -5,10 +5,22 @@ enum MLPAction: SharedActions { case shared(SharedAction), stepPhase, stepUpdate
     case toggleMomentum, toggleMomentumRuns, nextWeightDecay, nextDropout, nextMaxNorm, toggleLog, toggleDiscretize
     case fewerUnits, moreUnits, fewerLayers, moreLayers, nextActivation, nextUnit, toggleClass, toggleRestarts, adoptBest
     case fewerPoints, morePoints, lessNoise, moreNoise, lessValidation, moreValidation, toggleUnits, surface(SurfaceAction)
-    case nextFeature, toggleFeature }
+    case nextFeature, toggleFeature, nextBatchSize, nextMomentum, keepReference, clearReferences
+    case toggleNumbers, scrollPage(down: Bool), moveWeight(rows: Int, columns: Int), stepWeight(up: Bool), typeWeight(Character), finishWeight(Key) }
 
 let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
     .playPause(help: "play / pause (whole epochs)"),
+    KeyBinding([.character("+"), .character("-")], "+-", label: { _ in "w ±" },
+               help: "numbers view: the picked weight up (+) / down (-) by 0.1 (elsewhere + and - set the speed)",
+               enabled: { $0.numbersScroll != nil }, inBar: { $0.numbersScroll != nil }) { .stepWeight(up: $0 == .character("+")) },
+    KeyBinding("0123456789.".map { Key.character($0) }, "0-9.", label: { _ in "type w" },
+               help: "numbers view: type a number for the picked weight (- flips its sign; Enter sets it, Esc drops it)",
+               enabled: { $0.numbersScroll != nil }, inBar: { _ in false }) { key in
+        if case .character(let c) = key { return .typeWeight(c) }
+        return .typeWeight("0")
+    },
+    KeyBinding([.enter, .escape, .backspace], "Enter", label: { _ in "set w" }, help: "numbers view, typing: set the weight (Esc drops it, Bksp a digit)",
+               enabled: { $0.weightInput != nil }, inBar: { $0.weightInput != nil }) { .finishWeight($0) },
     .speed(help: "more (+) / fewer (-) epochs a second while playing"),
     KeyBinding([.character("p")], "p", "phase", help: "one phase of the next update: forward layer by layer, δ, Δw",
                enabled: { !$0.trainer.status.isFinished && !$0.trainer.trainingSet.isEmpty }, .stepPhase),
@@ -23,7 +35,11 @@ let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
     .nextDataset(help: "next dataset (XOR, circles, moons, spirals, blobs)"),
     .learningRate(help: "lower ([) / raise (]) the learning rate η"),
     KeyBinding([.character("m")], "m", label: { $0.trainer.settings.momentum > 0 ? "α=\(formatNumber($0.trainer.settings.momentum))" : "α off" },
-               help: "momentum on / off", .toggleMomentum),
+               help: "momentum on / off", inBar: { _ in false }, .toggleMomentum),
+    KeyBinding([.character("A")], "A", label: { $0.trainer.settings.momentum > 0 ? "α=\(formatNumber($0.trainer.settings.momentum))" : "α off" },
+               help: "momentum α: 0, 0.5, 0.9, 0.99, 0 again (from the next update)", .nextMomentum),
+    KeyBinding([.character("B")], "B", label: { "batch \($0.batchSizeName)" },
+               help: "batch size: 1, 4, 16, 32, all the training points, 1 again (from the next update)", .nextBatchSize),
     KeyBinding([.character("M")], "M", label: { $0.momentumRuns == nil ? "α vs none" : "close" },
                help: "momentum side by side: this run's first weights trained without and with momentum (again: close)",
                inBar: { _ in false }, .toggleMomentumRuns),
@@ -61,10 +77,33 @@ let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
                help: "input features: f picks one of x1, x2, x1², x2², x1·x2, sin x1, sin x2; F turns it on / off (new weights)") {
         $0 == .character("f") ? .nextFeature : .toggleFeature
     },
+    KeyBinding([.character("R"), .character("X")], "RX", label: { $0.references.isEmpty ? "keep run" : "refs \($0.references.count)" },
+               help: "R keeps this run as a reference: its loss curve drawn dim beside this one's, its numbers listed (up to 3, the oldest dropped; reset keeps them); X clears them") {
+        $0 == .character("R") ? .keepReference : .clearReferences
+    },
+    KeyBinding([.character("W")], "W", label: { $0.numbersScroll == nil ? "numbers" : "close" },
+               help: "the numbers: loss, accuracy and every weight at this epoch in a table (again: close)", .toggleNumbers),
+    KeyBinding([.up, .down, .left, .right, .pageUp, .pageDown], "←↑↓→", label: { _ in "pick w" },
+               help: "numbers view: pick a weight (↑↓ the unit it comes from, across layers; ←→ the unit it goes to); PgUp / PgDn scroll",
+               enabled: { $0.numbersScroll != nil }, inBar: { $0.numbersScroll != nil }) {
+        switch $0 {
+        case .up: .moveWeight(rows: -1, columns: 0)
+        case .down: .moveWeight(rows: 1, columns: 0)
+        case .left: .moveWeight(rows: 0, columns: -1)
+        case .right: .moveWeight(rows: 0, columns: 1)
+        default: .scrollPage(down: $0 == .pageDown)
+        }
+    },
 ] + KeyBinding.screenKeys)
 
 func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenOutcome {
     if case .mouse(let column, let row, let button) = msg {
+        if p.numbersScroll != nil {
+            // The table covers the regions: a click picks a unit in the diagram instead of adding a point.
+            if layout.networkBox.height > 0 { p.pickUnit(near: (column, row), in: networkDiagram(p, area: layout.networkBox.inset(1), glyphs: .unicode),
+                                                         area: layout.networkBox.inset(1)) }
+            return .none
+        }
         let map = ScatterPlot(xRange: p.xRange, yRange: p.yRange).mapping(in: layout.plotBox.inset(1))
         guard map.area.contains(column: column, row: row) else { return .none }
         // A click adds a point of a class; a regression point needs a target, which a click cannot give.
@@ -77,12 +116,14 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
         p.toggle(pointAt: point.x, point.y, cellOf: { map.cell(x: $0.x1, y: $0.x2) }, cell: (column, row))
         return .none
     }
-    guard case .key(let key) = msg, let binding = mlpKeyMap.binding(for: key) else { return .none }
+    guard case .key(let key) = msg, let binding = mlpKeyMap.binding(for: key, in: p) else { return .none }
     guard binding.enabled(p) else {
         p.note = switch binding.action(key) {
         case .fewerPoints, .morePoints, .lessNoise, .moreNoise: "these points are fixed (inline or CSV)"
         case .adoptBest: "press x for the restarts first"
         case .surface: "press E for the error surface first"
+        case .scrollPage, .moveWeight, .stepWeight, .typeWeight: "press W for the numbers first"
+        case .finishWeight(let key): key == .enter ? "press x for the restarts first" : "no number being typed"
         default: p.trainer.trainingSet.isEmpty ? "no training points" : "training finished: r to reset"
         }
         return .none
@@ -91,7 +132,7 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     let action = binding.action(key)
     switch action {
     case .stepPhase, .shared(.help), .toggleLog, .toggleDiscretize, .nextUnit, .toggleClass, .toggleRestarts, .toggleMomentumRuns, .adoptBest,
-         .toggleUnits, .surface, .nextFeature: break
+         .toggleUnits, .surface, .nextFeature, .keepReference, .clearReferences, .toggleNumbers, .scrollPage, .moveWeight, .typeWeight, .finishWeight: break
     default: p.cancelPhases()
     }
     switch action {
@@ -124,6 +165,20 @@ func updateMLP(_ p: inout MLPExplorer, _ msg: Msg, layout: MLPLayout) -> ScreenO
     case .toggleUnits: p.toggleUnitsView()
     case .nextFeature: p.nextFeature()
     case .toggleFeature: p.toggleFeature()
+    case .nextBatchSize: p.nextBatchSize()
+    case .nextMomentum: p.nextMomentum()
+    case .keepReference: p.keepReference()
+    case .clearReferences: p.clearReferences()
+    case .toggleNumbers: p.toggleNumbers()
+    case .scrollPage(let down):
+        let text = layout.plotBox.inset(1)
+        p.scrollNumbers(by: (down ? 1 : -1) * max(1, text.height - 1), visible: text.height, width: text.width - 1)
+    case .moveWeight(let rows, let columns):
+        let text = layout.plotBox.inset(1)
+        p.moveWeightSelection(rows: rows, columns: columns, visible: text.height, width: text.width - 1)
+    case .stepWeight(let up): p.stepSelectedWeight(up: up)
+    case .typeWeight(let c): p.typeWeight(c)
+    case .finishWeight(let key): p.finishWeightInput(key)
     case .lessValidation: p.changeValidation(up: false)
     case .moreValidation: p.changeValidation(up: true)
     case .surface(let action): p.perform(action)
@@ -214,7 +269,9 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
         }
     }
     plot.render(into: &frame, area: layout.plotBox.inset(1), glyphs: g)
-    if let restarts = p.restarts {
+    if let scroll = p.numbersScroll {
+        drawNumbers(p, scroll: scroll, in: layout.plotBox, glyphs: g, keyHints: keyHints, into: &frame)
+    } else if let restarts = p.restarts {
         drawRestarts(restarts, p, in: layout.plotBox, glyphs: g, keyHints: keyHints, theme: theme, into: &frame)
     } else if let runs = p.momentumRuns {
         drawMomentumRuns(runs, p, in: layout.plotBox, glyphs: g, theme: theme, into: &frame)
@@ -226,11 +283,11 @@ func viewMLP(_ p: MLPExplorer, size: Size, glyphs g: Glyphs, theme: Theme, panel
     if let note = p.note {
         frame.put(Line(" \(note) ", Style(.emphasis)).truncated(to: layout.plotBox.width - 4, glyphs: g),
                   column: layout.plotBox.x + 2, row: layout.plotBox.maxY - 1)
-    } else if p.restarts == nil, p.momentumRuns == nil, p.surface == nil, regression {
+    } else if p.restarts == nil, p.momentumRuns == nil, p.surface == nil, p.numbersScroll == nil, regression {
         if let legend = p.valueLegend(width: layout.plotBox.width - 4, glyphs: g, shades: theme.shadesWithBackground) {
             frame.put(legend, column: layout.plotBox.x + 2, row: layout.plotBox.maxY - 1)
         }
-    } else if p.restarts == nil, p.momentumRuns == nil, p.surface == nil {
+    } else if p.restarts == nil, p.momentumRuns == nil, p.surface == nil, p.numbersScroll == nil {
         // The legend, on the bottom border: each class's shape (and, without background shades, its region's
         // texture beside it), and what hollow means; "class" left out when the words do not fit.
         for words in [true, false] {
@@ -352,15 +409,20 @@ private func drawPanels(_ p: MLPExplorer, _ layout: MLPLayout, glyphs g: Glyphs,
     // The loss curves and the network, unless the update's numbers need their rows.
     if layout.lossBox.height > 0 { drawLossCurves(p, layout.lossBox, glyphs: g, into: &frame) }
     if layout.networkBox.height > 0 {
-        var diagram = NetworkDiagram(sizes: t.network.sizes, weights: t.network.weights)
-        diagram.inputLabels = t.network.features.map { g.fold($0.name) }
         let diagramArea = layout.networkBox.inset(1)
-        if diagram.fitsInputPictures(width: MLPExplorer.inputPictureWidth, in: diagramArea) { diagram.inputPictureWidth = MLPExplorer.inputPictureWidth }
+        var diagram = networkDiagram(p, area: diagramArea, glyphs: g)
         frame.drawBox(layout.networkBox, title: "network " + t.network.sizes.map(String.init).joined(separator: "-")
                       + " \(g.middleDot) \(t.settings.activation.rawValue)"
                       + (diagram.showsBiases(in: layout.networkBox.inset(1)) ? " \(g.middleDot) biases shown" : ""), glyphs: g)
         diagram.selected = p.selectedUnit
         diagram.dropped = p.droppedUnits
+        diagram.activeLayer = p.currentPhase.flatMap { phase in
+            switch phase {
+            case .forward(let layer), .hiddenDeltas(let layer): layer
+            case .outputDeltas: t.network.sizes.count - 1
+            case .update: nil
+            }
+        }
         diagram.render(into: &frame, area: diagramArea, glyphs: g)
         for (i, feature) in t.network.features.enumerated() {
             guard let area = diagram.inputPictureArea(unit: i, in: diagramArea) else { continue }
@@ -391,8 +453,17 @@ private func drawPanels(_ p: MLPExplorer, _ layout: MLPLayout, glyphs g: Glyphs,
     let ledger = MLPLedger(explorer: p, glyphs: g, width: text.width, keyHints: keyHints)
     // Mid-update (phase by phase) the phase's numbers come first: on a small screen they are what must show.
     let phased = p.pending != nil || p.showingUpdatePhase
-    let lines = phased ? ledger.updateLines + ledger.progressLines : ledger.progressLines + ledger.updateLines
+    let references = p.referenceLines(glyphs: g, width: text.width)
+    let lines = phased ? ledger.updateLines + ledger.progressLines + references : ledger.progressLines + references + ledger.updateLines
     frame.put(lines: fitting(lines, rows: text.height, glyphs: g), in: text, glyphs: g)
+}
+
+/// The network diagram as the MLP screen draws it in `area` (before the unit and dropout marks).
+func networkDiagram(_ p: MLPExplorer, area: Rect, glyphs g: Glyphs) -> NetworkDiagram {
+    var diagram = NetworkDiagram(sizes: p.trainer.network.sizes, weights: p.trainer.network.weights)
+    diagram.inputLabels = p.trainer.network.features.map { g.fold($0.name) }
+    if diagram.fitsInputPictures(width: MLPExplorer.inputPictureWidth, in: area) { diagram.inputPictureWidth = MLPExplorer.inputPictureWidth }
+    return diagram
 }
 
 /// `lines`, or as many as fit in `rows` with the last row saying how many more there are (never a silent cut).
@@ -406,8 +477,11 @@ func fitting(_ lines: [Line], rows: Int, glyphs g: Glyphs) -> [Line] {
 private func drawLossCurves(_ p: MLPExplorer, _ box: Rect, glyphs g: Glyphs, into frame: inout Frame) {
     let t = p.trainer
     let lossName = t.settings.loss == .squaredError ? "E" : "loss"
+    // With references every curve is per point, so that runs on different numbers of points compare.
+    let perPointCurves = !t.validationSet.isEmpty || !p.references.isEmpty
     if t.validationSet.isEmpty {
-        frame.drawBox(box, title: "\(lossName) per epoch", glyphs: g)
+        let references = p.references.isEmpty ? "" : " \(g.middleDot) dim: R1" + (p.references.count > 1 ? "–R\(p.references.count)" : "")
+        frame.drawBox(box, title: "\(lossName)\(perPointCurves ? "/point" : "") per epoch" + references, glyphs: g)
     } else {
         frame.drawBox(box, title: "", glyphs: g)
         let solid = g.unicode ? "⠤⠤" : "--", dashed = g.unicode ? "⠤ ⠤" : ": :"
@@ -420,8 +494,12 @@ private func drawLossCurves(_ p: MLPExplorer, _ box: Rect, glyphs g: Glyphs, int
         let fitting = legend.first { $0.width <= box.width - 3 } ?? legend[2]
         frame.put(fitting.truncated(to: box.width - 3, glyphs: g), column: box.x + 1, row: box.y)
     }
-    let perPoint = { (count: Int) -> Double in t.validationSet.isEmpty ? 1 : Double(max(1, count)) }
-    var chart = LineChart(series: [.init(values: t.history.map { $0.loss / perPoint(t.trainingSet.count) }, style: Style(.trainingCurve))])
+    let perPoint = { (count: Int) -> Double in perPointCurves ? Double(max(1, count)) : 1 }
+    // The references first, dim and dashed, so that this run's curve is drawn over them.
+    var chart = LineChart(series: p.references.map { r in
+        .init(values: r.history.map { $0.loss / perPoint(r.trainingCount) }, style: Style(.dim), dashed: true)
+    })
+    chart.series.append(.init(values: t.history.map { $0.loss / perPoint(t.trainingSet.count) }, style: Style(.trainingCurve)))
     if !t.validationSet.isEmpty {
         chart.series.append(.init(values: t.history.compactMap { $0.validationLoss.map { $0 / perPoint(t.validationSet.count) } },
                                   style: Style(.validationCurve), dashed: true))
