@@ -218,6 +218,7 @@ let benchmarks: @Sendable () -> Void = {
     surfaceBenchmarks()
     leNetBenchmarks { atMost($0, anIteration: $1) }
     dataBenchmarks(atMost(.milliseconds(500), maxIterations: 10))
+    checkBenchmarks(atMost(.seconds(1), maxIterations: 5))
 }
 
 /// Issue 13: 50,000 images loaded from the files they are distributed as, into the tensors a network takes,
