@@ -8,7 +8,9 @@ struct NNX: ParsableCommand {
         abstract: "A terminal neural-network explorer for teaching: the perceptron, the multi-layer perceptron and convolutional networks, step by step, with lessons.",
         discussion: """
             With no command, opens the home screen listing the built-in scenarios. FILE arguments are \
-            scenario files (YAML) or the name of a built-in scenario (see `nnx lessons`).
+            scenario files (YAML) or the name of a built-in scenario (see `nnx lessons`). Files nnx reads \
+            (scenarios, CSV, pictures) are regular files of at most 100 MB; image data sets at most \
+            200,000,000 pixel bytes.
             """,
         version: "0.1.0",
         subcommands: [Run.self, Render.self, Trace.self, Train.self, Check.self, Lessons.self, Record.self],
