@@ -284,7 +284,7 @@ public struct CNNTrainer: Sendable {
     private mutating func continueTestPass(atMost count: Int) {
         guard var pass = testPass else { return }
         let end = min(testSet.count, pass.next + count)
-        forEachPrediction(testSet[pass.next..<end]) { sample, _, predicted in
+        forEachPredictionInTrainingBuffers(testSet[pass.next..<end]) { sample, _, predicted in
             pass.matrix[sample.label][predicted] += 1
             if predicted == sample.label { pass.hits += 1 }
         }
@@ -338,11 +338,35 @@ public struct CNNTrainer: Sendable {
         }
     }
 
+    /// `forEachPrediction` in the training batch's buffers where there are some: a test pass goes through in
+    /// slices, and new buffers for each would be megabytes of fresh pages a slice.
+    private mutating func forEachPredictionInTrainingBuffers(_ images: ArraySlice<LabeledImage>,
+                                                             _ body: (LabeledImage, (Int) -> Double, Int) -> Void) {
+        if var buffers = batch {
+            batch = nil
+            Self.forEachPrediction(images, network: network, in: &buffers, body)
+            batch = buffers
+        } else if var buffers = singleBatch {
+            singleBatch = nil
+            Self.forEachPrediction(images, network: network, in: &buffers, body)
+            singleBatch = buffers
+        } else {
+            forEachPrediction(images, body)
+        }
+    }
+
     /// `forEachPrediction` through the batched passes in `Scalar`'s precision.
     private func forEachPrediction<Scalar: BatchScalar>(_ images: ArraySlice<LabeledImage>, in _: Scalar.Type,
                                                         _ body: (LabeledImage, (Int) -> Double, Int) -> Void) {
         var batch = ConvNetBatch<Scalar>(network: network, capacity: min(Self.batchCapacity, images.count), threads: settings.threads,
                                          training: false)
+        Self.forEachPrediction(images, network: network, in: &batch, body)
+    }
+
+    /// `images` through `batch`'s buffers, as many at a time as they hold.
+    private static func forEachPrediction<Scalar: BatchScalar>(_ images: ArraySlice<LabeledImage>, network: ConvNet,
+                                                               in batch: inout ConvNetBatch<Scalar>,
+                                                               _ body: (LabeledImage, (Int) -> Double, Int) -> Void) {
         var start = images.startIndex
         while start < images.endIndex {
             let part = images[start..<min(images.endIndex, start + batch.capacity)]
