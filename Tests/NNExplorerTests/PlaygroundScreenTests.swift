@@ -356,3 +356,19 @@ final class PlaygroundScreenTests: XCTestCase {
         assertFrameSnapshots(state, named: "help-scrolled")
     }
 }
+
+/// The numbers view of a regression: E a point and each point's target beside ŷ; no accuracy, no classes.
+final class RegressionNumbersTests: XCTestCase {
+    func testARegressionsNumbersHaveTargetsAndNoAccuracy() throws {
+        var state = AppState(size: Size(width: 120, height: 40), scenario: try builtin("mlp-regression-plane"))
+        press(&state, "e")
+        press(&state, "W")
+        let text = view(state).plainText
+        let first = try XCTUnwrap(state.mlp?.trainer.trainingSet.first)
+        let target = try XCTUnwrap(first.target)
+        XCTAssertTrue(text.contains("y = \(formatNumber(target, digits: 4)): ŷ = "), text)
+        XCTAssertFalse(text.contains("accuracy"), text)
+        XCTAssertFalse(text.contains("class 0:"), text)
+        XCTAssertFalse(text.contains("+- speed"), "the bar shows + and - as the weight's step alone")
+    }
+}

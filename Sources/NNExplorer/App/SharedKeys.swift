@@ -24,8 +24,9 @@ extension KeyBinding where State: Explorer, Action: SharedActions {
                    enabled: { !$0.trainingFinished }, inBar: inBar) { _ in .shared(.togglePlay) }
     }
 
-    static func speed(help: String) -> Self {
-        KeyBinding([.character("+"), .character("="), .character("-")], "+-", label: { _ in "speed" }, help: help) {
+    /// `inBar`: where a screen gives + and - another meaning for a while, the bar shows that one alone.
+    static func speed(help: String, inBar: @escaping @Sendable (State) -> Bool = { _ in true }) -> Self {
+        KeyBinding([.character("+"), .character("="), .character("-")], "+-", label: { _ in "speed" }, help: help, inBar: inBar) {
             .shared($0 == .character("-") ? .slower : .faster)
         }
     }

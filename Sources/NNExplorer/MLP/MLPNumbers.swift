@@ -134,9 +134,13 @@ extension MLPExplorer {
             + " (←↑↓→ pick, + − by \(formatNumber(Self.weightStep)), or type a number)"
         lines += wrap(g.fold(picked), width: width).map { Line($0, Style(.emphasis)) }
         if let h = t.history.last {
-            var figures = "epoch \(h.epoch): E = \(n(h.loss)), \(n(h.loss / Double(max(1, t.trainingSet.count)))) a point; accuracy \(formatNumber(h.accuracy * 100))%"
-            if let v = h.validationLoss, let a = h.validationAccuracy {
-                figures += "; validation E = \(n(v)), \(n(v / Double(max(1, t.validationSet.count)))) a point, accuracy \(formatNumber(a * 100))%"
+            // A regression has no classes: E a point is its figure, not an accuracy.
+            let regression = net.isRegression
+            var figures = "epoch \(h.epoch): E = \(n(h.loss)), \(n(h.loss / Double(max(1, t.trainingSet.count)))) a point"
+                + (regression ? "" : "; accuracy \(formatNumber(h.accuracy * 100))%")
+            if let v = h.validationLoss {
+                figures += "; validation E = \(n(v)), \(n(v / Double(max(1, t.validationSet.count)))) a point"
+                    + (regression ? "" : h.validationAccuracy.map { ", accuracy \(formatNumber($0 * 100))%" } ?? "")
             }
             lines += wrap(g.fold(figures), width: width).map { Line($0) }
         } else {
@@ -185,6 +189,10 @@ extension MLPExplorer {
                                     Style(.panelTitle))]
         for s in t.trainingSet.prefix(Self.listedPoints) {
             let out = net.predict(net.inputs(of: s))
+            if net.isRegression, let target = s.target {
+                lines.append(Line(g.fold("x = (\(formatNumber(s.x1, glyphs: g)), \(formatNumber(s.x2, glyphs: g)))  y = \(n(target)): ŷ = \(n(out[0]))")))
+                continue
+            }
             let picked = out.count == 1 ? (out[0] >= 0.5 ? 1 : 0) : out.indices.max { out[$0] < out[$1] } ?? 0
             let said = out.count == 1 ? "ŷ = \(n(out[0]))" : "p = (" + out.map(n).joined(separator: ", ") + ")"
             let text = "x = (\(formatNumber(s.x1, glyphs: g)), \(formatNumber(s.x2, glyphs: g)))  class \(s.label): \(said) → class \(picked)"

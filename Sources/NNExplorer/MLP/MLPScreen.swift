@@ -21,7 +21,7 @@ let mlpKeyMap = KeyMap<MLPExplorer, MLPAction>(bindings: [
     },
     KeyBinding([.enter, .escape, .backspace], "Enter", label: { _ in "set w" }, help: "numbers view, typing: set the weight (Esc drops it, Bksp a digit)",
                enabled: { $0.weightInput != nil }, inBar: { $0.weightInput != nil }) { .finishWeight($0) },
-    .speed(help: "more (+) / fewer (-) epochs a second while playing"),
+    .speed(help: "more (+) / fewer (-) epochs a second while playing", inBar: { $0.numbersScroll == nil }),
     KeyBinding([.character("p")], "p", "phase", help: "one phase of the next update: forward layer by layer, δ, Δw",
                enabled: { !$0.trainer.status.isFinished && !$0.trainer.trainingSet.isEmpty }, .stepPhase),
     KeyBinding([.character("n")], "n", label: { $0.trainer.settings.batchSize == 1 ? "sample" : "batch" },
